@@ -1,0 +1,216 @@
+"""The library entry point. The CLI is a thin shell over :class:`Drafter`.
+
+    from drafter import Drafter
+    d = Drafter()                                  # offline unless an LLM is configured
+    draft = d.update(notes, as_of="2026-11-25")    # Draft[StatusUpdate]
+    print(draft.render("slack"))
+    draft.artefact.overall, draft.meta.engine
+
+No global state: every Drafter holds its own settings and engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .config import Settings, load_settings
+from .errors import DrafterError, InputError, ProviderError, ValidationFailed
+from .models import (
+    ArtefactKind,
+    Audience,
+    DelegationPlan,
+    Draft,
+    DraftMeta,
+    DraftOptions,
+    OptionsProposal,
+    Plan,
+    StatusUpdate,
+    WorkLog,
+)
+
+DateLike = dt.date | str | None
+
+
+def to_date(value: DateLike) -> dt.date:
+    """``None`` -> today; ``'2026-11-25'`` -> date; a date passes through."""
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(f"as-of date must be YYYY-MM-DD, got {value!r}") from None
+
+
+class Drafter:
+    """Turns notes into a status update, an options proposal or a delegation plan.
+
+    Keyword arguments override environment variables and the config file (see
+    :mod:`drafter.config`); ``settings`` replaces that lookup entirely.
+    ``prompt`` / ``prompts_dir`` choose other prompt files for the LLM engine.
+    """
+
+    def __init__(
+        self,
+        *,
+        settings: Settings | None = None,
+        engine: str | None = None,
+        model: str | None = None,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        audience: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        fallback: str | None = None,
+        prompts_dir: str | None = None,
+        prompt: str | None = None,
+        journal: Any = None,
+    ):
+        if settings is None:
+            settings = load_settings(
+                engine=engine,
+                model=model,
+                base_url=base_url,
+                api_key=api_key,
+                audience=audience,
+                timeout=timeout,
+                max_retries=max_retries,
+                fallback=fallback,
+                prompts_dir=prompts_dir,
+            )
+        self.settings = settings
+        self.prompt = prompt
+        self.journal = journal
+        self._engine = None
+        self._offline = None
+
+    # -- pipeline stages -----------------------------------------------------------------
+
+    def parse(self, notes: str, *, as_of: DateLike = None) -> WorkLog:
+        """Stage 1: notes -> typed work log (dates resolved against ``as_of``)."""
+        from .parser import parse_notes
+
+        if not notes or not notes.strip():
+            raise InputError("notes are empty")
+        return parse_notes(notes, to_date(as_of))
+
+    def plan(self, notes: str, *, as_of: DateLike = None, delegate_to: str | None = None) -> Plan:
+        """Stages 1-2: notes -> work log -> the ownership playbook's plan."""
+        from .playbook import build_plan
+
+        log = self.parse(notes, as_of=as_of)
+        if self.journal is not None:
+            log = self.journal.merge_into(log)
+        return build_plan(log, delegate_to=delegate_to)
+
+    @property
+    def engine(self):
+        """The configured engine, built on first use."""
+        if self._engine is None:
+            from .engines import make_engine
+
+            self._engine = make_engine(self.settings, prompt=self.prompt)
+        return self._engine
+
+    def _offline_engine(self):
+        if self._offline is None:
+            from .engines.offline import OfflineEngine
+
+            self._offline = OfflineEngine()
+        return self._offline
+
+    def _options(self, audience, max_words, delegate_to) -> DraftOptions:
+        return DraftOptions(
+            audience=Audience(audience or self.settings.audience),
+            max_words=max_words,
+            delegate_to=delegate_to,
+        )
+
+    # -- drafting ------------------------------------------------------------------------
+
+    def draft(
+        self,
+        kind: ArtefactKind | str,
+        notes: str,
+        *,
+        as_of: DateLike = None,
+        audience: str | None = None,
+        max_words: int | None = None,
+        delegate_to: str | None = None,
+    ) -> Draft:
+        """Draft one artefact (``update``, ``options`` or ``delegate``) from notes."""
+        kind = ArtefactKind(kind)
+        plan = self.plan(notes, as_of=as_of, delegate_to=delegate_to)
+        options = self._options(audience, max_words, delegate_to)
+        try:
+            artefact, meta = self.engine.write(kind, plan, notes, options)
+        except (ProviderError, ValidationFailed) as exc:
+            if self.settings.fallback != "offline":
+                raise
+            artefact, meta = self._offline_engine().write(kind, plan, notes, options)
+            meta.fallback_reason = str(exc)
+        return self._finish(kind, artefact, plan, options, meta)
+
+    async def adraft(
+        self,
+        kind: ArtefactKind | str,
+        notes: str,
+        *,
+        as_of: DateLike = None,
+        audience: str | None = None,
+        max_words: int | None = None,
+        delegate_to: str | None = None,
+    ) -> Draft:
+        """Async :meth:`draft`."""
+        kind = ArtefactKind(kind)
+        plan = self.plan(notes, as_of=as_of, delegate_to=delegate_to)
+        options = self._options(audience, max_words, delegate_to)
+        try:
+            artefact, meta = await self.engine.awrite(kind, plan, notes, options)
+        except (ProviderError, ValidationFailed) as exc:
+            if self.settings.fallback != "offline":
+                raise
+            artefact, meta = self._offline_engine().write(kind, plan, notes, options)
+            meta.fallback_reason = str(exc)
+        return self._finish(kind, artefact, plan, options, meta)
+
+    def _finish(self, kind, artefact, plan, options, meta: DraftMeta) -> Draft:
+        return Draft(kind=kind, artefact=artefact, plan=plan, options=options, meta=meta)
+
+    def update(self, notes: str, **kw) -> Draft[StatusUpdate]:
+        """Proactive status update. Keywords as for :meth:`draft`."""
+        return self.draft(ArtefactKind.UPDATE, notes, **kw)
+
+    def options(self, notes: str, **kw) -> Draft[OptionsProposal]:
+        """Options-not-problems proposal. Keywords as for :meth:`draft`."""
+        return self.draft(ArtefactKind.OPTIONS, notes, **kw)
+
+    def delegate(self, notes: str, **kw) -> Draft[DelegationPlan]:
+        """Delegation plan. Keywords as for :meth:`draft` (``delegate_to`` names the delegate)."""
+        return self.draft(ArtefactKind.DELEGATE, notes, **kw)
+
+    async def aupdate(self, notes: str, **kw) -> Draft[StatusUpdate]:
+        return await self.adraft(ArtefactKind.UPDATE, notes, **kw)
+
+    async def aoptions(self, notes: str, **kw) -> Draft[OptionsProposal]:
+        return await self.adraft(ArtefactKind.OPTIONS, notes, **kw)
+
+    async def adelegate(self, notes: str, **kw) -> Draft[DelegationPlan]:
+        return await self.adraft(ArtefactKind.DELEGATE, notes, **kw)
+
+    def dry_run(self, kind: ArtefactKind | str, notes: str, **kw) -> dict:
+        """The exact request the engine would send (the offline engine sends none)."""
+        kind = ArtefactKind(kind)
+        plan = self.plan(notes, as_of=kw.get("as_of"), delegate_to=kw.get("delegate_to"))
+        options = self._options(kw.get("audience"), kw.get("max_words"), kw.get("delegate_to"))
+        build = getattr(self.engine, "build_request", None)
+        if build is None:
+            return {"engine": self.engine.name, "request": None, "plan": plan.model_dump(mode="json")}
+        return {"engine": self.engine.name, "request": build(kind, plan, notes, options)}
+
+
+__all__ = ["Drafter", "DrafterError", "to_date"]

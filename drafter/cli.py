@@ -1,0 +1,381 @@
+"""Command line: ``drafter update|options|delegate [FILE|-]`` plus check, eval, journal, due, schema.
+
+The CLI only parses arguments, reads input and prints; all work goes through :class:`drafter.Drafter`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import DrafterError, ExitCode, InputError
+
+HELP = """Turn raw task notes into the messages an owner of the work would send.
+
+\b
+  drafter update notes.txt            proactive status update (bottom line first)
+  cat notes.txt | drafter options     a problem brought with options and a recommendation
+  drafter delegate notes.md --to Priya --format slack
+\b
+Runs offline with a deterministic engine unless OPENAI_API_KEY or OPENAI_BASE_URL is set
+(any OpenAI-compatible server: Ollama, vLLM, llama.cpp, LM Studio). stderr says which engine ran.
+Exit codes: 0 ok, 1 checks failed, 2 bad input/usage, 3 config, 4 provider, 5 validation, 6 storage.
+"""
+
+app = typer.Typer(
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Fmt(str, Enum):
+    markdown = "markdown"
+    text = "text"
+    slack = "slack"
+    email = "email"
+    json = "json"
+
+
+class Aud(str, Enum):
+    boss = "boss"
+    team = "team"
+    client = "client"
+
+
+class EngineChoice(str, Enum):
+    auto = "auto"
+    offline = "offline"
+    llm = "llm"
+
+
+class FallbackChoice(str, Enum):
+    none = "none"
+    offline = "offline"
+
+
+def err(message: str) -> None:
+    """One line on stderr."""
+    print(message, file=sys.stderr)
+
+
+def fail(exc: DrafterError) -> "typer.Exit":
+    err(f"drafter: error: {exc}")
+    return typer.Exit(exc.exit_code)
+
+
+def read_input(file: Optional[str], command: str) -> tuple[str, str]:
+    """Return ``(notes, source)`` from FILE, ``-`` or piped stdin; never hang on a terminal."""
+    from .inputs import decode_notes, max_input_bytes, read_notes_file
+
+    if file and file != "-":
+        return read_notes_file(file), file
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError(
+            "no notes given",
+            hint=f"pass a file (drafter {command} notes.txt) or pipe notes in (cat notes.txt | drafter {command})",
+        )
+    data = sys.stdin.buffer.read(max_input_bytes() + 1)
+    return decode_notes(data, "stdin"), "stdin"
+
+
+def save_recovery(notes: str, source: str) -> Path | None:
+    """Keep stdin notes safe when drafting fails, so nothing typed or piped is lost."""
+    if source != "stdin":
+        return None  # the notes are in the user's file already
+    try:
+        import time
+
+        from .config import data_dir
+
+        folder = data_dir() / "recovered"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"notes-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+        path.write_text(notes, encoding="utf-8")
+        return path
+    except OSError:
+        return None
+
+
+FileArg = Annotated[
+    Optional[str],
+    typer.Argument(help="Notes file; '-' or nothing reads piped stdin.", show_default=False),
+]
+AsOfOpt = Annotated[
+    Optional[str], typer.Option("--as-of", help="The 'today' of the notes, YYYY-MM-DD (default: today).")
+]
+AudOpt = Annotated[Optional[Aud], typer.Option("--audience", "-a", help="Who reads it (default boss).")]
+FmtOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
+MaxWordsOpt = Annotated[Optional[int], typer.Option("--max-words", min=10, help="Word cap for the draft.")]
+EngineOpt = Annotated[
+    Optional[EngineChoice], typer.Option("--engine", "-e", help="auto (default): LLM if configured, else offline.")
+]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="LLM model name (DRAFTER_MODEL).")]
+BaseUrlOpt = Annotated[
+    Optional[str], typer.Option("--base-url", help="OpenAI-compatible server URL (OPENAI_BASE_URL).")
+]
+PromptOpt = Annotated[Optional[str], typer.Option("--prompt", help="Prompt file to use instead of the shipped one.")]
+PromptsDirOpt = Annotated[Optional[str], typer.Option("--prompts-dir", help="Folder of prompt files.")]
+FallbackOpt = Annotated[
+    Optional[FallbackChoice], typer.Option("--fallback", help="'offline': use the offline draft if the LLM fails.")
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Fail (exit 5) on facts not found in the notes.")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Print the exact request instead of sending it.")]
+RecordOpt = Annotated[
+    Optional[bool], typer.Option("--record/--no-record", help="Record the update's commitments in the journal.")
+]
+ToOpt = Annotated[Optional[str], typer.Option("--to", help="Who the work is delegated to.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No engine/usage lines on stderr.")]
+
+
+def run_draft(
+    kind: str,
+    file: Optional[str],
+    *,
+    as_of: Optional[str],
+    audience: Optional[Aud],
+    fmt: Fmt,
+    max_words: Optional[int],
+    engine: Optional[EngineChoice],
+    model: Optional[str],
+    base_url: Optional[str],
+    prompt: Optional[str],
+    prompts_dir: Optional[str],
+    fallback: Optional[FallbackChoice],
+    strict: bool,
+    dry_run: bool,
+    record: Optional[bool] = None,
+    delegate_to: Optional[str] = None,
+    quiet: bool = False,
+) -> None:
+    """Shared body of update/options/delegate."""
+    notes, source = "", ""
+    try:
+        notes, source = read_input(file, kind)
+        from .api import Drafter, to_date
+
+        as_of_date = to_date(as_of)
+        drafter = Drafter(
+            engine=engine.value if engine else None,
+            model=model,
+            base_url=base_url,
+            audience=audience.value if audience else None,
+            fallback=fallback.value if fallback else None,
+            prompts_dir=prompts_dir,
+            prompt=prompt,
+        )
+        settings = drafter.settings
+        do_record = record if record is not None else settings.record
+        if kind == "update" and do_record:
+            from .journal import open_journal
+
+            drafter.journal = open_journal(settings.journal_path)
+        kw = dict(
+            as_of=as_of_date,
+            audience=audience.value if audience else None,
+            max_words=max_words,
+            delegate_to=delegate_to,
+        )
+        if dry_run:
+            import json
+
+            print(json.dumps(drafter.dry_run(kind, notes, **kw), indent=2, default=str))
+            return
+        if not quiet:
+            err(_engine_line(settings))
+        draft = drafter.draft(kind, notes, **kw)
+        meta = draft.meta
+        if meta.fallback_reason and not quiet:
+            err(f"drafter: LLM failed ({meta.fallback_reason}); wrote the offline draft instead")
+        for warning in meta.warnings:
+            err(f"drafter: warning: {warning}")
+        if strict and meta.warnings:
+            from .errors import ValidationFailed
+
+            raise ValidationFailed(
+                f"{len(meta.warnings)} fact(s) in the draft are not in the notes (--strict)"
+            )
+        if fmt == Fmt.json:
+            print(draft.model_dump_json(indent=2, exclude={"plan"}))
+        else:
+            print(draft.render(fmt.value))
+        if not quiet and meta.llm_calls:
+            err(
+                f"drafter: {meta.model}: {meta.tokens_in} tokens in, {meta.tokens_out} out, "
+                f"{(meta.latency_ms or 0) / 1000:.1f}s, {meta.llm_calls} call(s)"
+            )
+        if kind == "update" and drafter.journal is not None:
+            rid = drafter.journal.record(draft)
+            if not quiet:
+                err(f"drafter: recorded in journal as update #{rid}")
+    except DrafterError as exc:
+        if notes and source and not isinstance(exc, InputError):
+            saved = save_recovery(notes, source)
+            if saved:
+                err(f"drafter: your notes are saved in {saved}")
+        raise fail(exc)
+
+
+def _engine_line(settings) -> str:
+    if settings.resolved_engine == "offline":
+        why = "--engine offline" if settings.engine == "offline" else "no OPENAI_API_KEY or OPENAI_BASE_URL set"
+        return f"drafter: engine: offline (deterministic; {why})"
+    return f"drafter: engine: llm ({settings.resolved_model} via {settings.provider})"
+
+
+@app.command()
+def update(
+    file: FileArg = None,
+    as_of: AsOfOpt = None,
+    audience: AudOpt = None,
+    fmt: FmtOpt = Fmt.markdown,
+    max_words: MaxWordsOpt = None,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
+    fallback: FallbackOpt = None,
+    strict: StrictOpt = False,
+    dry_run: DryRunOpt = False,
+    record: RecordOpt = None,
+    quiet: QuietOpt = False,
+):
+    """Proactive status update: bottom line, per-item status, next steps with dates, fallbacks, risks, asks.
+
+    \b
+    Example:
+      drafter update notes.txt --as-of 2026-11-25 --format slack
+    """
+    run_draft(
+        "update", file, as_of=as_of, audience=audience, fmt=fmt, max_words=max_words, engine=engine,
+        model=model, base_url=base_url, prompt=prompt, prompts_dir=prompts_dir, fallback=fallback,
+        strict=strict, dry_run=dry_run, record=record, quiet=quiet,
+    )
+
+
+@app.command()
+def options(
+    file: FileArg = None,
+    as_of: AsOfOpt = None,
+    audience: AudOpt = None,
+    fmt: FmtOpt = Fmt.markdown,
+    max_words: MaxWordsOpt = None,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
+    fallback: FallbackOpt = None,
+    strict: StrictOpt = False,
+    dry_run: DryRunOpt = False,
+    quiet: QuietOpt = False,
+):
+    """Options, not problems: the decision up front, 2-4 options with trade-offs, one recommendation, a default.
+
+    \b
+    Example:
+      cat notes.txt | drafter options --as-of 2026-11-25
+    """
+    run_draft(
+        "options", file, as_of=as_of, audience=audience, fmt=fmt, max_words=max_words, engine=engine,
+        model=model, base_url=base_url, prompt=prompt, prompts_dir=prompts_dir, fallback=fallback,
+        strict=strict, dry_run=dry_run, quiet=quiet,
+    )
+
+
+@app.command()
+def delegate(
+    file: FileArg = None,
+    to: ToOpt = None,
+    as_of: AsOfOpt = None,
+    audience: AudOpt = None,
+    fmt: FmtOpt = Fmt.markdown,
+    max_words: MaxWordsOpt = None,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
+    fallback: FallbackOpt = None,
+    strict: StrictOpt = False,
+    dry_run: DryRunOpt = False,
+    quiet: QuietOpt = False,
+):
+    """Delegation plan: one owner, done-when, deadline, check-ins, decision rights, escalation, runbook.
+
+    \b
+    Example:
+      drafter delegate notes.md --to Priya --format slack
+    """
+    run_draft(
+        "delegate", file, as_of=as_of, audience=audience, fmt=fmt, max_words=max_words, engine=engine,
+        model=model, base_url=base_url, prompt=prompt, prompts_dir=prompts_dir, fallback=fallback,
+        strict=strict, dry_run=dry_run, delegate_to=to, quiet=quiet,
+    )
+
+
+@app.command()
+def schema(kind: Annotated[Optional[str], typer.Argument(help="update, options or delegate")] = None):
+    """Print the JSON schema of the artefact models."""
+    import json
+
+    from .models import json_schemas
+
+    schemas = json_schemas()
+    if kind:
+        if kind not in schemas:
+            raise fail(InputError(f"unknown kind {kind!r}; choose update, options or delegate"))
+        schemas = schemas[kind]
+    print(json.dumps(schemas, indent=2))
+
+
+@app.command()
+def version():
+    """Print the version."""
+    from . import __version__
+
+    print(f"drafter {__version__}")
+
+
+def _register_subcommands() -> None:
+    """Sub-apps live next to the code they drive; their modules import only light things."""
+    from .criteria.cli import check
+    from .eval.cli import eval_app
+    from .journal.cli import due, journal_app
+
+    app.command("check")(check)
+    app.command("due")(due)
+    app.add_typer(journal_app, name="journal")
+    app.add_typer(eval_app, name="eval")
+
+
+_register_subcommands()
+
+
+def main() -> None:
+    """Console-script entry point: no tracebacks for expected errors, distinct exit codes."""
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        err("drafter: interrupted")
+        sys.exit(ExitCode.INTERRUPTED)
+    except DrafterError as exc:
+        err(f"drafter: error: {exc}")
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # last resort: one line, not a traceback
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        err(f"drafter: internal error: {type(exc).__name__}: {exc} (rerun with DRAFTER_DEBUG=1 and report it)")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Commitment journal: promises tracked across updates (placeholder until the journal issue lands)."""

@@ -1,0 +1,415 @@
+"""Typed domain model: the work log parsed from notes, the playbook's plan, and the three artefacts.
+
+Everything here is plain pydantic v2 with no I/O, so it is cheap to import and safe to share
+between the CLI, the library API, the engines, the criteria and the eval harness.
+
+String and list fields carry ``max_length`` bounds on the artefact models: grammar-constrained
+LLM servers (llama.cpp) then produce complete JSON instead of running into the token limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Generic, Literal, TypeVar, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# --------------------------------------------------------------------------------------------
+# Enums
+# --------------------------------------------------------------------------------------------
+
+
+class Status(str, Enum):
+    """Status of an item or of the whole update. Order of severity: done < on_track < ... < off_track."""
+
+    DONE = "done"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    BLOCKED = "blocked"
+    OFF_TRACK = "off_track"
+
+    @property
+    def severity(self) -> int:
+        return _SEVERITY[self]
+
+    @property
+    def label(self) -> str:
+        """Human label: 'on track', 'at risk', ..."""
+        return self.value.replace("_", " ")
+
+
+_SEVERITY = {
+    Status.DONE: 0,
+    Status.ON_TRACK: 1,
+    Status.AT_RISK: 2,
+    Status.BLOCKED: 3,
+    Status.OFF_TRACK: 4,
+}
+
+
+def worst(statuses) -> Status:
+    """The most severe status of ``statuses`` (``on_track`` for an empty list)."""
+    statuses = list(statuses)
+    if not statuses:
+        return Status.ON_TRACK
+    return max(statuses, key=lambda s: s.severity)
+
+
+class Audience(str, Enum):
+    BOSS = "boss"
+    TEAM = "team"
+    CLIENT = "client"
+
+
+class OutputFormat(str, Enum):
+    MARKDOWN = "markdown"
+    TEXT = "text"
+    SLACK = "slack"
+    EMAIL = "email"
+    JSON = "json"
+
+
+class ArtefactKind(str, Enum):
+    UPDATE = "update"
+    OPTIONS = "options"
+    DELEGATE = "delegate"
+
+
+class DecisionRights(str, Enum):
+    """Delegation levels (D6), from least to most autonomy."""
+
+    RESEARCH_AND_REPORT = "research and report"
+    RECOMMEND = "recommend"
+    DECIDE_AND_INFORM = "decide and inform"
+    ACT_ALONE = "act alone"
+
+
+# --------------------------------------------------------------------------------------------
+# Work log: what the notes say (parser output)
+# --------------------------------------------------------------------------------------------
+
+
+class SourceLine(BaseModel):
+    """One non-blank line of the notes, 1-based line number."""
+
+    number: int
+    text: str
+
+
+class Person(BaseModel):
+    name: str
+    org: str | None = None
+    role: str | None = None
+
+
+class Action(BaseModel):
+    """Something already done ("emailed Dana at Acme")."""
+
+    text: str
+    on: dt.date | None = None
+    actor: str = "I"
+    line: int | None = None
+
+
+class Wait(BaseModel):
+    """A dependency on someone else or a blocker."""
+
+    what: str
+    on_whom: str | None = None  # person or organisation waited on; None for a blocker without one
+    kind: Literal["no_reply", "waiting", "blocked"] = "waiting"
+    since: dt.date | None = None
+    line: int | None = None
+
+
+class Commitment(BaseModel):
+    """A promise with an owner and (ideally) a due date."""
+
+    what: str
+    owner: str = "I"
+    due: dt.date | None = None
+    for_whom: str | None = None
+    state: Literal["open", "done", "missed", "dropped"] = "open"
+    line: int | None = None
+
+
+class Decision(BaseModel):
+    """A decision someone has to take; options named in the notes, if any."""
+
+    question: str
+    options: list[str] = Field(default_factory=list)
+    who: str | None = None  # who decides, if the notes say
+    line: int | None = None
+
+
+class WorkItem(BaseModel):
+    """One piece of work found in the notes."""
+
+    title: str
+    outcome: str | None = None  # the goal it serves ("Q3 docs for the board meeting")
+    deadline: dt.date | None = None  # downstream deadline at stake
+    deadline_label: str | None = None  # "board meeting"
+    actions: list[Action] = Field(default_factory=list)
+    waits: list[Wait] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    risks: list[str] = Field(default_factory=list)  # risk cues in the notes ("might not make it")
+    recurring: bool = False
+    recurrence: str | None = None  # "every Monday"
+    delegate_to: str | None = None  # "hand off to Priya"
+    done: bool = False
+    people: list[str] = Field(default_factory=list)
+    resources: list[str] = Field(default_factory=list)  # links, systems, contacts, files
+    notes: list[str] = Field(default_factory=list)  # other lines that belong to the item
+    lines: list[int] = Field(default_factory=list)  # source line numbers placed in this item
+
+
+class WorkLog(BaseModel):
+    """The parsed notes. Every non-blank line is in exactly one item's ``lines`` or in ``unplaced``."""
+
+    as_of: dt.date
+    items: list[WorkItem] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    lines: list[SourceLine] = Field(default_factory=list)
+    unplaced: list[SourceLine] = Field(default_factory=list)
+
+    def accounted_lines(self) -> list[int]:
+        """All line numbers placed in an item or unplaced (each should appear exactly once)."""
+        out = [n for item in self.items for n in item.lines]
+        out += [s.number for s in self.unplaced]
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# Plan: what the ownership playbook decided (playbook output, input to every engine)
+# --------------------------------------------------------------------------------------------
+
+
+class NextStep(BaseModel):
+    action: str = Field(max_length=300)
+    owner: str = Field(max_length=80)
+    due: dt.date
+
+
+class Fallback(BaseModel):
+    """'If not <trigger> by <by>, I will <action>' (U8)."""
+
+    trigger: str = Field(max_length=200)  # "no reply from Dana"
+    by: dt.date
+    action: str = Field(max_length=300)  # "call the Acme office and ask for another contact"
+    path: Literal["follow_up", "call", "alternate_contact", "escalate"] = "follow_up"
+
+
+class Risk(BaseModel):
+    """A risk raised early, with the deadline it threatens (U6)."""
+
+    signal: str = Field(max_length=300)
+    threatens: str | None = Field(default=None, max_length=120)  # "board meeting"
+    deadline: dt.date | None = None
+    days_left: int | None = None
+
+
+class Ask(BaseModel):
+    """An explicit request of the reader (U9): who, what, by when."""
+
+    who: str = Field(max_length=80)
+    what: str = Field(max_length=300)
+    by: dt.date
+
+
+class CommitmentState(BaseModel):
+    """A commitment as reported in an update (U4, U5)."""
+
+    what: str = Field(max_length=300)
+    owner: str = Field(max_length=80)
+    due: dt.date | None = None
+    state: Literal["open", "done", "missed", "dropped"] = "open"
+    new_date: dt.date | None = None  # proposed when missed
+    ask: str | None = Field(default=None, max_length=300)  # decision asked instead of a new date
+
+
+class ItemPlan(BaseModel):
+    """The playbook's decisions for one work item."""
+
+    item: WorkItem
+    status: Status
+    reason: str  # why this status, one line
+    next_step: NextStep | None = None
+    fallbacks: list[Fallback] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    commitments: list[CommitmentState] = Field(default_factory=list)
+    asks: list[Ask] = Field(default_factory=list)
+
+
+class Plan(BaseModel):
+    """The playbook's output: statuses, next steps, fallbacks, risks, asks for the whole log."""
+
+    as_of: dt.date
+    log: WorkLog
+    items: list[ItemPlan] = Field(default_factory=list)
+    overall: Status = Status.ON_TRACK
+    overall_reason: str = ""
+    risks: list[Risk] = Field(default_factory=list)
+    asks: list[Ask] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# Artefacts: what an engine writes
+# --------------------------------------------------------------------------------------------
+
+_S = 300  # bound for sentence-sized strings
+_L = 600  # bound for paragraph-sized strings
+
+
+class ItemStatus(BaseModel):
+    title: str = Field(max_length=120)
+    status: Status
+    outcome: str | None = Field(default=None, max_length=_S)
+    deadline: dt.date | None = None
+    done: list[str] = Field(default_factory=list, max_length=6)
+    next_step: NextStep | None = None
+    fallbacks: list[Fallback] = Field(default_factory=list, max_length=4)
+    commitments: list[CommitmentState] = Field(default_factory=list, max_length=8)
+    risk: str | None = Field(default=None, max_length=_S)
+
+
+class StatusUpdate(BaseModel):
+    """A proactive status update (criteria U1-U16)."""
+
+    kind: Literal["update"] = "update"
+    as_of: dt.date
+    subject: str = Field(max_length=120)
+    headline: str = Field(max_length=_S)  # bottom line first: overall status or the ask
+    overall: Status
+    items: list[ItemStatus] = Field(max_length=12)
+    risks: list[Risk] = Field(default_factory=list, max_length=8)
+    asks: list[Ask] = Field(default_factory=list, max_length=6)
+    unplaced: list[str] = Field(default_factory=list, max_length=40)
+
+
+class Option(BaseModel):
+    label: str = Field(max_length=4)  # "A", "B", ...
+    title: str = Field(max_length=120)
+    summary: str = Field(max_length=_S)
+    upside: str = Field(max_length=_S)
+    downside: str = Field(max_length=_S)
+    cost: str = Field(max_length=200)  # time or cost
+
+
+class OptionsProposal(BaseModel):
+    """A problem brought with options and a recommendation (criteria O1-O11)."""
+
+    kind: Literal["options"] = "options"
+    as_of: dt.date
+    subject: str = Field(max_length=120)
+    headline: str = Field(max_length=_S)  # decision up front
+    problem: str = Field(max_length=_L)  # <= 3 sentences, names the deadline at stake
+    deadline: dt.date | None = None
+    deadline_label: str | None = Field(default=None, max_length=120)
+    decide_by: dt.date
+    actions_taken: list[str] = Field(default_factory=list, max_length=6)
+    options: list[Option] = Field(min_length=2, max_length=4)
+    recommendation: str = Field(max_length=4)  # label of one listed option
+    rationale: str = Field(max_length=_L)
+    default_action: str = Field(max_length=_S)  # "If I don't hear by <date>, I will <option>"
+    will_do: list[str] = Field(default_factory=list, max_length=4)  # within my authority
+    needs_approval: list[str] = Field(default_factory=list, max_length=4)
+    open_risks: list[str] = Field(default_factory=list, max_length=4)
+    reply_hint: str = Field(max_length=200)  # "Reply A or B"
+
+
+class CheckIn(BaseModel):
+    on: dt.date
+    what: str = Field(max_length=200)
+
+
+class DelegatedTask(BaseModel):
+    title: str = Field(max_length=120)
+    owner: str = Field(max_length=80)
+    done_when: str = Field(max_length=_S)
+    deadline: dt.date
+    quality_standard: str = Field(max_length=_S)
+    check_ins: list[CheckIn] = Field(max_length=6)
+    decision_rights: DecisionRights
+    purpose: str = Field(max_length=_S)
+    resources: list[str] = Field(default_factory=list, max_length=8)
+    escalate_if: str = Field(max_length=_S)
+    runbook: list[str] = Field(default_factory=list, max_length=12)
+
+
+class DelegationPlan(BaseModel):
+    """Recurring or hand-off work delegated with a runbook (criteria D1-D13)."""
+
+    kind: Literal["delegate"] = "delegate"
+    as_of: dt.date
+    subject: str = Field(max_length=120)
+    headline: str = Field(max_length=_S)
+    delegate: str = Field(max_length=80)
+    tasks: list[DelegatedTask] = Field(min_length=1, max_length=6)
+    runbook_name: str = Field(max_length=120)  # the reusable artefact (D10)
+    support: str = Field(max_length=_S)  # D11
+    capacity_note: str = Field(max_length=_S)  # D13
+    open_loops: list[str] = Field(default_factory=list, max_length=10)  # D12: loops the delegator keeps, dated
+
+
+Artefact = Union[StatusUpdate, OptionsProposal, DelegationPlan]
+
+ARTEFACT_MODELS: dict[ArtefactKind, type[BaseModel]] = {
+    ArtefactKind.UPDATE: StatusUpdate,
+    ArtefactKind.OPTIONS: OptionsProposal,
+    ArtefactKind.DELEGATE: DelegationPlan,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Requests and results
+# --------------------------------------------------------------------------------------------
+
+
+class DraftOptions(BaseModel):
+    """Per-draft knobs shared by every engine."""
+
+    model_config = ConfigDict(frozen=True)
+
+    audience: Audience = Audience.BOSS
+    max_words: int | None = None
+    delegate_to: str | None = None  # delegation: who receives the work
+
+
+class DraftMeta(BaseModel):
+    """What produced a draft and at what cost (U10 warnings included)."""
+
+    engine: str
+    model: str | None = None
+    prompt_name: str | None = None
+    prompt_version: str | None = None
+    tokens_in: int | None = None
+    tokens_out: int | None = None
+    latency_ms: float | None = None
+    llm_calls: int = 0
+    warnings: list[str] = Field(default_factory=list)
+    fallback_reason: str | None = None  # set when --fallback offline replaced a failed LLM draft
+
+
+A = TypeVar("A", StatusUpdate, OptionsProposal, DelegationPlan)
+
+
+class Draft(BaseModel, Generic[A]):
+    """A drafted artefact with the plan it came from and how it was made."""
+
+    kind: ArtefactKind
+    artefact: A
+    plan: Plan
+    options: DraftOptions = Field(default_factory=DraftOptions)
+    meta: DraftMeta
+
+    def render(self, fmt: OutputFormat | str = OutputFormat.MARKDOWN) -> str:
+        """Render the artefact as markdown, text, slack, email or json."""
+        from .render import render
+
+        return render(self.artefact, OutputFormat(fmt), self.options)
+
+
+def json_schemas() -> dict[str, dict]:
+    """JSON schema of each artefact model, keyed by artefact kind."""
+    return {kind.value: model.model_json_schema() for kind, model in ARTEFACT_MODELS.items()}
