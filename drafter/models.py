@@ -241,6 +241,74 @@ class ItemPlan(BaseModel):
     asks: list[Ask] = Field(default_factory=list)
 
 
+class OptionFacts(BaseModel):
+    """One candidate option the playbook found (from the notes, or a standard path)."""
+
+    label: str  # "A", "B", ...
+    title: str
+    summary: str
+    upside: str
+    downside: str
+    cost: str  # time or cost
+    from_notes: bool = False  # named in the notes ("renew 12 months or go month-to-month")
+    needs_approval: bool = False  # outside the writer's authority (scope, dates, spend)
+
+
+class DecisionFacts(BaseModel):
+    """What an options proposal needs: the problem, the options, the recommendation, the default."""
+
+    item_title: str
+    question: str  # the decision to take
+    problem: str  # what is wrong and what it threatens, <= 3 sentences
+    who: str = "you"  # who decides
+    deadline: dt.date | None = None
+    deadline_label: str | None = None
+    options: list[OptionFacts] = Field(default_factory=list)
+    recommended: str = "A"  # label of one of ``options``
+    rationale: str = ""
+    decide_by: dt.date
+    default_label: str = "A"  # the option taken if nobody answers by ``decide_by``
+    actions_taken: list[str] = Field(default_factory=list)
+    will_do: list[str] = Field(default_factory=list)
+    needs_approval: list[str] = Field(default_factory=list)
+    open_risks: list[str] = Field(default_factory=list)
+
+
+class CheckInFacts(BaseModel):
+    on: dt.date
+    what: str
+
+
+class DelegationTaskFacts(BaseModel):
+    """One task to hand over, with everything a delegation plan states about it."""
+
+    item_title: str
+    title: str
+    done_when: str
+    deadline: dt.date
+    quality_standard: str
+    check_ins: list[CheckInFacts] = Field(default_factory=list)
+    decision_rights: DecisionRights = DecisionRights.RECOMMEND
+    purpose: str
+    resources: list[str] = Field(default_factory=list)
+    escalate_if: str
+    runbook: list[str] = Field(default_factory=list)  # imperative steps, in order
+    recurring: bool = False
+    recurrence: str | None = None
+
+
+class DelegationFacts(BaseModel):
+    """What a delegation plan needs. ``delegate`` is None when nobody is named."""
+
+    delegate: str | None = None
+    delegate_source: Literal["parameter", "notes", "none"] = "none"
+    tasks: list[DelegationTaskFacts] = Field(default_factory=list)
+    parent_deadline: dt.date | None = None
+    runbook_name: str = ""
+    shadow_on: dt.date | None = None  # when the delegator shadows the first run
+    open_loops: list[str] = Field(default_factory=list)  # loops the delegator keeps, each dated
+
+
 class Plan(BaseModel):
     """The playbook's output: statuses, next steps, fallbacks, risks, asks for the whole log."""
 
@@ -251,6 +319,9 @@ class Plan(BaseModel):
     overall_reason: str = ""
     risks: list[Risk] = Field(default_factory=list)
     asks: list[Ask] = Field(default_factory=list)
+    # Optional facts for the options proposal and the delegation plan (filled by the playbook).
+    decision: DecisionFacts | None = None
+    delegation: DelegationFacts | None = None
 
 
 # --------------------------------------------------------------------------------------------
