@@ -131,6 +131,9 @@ class Commitment(BaseModel):
     for_whom: str | None = None
     state: Literal["open", "done", "missed", "dropped"] = "open"
     line: int | None = None
+    source: Literal["notes", "journal"] = "notes"  # "journal": carried over from an earlier update
+    journal_id: int | None = None  # the journal's id for this promise, once recorded or matched
+    done_on: dt.date | None = None  # when it was done, if the notes say
 
 
 class Decision(BaseModel):
@@ -172,6 +175,7 @@ class WorkLog(BaseModel):
     people: list[Person] = Field(default_factory=list)
     lines: list[SourceLine] = Field(default_factory=list)
     unplaced: list[SourceLine] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)  # e.g. ambiguous journal matches to confirm
 
     def accounted_lines(self) -> list[int]:
         """All line numbers placed in an item or unplaced (each should appear exactly once)."""
