@@ -1,1 +1,62 @@
-"""Ownership criteria (U1-U16, O1-O11, D1-D13) as named checks. See docs in ../shared/ownership-criteria.md."""
+"""Ownership criteria (U1-U16, O1-O11, D1-D13) as named checks; see /work/shared/ownership-criteria.md.
+
+    from drafter.criteria import CheckContext, run_checks
+    results = run_checks(CheckContext(kind="update", text=draft, notes=notes, as_of=date(2026, 11, 25)))
+
+Deterministic checks always run; judge checks (ids ending ``.j`` plus O8, O10, D13) run only when a
+:class:`~drafter.criteria.judge.Judge` is given, else they report ``passed=None`` ("judge not run").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from ..models import ArtefactKind
+from .base import CheckResult, Criterion
+from .context import AnnotatedCommitment, AnnotatedWait, Annotations, CheckContext, annotations_from_notes
+from .registry import CHECKS, CRITERIA, result
+
+if TYPE_CHECKING:
+    from .judge import Judge
+
+
+def _load_checks() -> None:
+    from . import checks_delegate, checks_options, checks_update  # noqa: F401  (register checks)
+
+
+def criteria_for(kind: ArtefactKind | str) -> list[Criterion]:
+    """The criteria that apply to one artefact kind, in document order."""
+    kind = ArtefactKind(kind)
+    return [c for c in CRITERIA.values() if c.artefact == kind]
+
+
+def run_checks(
+    ctx: CheckContext, *, ids: Iterable[str] | None = None, judge: "Judge | None" = None
+) -> list[CheckResult]:
+    """Run the criteria of ``ctx.kind`` (or only ``ids``) on one draft."""
+    _load_checks()
+    wanted = set(ids) if ids is not None else None
+    if wanted:
+        unknown = wanted - set(CRITERIA)
+        if unknown:
+            raise KeyError(f"unknown criterion ids: {', '.join(sorted(unknown))}")
+    out: list[CheckResult] = []
+    for crit in criteria_for(ctx.kind):
+        if wanted is not None and crit.id not in wanted:
+            continue
+        if crit.kind == "deterministic":
+            try:
+                out.append(CHECKS[crit.id](ctx))
+            except Exception as exc:  # a broken check must not hide the others
+                out.append(result(crit.id, None, f"check crashed: {type(exc).__name__}: {exc}"))
+        elif judge is None:
+            out.append(CheckResult(id=crit.id, kind="judge", passed=None, evidence="judge not run"))
+        else:
+            out.append(judge.judge(crit, ctx))
+    return out
+
+
+__all__ = [
+    "CRITERIA", "AnnotatedCommitment", "AnnotatedWait", "Annotations", "CheckContext", "CheckResult",
+    "Criterion", "annotations_from_notes", "criteria_for", "run_checks",
+]
