@@ -1,0 +1,306 @@
+"""Date phrases in notes and drafts: resolve, find, format, and business-day arithmetic.
+
+Everything is regex + python-dateutil (``relativedelta``), so the module imports in a few ms and
+never needs ``dateparser``. Two readings of a bare weekday exist:
+
+* ``direction="future"`` (deadlines: "by Fri", "due Thu", "meeting Tue"): the next occurrence on
+  or after ``as_of``;
+* ``direction="past"`` (log prefixes: "Mon: emailed Dana"): the most recent occurrence on or
+  before ``as_of``.
+
+Explicit day+month dates without a year ("20 Nov", "Dec 3", "20/11") take the year that puts them
+closest to ``as_of``; numeric dates are day-first unless only month-first is valid ("11/20").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+
+Direction = Literal["future", "past"]
+
+_WEEKDAYS = {
+    "mon": 0, "monday": 0,
+    "tue": 1, "tues": 1, "tuesday": 1,
+    "wed": 2, "weds": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3,
+    "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5,
+    "sun": 6, "sunday": 6,
+}  # fmt: skip
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+_DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Lower-case weekday words that are also ordinary English ("I sat down", "we wed").
+_AMBIGUOUS_LOWER = {"sat", "sun", "wed"}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3, "couple of": 2,
+}  # fmt: skip
+
+_WD = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|couple of|a few)"
+_MOD = r"(?:(?P<mod>next|this|last|coming|past)\s+)"
+
+DATE_RE = re.compile(
+    r"(?<![\w/@#.-])(?:"
+    # 2026-11-27, 2026/11/27
+    r"(?P<iso>(?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2}))"
+    # (next) (Thu,) 27(th) Nov(ember)(, 2026) | 27-Nov-2026
+    r"|(?P<dm>(?:(?P<dmmod>next|this|coming)\s+)?(?:(?P<dmwd>" + _WD + r")\.?,?\s+)?(?:the\s+)?"
+    r"(?P<dmd>" + _DAY + r")(?:\s+of)?[\s-]+(?P<dmm>" + _MON + r")\.?(?:[\s,-]+(?P<dmy>\d{4}))?(?![\w:]))"
+    # (Thu,) Nov(.) 27(th)(, 2026)
+    r"|(?P<md>(?:(?P<mdwd>" + _WD + r")\.?,?\s+)?(?P<mdm>" + _MON + r")\.?\s+(?P<mdd>" + _DAY + r")"
+    r"(?:,?\s+(?P<mdy>\d{4}))?(?![\w:]))"
+    # 20/11, 11/20, 20/11/2026
+    r"|(?P<num>(?P<n1>\d{1,2})/(?P<n2>\d{1,2})(?:/(?P<n3>\d{4}|\d{2}))?(?![\w/]))"
+    # in 3 days, in two weeks, in a month
+    r"|(?P<in>in\s+(?P<inn>" + _NUM + r")\s+(?P<inu>(?:business\s+|working\s+)?days?|weeks?|months?))"
+    # 3 days ago, a week ago
+    r"|(?P<ago>(?P<agon>" + _NUM + r")\s+(?P<agou>days?|weeks?|months?)\s+ago)"
+    # end of (next) week / month / day
+    r"|(?P<eo>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<eonext>next\s+)?(?P<eou>day|week|month|business|play))"
+    r"|(?P<abbr>eod|cob|eow|eom|close\s+of\s+business)"
+    r"|(?P<rel>today|tonight|tomorrow|tmrw|tmr|yesterday|day\s+after\s+tomorrow)"
+    # next/this/last week|month
+    r"|(?P<wk>(?P<wkmod>next|this|last|past|coming)\s+(?P<wku>week|month))"
+    # (next|this|last) Friday
+    r"|(?P<wd>" + _MOD + r"?(?P<wdn>" + _WD + r"))"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+
+_PREFIX = re.compile(
+    r"^\s*(?:by|due|on|until|till|til|before|for|no\s+later\s+than|not\s+later\s+than|eta|deadline)[:\s]+",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase found in text: character span, the text itself, and the resolved date."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date
+
+
+def _closest_year(month: int, day: int, as_of: dt.date) -> dt.date | None:
+    """The date with this month/day whose year puts it nearest to ``as_of``."""
+    best = None
+    for year in (as_of.year - 1, as_of.year, as_of.year + 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - as_of).days) < abs((best - as_of).days):
+            best = d
+    return best
+
+
+def _make(year: int | None, month: int, day: int, as_of: dt.date) -> dt.date | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if year is None:
+        return _closest_year(month, day, as_of)
+    if year < 100:
+        year += 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _int(num: str) -> int:
+    num = num.lower()
+    num = re.sub(r"\s+", " ", num)
+    return int(num) if num.isdigit() else _NUMBER_WORDS[num]
+
+
+def _weekday_date(wd: int, mod: str | None, as_of: dt.date, direction: Direction) -> dt.date:
+    mod = (mod or "").lower()
+    if mod == "next":  # the named day of next calendar week (Mon-Sun)
+        monday_next = as_of + dt.timedelta(days=7 - as_of.weekday())
+        return monday_next + dt.timedelta(days=wd)
+    if mod in ("last", "past"):  # most recent strictly before as_of
+        back = (as_of.weekday() - wd) % 7 or 7
+        return as_of - dt.timedelta(days=back)
+    if mod == "coming":
+        return as_of + dt.timedelta(days=(wd - as_of.weekday()) % 7)
+    if direction == "past":
+        return as_of - dt.timedelta(days=(as_of.weekday() - wd) % 7)
+    return as_of + dt.timedelta(days=(wd - as_of.weekday()) % 7)
+
+
+def end_of_week(as_of: dt.date) -> dt.date:
+    """Friday of as_of's week (the coming Friday on a weekend)."""
+    return as_of + dt.timedelta(days=(4 - as_of.weekday()) % 7)
+
+
+def end_of_month(d: dt.date) -> dt.date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date | None:
+    g = m.group
+    if g("iso"):
+        return _make(int(g("iy")), int(g("im")), int(g("id")), as_of)
+    if g("dm"):
+        day = int(re.match(r"\d+", g("dmd")).group(0))
+        year = int(g("dmy")) if g("dmy") else None
+        return _make(year, _MONTHS[g("dmm").lower().rstrip(".")], day, as_of)
+    if g("md"):
+        day = int(re.match(r"\d+", g("mdd")).group(0))
+        year = int(g("mdy")) if g("mdy") else None
+        return _make(year, _MONTHS[g("mdm").lower().rstrip(".")], day, as_of)
+    if g("num"):
+        a, b = int(g("n1")), int(g("n2"))
+        year = int(g("n3")) if g("n3") else None
+        if a > 12 and b <= 12:
+            day, month = a, b
+        elif a <= 12 and b > 12:
+            day, month = b, a
+        elif a <= 12 and b <= 12:
+            day, month = a, b  # day-first when ambiguous
+        else:
+            return None
+        if (a, b) == (24, 7):
+            return None  # "24/7"
+        return _make(year, month, day, as_of)
+    if g("in"):
+        n, unit = _int(g("inn")), g("inu").lower()
+        if "business" in unit or "working" in unit:
+            return add_business_days(as_of, n)
+        if unit.startswith("day"):
+            return as_of + dt.timedelta(days=n)
+        if unit.startswith("week"):
+            return as_of + dt.timedelta(weeks=n)
+        return as_of + relativedelta(months=n)
+    if g("ago"):
+        n, unit = _int(g("agon")), g("agou").lower()
+        if unit.startswith("day"):
+            return as_of - dt.timedelta(days=n)
+        if unit.startswith("week"):
+            return as_of - dt.timedelta(weeks=n)
+        return as_of - relativedelta(months=n)
+    if g("eo"):
+        unit = g("eou").lower()
+        base = as_of + dt.timedelta(weeks=1) if g("eonext") and unit == "week" else as_of
+        if g("eonext") and unit == "month":
+            base = as_of + relativedelta(months=1)
+        if unit in ("day", "business", "play"):
+            return as_of
+        if unit == "week":
+            return end_of_week(base)
+        return end_of_month(base)
+    if g("abbr"):
+        word = g("abbr").lower()
+        if word == "eow":
+            return end_of_week(as_of)
+        if word == "eom":
+            return end_of_month(as_of)
+        return as_of
+    if g("rel"):
+        word = re.sub(r"\s+", " ", g("rel").lower())
+        if word in ("today", "tonight"):
+            return as_of
+        if word in ("tomorrow", "tmrw", "tmr"):
+            return as_of + dt.timedelta(days=1)
+        if word == "yesterday":
+            return as_of - dt.timedelta(days=1)
+        return as_of + dt.timedelta(days=2)
+    if g("wk"):
+        mod, unit = g("wkmod").lower(), g("wku").lower()
+        if unit == "week":
+            monday = as_of - dt.timedelta(days=as_of.weekday())
+            if mod in ("next", "coming"):
+                return monday + dt.timedelta(weeks=1)
+            if mod in ("last", "past"):
+                return monday - dt.timedelta(weeks=1)
+            return end_of_week(as_of)  # "this week" as a deadline = Friday
+        first = as_of.replace(day=1)
+        if mod in ("next", "coming"):
+            return first + relativedelta(months=1)
+        if mod in ("last", "past"):
+            return first - relativedelta(months=1)
+        return end_of_month(as_of)
+    if g("wd"):
+        word = g("wdn")
+        if word.lower() in _AMBIGUOUS_LOWER and word.islower() and not g("mod"):
+            return None
+        return _weekday_date(_WEEKDAYS[word.lower()], g("mod"), as_of, direction)
+    return None
+
+
+def find_dates(text: str, as_of: dt.date, direction: Direction = "future") -> list[DateMention]:
+    """Every date phrase in ``text``, in order, resolved against ``as_of``."""
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(text):
+        d = _resolve_match(m, as_of, direction)
+        if d is not None:
+            out.append(DateMention(m.start(), m.end(), m.group(0), d))
+    return out
+
+
+def resolve_date(phrase: str, as_of: dt.date, direction: Direction = "future") -> dt.date | None:
+    """Resolve one date phrase ("next Tue", "by Friday", "20/11", "EOD", ...) or None."""
+    text = phrase.strip().rstrip(":-–—.,;) ").strip()
+    text = _PREFIX.sub("", text)
+    if not text:
+        return None
+    m = DATE_RE.fullmatch(text.strip())
+    if m:
+        return _resolve_match(m, as_of, direction)
+    found = find_dates(text, as_of, direction)
+    if found:
+        return found[0].date
+    return _dateutil_fallback(text, as_of)
+
+
+def _dateutil_fallback(text: str, as_of: dt.date) -> dt.date | None:
+    """Last resort for unusual explicit dates ("November the 27th, 2026")."""
+    if not re.search(r"\d", text):
+        return None
+    from dateutil import parser as du_parser
+
+    try:
+        when = du_parser.parse(text, default=dt.datetime(as_of.year, as_of.month, as_of.day), fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return when.date()
+
+
+def format_date(d: dt.date, as_of: dt.date | None = None) -> str:
+    """'Thu 27 Nov' (plus the year when it differs from as_of's year). Locale-independent."""
+    out = f"{_DAY_ABBR[d.weekday()]} {d.day} {_MONTH_ABBR[d.month]}"
+    if as_of is not None and d.year != as_of.year:
+        out += f" {d.year}"
+    return out
+
+
+def add_business_days(d: dt.date, n: int) -> dt.date:
+    """``d`` moved by ``n`` working days (Mon-Fri); n=0 returns ``d`` unchanged."""
+    step = 1 if n >= 0 else -1
+    remaining = abs(n)
+    while remaining:
+        d += dt.timedelta(days=step)
+        if d.weekday() < 5:
+            remaining -= 1
+    return d
+
+
+def is_business_day(d: dt.date) -> bool:
+    return d.weekday() < 5
