@@ -1,0 +1,1221 @@
+"""The ownership playbook: turns a parsed :class:`WorkLog` into a :class:`Plan`.
+
+Rules, each a small function below and each tested:
+
+* item status (done / off track / blocked / at risk / on track) with a one-line reason;
+* overall status = the worst item (never better: no watermelon);
+* a next step with owner and date for every open item;
+* a fallback for every wait on someone else, on an escalating path
+  (follow up -> call -> alternate contact -> escalate);
+* risks flagged with the deadline they threaten; a state for every commitment, with a new date
+  or an ask when one was missed; explicit asks of the reader;
+* decision facts for the options proposal and delegation facts for the delegation plan.
+
+No I/O, no randomness: the same log always gives the same plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .models import (
+    Ask,
+    CheckInFacts,
+    Commitment,
+    CommitmentState,
+    DecisionFacts,
+    DecisionRights,
+    DelegationFacts,
+    DelegationTaskFacts,
+    Fallback,
+    ItemPlan,
+    NextStep,
+    OptionFacts,
+    Plan,
+    Risk,
+    Status,
+    Wait,
+    WorkItem,
+    WorkLog,
+    worst,
+)
+
+#: A deadline this many business days away (or fewer) is "close".
+CLOSE_BUSINESS_DAYS = 5
+
+ME = {"i", "me", "myself", "we", "us"}
+
+# --------------------------------------------------------------------------------------------
+# Dates (drafter.dates when present; identical local arithmetic otherwise)
+# --------------------------------------------------------------------------------------------
+
+
+def add_bdays(d: dt.date, n: int) -> dt.date:
+    """``d`` moved by ``n`` business days (Mon-Fri); n=0 returns d unchanged."""
+    try:
+        from .dates import add_business_days
+    except ImportError:  # pragma: no cover - only while drafter.dates is being written
+        add_business_days = None
+    if add_business_days is not None:
+        return add_business_days(d, n)
+    step = 1 if n >= 0 else -1
+    left = abs(n)
+    while left:
+        d += dt.timedelta(days=step)
+        if d.weekday() < 5:
+            left -= 1
+    return d
+
+
+def bdays_between(a: dt.date, b: dt.date) -> int:
+    """Business days after ``a`` up to and including ``b`` (negative when b < a)."""
+    if b == a:
+        return 0
+    sign = 1 if b > a else -1
+    lo, hi = (a, b) if b > a else (b, a)
+    count = 0
+    d = lo
+    while d < hi:
+        d += dt.timedelta(days=1)
+        if d.weekday() < 5:
+            count += 1
+    return sign * count
+
+
+def next_bday(d: dt.date) -> dt.date:
+    return add_bdays(d, 1)
+
+
+def fmt(d: dt.date | None, as_of: dt.date) -> str:
+    """'Thu 26 Nov' (year added when it differs from as_of's), via drafter.dates.format_date."""
+    if d is None:
+        return ""
+    try:
+        from .dates import format_date
+    except ImportError:  # pragma: no cover - only while drafter.dates is being written
+        format_date = None
+    if format_date is not None:
+        try:
+            return format_date(d, as_of)
+        except TypeError:
+            return format_date(d)
+    out = f"{d.strftime('%a')} {d.day} {d.strftime('%b')}"
+    return out if d.year == as_of.year else f"{out} {d.year}"
+
+
+def step_date(as_of: dt.date, deadline: dt.date | None, preferred: dt.date) -> dt.date:
+    """``preferred`` clamped to [as_of, the business day before ``deadline``]."""
+    d = max(preferred, as_of)
+    if deadline is not None and d >= deadline:
+        before = add_bdays(deadline, -1)
+        d = before if before >= as_of else as_of
+    return d
+
+
+# --------------------------------------------------------------------------------------------
+# Text helpers: short phrases built only from words in the notes
+# --------------------------------------------------------------------------------------------
+
+VERBS = set(
+    """send sent deliver finish complete write draft review update fix ship book call email chase confirm
+    get prepare share publish submit file sign pay order schedule run check test approve decide build
+    migrate deploy release set collect pull compile merge close open move renew cancel reply answer ask
+    agree hire brief present finalise finalize upload download create plan organise organize arrange invite
+    circulate print post prep do make read edit proof sort find pick hand train document record""".split()
+)
+
+IRREGULAR_PAST = {
+    "sent": "send", "wrote": "write", "got": "get", "made": "make", "ran": "run", "met": "meet",
+    "built": "build", "spoke": "speak", "took": "take", "gave": "give", "did": "do", "put": "put",
+    "set": "set", "read": "read", "found": "find", "told": "tell", "brought": "bring", "bought": "buy",
+    "began": "begin", "drew": "draw", "chose": "choose", "kept": "keep", "left": "leave", "paid": "pay",
+    "rang": "ring", "held": "hold", "led": "lead", "shared": "share", "updated": "update",
+    "created": "create", "used": "use", "saved": "save", "closed": "close", "priced": "price",
+    "changed": "change", "compiled": "compile", "scheduled": "schedule", "prepared": "prepare",
+    "reviewed": "review", "filed": "file", "merged": "merge", "released": "release", "chased": "chase",
+    "noted": "note", "issued": "issue", "invoiced": "invoice", "uploaded": "upload", "pasted": "paste",
+    "exported": "export", "emailed": "email", "called": "call", "pulled": "pull", "checked": "check",
+    "posted": "post", "pinged": "ping", "asked": "ask", "booked": "book", "drafted": "draft",
+    "finished": "finish", "started": "start", "fixed": "fix", "signed": "sign", "submitted": "submit",
+    "confirmed": "confirm", "requested": "request", "followed": "follow", "filled": "fill",
+    "formatted": "format", "copied": "copy", "tidied": "tidy", "replied": "reply", "ordered": "order",
+    "printed": "print", "attached": "attach", "loaded": "load", "logged": "log", "opened": "open",
+    "added": "add", "refreshed": "refresh", "published": "publish", "circulated": "circulate",
+    "dropped": "drop", "planned": "plan", "shipped": "ship", "stopped": "stop", "tagged": "tag",
+}
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str | None) -> str:
+    """Collapse whitespace and trailing punctuation."""
+    return _SPACE.sub(" ", (text or "")).strip().rstrip(".;,:")
+
+
+def strip_article(text: str) -> str:
+    return _ARTICLE.sub("", clean(text))
+
+
+def the(text: str) -> str:
+    """'board meeting' -> 'the board meeting' (kept as is when it already has a determiner)."""
+    t = clean(text)
+    if not t:
+        return t
+    first = t.split()[0].lower()
+    if first in {"the", "a", "an", "my", "our", "your", "their", "his", "her", "this", "that", "next", "every"}:
+        return t
+    if re.search(r"['’]s?$", first):
+        return t
+    return f"the {t}"
+
+
+def is_me(name: str | None) -> bool:
+    return name is None or name.strip().lower() in ME
+
+
+def imperative(text: str) -> str:
+    """'pulled numbers from Looker' -> 'pull numbers from Looker' (best effort, first word only)."""
+    t = clean(text)
+    if not t:
+        return t
+    words = t.split()
+    if words[0].lower() in ME and len(words) > 1:
+        words = words[1:]
+    first = words[0]
+    low = first.lower()
+    if low in IRREGULAR_PAST:
+        words[0] = IRREGULAR_PAST[low]
+    elif low.endswith("ied") and len(low) > 4:
+        words[0] = low[:-3] + "y"
+    elif low.endswith("ed") and len(low) > 4:
+        stem = low[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+            stem = stem[:-1]
+        words[0] = stem
+    else:
+        words[0] = first[0].lower() + first[1:] if not first[:2].isupper() else first
+    return " ".join(words)
+
+
+def as_action(what: str) -> str:
+    """A commitment as something to do: 'send the Q3 docs' stays, 'Q3 docs' -> 'deliver the Q3 docs'."""
+    t = clean(what)
+    if not t:
+        return "deliver it"
+    words = t.split()
+    if words[0].lower() in ME and len(words) > 1:
+        t = " ".join(words[1:])
+        words = words[1:]
+    low = words[0].lower()
+    if low in VERBS:
+        return low + t[len(words[0]):]
+    if low in IRREGULAR_PAST:
+        return imperative(t)
+    return f"deliver {the(t)}"
+
+
+def commitment_object(what: str) -> str:
+    """The thing a commitment produces: 'send the Q3 docs to Sam' -> 'the Q3 docs to Sam'."""
+    t = clean(what)
+    words = t.split()
+    if words and words[0].lower() in VERBS and len(words) > 1:
+        return the(" ".join(words[1:]))
+    return the(t)
+
+
+def person_org(name: str | None, log: WorkLog) -> str | None:
+    if not name:
+        return None
+    for p in log.people:
+        if p.name.lower() == name.lower():
+            return p.org
+    return None
+
+
+def is_org(name: str | None, log: WorkLog) -> bool:
+    """True when ``name`` is an organisation in the notes rather than a person."""
+    if not name:
+        return False
+    low = name.lower()
+    if any(p.name.lower() == low for p in log.people):
+        return False
+    return any((p.org or "").lower() == low for p in log.people)
+
+
+def who_label(name: str, log: WorkLog) -> str:
+    """'Dana at Acme' when the notes give Dana's org, else the name as written."""
+    org = person_org(name, log)
+    if org and org.lower() != name.lower():
+        return f"{name} at {org}"
+    return name
+
+
+def wait_object(w: Wait) -> str | None:
+    """What is waited for, without the 'from Dana' tail: 'Q3 docs from Dana' -> 'the Q3 docs'."""
+    t = clean(w.what)
+    if w.on_whom:
+        t = re.sub(rf"\s*\b(?:from|by|on|with|at)\s+{re.escape(w.on_whom)}\b.*$", "", t, flags=re.I)
+    t = re.sub(r"^(?:no\s+)?(?:reply|response|answer)\b(?:\s+(?:from|to|on|about))?\s*", "", t, flags=re.I)
+    t = re.sub(r"^(?:waiting\s+(?:on|for)|blocked\s+(?:on|by))\s+", "", t, flags=re.I)
+    t = clean(t)
+    if not t or (w.on_whom and t.lower() == w.on_whom.lower()):
+        return None
+    return the(t)
+
+
+def wait_is_external(w: Wait) -> bool:
+    """A wait on someone else (a person or organisation named in the notes)."""
+    return bool(w.on_whom) and not is_me(w.on_whom)
+
+
+# --------------------------------------------------------------------------------------------
+# Rule: item status
+# --------------------------------------------------------------------------------------------
+
+
+def is_done(item: WorkItem) -> bool:
+    """Done if marked done, or every (non-dropped) commitment is done and nothing else is open."""
+    if item.done:
+        return True
+    live = [c for c in item.commitments if c.state != "dropped"]
+    return bool(live) and all(c.state == "done" for c in live) and not item.waits and not item.decisions
+
+
+def is_overdue(c: Commitment, as_of: dt.date) -> bool:
+    """A commitment past its due date and not done (or already marked missed)."""
+    if c.state in ("done", "dropped"):
+        return False
+    return c.state == "missed" or (c.due is not None and c.due < as_of)
+
+
+def deadline_close(item: WorkItem, as_of: dt.date, close: int = CLOSE_BUSINESS_DAYS) -> bool:
+    return item.deadline is not None and bdays_between(as_of, item.deadline) <= close
+
+
+def item_status(item: WorkItem, as_of: dt.date) -> tuple[Status, str]:
+    """One status per item and a one-line reason (U2, U3, U5)."""
+    if is_done(item):
+        return Status.DONE, "done"
+    overdue = [c for c in item.commitments if is_overdue(c, as_of)]
+    if overdue:
+        c = overdue[0]
+        owner = "" if is_me(c.owner) else f" ({c.owner})"
+        due = f" was due {fmt(c.due, as_of)}" if c.due else " is late"
+        return Status.OFF_TRACK, f"{clean(c.what)}{owner}{due} and is not done"
+    if item.deadline is not None and item.deadline < as_of:
+        label = the(item.deadline_label) if item.deadline_label else "the deadline"
+        return Status.OFF_TRACK, f"{label} ({fmt(item.deadline, as_of)}) has passed with work still open"
+    blockers = [w for w in item.waits if w.kind == "blocked"]
+    if blockers:
+        b = blockers[0]
+        by = f" by {b.on_whom}" if b.on_whom and b.on_whom.lower() not in b.what.lower() else ""
+        return Status.BLOCKED, f"blocked{by}: {clean(b.what)}"
+    label = the(item.deadline_label) if item.deadline_label else "the deadline"
+    when = f" ({fmt(item.deadline, as_of)})" if item.deadline else ""
+    waits = [w for w in item.waits if w.kind in ("no_reply", "waiting")]
+    if waits and deadline_close(item, as_of):
+        return Status.AT_RISK, f"{wait_signal(waits[0], as_of, None)} and {label}{when} is close"
+    if item.risks:
+        return Status.AT_RISK, clean(item.risks[0])
+    if item.decisions and item.deadline is not None:
+        return Status.AT_RISK, f"decision needed before {label}{when}: {clean(item.decisions[0].question)}"
+    if waits:
+        return Status.ON_TRACK, f"{wait_signal(waits[0], as_of, None)}, with time before {label}{when}" if (
+            item.deadline
+        ) else f"{wait_signal(waits[0], as_of, None)}; no deadline at stake yet"
+    return Status.ON_TRACK, "no open waits or missed dates" + (f"; {label} is {fmt(item.deadline, as_of)}" if item.deadline else "")
+
+
+# --------------------------------------------------------------------------------------------
+# Rule: overall status
+# --------------------------------------------------------------------------------------------
+
+
+def overall_status(items: list[ItemPlan]) -> tuple[Status, str]:
+    """The worst item status, never better (no watermelon); the reason names the worst item."""
+    if not items:
+        return Status.ON_TRACK, "no work items found in the notes"
+    status = worst(ip.status for ip in items)
+    if status == Status.DONE:
+        return Status.DONE, "every item is done"
+    worst_item = next(ip for ip in items if ip.status == status)
+    return status, f"{worst_item.item.title}: {worst_item.reason}"
+
+
+# --------------------------------------------------------------------------------------------
+# Rule: fallbacks (U8) and risks (U6)
+# --------------------------------------------------------------------------------------------
+
+
+def wait_signal(w: Wait, as_of: dt.date, log: WorkLog | None) -> str:
+    """'no reply from Dana at Acme since Mon 23 Nov'."""
+    who = who_label(w.on_whom, log) if (w.on_whom and log is not None) else w.on_whom
+    since = f" since {fmt(w.since, as_of)}" if w.since and w.since < as_of else ""
+    obj = wait_object(w)
+    if w.kind == "blocked":
+        by = f" by {who}" if who and who.lower() not in w.what.lower() else ""
+        return f"blocked{by}: {clean(w.what)}{since}"
+    if w.kind == "no_reply" or obj is None:
+        about = f" about {obj}" if obj else ""
+        return f"no reply from {who or 'them'}{about}{since}"
+    return f"waiting on {who} for {obj}{since}" if who else f"waiting for {obj}{since}"
+
+
+def fallback_path(w: Wait, as_of: dt.date, deadline: dt.date | None) -> str:
+    """Escalating path chosen by how long we have waited and how close the deadline is."""
+    waited = bdays_between(w.since, as_of) if w.since and w.since <= as_of else 0
+    left = bdays_between(as_of, deadline) if deadline is not None else None
+    if (left is not None and left <= 1) or waited >= 10:
+        return "escalate"
+    if (left is not None and left <= 3) or waited >= 5:
+        return "alternate_contact"
+    if (left is not None and left <= CLOSE_BUSINESS_DAYS) or waited >= 2 or w.kind == "blocked":
+        return "call"
+    return "follow_up"
+
+
+def fallback_by(as_of: dt.date, deadline: dt.date | None, path: str) -> dt.date:
+    """The check time: next business day (two for a first follow-up), always before the deadline."""
+    preferred = add_bdays(as_of, 2 if (path == "follow_up" and deadline is None) else 1)
+    return step_date(as_of, deadline, preferred)
+
+
+def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
+    """'If no reply from Dana by Thu 26 Nov, I will call Dana at the Acme office ...' (U8)."""
+    as_of = log.as_of
+    path = fallback_path(w, as_of, item.deadline)
+    by = fallback_by(as_of, item.deadline, path)
+    obj = wait_object(w)
+    who = w.on_whom or "them"
+    org = w.on_whom if is_org(w.on_whom, log) else person_org(w.on_whom, log)
+    if w.kind == "blocked":
+        trigger = f"still blocked on {strip_article(obj or w.what)}"
+    elif w.kind == "no_reply" or obj is None:
+        trigger = f"no reply from {who}"
+    else:
+        trigger = f"no {strip_article(obj)} from {who}"
+    thing = obj or "an answer"
+    label = the(item.deadline_label) if item.deadline_label else (the(item.title))
+    if path == "follow_up":
+        action = f"chase {who} again by email and ask for a firm date for {thing}"
+    elif path == "call":
+        if org and org.lower() != who.lower():
+            action = f"call {who} at the {org} office and get a firm date for {thing}"
+        elif org:
+            action = f"call the {org} office and get a firm date for {thing}"
+        else:
+            action = f"call {who} and get a firm date for {thing}"
+    elif path == "alternate_contact":
+        if org:
+            action = f"call the {org} office and ask for another contact who can provide {thing}"
+        else:
+            action = f"call {who} and, if I cannot reach them, find another person who can provide {thing}"
+    else:
+        action = f"escalate to you with options for {label}: another contact, cut scope or a new date"
+    return Fallback(trigger=trigger[:200], by=by, action=action[:300], path=path)
+
+
+def late_commitment_fallback(c: Commitment, item: WorkItem, log: WorkLog) -> Fallback:
+    """Someone else's promise is late: chase, then escalate."""
+    as_of = log.as_of
+    w = Wait(what=c.what, on_whom=c.owner, kind="waiting", since=c.due)
+    path = fallback_path(w, as_of, item.deadline)
+    if path == "follow_up":
+        path = "call"
+    by = fallback_by(as_of, item.deadline, path)
+    label = the(item.deadline_label) if item.deadline_label else the(item.title)
+    if path == "escalate":
+        action = f"escalate to you with options for {label}: reassign it, cut scope or a new date"
+    elif path == "alternate_contact":
+        action = f"ask who else can finish {commitment_object(c.what)} and hand it to them"
+    else:
+        action = f"call {c.owner} and agree a firm new date for {commitment_object(c.what)}"
+    return Fallback(trigger=f"no new date from {c.owner}"[:200], by=by, action=action[:300], path=path)
+
+
+def risk_for(signal: str, item: WorkItem, as_of: dt.date) -> Risk:
+    """A risk flagged with the deadline it threatens (U6)."""
+    threatens = item.deadline_label or item.outcome or item.title
+    days_left = (item.deadline - as_of).days if item.deadline else None
+    return Risk(signal=clean(signal)[:300], threatens=clean(threatens)[:120] or None, deadline=item.deadline, days_left=days_left)
+
+
+def item_risks(item: WorkItem, log: WorkLog) -> list[Risk]:
+    """Every wait, blocker and risk cue of an open item, each with the deadline it threatens."""
+    out = [risk_for(wait_signal(w, log.as_of, log), item, log.as_of) for w in item.waits]
+    out += [risk_for(r, item, log.as_of) for r in item.risks]
+    for c in item.commitments:
+        if is_overdue(c, log.as_of) and not is_me(c.owner):
+            due = f" (due {fmt(c.due, log.as_of)})" if c.due else ""
+            out.append(risk_for(f"{c.owner} is late with {commitment_object(c.what)}{due}", item, log.as_of))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Rule: commitments (U4, U5) and asks (U9)
+# --------------------------------------------------------------------------------------------
+
+
+def new_date_for(c: Commitment, item: WorkItem, as_of: dt.date) -> dt.date | None:
+    """A realistic new date for a missed commitment: next business day, before the deadline; None if impossible."""
+    candidate = next_bday(as_of)
+    if item.deadline is None:
+        return candidate
+    if candidate < item.deadline:
+        return candidate
+    return as_of if as_of < item.deadline else None
+
+
+def commitment_state(c: Commitment, item: WorkItem, log: WorkLog) -> CommitmentState:
+    as_of = log.as_of
+    owner = "I" if is_me(c.owner) else c.owner
+    base = dict(what=clean(c.what)[:300], owner=owner[:80], due=c.due)
+    if item.done or c.state == "done":
+        return CommitmentState(**base, state="done")
+    if c.state == "dropped":
+        return CommitmentState(**base, state="dropped")
+    if not is_overdue(c, as_of):
+        return CommitmentState(**base, state="open")
+    if not is_me(c.owner):
+        fb_by = fallback_by(as_of, item.deadline, "call")
+        return CommitmentState(
+            **base, state="missed", ask=f"I will get a new date from {c.owner} by {fmt(fb_by, as_of)}"[:300]
+        )
+    new = new_date_for(c, item, as_of)
+    if new is not None:
+        return CommitmentState(**base, state="missed", new_date=new)
+    label = the(item.deadline_label) if item.deadline_label else "the deadline"
+    return CommitmentState(
+        **base,
+        state="missed",
+        ask=f"approve a new date after {label} ({fmt(item.deadline, as_of)}) or cut scope"[:300],
+    )
+
+
+def decide_by_date(as_of: dt.date, deadline: dt.date | None) -> dt.date:
+    """Next business day (two without a deadline), always >= as_of and before the deadline."""
+    return step_date(as_of, deadline, add_bdays(as_of, 1 if deadline else 2))
+
+
+def decision_phrase(question: str) -> str:
+    """'renew 12 months or go month-to-month?' -> 'whether to renew 12 months or go month-to-month'."""
+    q = clean(question).rstrip("?").strip()
+    low = q.lower()
+    if re.match(r"(?:whether|which|who|when|how|what|if)\b", low):
+        return q
+    first = low.split()[0] if low.split() else ""
+    if first in VERBS or first in {"go", "keep", "stay", "switch", "use", "buy", "hire", "extend", "delay"}:
+        return f"whether to {q}"
+    if first in {"should", "do", "can", "shall", "will", "is", "are"}:
+        return f"whether {' '.join(q.split()[1:])}"
+    return f"on {q}"
+
+
+def decision_what(question: str, options: list[str]) -> str:
+    low = clean(question).lower()
+    text = f"decide {decision_phrase(question)}"
+    missing = [o for o in options if o.lower() not in low]
+    if missing and options:
+        text += ": " + " or ".join(clean(o) for o in options)
+    return text
+
+
+def item_asks(item: WorkItem, commitments: list[CommitmentState], fallbacks: list[Fallback], log: WorkLog) -> list[Ask]:
+    """Decisions needed, help with blockers, approval of a new date past the deadline (U9)."""
+    as_of = log.as_of
+    asks: list[Ask] = []
+    for d in item.decisions:
+        who = d.who if d.who and not is_me(d.who) else "you"
+        asks.append(Ask(who=who[:80], what=decision_what(d.question, d.options)[:300], by=decide_by_date(as_of, item.deadline)))
+    for w in item.waits:
+        if w.kind != "blocked":
+            continue
+        obj = wait_object(w) or the(clean(w.what))
+        by = fallback_by(as_of, item.deadline, "call")
+        with_whom = f" with {w.on_whom}" if w.on_whom else ""
+        asks.append(Ask(who="you", what=f"help me unblock {strip_article(obj)}{with_whom} if it is still stuck"[:300], by=by))
+    for cs in commitments:
+        if cs.state == "missed" and cs.owner == "I" and cs.new_date is None and cs.ask:
+            asks.append(Ask(who="you", what=f"{cs.ask} for {clean(cs.what)}"[:300], by=as_of))
+    return asks
+
+
+# --------------------------------------------------------------------------------------------
+# Rule: next step (U7)
+# --------------------------------------------------------------------------------------------
+
+
+def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) -> NextStep:
+    """The single most useful next action for an open item: owner, specific action, date >= as_of."""
+    as_of = log.as_of
+    soon = step_date(as_of, item.deadline, next_bday(as_of))
+
+    def step(action: str, due: dt.date, owner: str = "I") -> NextStep:
+        return NextStep(action=clean(action)[:300], owner=owner[:80], due=step_date(as_of, item.deadline, due))
+
+    for cs in commitments:
+        if cs.state == "missed" and cs.owner == "I":
+            return step(as_action(cs.what), cs.new_date or as_of)
+    external = [w for w in item.waits if wait_is_external(w) and w.kind != "blocked"]
+    if external:
+        w = external[0]
+        obj = wait_object(w)
+        about = f" for {obj}" if obj else ""
+        today = w.since is None or w.since < as_of
+        return step(f"chase {who_label(w.on_whom, log)}{about} by email", as_of if today else soon)
+    blockers = [w for w in item.waits if w.kind == "blocked"]
+    if blockers:
+        b = blockers[0]
+        obj = wait_object(b) or the(clean(b.what))
+        if b.on_whom and not is_me(b.on_whom):
+            return step(f"ask {who_label(b.on_whom, log)} what is needed to unblock {strip_article(obj)}", as_of)
+        return step(f"find a way round the blocker on {strip_article(obj)} and ask for help if none", as_of)
+    for cs in commitments:
+        if cs.state == "missed":
+            return step(f"get a new date from {cs.owner} for {commitment_object(cs.what)}", as_of)
+    if item.decisions:
+        d = item.decisions[0]
+        who = d.who if d.who and not is_me(d.who) else "you"
+        phrase = decision_phrase(d.question)
+        phrase = phrase if phrase.startswith("on ") else f"on {phrase}"
+        return step(f"get a decision from {who} {phrase}", soon)
+    open_c = [cs for cs in commitments if cs.state == "open"]
+    mine = [cs for cs in open_c if cs.owner == "I"]
+    if mine:
+        c = min(mine, key=lambda cs: cs.due or dt.date.max)
+        return step(as_action(c.what), min(soon, c.due) if c.due and c.due >= as_of else soon)
+    if open_c:
+        owners = {cs.owner for cs in open_c}
+        c = open_c[0]
+        if len(owners) == 1:
+            due = c.due if c.due and c.due >= as_of else soon
+            return step(as_action(c.what), due, owner=c.owner)
+        return step(f"check with {c.owner} that {commitment_object(c.what)} is on course", soon)
+    if item.recurring:
+        nxt = next_occurrence(item.recurrence, as_of)
+        return step(f"prepare the next {strip_article(item.title)}", add_bdays(nxt, -1) if nxt and nxt > soon else soon)
+    return step(f"finish {the(item.title)}", soon)
+
+
+# --------------------------------------------------------------------------------------------
+# Rule: one item, then the whole plan
+# --------------------------------------------------------------------------------------------
+
+
+def plan_item(item: WorkItem, log: WorkLog) -> ItemPlan:
+    status, reason = item_status(item, log.as_of)
+    commitments = [commitment_state(c, item, log) for c in item.commitments]
+    if status == Status.DONE:
+        return ItemPlan(item=item, status=status, reason=reason, commitments=commitments)
+    fallbacks = [fallback_for(w, item, log) for w in item.waits if wait_is_external(w) or w.kind == "blocked"]
+    fallbacks += [
+        late_commitment_fallback(c, item, log)
+        for c in item.commitments
+        if is_overdue(c, log.as_of) and not is_me(c.owner)
+    ]
+    return ItemPlan(
+        item=item,
+        status=status,
+        reason=reason,
+        next_step=next_step(item, commitments, log),
+        fallbacks=fallbacks,
+        risks=item_risks(item, log),
+        commitments=commitments,
+        asks=item_asks(item, commitments, fallbacks, log),
+    )
+
+
+def build_plan(log: WorkLog, *, delegate_to: str | None = None) -> Plan:
+    """Apply every playbook rule to ``log``. ``delegate_to`` beats a delegate named in the notes."""
+    items = [plan_item(item, log) for item in log.items]
+    overall, reason = overall_status(items)
+    risks = sorted(
+        (r for ip in items for r in ip.risks),
+        key=lambda r: (r.deadline or dt.date.max),
+    )
+    asks = [a for ip in items for a in ip.asks]
+    plan = Plan(
+        as_of=log.as_of,
+        log=log,
+        items=items,
+        overall=overall,
+        overall_reason=reason,
+        risks=risks,
+        asks=asks,
+    )
+    plan.decision = decision_facts(plan)
+    plan.delegation = delegation_facts(plan, delegate_to)
+    return plan
+
+
+# --------------------------------------------------------------------------------------------
+# Options: decision facts
+# --------------------------------------------------------------------------------------------
+
+
+def focus_item(plan: Plan) -> ItemPlan | None:
+    """The item an options proposal is about: a decision first, else the worst open item."""
+    open_items = [ip for ip in plan.items if ip.status != Status.DONE]
+    if not open_items:
+        return None
+    with_decision = [ip for ip in open_items if ip.item.decisions]
+    pool = with_decision or open_items
+    return max(
+        pool,
+        key=lambda ip: (ip.status.severity, -(ip.item.deadline or dt.date.max).toordinal()),
+    )
+
+
+# keyword -> (upside, downside, cost, needs approval); used for options named in the notes
+_OPTION_PROFILES: list[tuple[re.Pattern, tuple[str, str, str, bool]]] = [
+    (re.compile(r"month[- ]to[- ]month|monthly|rolling|short[- ]term|trial|pilot", re.I),
+     ("keeps us flexible, with nothing locked in if needs change",
+      "the decision comes back each period and the terms can change",
+      "a short commitment; easy to reverse", False)),
+    (re.compile(r"\b(?:annual|yearly|year|12[- ]months?|multi[- ]year|long[- ]term)\b", re.I),
+     ("settles it in one decision for the whole period",
+      "locks us in if needs change before the term ends",
+      "a longer commitment; hard to reverse", True)),
+    (re.compile(r"\b(?:delay|postpone|push|move|slip|reschedule|later)\b", re.I),
+     ("the full version with less pressure",
+      "everyone waiting on it waits longer",
+      "the new date needs agreement", True)),
+    (re.compile(r"\b(?:cut|drop|reduce|skip|trim|smaller|partial|without)\b", re.I),
+     ("the date holds", "less is delivered on the day", "a scope change that needs sign-off", True)),
+    (re.compile(r"\b(?:hire|contractor|agency|outsource|vendor|buy|pay)\b", re.I),
+     ("adds capacity quickly", "costs money and needs briefing", "spend that needs approval", True)),
+    (re.compile(r"\b(?:escalate|manager|exec)\b", re.I),
+     ("puts authority behind the request", "uses goodwill and can strain the relationship", "your time", True)),
+    (re.compile(r"\b(?:cancel|stop|end|terminate)\b", re.I),
+     ("ends the cost and the effort", "we lose what it gave us", "notice terms to check", True)),
+    (re.compile(r"\b(?:keep|stay|continue|renew|same)\b", re.I),
+     ("no change and no switching effort", "any current problem stays", "the current cost continues", False)),
+]
+
+
+def profile_for_named_option(text: str, label: str) -> OptionFacts:
+    """Trade-offs for an option named in the notes (generic by kind; flagged when unknown)."""
+    for pattern, (up, down, cost, approval) in _OPTION_PROFILES:
+        if pattern.search(text):
+            break
+    else:
+        up, down, cost, approval = (
+            "does what the notes propose",
+            "trade-offs are not in the notes; I will confirm them before acting",
+            "to be confirmed",
+            True,
+        )
+    title = clean(text)
+    title = title[:1].upper() + title[1:]
+    return OptionFacts(
+        label=label, title=title[:120], summary=f"{clean(text)}"[:300], upside=up, downside=down, cost=cost,
+        from_notes=True, needs_approval=approval,
+    )
+
+
+def _label_text(item: WorkItem, as_of: dt.date) -> tuple[str, str]:
+    """('the board meeting', ' on Tue 1 Dec') for prose."""
+    label = the(item.deadline_label) if item.deadline_label else the(item.title)
+    when = f" on {fmt(item.deadline, as_of)}" if item.deadline else ""
+    return label, when
+
+
+def _wait_options(ip: ItemPlan, w: Wait, log: WorkLog) -> list[OptionFacts]:
+    item, as_of = ip.item, log.as_of
+    label, when = _label_text(item, as_of)
+    who = w.on_whom or "them"
+    obj = wait_object(w) or the(item.title)
+    org = w.on_whom if is_org(w.on_whom, log) else person_org(w.on_whom, log)
+    fb = next((f for f in ip.fallbacks), None)
+    fb_when = fmt(fb.by, as_of) if fb else fmt(next_bday(as_of), as_of)
+    alt_where = f"at {org}" if org and org.lower() != who.lower() else ("elsewhere" if not org else f"at {org}")
+    return [
+        OptionFacts(
+            label="A",
+            title=f"Keep chasing {who}",
+            summary=f"chase {who} by email today and call on {fb_when}",
+            upside="no change of plan and no extra cost",
+            downside=f"if {who} stays silent, {obj} miss {label}{when}",
+            cost="my time only: an email today and a call",
+        ),
+        OptionFacts(
+            label="B",
+            title=f"Go to another contact {alt_where}",
+            summary=f"ask for another contact {alt_where} who can provide {obj}, while still chasing {who}",
+            upside=f"stops {label} depending on one silent contact",
+            downside=f"a new contact needs briefing and may still need {who} to sign off",
+            cost="about half a day of my time",
+        ),
+        OptionFacts(
+            label="C",
+            title=f"Go ahead without {strip_article(obj)}",
+            summary=f"run {label}{when} without {obj} and send them on as soon as they arrive",
+            upside=f"{label} keeps its date whatever {who} does",
+            downside=f"{label} sees an incomplete version",
+            cost="your approval; little extra work",
+            needs_approval=True,
+        ),
+    ]
+
+
+def _blocker_options(ip: ItemPlan, w: Wait, log: WorkLog) -> list[OptionFacts]:
+    item, as_of = ip.item, log.as_of
+    label, when = _label_text(item, as_of)
+    obj = wait_object(w) or the(clean(w.what))
+    who = w.on_whom or "whoever owns it"
+    return [
+        OptionFacts(
+            label="A",
+            title="Wait for the blocker to clear",
+            summary=f"push {who} to clear {obj} and prepare everything else meanwhile",
+            upside="no rework and no extra cost",
+            downside=f"{label}{when} slips if the blocker stays",
+            cost="my time only",
+        ),
+        OptionFacts(
+            label="B",
+            title="Work around the blocker",
+            summary=f"deliver what does not need {obj} first and add the rest later",
+            upside=f"most of the work reaches {label} on time",
+            downside="a second delivery and some rework",
+            cost="about a day of extra work",
+        ),
+        OptionFacts(
+            label="C",
+            title="Escalate the blocker",
+            summary=f"you raise {obj} with {who}'s manager to get it cleared" if w.on_whom else f"you get {obj} cleared with the people who own it",
+            upside="authority behind the request; fastest route if it works",
+            downside="uses goodwill and your time",
+            cost="your time",
+            needs_approval=True,
+        ),
+    ]
+
+
+def _missed_options(ip: ItemPlan, cs: CommitmentState, log: WorkLog) -> list[OptionFacts]:
+    item, as_of = ip.item, log.as_of
+    label, when = _label_text(item, as_of)
+    thing = commitment_object(cs.what)
+    opts = []
+    if cs.new_date is not None:
+        opts.append(OptionFacts(
+            label="A", title="Deliver in full on the new date",
+            summary=f"finish {thing} in full by {fmt(cs.new_date, as_of)}",
+            upside="the complete work, still before the deadline" if item.deadline else "the complete work",
+            downside="it is late against the promised date and leaves little slack",
+            cost="my time until the new date",
+        ))
+    opts.append(OptionFacts(
+        label="", title="Cut scope to keep the date",
+        summary=f"deliver the essential part of {thing} today and the rest after {label}",
+        upside=f"{label}{when} gets what it needs on time",
+        downside="less is delivered on the day",
+        cost="your approval of the smaller scope",
+        needs_approval=True,
+    ))
+    opts.append(OptionFacts(
+        label="", title="Move the date",
+        summary=f"agree a later date for {thing}" + (f" and for {label}" if item.deadline_label else ""),
+        upside="the full version with no rush",
+        downside="everyone waiting on it waits longer",
+        cost="your approval and the agreement of the people waiting",
+        needs_approval=True,
+    ))
+    return opts
+
+
+def _decision_options(ip: ItemPlan, log: WorkLog) -> list[OptionFacts]:
+    item, as_of = ip.item, log.as_of
+    d = item.decisions[0]
+    label, when = _label_text(item, as_of)
+    q = clean(d.question).rstrip("?")
+    return [
+        OptionFacts(
+            label="A", title="Decide now",
+            summary=f"decide {q} now with what we know",
+            upside=f"{label}{when} keeps its full time" if item.deadline else "the work moves today",
+            downside="we commit before every fact is in",
+            cost="a short call",
+        ),
+        OptionFacts(
+            label="B", title="Get the missing facts first",
+            summary="I collect the missing facts and bring one recommendation",
+            upside="a better-informed decision",
+            downside=f"less time before {label}" if item.deadline else "the work waits",
+            cost="about a day of my time",
+        ),
+    ]
+
+
+def _plain_options(ip: ItemPlan, log: WorkLog) -> list[OptionFacts]:
+    item, as_of = ip.item, log.as_of
+    label, when = _label_text(item, as_of)
+    return [
+        OptionFacts(
+            label="A", title="Keep the current plan",
+            summary=f"continue as planned towards {label}{when}",
+            upside="no change, no extra cost", downside="no slack if something slips late",
+            cost="my time only",
+        ),
+        OptionFacts(
+            label="B", title="Build in slack now",
+            summary="finish the riskiest part first to leave a buffer before the deadline",
+            upside="a late surprise does not threaten the date", downside="other work waits a little",
+            cost="re-ordering my week",
+        ),
+    ]
+
+
+def _relabel(options: list[OptionFacts]) -> list[OptionFacts]:
+    return [o.model_copy(update={"label": "ABCD"[i]}) for i, o in enumerate(options[:4])]
+
+
+def recommend(options: list[OptionFacts], ip: ItemPlan, as_of: dt.date) -> tuple[str, str]:
+    """Pick one option from the trade-offs: time left decides how much risk we can carry."""
+    item = ip.item
+    left = bdays_between(as_of, item.deadline) if item.deadline else None
+    labels = [o.label for o in options]
+    titles = {o.label: o.title.lower() for o in options}
+    if any(o.from_notes for o in options):
+        # options from the notes: prefer the reversible one within my authority
+        within = [o for o in options if not o.needs_approval]
+        pick = within[0] if within else options[0]
+        why = "it is the option I can reverse if it turns out wrong"
+        return pick.label, why
+    if titles.get("A", "").startswith("keep chasing"):
+        if left is not None and left <= 1:
+            return "C", "there is no time left to depend on a reply; the date matters more than completeness"
+        if left is None or left > CLOSE_BUSINESS_DAYS:
+            return "A", "there is still time for a reply, so an extra contact is not worth the cost yet"
+        return "B", "it protects the date without needing anyone's approval, for half a day of my time"
+    if titles.get("A", "").startswith("wait for the blocker"):
+        if left is not None and left <= 3:
+            return "C", "the deadline is too close to wait, and only escalation clears a blocker quickly"
+        return "B", "it keeps most of the work moving while the blocker is cleared"
+    if titles.get("A", "").startswith("deliver in full"):
+        return "A", "the new date still lands before the deadline, so nothing downstream moves"
+    if titles.get("A", "").startswith("cut scope"):
+        return "A", "the deadline cannot move without cost to everyone waiting; less on the day is the smaller loss"
+    if titles.get("A", "").startswith("decide now"):
+        if left is not None and left <= CLOSE_BUSINESS_DAYS:
+            return "A", "the deadline is close and waiting for more facts costs time we do not have"
+        return "B", "there is time to get the facts, and a wrong call costs more than a day"
+    return labels[0], "it costs nothing extra and nothing today threatens the date"
+
+
+def decision_facts(plan: Plan) -> DecisionFacts | None:
+    """Facts for an options proposal about the focus item (None when every item is done)."""
+    ip = focus_item(plan)
+    if ip is None:
+        return None
+    log, as_of, item = plan.log, plan.as_of, ip.item
+    label, when = _label_text(item, as_of)
+    ext_waits = [w for w in item.waits if wait_is_external(w) and w.kind != "blocked"]
+    blockers = [w for w in item.waits if w.kind == "blocked"]
+    missed = [cs for cs in ip.commitments if cs.state == "missed"]
+    named = next((d for d in item.decisions if len(d.options) >= 2), None)
+    who = "you"
+    if named is not None:
+        options = [profile_for_named_option(o, "ABCD"[i]) for i, o in enumerate(named.options[:4])]
+        question = clean(named.question)
+        if named.who and not is_me(named.who):
+            who = named.who
+        problem = f"We need to decide {decision_phrase(question)}"
+    elif missed:
+        cs = missed[0]
+        options = _relabel(_missed_options(ip, cs, log))
+        question = f"how to recover {commitment_object(cs.what)}"
+        problem = f"{clean(cs.what)} was due {fmt(cs.due, as_of)} and is missed" if cs.due else f"{clean(cs.what)} is late"
+    elif ext_waits:
+        w = ext_waits[0]
+        options = _wait_options(ip, w, log)
+        question = f"how to get {wait_object(w) or the(item.title)} in time"
+        problem = wait_signal(w, as_of, log)
+    elif blockers:
+        w = blockers[0]
+        options = _blocker_options(ip, w, log)
+        question = f"how to get past the blocker on {strip_article(wait_object(w) or w.what)}"
+        problem = wait_signal(w, as_of, log)
+    elif item.decisions:
+        d = item.decisions[0]
+        options = _decision_options(ip, log)
+        question = clean(d.question)
+        if d.who and not is_me(d.who):
+            who = d.who
+        problem = f"We need to decide {decision_phrase(question)}"
+    else:
+        options = _plain_options(ip, log)
+        question = f"whether to change the plan for {the(item.title)}"
+        problem = f"{item.title} is {ip.status.label}: {ip.reason}"
+    problem = clean(problem)
+    problem = problem[:1].upper() + problem[1:]
+    if item.deadline:
+        problem += f". It puts {label}{when} at stake."
+    else:
+        problem += "."
+    rec, why = recommend(options, ip, as_of)
+    rec_opt = next(o for o in options if o.label == rec)
+    others = [o for o in options if o.label != rec]
+    rationale = (
+        f"I recommend {rec} ({rec_opt.title.lower()}) because {why}. Upside: {rec_opt.upside}. Cost: {rec_opt.cost}. "
+        + " ".join(f"Against {o.label}: {o.downside}." for o in others)
+    )
+    decide_by = decide_by_date(as_of, item.deadline)
+    actions = [a for a in item.actions] or [a for other in plan.log.items for a in other.actions]
+    actions_taken = [
+        clean(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in actions if clean(a.text)
+    ][:6]
+    will_do = []
+    if ip.next_step:
+        will_do.append(f"{ip.next_step.action} by {fmt(ip.next_step.due, as_of)}")
+    for fb in ip.fallbacks[:2]:
+        if fb.path != "escalate":
+            will_do.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, {fb.action}")
+    for o in options:
+        if not o.needs_approval and len(will_do) < 4:
+            will_do.append(f"option {o.label} ({o.title.lower()}) is within my authority")
+    needs = [f"option {o.label} ({o.title.lower()}): {o.cost}" for o in options if o.needs_approval][:4]
+    open_risks = [clean(r) for r in item.risks]
+    for w in ext_waits[:1]:
+        obj = wait_object(w)
+        open_risks.append(
+            f"if {w.on_whom} never answers, {obj or 'the answer'} will be missing for {label}"
+            if obj else f"if {w.on_whom} never answers, {label} goes ahead without their input"
+        )
+    for other in plan.items:
+        if other is not ip and other.status.severity >= Status.AT_RISK.severity:
+            open_risks.append(f"{other.item.title}: {other.reason}")
+    return DecisionFacts(
+        item_title=item.title,
+        question=question,
+        problem=problem,
+        who=who,
+        deadline=item.deadline,
+        deadline_label=item.deadline_label,
+        options=options,
+        recommended=rec,
+        rationale=rationale,
+        decide_by=decide_by,
+        default_label=rec,
+        actions_taken=actions_taken,
+        will_do=will_do[:4],
+        needs_approval=needs,
+        open_risks=open_risks[:4],
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Delegation facts
+# --------------------------------------------------------------------------------------------
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def next_occurrence(recurrence: str | None, as_of: dt.date) -> dt.date | None:
+    """'every Monday' -> the next Monday after as_of; 'weekly'/'monthly' -> a week/4 weeks on."""
+    if not recurrence:
+        return None
+    low = recurrence.lower()
+    for i, name in enumerate(_WEEKDAYS):
+        if name in low or re.search(rf"\b{name[:3]}\b", low):
+            days = (i - as_of.weekday()) % 7 or 7
+            return as_of + dt.timedelta(days=days)
+    if "daily" in low or "every day" in low:
+        return next_bday(as_of)
+    if "month" in low:
+        return add_bdays(as_of, 20)
+    if "week" in low or "fortnight" in low:
+        return add_bdays(as_of, 5 if "fortnight" not in low else 10)
+    return None
+
+
+def resolve_delegate(log: WorkLog, delegate_to: str | None) -> tuple[str | None, str]:
+    """Explicit parameter > a delegate named in the notes > nobody."""
+    if delegate_to and delegate_to.strip():
+        return delegate_to.strip(), "parameter"
+    for item in log.items:
+        if item.delegate_to:
+            return item.delegate_to, "notes"
+    return None, "none"
+
+
+def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
+    """Items handed to the delegate: those the notes hand off, else recurring ones, else all open ones."""
+    open_items = [ip for ip in plan.items if ip.status != Status.DONE or ip.item.recurring]
+    if delegate:
+        named = [ip for ip in open_items if ip.item.delegate_to and ip.item.delegate_to.lower() == delegate.lower()]
+        if named:
+            return named
+    recurring = [ip for ip in open_items if ip.item.recurring]
+    return recurring or [ip for ip in open_items if ip.status != Status.DONE]
+
+
+def task_deadline(item: WorkItem, as_of: dt.date) -> dt.date:
+    """The next date the delegated work is due: item deadline, earliest open commitment, next run."""
+    if item.deadline and item.deadline >= as_of:
+        return item.deadline
+    dues = [c.due for c in item.commitments if c.due and c.due >= as_of and c.state not in ("done", "dropped")]
+    if dues:
+        return min(dues)
+    nxt = next_occurrence(item.recurrence, as_of)
+    if nxt is not None:
+        return nxt
+    return add_bdays(as_of, 5)
+
+
+def check_in_dates(as_of: dt.date, deadline: dt.date) -> list[dt.date]:
+    """First check-in within the first third of the time; a second the business day before; all < deadline."""
+    total = (deadline - as_of).days
+    if total <= 0:
+        return [as_of]
+    first = as_of + dt.timedelta(days=total // 3)
+    while first.weekday() >= 5 and first > as_of:
+        first -= dt.timedelta(days=1)
+    if first >= deadline:
+        first = as_of
+    out = [first]
+    before = add_bdays(deadline, -1)
+    if first < before < deadline:
+        out.append(before)
+    return out
+
+
+def runbook_steps(item: WorkItem, log: WorkLog) -> list[str]:
+    """Numbered-step material from what was actually done, promised and waited on."""
+    steps: list[str] = []
+    for a in item.actions:
+        if is_me(a.actor) and clean(a.text):
+            steps.append(imperative(a.text))
+    for w in item.waits:
+        if wait_is_external(w):
+            obj = wait_object(w)
+            steps.append(
+                f"chase {who_label(w.on_whom, log)}" + (f" for {obj}" if obj else "") + "; call if there is no reply in a day"
+            )
+    for c in item.commitments:
+        if c.state not in ("done", "dropped"):
+            to = f" to {c.for_whom}" if c.for_whom and c.for_whom.lower() not in c.what.lower() else ""
+            steps.append(as_action(c.what) + to)
+    seen: set[str] = set()
+    unique = []
+    for s in steps:
+        key = s.lower()
+        if key not in seen:
+            seen.add(key)
+            unique.append(s[:200])
+    if not unique:
+        unique = [
+            f"collect the inputs for {the(item.title)}",
+            f"prepare {the(item.title)}",
+            "check it against the quality standard",
+            "send it and tell me it is done",
+        ]
+    return unique[:12]
+
+
+def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts:
+    item, as_of = ip.item, log.as_of
+    deadline = task_deadline(item, as_of)
+    if item.deadline and item.deadline >= as_of:
+        deadline = min(deadline, item.deadline)
+    checks = check_in_dates(as_of, deadline)
+    check_ins = [CheckInFacts(on=checks[0], what=(
+        f"I shadow the first run with {delegate} and answer questions" if item.recurring
+        else f"{delegate} walks me through the plan and anything unclear"
+    ))]
+    if len(checks) > 1:
+        check_ins.append(CheckInFacts(on=checks[1], what="review the draft together before it goes out"))
+    recipients = [c.for_whom for c in item.commitments if c.for_whom]
+    to = f" to {recipients[0]}" if recipients else ""
+    label = the(item.deadline_label) if item.deadline_label else None
+    thing = the(item.title)
+    done_when = f"{thing} has gone out{to}, matches the quality standard, and every runbook step is ticked off"
+    resources = [clean(r) for r in item.resources if clean(r)]
+    for name in item.people:
+        if not is_me(name) and name.lower() != delegate.lower():
+            resources.append(f"contact: {who_label(name, log)}")
+    for w in item.waits:
+        if wait_is_external(w) and not any(w.on_whom.lower() in r.lower() for r in resources):
+            resources.append(f"contact: {who_label(w.on_whom, log)}")
+    if resources:
+        source = next((r for r in resources if not r.startswith("contact:")), None)
+        quality = (
+            f"same format as the last one I sent; every figure checked against {source}; no open questions left in it"
+            if source else "same format as the last one I sent; every figure checked against its source; no open questions left in it"
+        )
+    else:
+        quality = "same format as the last one I sent; every figure checked against its source; no open questions left in it"
+    if item.outcome:
+        purpose = f"{clean(item.outcome)}" + (f", ready for {label}" if label and label.lower() not in item.outcome.lower() else "")
+    elif label:
+        purpose = f"{thing} feeds {label}"
+    else:
+        purpose = f"{thing} goes out on time"
+    purpose += ", without depending on me being there"
+    before = checks[-1]
+    escalate_if = (
+        f"escalate if a source is missing, a number looks wrong, or it will not be ready by {fmt(before, as_of)}"
+    )
+    ext = [w for w in item.waits if wait_is_external(w)]
+    if ext:
+        escalate_if += f", or {ext[0].on_whom} has not replied by {fmt(checks[0], as_of)}"
+    rights = DecisionRights.DECIDE_AND_INFORM if item.recurring else DecisionRights.RECOMMEND
+    return DelegationTaskFacts(
+        item_title=item.title,
+        title=clean(item.title)[:120],
+        done_when=done_when[:300],
+        deadline=deadline,
+        quality_standard=quality[:300],
+        check_ins=check_ins,
+        decision_rights=rights,
+        purpose=purpose[:300],
+        resources=resources[:8],
+        escalate_if=escalate_if[:300],
+        runbook=runbook_steps(item, log),
+        recurring=item.recurring,
+        recurrence=item.recurrence,
+    )
+
+
+def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
+    """Facts for a delegation plan. ``delegate`` stays None when nobody is named (the engine refuses)."""
+    log, as_of = plan.log, plan.as_of
+    delegate, source = resolve_delegate(log, delegate_to)
+    chosen = items_to_delegate(plan, delegate)
+    if delegate is None:
+        return DelegationFacts(delegate=None, delegate_source="none", tasks=[])
+    tasks = [task_facts(ip, delegate, log) for ip in chosen]
+    deadlines = [ip.item.deadline for ip in chosen if ip.item.deadline and ip.item.deadline >= as_of]
+    parent = min(deadlines) if deadlines else (max(t.deadline for t in tasks) if tasks else None)
+    name = tasks[0].title if tasks else "Hand-over"
+    runbook_name = (name[:1].upper() + name[1:] + " runbook")[:120]
+    open_loops = []
+    for ip in plan.items:
+        if ip in chosen or ip.status == Status.DONE or ip.next_step is None:
+            continue
+        open_loops.append(
+            f"{ip.item.title}: I keep it; next I will {ip.next_step.action} by {fmt(ip.next_step.due, as_of)}"
+        )
+    for ip in chosen:
+        for d in ip.item.decisions:
+            open_loops.append(
+                f"I keep the decision {decision_phrase(d.question)}, by {fmt(decide_by_date(as_of, ip.item.deadline), as_of)}"
+            )
+    if tasks:
+        open_loops.append(
+            f"I will review the first run with {delegate} on {fmt(tasks[0].check_ins[0].on, as_of)}"
+        )
+    return DelegationFacts(
+        delegate=delegate,
+        delegate_source=source,
+        tasks=tasks[:6],
+        parent_deadline=parent,
+        runbook_name=runbook_name,
+        shadow_on=tasks[0].check_ins[0].on if tasks else None,
+        open_loops=open_loops[:10],
+    )
+
+
+__all__ = ["build_plan", "item_status", "overall_status", "fallback_for", "next_step", "commitment_state"]
