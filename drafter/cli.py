@@ -196,6 +196,8 @@ def run_draft(
             err(f"drafter: LLM failed ({meta.fallback_reason}); wrote the offline draft instead")
         for warning in meta.warnings:
             err(f"drafter: warning: {warning}")
+        for warning in draft.plan.log.warnings:  # e.g. ambiguous journal matches to confirm
+            err(f"drafter: warning: {warning}")
         if strict and meta.warnings:
             from .errors import ValidationFailed
 

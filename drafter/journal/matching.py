@@ -1,0 +1,289 @@
+"""Matching promises from earlier updates to the new notes, robust to rewording.
+
+No embeddings: words are normalised (lower case, punctuation, stop-words and date words removed,
+irregular past tenses mapped, simple suffixes stripped), then compared with a soft Dice overlap
+(tokens equal, one a prefix of the other, or difflib-similar) blended with a difflib ratio on the
+normalised text. Owner and due-date agreement adjust the score a little.
+
+:func:`match_commitments` never guesses: when the two best targets score within ``margin`` of
+each other (and point at different items or different promises), the result is ``ambiguous``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Literal
+
+from ..models import WorkLog
+
+THRESHOLD = 0.45  # lowest score that counts as the same promise
+DONE_THRESHOLD = 0.55  # an action must match at least this well to count as "done"
+MARGIN = 0.08  # two targets closer than this are ambiguous
+
+STOP_WORDS = frozenset(
+    """a an the and or but if then so to of for from in on at by with about as into onto over
+    up down out off via per this that these those it its is are was were be been being am do does
+    did done have has had will would shall should can could may might must i me my mine we us our
+    you your he him his she her they them their who whom which what when where why how all any
+    some more most other such no not only own same than too very just also still again please
+    get got make made let lets need needs needed going go new next week weeks day days eod eow cob
+    today tomorrow yesterday tonight morning afternoon evening noon end asap soon later""".split()
+)
+DATE_WORDS = frozenset(
+    """mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
+    sun sunday jan january feb february mar march apr april may jun june jul july aug august sep
+    sept september oct october nov november dec december""".split()
+)
+IRREGULAR = {
+    "sent": "send", "wrote": "write", "written": "write", "gave": "give", "given": "give",
+    "took": "take", "taken": "take", "met": "meet", "told": "tell", "paid": "pay", "bought": "buy",
+    "brought": "bring", "built": "build", "ran": "run", "began": "begin", "begun": "begin",
+    "spoke": "speak", "spoken": "speak", "found": "find", "kept": "keep", "left": "leave",
+    "put": "put", "set": "set", "shipped": "ship", "emailed": "email", "mailed": "mail",
+    "drafted": "draft", "filed": "file", "signed": "sign", "rang": "ring", "chose": "choose",
+    "chosen": "choose", "fixed": "fix", "booked": "book", "released": "release",
+}
+PROGRESS_CUES = (
+    "started", "starting", "began", "begun", "working on", "in progress", "halfway", "half way",
+    "partly", "partially", "drafting", "draft of", "wip", "%", "almost", "nearly", "most of",
+    "not yet", "still", "waiting", "chasing", "chased", "reminded", "pinged", "asked",
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _stem(word: str) -> str:
+    word = IRREGULAR.get(word, word)
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                break
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Content words of ``text``, normalised, in order (duplicates kept)."""
+    out = []
+    for raw in _WORD.findall((text or "").lower()):
+        raw = raw.split("'")[0]
+        if raw in STOP_WORDS or raw in DATE_WORDS:
+            continue
+        if raw.isdigit() and len(raw) <= 2:  # day numbers; ticket ids and years stay
+            continue
+        if re.fullmatch(r"\d{1,2}(st|nd|rd|th)", raw):
+            continue
+        stem = _stem(raw)
+        if stem and stem not in STOP_WORDS:
+            out.append(stem)
+    return out
+
+
+def commitment_key(owner: str | None, what: str) -> str:
+    """Stable key of a promise: owner plus its sorted set of content words."""
+    return f"{normal_owner(owner)}|{' '.join(sorted(set(words(what))))}"
+
+
+def normal_owner(owner: str | None) -> str:
+    o = (owner or "").strip().lower()
+    return "i" if o in {"", "i", "me", "myself", "self", "we", "us"} else o
+
+
+def _token_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def similarity(a: str, b: str) -> float:
+    """Content similarity of two phrases in [0, 1]."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return 0.0
+    sa, sb = set(wa), set(wb)
+    hits = sum(1 for x in sa if any(_token_match(x, y) for y in sb))
+    hits += sum(1 for y in sb if any(_token_match(y, x) for x in sa))
+    dice = hits / (len(sa) + len(sb))
+    seq = SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio()
+    return 0.75 * dice + 0.25 * seq
+
+
+def score(
+    what: str,
+    owner: str | None,
+    due: dt.date | None,
+    text: str,
+    cand_owner: str | None = None,
+    cand_due: dt.date | None = None,
+) -> float:
+    """Similarity of a recorded promise and a candidate in the notes, with owner/due agreement."""
+    s = similarity(what, text)
+    if s == 0.0:
+        return 0.0
+    if cand_owner is not None:
+        s += 0.05 if normal_owner(owner) == normal_owner(cand_owner) else -0.15
+    if due is not None and cand_due is not None and due == cand_due:
+        s += 0.1
+    return s
+
+
+def is_progress(text: str) -> bool:
+    """True when an action line reports progress rather than completion ("started the deck")."""
+    low = (text or "").lower()
+    return any(cue in low for cue in PROGRESS_CUES)
+
+
+# --------------------------------------------------------------------------------------------
+# Candidates in a work log and the matching itself
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place in the new notes where an earlier promise might be mentioned."""
+
+    item: int  # index in log.items
+    kind: Literal["commitment", "action", "wait", "title", "note", "risk", "decision"]
+    index: int  # index inside the item's list (0 for the title)
+    text: str
+    owner: str | None = None
+    due: dt.date | None = None
+    on: dt.date | None = None  # date of an action
+
+    @property
+    def target(self) -> tuple:
+        """What the match would attach to: one notes commitment, or an item as a whole."""
+        return ("c", self.item, self.index) if self.kind == "commitment" else ("i", self.item)
+
+
+def candidates(log: WorkLog) -> list[Candidate]:
+    """Every commitment, action, wait, title and note line of ``log`` as a match candidate."""
+    out: list[Candidate] = []
+    for i, item in enumerate(log.items):
+        out.append(Candidate(i, "title", 0, item.title))
+        for j, c in enumerate(item.commitments):
+            if c.journal_id is None:
+                out.append(Candidate(i, "commitment", j, c.what, c.owner, c.due))
+        for j, a in enumerate(item.actions):
+            out.append(Candidate(i, "action", j, a.text, a.actor, None, a.on))
+        for j, w in enumerate(item.waits):
+            out.append(Candidate(i, "wait", j, w.what))
+        for j, n in enumerate(item.notes):
+            out.append(Candidate(i, "note", j, n))
+        for j, r in enumerate(item.risks):
+            out.append(Candidate(i, "risk", j, r))
+        for j, d in enumerate(item.decisions):
+            out.append(Candidate(i, "decision", j, d.question))
+    return out
+
+
+@dataclass
+class Match:
+    """Where one recorded promise goes in the new log."""
+
+    journal_id: int
+    target: tuple | None = None  # Candidate.target of the winner; None: not mentioned
+    best: Candidate | None = None  # best-scoring candidate for that target
+    score: float = 0.0
+    done: bool = False  # the notes report it done
+    done_on: dt.date | None = None
+    ambiguous: list[Candidate] = field(default_factory=list)  # the close rivals, when not guessed
+
+
+@dataclass(frozen=True)
+class Promise:
+    """The fields of a recorded promise that matching needs."""
+
+    id: int
+    what: str
+    owner: str = "I"
+    due: dt.date | None = None
+
+
+def _conflict(t1: tuple, t2: tuple) -> bool:
+    """Whether two targets are genuinely different places (same item, item vs its promise: no)."""
+    if t1 == t2:
+        return False
+    if t1[1] == t2[1] and "i" in (t1[0], t2[0]):
+        return False
+    return True
+
+
+def match_commitments(
+    promises: list[Promise],
+    log: WorkLog,
+    *,
+    threshold: float = THRESHOLD,
+    margin: float = MARGIN,
+) -> list[Match]:
+    """Place each recorded promise in ``log``: on a notes commitment, on an item, or nowhere.
+
+    Each notes commitment takes at most one promise (best score first). A promise whose two best
+    targets are within ``margin`` is returned with ``ambiguous`` set and no target.
+    """
+    cands = candidates(log)
+    log_items = log.items
+    # per promise: best candidate per target
+    per: dict[int, dict[tuple, tuple[float, Candidate]]] = {}
+    for p in promises:
+        best: dict[tuple, tuple[float, Candidate]] = {}
+        for c in cands:
+            s = score(p.what, p.owner, p.due, c.text, c.owner if c.kind == "commitment" else None, c.due)
+            if s >= threshold and (c.target not in best or s > best[c.target][0]):
+                best[c.target] = (s, c)
+        per[p.id] = best
+
+    results: dict[int, Match] = {}
+    taken: set[tuple] = set()
+    # resolve in order of each promise's best score, so clear matches claim commitments first
+    order = sorted(promises, key=lambda p: -max((v[0] for v in per[p.id].values()), default=0.0))
+    for p in order:
+        ranked = sorted(
+            ((s, c) for t, (s, c) in per[p.id].items() if t not in taken),
+            key=lambda sc: (-sc[0], sc[1].target[0] != "c"),
+        )
+        if not ranked:
+            results[p.id] = Match(p.id)
+            continue
+        s1, c1 = ranked[0]
+        rivals = [c for s, c in ranked[1:] if s1 - s < margin and _conflict(c1.target, c.target)]
+        if rivals:
+            results[p.id] = Match(p.id, score=s1, ambiguous=[c1, *rivals])
+            continue
+        # a commitment in the same item that scores nearly as well beats the item-level match
+        if c1.target[0] == "i":
+            same = [c for s, c in ranked[1:] if c.target[0] == "c" and c.item == c1.item and s1 - s < margin]
+            if same:
+                c1 = same[0]
+        m = Match(p.id, target=c1.target, best=c1, score=s1)
+        if c1.kind == "commitment":
+            taken.add(c1.target)
+            nc = log_items[c1.item].commitments[c1.index]
+            m.done = nc.state == "done"
+            m.done_on = nc.done_on
+        else:
+            m.done, m.done_on = _done_evidence(p, c1.item, cands, log, threshold)
+        results[p.id] = m
+    return [results[p.id] for p in promises]
+
+
+def _done_evidence(p: Promise, item: int, cands: list[Candidate], log: WorkLog, threshold: float):
+    """Whether item ``item`` reports promise ``p`` done, and when."""
+    it = log.items[item]
+    actions = [
+        (score(p.what, p.owner, p.due, c.text), c)
+        for c in cands
+        if c.item == item and c.kind == "action" and not is_progress(c.text)
+    ]
+    actions = [(s, c) for s, c in actions if s >= max(threshold, DONE_THRESHOLD)]
+    if actions:
+        s, c = max(actions, key=lambda sc: sc[0])
+        return True, c.on
+    if it.done:
+        dates = [a.on for a in it.actions if a.on]
+        return True, max(dates) if dates else None
+    return False, None

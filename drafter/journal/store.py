@@ -1,0 +1,649 @@
+"""The journal's SQLite store: updates, commitments (one row per promise) and their history.
+
+Safety rules:
+- WAL mode and a busy timeout, so several ``drafter`` processes can record at once; every write
+  is one ``BEGIN IMMEDIATE`` transaction.
+- Schema versions live in ``PRAGMA user_version`` and a ``migrations`` table; migrations run in
+  order inside a write transaction.
+- A file that is not SQLite, is corrupt, belongs to another program or has a newer schema raises
+  :class:`~drafter.errors.StorageError` and is never written to: it is checked through a
+  read-only connection before anything else touches it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, Field
+
+from ..errors import InputError, StorageError
+from ..models import Commitment, Draft, WorkItem, WorkLog
+from .matching import Promise, commitment_key, match_commitments, similarity
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 15000
+CARRIED_TITLE = "Carried over from earlier updates"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+OPEN_STATES = ("open", "missed")
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "initial schema: updates, commitments, commitment_events",
+        """
+        CREATE TABLE migrations (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        );
+        CREATE TABLE updates (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            as_of TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'update',
+            overall TEXT,
+            engine TEXT,
+            text TEXT NOT NULL,
+            artefact TEXT NOT NULL
+        );
+        CREATE TABLE commitments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            key TEXT NOT NULL,
+            what TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            for_whom TEXT,
+            item TEXT,
+            due TEXT,
+            original_due TEXT,
+            state TEXT NOT NULL CHECK (state IN ('open', 'missed', 'done', 'dropped')),
+            made_on TEXT NOT NULL,
+            closed_on TEXT,
+            missed_count INTEGER NOT NULL DEFAULT 0,
+            reason TEXT,
+            first_update INTEGER REFERENCES updates(id),
+            last_update INTEGER REFERENCES updates(id)
+        );
+        CREATE INDEX commitments_key ON commitments(key);
+        CREATE INDEX commitments_state ON commitments(state);
+        CREATE TABLE commitment_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+            update_id INTEGER REFERENCES updates(id),
+            on_date TEXT NOT NULL,
+            state TEXT NOT NULL,
+            due TEXT,
+            new_date TEXT,
+            note TEXT,
+            source TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX events_commitment ON commitment_events(commitment_id);
+        """,
+    ),
+]
+_OUR_TABLES = {"migrations", "updates", "commitments", "commitment_events", "sqlite_sequence"}
+
+
+# --------------------------------------------------------------------------------------------
+# Read models
+# --------------------------------------------------------------------------------------------
+
+
+class JournalEvent(BaseModel):
+    """One state report of a promise: by an update or by a ``drafter journal`` command."""
+
+    on: dt.date
+    state: str
+    due: dt.date | None = None
+    new_date: dt.date | None = None
+    note: str | None = None
+    source: Literal["update", "cli"]
+    update_id: int | None = None
+
+
+class JournalCommitment(BaseModel):
+    """A promise as the journal knows it: current state, dates and history."""
+
+    id: int
+    what: str
+    owner: str
+    for_whom: str | None = None
+    item: str | None = None
+    due: dt.date | None = None  # the date currently promised
+    original_due: dt.date | None = None  # the date first promised
+    state: Literal["open", "missed", "done", "dropped"]
+    made_on: dt.date
+    closed_on: dt.date | None = None
+    missed_count: int = 0
+    reason: str | None = None
+    first_update: int | None = None
+    last_update: int | None = None
+    history: list[JournalEvent] = Field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    @property
+    def kept_on_time(self) -> bool:
+        """Done, never reported missed, and done by the date first promised."""
+        if self.state != "done" or self.missed_count:
+            return False
+        if self.original_due is None or self.closed_on is None:
+            return True
+        return self.closed_on <= self.original_due
+
+
+class JournalUpdate(BaseModel):
+    id: int
+    as_of: dt.date
+    recorded_at: str
+    kind: str
+    overall: str | None = None
+    engine: str | None = None
+    text: str
+    artefact: dict
+
+
+class SayDo(BaseModel):
+    """Say/do over a period: promises made (first recorded) in it, and how they ended."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    made: int = 0
+    kept_on_time: int = 0
+    done_late: int = 0
+    missed_open: int = 0  # still open and past the date first promised, or reported missed
+    open: int = 0  # still open, not yet due
+    dropped: int = 0
+
+    @property
+    def ratio(self) -> float | None:
+        """kept on time / made (None when nothing was made)."""
+        return self.kept_on_time / self.made if self.made else None
+
+
+# --------------------------------------------------------------------------------------------
+# Opening
+# --------------------------------------------------------------------------------------------
+
+
+def default_journal_path() -> Path:
+    """``Settings.journal_path`` (``DRAFTER_JOURNAL``) or ``data_dir()/journal.sqlite``."""
+    from ..config import data_dir, load_settings
+
+    configured = load_settings().journal_path
+    return Path(configured).expanduser() if configured else data_dir() / "journal.sqlite"
+
+
+def open_journal(path: str | os.PathLike | None = None, *, create: bool = True) -> "Journal":
+    """Open (and create or migrate) the journal at ``path`` or the default location."""
+    return Journal(Path(path).expanduser() if path else default_journal_path(), create=create)
+
+
+def _untouched(path: Path) -> str:
+    return f"it was left untouched; move it away or set DRAFTER_JOURNAL to another file"
+
+
+def _check_existing(path: Path) -> None:
+    """Refuse a file that is not a current or older drafter journal, without writing to it."""
+    if path.is_dir():
+        raise StorageError(f"journal path {path} is a folder, not a file", hint="set DRAFTER_JOURNAL to a file path")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise StorageError(f"cannot read journal {path}: {exc.strerror}") from None
+    if not head:
+        return  # an empty file: SQLite treats it as a new database, nothing to lose
+    if head != _SQLITE_MAGIC:
+        raise StorageError(f"journal {path} is not an SQLite database", hint=_untouched(path))
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StorageError(f"cannot open journal {path}: {exc}", hint=_untouched(path)) from None
+    try:
+        con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"journal {path} has schema version {version}, newer than this drafter supports "
+                f"({SCHEMA_VERSION})",
+                hint="upgrade drafter; the file was left untouched",
+            )
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0 and tables - _OUR_TABLES:
+            raise StorageError(f"{path} is an SQLite file of another program, not a drafter journal", hint=_untouched(path))
+        check = con.execute("PRAGMA quick_check").fetchall()
+        if [r[0] for r in check] != ["ok"]:
+            raise StorageError(f"journal {path} is corrupt ({check[0][0]})", hint=_untouched(path))
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StorageError(f"journal {path} is locked by another process for too long: {exc}") from None
+        raise StorageError(f"journal {path} is corrupt or unreadable ({exc})", hint=_untouched(path)) from None
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"journal {path} is corrupt or not a journal ({exc})", hint=_untouched(path)) from None
+    finally:
+        con.close()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _d(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --------------------------------------------------------------------------------------------
+# The journal
+# --------------------------------------------------------------------------------------------
+
+
+class Journal:
+    """Commitments recorded across updates. Open with :func:`open_journal`; close when done.
+
+    Usable as a context manager. Each method is one transaction, safe against other processes.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = True):
+        self.path = Path(path)
+        existed = self.path.exists()
+        if existed:
+            _check_existing(self.path)
+        elif not create:
+            raise StorageError(
+                f"no journal at {self.path} yet",
+                hint="record an update first: drafter update notes.txt --record",
+            )
+        else:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(f"cannot create the journal folder {self.path.parent}: {exc.strerror}") from None
+        try:
+            self._con = sqlite3.connect(
+                str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+            self._con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self._con.execute("PRAGMA foreign_keys=ON")
+            self._set_wal()
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open journal {self.path}: {exc}") from None
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _set_wal(self) -> None:
+        import time
+
+        for attempt in range(50):
+            try:
+                mode = self._con.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+                if mode.lower() == "wal":
+                    return
+                raise StorageError(f"journal {self.path}: cannot use WAL mode (got {mode})")
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise StorageError(f"journal {self.path} stayed locked by another process; try again")
+
+    def _migrate(self) -> None:
+        con = self._con
+        if con.execute("PRAGMA user_version").fetchone()[0] >= len(MIGRATIONS):
+            return
+        with self._write() as cur:
+            version = cur.execute("PRAGMA user_version").fetchone()[0]  # re-read under the lock
+            if version > SCHEMA_VERSION:
+                raise StorageError(f"journal {self.path} has schema version {version}, newer than this drafter supports")
+            for number in range(version, len(MIGRATIONS)):
+                name, script = MIGRATIONS[number]
+                for statement in script.split(";"):
+                    if statement.strip():
+                        cur.execute(statement)
+                cur.execute(
+                    "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (number + 1, name, _now()),
+                )
+                cur.execute(f"PRAGMA user_version={number + 1}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken with BEGIN IMMEDIATE so writers queue instead of failing."""
+        con = self._con
+        try:
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StorageError(f"journal {self.path} is locked by another process ({exc}); try again") from None
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        else:
+            con.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return self._con.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Journal":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Journal({str(self.path)!r})"
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _rows(self, where: str = "", params: tuple = ()) -> list[JournalCommitment]:
+        con = self._con
+        rows = con.execute(
+            "SELECT id, what, owner, for_whom, item, due, original_due, state, made_on, closed_on, "
+            f"missed_count, reason, first_update, last_update FROM commitments {where} ORDER BY id",
+            params,
+        ).fetchall()
+        out = []
+        for r in rows:
+            out.append(
+                JournalCommitment(
+                    id=r[0], what=r[1], owner=r[2], for_whom=r[3], item=r[4], due=_d(r[5]),
+                    original_due=_d(r[6]), state=r[7], made_on=_d(r[8]), closed_on=_d(r[9]),
+                    missed_count=r[10], reason=r[11], first_update=r[12], last_update=r[13],
+                )
+            )
+        return out
+
+    def commitments(self, state: Literal["open", "all", "done", "dropped", "missed"] = "all") -> list[JournalCommitment]:
+        """Recorded promises: ``open`` (open or missed, not closed), ``all``, or one state."""
+        if state == "all":
+            return self._rows()
+        if state == "open":
+            return self._rows("WHERE state IN ('open', 'missed')")
+        return self._rows("WHERE state = ?", (state,))
+
+    def open_commitments(self) -> list[JournalCommitment]:
+        return self.commitments("open")
+
+    def get(self, commitment_id: int) -> JournalCommitment:
+        """One promise with its history; :class:`InputError` when the id is unknown."""
+        rows = self._rows("WHERE id = ?", (int(commitment_id),))
+        if not rows:
+            raise InputError(f"no commitment #{commitment_id} in the journal", hint="see drafter journal list --all")
+        c = rows[0]
+        events = self._con.execute(
+            "SELECT on_date, state, due, new_date, note, source, update_id FROM commitment_events "
+            "WHERE commitment_id = ? ORDER BY id",
+            (c.id,),
+        ).fetchall()
+        c.history = [
+            JournalEvent(on=_d(e[0]), state=e[1], due=_d(e[2]), new_date=_d(e[3]), note=e[4], source=e[5], update_id=e[6])
+            for e in events
+        ]
+        return c
+
+    def updates(self) -> list[JournalUpdate]:
+        rows = self._con.execute(
+            "SELECT id, as_of, recorded_at, kind, overall, engine, text, artefact FROM updates ORDER BY id"
+        ).fetchall()
+        return [
+            JournalUpdate(
+                id=r[0], as_of=_d(r[1]), recorded_at=r[2], kind=r[3], overall=r[4], engine=r[5],
+                text=r[6], artefact=json.loads(r[7]),
+            )
+            for r in rows
+        ]
+
+    def due(self, as_of: dt.date, within: int = 0) -> list[JournalCommitment]:
+        """Open promises due on or before ``as_of + within`` days (overdue ones included)."""
+        limit = as_of + dt.timedelta(days=within)
+        return [c for c in self.open_commitments() if c.due is not None and c.due <= limit]
+
+    def stats(self, since: dt.date | None = None, until: dt.date | None = None) -> SayDo:
+        """Say/do ratio over promises first recorded between ``since`` and ``until`` (inclusive)."""
+        out = SayDo(since=since, until=until)
+        for c in self._rows():
+            if (since and c.made_on < since) or (until and c.made_on > until):
+                continue
+            out.made += 1
+            if c.state == "done":
+                if c.kept_on_time:
+                    out.kept_on_time += 1
+                else:
+                    out.done_late += 1
+            elif c.state == "dropped":
+                out.dropped += 1
+            else:
+                today = until or dt.date.today()
+                past = c.original_due is not None and c.original_due < today
+                if c.state == "missed" or c.missed_count or past:
+                    out.missed_open += 1
+                else:
+                    out.open += 1
+        return out
+
+    # -- writing by hand (CLI) -----------------------------------------------------------
+
+    def mark_done(self, commitment_id: int, on: dt.date | None = None, note: str | None = None) -> JournalCommitment:
+        """Close a promise as done (``on`` defaults to today)."""
+        return self._close(commitment_id, "done", on or dt.date.today(), note)
+
+    def drop(self, commitment_id: int, reason: str | None = None, on: dt.date | None = None) -> JournalCommitment:
+        """Close a promise as dropped (it no longer applies); the reason is kept."""
+        return self._close(commitment_id, "dropped", on or dt.date.today(), reason)
+
+    def _close(self, commitment_id: int, state: str, on: dt.date, note: str | None) -> JournalCommitment:
+        with self._write() as con:
+            row = con.execute("SELECT state, due FROM commitments WHERE id = ?", (int(commitment_id),)).fetchone()
+            if row is None:
+                raise InputError(f"no commitment #{commitment_id} in the journal", hint="see drafter journal list --all")
+            if row[0] not in OPEN_STATES:
+                raise InputError(f"commitment #{commitment_id} is already {row[0]}")
+            con.execute(
+                "UPDATE commitments SET state = ?, closed_on = ?, reason = COALESCE(?, reason) WHERE id = ?",
+                (state, on.isoformat(), note, int(commitment_id)),
+            )
+            con.execute(
+                "INSERT INTO commitment_events (commitment_id, update_id, on_date, state, due, note, source, recorded_at) "
+                "VALUES (?, NULL, ?, ?, ?, ?, 'cli', ?)",
+                (int(commitment_id), on.isoformat(), state, row[1], note, _now()),
+            )
+        return self.get(commitment_id)
+
+    # -- recording drafts ------------------------------------------------------------------
+
+    def record(self, draft: Draft, *, text: str | None = None) -> int:
+        """Store an update (as_of, rendered markdown, artefact JSON) and its promises; return its id."""
+        artefact = draft.artefact
+        as_of = getattr(artefact, "as_of", None) or draft.plan.as_of
+        if text is None:
+            text = draft.render("markdown")
+        entries = promises_of(draft)
+        with self._write() as con:
+            cur = con.execute(
+                "INSERT INTO updates (as_of, recorded_at, kind, overall, engine, text, artefact) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    as_of.isoformat(), _now(), draft.kind.value,
+                    getattr(getattr(artefact, "overall", None), "value", None), draft.meta.engine,
+                    text, artefact.model_dump_json(),
+                ),
+            )
+            update_id = cur.lastrowid
+            seen: set[int] = set()
+            for e in entries:
+                cid = self._upsert(con, update_id, as_of, e, seen)
+                seen.add(cid)
+        return update_id
+
+    def _upsert(self, con: sqlite3.Connection, update_id: int, as_of: dt.date, e: dict, seen: set[int]) -> int:
+        key = commitment_key(e["owner"], e["what"])
+        row = None
+        if e.get("journal_id") is not None:
+            row = con.execute("SELECT id, state, due, missed_count FROM commitments WHERE id = ?", (e["journal_id"],)).fetchone()
+        if row is None:
+            row = con.execute(
+                "SELECT id, state, due, missed_count FROM commitments WHERE key = ? AND state IN ('open', 'missed') "
+                "ORDER BY id DESC LIMIT 1",
+                (key,),
+            ).fetchone()
+            if row is not None and row[0] in seen:
+                row = None  # two different promises with the same words in one update
+        state = e["state"]
+        due = e.get("new_date") or e.get("due")
+        note = e.get("ask")
+        if state == "done":
+            closed = e.get("done_on") or as_of
+        elif state == "dropped":
+            closed = as_of
+        else:
+            closed = None
+        if row is None:
+            cur = con.execute(
+                "INSERT INTO commitments (key, what, owner, for_whom, item, due, original_due, state, made_on, closed_on, "
+                "missed_count, reason, first_update, last_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    key, e["what"], e["owner"], e.get("for_whom"), e.get("item"), _iso(due), _iso(e.get("due") or due),
+                    state, as_of.isoformat(), _iso(closed), 1 if state == "missed" else 0, note, update_id, update_id,
+                ),
+            )
+            cid = cur.lastrowid
+        else:
+            cid, old_state, old_due, missed = row
+            if old_state in OPEN_STATES:
+                con.execute(
+                    "UPDATE commitments SET state = ?, due = COALESCE(?, due), for_whom = COALESCE(for_whom, ?), "
+                    "closed_on = ?, missed_count = ?, reason = COALESCE(?, reason), last_update = ? WHERE id = ?",
+                    (
+                        state, _iso(due), e.get("for_whom"), _iso(closed), missed + (1 if state == "missed" else 0),
+                        note, update_id, cid,
+                    ),
+                )
+            else:
+                con.execute("UPDATE commitments SET last_update = ? WHERE id = ?", (update_id, cid))
+        con.execute(
+            "INSERT INTO commitment_events (commitment_id, update_id, on_date, state, due, new_date, note, source, recorded_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'update', ?)",
+            (cid, update_id, as_of.isoformat(), state, _iso(e.get("due")), _iso(e.get("new_date")), note, _now()),
+        )
+        return cid
+
+    # -- merging into a new log ------------------------------------------------------------
+
+    def merge_into(self, log: WorkLog) -> WorkLog:
+        """Return a copy of ``log`` with every open recorded promise placed in it (U5, U16).
+
+        Reported done in the notes -> done; mentioned -> carried on that item with its date (a
+        passed date stays passed, so the playbook calls it missed); not mentioned -> carried on
+        an item "Carried over from earlier updates". Ambiguous matches are not guessed: the
+        promise is carried and a warning asks the user to confirm.
+        """
+        rows = self.open_commitments()
+        if not rows:
+            return log
+        log = log.model_copy(deep=True)
+        by_id = {r.id: r for r in rows}
+        promises = [Promise(r.id, r.what, r.owner, r.due) for r in rows]
+        carried_item: WorkItem | None = None
+        for m in match_commitments(promises, log):
+            r = by_id[m.journal_id]
+            if m.target is not None and m.target[0] == "c":
+                c = log.items[m.target[1]].commitments[m.target[2]]
+                c.journal_id = r.id
+                c.for_whom = c.for_whom or r.for_whom
+                if c.state != "done" and r.due is not None:
+                    if c.due is None or r.due < log.as_of:
+                        # a passed date is not re-dated silently: the playbook reports it missed
+                        c.due = r.due
+                continue
+            carried = Commitment(
+                what=r.what,
+                owner=r.owner,
+                due=r.due,
+                for_whom=r.for_whom,
+                state="done" if m.done else "open",
+                source="journal",
+                journal_id=r.id,
+                done_on=m.done_on if m.done else None,
+            )
+            if m.target is not None:
+                log.items[m.target[1]].commitments.append(carried)
+                continue
+            if carried_item is None:
+                carried_item = WorkItem(title=CARRIED_TITLE)
+                log.items.append(carried_item)
+            carried_item.commitments.append(carried)
+            if m.ambiguous:
+                places = " / ".join(f"'{_short(c.text)}'" for c in m.ambiguous[:3])
+                log.warnings.append(
+                    f"journal #{r.id} '{_short(r.what)}' matches more than one line of the notes "
+                    f"({places}); carried as open - confirm with `drafter journal done {r.id}` "
+                    f"or `drafter journal drop {r.id}`"
+                )
+        return log
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def promises_of(draft: Draft) -> list[dict]:
+    """The promises a draft reports: the log's commitments with the playbook's state for each."""
+    plan = draft.plan
+    states = []  # (item title, CommitmentState)
+    for ip in plan.items:
+        for cs in ip.commitments:
+            states.append((ip.item.title, cs))
+    used: set[int] = set()
+    out: list[dict] = []
+
+    def find(c: Commitment) -> int | None:
+        best, best_s = None, 0.0
+        for i, (_, cs) in enumerate(states):
+            if i in used:
+                continue
+            if cs.what == c.what and cs.owner == c.owner:
+                return i
+            s = similarity(cs.what, c.what)
+            if s > best_s:
+                best, best_s = i, s
+        return best if best_s >= 0.6 else None
+
+    for item in plan.log.items:
+        for c in item.commitments:
+            i = find(c)
+            cs = None
+            if i is not None:
+                used.add(i)
+                cs = states[i][1]
+            state = cs.state if cs else c.state
+            out.append(
+                dict(
+                    what=c.what, owner=c.owner or "I", due=c.due, for_whom=c.for_whom, item=item.title,
+                    state=state, new_date=cs.new_date if cs else None, ask=cs.ask if cs else None,
+                    journal_id=c.journal_id, done_on=c.done_on,
+                )
+            )
+    for i, (title, cs) in enumerate(states):
+        if i not in used:
+            out.append(
+                dict(what=cs.what, owner=cs.owner or "I", due=cs.due, for_whom=None, item=title, state=cs.state,
+                     new_date=cs.new_date, ask=cs.ask, journal_id=None, done_on=None)
+            )
+    return out
