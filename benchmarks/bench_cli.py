@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Benchmarks for the offline path; writes benchmarks/RESULTS.md.
+
+    .venv/bin/python benchmarks/bench_cli.py            # 15 runs each
+    .venv/bin/python benchmarks/bench_cli.py --runs 30 --output /tmp/RESULTS.md
+
+Measures (all offline, no network):
+  1. CLI cold start: ``drafter --help`` as a fresh process.
+  2. ``drafter update examples/acme-board-docs.txt --as-of 2026-11-25`` wall time (fresh process).
+  3. Import time of ``drafter.cli`` (``python -X importtime``), the slowest imports, and whether
+     langchain / openai / dateparser are imported on the offline path (they must not be).
+  4. Library throughput: ``Drafter().update(...)`` + ``render()`` drafts per second in one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ACME = ROOT / "examples" / "acme-board-docs.txt"
+AS_OF = "2026-11-25"
+HEAVY = ("langchain_openai", "langchain_core", "langchain", "openai", "dateparser")
+HEAVY_EXPR = f"sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})"
+
+
+def clean_env() -> dict[str, str]:
+    """No LLM configured, drafter's files in a temp dir: the offline path a new user gets."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "DRAFTER_", "LANGCHAIN_", "LANGSMITH_"))}
+    home = tempfile.mkdtemp(prefix="drafter-bench-")
+    env.update(DRAFTER_HOME=home, DRAFTER_CONFIG=str(Path(home) / "config.toml"), PYTHONIOENCODING="utf-8")
+    return env
+
+
+def drafter_cmd() -> list[str]:
+    script = ROOT / ".venv" / "bin" / "drafter"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "drafter.cli"]
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    k = (len(values) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def time_process(args: list[str], env: dict, runs: int) -> dict:
+    times, failure = [], None
+    subprocess.run(args, env=env, cwd=ROOT, capture_output=True)  # warm the OS file cache
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True)
+        times.append(time.perf_counter() - t0)
+        if p.returncode != 0:
+            failure = (p.stderr.strip().splitlines() or ["(no stderr)"])[-1]
+            break
+    return {
+        "runs": len(times),
+        "median_ms": statistics.median(times) * 1000,
+        "p90_ms": percentile(times, 0.9) * 1000,
+        "min_ms": min(times) * 1000,
+        "failure": failure,
+    }
+
+
+def import_profile(env: dict) -> dict:
+    """Parse ``-X importtime`` for ``import drafter.cli``: total, top imports, heavy modules."""
+    p = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import drafter.cli, sys; print({HEAVY_EXPR})"],
+                       env=env, cwd=ROOT, capture_output=True, text=True)
+    rows = []  # (self_us, cumulative_us, depth, name)
+    for line in p.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, cum_us, raw = line[len("import time:"):].split("|", 2)
+        depth = (len(raw) - len(raw.lstrip()) - 1) // 2
+        rows.append((int(self_us), int(cum_us), depth, raw.strip()))
+    total = next((cum for _, cum, _, name in rows if name == "drafter.cli"), None)
+    top_level = sorted(((cum, name) for _, cum, _, name in rows if "." not in name and not name.startswith("drafter")
+                        and not name.startswith("_") and name not in ("site", "encodings")), reverse=True)[:8]
+    inside = sorted(((cum, name) for _, cum, depth, name in rows if name.startswith("drafter")), reverse=True)[:8]
+    imported_heavy = sorted({name.split(".")[0] for *_, name in rows} & set(HEAVY))
+    return {
+        "total_ms": (total or 0) / 1000,
+        "top": [(cum / 1000, name) for cum, name in top_level],
+        "drafter": [(cum / 1000, name) for cum, name in inside],
+        "heavy_in_importtime": imported_heavy,
+        "heavy_in_sys_modules": p.stdout.strip() or p.stderr.strip().splitlines()[-1],
+        "n_modules": len(rows),
+    }
+
+
+def offline_update_modules(env: dict) -> str:
+    """Heavy modules present after a full offline ``drafter update`` run in one process."""
+    code = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom drafter.cli import app\n"
+        f"r = CliRunner().invoke(app, ['update', {str(ACME)!r}, '--as-of', '{AS_OF}'])\n"
+        "print('exit', r.exit_code)\n"
+        f"print({HEAVY_EXPR})\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
+    return " / ".join(p.stdout.strip().splitlines()) or p.stderr.strip().splitlines()[-1]
+
+
+def library_throughput(seconds: float) -> dict:
+    os.environ.pop("OPENAI_API_KEY", None)
+    os.environ.pop("OPENAI_BASE_URL", None)
+    sys.path.insert(0, str(ROOT))
+    from drafter import Drafter
+
+    notes = ACME.read_text(encoding="utf-8")
+    d = Drafter(engine="offline")
+    t0 = time.perf_counter()
+    first = d.update(notes, as_of=AS_OF)
+    first.render("markdown")
+    first_ms = (time.perf_counter() - t0) * 1000
+    n, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        d.update(notes, as_of=AS_OF).render("markdown")
+        n += 1
+    elapsed = time.perf_counter() - t0
+    return {"drafts": n, "seconds": elapsed, "per_second": n / elapsed, "first_ms": first_ms,
+            "mean_ms": elapsed / max(n, 1) * 1000}
+
+
+def machine_info() -> list[str]:
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = "n/a"
+    return [
+        f"- date (UTC): {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M}",
+        f"- machine: {platform.system()} {platform.release()} {platform.machine()}, {cpu}, {os.cpu_count()} logical CPUs",
+        f"- load average at start (1/5/15 min): {load} (the machine was shared with other jobs)",
+        f"- python: {platform.python_version()} ({sys.executable})",
+    ]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=15, help="process runs per CLI measurement")
+    ap.add_argument("--seconds", type=float, default=5.0, help="duration of the throughput loop")
+    ap.add_argument("--output", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    args = ap.parse_args()
+
+    env = clean_env()
+    info = machine_info()
+    cmd = drafter_cmd()
+    print("measuring drafter --help ...", file=sys.stderr)
+    help_t = time_process(cmd + ["--help"], env, args.runs)
+    print("measuring drafter update ...", file=sys.stderr)
+    upd_t = time_process(cmd + ["update", str(ACME), "--as-of", AS_OF], env, args.runs)
+    print("profiling imports ...", file=sys.stderr)
+    imp = import_profile(env)
+    after_update = offline_update_modules(env)
+    print("library throughput ...", file=sys.stderr)
+    try:
+        thr = library_throughput(args.seconds)
+    except Exception as exc:  # report, do not hide
+        thr = {"error": f"{type(exc).__name__}: {exc}"}
+
+    def row(name, t):
+        fail = f" (FAILED: {t['failure']})" if t["failure"] else ""
+        return f"| {name} | {t['runs']} | {t['median_ms']:.0f} | {t['p90_ms']:.0f} | {t['min_ms']:.0f} |{fail}"
+
+    lines = [
+        "# Benchmarks (offline path)",
+        "",
+        f"Produced by `benchmarks/bench_cli.py --runs {args.runs} --seconds {args.seconds:g}`; command: `{' '.join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))}`.",
+        "",
+        *info,
+        "",
+        "## CLI wall time (fresh process each run)",
+        "",
+        "| command | runs | median ms | p90 ms | min ms |",
+        "|---|---|---|---|---|",
+        row("`drafter --help`", help_t),
+        row(f"`drafter update examples/acme-board-docs.txt --as-of {AS_OF}`", upd_t),
+        "",
+        "## Import of `drafter.cli` (`python -X importtime`)",
+        "",
+        f"- total cumulative import time of `drafter.cli`: {imp['total_ms']:.1f} ms ({imp['n_modules']} modules imported)",
+        f"- heavy modules in the import trace: {imp['heavy_in_importtime'] or 'none'}",
+        f"- heavy modules in sys.modules after `import drafter.cli`: {imp['heavy_in_sys_modules']}",
+        f"- after a full offline `drafter update` in one process: {after_update}",
+        "",
+        "Slowest third-party/stdlib packages (cumulative ms):",
+        "",
+        *[f"- {name}: {ms:.1f}" for ms, name in imp["top"]],
+        "",
+        "drafter modules (cumulative ms):",
+        "",
+        *[f"- {name}: {ms:.1f}" for ms, name in imp["drafter"]],
+        "",
+        "## Library throughput (`Drafter(engine='offline').update(notes).render('markdown')`, one process)",
+        "",
+    ]
+    if "error" in thr:
+        lines.append(f"- failed: {thr['error']}")
+    else:
+        lines += [
+            f"- first draft (includes lazy imports): {thr['first_ms']:.1f} ms",
+            f"- {thr['drafts']} drafts in {thr['seconds']:.1f} s: **{thr['per_second']:.1f} drafts/s** "
+            f"(mean {thr['mean_ms']:.2f} ms per draft)",
+        ]
+    lines.append("")
+    Path(args.output).write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
