@@ -120,6 +120,7 @@ class Wait(BaseModel):
     kind: Literal["no_reply", "waiting", "blocked"] = "waiting"
     since: dt.date | None = None
     line: int | None = None
+    expected_by: dt.date | None = None  # date the other side said they would deliver ("she'd confirm by Fri")
 
 
 class Commitment(BaseModel):
@@ -143,6 +144,7 @@ class Decision(BaseModel):
     options: list[str] = Field(default_factory=list)
     who: str | None = None  # who decides, if the notes say
     line: int | None = None
+    by: dt.date | None = None  # decide-by date named in the notes ("need a decision from Lee by Fri")
 
 
 class WorkItem(BaseModel):
@@ -162,6 +164,7 @@ class WorkItem(BaseModel):
     delegate_to: str | None = None  # "hand off to Priya"
     done: bool = False
     people: list[str] = Field(default_factory=list)
+    orgs: list[str] = Field(default_factory=list)  # organisations and teams named in the item ("Acme", "legal")
     resources: list[str] = Field(default_factory=list)  # links, systems, contacts, files
     notes: list[str] = Field(default_factory=list)  # other lines that belong to the item
     lines: list[int] = Field(default_factory=list)  # source line numbers placed in this item
@@ -173,6 +176,7 @@ class WorkLog(BaseModel):
     as_of: dt.date
     items: list[WorkItem] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
+    orgs: list[str] = Field(default_factory=list)  # organisations and teams named in the notes
     lines: list[SourceLine] = Field(default_factory=list)
     unplaced: list[SourceLine] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)  # e.g. ambiguous journal matches to confirm
