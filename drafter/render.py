@@ -13,13 +13,15 @@ holds, then done commitments, risks, outcomes, open commitments); status, next s
 asks and missed commitments are never dropped. Whatever is dropped is counted in a final line
 "(N more details omitted; use --max-words to show more)"; nothing is cut mid-sentence.
 
-Client audience: ticket ids (ABC-123, #123) are removed, and internal people are replaced by
+Client audience: ticket ids (ABC-123, #123) are removed, internal jargon ("staging", "PR",
+"ticket", "on-call", ...) becomes plain words, and internal people are replaced by
 their role, or "our team" when no role is known. Internal people are the people in ``people``
 with no organisation (the parser records "Dana at Acme" with org Acme); without ``people`` they are
 the named owners of next steps, commitments, check-ins and delegated tasks (never "I").
 
-User text is made placeholder-safe: braces become parentheses, "[name]"-style brackets lose
-their brackets and "TBD" reads "to be decided", so no draft shows an unfilled placeholder.
+User text is made placeholder-safe: braces become parentheses, "[name]" / "<name>" brackets are
+removed, markdown checkboxes become plain text, and TBD/TBC/TODO/XXX/??? become words, so no
+draft shows an unfilled placeholder.
 """
 
 from __future__ import annotations
@@ -84,10 +86,55 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     text = text.replace(_B0, "").replace(_B1, "")
+    text = re.sub(r"^\s*(?:[-*]\s*)?\[ \]\s*", "", text)  # markdown checkboxes
+    text = re.sub(r"^\s*(?:[-*]\s*)?\[[xX]\]\s*", "done: ", text)
     text = text.replace("{", "(").replace("}", ")")
-    text = re.sub(r"\[([A-Za-z][\w .'-]{0,30})\]", r"\1", text)
-    text = re.sub(r"\bTBD\b", "to be decided", text)
+    text = re.sub(r"\[([^\[\]]{1,40})\]", r"\1", text)
+    text = re.sub(r"<([a-z][a-z _-]{1,25})>", r"\1", text)
+    for pattern, repl in _PLACEHOLDER_WORDS:
+        text = pattern.sub(repl, text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+_PLACEHOLDER_WORDS = [
+    (re.compile(r"\bTBD\b", re.I), "to be decided"),
+    (re.compile(r"\bTBC\b", re.I), "to be confirmed"),
+    (re.compile(r"\bTODO\b", re.I), "to do"),
+    (re.compile(r"\bX{3,}\b", re.I), "(unknown)"),
+    (re.compile(r"\?{3,}"), "?"),
+    (re.compile(r"\blorem ipsum\b", re.I), "sample text"),
+]
+
+# Client audience: internal jargon -> plain words (criterion U15).
+_CLIENT_JARGON = [
+    (re.compile(r"\bPRs?\b"), "change"),
+    (re.compile(r"\bWIP\b"), "in progress"),
+    (re.compile(r"\bEOD\b"), "end of day"),
+    (re.compile(r"\bP[0-3]\b"), "high-priority"),
+] + [
+    (re.compile(p, re.I), r)
+    for p, r in [
+        (r"\bjira\b", "our tracker"),
+        (r"\bsprint\b", "work cycle"),
+        (r"\bstand-?ups?\b", "team meeting"),
+        (r"\bbacklog\b", "work queue"),
+        (r"\bretro\b", "review"),
+        (r"\bon-?call\b", "support rota"),
+        (r"\bpost-?mortem\b", "incident review"),
+        (r"\bhotfix\b", "fix"),
+        (r"\bstaging\b", "test environment"),
+        (r"\brepo\b", "codebase"),
+        (r"\bpull requests?\b", "change"),
+        (r"\bOKRs?\b", "goals"),
+        (r"\bsev ?[0-4]\b", "high-priority"),
+        (r"\binternal only\b", ""),
+        (r"\bslack channel\b", "channel"),
+        (r"\beng team\b", "engineering team"),
+        (r"\btech debt\b", "maintenance work"),
+        (r"\btickets?\b", "request"),
+        (r"\bheadcount\b", "staffing"),
+    ]
+]
 
 
 def sentence(text: str) -> str:
@@ -247,6 +294,10 @@ class _Writer:
             text = re.sub(r"\s{2,}", " ", text).strip(" ,;:-")
         if self._name_re is not None:
             text = self._name_re.sub(lambda m: self.replace[m.group(1)], text)
+        if self.strip_tickets:
+            for pattern, repl in _CLIENT_JARGON:
+                text = pattern.sub(repl, text)
+            text = re.sub(r"\s{2,}", " ", text).strip()
         return text
 
     def d(self, d: dt.date) -> str:

@@ -504,7 +504,7 @@ def test_client_strips_ticket_ids_and_internal_owners():
     u = make_update(items=[item, make_update().items[0]])
     out = render(u, "markdown", opts(audience="client", max_words=5000))
     assert not re.search(r"\b[A-Z]{2,}-\d+\b|#\d+", out), out
-    assert "Billing migration" in out and "backfill ran on staging" in out
+    assert "Billing migration" in out and "backfill ran on test environment" in out
     assert "Sam" not in out  # internal owner replaced
     assert "our team will send the report" in out
     assert "Dana" in out  # the person we wait on stays
@@ -547,3 +547,26 @@ def test_any_text_renders_safely(done, unplaced, title, fmt, audience):
     assert "{" not in out and "\x02" not in out and "\x03" not in out
     assert first_line(out, fmt).lower().startswith("at risk:")
     assert "Next: I will call Dana by Thu 26 Nov." in out
+
+
+def test_client_replaces_internal_jargon():
+    item = acme_item(done=["fixed it on staging", "opened a PR for the hotfix", "logged a ticket in Jira"])
+    out = render(make_update(items=[item]), "text", opts(audience="client", max_words=5000))
+    for word in ("staging", " PR ", "hotfix", "ticket", "Jira"):
+        assert word not in out, word
+    assert "test environment" in out
+    team = render(make_update(items=[item]), "text", opts(audience="team", max_words=5000))
+    assert "staging" in team and "hotfix" in team
+
+
+@pytest.mark.parametrize("raw,gone", [
+    ("- [ ] Sam: fix the invoice job", "[ ]"),
+    ("- [x] sent the budget sheet", "[x]"),
+    ("Owner TBC, date ???", "TBC"),
+    ("TODO: confirm XXXX with <customer name>", "<customer name>"),
+    ("Dear [CLIENT NAME],", "[CLIENT NAME]"),
+])
+def test_placeholder_like_user_text_is_neutralised(raw, gone):
+    out = render(make_update(unplaced=[raw]), "text", opts(max_words=5000))
+    assert gone not in out
+    assert not re.search(r"\bTB[DC]\b|\bTODO\b|\bXXX+\b|\?\?\?|\{|\[[^\]]*\]|<[a-z][a-z _-]{1,25}>", out), out
