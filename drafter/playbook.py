@@ -398,18 +398,19 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
         trigger = f"no {strip_article(obj)} from {who}"
     thing = obj or "an answer"
     label = the(item.deadline_label) if item.deadline_label else (the(item.title))
+    stake = f" before {label}" if item.deadline else ""
     if path == "follow_up":
-        action = f"chase {who} again by email and ask for a firm date for {thing}"
+        action = f"chase {who} again by email and ask for a firm date for {thing}{stake}"
     elif path == "call":
         if org and org.lower() != who.lower():
-            action = f"call {who} at the {org} office and get a firm date for {thing}"
+            action = f"call {who} at the {org} office and get {thing}{stake}"
         elif org:
-            action = f"call the {org} office and get a firm date for {thing}"
+            action = f"call the {org} office and get {thing}{stake}"
         else:
-            action = f"call {who} and get a firm date for {thing}"
+            action = f"call {who} and get {thing}{stake}"
     elif path == "alternate_contact":
         if org:
-            action = f"call the {org} office and ask for another contact who can provide {thing}"
+            action = f"call the {org} office and ask for another contact who can provide {thing}{stake}"
         else:
             action = f"call {who} and, if I cannot reach them, find another person who can provide {thing}"
     else:
@@ -564,7 +565,8 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
         obj = wait_object(w)
         about = f" for {obj}" if obj else ""
         today = w.since is None or w.since < as_of
-        return step(f"chase {who_label(w.on_whom, log)}{about} by email", as_of if today else soon)
+        what = f"to chase {obj}" if obj else "for a reply"
+        return step(f"email {who_label(w.on_whom, log)} {what}", as_of if today else soon)
     blockers = [w for w in item.waits if w.kind == "blocked"]
     if blockers:
         b = blockers[0]
@@ -680,7 +682,7 @@ _OPTION_PROFILES: list[tuple[re.Pattern, tuple[str, str, str, bool]]] = [
       "a longer commitment; hard to reverse", True)),
     (re.compile(r"\b(?:delay|postpone|push|move|slip|reschedule|later)\b", re.I),
      ("the full version with less pressure",
-      "everyone waiting on it waits longer",
+      "everyone who needs it waits longer",
       "the new date needs agreement", True)),
     (re.compile(r"\b(?:cut|drop|reduce|skip|trim|smaller|partial|without)\b", re.I),
      ("the date holds", "less is delivered on the day", "a scope change that needs sign-off", True)),
@@ -819,7 +821,7 @@ def _missed_options(ip: ItemPlan, cs: CommitmentState, log: WorkLog) -> list[Opt
         label="", title="Move the date",
         summary=f"agree a later date for {thing}" + (f" and for {label}" if item.deadline_label else ""),
         upside="the full version with no rush",
-        downside="everyone waiting on it waits longer",
+        downside="everyone who needs it waits longer",
         cost="your approval and the agreement of the people waiting",
         needs_approval=True,
     ))
@@ -959,8 +961,8 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     rec_opt = next(o for o in options if o.label == rec)
     others = [o for o in options if o.label != rec]
     rationale = (
-        f"I recommend {rec} ({rec_opt.title.lower()}) because {why}. Upside: {rec_opt.upside}. Cost: {rec_opt.cost}. "
-        + " ".join(f"Against {o.label}: {o.downside}." for o in others)
+        f"{why}. {rec} gives {rec_opt.upside.rstrip('.')}, for {rec_opt.cost.rstrip('.')}. "
+        + " ".join(f"With {o.label}, {o.downside.rstrip('.')}." for o in others)
     )
     decide_by = decide_by_date(as_of, item.deadline)
     actions = [a for a in item.actions] or [a for other in plan.log.items for a in other.actions]
@@ -1196,8 +1198,19 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
         if ip in chosen or ip.status == Status.DONE or ip.next_step is None:
             continue
         open_loops.append(
-            f"{ip.item.title}: I keep it; next I will {ip.next_step.action} by {fmt(ip.next_step.due, as_of)}"
+            f"{ip.item.title}: I keep it; next I will {ip.next_step.action} "
+            + ("today" if ip.next_step.due == as_of else f"by {fmt(ip.next_step.due, as_of)}")
         )
+        for cs in ip.commitments:
+            if cs.state in ("open", "missed"):
+                owner = "I keep it" if cs.owner == "I" else f"{cs.owner} owns it, I follow up"
+                date = cs.new_date or (cs.due if cs.due and cs.due >= as_of else ip.next_step.due)
+                open_loops.append(f"{cs.what}: {owner}, by {fmt(date, as_of)}")
+        for w in ip.item.waits:
+            fb = next((f for f in ip.fallbacks if w.on_whom and w.on_whom in f.trigger), None)
+            if w.on_whom:
+                check = fb.by if fb else ip.next_step.due
+                open_loops.append(f"{wait_signal(w, as_of, log)}: I keep chasing it, next check {fmt(check, as_of)}")
     for ip in chosen:
         for d in ip.item.decisions:
             open_loops.append(

@@ -1,0 +1,430 @@
+"""The offline engine: writes each artefact from the playbook's plan with fixed sentence patterns.
+
+Deterministic and free: no I/O, no model, the same plan always gives the same draft. Every name,
+date and number comes from the notes (through the plan); the only new dates are the writer's own
+proposals (next steps, fallbacks, new dates, check-ins, decide-by).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..models import (
+    Artefact,
+    ArtefactKind,
+    Audience,
+    CheckIn,
+    DelegatedTask,
+    DelegationPlan,
+    DraftMeta,
+    DraftOptions,
+    ItemPlan,
+    ItemStatus,
+    Option,
+    OptionsProposal,
+    Plan,
+    Status,
+    StatusUpdate,
+    WorkLog,
+)
+from ..playbook import clean, decision_phrase, delegation_facts, fmt, is_me, the
+
+#: Words a competent owner does not write: hedging and filler, with the plain replacement.
+DENY_LIST: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"\bhopefully,?\s*", re.I), ""),
+    (re.compile(r"\bshould be fine\b", re.I), "is not confirmed yet"),
+    (re.compile(r"\bprogress continues\b", re.I), "work is moving"),
+    (re.compile(r"\bvarious issues\b", re.I), "open issues"),
+    (re.compile(r"\bworking on it\b", re.I), "in hand"),
+    (re.compile(r"\btouch(?:ing)? base\b", re.I), "check in"),
+    (re.compile(r"\bfingers crossed\b,?\s*", re.I), ""),
+    (re.compile(r"\bshould be (?:ok|okay)\b", re.I), "is not confirmed yet"),
+    (re.compile(r"\bprobably fine\b", re.I), "not confirmed yet"),
+    (re.compile(r"\bI(?:'ll| will) try to\b", re.I), "I will"),
+    (re.compile(r"\btry to\s+", re.I), ""),
+    (re.compile(r",?\s*\bif possible\b", re.I), ""),
+    (re.compile(r"\bwith any luck,?\s*", re.I), ""),
+    (re.compile(r"\b(?:i think maybe|i guess|kind of|sort of)\s+", re.I), ""),
+    (re.compile(r"\bas soon as possible\b|\basap\b", re.I), "first thing"),
+    (re.compile(r"\bongoing\b", re.I), "open"),
+    (re.compile(r"\b(?:circle back)\b", re.I), "come back"),
+    (re.compile(r"\b(?:moving|going) forward\b", re.I), "from now on"),
+    (re.compile(r"\bin the pipeline\b", re.I), "planned"),
+    (re.compile(r"\bleverage\b", re.I), "use"),
+    (re.compile(r",?\s*\betc\.?", re.I), ""),
+    (re.compile(r",?\s*\band so on\b", re.I), ""),
+    (re.compile(r"\bstay tuned\b\.?", re.I), ""),
+    (re.compile(r"\b(?:we're|I'm) on it\b", re.I), "I have it"),
+]
+
+NO_DELEGATE_HINT = "pass --to NAME or write 'hand off to NAME' in the notes"
+NOT_A_PERSON = {"team", "the team", "tbd", "tba", "someone", "anyone", "everyone", "all", "us", "we"}
+
+
+def cap(text: str) -> str:
+    t = clean(text)
+    return t[:1].upper() + t[1:]
+
+
+def fit(text: str, limit: int) -> str:
+    """Keep a sentence within ``limit`` characters, cutting at a word boundary."""
+    t = re.sub(r"\s+", " ", text or "").strip()
+    if len(t) <= limit:
+        return t
+    cut = t[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return cut + "…"
+
+
+def when(d, as_of) -> str:
+    return "today" if d == as_of else f"by {fmt(d, as_of)}"
+
+
+# --------------------------------------------------------------------------------------------
+# Status update
+# --------------------------------------------------------------------------------------------
+
+
+def focus_phrase(ip: ItemPlan, as_of) -> str:
+    """'the Q3 docs for the board meeting on Tue 1 Dec' — the outcome, not only the task (U12)."""
+    item = ip.item
+    base = clean(item.outcome) if item.outcome else the(item.title)
+    if item.deadline:
+        label = clean(item.deadline_label or "")
+        if label and label.lower() in base.lower():
+            base += f" on {fmt(item.deadline, as_of)}"
+        elif label:
+            base += f" for {the(label)} on {fmt(item.deadline, as_of)}"
+        else:
+            base += f", due {fmt(item.deadline, as_of)}"
+    return base
+
+
+def short_reason(ip: ItemPlan, as_of) -> str:
+    missed = [c for c in ip.commitments if c.state == "missed"]
+    if missed:
+        c = missed[0]
+        who = "" if c.owner == "I" else f" ({c.owner})"
+        head = f"{c.what}{who} was due {fmt(c.due, as_of)} and is missed" if c.due else f"{c.what}{who} is late"
+        if c.new_date:
+            return f"{head}; new date: {fmt(c.new_date, as_of)}"
+        if c.ask:
+            return f"{head} — decision needed: {c.ask}"
+        return head
+    if ip.risks:
+        return ip.risks[0].signal
+    return ip.reason
+
+
+def plan_clause(ip: ItemPlan, as_of) -> str:
+    """'I will chase Dana at Acme by email today; if no reply from Dana by Thu 26 Nov, I will call ...'."""
+    parts = []
+    if ip.next_step is not None:
+        who = "I will" if ip.next_step.owner == "I" else f"{ip.next_step.owner} will"
+        parts.append(f"{who} {ip.next_step.action} {when(ip.next_step.due, as_of)}")
+    if ip.fallbacks:
+        fb = ip.fallbacks[0]
+        parts.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {fb.action}")
+    return "; ".join(parts)
+
+
+def headline_for(plan: Plan) -> str:
+    as_of = plan.as_of
+    if plan.overall == Status.DONE or not plan.items:
+        titles = ", ".join(ip.item.title for ip in plan.items[:4]) or "nothing open"
+        return fit(f"Done: {titles}. Nothing is open and no promised date has passed.", 300)
+    ip = next(ip for ip in plan.items if ip.status == plan.overall)
+    status = cap(plan.overall.label)
+    lead = f"{status}: {focus_phrase(ip, as_of)} — {short_reason(ip, as_of)}."
+    missed_with_date = any(c.state == "missed" and c.new_date and c.owner == "I" for c in ip.commitments)
+    clause = "" if missed_with_date and not ip.fallbacks else plan_clause(ip, as_of)
+    if missed_with_date and ip.fallbacks:
+        clause = clause.split("; ", 1)[-1]
+    full = f"{lead} {cap(clause)}." if clause else lead
+    also = also_clause(plan, ip)
+    if also and len(f"{full} {also}") <= 300:
+        return f"{full} {also}"
+    if len(full) <= 300:
+        return full
+    first = clause.split("; ")[0]
+    shorter = f"{lead} {cap(first)}."
+    return shorter if len(shorter) <= 300 else fit(lead, 300)
+
+
+def also_clause(plan: Plan, focus: ItemPlan) -> str:
+    """Name the next most serious item with a downstream deadline when the headline item has none."""
+    if focus.item.deadline:
+        return ""
+    others = [
+        ip for ip in plan.items
+        if ip is not focus and ip.item.deadline and ip.status.severity >= Status.AT_RISK.severity
+    ]
+    if not others:
+        return ""
+    ip = max(others, key=lambda x: (x.status.severity, -x.item.deadline.toordinal()))
+    return f"Also {ip.status.label}: {focus_phrase(ip, plan.as_of)}."
+
+
+def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
+    as_of = plan.as_of
+    done = [
+        clean(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if clean(a.text)
+    ]
+    done += [f"{c.what}: done" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE]
+    risk = ip.risks[0].signal if ip.risks else None
+    if risk and ip.risks[0].threatens:
+        r = ip.risks[0]
+        risk = f"{r.signal}; threatens {the(r.threatens)}" + (f" ({fmt(r.deadline, as_of)})" if r.deadline else "")
+    return ItemStatus(
+        title=fit(ip.item.title, 120),
+        status=ip.status,
+        outcome=fit(ip.item.outcome, 300) if ip.item.outcome else None,
+        deadline=ip.item.deadline,
+        done=[fit(d, 300) for d in done[:6]],
+        next_step=ip.next_step,
+        fallbacks=ip.fallbacks[:4],
+        commitments=ip.commitments[:8],
+        risk=fit(risk, 300) if risk else None,
+    )
+
+
+def write_update(plan: Plan) -> StatusUpdate:
+    """Bottom line first, one status per item, every promise with a state, asks last."""
+    worst_title = next((ip.item.title for ip in plan.items if ip.status == plan.overall), "")
+    subject = f"Status: {plan.overall.label}" + (f" — {worst_title}" if worst_title else "")
+    return StatusUpdate(
+        as_of=plan.as_of,
+        subject=fit(subject, 120),
+        headline=headline_for(plan),
+        overall=plan.overall,
+        items=[item_status_for(ip, plan) for ip in plan.items[:12]],
+        risks=plan.risks[:8],
+        asks=plan.asks[:6],
+        unplaced=[fit(s.text, 300) for s in plan.log.unplaced[:40]],
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Options proposal
+# --------------------------------------------------------------------------------------------
+
+
+def decision_on(question: str) -> str:
+    phrase = decision_phrase(question)
+    return phrase if phrase.startswith("on ") else f"on {phrase}"
+
+
+def reply_hint(labels: list[str]) -> str:
+    if len(labels) == 2:
+        return f"Reply {labels[0]} or {labels[1]}."
+    return f"Reply {', '.join(labels[:-1])} or {labels[-1]}."
+
+
+def write_options(plan: Plan) -> OptionsProposal:
+    """Decision up front, the problem with its impact, 2-4 options with trade-offs, one recommendation."""
+    d = plan.decision
+    if d is None or len(d.options) < 2:
+        raise InputError(
+            "nothing to decide: every item in the notes is done",
+            hint="add the open problem or the decision needed to the notes",
+        )
+    as_of = plan.as_of
+    rec = next(o for o in d.options if o.label == d.recommended)
+    from_whom = "" if d.who == "you" else f" from {d.who}"
+    headline = (
+        f"Decision needed{from_whom} by {fmt(d.decide_by, as_of)} {decision_on(d.question)}: "
+        f"I recommend option {rec.label} ({rec.title[:1].lower() + rec.title[1:]})."
+    )
+    options = [
+        Option(
+            label=o.label,
+            title=fit(o.title, 120),
+            summary=fit(o.summary, 300),
+            upside=fit(o.upside, 300),
+            downside=fit(o.downside, 300),
+            cost=fit(o.cost, 200),
+        )
+        for o in d.options[:4]
+    ]
+    labels = [o.label for o in options]
+    default = d.default_label if d.default_label in labels else d.recommended
+    return OptionsProposal(
+        as_of=as_of,
+        subject=fit(f"Decision needed: {clean(d.question).rstrip('?')}", 120),
+        headline=fit(headline, 300),
+        problem=fit(d.problem, 600),
+        deadline=d.deadline,
+        deadline_label=fit(d.deadline_label, 120) if d.deadline_label else None,
+        decide_by=d.decide_by,
+        actions_taken=[fit(a, 300) for a in d.actions_taken[:6]],
+        options=options,
+        recommendation=d.recommended,
+        rationale=fit(d.rationale, 600),
+        default_action=f"If I don't hear by {fmt(d.decide_by, as_of)}, I will go with option {default}.",
+        will_do=[fit(w, 300) for w in d.will_do[:4]],
+        needs_approval=[fit(n, 300) for n in d.needs_approval[:4]],
+        open_risks=[fit(r, 300) for r in d.open_risks[:4]],
+        reply_hint=reply_hint(labels),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Delegation plan
+# --------------------------------------------------------------------------------------------
+
+
+def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
+    """One named owner per task, checkable done, dates, check-ins, rights, runbook, support."""
+    facts = plan.delegation
+    wanted = (options.delegate_to or "").strip() or None
+    if facts is None or (wanted and (facts.delegate or "").lower() != wanted.lower()):
+        facts = delegation_facts(plan, wanted)
+    if not facts.delegate:
+        raise InputError("no delegate named", hint=NO_DELEGATE_HINT)
+    if facts.delegate.strip().lower() in NOT_A_PERSON:
+        raise InputError(f"delegate must be one named person, not {facts.delegate!r}", hint=NO_DELEGATE_HINT)
+    if not facts.tasks:
+        raise InputError("nothing to delegate: every item in the notes is done", hint="add the work to hand over")
+    as_of, who = plan.as_of, facts.delegate
+    tasks = [
+        DelegatedTask(
+            title=fit(t.title, 120),
+            owner=who,
+            done_when=fit(t.done_when, 300),
+            deadline=t.deadline,
+            quality_standard=fit(t.quality_standard, 300),
+            check_ins=[CheckIn(on=c.on, what=fit(c.what, 200)) for c in t.check_ins[:6]],
+            decision_rights=t.decision_rights,
+            purpose=fit(t.purpose, 300),
+            resources=[fit(r, 300) for r in t.resources[:8]],
+            escalate_if=fit(t.escalate_if, 300),
+            runbook=[fit(s, 300) for s in t.runbook[:12]],
+        )
+        for t in facts.tasks[:6]
+    ]
+    first = tasks[0]
+    shadow = facts.shadow_on or first.check_ins[0].on
+    titles = " and ".join(the(t.title) for t in tasks[:2]) + (" and more" if len(tasks) > 2 else "")
+    headline = (
+        f"{who} owns {titles} from today, first deadline {fmt(first.deadline, as_of)}; "
+        f"I will shadow the first run on {fmt(shadow, as_of)} and stay on call."
+    )
+    checkins = [c.on for t in tasks for c in t.check_ins]
+    first_check = min(checkins) if checkins else shadow
+    return DelegationPlan(
+        as_of=as_of,
+        subject=fit(f"Handing over {titles} to {who}", 120),
+        headline=fit(headline, 300),
+        delegate=who,
+        tasks=tasks,
+        runbook_name=fit(facts.runbook_name or f"{cap(first.title)} runbook", 120),
+        support=f"What do you need from me? I'll shadow the first run on {fmt(shadow, as_of)}.",
+        capacity_note=fit(
+            f"{who}, I know this lands on top of your current work: tell me what to move or drop so it fits, "
+            f"and I will sort that with you by {fmt(first_check, as_of)}.",
+            300,
+        ),
+        open_loops=[fit(o, 300) for o in facts.open_loops[:10]],
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Audience and wording passes
+# --------------------------------------------------------------------------------------------
+
+_TICKET = re.compile(r"\s*\(?\b[A-Z][A-Z0-9]{1,9}-\d+\b\)?|\s*\(?(?<![\w&])#\d+\b\)?")
+
+
+def internal_names(log: WorkLog, plan: Plan) -> dict[str, str]:
+    """Names of people on our side (no organisation in the notes) -> the role to use instead."""
+    external = {p.name.lower() for p in log.people if p.org}
+    roles: dict[str, str] = {}
+    for p in log.people:
+        if not p.org and not is_me(p.name):
+            roles[p.name] = clean(p.role) if p.role else "our team"
+    names = set()
+    for item in log.items:
+        names.update(item.people)
+        names.update(c.owner for c in item.commitments)
+        names.update(d.who for d in item.decisions if d.who)
+        if item.delegate_to:
+            names.add(item.delegate_to)
+    if plan.delegation and plan.delegation.delegate:
+        names.add(plan.delegation.delegate)
+    for n in names:
+        if n and not is_me(n) and n.lower() not in external and n not in roles:
+            roles[n] = "our team"
+    return roles
+
+
+def scrub_text(text: str, roles: dict[str, str]) -> str:
+    for name in sorted(roles, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(name)}\b", roles[name], text)
+    text = _TICKET.sub("", text)
+    return re.sub(r"\s{2,}", " ", text).replace(" ,", ",").replace(" .", ".").strip()
+
+
+def tighten(text: str) -> str:
+    for pattern, repl in DENY_LIST:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def map_strings(value, fn):
+    if isinstance(value, str):
+        return fn(value)
+    if isinstance(value, list):
+        return [map_strings(v, fn) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k in ("kind", "status", "overall", "decision_rights", "path", "state", "label",
+                                "recommendation") else map_strings(v, fn)) for k, v in value.items()}
+    return value
+
+
+def finish(artefact: Artefact, plan: Plan, options: DraftOptions) -> Artefact:
+    """No hedging or filler anywhere; for a client, no internal names or ticket ids (U13, U15)."""
+    fns = [tighten]
+    if options.audience == Audience.CLIENT:
+        roles = internal_names(plan.log, plan)
+        fns.append(lambda t: scrub_text(t, roles))
+
+    def apply(t: str) -> str:
+        for fn in fns:
+            t = fn(t)
+        return t
+
+    data = map_strings(artefact.model_dump(mode="json"), apply)
+    return type(artefact).model_validate(data)
+
+
+# --------------------------------------------------------------------------------------------
+# Engine
+# --------------------------------------------------------------------------------------------
+
+
+class OfflineEngine:
+    """Deterministic engine: ``write`` and ``awrite`` return the same artefact for the same plan."""
+
+    name = "offline"
+
+    def write(
+        self, kind: ArtefactKind | str, plan: Plan, notes: str, options: DraftOptions | None = None
+    ) -> tuple[Artefact, DraftMeta]:
+        options = options or DraftOptions()
+        kind = ArtefactKind(kind)
+        if kind == ArtefactKind.UPDATE:
+            artefact: Artefact = write_update(plan)
+        elif kind == ArtefactKind.OPTIONS:
+            artefact = write_options(plan)
+        else:
+            artefact = write_delegation(plan, options)
+        artefact = finish(artefact, plan, options)
+        return artefact, DraftMeta(engine="offline", llm_calls=0)
+
+    async def awrite(
+        self, kind: ArtefactKind | str, plan: Plan, notes: str, options: DraftOptions | None = None
+    ) -> tuple[Artefact, DraftMeta]:
+        return self.write(kind, plan, notes, options)
+
+
+__all__ = ["OfflineEngine", "write_update", "write_options", "write_delegation", "DENY_LIST"]
