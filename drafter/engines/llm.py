@@ -1,0 +1,741 @@
+"""LLM engine: the playbook's plan plus the raw notes -> one chat call -> a validated artefact.
+
+Structure first, prose second: the prompt carries the plan's facts (statuses, commitments,
+deadlines, next steps, fallbacks, risks, asks) as compact JSON and the notes as delimited data in
+the user message. The reply is parsed into the artefact's pydantic model.
+
+Structured output, by server:
+* OpenAI (no base URL, or api.openai.com): ``response_format`` ``json_schema`` with a strict
+  schema, falling back to function calling.
+* Any other OpenAI-compatible server (llama.cpp, Ollama, vLLM, LM Studio): ``json_object`` with
+  the schema inside ``response_format`` (llama.cpp turns it into a grammar), falling back to
+  function calling, then ``json_schema``.
+A mode the server rejects (4xx/5xx naming response_format / tools) moves on to the next mode; the
+working mode is remembered by the engine instance.
+
+We build the request ourselves (``bind(response_format=...)`` / ``bind_tools``) rather than
+``with_structured_output`` so that each method's failure mode is explicit: invalid JSON, schema
+violations, a missing tool call (function calling's silent ``None``) and output cut off at the token
+limit all become one validation error, retried once with that error in the prompt, then
+:class:`ValidationFailed`. Timeouts, 429 and 5xx are retried by the OpenAI SDK with its bounded
+exponential backoff (``settings.max_retries``), then reported as :class:`ProviderError` naming
+``settings.provider``.
+
+Plan facts win: the engine forces ``as_of`` to the plan's, never lets ``overall`` (or an item whose
+title matches a plan item) be better than the playbook's status, and rejects an options proposal
+whose recommendation is not a listed option (that triggers the validation retry). Silent fixes are
+logged on the ``drafter.llm`` logger. Grounding warnings (U10) go to ``DraftMeta.warnings``.
+
+LangChain and openai are imported inside functions only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError, ProviderError, ValidationFailed
+from ..models import (
+    ARTEFACT_MODELS,
+    ArtefactKind,
+    DraftMeta,
+    DraftOptions,
+    Plan,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..prompts import PromptSpec
+
+log = logging.getLogger("drafter.llm")
+
+DEFAULT_MAX_TOKENS = 2048
+NO_KEY = "sk-no-key"  # placeholder key for local servers that need none
+METHODS = ("json_schema", "json_object", "function_calling")
+WORD_BUDGET = {"boss": 150, "team": 150, "client": 200}
+_RAW_ECHO = 1500  # characters of a rejected answer echoed back in the retry
+
+
+# --------------------------------------------------------------------------------------------
+# Model construction
+# --------------------------------------------------------------------------------------------
+
+
+def is_openai(settings: "Settings") -> bool:
+    return not settings.base_url or "api.openai.com" in settings.base_url.lower()
+
+
+def max_tokens_for(settings: "Settings") -> int:
+    return settings.max_tokens or DEFAULT_MAX_TOKENS
+
+
+def build_chat_model(settings: "Settings", *, max_tokens: int | None = None, temperature: float | None = None):
+    """A ``ChatOpenAI`` for the configured provider: timeout always set, few retries, no Responses API.
+
+    With only a base URL configured the key is the placeholder ``sk-no-key``. For non-OpenAI servers
+    ``max_tokens`` travels in ``extra_body`` (llama.cpp ignores ``max_completion_tokens``).
+    """
+    from langchain_openai import ChatOpenAI
+
+    if settings.api_key is not None:
+        key = settings.api_key.get_secret_value()
+    elif settings.base_url:
+        key = NO_KEY
+    else:
+        raise ConfigError(
+            "the LLM engine needs OPENAI_API_KEY (OpenAI) or a base URL (local server)",
+            hint="set OPENAI_API_KEY, pass --base-url, or use --engine offline",
+        )
+    n = max_tokens or max_tokens_for(settings)
+    kwargs: dict[str, Any] = dict(
+        model=settings.resolved_model,
+        api_key=key,
+        timeout=settings.timeout,
+        max_retries=settings.max_retries,
+        use_responses_api=False,
+    )
+    temp = temperature if temperature is not None else settings.temperature
+    if temp is not None:
+        kwargs["temperature"] = temp
+    if settings.base_url:
+        kwargs["base_url"] = settings.base_url
+    if is_openai(settings):
+        kwargs["max_tokens"] = n
+    else:
+        kwargs["extra_body"] = {"max_tokens": n}
+    return ChatOpenAI(**kwargs)
+
+
+# --------------------------------------------------------------------------------------------
+# Schemas and request pieces
+# --------------------------------------------------------------------------------------------
+
+_STRICT_DROP = {"default", "title", "minLength", "maxLength", "description"}
+
+
+def strict_schema(schema: dict) -> dict:
+    """OpenAI strict-mode variant: every property required, no extra keys, unsupported keywords dropped.
+
+    Optional fields stay nullable (``anyOf [..., null]``); string lengths are enforced by pydantic
+    after the call instead (a violation triggers the validation retry).
+    """
+
+    def fix(node: Any, is_map: bool = False) -> Any:
+        if isinstance(node, list):
+            return [fix(x) for x in node]
+        if not isinstance(node, dict):
+            return node
+        if is_map:  # property name -> schema: keep every key
+            return {k: fix(v) for k, v in node.items()}
+        out = {}
+        for k, v in node.items():
+            if k in _STRICT_DROP:
+                continue
+            out[k] = fix(v, is_map=k in ("properties", "$defs"))
+        if out.get("type") == "object" and "properties" in out:
+            out["required"] = list(out["properties"])
+            out["additionalProperties"] = False
+        return out
+
+    return fix(schema)
+
+
+def tool_name(kind: ArtefactKind) -> str:
+    return ARTEFACT_MODELS[kind].__name__
+
+
+def format_params(kind: ArtefactKind, method: str) -> dict:
+    """Request parameters that ask for structured output in ``method``."""
+    model = ARTEFACT_MODELS[kind]
+    schema = model.model_json_schema()
+    if method == "json_schema":
+        return {
+            "response_format": {
+                "type": "json_schema",
+                "json_schema": {"name": model.__name__, "schema": strict_schema(schema), "strict": True},
+            }
+        }
+    if method == "json_object":
+        return {"response_format": {"type": "json_object", "schema": schema}}
+    if method == "function_calling":
+        name = model.__name__
+        return {
+            "tools": [
+                {
+                    "type": "function",
+                    "function": {
+                        "name": name,
+                        "description": (model.__doc__ or name).strip().splitlines()[0],
+                        "parameters": schema,
+                    },
+                }
+            ],
+            "tool_choice": {"type": "function", "function": {"name": name}},
+        }
+    raise ConfigError(f"unknown structured-output method {method!r}; choose one of {', '.join(METHODS)}")
+
+
+def plan_facts(plan: Plan, kind: ArtefactKind, options: DraftOptions) -> str:
+    """The playbook's facts as compact JSON for the user message."""
+
+    def d(x):
+        return x.isoformat() if x else None
+
+    items = []
+    for ip in plan.items:
+        it = ip.item
+        entry = {
+            "title": it.title,
+            "status": ip.status.value,
+            "reason": ip.reason,
+            "outcome": it.outcome,
+            "deadline": d(it.deadline),
+            "deadline_label": it.deadline_label,
+            "done": [a.text for a in it.actions],
+            "waiting_on": [
+                {"what": w.what, "on": w.on_whom, "kind": w.kind, "since": d(w.since)} for w in it.waits
+            ],
+            "commitments": [c.model_dump(mode="json", exclude_none=True) for c in ip.commitments],
+            "decisions": [{"question": x.question, "options": x.options, "who": x.who} for x in it.decisions],
+            "next_step": ip.next_step.model_dump(mode="json") if ip.next_step else None,
+            "fallbacks": [f.model_dump(mode="json") for f in ip.fallbacks],
+            "risks": [r.model_dump(mode="json", exclude_none=True) for r in ip.risks],
+            "asks": [a.model_dump(mode="json") for a in ip.asks],
+            "people": it.people,
+            "resources": it.resources,
+        }
+        if it.recurring or it.recurrence:
+            entry["recurrence"] = it.recurrence or "recurring"
+        if it.delegate_to:
+            entry["delegate_to"] = it.delegate_to
+        items.append({k: v for k, v in entry.items() if v not in (None, [], "")})
+    facts = {
+        "as_of": plan.as_of.isoformat(),
+        "weekday": plan.as_of.strftime("%A"),
+        "artefact": kind.value,
+        "overall": plan.overall.value,
+        "overall_reason": plan.overall_reason,
+        "items": items,
+        "risks": [r.model_dump(mode="json", exclude_none=True) for r in plan.risks],
+        "asks": [a.model_dump(mode="json") for a in plan.asks],
+        "people": [p.model_dump(exclude_none=True) for p in plan.log.people],
+        "unplaced_lines": [s.text for s in plan.log.unplaced],
+    }
+    if options.delegate_to:
+        facts["delegate_to"] = options.delegate_to
+    facts = {k: v for k, v in facts.items() if v not in (None, [], "")}
+    return json.dumps(facts, separators=(",", ":"), ensure_ascii=False)
+
+
+_CLOSE_NOTES = re.compile(r"<\s*/\s*notes\s*>", re.I)
+_OPEN_NOTES = re.compile(r"<\s*notes\s*>", re.I)
+
+
+def fence_notes(notes: str) -> str:
+    """Neutralise delimiter look-alikes (a word joiner after '<') so notes cannot close their block."""
+    notes = _CLOSE_NOTES.sub("<\u2060/notes>", notes)
+    return _OPEN_NOTES.sub("<\u2060notes>", notes)
+
+
+def prompt_values(kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions) -> dict:
+    delegate_to = options.delegate_to or next(
+        (ip.item.delegate_to for ip in plan.items if ip.item.delegate_to), None
+    )
+    return {
+        "as_of": f"{plan.as_of.isoformat()} ({plan.as_of.strftime('%A')})",
+        "audience": options.audience.value,
+        "max_words": options.max_words or WORD_BUDGET.get(options.audience.value, 150),
+        "delegate_to": delegate_to or "not named; use the person the notes name",
+        "facts": plan_facts(plan, kind, options),
+        "notes": fence_notes(notes.strip()),
+        "kind": kind.value,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing and checking a reply
+# --------------------------------------------------------------------------------------------
+
+
+class _Invalid(Exception):
+    """A reply that did not validate; ``raw`` is what the model said (echoed in the retry)."""
+
+    def __init__(self, problem: str, raw: str = "", truncated: bool = False):
+        super().__init__(problem)
+        self.problem = problem
+        self.raw = raw
+        self.truncated = truncated
+
+
+_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
+
+
+def _summarise(exc) -> str:
+    """One compact line per pydantic error (at most 6)."""
+    try:
+        errors = exc.errors()
+    except Exception:
+        return str(exc).splitlines()[0]
+    parts = []
+    for e in errors[:6]:
+        loc = ".".join(str(p) for p in e.get("loc", ())) or "(root)"
+        parts.append(f"{loc}: {e.get('msg')}")
+    more = f" (+{len(errors) - 6} more)" if len(errors) > 6 else ""
+    return "; ".join(parts) + more
+
+
+def semantic_problems(kind: ArtefactKind, artefact) -> list[str]:
+    """Checks the schema cannot express; any problem triggers the validation retry."""
+    problems = []
+    if kind == ArtefactKind.OPTIONS:
+        labels = [o.label.strip().upper() for o in artefact.options]
+        if len(set(labels)) != len(labels):
+            problems.append(f"option labels must be distinct, got {labels}")
+        if artefact.recommendation.strip().upper() not in labels:
+            problems.append(
+                f"recommendation {artefact.recommendation!r} must be one of the option labels {labels}"
+            )
+    return problems
+
+
+def parse_reply(kind: ArtefactKind, method: str, message) -> Any:
+    """AIMessage -> validated artefact, or raise _Invalid describing what was wrong."""
+    from pydantic import ValidationError
+
+    model = ARTEFACT_MODELS[kind]
+    if method == "function_calling":
+        calls = getattr(message, "tool_calls", None) or []
+        if not calls:
+            bad = getattr(message, "invalid_tool_calls", None) or []
+            if bad:
+                raw = str(bad[0].get("args") or "")
+                raise _Invalid(f"the tool call arguments are not valid JSON ({bad[0].get('error') or 'parse error'})", raw)
+            raise _Invalid(f"no {model.__name__} tool call in the reply", str(message.content or ""))
+        data = calls[0].get("args") or {}
+        raw = json.dumps(data, ensure_ascii=False)
+    else:
+        raw = message.content if isinstance(message.content, str) else json.dumps(message.content)
+        text = raw.strip()
+        m = _FENCE.match(text)
+        if m:
+            text = m.group(1)
+        if not text:
+            raise _Invalid("the reply was empty", raw)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            finish = (getattr(message, "response_metadata", None) or {}).get("finish_reason")
+            raise _Invalid(f"the reply is not valid JSON ({exc.msg} at char {exc.pos})", raw, finish == "length") from None
+    if not isinstance(data, dict):
+        raise _Invalid(f"the reply must be a JSON object, got {type(data).__name__}", raw)
+    data.setdefault("kind", kind.value)
+    try:
+        artefact = model.model_validate(data)
+    except ValidationError as exc:
+        raise _Invalid(f"schema violations: {_summarise(exc)}", raw) from None
+    problems = semantic_problems(kind, artefact)
+    if problems:
+        raise _Invalid("; ".join(problems), raw)
+    return artefact
+
+
+def _norm(title: str) -> str:
+    return re.sub(r"\W+", " ", title).strip().lower()
+
+
+def enforce_plan(kind: ArtefactKind, artefact, plan: Plan):
+    """Plan facts win over the model: as_of, and statuses never better than the playbook's."""
+    if artefact.as_of != plan.as_of:
+        log.info("model wrote as_of %s; using the plan's %s", artefact.as_of, plan.as_of)
+        artefact = artefact.model_copy(update={"as_of": plan.as_of})
+    if kind != ArtefactKind.UPDATE:
+        return artefact
+    updates: dict[str, Any] = {}
+    if artefact.overall.severity < plan.overall.severity:
+        log.info("model reported overall %s; the plan says %s", artefact.overall.value, plan.overall.value)
+        updates["overall"] = plan.overall
+    by_title = {_norm(ip.item.title): ip.status for ip in plan.items}
+    items = []
+    changed = False
+    for it in artefact.items:
+        planned: Status | None = by_title.get(_norm(it.title))
+        if planned is not None and it.status.severity < planned.severity:
+            log.info("model reported %r as %s; the plan says %s", it.title, it.status.value, planned.value)
+            it = it.model_copy(update={"status": planned})
+            changed = True
+        items.append(it)
+    if changed:
+        updates["items"] = items
+    return artefact.model_copy(update=updates) if updates else artefact
+
+
+def proposed_dates(kind: ArtefactKind, artefact) -> set:
+    """Dates the writer proposes (next steps, fallbacks, asks, new dates, decide-by, check-ins)."""
+    out = set()
+    if kind == ArtefactKind.UPDATE:
+        for it in artefact.items:
+            if it.next_step:
+                out.add(it.next_step.due)
+            out.update(f.by for f in it.fallbacks)
+            out.update(c.new_date for c in it.commitments if c.new_date)
+        out.update(a.by for a in artefact.asks)
+    elif kind == ArtefactKind.OPTIONS:
+        out.add(artefact.decide_by)
+    else:
+        for t in artefact.tasks:
+            out.add(t.deadline)
+            out.update(c.on for c in t.check_ins)
+    return out
+
+
+def _strings(value: Any):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def draft_text(artefact, options: DraftOptions) -> str:
+    """The text a reader sees (the text renderer), or every string field if no renderer is present."""
+    try:
+        from ..models import OutputFormat
+        from ..render import render
+
+        return render(artefact, OutputFormat.TEXT, options)
+    except ImportError:
+        data = artefact.model_dump(mode="json", exclude={"kind", "as_of"})
+        return "\n".join(s for s in _strings(data) if s and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", s))
+
+
+def grounding_warnings(kind, artefact, plan: Plan, notes: str, options: DraftOptions) -> list[str]:
+    try:
+        from ..grounding import find_ungrounded
+    except ImportError:  # the guard is optional at import time; never block a draft on it
+        return []
+    return find_ungrounded(draft_text(artefact, options), notes, plan.as_of, proposed_dates(kind, artefact))
+
+
+# --------------------------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------------------------
+
+
+def _short(text: Any, limit: int = 160) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _unsupported(exc: Exception, method: str) -> bool:
+    """Does this HTTP error say the server does not support the structured-output mode?"""
+    import openai
+
+    if not isinstance(exc, openai.APIStatusError) or exc.status_code not in (400, 404, 415, 422, 500, 501):
+        return False
+    text = str(getattr(exc, "message", "") or exc).lower() + " " + json.dumps(getattr(exc, "body", None) or "").lower()
+    if method == "function_calling":
+        return "tool" in text or "function" in text
+    return "response_format" in text or "json_schema" in text or "json_object" in text
+
+
+def provider_error(exc: Exception, settings: "Settings") -> Exception:
+    """Map an openai/httpx error to a one-line ProviderError (or ConfigError) naming the provider."""
+    import openai
+
+    who = settings.provider
+    tries = f"after {settings.max_retries + 1} attempt(s)"
+    fallback = "or rerun with --fallback offline"
+    if isinstance(exc, openai.APITimeoutError):
+        return ProviderError(
+            f"{who} did not answer within {settings.timeout:g}s ({tries})",
+            hint=f"check the server, raise DRAFTER_TIMEOUT, {fallback}",
+        )
+    if isinstance(exc, openai.APIConnectionError):
+        return ProviderError(
+            f"cannot connect to {who} ({tries})",
+            hint=f"is the server running? check --base-url / OPENAI_BASE_URL, {fallback}",
+        )
+    if isinstance(exc, openai.AuthenticationError):
+        return ConfigError(f"{who} rejected the API key (HTTP 401)", hint="check OPENAI_API_KEY")
+    if isinstance(exc, openai.PermissionDeniedError):
+        return ConfigError(f"{who} refused access (HTTP 403): {_short(exc.message)}", hint="check the key's permissions")
+    if isinstance(exc, openai.NotFoundError):
+        return ConfigError(
+            f"{who} does not know model {settings.resolved_model!r} or the URL path (HTTP 404)",
+            hint="check --model / DRAFTER_MODEL and --base-url (usually ends in /v1)",
+        )
+    if isinstance(exc, openai.RateLimitError):
+        return ProviderError(f"{who} is rate limiting requests (HTTP 429, {tries})", hint=f"wait and retry, {fallback}")
+    if isinstance(exc, openai.APIStatusError):
+        return ProviderError(
+            f"{who} failed with HTTP {exc.status_code} ({tries}): {_short(exc.message)}",
+            hint=f"check the server log, {fallback}",
+        )
+    if isinstance(exc, openai.OpenAIError):
+        return ProviderError(f"{who} call failed: {_short(exc)}", hint=fallback)
+    return exc
+
+
+# --------------------------------------------------------------------------------------------
+# The engine
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Run:
+    """Book-keeping for one write()."""
+
+    tokens_in: int = 0
+    tokens_out: int = 0
+    calls: int = 0
+    http_s: float = 0.0
+    started: float = field(default_factory=time.perf_counter)
+
+    def add_usage(self, message) -> None:
+        usage = getattr(message, "usage_metadata", None) or {}
+        self.tokens_in += int(usage.get("input_tokens") or 0)
+        self.tokens_out += int(usage.get("output_tokens") or 0)
+
+    def add_completion_usage(self, completion) -> None:
+        usage = getattr(completion, "usage", None)
+        if usage is not None:
+            self.tokens_in += int(getattr(usage, "prompt_tokens", 0) or 0)
+            self.tokens_out += int(getattr(usage, "completion_tokens", 0) or 0)
+
+
+class LLMEngine:
+    """Writes artefacts with a chat model; see the module docstring for the behaviour."""
+
+    name = "llm"
+
+    def __init__(self, settings: "Settings", prompt: str | None = None, *, method: str | None = None):
+        if method is not None and method not in METHODS:
+            raise ConfigError(f"unknown structured-output method {method!r}; choose one of {', '.join(METHODS)}")
+        self.settings = settings
+        self.prompt = prompt
+        self._fixed_method = method
+        self._method: str | None = method
+        self._llm = None
+        self.last_timings: dict[str, float] = {}  # diagnostics of the latest write: http_ms, total_ms
+
+    # -- pieces --------------------------------------------------------------------------
+
+    def spec(self, kind: ArtefactKind) -> "PromptSpec":
+        from ..prompts import load_prompt
+
+        spec = load_prompt(self.prompt or kind.value, self.settings.prompts_dir)
+        if spec.output != kind.value:
+            raise ConfigError(
+                f"prompt file {spec.path} writes {spec.output!r}, not {kind.value!r}",
+                hint=f"pass a prompt whose front matter says output: {kind.value}",
+            )
+        return spec
+
+    def methods(self) -> list[str]:
+        if self._method:
+            return [self._method] if self._fixed_method else [self._method] + [
+                m for m in self._default_methods() if m != self._method
+            ]
+        return self._default_methods()
+
+    def _default_methods(self) -> list[str]:
+        if is_openai(self.settings):
+            return ["json_schema", "function_calling"]
+        return ["json_object", "function_calling", "json_schema"]
+
+    @property
+    def llm(self):
+        if self._llm is None:
+            self._llm = build_chat_model(self.settings)
+        return self._llm
+
+    def messages(self, spec: "PromptSpec", kind, plan, notes, options):
+        """LangChain messages from the prompt template (notes passed as a value)."""
+        return spec.chat_prompt().format_messages(**prompt_values(kind, plan, notes, options))
+
+    def _bound(self, kind: ArtefactKind, method: str):
+        params = format_params(kind, method)
+        if "tools" in params:
+            return self.llm.bind_tools(params["tools"], tool_choice=params["tool_choice"])
+        return self.llm.bind(response_format=params["response_format"])
+
+    def build_request(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions) -> dict:
+        """The exact messages and parameters the first call sends (for --dry-run; no key)."""
+        kind = ArtefactKind(kind)
+        spec = self.spec(kind)
+        method = self.methods()[0]
+        msgs = spec.render(**prompt_values(kind, plan, notes, options))
+        body: dict[str, Any] = {"model": self.settings.resolved_model, "messages": msgs}
+        if self.settings.temperature is not None:
+            body["temperature"] = self.settings.temperature
+        n = max_tokens_for(self.settings)
+        body["max_completion_tokens" if is_openai(self.settings) else "max_tokens"] = n
+        body.update(format_params(kind, method))
+        return {
+            "provider": self.settings.provider,
+            "url": (self.settings.base_url or "https://api.openai.com/v1").rstrip("/") + "/chat/completions",
+            "method": method,
+            "timeout": self.settings.timeout,
+            "max_retries": self.settings.max_retries,
+            "prompt": {"name": spec.name, "version": spec.version, "path": str(spec.path) if spec.path else None},
+            "body": body,
+        }
+
+    def _retry_messages(self, messages, invalid: _Invalid, kind: ArtefactKind):
+        from langchain_core.messages import HumanMessage
+
+        name = ARTEFACT_MODELS[kind].__name__
+        if invalid.truncated:
+            text = (
+                f"Your previous answer was cut off at the token limit, so it is not a complete {name} "
+                "JSON object. Reply again with the complete object: shorter strings, fewer list entries."
+            )
+        else:
+            raw = invalid.raw if len(invalid.raw) <= _RAW_ECHO else invalid.raw[:_RAW_ECHO] + "…"
+            text = (
+                f"Your previous answer did not validate against the {name} schema: {invalid.problem}\n"
+                f"Previous answer:\n{raw}\n"
+                f"Reply again with the complete, corrected {name} JSON object only."
+            )
+        return list(messages) + [HumanMessage(content=text)]
+
+    def _meta(self, spec, run: _Run, warnings: list[str]) -> DraftMeta:
+        total = time.perf_counter() - run.started
+        self.last_timings = {"http_ms": run.http_s * 1000, "total_ms": total * 1000}
+        return DraftMeta(
+            engine=self.name,
+            model=self.settings.resolved_model,
+            prompt_name=spec.name,
+            prompt_version=spec.version,
+            tokens_in=run.tokens_in,
+            tokens_out=run.tokens_out,
+            latency_ms=round(total * 1000, 1),
+            llm_calls=run.calls,
+            warnings=warnings,
+        )
+
+    def _finish(self, kind, artefact, spec, run, plan, notes, options):
+        artefact = enforce_plan(kind, artefact, plan)
+        warnings = grounding_warnings(kind, artefact, plan, notes, options)
+        return artefact, self._meta(spec, run, warnings)
+
+    def _failed(self, kind, invalid: _Invalid, method: str) -> ValidationFailed:
+        name = ARTEFACT_MODELS[kind].__name__
+        if invalid.truncated:
+            return ValidationFailed(
+                f"the model's {name} was cut off at max_tokens={max_tokens_for(self.settings)} twice",
+                hint="raise max_tokens in the config file, use a larger model, or rerun with --fallback offline",
+            )
+        return ValidationFailed(
+            f"the model's output did not match {name} after a retry ({method}): {_short(invalid.problem, 200)}",
+            hint="try another --model or prompt, or rerun with --fallback offline",
+        )
+
+    # -- the call loop -------------------------------------------------------------------
+
+    def _classify(self, exc: Exception, method: str) -> str:
+        """'length' (truncated), 'unsupported' (try next mode) or 'provider'."""
+        import openai
+
+        if isinstance(exc, openai.LengthFinishReasonError):
+            return "length"
+        if _unsupported(exc, method):
+            return "unsupported"
+        return "provider"
+
+    def write(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
+        kind = ArtefactKind(kind)
+        spec = self.spec(kind)
+        run = _Run()
+        base = self.messages(spec, kind, plan, notes, options)
+        methods = self.methods()
+        for i, method in enumerate(methods):
+            bound = self._bound(kind, method)
+            messages = base
+            invalid: _Invalid | None = None
+            try:
+                for attempt in range(2):
+                    t0 = time.perf_counter()
+                    run.calls += 1
+                    try:
+                        reply = bound.invoke(messages)
+                    except Exception as exc:
+                        run.http_s += time.perf_counter() - t0
+                        if self._classify(exc, method) != "length":
+                            raise
+                        run.add_completion_usage(getattr(exc, "completion", None))
+                        invalid = _Invalid("output cut off at the token limit", truncated=True)
+                    else:
+                        run.http_s += time.perf_counter() - t0
+                        run.add_usage(reply)
+                        try:
+                            artefact = parse_reply(kind, method, reply)
+                        except _Invalid as bad:
+                            invalid = bad
+                        else:
+                            self._method = method
+                            return self._finish(kind, artefact, spec, run, plan, notes, options)
+                    messages = self._retry_messages(base, invalid, kind)
+                raise self._failed(kind, invalid, method)
+            except ValidationFailed:
+                raise
+            except Exception as exc:
+                if self._classify(exc, method) == "unsupported" and i + 1 < len(methods):
+                    log.info("%s rejected %s; trying %s", self.settings.provider, method, methods[i + 1])
+                    continue
+                raise provider_error(exc, self.settings) from None
+        raise ProviderError(f"{self.settings.provider} supports none of: {', '.join(methods)}")
+
+    async def awrite(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
+        kind = ArtefactKind(kind)
+        spec = self.spec(kind)
+        run = _Run()
+        base = self.messages(spec, kind, plan, notes, options)
+        methods = self.methods()
+        for i, method in enumerate(methods):
+            bound = self._bound(kind, method)
+            messages = base
+            invalid: _Invalid | None = None
+            try:
+                for attempt in range(2):
+                    t0 = time.perf_counter()
+                    run.calls += 1
+                    try:
+                        reply = await bound.ainvoke(messages)
+                    except Exception as exc:
+                        run.http_s += time.perf_counter() - t0
+                        if self._classify(exc, method) != "length":
+                            raise
+                        run.add_completion_usage(getattr(exc, "completion", None))
+                        invalid = _Invalid("output cut off at the token limit", truncated=True)
+                    else:
+                        run.http_s += time.perf_counter() - t0
+                        run.add_usage(reply)
+                        try:
+                            artefact = parse_reply(kind, method, reply)
+                        except _Invalid as bad:
+                            invalid = bad
+                        else:
+                            self._method = method
+                            return self._finish(kind, artefact, spec, run, plan, notes, options)
+                    messages = self._retry_messages(base, invalid, kind)
+                raise self._failed(kind, invalid, method)
+            except ValidationFailed:
+                raise
+            except Exception as exc:
+                if self._classify(exc, method) == "unsupported" and i + 1 < len(methods):
+                    log.info("%s rejected %s; trying %s", self.settings.provider, method, methods[i + 1])
+                    continue
+                raise provider_error(exc, self.settings) from None
+        raise ProviderError(f"{self.settings.provider} supports none of: {', '.join(methods)}")
+
+
+__all__ = ["LLMEngine", "build_chat_model", "strict_schema", "format_params", "plan_facts"]
