@@ -64,16 +64,19 @@ def _stem(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
-    """Content words of ``text``, normalised, in order (duplicates kept)."""
+def words(text: str, *, numbers: bool = False) -> list[str]:
+    """Content words of ``text``, normalised, in order (duplicates kept).
+
+    Short numbers (day numbers) are dropped unless ``numbers`` is true.
+    """
     out = []
     for raw in _WORD.findall((text or "").lower()):
         raw = raw.split("'")[0]
         if raw in STOP_WORDS or raw in DATE_WORDS:
             continue
-        if raw.isdigit() and len(raw) <= 2:  # day numbers; ticket ids and years stay
+        if raw.isdigit() and len(raw) <= 2 and not numbers:  # day numbers; ticket ids and years stay
             continue
-        if re.fullmatch(r"\d{1,2}(st|nd|rd|th)", raw):
+        if not numbers and re.fullmatch(r"\d{1,2}(st|nd|rd|th)", raw):
             continue
         stem = _stem(raw)
         if stem and stem not in STOP_WORDS:
@@ -82,8 +85,8 @@ def words(text: str) -> list[str]:
 
 
 def commitment_key(owner: str | None, what: str) -> str:
-    """Stable key of a promise: owner plus its sorted set of content words."""
-    return f"{normal_owner(owner)}|{' '.join(sorted(set(words(what))))}"
+    """Stable key of a promise: owner plus its normalised content words (numbers kept)."""
+    return f"{normal_owner(owner)}|{' '.join(words(what, numbers=True))}"
 
 
 def normal_owner(owner: str | None) -> str:

@@ -187,7 +187,7 @@ def open_journal(path: str | os.PathLike | None = None, *, create: bool = True) 
 
 
 def _untouched(path: Path) -> str:
-    return f"it was left untouched; move it away or set DRAFTER_JOURNAL to another file"
+    return "it was left untouched; move it away or set DRAFTER_JOURNAL to another file"
 
 
 def _check_existing(path: Path) -> None:
@@ -222,7 +222,8 @@ def _check_existing(path: Path) -> None:
             raise StorageError(f"{path} is an SQLite file of another program, not a drafter journal", hint=_untouched(path))
         check = con.execute("PRAGMA quick_check").fetchall()
         if [r[0] for r in check] != ["ok"]:
-            raise StorageError(f"journal {path} is corrupt ({check[0][0]})", hint=_untouched(path))
+            first = " ".join(str(check[0][0]).split())[:120]
+            raise StorageError(f"journal {path} is corrupt ({first})", hint=_untouched(path))
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise StorageError(f"journal {path} is locked by another process for too long: {exc}") from None
