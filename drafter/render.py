@@ -119,7 +119,7 @@ _CLIENT_JARGON = [
         (r"\bstand-?ups?\b", "team meeting"),
         (r"\bbacklog\b", "work queue"),
         (r"\bretro\b", "review"),
-        (r"\bon-?call\b", "support rota"),
+        (r"\bon-call\b|\boncall\b", "support"),
         (r"\bpost-?mortem\b", "incident review"),
         (r"\bhotfix\b", "fix"),
         (r"\bstaging\b", "test environment"),
@@ -408,10 +408,12 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
 
     if a.risks:
         sec = Section("Risks")
-        seen = {clean(i.risk).lower() for i in a.items if i.risk}
+        item_risks = [clean(i.risk).lower() for i in a.items if i.risk]
         for r in a.risks:
-            if clean(r.signal).lower() in seen:
-                continue
+            signal = clean(r.signal).lower()
+            date = w.d(r.deadline).lower() if r.deadline else ""
+            if signal and any(signal in x and date in x for x in item_risks):
+                continue  # already said in the item, with the deadline it threatens
             sec.add(w.risk(r), rank=3)
         sections.append(sec)
     if a.asks:

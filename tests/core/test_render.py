@@ -570,3 +570,10 @@ def test_placeholder_like_user_text_is_neutralised(raw, gone):
     out = render(make_update(unplaced=[raw]), "text", opts(max_words=5000))
     assert gone not in out
     assert not re.search(r"\bTB[DC]\b|\bTODO\b|\bXXX+\b|\?\?\?|\{|\[[^\]]*\]|<[a-z][a-z _-]{1,25}>", out), out
+
+
+def test_risk_already_stated_in_item_with_its_deadline_is_not_repeated():
+    item = acme_item(risk="No reply from Dana; threatens the board meeting (Tue 1 Dec)")
+    out = render(make_update(items=[item]), "text", opts(max_words=5000))
+    assert out.count("No reply from Dana") == 1
+    assert "Risks:" not in out
