@@ -7,6 +7,7 @@ A "positive" is a check saying FAIL. A judge criterion is trusted only with agre
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -58,11 +59,160 @@ class CalibrationReport(BaseModel):
     criteria: dict[str, CriterionAgreement] = Field(default_factory=dict)
     disagreements: list[Disagreement] = Field(default_factory=list)
 
+    def rows(self) -> list[dict]:
+        """One dict per criterion: id, kind, n, agreement, precision, recall, trusted, counts."""
+        out = []
+        for cid, a in self.criteria.items():
+            out.append({
+                "id": cid, "kind": a.kind, "n": a.n, "tp": a.tp, "tn": a.tn, "fp": a.fp, "fn": a.fn,
+                "not_run": a.not_run, "agreement": a.agreement, "precision": a.precision, "recall": a.recall,
+                "trusted": a.trusted,
+            })
+        return out
+
+    def to_dict(self) -> dict:
+        return {"cases": self.cases, "drafts": self.drafts, "criteria": self.rows(),
+                "disagreements": [d.model_dump() for d in self.disagreements]}
+
     def to_table(self):
-        """A rich Table of per-criterion figures."""
-        raise NotImplementedError
+        """A rich Table of per-criterion figures (agreement, precision/recall where FAIL is positive)."""
+        from rich.table import Table
+
+        def f(x):
+            return "-" if x is None else f"{x:.2f}"
+
+        t = Table(title=f"Calibration: {self.cases} cases, {self.drafts} drafts (positive = check says FAIL)")
+        for col in ("id", "kind", "n", "agreement", "precision", "recall", "tp/fp/fn/tn", "not run", "trusted"):
+            t.add_column(col)
+        for r in self.rows():
+            trusted = "yes" if r["trusted"] else ("no" if r["n"] else "-")
+            t.add_row(r["id"], r["kind"][:5], str(r["n"]), f(r["agreement"]), f(r["precision"]), f(r["recall"]),
+                      f"{r['tp']}/{r['fp']}/{r['fn']}/{r['tn']}", str(r["not_run"]), trusted)
+        return t
+
+    def render(self) -> str:
+        """Plain-text table (for logs and reports without a terminal)."""
+        lines = [f"{'id':7} {'kind':6} {'n':>3} {'agree':>6} {'prec':>5} {'rec':>5} {'tp/fp/fn/tn':>12} trusted"]
+
+        def f(x):
+            return "    -" if x is None else f"{x:5.2f}"
+
+        for r in self.rows():
+            lines.append(f"{r['id']:7} {r['kind'][:6]:6} {r['n']:>3} {f(r['agreement']):>6} {f(r['precision'])} "
+                         f"{f(r['recall'])} {r['tp']:>3}/{r['fp']}/{r['fn']}/{r['tn']:<3} {'yes' if r['trusted'] else 'no'}")
+        return "\n".join(lines)
+
+
+class DegradedDraft(BaseModel):
+    name: str
+    text: str
+    fails: list[str]  # criterion ids this draft must FAIL
+    note: str = ""
+
+
+class CalibrationCase(BaseModel):
+    """One calibration file: a case, its good draft and its degraded drafts."""
+
+    id: str
+    kind: str
+    as_of: dt.date
+    audience: str = "boss"
+    format: str = "markdown"
+    notes: str
+    annotations: dict = Field(default_factory=dict)
+    good: str
+    degraded: list[DegradedDraft] = Field(default_factory=list)
+
+
+def load_cases(path: str | Path | None = None) -> list[CalibrationCase]:
+    """Every ``*.yaml`` calibration case under ``path``; errors name the file and field."""
+    import yaml
+    from pydantic import ValidationError
+
+    from ..errors import InputError
+    from . import CRITERIA
+
+    folder = Path(path) if path else DEFAULT_DIR
+    files = [folder] if folder.is_file() else sorted(folder.glob("*.yaml"))
+    if not files:
+        raise InputError(f"no calibration cases (*.yaml) in {folder}")
+    cases = []
+    for f in files:
+        try:
+            data = yaml.safe_load(f.read_text(encoding="utf-8"))
+            case = CalibrationCase.model_validate(data)
+        except yaml.YAMLError as exc:
+            raise InputError(f"{f}: not valid YAML: {exc}") from None
+        except ValidationError as exc:
+            e = exc.errors()[0]
+            raise InputError(f"{f}: field {'.'.join(str(p) for p in e['loc'])}: {e['msg']}") from None
+        for d in case.degraded:
+            unknown = [i for i in d.fails if i not in CRITERIA]
+            if unknown:
+                raise InputError(f"{f}: degraded draft {d.name!r}: unknown criterion id(s) {unknown}")
+        cases.append(case)
+    return cases
+
+
+def _context(case: CalibrationCase, text: str):
+    from ..models import ArtefactKind, Audience, OutputFormat
+    from .context import Annotations, CheckContext
+
+    return CheckContext(
+        kind=ArtefactKind(case.kind), text=text, notes=case.notes, as_of=case.as_of,
+        audience=Audience(case.audience), fmt=OutputFormat(case.format),
+        annotations=Annotations.model_validate(case.annotations),
+    )
 
 
 def calibrate(path: str | Path | None = None, judge=None) -> CalibrationReport:
-    """Run every check on the calibration set at ``path`` (default evals/calibration)."""
-    raise NotImplementedError
+    """Run every check on the calibration set at ``path`` (default evals/calibration).
+
+    Labels: the good draft is expected to pass every criterion that applies to it; a degraded
+    draft is expected to FAIL the ids it lists and to pass the others as in the good draft.
+    Judge criteria are measured only when ``judge`` is given.
+    """
+    from . import CRITERIA, run_checks
+
+    report = CalibrationReport()
+    for case in load_cases(path):
+        report.cases += 1
+        good_results = {r.id: r for r in run_checks(_context(case, case.good), judge=judge)}
+        drafts = [("good", case.good, set())] + [(d.name, d.text, set(d.fails)) for d in case.degraded]
+        for name, text, fails in drafts:
+            report.drafts += 1
+            results = good_results if name == "good" else {r.id: r for r in run_checks(_context(case, text), judge=judge)}
+            for cid, r in results.items():
+                crit = CRITERIA[cid]
+                agg = report.criteria.setdefault(cid, CriterionAgreement(id=cid, kind=crit.kind))
+                expect_fail = cid in fails
+                if not expect_fail and good_results[cid].passed is None:
+                    continue  # not applicable to this case (or the judge was not run)
+                if r.passed is None:
+                    agg.not_run += 1
+                    if r.evidence == "judge not run":
+                        continue
+                agg.n += 1
+                got_fail = r.passed is False
+                if expect_fail and got_fail:
+                    agg.tp += 1
+                elif expect_fail:
+                    agg.fn += 1
+                elif got_fail:
+                    agg.fp += 1
+                else:
+                    agg.tn += 1
+                if expect_fail != got_fail:
+                    report.disagreements.append(Disagreement(
+                        case=case.id, draft=name, id=cid, expected="fail" if expect_fail else "pass",
+                        got={True: "pass", False: "fail", None: "n/a"}[r.passed], evidence=(r.evidence + " " + r.detail)[:300],
+                    ))
+    report.criteria = dict(sorted(report.criteria.items(), key=lambda kv: _order(kv[0])))
+    return report
+
+
+def _order(cid: str):
+    from . import CRITERIA
+
+    ids = list(CRITERIA)
+    return ids.index(cid) if cid in ids else len(ids)

@@ -81,15 +81,16 @@ def d2(ctx: CheckContext):
 
 
 def _deadlines(ctx: CheckContext):
-    out = []
+    """(line, date) of each task deadline: 'Deadline: <date>' lines, else inline 'deadline is <date>'."""
+    labelled, inline = [], []
     for line in _lines(ctx):
         m = DEADLINE.search(line)
         if not m:
             continue
         when = m.group("when") or m.group("when2") or ""
         dates = [d.date for d in find_dates(when, ctx.as_of)]
-        out.append((line, dates[0] if dates else None))
-    return out
+        (labelled if m.group("when") else inline).append((line, dates[0] if dates else None))
+    return labelled or inline
 
 
 @check("D3")

@@ -68,12 +68,23 @@ def options_in(text: str) -> dict[str, str]:
     return {k: "\n".join(v) for k, v in found.items()}
 
 
+SECTION_START = re.compile(r"^(?:the )?(problem|issue|situation|context|background|what i've done|already|options?\b|recommendation)\b", re.I)
+
+
 def _first_paragraph(text: str) -> str:
+    """The opening paragraph: up to the first blank line, labelled section, bullet or option line."""
     for para in paragraphs(text):
         lines = para.splitlines()
-        content = [l for l in lines if not (l.lstrip().startswith("#") and not DECISION_RE.search(l) and not RECOMMEND_RE.search(l))]
+        content = []
+        for l in lines:
+            p = plain(l)
+            if content and (SECTION_START.match(p) or OPTION_LINE.match(l) or OPTION_WORD.match(l) or l.lstrip()[:1] in "-*•"):
+                break
+            if l.lstrip().startswith("#") and not DECISION_RE.search(l) and not RECOMMEND_RE.search(l):
+                continue
+            content.append(p)
         if content:
-            return "\n".join(plain(l) for l in content)
+            return "\n".join(content)
     return ""
 
 
@@ -85,7 +96,6 @@ def _recommended(text: str, labels: list[str]) -> set[str]:
         m = re.search(r"recommendation\s*[:—-]\s*(?:option\s+)?([A-D1-4])\b", s, re.I)
         if m:
             out.add(m.group(1).upper())
-            continue
         for m in re.finditer(r"\boption\s+([A-D1-4])\b|\b([A-D])\)", s, re.I):
             out.add((m.group(1) or m.group(2)).upper())
     return {x for x in out if x in labels} | {x for x in out if x not in labels and False}
@@ -106,6 +116,11 @@ def o1(ctx: CheckContext):
 
 
 def _problem(ctx: CheckContext) -> str | None:
+    lines = body_lines(ctx.text)
+    for i, line in enumerate(lines):  # "Problem: ..." on one line (also when paragraphs are not separated)
+        m = re.match(r"^(?:the )?(problem|issue|situation)\s*[:—-]\s*(\S.*)$", plain(line), re.I)
+        if m:
+            return m.group(2)
     for para in paragraphs(ctx.text):
         p = plain(para.splitlines()[0])
         if re.match(r"^(?:the )?(problem|issue|situation|context|what happened|background)\b", p, re.I):

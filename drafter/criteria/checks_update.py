@@ -365,9 +365,15 @@ _DERIVED = re.compile(r"\(\d+ more details? omitted[^)]*\)|,?\s*\b\d+ (?:busines
 def u10(ctx: CheckContext):
     from ..grounding import find_ungrounded
 
+    from ..grounding import PROPOSAL_CUES
+
     text = _DERIVED.sub("", ctx.text)  # renderer bookkeeping and computed day counts are not claims
+    proposed = _proposed_dates(ctx)
+    for s in sentences(text):  # a date inside a next step / fallback / new date / ask is the writer's proposal
+        if PROPOSAL_CUES.search(s):
+            proposed |= {m.date for m in find_dates(s, ctx.as_of)}
     try:
-        findings = find_ungrounded(text, ctx.notes, ctx.as_of, _proposed_dates(ctx))
+        findings = find_ungrounded(text, ctx.notes, ctx.as_of, proposed)
     except ImportError as exc:
         return result("U10", None, f"grounding unavailable: {exc}")
     if findings:

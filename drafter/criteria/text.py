@@ -192,6 +192,9 @@ def item_blocks(text: str) -> list[Block]:
         p = plain(line)
         if i == 0:
             continue
+        if re.match(r"^(overall|status|summary|bottom line)\b", p, re.I):
+            cur = None
+            continue
         if _TITLE_TAG.match(p) and (is_heading(line) or is_bullet(line) or not line.startswith(" ")):
             cur = Block(title=p, lines=[p])
             blocks.append(cur)
