@@ -149,6 +149,17 @@ def _validation_error(source: str, exc: ValidationError, prefix: str) -> InputEr
     return InputError(f"{source}: {path}: {_message(err)}{extra}")
 
 
+def _loader():
+    """A SafeLoader that keeps dates as strings, so pydantic reports bad dates with their field path."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    return Loader
+
+
 def _parse_yaml(path: Path):
     import yaml
 
@@ -159,7 +170,7 @@ def _parse_yaml(path: Path):
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_loader())  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""

@@ -1,0 +1,42 @@
+"""Statistics against hand-computed values."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from drafter.eval.stats import mcnemar_exact, percentile, wilson
+
+
+def test_mcnemar_exact_matches_hand_computed_values():
+    # b=1, c=9: 2 * (C(10,0) + C(10,1)) / 2^10 = 2 * 11 / 1024
+    assert mcnemar_exact(1, 9) == pytest.approx(22 / 1024)
+    # b=0, c=5: 2 * 1 / 32
+    assert mcnemar_exact(0, 5) == pytest.approx(0.0625)
+    # b=0, c=6: 2/64 = 0.03125 -> significant at 0.05
+    assert mcnemar_exact(6, 0) == pytest.approx(0.03125)
+    # b=3, c=3: symmetric -> capped at 1
+    assert mcnemar_exact(3, 3) == 1.0
+    # b=2, c=8: 2 * (1 + 10 + 45) / 1024
+    assert mcnemar_exact(2, 8) == pytest.approx(112 / 1024)
+    assert mcnemar_exact(0, 0) == 1.0
+
+
+def test_wilson_interval():
+    lo, hi = wilson(8, 10)
+    # textbook value for 8/10: (0.4902, 0.9433)
+    assert lo == pytest.approx(0.4902, abs=1e-4) and hi == pytest.approx(0.9433, abs=1e-4)
+    lo, hi = wilson(0, 10)
+    assert lo == 0.0 and hi == pytest.approx(0.2775, abs=1e-4)
+    lo, hi = wilson(10, 10)
+    assert hi == 1.0 and lo == pytest.approx(0.7225, abs=1e-4)
+    assert wilson(0, 0) == (0.0, 1.0)
+
+
+def test_percentile():
+    assert percentile([], 50) is None
+    assert percentile([5], 90) == 5
+    assert percentile([1, 2, 3, 4], 50) == pytest.approx(2.5)
+    assert percentile(list(range(1, 11)), 90) == pytest.approx(9.1)
+    assert not math.isnan(percentile([3, 1, 2], 50))
