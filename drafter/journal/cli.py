@@ -111,7 +111,10 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
         table.add_column(col, overflow="fold")
     for row in rows:
         table.add_row(*row)
-    Console(width=max(100, Console().width)).print(table)
+    console = Console()
+    if not console.is_terminal:  # pipes and tests: wide enough not to fold every cell
+        console = Console(width=120)
+    console.print(table)
 
 
 def _commitment_rows(items, as_of: Optional[dt.date] = None) -> list[list[str]]:
