@@ -348,13 +348,12 @@ class _Writer:
         if r.deadline:
             left = r.days_left if r.days_left is not None else (r.deadline - self.as_of).days
             when = f"on {self.d(r.deadline)}" if r.threatens else f"deadline {self.d(r.deadline)}"
-            if left > 1:
-                when += f", {left} days left"
-            elif left == 1:
-                when += ", 1 day left"
+            # no day count: every number in a draft must come from the notes (U10 grounding)
+            if left == 1:
+                when += ", tomorrow"
             elif left == 0:
                 when += ", today"
-            else:
+            elif left < 0:
                 when += ", already passed"
             parts.append(when)
         return f"{signal} — {' '.join(parts)}." if parts else f"{signal}."

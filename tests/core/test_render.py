@@ -256,7 +256,7 @@ def test_update_canonical_phrasings():
     assert "Ask: Lee, please decide if the board pack goes out without the cash-flow statement by Fri 27 Nov." in out
     assert "Next: Sam will send the report by Fri 27 Nov." in out
     assert "Goal: Q3 docs for the board meeting — needed by Tue 1 Dec." in out
-    assert "No reply from Dana — threatens the board meeting on Tue 1 Dec, 6 days left." in out
+    assert "No reply from Dana — threatens the board meeting on Tue 1 Dec." in out
 
 
 def test_items_worst_first():
@@ -577,3 +577,15 @@ def test_risk_already_stated_in_item_with_its_deadline_is_not_repeated():
     out = render(make_update(items=[item]), "text", opts(max_words=5000))
     assert out.count("No reply from Dana") == 1
     assert "Risks:" not in out
+
+
+@pytest.mark.parametrize("deadline,suffix", [
+    (D(2026, 11, 26), "on Thu 26 Nov, tomorrow."),
+    (D(2026, 11, 25), "on Wed 25 Nov, today."),
+    (D(2026, 11, 20), "on Fri 20 Nov, already passed."),
+    (D(2026, 12, 1), "on Tue 1 Dec."),
+])
+def test_risk_deadline_wording_has_no_invented_numbers(deadline, suffix):
+    u = make_update(risks=[Risk(signal="Vendor silent", threatens="the launch", deadline=deadline)])
+    out = render(u, "text", opts(max_words=5000))
+    assert f"Vendor silent — threatens the launch {suffix}" in out
