@@ -1,0 +1,481 @@
+"""The ownership playbook's rules, on hand-built work logs (the parser is tested separately)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter.models import (
+    Action,
+    Commitment,
+    Decision,
+    DecisionRights,
+    Person,
+    Status,
+    Wait,
+    WorkItem,
+    WorkLog,
+)
+from drafter.playbook import (
+    bdays_between,
+    build_plan,
+    check_in_dates,
+    fallback_path,
+    imperative,
+    item_status,
+    next_occurrence,
+)
+
+AS_OF = dt.date(2026, 11, 25)  # Wed
+MON = dt.date(2026, 11, 23)
+THU = dt.date(2026, 11, 26)
+FRI = dt.date(2026, 11, 27)
+NEXT_MON = dt.date(2026, 11, 30)
+NEXT_TUE = dt.date(2026, 12, 1)
+
+
+def board_item(**kw) -> WorkItem:
+    base = dict(
+        title="Q3 docs",
+        outcome="the Q3 docs for the board meeting",
+        deadline=NEXT_TUE,
+        deadline_label="board meeting",
+        actions=[Action(text="emailed Dana at Acme asking for the Q3 docs", on=MON)],
+        waits=[Wait(what="Q3 docs from Dana", on_whom="Dana", kind="no_reply", since=MON)],
+        people=["Dana"],
+    )
+    base.update(kw)
+    return WorkItem(**base)
+
+
+def log_of(*items: WorkItem, people=None) -> WorkLog:
+    return WorkLog(
+        as_of=AS_OF,
+        items=list(items),
+        people=people if people is not None else [Person(name="Dana", org="Acme"), Person(name="Sam")],
+    )
+
+
+# -- item status -----------------------------------------------------------------------------
+
+
+def test_wait_near_deadline_is_at_risk_with_flag_naming_the_deadline():
+    plan = build_plan(log_of(board_item()))
+    ip = plan.items[0]
+    assert ip.status == Status.AT_RISK
+    assert "Dana" in ip.reason
+    assert plan.overall == Status.AT_RISK
+    [risk] = ip.risks
+    assert "Dana" in risk.signal
+    assert risk.threatens == "board meeting"
+    assert risk.deadline == NEXT_TUE
+    assert risk.days_left == (NEXT_TUE - AS_OF).days
+    assert plan.risks == ip.risks
+
+
+def test_wait_far_from_deadline_is_on_track_but_still_gets_fallback_and_risk():
+    far = dt.date(2026, 12, 18)
+    plan = build_plan(log_of(board_item(deadline=far, waits=[Wait(what="Q3 docs", on_whom="Dana", kind="waiting", since=AS_OF)])))
+    ip = plan.items[0]
+    assert ip.status == Status.ON_TRACK
+    [fb] = ip.fallbacks
+    assert fb.path == "follow_up"
+    assert AS_OF <= fb.by < far
+    assert ip.risks and ip.risks[0].deadline == far
+
+
+def test_missed_own_commitment_is_off_track_with_new_date_before_deadline():
+    item = board_item(commitments=[Commitment(what="send the draft to Lee", due=MON, for_whom="Lee")], waits=[])
+    plan = build_plan(log_of(item))
+    ip = plan.items[0]
+    assert ip.status == Status.OFF_TRACK
+    assert "was due Mon 23 Nov" in ip.reason
+    [cs] = ip.commitments
+    assert cs.state == "missed"
+    assert cs.new_date is not None and AS_OF <= cs.new_date < NEXT_TUE
+    assert ip.next_step.action.startswith("send the draft")
+    assert ip.next_step.due == cs.new_date
+
+
+def test_missed_commitment_with_no_room_before_deadline_asks_for_approval():
+    # the deadline is today: no new date can land before it
+    item = board_item(deadline=AS_OF, waits=[], commitments=[Commitment(what="deliver the slides", due=MON)])
+    plan = build_plan(log_of(item))
+    [cs] = plan.items[0].commitments
+    assert cs.state == "missed" and cs.new_date is None
+    assert cs.ask and "approve" in cs.ask
+    assert any(a.who == "you" and "approve" in a.what and a.by >= AS_OF for a in plan.asks)
+    assert plan.overall == Status.OFF_TRACK
+
+
+def test_someone_elses_late_commitment_gets_ask_and_fallback():
+    item = board_item(waits=[], commitments=[Commitment(what="send the budget figures", owner="Sam", due=MON)])
+    plan = build_plan(log_of(item))
+    ip = plan.items[0]
+    [cs] = ip.commitments
+    assert cs.state == "missed" and cs.owner == "Sam"
+    assert cs.ask and "Sam" in cs.ask
+    assert any("Sam" in fb.trigger for fb in ip.fallbacks)
+    assert "Sam" in ip.next_step.action
+    assert ip.status == Status.OFF_TRACK
+
+
+def test_deadline_passed_with_work_open_is_off_track():
+    item = board_item(deadline=MON, waits=[])
+    status, reason = item_status(item, AS_OF)
+    assert status == Status.OFF_TRACK
+    assert "passed" in reason
+
+
+def test_blocker_is_blocked_with_help_ask_and_fallback():
+    item = board_item(waits=[Wait(what="VPN access for the data room", on_whom="IT", kind="blocked", since=MON)])
+    plan = build_plan(log_of(item))
+    ip = plan.items[0]
+    assert ip.status == Status.BLOCKED
+    assert any(a.who == "you" and "unblock" in a.what for a in ip.asks)
+    assert ip.fallbacks and AS_OF <= ip.fallbacks[0].by < NEXT_TUE
+    assert "IT" in ip.next_step.action
+
+
+def test_risk_cue_makes_item_at_risk():
+    item = board_item(waits=[], risks=["printer vendor might not make it"])
+    status, reason = item_status(item, AS_OF)
+    assert status == Status.AT_RISK and "might not make it" in reason
+
+
+def test_done_item_has_no_next_step_and_done_state():
+    item = board_item(waits=[], done=True, commitments=[Commitment(what="send the pack", due=MON)])
+    plan = build_plan(log_of(item))
+    ip = plan.items[0]
+    assert ip.status == Status.DONE and ip.next_step is None
+    assert ip.commitments[0].state == "done"
+    assert plan.overall == Status.DONE
+
+
+def test_all_commitments_done_means_done():
+    item = WorkItem(title="launch email", commitments=[Commitment(what="send launch email", due=MON, state="done")])
+    assert item_status(item, AS_OF)[0] == Status.DONE
+
+
+# -- overall: no watermelon -------------------------------------------------------------------
+
+
+def test_overall_is_the_worst_and_names_it():
+    good = WorkItem(title="newsletter", commitments=[Commitment(what="draft newsletter", due=NEXT_MON)])
+    late = WorkItem(title="budget slides", commitments=[Commitment(what="finish budget slides", due=MON)])
+    plan = build_plan(log_of(good, board_item(), late))
+    assert [ip.status for ip in plan.items] == [Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK]
+    assert plan.overall == Status.OFF_TRACK
+    assert plan.overall_reason.startswith("budget slides")
+
+
+# -- next steps and fallbacks -----------------------------------------------------------------
+
+
+def test_next_step_is_specific_and_dated():
+    plan = build_plan(log_of(board_item()))
+    step = plan.items[0].next_step
+    assert step.owner == "I"
+    assert "Dana" in step.action and "Acme" in step.action and "Q3 docs" in step.action
+    assert step.due == AS_OF  # waited since Monday: chase today
+
+
+def test_fallback_for_waits_matches_canonical_shape():
+    plan = build_plan(log_of(board_item()))
+    [fb] = plan.items[0].fallbacks
+    assert fb.trigger == "no reply from Dana"
+    assert fb.by == THU
+    assert fb.path == "call"
+    assert "Acme" in fb.action and "board meeting" in fb.action
+
+
+@pytest.mark.parametrize(
+    ("since", "deadline", "expected"),
+    [
+        (AS_OF, dt.date(2026, 12, 18), "follow_up"),  # just asked, lots of time
+        (MON, dt.date(2026, 12, 18), "call"),  # two business days of silence
+        (AS_OF, NEXT_TUE, "call"),  # deadline within a week
+        (AS_OF, NEXT_MON, "alternate_contact"),  # three business days left
+        (dt.date(2026, 11, 16), dt.date(2026, 12, 18), "alternate_contact"),  # a week of silence
+        (AS_OF, THU, "escalate"),  # deadline tomorrow
+        (dt.date(2026, 11, 9), None, "escalate"),  # silent for over two weeks
+        (AS_OF, None, "follow_up"),
+    ],
+)
+def test_fallback_path_escalates_with_silence_and_closeness(since, deadline, expected):
+    w = Wait(what="the signed contract", on_whom="Dana", kind="waiting", since=since)
+    assert fallback_path(w, AS_OF, deadline) == expected
+
+
+def test_fallback_actions_follow_the_path():
+    items = [
+        board_item(title="a", deadline=THU),
+        board_item(title="b", deadline=NEXT_MON, waits=[Wait(what="Q3 docs", on_whom="Dana", kind="waiting", since=AS_OF)]),
+    ]
+    plan = build_plan(log_of(*items))
+    esc, alt = plan.items[0].fallbacks[0], plan.items[1].fallbacks[0]
+    assert esc.path == "escalate" and "escalate to you" in esc.action and esc.by == AS_OF
+    assert alt.path == "alternate_contact" and "another contact" in alt.action and "Acme" in alt.action
+
+
+def test_next_step_never_lands_on_or_after_the_deadline():
+    item = board_item(deadline=THU, waits=[], commitments=[Commitment(what="finish the deck", due=NEXT_MON)])
+    plan = build_plan(log_of(item))
+    step = plan.items[0].next_step
+    assert AS_OF <= step.due < THU
+
+
+# -- asks and decisions -----------------------------------------------------------------------
+
+
+def test_decision_needed_gives_ask_and_options_from_the_notes():
+    item = WorkItem(
+        title="vendor contract renewal",
+        deadline=dt.date(2026, 12, 4),
+        deadline_label="renewal date",
+        decisions=[Decision(question="renew 12 months or go month-to-month?", options=["renew 12 months", "go month-to-month"], who="Sam")],
+    )
+    plan = build_plan(log_of(item))
+    ip = plan.items[0]
+    assert ip.status == Status.AT_RISK
+    [ask] = ip.asks
+    assert ask.who == "Sam" and "renew 12 months" in ask.what and AS_OF <= ask.by < item.deadline
+    d = plan.decision
+    assert d is not None and d.who == "Sam"
+    assert [o.title.lower() for o in d.options] == ["renew 12 months", "go month-to-month"]
+    assert all(o.from_notes for o in d.options)
+    assert d.recommended in {o.label for o in d.options}
+    assert d.default_label == d.recommended
+    assert AS_OF <= d.decide_by < item.deadline
+    assert "renewal date" in d.problem
+
+
+def test_decision_without_decider_asks_you():
+    item = WorkItem(title="offsite venue", decisions=[Decision(question="book the bigger room?")])
+    plan = build_plan(log_of(item))
+    assert plan.asks[0].who == "you"
+    assert plan.asks[0].what.startswith("decide whether to book")
+
+
+def test_wait_problem_gives_three_different_options_and_a_reasoned_pick():
+    plan = build_plan(log_of(board_item()))
+    d = plan.decision
+    assert 2 <= len(d.options) <= 4
+    assert len({o.title for o in d.options}) == len(d.options)
+    for o in d.options:
+        assert o.upside and o.downside and o.cost
+    # four business days left: the alternate contact protects the date without approval
+    assert d.recommended == "B"
+    assert "Dana" in d.options[0].title and "Acme" in d.options[1].title
+    assert d.actions_taken and "emailed Dana" in d.actions_taken[0]
+    assert d.needs_approval and any("C" in n for n in d.needs_approval)
+    assert any("Dana" in r for r in d.open_risks)
+    assert "board meeting" in d.problem
+
+
+def test_recommendation_changes_with_time_left():
+    tomorrow = build_plan(log_of(board_item(deadline=THU))).decision
+    later = build_plan(log_of(board_item(deadline=dt.date(2026, 12, 18)))).decision
+    assert tomorrow.recommended == "C"
+    assert later.recommended == "A"
+
+
+# -- delegation -------------------------------------------------------------------------------
+
+
+def metrics_item(**kw) -> WorkItem:
+    base = dict(
+        title="weekly metrics report",
+        outcome="the leadership team sees the numbers every Monday",
+        recurring=True,
+        recurrence="every Monday",
+        delegate_to="Priya",
+        actions=[
+            Action(text="pulled numbers from the Looker dashboard"),
+            Action(text="updated the KPI sheet"),
+            Action(text="emailed the report to Sam"),
+        ],
+        resources=["Looker dashboard", "KPI sheet"],
+        people=["Sam"],
+    )
+    base.update(kw)
+    return WorkItem(**base)
+
+
+def test_recurring_work_gives_delegation_facts():
+    plan = build_plan(log_of(metrics_item(), board_item()))
+    dl = plan.delegation
+    assert dl.delegate == "Priya" and dl.delegate_source == "notes"
+    [task] = dl.tasks
+    assert task.item_title == "weekly metrics report"
+    assert task.deadline == NEXT_MON  # next Monday's run
+    assert AS_OF <= task.deadline <= dl.parent_deadline
+    first = task.check_ins[0].on
+    assert AS_OF <= first < task.deadline
+    assert (first - AS_OF).days * 3 <= (task.deadline - AS_OF).days
+    assert all(c.on < task.deadline for c in task.check_ins)
+    assert task.decision_rights == DecisionRights.DECIDE_AND_INFORM
+    assert task.runbook[:3] == ["pull numbers from the Looker dashboard", "update the KPI sheet", "email the report to Sam"]
+    assert "Looker dashboard" in task.resources
+    assert "escalate if" in task.escalate_if
+    assert dl.runbook_name == "Weekly metrics report runbook"
+    # the Q3 docs stay with me, each loop dated
+    assert any(loop.startswith("Q3 docs: I keep it") for loop in dl.open_loops)
+    assert any("Dana" in loop for loop in dl.open_loops)
+
+
+def test_delegate_parameter_beats_the_notes():
+    plan = build_plan(log_of(metrics_item()), delegate_to="Omar")
+    assert plan.delegation.delegate == "Omar" and plan.delegation.delegate_source == "parameter"
+    assert plan.delegation.tasks  # recurring work still found
+
+
+def test_no_delegate_named_leaves_delegate_empty():
+    plan = build_plan(log_of(metrics_item(delegate_to=None)))
+    assert plan.delegation.delegate is None and plan.delegation.tasks == []
+
+
+def test_delegation_deadline_never_after_parent_deadline():
+    item = board_item(delegate_to="Priya", commitments=[Commitment(what="send the pack", due=dt.date(2026, 12, 10))])
+    plan = build_plan(log_of(item))
+    [task] = plan.delegation.tasks
+    assert task.deadline == NEXT_TUE
+    assert task.decision_rights == DecisionRights.RECOMMEND
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pulled numbers from Looker", "pull numbers from Looker"),
+        ("emailed the report to Sam", "email the report to Sam"),
+        ("sent the deck", "send the deck"),
+        ("copied the tab", "copy the tab"),
+        ("updated the KPI sheet", "update the KPI sheet"),
+        ("planned the agenda", "plan the agenda"),
+        ("I checked the totals", "check the totals"),
+    ],
+)
+def test_imperative(text, expected):
+    assert imperative(text) == expected
+
+
+def test_next_occurrence_and_business_days():
+    assert next_occurrence("every Monday", AS_OF) == NEXT_MON
+    assert next_occurrence("weekly on fri", AS_OF) == FRI
+    assert next_occurrence(None, AS_OF) is None
+    assert bdays_between(AS_OF, NEXT_TUE) == 4
+    assert bdays_between(NEXT_TUE, AS_OF) == -4
+
+
+def test_check_in_dates_first_third_and_before_deadline():
+    for days in range(1, 40):
+        deadline = AS_OF + dt.timedelta(days=days)
+        dates = check_in_dates(AS_OF, deadline)
+        assert all(AS_OF <= d < deadline for d in dates)
+        assert (dates[0] - AS_OF).days * 3 <= days
+
+
+def test_plan_is_deterministic():
+    log = log_of(board_item(), metrics_item())
+    assert build_plan(log).model_dump() == build_plan(log).model_dump()
+
+
+# -- properties over random logs --------------------------------------------------------------
+
+_dates = st.dates(min_value=AS_OF - dt.timedelta(days=20), max_value=AS_OF + dt.timedelta(days=30))
+_names = st.sampled_from(["Dana", "Sam", "Acme", "IT", "I"])
+
+
+@st.composite
+def random_items(draw):
+    deadline = draw(st.none() | _dates)
+    waits = draw(
+        st.lists(
+            st.builds(
+                Wait,
+                what=st.sampled_from(["the Q3 docs", "reply from Dana", "VPN access", "signed contract"]),
+                on_whom=st.none() | _names,
+                kind=st.sampled_from(["no_reply", "waiting", "blocked"]),
+                since=st.none() | st.dates(min_value=AS_OF - dt.timedelta(days=20), max_value=AS_OF),
+            ),
+            max_size=3,
+        )
+    )
+    commitments = draw(
+        st.lists(
+            st.builds(
+                Commitment,
+                what=st.sampled_from(["send the deck", "budget figures", "finish the report"]),
+                owner=_names,
+                due=st.none() | _dates,
+                state=st.sampled_from(["open", "done", "missed", "dropped"]),
+            ),
+            max_size=3,
+        )
+    )
+    decisions = draw(st.lists(st.builds(Decision, question=st.just("renew or cancel?")), max_size=1))
+    return WorkItem(
+        title=draw(st.sampled_from(["Q3 docs", "launch", "budget"])),
+        deadline=deadline,
+        deadline_label=draw(st.none() | st.just("board meeting")),
+        waits=waits,
+        commitments=commitments,
+        decisions=decisions,
+        risks=draw(st.lists(st.just("might not make it"), max_size=1)),
+        done=draw(st.booleans()),
+        recurring=draw(st.booleans()),
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(random_items(), min_size=1, max_size=4))
+def test_playbook_invariants(items):
+    log = log_of(*items)
+    plan = build_plan(log)
+    # overall is exactly the worst item (never better)
+    assert plan.overall.severity == max(ip.status.severity for ip in plan.items)
+    for ip in plan.items:
+        item, deadline = ip.item, ip.item.deadline
+        overdue = [c for c in item.commitments if c.state == "missed" or (c.state == "open" and c.due and c.due < AS_OF)]
+        if ip.status != Status.DONE:
+            # U3: a missed promise or an open blocker is never on track
+            if overdue:
+                assert ip.status == Status.OFF_TRACK
+            if any(w.kind == "blocked" for w in item.waits):
+                assert ip.status.severity >= Status.BLOCKED.severity
+            # U7: next step with owner and date, before the deadline when there is room
+            assert ip.next_step is not None and ip.next_step.owner and ip.next_step.action
+            assert ip.next_step.due >= AS_OF
+            if deadline and deadline > AS_OF:
+                assert ip.next_step.due < deadline
+            # U8: every wait on someone else has a fallback, dated in [as_of, deadline)
+            external = [w for w in item.waits if w.on_whom and w.on_whom != "I"]
+            assert len([f for f in ip.fallbacks if not f.trigger.startswith("no new date")]) >= len(external)
+            for fb in ip.fallbacks:
+                assert fb.by >= AS_OF
+                if deadline and deadline > AS_OF:
+                    assert fb.by < deadline
+            # U6: each wait and risk cue is flagged with the deadline it threatens
+            assert len(ip.risks) >= len(item.waits) + len(item.risks)
+            for r in ip.risks:
+                assert r.deadline == deadline
+        # U5: every missed commitment has a new date or an ask
+        for cs in ip.commitments:
+            if cs.state == "missed":
+                assert cs.new_date is not None or cs.ask
+                if cs.new_date:
+                    assert cs.new_date >= AS_OF
+                    if deadline and deadline > AS_OF:
+                        assert cs.new_date < deadline
+        for a in ip.asks:
+            assert a.by >= AS_OF and a.who
+    if plan.decision is not None:
+        labels = [o.label for o in plan.decision.options]
+        assert 2 <= len(labels) <= 4 and plan.decision.recommended in labels
+        assert plan.decision.decide_by >= AS_OF
