@@ -93,3 +93,46 @@ def counting_engine(counter: Counter):
 def write(path: Path, text: str) -> Path:
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
+
+
+def make_run(runs_dir: Path, run_id: str, outcomes: dict, *, texts: dict | None = None, errors: dict | None = None,
+             engine: str = "offline") -> Path:
+    """Write a run file by hand: ``outcomes[(case_id, artefact, rep)] = {criterion: True|False|None}``.
+
+    Used to test compare/reports on runs whose numbers are known exactly.
+    """
+    import datetime as dt
+
+    from drafter.eval.cases import Case
+    from drafter.eval.store import RunStore, StoredCheck, StoredUnit
+
+    runs_dir.mkdir(parents=True, exist_ok=True)
+    path = runs_dir / f"{run_id}.sqlite"
+    case_ids = sorted({k[0] for k in list(outcomes) + list(errors or {})})
+    with RunStore(path) as s:
+        s.set_meta("created_at", dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc).isoformat())
+        s.set_meta("engine", engine)
+        s.set_meta("model", None)
+        s.set_meta("repeat", 1)
+        s.set_meta("status", "finished")
+        s.set_meta("units_total", len(outcomes) + len(errors or {}))
+        s.save_cases(
+            [Case(id=c, as_of=dt.date(2026, 11, 25), artefacts=["update"], notes=f"notes of {c}", tags=["t"]) for c in case_ids]
+        )
+        for key, checks in outcomes.items():
+            text = (texts or {}).get(key, f"Bottom line for {key[0]}: at risk.\nIf no reply from Dana by Thu 26 Nov, I will call.")
+            s.save_unit(
+                StoredUnit(
+                    case_id=key[0], artefact=key[1], rep=key[2], status="ok", text=text, fmt="markdown",
+                    latency_ms=100.0 + len(key[0]), tokens_in=10, tokens_out=20,
+                    checks=[
+                        StoredCheck(cid, "deterministic", passed,
+                                    evidence=None if passed else "If no reply from Dana",
+                                    detail=None if passed else f"{cid} failed here")
+                        for cid, passed in checks.items()
+                    ],
+                )
+            )
+        for key, err in (errors or {}).items():
+            s.save_unit(StoredUnit(case_id=key[0], artefact=key[1], rep=key[2], status="error", error=err))
+    return path
