@@ -12,7 +12,7 @@ from .text import body_lines, find_dates, format_date, mentions, name_in, plain,
 OWNER_RE = re.compile(r"^\s*(?:task\s+)?owner\s*[:—-]\s*(?P<who>.+)$|\bowner\s+is\s+(?P<who2>[^.,;\n]+)", re.I)
 NO_OWNER = re.compile(
     r"^(?:the\s+)?(team|tbd|tba|tbc|to be (?:decided|confirmed|assigned)|someone|anyone|everyone|all|us|we|"
-    r"unassigned|n/?a|\?+|whoever|somebody|the group|various|many|owners?)\b",
+    r"unassigned|n/?a|whoever|somebody|the group|various|many|owners?)\b|^\?+|^-+$",
     re.I,
 )
 DONE_WHEN = re.compile(r"\b(done when|done means|definition of done|complete when|finished when|done =|success is|success looks like)\b", re.I)

@@ -1,0 +1,69 @@
+"""The calibration set: every deterministic check separates good drafts from degraded ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.criteria import CRITERIA
+from drafter.criteria.calibration import DEFAULT_DIR, calibrate, load_cases
+from drafter.errors import InputError
+
+
+@pytest.fixture(scope="module")
+def report():
+    return calibrate()
+
+
+def test_calibration_set_size_and_mix():
+    cases = load_cases()
+    assert len(cases) >= 8
+    assert {c.kind for c in cases} == {"update", "options", "delegate"}
+    assert sum(len(c.degraded) for c in cases) >= 20
+
+
+def test_every_deterministic_check_is_exercised_by_a_degraded_draft(report):
+    det = [cid for cid, c in CRITERIA.items() if c.kind == "deterministic"]
+    unexercised = [cid for cid in det if report.criteria[cid].tp + report.criteria[cid].fn == 0]
+    assert unexercised == []
+
+
+def test_every_deterministic_check_separates_good_from_degraded(report):
+    det = {cid: a for cid, a in report.criteria.items() if a.kind == "deterministic"}
+    below = {cid: a.agreement for cid, a in det.items() if a.agreement != 1.0}
+    assert below == {}, [d for d in report.disagreements]
+    assert all(a.precision == 1.0 and a.recall == 1.0 for a in det.values())
+
+
+def test_judge_criteria_untrusted_without_a_judge(report):
+    for cid, a in report.criteria.items():
+        if a.kind == "judge":
+            assert a.n == 0 and not a.trusted
+
+
+def test_report_renders_as_table_and_text(report):
+    from rich.console import Console
+
+    console = Console(record=True, width=140)
+    console.print(report.to_table())
+    out = console.export_text()
+    assert "U8" in out and "agreement" in out
+    assert "D12" in report.render()
+    assert report.to_dict()["cases"] == report.cases
+
+
+def test_a_mislabelled_draft_shows_as_disagreement(tmp_path):
+    src = (DEFAULT_DIR / "update-board-docs.yaml").read_text()
+    (tmp_path / "c.yaml").write_text(src.replace("fails: [U8]", "fails: [U9]"))
+    r = calibrate(tmp_path)
+    assert r.criteria["U8"].fp == 1 and r.criteria["U9"].fn == 1
+    assert any(d.id == "U9" and d.expected == "fail" and d.got == "pass" for d in r.disagreements)
+
+
+def test_malformed_case_names_file_and_field(tmp_path):
+    (tmp_path / "bad.yaml").write_text("id: x\nkind: update\nnotes: n\ngood: g\n")
+    with pytest.raises(InputError, match=r"bad.yaml.*as_of"):
+        load_cases(tmp_path)
+    (tmp_path / "bad.yaml").write_text(
+        "id: x\nkind: update\nas_of: 2026-11-25\nnotes: n\ngood: g\ndegraded: [{name: d, text: t, fails: [U99]}]\n")
+    with pytest.raises(InputError, match="U99"):
+        load_cases(tmp_path)
