@@ -9,7 +9,8 @@ and the format's own cap when tighter (slack <= 80, email <= 250 words plus the 
 delegation plans have no cap unless it is set. Words are counted as whitespace-separated tokens
 of the rendered body (markup and bullets included), so any other word counter sees no more.
 When over the cap, the lowest-priority detail goes first (done-lists, then notes that no item
-holds, then done commitments, risks, outcomes, open commitments); status, next steps, fallbacks,
+holds, done commitments, the Risks section, item risks and open commitments, and last the
+goal/deadline line of each item); status, next steps, fallbacks,
 asks and missed commitments are never dropped. Whatever is dropped is counted in a final line
 "(N more details omitted; use --max-words to show more)"; nothing is cut mid-sentence.
 
@@ -304,8 +305,13 @@ class _Writer:
         return format_day(d, self.as_of)
 
     def who(self, owner: str | None) -> str:
-        owner = self.t(owner) or "I"
-        return "I" if owner.lower() in ("i", "me", "myself") else owner
+        """The owner as a sentence subject; a hidden internal name becomes 'we' (still an owner)."""
+        raw = clean(owner) or "I"
+        if raw.lower() in ("i", "me", "myself"):
+            return "I"
+        if raw in self.replace:
+            return "we"
+        return self.t(raw)
 
     def next_step(self, step: NextStep) -> str:
         who = self.who(step.owner)
@@ -385,11 +391,13 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         outcome = w.t(item.outcome).rstrip(".")
         if outcome and item.deadline:
             date = w.d(item.deadline)
-            sec.add(f"Goal: {outcome}" + ("." if date in outcome else f" — needed by {date}."), rank=2)
+            sec.add(f"Goal: {outcome}" + ("." if date in outcome else f" — needed by {date}."), rank=1)
         elif outcome:
-            sec.add(f"Goal: {outcome}.", rank=2)
+            sec.add(f"Goal: {outcome}.", rank=1)
         elif item.deadline:
-            sec.add(f"Deadline: {w.d(item.deadline)}.", rank=2)
+            sec.add(f"Deadline: {w.d(item.deadline)}.", rank=1)
+        if item.risk:  # next to the goal: the risk and the deadline it threatens read together
+            sec.add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", rank=2)
         done = [w.t(x).rstrip(".") for x in item.done if clean(x)]
         if done:
             sec.add(f"Done so far: {'; '.join(done)}.", rank=6)
@@ -401,8 +409,6 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             text, missed = w.commitment(c)
             rank = None if missed else (4 if c.state in ("done", "dropped") else 2)
             sec.add(f"Commitment: {text}", rank=rank)
-        if item.risk:
-            sec.add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", rank=3)
         sections.append(sec)
 
     if a.risks:
