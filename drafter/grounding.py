@@ -156,7 +156,8 @@ def find_ungrounded_facts(
                 continue
             if m.start() == 0 and bare.lower() in _ENGLISH_STARTERS:
                 continue
-            if in_date(s + offset + m.start()):
+            pos = s + offset + m.start()
+            if in_date(pos) or any(a <= pos < b for a, b in ticket_spans):
                 continue
             findings.append(Finding("name", bare, sent))
     # one finding per (kind, text)

@@ -1,0 +1,55 @@
+"""Grounding guard (U10): facts in a draft must come from the notes or be proposed dates."""
+
+import datetime as dt
+
+from drafter.grounding import find_ungrounded, find_ungrounded_facts
+
+AS_OF = dt.date(2026, 11, 25)
+NOTES = """Mon: emailed Dana at Acme for the Q3 docs, needed for the board meeting next Tue. No reply yet.
+Promised Sam the revised budget by Fri. Budget is $40k. Ticket FIN-88 tracks it."""
+
+
+def kinds(draft):
+    return {(f.kind, f.text) for f in find_ungrounded_facts(draft, NOTES, AS_OF)}
+
+
+def test_grounded_draft_has_no_findings():
+    draft = (
+        "At risk: the Q3 docs from Acme for the board meeting on Tue 1 Dec.\n"
+        "Dana has not replied since Mon 23 Nov.\n"
+        "Next: I will call Dana by Thu 26 Nov.\n"
+        "If no reply from Dana by Fri 27 Nov, I will ask the Acme office for another contact.\n"
+        "The $40k budget for Sam (FIN-88) is due Fri 27 Nov."
+    )
+    assert find_ungrounded(draft, NOTES, AS_OF) == []
+
+
+def test_invented_name_number_ticket_and_date_are_reported():
+    draft = (
+        "Jeremy at Globex will send the docs.\n"
+        "The budget is $45k under OPS-12.\n"
+        "Sam gets it Sat 28 Nov."
+    )
+    found = kinds(draft)
+    assert ("name", "Jeremy") in found
+    assert ("name", "Globex") in found
+    assert ("number", "$45k") in found
+    assert ("ticket", "OPS-12") in found
+    assert any(k == "date" and "28 Nov" in t for k, t in found)
+    assert ("name", "OPS") not in found  # part of the ticket id, reported once as a ticket
+
+
+def test_proposed_dates_in_next_steps_and_fallbacks_are_allowed():
+    draft = "Next: I will call Dana by Mon 30 Nov. If no reply from Dana by Tue 1 Dec, I will escalate."
+    assert not [f for f in find_ungrounded_facts(draft, NOTES, AS_OF) if f.kind == "date"]
+
+
+def test_explicit_proposed_dates_are_allowed_anywhere():
+    draft = "Sam gets the budget Sat 28 Nov."
+    assert kinds(draft)
+    assert not find_ungrounded_facts(draft, NOTES, AS_OF, proposed_dates={dt.date(2026, 11, 28)})
+
+
+def test_list_numbering_is_not_a_fact():
+    draft = "1. Call Dana\n2. Email Acme\n3. Update Sam"
+    assert not [f for f in find_ungrounded_facts(draft, NOTES, AS_OF) if f.kind == "number"]
