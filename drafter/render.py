@@ -11,7 +11,8 @@ of the rendered body (markup and bullets included), so any other word counter se
 When over the cap, the lowest-priority detail goes first (done-lists, then notes that no item
 holds, done commitments, the Risks section, item risks and open commitments, and last the
 goal/deadline line of each item); status, next steps, fallbacks,
-asks and missed commitments are never dropped. Whatever is dropped is counted in a final line
+asks and missed commitments are never dropped, except a line that only repeats a sentence of the
+headline (dropped first, and not counted: nothing is lost). Whatever else is dropped is counted in a final line
 "(N more details omitted; use --max-words to show more)"; nothing is cut mid-sentence.
 
 Client audience: ticket ids (ABC-123, #123) are removed, internal jargon ("staging", "PR",
@@ -189,6 +190,28 @@ class Entry:
     kind: str = "bullet"  # para | bullet | title | step
     rank: int | None = None  # None: never dropped; higher ranks are dropped first
     dropped: bool = False
+    repeat: bool = False  # says only what the headline already says: dropped first, not counted
+
+
+REPEAT_RANK = 99
+
+
+def _core(text: str) -> str:
+    text = text.replace(_B0, "").replace(_B1, "").lower()
+    text = re.sub(r"^(commitment|risk|goal):\s*", "", text)
+    return re.sub(r"\s+", " ", text).strip().rstrip(".")
+
+
+def mark_repeats(sections: list[Section]) -> None:
+    """Entries (after the headline) whose whole sentence is already in the headline are repeats."""
+    if not sections or not sections[0].entries:
+        return
+    head = _core(sections[0].entries[0].text)
+    for sec in sections[1:]:
+        for e in sec.entries:
+            core = _core(e.text)
+            if e.kind != "title" and len(core.split()) >= 4 and core in head:
+                e.repeat, e.rank = True, REPEAT_RANK
 
 
 @dataclass
@@ -259,8 +282,8 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
     dropped = 0
     for _, _, entry in order:
         entry.dropped = True
-        dropped += 1
-        tail = OMITTED.format(n=dropped)
+        dropped += 0 if entry.repeat else 1
+        tail = OMITTED.format(n=dropped) if dropped else None
         text = _layout(sections, fmt, tail)
         if word_count(text) <= cap:
             return text
@@ -605,6 +628,7 @@ def render(
         sections = _delegation_sections(artefact, writer)
     else:
         raise TypeError(f"cannot render {type(artefact).__name__}")
+    mark_repeats(sections)
     body = _fit(sections, fmt, word_cap(artefact, fmt, options))
     if fmt == OutputFormat.EMAIL:
         subject = writer.t(artefact.subject) or writer.t(artefact.headline)

@@ -589,3 +589,16 @@ def test_risk_deadline_wording_has_no_invented_numbers(deadline, suffix):
     u = make_update(risks=[Risk(signal="Vendor silent", threatens="the launch", deadline=deadline)])
     out = render(u, "text", opts(max_words=5000))
     assert f"Vendor silent — threatens the launch {suffix}" in out
+
+
+def test_line_repeating_the_headline_is_dropped_first_and_not_counted():
+    fb = "If no reply from Dana by Thu 26 Nov, I will call the Acme office and ask for another contact."
+    u = make_update(headline=f"At risk: the Q3 docs for the board meeting on Tue 1 Dec are not in yet. {fb}",
+                    items=[acme_item(done=[])], risks=[], asks=[], unplaced=[])
+    full = render(u, "text", opts(max_words=5000))
+    assert full.count(fb) == 2  # no cap hit: nothing removed
+    words = word_count(full)
+    capped = render(u, "text", opts(max_words=words - 3))
+    assert capped.count(fb) == 1  # still said once, in the headline
+    assert not OMITTED.search(capped)  # nothing was lost, so nothing to report
+    assert "Next: I will call Dana by Thu 26 Nov." in capped
