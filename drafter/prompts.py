@@ -23,8 +23,8 @@ Where prompts are found (first hit wins):
 1. ``load_prompt(path)``: an existing file path (``--prompt my.md``).
 2. ``load_prompt(name, prompts_dir)``: ``<prompts_dir>/<name>.md`` (``--prompts-dir``); names a
    folder does not hold fall back to the shipped prompts.
-3. The shipped prompts: the repository's ``prompts/`` folder next to the package (source checkout
-   or editable install), else the package-data copy ``drafter/_prompts/`` (installed wheel).
+3. The shipped prompts: ``drafter/_prompts/`` (a symlink to the repository's ``prompts/`` in a
+   checkout; real files in a wheel, as package data), else ``prompts/`` of a source checkout.
 """
 
 from __future__ import annotations
@@ -87,9 +87,16 @@ class PromptSpec:
 
 
 def shipped_prompts_dirs() -> list[Path]:
-    """Folders that may hold the shipped prompts, in lookup order (existing ones only)."""
+    """Folders that may hold the shipped prompts, in lookup order (existing ones only).
+
+    ``drafter/_prompts`` is a symlink to the repository's ``prompts/`` in a checkout, and a real
+    folder in a built wheel (setuptools copies the files: package-data ``_prompts/*.md``). The
+    repository folder itself is the fallback, used only inside a source checkout.
+    """
     here = Path(__file__).resolve().parent
-    candidates = [here.parent / "prompts", here / "_prompts"]
+    candidates = [here / "_prompts"]
+    if (here.parent / "pyproject.toml").is_file():
+        candidates.append(here.parent / "prompts")
     return [p for p in candidates if p.is_dir()]
 
 
