@@ -83,3 +83,18 @@ def test_missing_prompt_file_or_name(tmp_path):
         load_prompt("nope")
     with pytest.raises(ConfigError, match="prompts folder"):
         load_prompt("update", prompts_dir=tmp_path / "missing")
+
+
+def test_cli_and_prompt_loader_do_not_import_langchain_or_openai():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, drafter.cli, drafter.prompts, drafter.engines.llm\n"
+        "drafter.prompts.load_prompt('update')\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('langchain_core', 'langchain_openai', 'openai'))\n"
+        "print(heavy[:5])\n"
+        "sys.exit(1 if heavy else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
