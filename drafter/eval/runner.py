@@ -342,9 +342,16 @@ async def arun_suite(
     status = "interrupted"
     try:
         try:
+            queue = list(reversed(todo))
+
+            async def worker() -> None:  # pulls units until none are left; an exception stops all workers
+                while queue:
+                    case_id, kind, rep = queue.pop()
+                    await runner.run_unit(case_id, kind, rep, len(units))
+
             async with asyncio.TaskGroup() as tg:
-                for case_id, kind, rep in todo:
-                    tg.create_task(runner.run_unit(case_id, kind, rep, len(units)))
+                for _ in range(min(max(1, concurrency), len(todo))):
+                    tg.create_task(worker())
         except BaseExceptionGroup as group:  # surface the first real error, not the group
             first = group.exceptions[0]
             while isinstance(first, BaseExceptionGroup):

@@ -77,15 +77,23 @@ def counting_engine(counter: Counter):
     base = _offline()
 
     class CountingEngine(base):
+        """Counts each draft once, whether the sync or the async entry point is used."""
+
         name = "offline"
+        _depth = 0
 
         def write(self, kind, plan, notes, options):
-            counter.calls += 1
+            if self._depth == 0:
+                counter.calls += 1
             return super().write(kind, plan, notes, options)
 
         async def awrite(self, kind, plan, notes, options):
             counter.calls += 1
-            return await super().awrite(kind, plan, notes, options)
+            self._depth += 1
+            try:
+                return await super().awrite(kind, plan, notes, options)
+            finally:
+                self._depth -= 1
 
     return CountingEngine()
 
