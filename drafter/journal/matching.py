@@ -19,8 +19,8 @@ from typing import Literal
 
 from ..models import WorkLog
 
-THRESHOLD = 0.45  # lowest score that counts as the same promise
-DONE_THRESHOLD = 0.55  # an action must match at least this well to count as "done"
+THRESHOLD = 0.5  # lowest score that counts as the same promise
+DONE_THRESHOLD = 0.6  # an action must match at least this well to count as "done"
 MARGIN = 0.08  # two targets closer than this are ambiguous
 
 STOP_WORDS = frozenset(
@@ -46,6 +46,13 @@ IRREGULAR = {
     "drafted": "draft", "filed": "file", "signed": "sign", "rang": "ring", "chose": "choose",
     "chosen": "choose", "fixed": "fix", "booked": "book", "released": "release",
 }
+# Verbs that say little about *which* promise it is: they count half in the overlap.
+LIGHT_WORDS = frozenset(
+    """send email mail call post book review update finish check share write draft prepare
+    complete deliver confirm follow ask chase fix submit file sign schedule meet talk discuss ping
+    reply respond look start create build run help plan give take put provide organise organize
+    arrange sort handle work contact remind agree""".split()
+)
 PROGRESS_CUES = (
     "started", "starting", "began", "begun", "working on", "in progress", "halfway", "half way",
     "partly", "partially", "drafting", "draft of", "wip", "%", "almost", "nearly", "most of",
@@ -102,15 +109,20 @@ def _token_match(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
+def _weight(word: str) -> float:
+    return 0.5 if word in LIGHT_WORDS or word + "e" in LIGHT_WORDS else 1.0
+
+
 def similarity(a: str, b: str) -> float:
-    """Content similarity of two phrases in [0, 1]."""
+    """Content similarity of two phrases in [0, 1]: weighted soft Dice blended with difflib."""
     wa, wb = words(a), words(b)
     if not wa or not wb:
         return 0.0
     sa, sb = set(wa), set(wb)
-    hits = sum(1 for x in sa if any(_token_match(x, y) for y in sb))
-    hits += sum(1 for y in sb if any(_token_match(y, x) for x in sa))
-    dice = hits / (len(sa) + len(sb))
+    hits = sum(_weight(x) for x in sa if any(_token_match(x, y) for y in sb))
+    hits += sum(_weight(y) for y in sb if any(_token_match(y, x) for x in sa))
+    total = sum(_weight(x) for x in sa) + sum(_weight(y) for y in sb)
+    dice = hits / total
     seq = SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio()
     return 0.75 * dice + 0.25 * seq
 
@@ -269,13 +281,17 @@ def match_commitments(
             m.done = nc.state == "done"
             m.done_on = nc.done_on
         else:
-            m.done, m.done_on = _done_evidence(p, c1.item, cands, log, threshold)
+            m.done, m.done_on = _done_evidence(p, c1.item, cands, log, threshold, s1)
         results[p.id] = m
     return [results[p.id] for p in promises]
 
 
-def _done_evidence(p: Promise, item: int, cands: list[Candidate], log: WorkLog, threshold: float):
-    """Whether item ``item`` reports promise ``p`` done, and when."""
+def _done_evidence(p: Promise, item: int, cands: list[Candidate], log: WorkLog, threshold: float, best: float):
+    """Whether item ``item`` reports promise ``p`` done, and when.
+
+    Done needs a completed (not progress) action matching at least DONE_THRESHOLD, or an item
+    marked done that matches that well as a whole.
+    """
     it = log.items[item]
     actions = [
         (score(p.what, p.owner, p.due, c.text), c)
@@ -286,7 +302,7 @@ def _done_evidence(p: Promise, item: int, cands: list[Candidate], log: WorkLog, 
     if actions:
         s, c = max(actions, key=lambda sc: sc[0])
         return True, c.on
-    if it.done:
+    if it.done and best >= max(threshold, DONE_THRESHOLD):
         dates = [a.on for a in it.actions if a.on]
         return True, max(dates) if dates else None
     return False, None

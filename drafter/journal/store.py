@@ -203,11 +203,22 @@ def _check_existing(path: Path) -> None:
         return  # an empty file: SQLite treats it as a new database, nothing to lose
     if head != _SQLITE_MAGIC:
         raise StorageError(f"journal {path} is not an SQLite database", hint=_untouched(path))
+    import time
+
+    for attempt in range(20):
+        try:
+            _check_readonly(path)
+            return
+        except sqlite3.OperationalError as exc:  # locked, busy, cannot open -shm yet: transient
+            last = exc
+            time.sleep(0.05 * (attempt + 1))
+    raise StorageError(f"cannot read journal {path}: {last}", hint="another process may hold it; try again")
+
+
+def _check_readonly(path: Path) -> None:
+    """Version, ownership and integrity checks through a read-only connection."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    try:
-        con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise StorageError(f"cannot open journal {path}: {exc}", hint=_untouched(path)) from None
+    con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -224,11 +235,9 @@ def _check_existing(path: Path) -> None:
         if [r[0] for r in check] != ["ok"]:
             first = " ".join(str(check[0][0]).split())[:120]
             raise StorageError(f"journal {path} is corrupt ({first})", hint=_untouched(path))
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise StorageError(f"journal {path} is locked by another process for too long: {exc}") from None
-        raise StorageError(f"journal {path} is corrupt or unreadable ({exc})", hint=_untouched(path)) from None
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "disk image is malformed"
         raise StorageError(f"journal {path} is corrupt or not a journal ({exc})", hint=_untouched(path)) from None
     finally:
         con.close()
@@ -605,46 +614,40 @@ def _short(text: str, n: int = 60) -> str:
 
 
 def promises_of(draft: Draft) -> list[dict]:
-    """The promises a draft reports: the log's commitments with the playbook's state for each."""
+    """The promises a draft reports: the log's commitments with the playbook's state for each.
+
+    The playbook keeps one CommitmentState per commitment of an item, in order; when an engine or
+    playbook breaks that alignment, states are paired by wording instead.
+    """
     plan = draft.plan
-    states = []  # (item title, CommitmentState)
-    for ip in plan.items:
-        for cs in ip.commitments:
-            states.append((ip.item.title, cs))
-    used: set[int] = set()
     out: list[dict] = []
+    covered: set[int] = set()
 
-    def find(c: Commitment) -> int | None:
-        best, best_s = None, 0.0
-        for i, (_, cs) in enumerate(states):
-            if i in used:
-                continue
-            if cs.what == c.what and cs.owner == c.owner:
-                return i
-            s = similarity(cs.what, c.what)
-            if s > best_s:
-                best, best_s = i, s
-        return best if best_s >= 0.6 else None
+    def entry(c: Commitment | None, cs, title: str) -> dict:
+        src = c if c is not None else cs
+        return dict(
+            what=src.what, owner=(src.owner or "I"), due=src.due, item=title,
+            for_whom=c.for_whom if c is not None else None,
+            state=cs.state if cs is not None else c.state,
+            new_date=cs.new_date if cs is not None else None,
+            ask=cs.ask if cs is not None else None,
+            journal_id=c.journal_id if c is not None else None,
+            done_on=c.done_on if c is not None else None,
+        )
 
+    for ip in plan.items:
+        covered.add(id(ip.item))
+        log_cs, states = ip.item.commitments, list(ip.commitments)
+        if len(log_cs) == len(states):
+            out += [entry(c, cs, ip.item.title) for c, cs in zip(log_cs, states)]
+            continue
+        for c in log_cs:
+            scored = [(similarity(cs.what, c.what), k) for k, cs in enumerate(states)]
+            best = max(scored, default=(0.0, -1))
+            cs = states.pop(best[1]) if best[0] >= 0.6 else None
+            out.append(entry(c, cs, ip.item.title))
+        out += [entry(None, cs, ip.item.title) for cs in states]
     for item in plan.log.items:
-        for c in item.commitments:
-            i = find(c)
-            cs = None
-            if i is not None:
-                used.add(i)
-                cs = states[i][1]
-            state = cs.state if cs else c.state
-            out.append(
-                dict(
-                    what=c.what, owner=c.owner or "I", due=c.due, for_whom=c.for_whom, item=item.title,
-                    state=state, new_date=cs.new_date if cs else None, ask=cs.ask if cs else None,
-                    journal_id=c.journal_id, done_on=c.done_on,
-                )
-            )
-    for i, (title, cs) in enumerate(states):
-        if i not in used:
-            out.append(
-                dict(what=cs.what, owner=cs.owner or "I", due=cs.due, for_whom=None, item=title, state=cs.state,
-                     new_date=cs.new_date, ask=cs.ask, journal_id=None, done_on=None)
-            )
+        if id(item) not in covered:
+            out += [entry(c, None, item.title) for c in item.commitments]
     return out

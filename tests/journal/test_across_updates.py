@@ -81,7 +81,7 @@ def states(draft) -> dict[str, object]:
 
 def journal_row(j, key):
     [row] = [c for c in j.commitments("all") if key in c.what.lower()]
-    return row
+    return j.get(row.id)  # with its history
 
 
 def test_promises_are_carried_missed_done_and_counted(tmp_path):
