@@ -120,7 +120,7 @@ def threshold_failures(summary: dict, glob: float | None, per: dict[str, float])
 # printing
 
 
-def print_run(result, *, show_failures: int = 0) -> None:
+def print_run(result, *, show_failures: int = 0, show_all: bool = False) -> None:
     from rich.table import Table
 
     s = result.summary()
@@ -129,13 +129,23 @@ def print_run(result, *, show_failures: int = 0) -> None:
     for col, just in (("criterion", "left"), ("kind", "left"), ("pass rate", "right"), ("95% CI", "right"),
                       ("passed/n", "right"), ("n/a", "right")):
         t.add_column(col, justify=just)
+    idle = [c["id"] for c in s["criteria"] if not c["n"]]
     for c in s["criteria"]:
+        if not c["n"] and not show_all:
+            continue
         ci = "-" if not c["n"] else f"{_pct(c['ci_low'])}-{_pct(c['ci_high'])}"
         rate = _pct(c["rate"])
         if c["rate"] is not None and c["rate"] < 0.9:
             rate = f"[red]{rate}[/red]"
         t.add_row(c["id"], c["kind"] or "", rate, ci, f"{c['passed']}/{c['n']}", str(c["not_applicable"]))
     con.print(t)
+    if idle and not show_all:
+        judge = [i for i in idle if next(c for c in s["criteria"] if c["id"] == i)["kind"] == "judge"]
+        other = [i for i in idle if i not in judge]
+        if judge:
+            con.print(f"not run: {len(judge)} judge criteria (pass --judge to run them)")
+        if other:
+            con.print(f"not applicable to any unit: {', '.join(other)}")
     a = Table(title="per artefact")
     for col in ("artefact", "units", "errors", "checks passed", "units passing all"):
         a.add_column(col, justify="left" if col == "artefact" else "right")
