@@ -235,13 +235,14 @@ def person_org(name: str | None, log: WorkLog) -> str | None:
 
 
 def is_org(name: str | None, log: WorkLog) -> bool:
-    """True when ``name`` is an organisation in the notes rather than a person."""
+    """True when ``name`` is an organisation or team in the notes rather than a person."""
     if not name:
         return False
     low = name.lower()
-    if any(p.name.lower() == low for p in log.people):
+    if any(p.name.lower() == low and not p.org for p in log.people):
         return False
-    return any((p.org or "").lower() == low for p in log.people)
+    orgs = {o.lower() for o in getattr(log, "orgs", [])} | {o.lower() for i in log.items for o in getattr(i, "orgs", [])}
+    return low in orgs or any((p.org or "").lower() == low for p in log.people)
 
 
 def who_label(name: str, log: WorkLog) -> str:
@@ -252,15 +253,27 @@ def who_label(name: str, log: WorkLog) -> str:
     return name
 
 
+_WAIT_LEAD = re.compile(
+    r"^(?:still\s+)?(?:(?:waiting|waited|wait)\s+(?:on|for)|blocked\s+(?:on|by)|chasing|chased|need(?:ed)?|"
+    r"no\s+(?:reply|response|answer|word)\s+(?:yet\s+)?(?:from|on|to|about)?)\s+",
+    re.I,
+)
+
+
 def wait_object(w: Wait) -> str | None:
-    """What is waited for, without the 'from Dana' tail: 'Q3 docs from Dana' -> 'the Q3 docs'."""
+    """What is waited for, without who and when: 'Q3 docs from Dana, no reply yet' -> 'the Q3 docs'."""
     t = clean(w.what)
+    t = re.split(r"\s*[,;(—–]\s*|\s+-\s+", t, maxsplit=1)[0]  # drop trailing asides ("asked Mon")
+    for _ in range(2):
+        t = _WAIT_LEAD.sub("", t)
     if w.on_whom:
-        t = re.sub(rf"\s*\b(?:from|by|on|with|at)\s+{re.escape(w.on_whom)}\b.*$", "", t, flags=re.I)
-    t = re.sub(r"^(?:no\s+)?(?:reply|response|answer)\b(?:\s+(?:from|to|on|about))?\s*", "", t, flags=re.I)
-    t = re.sub(r"^(?:waiting\s+(?:on|for)|blocked\s+(?:on|by))\s+", "", t, flags=re.I)
+        who = re.escape(w.on_whom)
+        t = re.sub(rf"\s*\b(?:from|by|on|with|at)\s+{who}\b.*$", "", t, flags=re.I)
+        t = re.sub(rf"^{who}(?:'s|’s)?(?:\s+(?:at|from)\s+[\w&.-]+(?:\s[A-Z][\w&.-]*)?)?\s*(?:(?:for|to|about|on)\s+)?", "", t, flags=re.I)
+    t = re.sub(r"^(?:no\s+)?(?:reply|response|answer)\b(?:\s+(?:yet\s+)?(?:from|to|on|about))?\s*", "", t, flags=re.I)
+    t = re.sub(r"\s+(?:yet|still|so far)$", "", t, flags=re.I)
     t = clean(t)
-    if not t or (w.on_whom and t.lower() == w.on_whom.lower()):
+    if not t or (w.on_whom and t.lower() == w.on_whom.lower()) or t.lower() in {"reply", "a reply", "an answer"}:
         return None
     return the(t)
 
@@ -278,7 +291,8 @@ def wait_is_external(w: Wait) -> bool:
 def is_done(item: WorkItem) -> bool:
     """Done if marked done, or every (non-dropped) commitment is done and nothing else is open."""
     if item.done:
-        return True
+        # an open wait or a missed promise keeps the item open whatever the notes' tick says
+        return not item.waits and not any(c.state == "missed" for c in item.commitments)
     live = [c for c in item.commitments if c.state != "dropped"]
     return bool(live) and all(c.state == "done" for c in live) and not item.waits and not item.decisions
 
@@ -315,6 +329,14 @@ def item_status(item: WorkItem, as_of: dt.date) -> tuple[Status, str]:
     label = the(item.deadline_label) if item.deadline_label else "the deadline"
     when = f" ({fmt(item.deadline, as_of)})" if item.deadline else ""
     waits = [w for w in item.waits if w.kind in ("no_reply", "waiting")]
+    late = [w for w in waits if getattr(w, "expected_by", None) and w.expected_by < as_of]
+    if late:
+        w = late[0]
+        obj = wait_object(w) or "an answer"
+        return Status.AT_RISK, f"{w.on_whom or 'they'} promised {obj} by {fmt(w.expected_by, as_of)} and it has not arrived"
+    silent = [w for w in waits if w.since and bdays_between(w.since, as_of) >= CLOSE_BUSINESS_DAYS]
+    if silent:
+        return Status.AT_RISK, f"{wait_signal(silent[0], as_of, None)}: a week or more without an answer"
     if waits and deadline_close(item, as_of):
         return Status.AT_RISK, f"{wait_signal(waits[0], as_of, None)} and {label}{when} is close"
     if item.risks:
@@ -363,6 +385,9 @@ def wait_signal(w: Wait, as_of: dt.date, log: WorkLog | None) -> str:
     return f"waiting on {who} for {obj}{since}" if who else f"waiting for {obj}{since}"
 
 
+PATHS = ["follow_up", "call", "alternate_contact", "escalate"]
+
+
 def fallback_path(w: Wait, as_of: dt.date, deadline: dt.date | None) -> str:
     """Escalating path chosen by how long we have waited and how close the deadline is."""
     waited = bdays_between(w.since, as_of) if w.since and w.since <= as_of else 0
@@ -387,6 +412,11 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     as_of = log.as_of
     path = fallback_path(w, as_of, item.deadline)
     by = fallback_by(as_of, item.deadline, path)
+    expected = getattr(w, "expected_by", None)
+    if expected is not None and expected >= as_of:
+        by = step_date(as_of, item.deadline, expected)  # hold them to their own date
+    elif expected is not None and path != "escalate":
+        path = PATHS[PATHS.index(path) + 1]  # they already missed the date they gave
     obj = wait_object(w)
     who = w.on_whom or "them"
     org = w.on_whom if is_org(w.on_whom, log) else person_org(w.on_whom, log)
@@ -500,6 +530,14 @@ def decide_by_date(as_of: dt.date, deadline: dt.date | None) -> dt.date:
     return step_date(as_of, deadline, add_bdays(as_of, 1 if deadline else 2))
 
 
+def decision_by(d, item: WorkItem, as_of: dt.date) -> dt.date:
+    """The decide-by date the notes name (if still ahead), else the playbook's own."""
+    named = getattr(d, "by", None)
+    if named is not None and named >= as_of:
+        return named
+    return decide_by_date(as_of, item.deadline)
+
+
 def decision_phrase(question: str) -> str:
     """'renew 12 months or go month-to-month?' -> 'whether to renew 12 months or go month-to-month'."""
     q = clean(question).rstrip("?").strip()
@@ -529,7 +567,7 @@ def item_asks(item: WorkItem, commitments: list[CommitmentState], fallbacks: lis
     asks: list[Ask] = []
     for d in item.decisions:
         who = d.who if d.who and not is_me(d.who) else "you"
-        asks.append(Ask(who=who[:80], what=decision_what(d.question, d.options)[:300], by=decide_by_date(as_of, item.deadline)))
+        asks.append(Ask(who=who[:80], what=decision_what(d.question, d.options)[:300], by=decision_by(d, item, as_of)))
     for w in item.waits:
         if w.kind != "blocked":
             continue
@@ -629,8 +667,31 @@ def plan_item(item: WorkItem, log: WorkLog) -> ItemPlan:
     )
 
 
+#: Open items up to which one deadline in the notes is taken to be the deadline of all of them.
+SHARED_DEADLINE_MAX_ITEMS = 3
+
+
+def share_single_deadline(log: WorkLog) -> WorkLog:
+    """Short notes with exactly one downstream deadline: items without a deadline serve that one.
+
+    Notes about one piece of work often name the deadline on one line only ("the board meeting
+    is Tue"); the items parsed from the other lines serve the same deadline.
+    """
+    open_items = [i for i in log.items if not is_done(i)]
+    dated = [i for i in log.items if i.deadline]
+    if not dated or len(open_items) > SHARED_DEADLINE_MAX_ITEMS or len({i.deadline for i in dated}) != 1:
+        return log
+    src = next((i for i in dated if i.deadline_label), dated[0])
+    items = [
+        i if (i.deadline or i.recurring) else i.model_copy(update={"deadline": src.deadline, "deadline_label": src.deadline_label})
+        for i in log.items
+    ]
+    return log.model_copy(update={"items": items})
+
+
 def build_plan(log: WorkLog, *, delegate_to: str | None = None) -> Plan:
     """Apply every playbook rule to ``log``. ``delegate_to`` beats a delegate named in the notes."""
+    log = share_single_deadline(log)
     items = [plan_item(item, log) for item in log.items]
     overall, reason = overall_status(items)
     risks = sorted(
@@ -964,7 +1025,7 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         f"{why}. {rec} gives {rec_opt.upside.rstrip('.')}, for {rec_opt.cost.rstrip('.')}. "
         + " ".join(f"With {o.label}, {o.downside.rstrip('.')}." for o in others)
     )
-    decide_by = decide_by_date(as_of, item.deadline)
+    decide_by = decision_by(item.decisions[0], item, as_of) if item.decisions else decide_by_date(as_of, item.deadline)
     actions = [a for a in item.actions] or [a for other in plan.log.items for a in other.actions]
     actions_taken = [
         clean(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in actions if clean(a.text)
@@ -1214,7 +1275,7 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
     for ip in chosen:
         for d in ip.item.decisions:
             open_loops.append(
-                f"I keep the decision {decision_phrase(d.question)}, by {fmt(decide_by_date(as_of, ip.item.deadline), as_of)}"
+                f"I keep the decision {decision_phrase(d.question)}, by {fmt(decision_by(d, ip.item, as_of), as_of)}"
             )
     if tasks:
         open_loops.append(
