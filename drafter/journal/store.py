@@ -569,7 +569,7 @@ class Journal:
         log = log.model_copy(deep=True)
         by_id = {r.id: r for r in rows}
         promises = [Promise(r.id, r.what, r.owner, r.due) for r in rows]
-        carried_item: WorkItem | None = None
+        carried_items: dict[str, WorkItem] = {}
         for m in match_commitments(promises, log):
             r = by_id[m.journal_id]
             if m.target is not None and m.target[0] == "c":
@@ -594,10 +594,7 @@ class Journal:
             if m.target is not None:
                 log.items[m.target[1]].commitments.append(carried)
                 continue
-            if carried_item is None:
-                carried_item = WorkItem(title=CARRIED_TITLE)
-                log.items.append(carried_item)
-            carried_item.commitments.append(carried)
+            _carried_item(log, r.item, carried_items, ambiguous=bool(m.ambiguous)).commitments.append(carried)
             if m.ambiguous:
                 places = " / ".join(f"'{_short(c.text)}'" for c in m.ambiguous[:3])
                 log.warnings.append(
@@ -606,6 +603,26 @@ class Journal:
                     f"or `drafter journal drop {r.id}`"
                 )
         return log
+
+
+def _carried_item(log: WorkLog, title: str | None, made: dict[str, WorkItem], *, ambiguous: bool) -> WorkItem:
+    """Where an unmatched promise goes: its old item if the notes have one of that name, else
+    "<old item> (carried over)", else "Carried over from earlier updates". Ambiguous ones always
+    go to the last, so they are not quietly attached to one of the candidates."""
+    suffix = " (carried over)"
+    title = (title or "").removesuffix(suffix).strip()
+    if title and title != CARRIED_TITLE and not ambiguous:
+        wanted = " ".join(title.lower().split())
+        for item in log.items:
+            if " ".join(item.title.lower().split()) == wanted and item not in made.values():
+                return item
+        name = title + suffix
+    else:
+        name = CARRIED_TITLE
+    if name not in made:
+        made[name] = WorkItem(title=name)
+        log.items.append(made[name])
+    return made[name]
 
 
 def _short(text: str, n: int = 60) -> str:

@@ -126,7 +126,7 @@ def test_merge_carries_unmentioned_promises_with_their_date(tmp_path):
         merged = j.merge_into(log)
         assert log.items[-1].title == "Hiring"  # the input log is not changed
         carried = merged.items[-1]
-        assert carried.title == CARRIED_TITLE
+        assert carried.title == "Q3 board pack (carried over)"  # its item in update 1
         [c] = carried.commitments
         assert (c.what, c.due, c.state, c.source, c.journal_id) == (
             "send the Q3 board pack to Dana", D(2026, 11, 23), "open", "journal", 1,
@@ -164,6 +164,14 @@ def test_merge_surfaces_ambiguous_matches_as_warnings(tmp_path):
         [w] = merged.warnings
         assert "journal #1" in w and "drafter journal done 1" in w
         assert all(c.journal_id is None for c in merged.items[0].commitments)
+
+
+def test_unmatched_promise_goes_back_to_its_item_when_the_notes_have_it(tmp_path):
+    with _journal_with(tmp_path, [{"what": "call the venue about parking", "due": D(2026, 11, 27)}]) as j:
+        log = _log(WorkItem(title="q3 board  pack", notes=["agenda agreed"]), WorkItem(title="Other"))
+        merged = j.merge_into(log)
+        assert [c.journal_id for c in merged.items[0].commitments] == [1]
+        assert len(merged.items) == 2
 
 
 def test_closed_promises_are_not_carried(tmp_path):
