@@ -632,8 +632,8 @@ def render(
     body = _fit(sections, fmt, word_cap(artefact, fmt, options))
     if fmt == OutputFormat.EMAIL:
         subject = writer.t(artefact.subject) or writer.t(artefact.headline)
-        return f"Subject: {subject}\n\n{body}\n"
-    return body + "\n"
+        return f"Subject: {subject}\n\n{body}"
+    return body  # no trailing newline: print() and file writers add their own
 
 
 __all__ = ["render", "word_count", "word_cap", "format_day", "internal_names", "AUDIENCE_CAPS", "FORMAT_CAPS"]

@@ -89,7 +89,7 @@ def test_update_from_file_says_which_engine_ran():
     r = run("update", str(ACME), "--as-of", AS_OF)
     assert_ok(r)
     assert "engine: offline" in r.stderr
-    assert re.match(r"(?i)at risk\b", first_body_line(r.stdout)), r.stdout
+    assert re.match(r"(?i)(at risk|off track|blocked)\b", first_body_line(r.stdout)), r.stdout  # U3
     assert "Dana" in r.stdout
     assert "If no reply from Dana by" in r.stdout  # U8 fallback for the outside dependency
 
@@ -365,7 +365,7 @@ def test_installed_script_update(sub_env):
     p = _proc([str(VENV_DRAFTER), "update", str(ACME), "--as-of", AS_OF], sub_env)
     assert p.returncode == 0, p.stderr
     assert "engine: offline" in p.stderr
-    assert re.match(r"(?i)at risk\b", first_body_line(p.stdout))
+    assert re.match(r"(?i)(at risk|off track|blocked)\b", first_body_line(p.stdout))
     assert "Traceback" not in p.stderr
 
 
