@@ -102,3 +102,17 @@ def test_runs_dir_from_environment(cli, stored, monkeypatch):
     monkeypatch.setenv("DRAFTER_RUNS_DIR", str(stored))
     r = cli.invoke(app, ["eval", "show", "latest", "--format", "json"])
     assert r.exit_code == 0 and json.loads(r.output)["run_id"] in ("base", "cand")
+
+
+def test_calibrate_cli(cli):
+    r = cli.invoke(app, ["eval", "calibrate"])
+    assert r.exit_code == 0, r.output
+    assert "D4" in r.output and "U8" in r.output
+
+
+def test_run_help_lists_the_options(cli):
+    r = cli.invoke(app, ["eval", "run", "--help"])
+    assert r.exit_code == 0
+    for opt in ("--engine", "--model", "--base-url", "--prompt", "--prompts-dir", "--repeat", "--concurrency",
+                "--name", "--resume", "--format", "--junit", "--html", "--fail-under", "--runs-dir"):
+        assert opt in r.output
