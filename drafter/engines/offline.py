@@ -170,7 +170,7 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
     done = [
         clean(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if clean(a.text)
     ]
-    done += [f"{c.what}: done" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE]
+    done += [f"delivered {c.what}" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE]
     risk = ip.risks[0].signal if ip.risks else None
     if risk and ip.risks[0].threatens:
         r = ip.risks[0]
