@@ -95,7 +95,8 @@ def clean(text: str | None) -> str:
     text = re.sub(r"<([a-z][a-z _-]{1,25})>", r"\1", text)
     for pattern, repl in _PLACEHOLDER_WORDS:
         text = pattern.sub(repl, text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+([,;!?]|\.(?!\.))", r"\1", text)  # "scheduled , 140" -> "scheduled, 140"
 
 
 _PLACEHOLDER_WORDS = [

@@ -602,3 +602,8 @@ def test_line_repeating_the_headline_is_dropped_first_and_not_counted():
     assert capped.count(fb) == 1  # still said once, in the headline
     assert not OMITTED.search(capped)  # nothing was lost, so nothing to report
     assert "Next: I will call Dana by Thu 26 Nov." in capped
+
+
+def test_space_before_punctuation_is_tidied():
+    out = render(make_update(unplaced=["Customer webinar scheduled , 140 sign-ups so far ."]), "text", opts(max_words=5000))
+    assert "Customer webinar scheduled, 140 sign-ups so far." in out
