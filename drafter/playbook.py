@@ -171,6 +171,17 @@ def the(text: str) -> str:
     return f"the {t}"
 
 
+def short_title(title: str, limit: int = 60) -> str:
+    """The name of an item for prose: its first clause, at most ``limit`` characters."""
+    t = clean(title)
+    head = re.split(r"\s*[:;,(—–]\s*|\s+-\s+|[.?!]\s+", t, maxsplit=1)[0].strip()
+    if len(head) >= 3:
+        t = head
+    if len(t) > limit:
+        t = t[:limit].rsplit(" ", 1)[0]
+    return t
+
+
 def is_me(name: str | None) -> bool:
     return name is None or name.strip().lower() in ME
 
@@ -363,7 +374,7 @@ def overall_status(items: list[ItemPlan]) -> tuple[Status, str]:
     if status == Status.DONE:
         return Status.DONE, "every item is done"
     worst_item = next(ip for ip in items if ip.status == status)
-    return status, f"{worst_item.item.title}: {worst_item.reason}"
+    return status, f"{short_title(worst_item.item.title)}: {worst_item.reason}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -427,7 +438,7 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     else:
         trigger = f"no {strip_article(obj)} from {who}"
     thing = obj or "an answer"
-    label = the(item.deadline_label) if item.deadline_label else (the(item.title))
+    label = the(item.deadline_label) if item.deadline_label else (the(short_title(item.title)))
     stake = f" before {label}" if item.deadline else ""
     if path == "follow_up":
         action = f"chase {who} again by email and ask for a firm date for {thing}{stake}"
@@ -456,7 +467,7 @@ def late_commitment_fallback(c: Commitment, item: WorkItem, log: WorkLog) -> Fal
     if path == "follow_up":
         path = "call"
     by = fallback_by(as_of, item.deadline, path)
-    label = the(item.deadline_label) if item.deadline_label else the(item.title)
+    label = the(item.deadline_label) if item.deadline_label else the(short_title(item.title))
     if path == "escalate":
         action = f"escalate to you with options for {label}: reassign it, cut scope or a new date"
     elif path == "alternate_contact":
@@ -541,7 +552,11 @@ def decision_by(d, item: WorkItem, as_of: dt.date) -> dt.date:
 def decision_phrase(question: str) -> str:
     """'renew 12 months or go month-to-month?' -> 'whether to renew 12 months or go month-to-month'."""
     q = clean(question).rstrip("?").strip()
+    q = re.sub(r"^(?:open question|question|decision(?: needed)?|to decide|decide|tbd)\s*[:\-—]\s*", "", q, flags=re.I)
+    q = re.sub(r"^(?:we need to decide|need to decide|need a decision on|decide)\s+", "", q, flags=re.I)
     low = q.lower()
+    if not low:
+        return "on the open question"
     if re.match(r"(?:whether|which|who|when|how|what|if)\b", low):
         return q
     first = low.split()[0] if low.split() else ""
@@ -636,7 +651,7 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     if item.recurring:
         nxt = next_occurrence(item.recurrence, as_of)
         return step(f"prepare the next {strip_article(item.title)}", add_bdays(nxt, -1) if nxt and nxt > soon else soon)
-    return step(f"finish {the(item.title)}", soon)
+    return step(f"finish {the(short_title(item.title))}", soon)
 
 
 # --------------------------------------------------------------------------------------------
@@ -780,7 +795,7 @@ def profile_for_named_option(text: str, label: str) -> OptionFacts:
 
 def _label_text(item: WorkItem, as_of: dt.date) -> tuple[str, str]:
     """('the board meeting', ' on Tue 1 Dec') for prose."""
-    label = the(item.deadline_label) if item.deadline_label else the(item.title)
+    label = the(item.deadline_label) if item.deadline_label else the(short_title(item.title))
     when = f" on {fmt(item.deadline, as_of)}" if item.deadline else ""
     return label, when
 
@@ -789,7 +804,7 @@ def _wait_options(ip: ItemPlan, w: Wait, log: WorkLog) -> list[OptionFacts]:
     item, as_of = ip.item, log.as_of
     label, when = _label_text(item, as_of)
     who = w.on_whom or "them"
-    obj = wait_object(w) or the(item.title)
+    obj = wait_object(w) or the(short_title(item.title))
     org = w.on_whom if is_org(w.on_whom, log) else person_org(w.on_whom, log)
     fb = next((f for f in ip.fallbacks), None)
     fb_when = fmt(fb.by, as_of) if fb else fmt(next_bday(as_of), as_of)
@@ -994,7 +1009,7 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     elif ext_waits:
         w = ext_waits[0]
         options = _wait_options(ip, w, log)
-        question = f"how to get {wait_object(w) or the(item.title)} in time"
+        question = f"how to get {wait_object(w) or the(short_title(item.title))} in time"
         problem = wait_signal(w, as_of, log)
     elif blockers:
         w = blockers[0]
@@ -1010,8 +1025,8 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         problem = f"We need to decide {decision_phrase(question)}"
     else:
         options = _plain_options(ip, log)
-        question = f"whether to change the plan for {the(item.title)}"
-        problem = f"{item.title} is {ip.status.label}: {ip.reason}"
+        question = f"whether to change the plan for {the(short_title(item.title))}"
+        problem = f"{short_title(item.title)} is {ip.status.label}: {ip.reason}"
     problem = clean(problem)
     problem = problem[:1].upper() + problem[1:]
     if item.deadline:
@@ -1049,7 +1064,7 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         )
     for other in plan.items:
         if other is not ip and other.status.severity >= Status.AT_RISK.severity:
-            open_risks.append(f"{other.item.title}: {other.reason}")
+            open_risks.append(f"{short_title(other.item.title)}: {other.reason}")
     return DecisionFacts(
         item_title=item.title,
         question=question,
@@ -1170,8 +1185,8 @@ def runbook_steps(item: WorkItem, log: WorkLog) -> list[str]:
             unique.append(s[:200])
     if not unique:
         unique = [
-            f"collect the inputs for {the(item.title)}",
-            f"prepare {the(item.title)}",
+            f"collect the inputs for {the(short_title(item.title))}",
+            f"prepare {the(short_title(item.title))}",
             "check it against the quality standard",
             "send it and tell me it is done",
         ]
@@ -1193,7 +1208,7 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
     recipients = [c.for_whom for c in item.commitments if c.for_whom]
     to = f" to {recipients[0]}" if recipients else ""
     label = the(item.deadline_label) if item.deadline_label else None
-    thing = the(item.title)
+    thing = the(short_title(item.title))
     done_when = f"{thing} has gone out{to}, matches the quality standard, and every runbook step is ticked off"
     resources = [clean(r) for r in item.resources if clean(r)]
     for name in item.people:
@@ -1259,7 +1274,7 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
         if ip in chosen or ip.status == Status.DONE or ip.next_step is None:
             continue
         open_loops.append(
-            f"{ip.item.title}: I keep it; next I will {ip.next_step.action} "
+            f"{short_title(ip.item.title)}: I keep it; next I will {ip.next_step.action} "
             + ("today" if ip.next_step.due == as_of else f"by {fmt(ip.next_step.due, as_of)}")
         )
         for cs in ip.commitments:

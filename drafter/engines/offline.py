@@ -28,7 +28,7 @@ from ..models import (
     StatusUpdate,
     WorkLog,
 )
-from ..playbook import clean, decision_phrase, delegation_facts, fmt, is_me, the
+from ..playbook import clean, decision_phrase, delegation_facts, fmt, is_me, short_title, the
 
 #: Words a competent owner does not write: hedging and filler, with the plain replacement.
 DENY_LIST: list[tuple[re.Pattern, str]] = [
@@ -56,6 +56,10 @@ DENY_LIST: list[tuple[re.Pattern, str]] = [
     (re.compile(r",?\s*\band so on\b", re.I), ""),
     (re.compile(r"\bstay tuned\b\.?", re.I), ""),
     (re.compile(r"\b(?:we're|I'm) on it\b", re.I), "I have it"),
+    (re.compile(r"\bis on it\b", re.I), "has it"),
+    (re.compile(r"\bare on it\b", re.I), "have it"),
+    (re.compile(r"\b(?:some|a few) issues\b", re.I), "open issues"),
+    (re.compile(r"\bmaking (?:good )?progress\b", re.I), "moving"),
 ]
 
 NO_DELEGATE_HINT = "pass --to NAME or write 'hand off to NAME' in the notes"
@@ -88,7 +92,7 @@ def when(d, as_of) -> str:
 def focus_phrase(ip: ItemPlan, as_of) -> str:
     """'the Q3 docs for the board meeting on Tue 1 Dec' — the outcome, not only the task (U12)."""
     item = ip.item
-    base = clean(item.outcome) if item.outcome else the(item.title)
+    base = clean(item.outcome) if item.outcome and len(item.outcome) <= 80 else the(short_title(item.title))
     if item.deadline:
         label = clean(item.deadline_label or "")
         if label and label.lower() in base.lower():
@@ -304,7 +308,7 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
     ]
     first = tasks[0]
     shadow = facts.shadow_on or first.check_ins[0].on
-    titles = " and ".join(the(t.title) for t in tasks[:2]) + (" and more" if len(tasks) > 2 else "")
+    titles = " and ".join(the(short_title(t.title)) for t in tasks[:2]) + (" and more" if len(tasks) > 2 else "")
     headline = (
         f"{who} owns {titles} from today, first deadline {fmt(first.deadline, as_of)}; "
         f"I will shadow the first run on {fmt(shadow, as_of)} and stay on call."
