@@ -165,23 +165,28 @@ def _context(case: CalibrationCase, text: str):
     )
 
 
-def calibrate(path: str | Path | None = None, judge=None) -> CalibrationReport:
+def calibrate(path: str | Path | None = None, judge=None, *, ids=None) -> CalibrationReport:
     """Run every check on the calibration set at ``path`` (default evals/calibration).
 
     Labels: the good draft is expected to pass every criterion that applies to it; a degraded
     draft is expected to FAIL the ids it lists and to pass the others as in the good draft.
-    Judge criteria are measured only when ``judge`` is given.
+    Judge criteria are measured only when ``judge`` is given. ``ids`` limits the criteria run
+    (e.g. only the judge ids, since each judge answer costs a model call).
     """
-    from . import CRITERIA, run_checks
+    from . import CRITERIA, criteria_for, run_checks
 
     report = CalibrationReport()
     for case in load_cases(path):
         report.cases += 1
-        good_results = {r.id: r for r in run_checks(_context(case, case.good), judge=judge)}
+        wanted = [c.id for c in criteria_for(case.kind) if ids is None or c.id in set(ids)]
+        if not wanted:
+            continue
+        good_results = {r.id: r for r in run_checks(_context(case, case.good), ids=wanted, judge=judge)}
         drafts = [("good", case.good, set())] + [(d.name, d.text, set(d.fails)) for d in case.degraded]
         for name, text, fails in drafts:
             report.drafts += 1
-            results = good_results if name == "good" else {r.id: r for r in run_checks(_context(case, text), judge=judge)}
+            results = good_results if name == "good" else {
+                r.id: r for r in run_checks(_context(case, text), ids=wanted, judge=judge)}
             for cid, r in results.items():
                 crit = CRITERIA[cid]
                 agg = report.criteria.setdefault(cid, CriterionAgreement(id=cid, kind=crit.kind))

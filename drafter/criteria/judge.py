@@ -22,10 +22,10 @@ ANSWER_SCHEMA = {
     "type": "object",
     "properties": {
         "answer": {"type": "string", "enum": ["yes", "no"]},
-        "evidence": {"type": "string", "maxLength": 300},
-        "reason": {"type": "string", "maxLength": 300},
+        "evidence": {"type": "string", "maxLength": 200},
     },
     "required": ["answer", "evidence"],
+    "additionalProperties": False,
 }
 
 
@@ -68,7 +68,7 @@ class Judge:
     """
 
     def __init__(self, settings=None, *, cache_path: str | Path | None = None, prompt: str = "judge",
-                 prompts_dir: str | Path | None = None, cache: bool = True, max_tokens: int = 200):
+                 prompts_dir: str | Path | None = None, cache: bool = True, max_tokens: int = 160):
         from ..config import data_dir, load_settings
         from ..prompts import load_prompt
 

@@ -53,7 +53,7 @@ def test_report_renders_as_table_and_text(report):
 
 def test_a_mislabelled_draft_shows_as_disagreement(tmp_path):
     src = (DEFAULT_DIR / "update-board-docs.yaml").read_text()
-    (tmp_path / "c.yaml").write_text(src.replace("fails: [U8]", "fails: [U9]"))
+    (tmp_path / "c.yaml").write_text(src.replace("fails: [U8, U8.j]", "fails: [U9]"))
     r = calibrate(tmp_path)
     assert r.criteria["U8"].fp == 1 and r.criteria["U9"].fn == 1
     assert any(d.id == "U9" and d.expected == "fail" and d.got == "pass" for d in r.disagreements)
