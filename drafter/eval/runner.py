@@ -31,11 +31,18 @@ ProgressFn = Callable[[int, int, StoredUnit], None]
 _PIPELINE_FILES = ("models.py", "parser.py", "playbook.py", "dates.py", "grounding.py", "api.py", "prompts.py")
 
 
-def code_fingerprint() -> str:
-    """sha256 over the pipeline's source (parser, playbook, engines, prompts module)."""
+def code_fingerprint(engine: str | None = None) -> str:
+    """sha256 over the pipeline's source (parser, playbook, dates, models, the engine's own module).
+
+    ``engine`` ("offline" / "llm") leaves out the other engine's module, so editing the offline
+    engine does not invalidate cached LLM drafts and vice versa.
+    """
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
-    files = [root / f for f in _PIPELINE_FILES] + sorted((root / "engines").glob("*.py"))
+    skip = {"offline": {"llm.py"}, "llm": {"offline.py"}}.get(engine or "", set())
+    files = [root / f for f in _PIPELINE_FILES] + sorted(
+        f for f in (root / "engines").glob("*.py") if f.name not in skip
+    )
     for f in files:
         if f.exists():
             h.update(f.name.encode())
@@ -44,26 +51,40 @@ def code_fingerprint() -> str:
 
 
 def prompt_texts(settings, prompt: str | None) -> dict[str, str]:
-    """The prompt files an LLM engine would read (name -> text); empty for the offline engine."""
+    """Per artefact kind, the text of the prompt file an LLM engine would use (empty for offline).
+
+    Resolved exactly as the engine does (:func:`drafter.prompts.resolve_prompt_path`), so the
+    cache key of a unit changes only when the prompt for its own artefact kind changes.
+    """
     if settings.resolved_engine != "llm":
         return {}
-    if prompt:
-        p = Path(prompt).expanduser()
-        if not p.is_file():
-            raise InputError(f"prompt file {p} not found")
-        return {p.name: p.read_text(encoding="utf-8")}
-    folders = []
-    if settings.prompts_dir:
-        folders.append(Path(settings.prompts_dir).expanduser())
-    folders.append(Path(__file__).resolve().parents[2] / "prompts")
-    folders.append(Path(__file__).resolve().parents[1] / "prompts")
+    from ..errors import ConfigError
+    from ..prompts import resolve_prompt_path
+
     out: dict[str, str] = {}
-    for folder in folders:
-        if folder.is_dir():
-            for f in sorted(folder.rglob("*")):
-                if f.is_file() and f.suffix in (".md", ".txt", ".yaml", ".yml", ".json", ".jinja", ".j2"):
-                    out.setdefault(str(f.relative_to(folder)), f.read_text(encoding="utf-8"))
+    for kind in ("update", "options", "delegate"):
+        try:
+            path = resolve_prompt_path(prompt or kind, settings.prompts_dir)
+            out[kind] = path.read_text(encoding="utf-8")
+        except (ConfigError, OSError, UnicodeDecodeError) as exc:
+            if prompt:
+                raise InputError(f"prompt {prompt}: {exc}") from None
+            out[kind] = f"<unavailable: {exc}>"
     return out
+
+
+def prompt_output_kind(prompt: str | None, prompts_dir) -> str | None:
+    """The artefact kind a single ``--prompt`` file writes (from its front matter), if it says."""
+    if not prompt:
+        return None
+    from ..prompts import load_prompt
+
+    try:
+        spec = load_prompt(prompt, prompts_dir)
+    except DrafterError as exc:
+        raise InputError(f"prompt {prompt}: {exc}") from None
+    kind = getattr(spec, "output", None)
+    return kind if kind in ("update", "options", "delegate") else None
 
 
 def _sha(obj) -> str:
@@ -84,9 +105,11 @@ def engine_identity(drafter) -> dict:
     }
 
 
-def cache_key(identity: dict, prompts_digest: str, code: str, case: Case, kind: str, rep: int) -> str:
+def cache_key(identity: dict, prompts: dict[str, str], code: str, case: Case, kind: str, rep: int) -> str:
+    """sha256 of everything a draft depends on; only the prompt of the unit's own kind counts."""
     return _sha(
-        {"v": 1, "id": identity, "prompts": prompts_digest, "code": code, "case": case.inputs(), "kind": kind, "rep": rep}
+        {"v": 1, "id": identity, "prompt": prompts.get(kind, ""), "code": code, "case": case.inputs(), "kind": kind,
+         "rep": rep}
     )
 
 
@@ -278,9 +301,14 @@ async def arun_suite(
     d = _make_drafter(drafter, drafter_factory, settings, engine, model, base_url, prompt, prompts_dir)
     identity = engine_identity(d)
     prompts = prompt_texts(d.settings, prompt)
+    if prompts and prompt and not artefacts:  # one prompt file writes one artefact kind
+        only = prompt_output_kind(prompt, d.settings.prompts_dir)
+        artefacts = [only] if only else None
     prompts_digest = _sha(prompts)
-    code = code_fingerprint()
+    code = code_fingerprint(d.settings.resolved_engine)
     units = _plan_units(cases, repeat, artefacts)
+    if not units:
+        raise InputError(f"nothing to run: no case asks for {', '.join(artefacts or [])} (check --artefact / --prompt)")
     fingerprint = _sha(
         {"id": identity, "prompts": prompts_digest, "code": code, "cases": [c.digest() for c in cases],
          "repeat": repeat, "artefacts": artefacts, "criteria": criteria_ids}
@@ -336,7 +364,7 @@ async def arun_suite(
     dc = DraftCache(directory / "cache.sqlite") if cache else None
     runner = _Runner(
         drafter=d, store=rs, cache=dc, cases=cases, units=units, judge=judge, criteria_ids=criteria_ids,
-        progress=progress, concurrency=concurrency, key_parts=(identity, prompts_digest, code),
+        progress=progress, concurrency=concurrency, key_parts=(identity, prompts, code),
     )
     runner.done = len(units) - len(todo)
     status = "interrupted"
