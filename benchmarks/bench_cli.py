@@ -126,8 +126,37 @@ def library_throughput(seconds: float) -> dict:
         d.update(notes, as_of=AS_OF).render("markdown")
         n += 1
     elapsed = time.perf_counter() - t0
+    stages = stage_times(d, notes, max(20, min(n, 200)))
     return {"drafts": n, "seconds": elapsed, "per_second": n / elapsed, "first_ms": first_ms,
-            "mean_ms": elapsed / max(n, 1) * 1000}
+            "mean_ms": elapsed / max(n, 1) * 1000, "stages": stages}
+
+
+def stage_times(d, notes: str, n: int) -> dict[str, float]:
+    """Mean ms per pipeline stage: parse, playbook, offline engine, render (markdown)."""
+    import datetime as _dt
+
+    from drafter.models import ArtefactKind, DraftOptions
+    from drafter.parser import parse_notes
+    from drafter.playbook import build_plan
+
+    as_of = _dt.date.fromisoformat(AS_OF)
+    engine, opts = d._offline_engine(), DraftOptions()
+    totals = dict.fromkeys(("parse", "playbook", "engine", "render"), 0.0)
+    for _ in range(n):
+        t = time.perf_counter()
+        log = parse_notes(notes, as_of)
+        t1 = time.perf_counter()
+        plan = build_plan(log)
+        t2 = time.perf_counter()
+        artefact, _ = engine.write(ArtefactKind.UPDATE, plan, notes, opts)
+        t3 = time.perf_counter()
+        from drafter.render import render
+
+        render(artefact, "markdown", opts)
+        t4 = time.perf_counter()
+        for key, dt_ in zip(totals, (t1 - t, t2 - t1, t3 - t2, t4 - t3)):
+            totals[key] += dt_
+    return {k: v / n * 1000 for k, v in totals.items()}
 
 
 def machine_info() -> list[str]:
@@ -217,6 +246,7 @@ def main() -> None:
             f"- first draft (includes lazy imports): {thr['first_ms']:.1f} ms",
             f"- {thr['drafts']} drafts in {thr['seconds']:.1f} s: **{thr['per_second']:.1f} drafts/s** "
             f"(mean {thr['mean_ms']:.2f} ms per draft)",
+            "- mean ms per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in thr["stages"].items()),
         ]
     lines.append("")
     Path(args.output).write_text("\n".join(lines), encoding="utf-8")
