@@ -182,6 +182,11 @@ def short_title(title: str, limit: int = 60) -> str:
     return t
 
 
+def lower_first(text: str) -> str:
+    """'Keep chasing Dana' -> 'keep chasing Dana' (names keep their capitals)."""
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
 def is_me(name: str | None) -> bool:
     return name is None or name.strip().lower() in ME
 
@@ -733,6 +738,28 @@ def build_plan(log: WorkLog, *, delegate_to: str | None = None) -> Plan:
 # --------------------------------------------------------------------------------------------
 
 
+def nearest_deadline(log: WorkLog) -> tuple[dt.date | None, str | None]:
+    """The earliest deadline still ahead anywhere in the notes (with its label)."""
+    ahead = sorted(
+        ((i.deadline, i.deadline_label) for i in log.items if i.deadline and i.deadline >= log.as_of),
+        key=lambda t: t[0],
+    )
+    return ahead[0] if ahead else (None, None)
+
+
+_PAST_ACTION = re.compile(r"^(?:[-*•]\s*)?(?:\w{3,9}:\s*)?(?:i\s+)?(" + "|".join(sorted(IRREGULAR_PAST, key=len, reverse=True)) + r")\b", re.I)
+
+
+def actions_from_lines(log: WorkLog) -> list[str]:
+    """Lines of the notes that report something already done ("emailed Dana ..."), verbatim."""
+    out = []
+    for line in log.lines:
+        text = clean(line.text)
+        if _PAST_ACTION.match(text):
+            out.append(re.sub(r"^[-*•]\s*", "", text))
+    return out
+
+
 def focus_item(plan: Plan) -> ItemPlan | None:
     """The item an options proposal is about: a decision first, else the worst open item."""
     open_items = [ip for ip in plan.items if ip.status != Status.DONE]
@@ -808,28 +835,32 @@ def _wait_options(ip: ItemPlan, w: Wait, log: WorkLog) -> list[OptionFacts]:
     org = w.on_whom if is_org(w.on_whom, log) else person_org(w.on_whom, log)
     fb = next((f for f in ip.fallbacks), None)
     fb_when = fmt(fb.by, as_of) if fb else fmt(next_bday(as_of), as_of)
-    alt_where = f"at {org}" if org and org.lower() != who.lower() else ("elsewhere" if not org else f"at {org}")
+    alt_title = f"Go to another contact at {org}" if org else "Find another source"
+    alt_summary = (
+        f"ask for another contact at {org} who can provide {obj}, while still chasing {who}"
+        if org else f"find someone else who can provide {obj}, while still chasing {who}"
+    )
     return [
         OptionFacts(
             label="A",
             title=f"Keep chasing {who}",
             summary=f"chase {who} by email today and call on {fb_when}",
             upside="no change of plan and no extra cost",
-            downside=f"if {who} stays silent, {obj} miss {label}{when}",
+            downside=f"if {who} stays silent, {label}{when} goes ahead without {obj}",
             cost="my time only: an email today and a call",
         ),
         OptionFacts(
             label="B",
-            title=f"Go to another contact {alt_where}",
-            summary=f"ask for another contact {alt_where} who can provide {obj}, while still chasing {who}",
+            title=alt_title,
+            summary=alt_summary,
             upside=f"stops {label} depending on one silent contact",
             downside=f"a new contact needs briefing and may still need {who} to sign off",
             cost="about half a day of my time",
         ),
         OptionFacts(
             label="C",
-            title=f"Go ahead without {strip_article(obj)}",
-            summary=f"run {label}{when} without {obj} and send them on as soon as they arrive",
+            title=f"Go ahead without {obj}",
+            summary=f"go ahead with {label}{when} without {obj} and add {obj} when it arrives",
             upside=f"{label} keeps its date whatever {who} does",
             downside=f"{label} sees an incomplete version",
             cost="your approval; little extra work",
@@ -1029,7 +1060,12 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         problem = f"{short_title(item.title)} is {ip.status.label}: {ip.reason}"
     problem = clean(problem)
     problem = problem[:1].upper() + problem[1:]
-    if item.deadline:
+    stake_date, stake_label = item.deadline, item.deadline_label
+    if stake_date is None:
+        stake_date, stake_label = nearest_deadline(log)
+        if stake_date is not None:
+            label, when = (the(stake_label) if stake_label else "the deadline"), f" on {fmt(stake_date, as_of)}"
+    if stake_date is not None:
         problem += f". It puts {label}{when} at stake."
     else:
         problem += "."
@@ -1037,24 +1073,24 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     rec_opt = next(o for o in options if o.label == rec)
     others = [o for o in options if o.label != rec]
     rationale = (
-        f"{why}. {rec} gives {rec_opt.upside.rstrip('.')}, for {rec_opt.cost.rstrip('.')}. "
+        f"{why}. Option {rec} gives {rec_opt.upside.rstrip('.')}, for {rec_opt.cost.rstrip('.')}. "
         + " ".join(f"With {o.label}, {o.downside.rstrip('.')}." for o in others)
     )
-    decide_by = decision_by(item.decisions[0], item, as_of) if item.decisions else decide_by_date(as_of, item.deadline)
+    decide_by = decision_by(item.decisions[0], item, as_of) if item.decisions else decide_by_date(as_of, stake_date)
     actions = [a for a in item.actions] or [a for other in plan.log.items for a in other.actions]
     actions_taken = [
         clean(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in actions if clean(a.text)
-    ][:6]
+    ][:6] or actions_from_lines(log)[:6]
     will_do = []
     if ip.next_step:
         will_do.append(f"{ip.next_step.action} by {fmt(ip.next_step.due, as_of)}")
     for fb in ip.fallbacks[:2]:
         if fb.path != "escalate":
-            will_do.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, {fb.action}")
+            will_do.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {fb.action}")
     for o in options:
         if not o.needs_approval and len(will_do) < 4:
-            will_do.append(f"option {o.label} ({o.title.lower()}) is within my authority")
-    needs = [f"option {o.label} ({o.title.lower()}): {o.cost}" for o in options if o.needs_approval][:4]
+            will_do.append(f"option {o.label} ({lower_first(o.title)}) is within my authority")
+    needs = [f"option {o.label} ({lower_first(o.title)}): {o.cost}" for o in options if o.needs_approval][:4]
     open_risks = [clean(r) for r in item.risks]
     for w in ext_waits[:1]:
         obj = wait_object(w)
@@ -1070,8 +1106,8 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         question=question,
         problem=problem,
         who=who,
-        deadline=item.deadline,
-        deadline_label=item.deadline_label,
+        deadline=stake_date,
+        deadline_label=stake_label,
         options=options,
         recommended=rec,
         rationale=rationale,
@@ -1217,6 +1253,14 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
     for w in item.waits:
         if wait_is_external(w) and not any(w.on_whom.lower() in r.lower() for r in resources):
             resources.append(f"contact: {who_label(w.on_whom, log)}")
+    if not resources:  # nothing attached to the item: pass on what the notes name anywhere
+        resources = [clean(r) for i in log.items for r in i.resources if clean(r)]
+        resources += [
+            f"contact: {who_label(p.name, log)}" + (f" ({p.role})" if p.role else "")
+            for p in log.people
+            if not is_me(p.name) and p.name.lower() != delegate.lower()
+        ]
+    resources = list(dict.fromkeys(resources))
     if resources:
         source = next((r for r in resources if not r.startswith("contact:")), None)
         quality = (

@@ -28,7 +28,7 @@ from ..models import (
     StatusUpdate,
     WorkLog,
 )
-from ..playbook import clean, decision_phrase, delegation_facts, fmt, is_me, short_title, the
+from ..playbook import clean, decision_phrase, delegation_facts, fmt, is_me, lower_first, short_title, the
 
 #: Words a competent owner does not write: hedging and filler, with the plain replacement.
 DENY_LIST: list[tuple[re.Pattern, str]] = [
@@ -237,7 +237,7 @@ def write_options(plan: Plan) -> OptionsProposal:
     from_whom = "" if d.who == "you" else f" from {d.who}"
     headline = (
         f"Decision needed{from_whom} by {fmt(d.decide_by, as_of)} {decision_on(d.question)}: "
-        f"I recommend option {rec.label} ({rec.title[:1].lower() + rec.title[1:]})."
+        f"I recommend option {rec.label} ({lower_first(rec.title)})."
     )
     options = [
         Option(
