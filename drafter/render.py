@@ -12,7 +12,8 @@ When over the cap, the lowest-priority detail goes first (done-lists, then notes
 holds, done commitments, the Risks section, item risks and open commitments, and last the
 goal/deadline line of each item); status, next steps, fallbacks,
 asks and missed commitments are never dropped, except a line that only repeats a sentence of the
-headline (dropped first, and not counted: nothing is lost). Whatever else is dropped is counted in a final line
+headline (dropped first, and not counted: nothing is lost); if the draft is still over the cap,
+headline sentences after the first that a kept line already says are dropped too. Whatever else is dropped is counted in a final line
 "(N more details omitted; use --max-words to show more)"; nothing is cut mid-sentence.
 
 Client audience: ticket ids (ABC-123, #123) are removed, internal jargon ("staging", "PR",
@@ -288,7 +289,42 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
         text = _layout(sections, fmt, tail)
         if word_count(text) <= cap:
             return text
+    if _trim_headline(sections):
+        text = _layout(sections, fmt, OMITTED.format(n=dropped) if dropped else None)
     return text
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_STOP = set("the a an to of and by for on in at i will if it is was be my our".split())
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.findall(r"[a-z0-9]+", text.replace(_B0, "").replace(_B1, "").lower()) if t not in _STOP}
+
+
+def _trim_headline(sections: list[Section]) -> bool:
+    """Still over the cap: drop headline sentences after the first that a kept line already says.
+
+    The first sentence (the bottom line) always stays; a later sentence goes only when at least
+    80% of its words are in one line that stays (usually the item's next step or fallback).
+    """
+    if not sections or not sections[0].entries:
+        return False
+    head = sections[0].entries[0]
+    parts = _SENTENCE_END.split(head.text)
+    if len(parts) < 2:
+        return False
+    kept_lines = [_tokens(e.text) for sec in sections[1:] for e in sec.live()]
+    keep = [parts[0]]
+    for part in parts[1:]:
+        words = _tokens(part)
+        said = words and any(len(words & line) >= 0.8 * len(words) for line in kept_lines)
+        if not said:
+            keep.append(part)
+    if len(keep) == len(parts):
+        return False
+    head.text = " ".join(keep)
+    return True
 
 
 # --------------------------------------------------------------------------------------------

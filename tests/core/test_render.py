@@ -607,3 +607,22 @@ def test_line_repeating_the_headline_is_dropped_first_and_not_counted():
 def test_space_before_punctuation_is_tidied():
     out = render(make_update(unplaced=["Customer webinar scheduled , 140 sign-ups so far ."]), "text", opts(max_words=5000))
     assert "Customer webinar scheduled, 140 sign-ups so far." in out
+
+
+def test_still_over_cap_headline_keeps_first_sentence_and_drops_what_items_say():
+    u = make_update(
+        headline="Blocked: the go-live on Mon 30 Nov needs Globex IT. I will ask Globex IT to whitelist our SSO domain today.",
+        overall=Status.BLOCKED,
+        items=[acme_item(title="Globex onboarding", status=Status.BLOCKED, done=[], outcome=None, deadline=None, risk=None,
+                         commitments=[], fallbacks=[],
+                         next_step=NextStep(action="ask Globex IT to whitelist our SSO domain", owner="I", due=AS_OF))],
+        risks=[], asks=[], unplaced=[],
+    )
+    full = render(u, "text", opts(max_words=5000))
+    assert "I will ask Globex IT to whitelist our SSO domain today." in full
+    tight = render(u, "text", opts(max_words=20))
+    assert tight.splitlines()[0] == "Blocked: the go-live on Mon 30 Nov needs Globex IT."
+    assert "Next: I will ask Globex IT to whitelist our SSO domain by Wed 25 Nov." in tight
+    # a sentence that no kept line says stays, even over the cap
+    u2 = u.model_copy(update={"headline": u.headline + " Lee knows."})
+    assert "Lee knows." in render(u2, "text", opts(max_words=20))
