@@ -124,7 +124,12 @@ def similarity(a: str, b: str) -> float:
     total = sum(_weight(x) for x in sa) + sum(_weight(y) for y in sb)
     dice = hits / total
     seq = SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio()
-    return 0.75 * dice + 0.25 * seq
+    sim = 0.75 * dice + 0.25 * seq
+    ids_a = {x for x in sa if any(ch.isdigit() for ch in x)}
+    ids_b = {y for y in sb if any(ch.isdigit() for ch in y)}
+    if ids_a and ids_b and not ids_a & ids_b:
+        sim *= 0.3  # different numbers or ids ("Q3" vs "Q4", "OPS-412" vs "OPS-415"): other promise
+    return sim
 
 
 def score(

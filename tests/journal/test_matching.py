@@ -25,6 +25,9 @@ REWORDED = [
     ("email the signed contract to Acme legal", "emailed signed contract to Acme's legal team"),
 ]
 UNRELATED = [
+    ("send report number 100 to Lee", "send report number 101 to Lee"),
+    ("close OPS-412", "close OPS-415"),
+    ("send the Q3 numbers to finance", "send the Q4 numbers to finance"),
     ("Send the Q3 board pack to Dana", "book the offsite venue"),
     ("finish the vendor security questionnaire", "call the Acme office about invoices"),
     ("update the onboarding checklist", "renew the SSL certificate on the API gateway"),
