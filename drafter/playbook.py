@@ -1229,18 +1229,114 @@ def runbook_steps(item: WorkItem, log: WorkLog) -> list[str]:
     return unique[:12]
 
 
+
+# -- reading the notes' own lines for a hand-over -------------------------------------------
+
+_STEPS_LINE = re.compile(r"^(?:[-*•]\s*)?(?:steps?|process|procedure|how(?: to)?|checklist|routine)\s*[:\-—]\s*(?P<body>.+)$", re.I)
+_ROUTINE = re.compile(r"\bI\s+(?P<body>(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b.+)$", re.I)
+_FIRST_RUN = re.compile(r"\bfirst\s+(?:run|one|report|time|week|cycle|batch|send)\b", re.I)
+_KEEP_LINE = re.compile(r"\b(?:stays?|remains?) with me\b|\bI(?:'ll| will)? keep\b|\bI(?:'ll| will) still\b", re.I)
+_LOAD_WORDS = re.compile(r"\b(?:covering|rotation|busy|on leave|holiday|vacation|capacity|load|swamped|stretched|part[- ]time|also)\b", re.I)
+
+
+def item_lines(item: WorkItem, log: WorkLog) -> list[str]:
+    """The notes' own text for an item: its placed lines (or its free notes), verbatim."""
+    by_number = {line.number: line.text for line in log.lines}
+    lines = [by_number[n] for n in item.lines if n in by_number] or list(item.notes)
+    return [clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", t)) for t in lines if clean(t)]
+
+
+def split_steps(body: str) -> list[str]:
+    """'export X, compare Y, post, file Z' -> ['export X', 'compare Y', 'post', 'file Z']."""
+    parts = re.split(r"\s*(?:,|;|->|→|\bthen\b)\s*|\s+and\s+(?=(?:" + "|".join(VERBS) + r")\b)", body.rstrip("."))
+    return [clean(p) for p in parts if clean(p) and not re.fullmatch(r"and|then", clean(p), re.I)]
+
+
+def steps_from_lines(lines: list[str]) -> list[str]:
+    """Runbook steps the notes spell out: a 'Steps:' list merged with 'I pull X and post Y' routines."""
+    explicit: list[str] = []
+    routine: list[str] = []
+    for text in lines:
+        m = _STEPS_LINE.match(text)
+        if m:
+            explicit += split_steps(m.group("body"))
+            continue
+        m = _ROUTINE.search(text)
+        if m and not re.search(r"\b(?:will|'ll|would|'d|should|want|like)\b", text[: m.start() + 3], re.I):
+            routine += split_steps(m.group("body"))
+    if not explicit:
+        return routine
+    verbs = {r.split()[0].lower(): r for r in routine}
+    merged = [verbs.get(e.split()[0].lower(), e) if len(e.split()) <= 2 else e for e in explicit]
+    used = {m.split()[0].lower() for m in merged}
+    lead = [r for r in routine if r.split()[0].lower() not in used]
+    return lead + merged
+
+
+def first_run_date(lines: list[str], as_of: dt.date) -> dt.date | None:
+    """'the first run should be Mon 7 Dec' -> Mon 7 Dec."""
+    from .dates import find_dates
+
+    for text in lines:
+        m = _FIRST_RUN.search(text)
+        if not m:
+            continue
+        after = [d for d in find_dates(text, as_of) if d.start >= m.start() and d.date >= as_of]
+        if after:
+            return after[0].date
+    return None
+
+
+def kept_loops(log: WorkLog) -> list[str]:
+    """Lines where the writer keeps something ('the quarterly rollup stays with me until 18 Dec')."""
+    out = []
+    for line in log.lines:
+        text = clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", line.text))
+        if _KEEP_LINE.search(text):
+            out.append(text)
+    return out
+
+
+def capacity_clause(log: WorkLog, delegate: str) -> str | None:
+    """What the notes say about the delegate's load, addressed to them ('you are also covering ...')."""
+    name = re.escape(delegate)
+    for line in log.lines:
+        text = clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", line.text))
+        if re.search(rf"\b{name}\b", text) and _LOAD_WORDS.search(text) and not re.search(r"hand (?:it )?(?:off|over)|->", text, re.I):
+            clause = re.split(r",\s*(?:so|and so|which)\b|;|\s+-\s+", text, maxsplit=1)[0]
+            clause = re.sub(rf"^{name}\s+is\b", "you are", clause)
+            clause = re.sub(rf"^{name}\s+has\b", "you have", clause)
+            clause = re.sub(rf"^{name}(?:'s|’s)\b", "your", clause)
+            clause = re.sub(rf"\b{name}\b", "you", clause)
+            return clean(clause)
+    return None
+
+
+def contact_context(name: str, lines: list[str]) -> str | None:
+    """'Sam knows the data model if numbers look off' -> 'knows the data model if numbers look off'."""
+    for text in lines:
+        m = re.match(rf"^{re.escape(name)}\s+(.+)$", text)
+        if m:
+            return clean(m.group(1))
+    return None
+
+
 def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts:
     item, as_of = ip.item, log.as_of
-    deadline = task_deadline(item, as_of)
+    lines = item_lines(item, log)
+    deadline = first_run_date(lines, as_of) or task_deadline(item, as_of)
     if item.deadline and item.deadline >= as_of:
         deadline = min(deadline, item.deadline)
     checks = check_in_dates(as_of, deadline)
     check_ins = [CheckInFacts(on=checks[0], what=(
-        f"I shadow the first run with {delegate} and answer questions" if item.recurring
+        f"walk through the runbook together; {delegate} asks anything unclear" if item.recurring
         else f"{delegate} walks me through the plan and anything unclear"
     ))]
     if len(checks) > 1:
-        check_ins.append(CheckInFacts(on=checks[1], what="review the draft together before it goes out"))
+        check_ins.append(CheckInFacts(on=checks[1], what=(
+            "dry run: inputs collected and the draft ready" if item.recurring
+            else "review the draft together before it goes out"
+        )))
     recipients = [c.for_whom for c in item.commitments if c.for_whom]
     to = f" to {recipients[0]}" if recipients else ""
     label = the(item.deadline_label) if item.deadline_label else None
@@ -1249,7 +1345,8 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
     resources = [clean(r) for r in item.resources if clean(r)]
     for name in item.people:
         if not is_me(name) and name.lower() != delegate.lower():
-            resources.append(f"contact: {who_label(name, log)}")
+            context = contact_context(name, lines)
+            resources.append(f"contact: {who_label(name, log)}" + (f" ({context})" if context else ""))
     for w in item.waits:
         if wait_is_external(w) and not any(w.on_whom.lower() in r.lower() for r in resources):
             resources.append(f"contact: {who_label(w.on_whom, log)}")
@@ -1261,14 +1358,14 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
             if not is_me(p.name) and p.name.lower() != delegate.lower()
         ]
     resources = list(dict.fromkeys(resources))
-    if resources:
-        source = next((r for r in resources if not r.startswith("contact:")), None)
-        quality = (
-            f"same format as the last one I sent; every figure checked against {source}; no open questions left in it"
-            if source else "same format as the last one I sent; every figure checked against its source; no open questions left in it"
-        )
-    else:
-        quality = "same format as the last one I sent; every figure checked against its source; no open questions left in it"
+    sources = [r for r in resources if not r.startswith(("contact:", "#")) and not r.startswith("http")]
+    source = next((r for r in sources if re.search(r"dashboard|sheet|report|data|system|drive|doc", r, re.I)), None)
+    source = source or (sources[0] if sources else None)
+    quality = "same format as the last one I sent; every figure checked against " + (source or "its source")
+    times = [m.group(0) for text in lines for m in re.finditer(r"\bby \d{1,2}(?::\d{2})\s*(?:am|pm)?|\bby \d{1,2}\s*(?:am|pm)\b", text, re.I)]
+    if times:
+        quality += f"; out {times[0]} every time"
+    quality += "; no open questions left in it"
     if item.outcome:
         purpose = f"{clean(item.outcome)}" + (f", ready for {label}" if label and label.lower() not in item.outcome.lower() else "")
     elif label:
@@ -1295,7 +1392,7 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
         purpose=purpose[:300],
         resources=resources[:8],
         escalate_if=escalate_if[:300],
-        runbook=runbook_steps(item, log),
+        runbook=(steps_from_lines(lines) or runbook_steps(item, log))[:12],
         recurring=item.recurring,
         recurrence=item.recurrence,
     )
@@ -1336,9 +1433,14 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
             open_loops.append(
                 f"I keep the decision {decision_phrase(d.question)}, by {fmt(decision_by(d, ip.item, as_of), as_of)}"
             )
+    for text in kept_loops(log):
+        if not any(text.lower() in loop.lower() for loop in open_loops):
+            open_loops.append(text)
+    shadow = (tasks[0].deadline if tasks[0].recurring else tasks[0].check_ins[0].on) if tasks else None
     if tasks:
         open_loops.append(
-            f"I will review the first run with {delegate} on {fmt(tasks[0].check_ins[0].on, as_of)}"
+            f"I will pair with {delegate} on the first run on {fmt(shadow, as_of)}" if tasks[0].recurring
+            else f"I will go through the plan with {delegate} on {fmt(shadow, as_of)}"
         )
     return DelegationFacts(
         delegate=delegate,
@@ -1346,7 +1448,7 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
         tasks=tasks[:6],
         parent_deadline=parent,
         runbook_name=runbook_name,
-        shadow_on=tasks[0].check_ins[0].on if tasks else None,
+        shadow_on=shadow,
         open_loops=open_loops[:10],
     )
 

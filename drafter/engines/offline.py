@@ -28,7 +28,7 @@ from ..models import (
     StatusUpdate,
     WorkLog,
 )
-from ..playbook import clean, decision_phrase, delegation_facts, fmt, is_me, lower_first, short_title, the
+from ..playbook import capacity_clause, clean, decision_phrase, delegation_facts, fmt, is_me, lower_first, short_title, the
 
 #: Words a competent owner does not write: hedging and filler, with the plain replacement.
 DENY_LIST: list[tuple[re.Pattern, str]] = [
@@ -309,10 +309,12 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
     first = tasks[0]
     shadow = facts.shadow_on or first.check_ins[0].on
     titles = " and ".join(the(short_title(t.title)) for t in tasks[:2]) + (" and more" if len(tasks) > 2 else "")
-    headline = (
-        f"{who} owns {titles} from today, first deadline {fmt(first.deadline, as_of)}; "
-        f"I will shadow the first run on {fmt(shadow, as_of)} and stay on call."
+    recurring = bool(facts.tasks[0].recurring)
+    with_me = (
+        f"I will shadow the first run on {fmt(shadow, as_of)}" if recurring
+        else f"I will go through the plan with you on {fmt(shadow, as_of)}"
     )
+    headline = f"{who} owns {titles} from today, first deadline {fmt(first.deadline, as_of)}; {with_me} and stay on call."
     checkins = [c.on for t in tasks for c in t.check_ins]
     first_check = min(checkins) if checkins else shadow
     return DelegationPlan(
@@ -322,13 +324,22 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
         delegate=who,
         tasks=tasks,
         runbook_name=fit(facts.runbook_name or f"{cap(first.title)} runbook", 120),
-        support=f"What do you need from me? I'll shadow the first run on {fmt(shadow, as_of)}.",
-        capacity_note=fit(
-            f"{who}, I know this lands on top of your current work: tell me what to move or drop so it fits, "
-            f"and I will sort that with you by {fmt(first_check, as_of)}.",
-            300,
+        support=(
+            f"What do you need from me? I'll shadow the first run on {fmt(shadow, as_of)}." if recurring
+            else f"What do you need from me? I'll go through the plan with you on {fmt(shadow, as_of)} and stay on call."
         ),
+        capacity_note=fit(capacity_note(plan, who, first_check), 300),
         open_loops=[fit(o, 300) for o in facts.open_loops[:10]],
+    )
+
+
+def capacity_note(plan: Plan, who: str, first_check) -> str:
+    """Acknowledge the delegate's load, in the notes' words when they give it (D13)."""
+    load = capacity_clause(plan.log, who)
+    known = f"I know {load}, and this lands on top of it" if load else "I know this lands on top of your current work"
+    return (
+        f"{who}, {known}: tell me what to move or drop so it fits, "
+        f"and I will sort that with you by {fmt(first_check, plan.as_of)}."
     )
 
 
