@@ -75,7 +75,7 @@ DATE_RE = re.compile(
     r"|(?P<abbr>eod|cob|eow|eom|close\s+of\s+business)"
     r"|(?P<rel>today|tonight|tomorrow|tmrw|tmr|yesterday|day\s+after\s+tomorrow)"
     # next/this/last week|month
-    r"|(?P<wk>(?P<wkmod>next|this|last|past|coming)\s+(?P<wku>week|month))"
+    r"|(?P<wk>(?:early\s+|late\s+)?(?P<wkmod>next|this|last|past|coming)\s+(?P<wku>week|wk|month|mth))"
     # (next|this|last) Friday
     r"|(?P<wd>" + _MOD + r"?(?P<wdn>" + _WD + r"))"
     r")(?![\w])",
@@ -224,6 +224,7 @@ def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date
         return as_of + dt.timedelta(days=2)
     if g("wk"):
         mod, unit = g("wkmod").lower(), g("wku").lower()
+        unit = {"wk": "week", "mth": "month"}.get(unit, unit)
         if unit == "week":
             monday = as_of - dt.timedelta(days=as_of.weekday())
             if mod in ("next", "coming"):

@@ -1,0 +1,1909 @@
+"""Offline, deterministic notes parser: raw notes -> :class:`~drafter.models.WorkLog`.
+
+Three passes, all linear in the number of lines:
+
+1. **Structure** - each non-blank line is classified (heading, section label such as "Action
+   items:", dated-day heading, bullet, numbered item, checkbox, email header, chat speaker line,
+   quoted text, prose, junk, injected instructions) and its date prefix ("Mon:", "2026-11-20:",
+   "11/20 -", "Yesterday:") is resolved looking backwards from ``as_of``.
+2. **Grouping** - lines become *units* (a top-level line with its indented sub-lines and wrapped
+   continuations). A heading owns every unit up to the next heading. Other units join an earlier
+   item when they share a person, organisation, ticket or two subject keywords, or when a prose
+   line merely continues the previous one ("he said...", "tues: chased again"); otherwise a unit
+   with any work signal starts an item and a signal-less prose line stays ``unplaced``.
+3. **Cues** - per line: actions already taken, waits (no reply / waiting / blocked), commitments
+   (owner, due, state), decisions (options, decider, decide-by), risks, recurrence, delegation,
+   downstream deadlines and outcome, people, organisations and resources.
+
+Invariant: every non-blank line lands exactly once in some item's ``lines`` or in ``unplaced``.
+Lines are split on ``\\n`` after normalising ``\\r\\n`` and ``\\r``; a line is blank when
+``line.strip()`` is empty. Note text is data only: nothing in it is ever executed or obeyed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .dates import DATE_RE, find_dates
+from .models import (
+    Action,
+    Commitment,
+    Decision,
+    Person,
+    SourceLine,
+    Wait,
+    WorkItem,
+    WorkLog,
+)
+
+@functools.lru_cache(maxsize=8192)
+def _find_dates_cached(text: str, base: dt.date, direction: str) -> tuple[DateMention, ...]:
+    return tuple(find_dates(text, base, direction=direction))  # type: ignore[arg-type]
+
+
+def _find_dates(text: str, base: dt.date, direction: str = "future") -> tuple[DateMention, ...]:
+    """find_dates, memoised (pure function of its arguments; the parser asks the same question often)."""
+    if len(text) > 2000:
+        return tuple(find_dates(text, base, direction=direction))  # type: ignore[arg-type]
+    return _find_dates_cached(text, base, direction)
+
+
+class _Gated:
+    """A compiled pattern behind a cheap substring check: it can only match text containing a key."""
+
+    __slots__ = ("pattern", "keys")
+
+    def __init__(self, pattern: re.Pattern, keys: tuple[str, ...]):
+        self.pattern, self.keys = pattern, keys
+
+    def _open(self, text: str) -> bool:
+        low = text.lower()
+        for k in self.keys:
+            if k in low:
+                return True
+        return False
+
+    def search(self, text: str):
+        return self.pattern.search(text) if self._open(text) else None
+
+    def match(self, text: str):
+        return self.pattern.match(text) if self._open(text) else None
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self._open(text) else iter(())
+
+    def sub(self, repl, text: str) -> str:
+        return self.pattern.sub(repl, text) if self._open(text) else text
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------
+
+# Capitalised words that are never a person or organisation name.
+NOT_NAMES = set(
+    """
+    I I'm I'll I've I'd Me My Mine We Our Us You Your He She His Her Him Them They Their It Its
+    A An The This That These Those If When Then So But And Or Also Not No Yes Ok Okay Hi Hey Hello
+    Dear Thanks Thank Best Regards Cheers Re Fwd Fw Subject From To Cc Bcc Sent Date Attendees
+    Next Now Today Tomorrow Yesterday Tonight Need Needs Needed Still Waiting Wait Board Done Todo
+    Blocked Blocker Pending Maybe Perhaps Please Note Notes FYI Update Updates Status Risk Risks
+    Decision Decisions Option Options Action Actions Item Items Question Questions Open Follow Followup
+    Mon Tue Tues Wed Weds Thu Thur Thurs Fri Sat Sun Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June July
+    August September October November December EOD EOW COB EOM ASAP ETA TBD TBC N/A AM PM UTC AI
+    Q1 Q2 Q3 Q4 H1 H2 Will Can Could Should Would Must Might Let Let's Here There Where What Who Why How
+    Which After Before During Until Since For With Without Into About Over Under Between Per Via
+    Already Just All Any Each Every Some Most More Less Few Both Either Neither Other Another Any
+    Weekly Monthly Daily Quarterly Recurring Current Previous Final New Old First Second Third Last
+    Emailed Called Asked Pinged Messaged Texted Told Met Spoke Drafted Reviewed Booked Started Finished
+    Shipped Received Got Gave Made Prepared Scheduled Requested Raised Flagged Filed Wrote Built Fixed
+    Tested Promised Chased Left Sent Agreed Confirmed Approved Discussed Decided Completed Delivered
+    Published Released Launched Merged Deployed Closed Resolved Submitted Signed Paid Updated Shared
+    Chasing Emailing Calling Asking Sending Writing Planning Working Keep Kept Hand Handoff Delegate
+    Ignore Disregard System Assistant User Admin Prompt Instructions Everything Nothing Something Anyone
+    Everyone Someone Nobody Budget Contract Renewal Vendor Meeting Docs Report Metrics Launch Release
+    Migration Review Draft Template Backup Design Website Hiring Customer Offsite Event Website Kickoff
+    Staging Production Prod Dev Steps Step Owner Deadline Due Goal Plan Context Summary Problem Impact
+    Is Are Was Were Be Been Has Have Had Do Does Did Get Go Going Send Call Email Ask Check Fix Write
+    Team Teams Client Clients Customers Users User Company Office Manager Boss Lead CEO CFO CTO VP HR
+    Good Great Fine Bad Sorry Lol Pls Btw Urgent Important Critical High Low Medium P1 P2 P3
+    """.split()
+)
+# Teams and functions that can be waited on even when written in lower case.
+TEAMS = {
+    "finance", "legal", "it", "design", "marketing", "procurement", "security", "ops", "hr", "sales",
+    "support", "platform", "engineering", "product", "accounting", "facilities", "compliance", "data",
+    "infra", "infrastructure", "payroll", "qa", "devops", "sre", "leadership", "management", "exec",
+}  # fmt: skip
+ORG_SUFFIX = re.compile(
+    r"^(?:Corp|Corporation|Inc|Ltd|LLC|GmbH|Co|Group|Labs?|Systems|Solutions|Partners|Bank|Capital|Health|"
+    r"Media|Software|Technologies|Tech|Logistics|Consulting|Agency|Studios?|Industries|Holdings|AG|SA|PLC|BV)\.?$"
+)
+EVENT_WORDS = (
+    r"meeting|board|launch|audit|review|deadline|go-?live|campaign|demo|release|offsite|conference|"
+    r"webinar|cut-?over|kick-?off|presentation|interview|renewal|onboarding|workshop|summit|event|"
+    r"trip|sync|standup|filing|close|quarter-end|year-end|freeze|holidays?|vacation|leave|pitch|"
+    r"trade show|deploy(?:ment)?|rollout|handover|migration|signing|visit|submission|exam|ceremony|window|"
+    r"switch|cut-?off|switchover|go-?live"
+)
+STOP = set(
+    """
+    the and for with from that this have has had was were are been being will would could should
+    about into onto over under than then them they their there here what when where which while who
+    whom whose also just still need needs needed want wants wanted send sent sending email emailed
+    call called asked asking told said says tell make made done doing does work working today
+    tomorrow yesterday week weeks month next last this that some more most much many very really
+    going back again yet not but can cant cannot didnt dont doesnt wont isnt hasnt havent only even
+    well good great thing things stuff other another each every both either before after until
+    since because maybe might must shall your yours mine ours hers his him her she he it its our
+    out off via per like let lets get got gets give gave take took put able sure okay thanks please
+    reply replied response answer waiting wait pending blocked nothing anything something everyone
+    meeting update status plan check follow following ping pinged chase chased
+    """.split()
+)
+
+# --------------------------------------------------------------------------------------------
+# Line structure patterns
+# --------------------------------------------------------------------------------------------
+
+BULLET = re.compile(r"^(?P<marker>[-*•+▪◦‣·–—>]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+")
+CHECKBOX = re.compile(r"^\[(?P<box>[ xX✓✔]?)\]\s*")
+MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+EQ_HEADING = re.compile(r"^(?:={2,}|-{2,}|\*{2,}|_{2,})\s*(?P<text>[^=*_-].*?)\s*(?:={2,}|-{2,}|\*{2,}|_{2,})$")
+BOLD_LINE = re.compile(r"^\*\*(?P<text>[^*]{2,80})\*\*:?$")
+EMAIL_HEADER = re.compile(r"^(?P<key>From|To|Cc|Bcc|Sent|Date|Subject|Reply-To)\s*:\s*(?P<value>.*)$", re.I)
+SPEAKER = re.compile(
+    r"^(?P<name>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)\s{1,4}(?:\[?\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\]?)$"
+)
+QUOTE = re.compile(r"^(?:>\s?)+")
+GENERIC_LABEL = re.compile(
+    r"^(?:my\s+|weekly\s+|daily\s+|team\s+|meeting\s+|status\s+)?"
+    r"(?P<label>notes?|status(?:\s+update)?|updates?|todos?|to-?dos?|tasks?|log|journal|this\s+week|last\s+week|"
+    r"next\s+week|today|yesterday|tomorrow|misc(?:ellaneous)?|other|general|done|completed|finished|"
+    r"shipped|wins|in\s+progress|doing|wip|ongoing|waiting(?:\s+on|\s+for)?|blocked|blockers?|pending|"
+    r"open|open\s+items|open\s+questions?|questions?|decisions?(?:\s+needed|\s+made|\s+pending)?|"
+    r"risks?|issues|concerns|follow[- ]?ups?|action\s+items?|actions?|next\s+steps?|attendees|"
+    r"participants|agenda|summary|backlog|recurring|fyi|ideas|parking\s+lot|discussion|discussed|"
+    r"highlights|lowlights|priorities|goals)$",
+    re.I,
+)
+SECTION_KIND = [
+    (re.compile(r"done|completed|finished|shipped|wins|highlights", re.I), "done"),
+    (re.compile(r"waiting|pending|follow", re.I), "waiting"),
+    (re.compile(r"block", re.I), "blocked"),
+    (re.compile(r"decisions?\s+(?:needed|pending)|open\s+questions?|questions?", re.I), "decision"),
+    (re.compile(r"decisions?|discuss", re.I), "decided"),
+    (re.compile(r"risk|issue|concern|lowlight", re.I), "risk"),
+    (re.compile(r"recurring", re.I), "recurring"),
+    (re.compile(r"action|next\s+step|todo|to-?do|task", re.I), "actions"),
+    (re.compile(r"attendees|participants", re.I), "attendees"),
+]
+MEETING_TITLE = re.compile(r"\b(?:sync|meeting|minutes|standup|stand-up|1:1|one-on-one|retro|call notes|weekly notes|notes)\b", re.I)
+INJECTION = _Gated(re.compile(
+    r"ignore\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:instructions?|prompts?|messages?|rules?)"
+    r"|disregard\s+(?:all\s+|the\s+)?(?:previous|prior|above|earlier)|\byou\s+are\s+now\b|system\s+prompt|"
+    r"print\s+your\s+prompt|^\s*(?:system|assistant)\s*:|jailbreak|developer\s+mode|admin\s+mode|"
+    r"reveal\s+your\s+(?:instructions|prompt)|write\s+a\s+(?:poem|song|haiku)",
+    re.I,
+), ("ignore", "disregard", "you are now", "prompt", "system", "assistant", "jailbreak", "developer", "admin", "reveal", "write a"))
+OWNER_PREFIX = re.compile(r"^(?:AI|A\.I\.|TODO|Action)\s*:\s*", re.I)
+NAME_COLON = re.compile(r"^(?P<name>@?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[Mm]e|I)\s*:\s+(?P<rest>\S.*)$")
+NEXT_PREFIX = re.compile(r"^(?:next(?:\s+steps?)?|todo|to-?do|plan)\s*:\s*", re.I)
+LEAD_IN = re.compile(r"^(?P<lead>[^:]{2,70}?)\s*(?::\s+|\s[-–—]+\s+|\s+->\s*|\s+=>\s*)(?P<rest>\S.*)$")
+
+# --------------------------------------------------------------------------------------------
+# Cue patterns (run on one clause at a time)
+# --------------------------------------------------------------------------------------------
+
+NAME = r"@?[A-Z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+)?"
+_CLAUSE_SPLIT = re.compile(
+    r"(?<=[.!?;])\s+|\s+[-–—]+\s+|,\s+(?=(?:needed|but|no\s+reply|no\s+response|still|waiting|so\s|which|"
+    r"though|however|not\s+sent|not\s+done|didn'?t|haven'?t|hasn'?t|nothing|she|he|they|need)\b)",
+    re.I,
+)
+DONE_MARK = re.compile(
+    r"✅|✔|☑|\[x\]|\b(?:done|finished|completed?|shipped|delivered|published|released|launched|merged|"
+    r"deployed|closed|resolved|signed|submitted|went\s+live|is\s+live|fixed|sorted|paid|booked|wrapped\s+up)\b",
+    re.I,
+)
+_NOT_DONE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bget|\bgets|\bnot|n't|\bto|\bwill|\bonce|\buntil|\bwhen|\bif|\bbefore|\bnever|\byet\s+to\s+be)\s+(?:\w+\s+)?$", re.I)
+
+
+def _is_done(text: str) -> bool:
+    """A completion cue that is not negated, future or conditional ("must be signed" is not done)."""
+    if PARTIAL.search(text):
+        return False
+    for m in DONE_MARK.finditer(text):
+        if not _NOT_DONE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            return True
+    return False
+
+
+PARTIAL = re.compile(r"\b\d+\s*(?:of|/)\s*\d+\b|\bpartly\b|\bpartially\b|\bhalf\b|\bmostly\b|\bnot\s+(?:yet\s+)?(?:done|sent|finished)|\bdraft\s+done\b|\b(?:almost|nearly)\s+done\b", re.I)
+NO_REPLY = _Gated(re.compile(
+    r"\bno\s+(?:reply|replies|response|answer|anwser|word|news|callback|call\s+back|luck)\b|haven'?t\s+heard|"
+    r"have\s+not\s+heard|not\s+heard\s+back|\bghost(?:ed|ing)\b|still\s+nothing|nothing\s+(?:back|yet|from)|"
+    r"didn'?t\s+(?:reply|respond|answer|get\s+back)|hasn'?t\s+(?:replied|responded|answered|got(?:ten)?\s+back)|"
+    r"unanswered|radio\s+silence|silence\s+from|went\s+to\s+voicemail|left\s+\w+\s+a\s+voicemail|"
+    r"out[- ]of[- ]office|no\s+answer|still\s+no\b|nothing\s*$",
+    re.I,
+), ("no", "heard", "ghost", "nothing", "didn", "hasn", "unanswered", "silence", "voicemail", "office"))
+WAITING = _Gated(re.compile(
+    r"\bwaiting\s+(?:on|for)\b|\bawaiting\b|\bpending\b|\bchasing\b|\bdepend(?:s|ing|ent)?\s+on\b|"
+    r"hasn'?t\s+(?:sent|confirmed|signed|approved|delivered|shared|done|given)|"
+    r"haven'?t\s+(?:sent|confirmed|signed|approved|delivered|shared|received|got)|hasn'?t\s+[a-z]+ed\b|"
+    r"\bneeds?\s+(?:\w+\s+){0,3}from\b|\basked\s+" + NAME + r"\s+(?:for|to)\b|\bwill\s+get\s+back|"
+    r"(?:said|says)\s+(?:she|he|they)(?:'d|\s+would|'ll|\s+will)|\bgets?\s+back\b|\bneeds?\s+review\b",
+    re.I,
+), ("wait", "pending", "chasing", "depend", "hasn", "haven", "need", "asked", "back", "said", "says"))
+BLOCKED = _Gated(re.compile(
+    r"\bblocked\b|\bblocker\b|can'?t\s+(?:proceed|start|continue|move|finish|ship|deploy|go\s+ahead)|"
+    r"cannot\s+(?:proceed|start|continue)|\bstuck\b|\bon\s+hold\b|\bheld\s+up\b|\bno\s+access\b",
+    re.I,
+), ("block", "can", "stuck", "hold", "held", "access"))
+RESOLVED = _Gated(re.compile(
+    r"\b(?:replied|responded|got\s+back|came\s+back|came\s+through|received|arrived|unblocked|sent\s+(?:it|them|over))\b",
+    re.I,
+), ("replied", "responded", "back", "through", "received", "arrived", "unblocked", "sent"))
+DECISION = _Gated(re.compile(
+    r"\bneed(?:s|ed)?\s+(?:a\s+)?decision\b|\bdecision\s+(?:needed|required|pending)\b|\bdecide\b|\bshould\s+we\b|"
+    r"\boption\s+[a-d1-4]\b|\bneed(?:s)?\s+(?:a\s+)?sign-?off\b|\bsigns?\s+off\b|\bapprov(?:e|al)\b|"
+    r"\bwhich\s+(?:one|option|way|vendor)\b|\bchoose\s+between\b|\beither\b.+\bor\b|\bopen\s+question\b|go/no-?go|"
+    r"\bor\s+(?:go|stay|switch|wait|keep|cut|move)\b",
+    re.I,
+), ("decision", "decide", "should we", "option", "sign", "approv", "which", "choose", "either", "question", "no-go", "nogo", " or "))
+RISK = _Gated(re.compile(
+    r"\bmight\s+not\s+make|\bmay\s+not\s+make|\bwon'?t\s+make|\bnot\s+going\s+to\s+make|\btight\b|\bat\s+risk\b|"
+    r"\bslip(?:s|ping|ped)?\b|(?<!for the )\bdelay(?:s|ed)?\b|\bbehind(?:\s+schedule)?\b|\brunning\s+late\b|\brisky\b|"
+    r"\bworried\b|\bconcern(?:ed)?\b|\boverdue\b|\blate\b|\bjeopard|\bmisses\b|\bmiss\s+it\b|\bif\s+we\s+miss\b|"
+    r"\bincomplete\b|\bfail(?:ed|ing|s)?\b|\bno\s+root\s+cause\b|\bescalation\b|\bgoes\s+away\b|\bexpires\b|"
+    r"\bnever\s+(?:built|done|worked|shipped|delivered|used)\b|\bunproven\b|\bfirst\s+time\b|"
+    r"\bif\b.{0,80}\b(?:isn'?t|aren'?t|not|doesn'?t|don'?t)\b.{0,60}\bby\b|\bhave\s+to\s+move\b",
+    re.I,
+), ("make", "tight", "risk", "slip", "delay", "behind", "late", "worried", "concern", "overdue", "jeopard", "miss", "incomplete", "fail", "root cause", "escalation", "goes away", "expires", "never", "unproven", "first time", "if", "move"))
+MISSED = _Gated(re.compile(r"\bmissed\b|\bslipped\b|didn'?t\s+happen|didn'?t\s+(?:make|hit|meet)|\bblew\s+(?:past|through)\b", re.I), ("missed", "slipped", "didn", "blew"))
+RECURRING = _Gated(re.compile(
+    r"\bevery\s+(?:other\s+)?(?:day|morning|evening|week|month|quarter|year|sprint|"
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    r"\d+\s+(?:days|weeks|months))s?\b|\b(?:bi-?)?weekly\b|\bdaily\b|\bmonthly\b|\bfortnightly\b|\bquarterly\b|"
+    r"\beach\s+(?:day|week|month|quarter|sprint|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?)\b|"
+    r"\brecurring\b|\bagain\s+this\s+(?:week|month)\b|\bevery\s+time\b|\bas\s+usual\b",
+    re.I,
+), ("every", "weekly", "daily", "monthly", "fortnightly", "quarterly", "each", "recurring", "again", "as usual"))
+DELEGATE = _Gated(re.compile(
+    r"(?:hand(?:ing|ed)?\s+(?:it\s+|this\s+|that\s+)?(?:off|over)\s+to|hand\s*off\s+to|handover\s+to|->\s*hand\s+off\s+to|"
+    r"delegat(?:e|ing)\s+(?:it\s+|this\s+)?to|pass(?:ing)?\s+(?:it\s+|this\s+)?(?:on\s+)?to|give\s+(?:it|this)\s+to|"
+    r"reassign(?:ing)?\s+(?:it\s+|this\s+)?to|transfer(?:ring)?\s+(?:it\s+|this\s+)?to)\s+(?P<who>" + NAME + r")"
+    r"|(?P<who2>" + NAME + r")\s+(?:could|can|should|might|will)\s+(?:take(?:\s+(?:it|this))?\s+over|take\s+(?:it|this|on)|own|pick\s+(?:it\s+)?up|handle|cover)\b"
+    r"|\b(?:like|want|ask)\s+(?P<who3>" + NAME + r")\s+to\s+(?:own|take\s+over|take\s+it\s+on|run)\b",
+), ("hand", "delegat", "pass", "give", "reassign", "transfer", "could", "can", "should", "might", "will", "like", "want", "ask"))
+PROMISE = _Gated(re.compile(
+    r"\b(?i:promised|committed\s+to|owe|told)\s+(?P<to>" + NAME + r")\s+(?:I'?d\s+|that\s+I'?d\s+|to\s+)?(?P<what>.+)$"
+    r"|\b(?i:promised|committed)\s+(?:to\s+)?(?P<what2>.+)$",
+), ("promised", "committed", "owe", "told"))
+I_WILL = _Gated(re.compile(
+    r"\b(?:I'?ll|I\s+will|I'm\s+going\s+to|I\s+am\s+going\s+to|we'll|we\s+will|I\s+need\s+to|I\s+have\s+to|"
+    r"I\s+must|I\s+can|^(?:also\s+)?need\s+(?:to|2)|will)\s+(?P<what>.+)$",
+    re.I,
+), ("ll", "will", "going", "need", "have", "must", "can"))
+THIRD_WILL = _Gated(re.compile(
+    r"(?P<who>" + NAME + r"|[Ss]he|[Hh]e|[Tt]hey)(?:\s+(?:at|from)\s+" + NAME + r"|\s*\((?P<inner>" + NAME + r")\))?\s+(?:said\s+(?:she|he|they)(?:'d|\s+would|'ll|\s+will)|"
+    r"will|'ll|promised\s+to|is\s+going\s+to|agreed\s+to)\s+(?P<what>.+)$"
+), ("said", "ll", "will", "promised", "going", "agreed"))
+OWNER_TO = _Gated(re.compile(r"^(?P<who>" + NAME + r"|[Mm]e|I)\s+to\s+(?P<what>[a-z].+)$"), ("to",))
+DUE = _Gated(re.compile(r"\b(?:due|ETA|deadline(?:\s+is)?)\b[:\s]+(?:to\s+(?P<to>" + NAME + r")\s+)?", re.I), ("due", "eta", "deadline"))
+ASKED_BY = _Gated(re.compile(r"(?P<who>" + NAME + r"|[Tt]hey|[Ss]he|[Hh]e)\s+(?:asked|wants?|expects?|requested)\s+(?:me\s+)?(?:for\s+)?(?P<what>.+?\b(?:by|before)\s+.+)$"), ("asked", "want", "expect", "requested"))
+DECIDER = _Gated(re.compile(
+    r"\b(?:decision|sign-?off|approval|answer|call)\s+from\s+(?P<a>" + NAME + r")"
+    r"|(?P<b>" + NAME + r")\s+(?:to|needs?\s+to|has\s+to|must|should|will)\s+(?:decide|approve|sign\s+off|choose|confirm)"
+    r"|\b(?:ask|asking)\s+(?P<c>" + NAME + r")\s+to\s+(?:decide|approve|sign|choose)"
+    r"|(?P<d>" + NAME + r")'s\s+(?:call|decision)"
+), ("from", "decide", "approve", "sign", "choose", "confirm", "ask", "'s", "’s"))
+OPTION_LINE = re.compile(r"^(?:option\s+(?P<label>[a-d1-4])\b|\((?P<label2>[a-d])\))\s*[:.)-]?\s*(?P<text>.+)$", re.I)
+ACTION_VERBS = set(
+    """
+    emailed called rang asked pinged messaged texted told met spoke talked followed chased drafted
+    wrote reviewed submitted shared updated fixed booked scheduled requested filed raised left posted
+    uploaded prepared finished completed shipped delivered checked confirmed escalated reminded nudged
+    invited agreed sent got gave made paid ran built bought found heard set kicked caught went brought
+    did tested merged deployed released launched published closed resolved signed exported created
+    started onboarded interviewed hired approved replied responded received cancelled canceled moved
+    renewed organised organized ordered mailed faxed phoned contacted reached emailing calling
+    """.split()
+)
+NOT_ACTION = {"need", "needed", "blocked", "stuck", "delayed", "planned", "expected", "supposed", "interested",
+              "concerned", "worried", "based", "related", "used", "scheduled", "red", "bed", "shed", "speed"}
+CONTACT_VERBS = r"(?:emailed|called|rang|asked|pinged|messaged|texted|told|met|chased|nudged|reminded|contacted|reached\s+out\s+to|followed\s+up\s+with|wrote\s+to|spoke\s+(?:to|with)|talked\s+to|left|phoned|invited|cc'?d|email|call|ping|ask|chase|text|remind|contact|talk\s+to|met\s+with)"
+CONTACT = re.compile(r"\b" + CONTACT_VERBS + r"\s+(?P<who>@?[A-Za-z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+)?)", re.I)
+NAME_TRIGGER = re.compile(
+    r"\b(?i:from|with|to|cc|by|for|and|promised|owe|via|thank|thanks|ask|asked|told|reply\s+from|heard\s+from|on)\s+(?P<who>" + NAME + r")"
+)
+NAME_IN_TEAM = re.compile(
+    r"(?P<who>[A-Z][a-zA-Z'’-]+)\s+(?:in|from|on)\s+(?:the\s+)?(?P<team>finance|legal|IT|design|marketing|procurement|security|ops|HR|sales|support|accounting|payroll)\b"
+)
+BE_NAME = re.compile(r"\b(?i:contact|person|owner|lead)\b[^.;]{0,20}?\b(?i:is|might\s+be|could\s+be|would\s+be|=)\s+(?P<who>[A-Z][a-zA-Z'’-]+)")
+POSSESSIVE_REF = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z]{2,4}\s+)?(?:boss|manager|team|colleague|assistant|lead|office|deputy|backup)\b", re.I)
+NAME_AT_ORG = re.compile(r"(?P<who>" + NAME + r")\s+(?:at|from|@)\s+(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)?)")
+NAME_PAREN = re.compile(r"(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)\s*\((?P<inner>[^()]{1,40})\)")
+NAME_VERB = re.compile(
+    r"(?:^|[.;:!?]\s+|,\s+|\band\s+|\bbut\s+)(?P<who>" + NAME + r")\s+(?:said|says|replied|responded|knows|thinks|wants|needs|"
+    r"confirmed|promised|agreed|asked|told|wrote|emailed|called|is\s+on\s+it|is\s+out|is\s+also|is\s+off|will|would|could|"
+    r"should|can|to\s+[a-z]+|'s\s+(?:out|off|away|on\s+leave|back))\b"
+)
+AT_HANDLE = re.compile(r"(?<![\w.])@(?P<h>[A-Za-z][\w.-]*[A-Za-z\d])")
+ORG_EVIDENCE = re.compile(
+    r"\b(?:at|client|customer|vendor|supplier|partner|quote\s+from|escalation\s+from|contract\s+with|agreed\s+with)\s+"
+    r"(?P<org>[A-Z][\w&'’.-]*)"
+    r"|(?P<org2>[A-Z][\w&'’.-]*)\s+(?:team|IT|legal|finance|support|office|ops|HR|security|procurement|"
+    r"engineering|marketing|sales|'s\s+(?:team|IT|legal|office|manager|CEO|CFO|side))\b"
+    r"|(?P<org3>[A-Z][\w&'’.-]*)\s*\((?:current\s+)?(?:vendor|client|customer|supplier|partner|agency)\)"
+)
+URL = re.compile(r"\bhttps?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+", re.I)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+PHONE = re.compile(r"(?<![\w/])\+?\d[\d ()-]{7,}\d(?![\w/])")
+TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d+\b")
+CHANNEL = re.compile(r"(?<![\w&#])#[a-z][\w-]{1,40}\b")
+FILE = re.compile(r"\b[\w-]+\.(?:pdf|docx?|xlsx?|csv|pptx?|md|txt|json|ya?ml|py|key|numbers|zip|png|jpe?g|sql|ipynb)\b", re.I)
+SYSTEM = re.compile(r"\b(?:in|on|via|using|through|into|from)\s+(?:the\s+)?(?P<sys>Jira|Confluence|Slack|Notion|Asana|Trello|Linear|GitHub|GitLab|Salesforce|HubSpot|Zendesk|Looker|Tableau|Figma|Google\s+Drive|Drive|SharePoint|Teams|Dropbox|Workday|SAP|Excel|Sheets|Box|Airtable|Monday\.com|ServiceNow|Datadog|PagerDuty)\b")
+SYSTEM_THING = re.compile(r"\b(?P<sys>Jira|Confluence|Notion|Asana|Trello|GitHub|GitLab|Salesforce|HubSpot|Zendesk|Looker|Tableau|Figma|SharePoint|Dropbox|Airtable|ServiceNow|Datadog|PagerDuty)\s+(?:link|board|file|doc|ticket|page|dashboard|project|issue|folder|report)\b")
+NAMED_ARTEFACT = re.compile(
+    r"\b(?:the\s+)?(?P<res>[A-Z][\w.-]*(?:\s+\"[^\"]{1,40}\")?\s+(?:dashboard|spreadsheet|folder|drive|repo|tracker|channel|wiki|runbook))\b"
+    r"|\bthe\s+(?P<res2>shared\s+drive|team\s+drive|wiki|runbook|shared\s+folder)\b"
+)
+PAST_VERB = re.compile(r"^(?:(?:i|we)\s+)?(?P<verb>[a-z]+(?:ed|t)?)\b", re.I)
+PRONOUN_REF = re.compile(r"\b(?:he|she|his|her|him|they|them|their|again)\b", re.I)
+NEW_TOPIC = re.compile(r"^(?:also|another|separately|unrelated|plus|other|oh\s+and|and\s+also|p\.?s\.?)\b", re.I)
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:\.\d+)+|[A-Za-z]+\d+[A-Za-z\d]*")
+EVENT_BEFORE = re.compile(
+    r"(?P<label>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))\s*(?:is\s+|was\s+|on\s+|at\s+|starts\s+(?:on\s+)?|"
+    r"begins\s+(?:on\s+)?|(?:(?:was|is)\s+)?(?:planned|scheduled|set|booked|agreed|confirmed|moved)(?:\s+with\s+[\w&'’-]+)?\s+(?:for|to)\s+|"
+    r"(?:was\s+|is\s+)?planned\s+|\(|for\s+)?$",
+    re.I,
+)
+NEED_LINK = re.compile(
+    r"\b(?:needed|need(?:s|ed)?\s+(?:it|them|this)|required|in\s+time|ready|for|before|ahead\s+of|until)\s+(?:for\s+)?(?:the\s+|our\s+|their\s+|my\s+)?"
+    r"(?P<label>(?:[\w&'’-]+\s+){0,3}?(?:" + EVENT_WORDS + r")(?:\s+(?:" + EVENT_WORDS + r"))?)"
+    r"\s*(?:on|is|at|,|\(|starts(?:\s+on)?|in)?\s*$",
+    re.I,
+)
+END_BEFORE = re.compile(r"(?P<subj>(?:[\w'’-]+\s+){0,2}?)(?P<verb>ends|expires|runs\s+out|lapses|closes|goes\s+away)\s+(?:on\s+)?$", re.I)
+HARD_BEFORE = re.compile(r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\b.{0,60}\b(?:by|before)\s+$|\b(?:no\s+later\s+than|latest)\s+$", re.I)
+
+
+# --------------------------------------------------------------------------------------------
+# Line model
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    number: int
+    raw: str
+    indent: int = 0
+    bullet: bool = False
+    numbered: bool = False
+    checkbox: str | None = None  # " " open, "x" done
+    quoted: bool = False
+    kind: str = "text"  # heading|title|section|datehead|speaker|header|subject|text|junk|injection
+    section: str | None = None
+    heading: str | None = None
+    date: dt.date | None = None  # date of the entry (prefix or dated heading above)
+    body: str = ""  # content without markers and date prefix
+    owner: str | None = None  # "Sam: fix ..." / "Bob to ..." owner
+    names: list[str] = field(default_factory=list)  # people/organisations named in the line
+
+
+@dataclass
+class _Item:
+    lines: list[_Line] = field(default_factory=list)
+    heading: _Line | None = None
+    strong: set[str] = field(default_factory=set)
+    weak: set[str] = field(default_factory=set)
+
+
+def split_lines(text: str) -> list[str]:
+    """The notes split into lines exactly as the parser numbers them (1-based index = position + 1)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _indent(raw: str) -> int:
+    n = 0
+    for ch in raw:
+        if ch == " ":
+            n += 1
+        elif ch == "\t":
+            n += 4
+        elif ch in "\u00a0\u3000":
+            n += 1
+        else:
+            break
+    return n
+
+
+_DATE_PREFIX = re.compile(r"^\s*(?P<date>.{2,40}?)\s*(?::|\s[-–—]+|\s*\)|,)\s*(?P<rest>.*)$")
+
+
+def _date_prefix(body: str, as_of: dt.date) -> tuple[dt.date | None, str]:
+    """('Mon: emailed Dana' -> (Mon 23 Nov, 'emailed Dana')). Past reading of the date."""
+    m = DATE_RE.match(body)
+    if not m or m.start() != 0:
+        return None, body
+    rest = body[m.end() :]
+    sep = re.match(r"\s*(?:[:)\],]|[-–—]+(?=\s|$))\s*", rest)
+    if sep:
+        found = _find_dates(body[: m.end()], as_of, direction="past")
+        if found:
+            return found[0].date, rest[sep.end() :]
+        return None, body
+    # "tues i chased again", "Mon emailed Dana": a day word followed by I/we or a past-tense verb
+    nxt = re.match(r"\s+(?P<w>[A-Za-z']+)", rest)
+    if nxt and (nxt.group("w").lower() in ("i", "we") or nxt.group("w").lower() in ACTION_VERBS):
+        found = _find_dates(body[: m.end()], as_of, direction="past")
+        if found:
+            return found[0].date, rest.lstrip()
+    return None, body
+
+
+def _is_date_only(text: str, as_of: dt.date) -> dt.date | None:
+    stripped = text.strip().strip("#=*_:-–— ").strip()
+    if not stripped:
+        return None
+    m = DATE_RE.fullmatch(stripped)
+    if m:
+        found = _find_dates(stripped, as_of, direction="past")
+        return found[0].date if found else None
+    return None
+
+
+def _generic_label(text: str, as_of: dt.date) -> str | None:
+    """Section kind for labels such as 'Action items', 'Done', 'Waiting on' (None if not generic)."""
+    t = text.strip().strip("#=*_:-–— ").strip()
+    t = re.sub(r"\s*\(.*\)$", "", t)
+    # drop a trailing date: "Notes 25 Nov", "Status - Mon"
+    for m in _find_dates(t, as_of):
+        if m.end >= len(t) - 1:
+            t = t[: m.start].strip(" -–—,:")
+            break
+    m = GENERIC_LABEL.match(t)
+    if not m:
+        return None
+    label = m.group("label")
+    for pat, kind in SECTION_KIND:
+        if pat.search(label):
+            return kind
+    return "general"
+
+
+def _classify(lines: list[str], as_of: dt.date) -> list[_Line]:
+    out: list[_Line] = []
+    in_header_block = False
+    for idx, raw in enumerate(lines):
+        if not raw.strip():
+            in_header_block = False
+            continue
+        ln = _Line(number=idx + 1, raw=raw, indent=_indent(raw))
+        text = raw.strip()
+        q = QUOTE.match(text)
+        if q:
+            ln.quoted = True
+            text = text[q.end() :].strip()
+        out.append(ln)
+        if not text:
+            ln.kind = "junk"
+            continue
+        if INJECTION.search(text):
+            ln.kind = "injection"
+            ln.body = text
+            continue
+        hm = MD_HEADING.match(text) or EQ_HEADING.match(text) or BOLD_LINE.match(text)
+        eh = EMAIL_HEADER.match(text)
+        if eh and (in_header_block or eh.group("key").lower() in ("from", "subject", "sent", "to")):
+            key = eh.group("key").lower()
+            in_header_block = True
+            ln.kind = "subject" if key == "subject" else "header"
+            ln.heading = re.sub(r"^(?:(?:re|fwd?|aw)\s*:\s*)+", "", eh.group("value"), flags=re.I).strip()
+            ln.body = eh.group("value")
+            continue
+        if SPEAKER.match(text) and not DATE_RE.fullmatch(text.split()[0]):
+            ln.kind = "speaker"
+            ln.heading = SPEAKER.match(text).group("name")
+            continue
+        if hm:
+            htext = hm.group("text").strip()
+            d = _is_date_only(htext, as_of)
+            if d:
+                ln.kind, ln.date = "datehead", d
+                continue
+            sec = _generic_label(htext, as_of)
+            if sec:
+                ln.kind, ln.section = "section", sec
+                continue
+            ln.kind, ln.heading = "heading", htext
+            if hm.re is MD_HEADING and len(hm.group("hashes")) == 1:
+                ln.kind = "title"  # decided later: item heading or document title
+            continue
+        body = text
+        bm = BULLET.match(body)
+        if bm:
+            marker = bm.group("marker")
+            ln.bullet = True
+            ln.numbered = marker[0].isalnum()
+            body = body[bm.end() :]
+        cb = CHECKBOX.match(body)
+        if cb:
+            ln.checkbox = "x" if cb.group("box").strip() else " "
+            ln.bullet = True
+            body = body[cb.end() :]
+        if not re.search(r"[^\W\d_]", body):  # no letters at all: "----", "{}", "123"
+            ln.kind, ln.body = "junk", body
+            if not DATE_RE.search(body):
+                continue
+        # section labels and headings written as "Label:" alone on a line
+        if body.endswith(":") and not ln.bullet and len(body) <= 80:
+            d = _is_date_only(body, as_of)
+            if d:
+                ln.kind, ln.date = "datehead", d
+                continue
+            sec = _generic_label(body, as_of)
+            if sec:
+                ln.kind, ln.section = "section", sec
+                continue
+            words = body[:-1].split()
+            if 0 < len(words) <= 8 and not NAME_COLON.match(body + " x"):
+                ln.kind, ln.heading = "heading", body[:-1].strip()
+                continue
+        day = None if ln.bullet else _is_date_only(body, as_of)
+        if day:
+            ln.kind, ln.date = "datehead", day
+            continue
+        letters = [c for c in body if c.isalpha()]
+        if (
+            not ln.bullet
+            and len(letters) >= 3
+            and all(c.isupper() for c in letters)
+            and len(body.split()) <= 8
+            and not re.search(r"[.!?]$", body)
+        ):
+            sec = _generic_label(body, as_of)
+            if sec:
+                ln.kind, ln.section = "section", sec
+            else:
+                ln.kind, ln.heading = "heading", body.strip(":").strip()
+            continue
+        if ln.kind == "junk":
+            continue
+        # "Attendees: Lee, Sam" - a labelled line (section + content on one line)
+        lm = re.match(r"^(?P<label>[A-Za-z][A-Za-z -]{1,30}):\s+(?P<rest>.+)$", body)
+        if lm and _generic_label(lm.group("label"), as_of) in ("attendees",):
+            ln.kind, ln.section, ln.body = "attendees", "attendees", lm.group("rest")
+            continue
+        d, body = _date_prefix(body, as_of)
+        ln.date = d
+        body = OWNER_PREFIX.sub("", body)
+        ln.body = body.strip()
+        ln.kind = "text"
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Names, keys and resources
+# --------------------------------------------------------------------------------------------
+
+
+def _clean_name(raw: str) -> str | None:
+    name = raw.strip().lstrip("@").strip("'’-.")
+    name = re.sub(r"['’]s$", "", name)
+    parts = name.split()
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    if parts[0] in NOT_NAMES or parts[0].lower() in STOP and not parts[0][0].isupper():
+        return None
+    if len(parts) > 1 and (parts[1] in NOT_NAMES or not parts[1][0].isupper() or ORG_SUFFIX.match(parts[1]) is None and parts[1].isupper() and len(parts[1]) <= 3):
+        if not ORG_SUFFIX.match(parts[1]):
+            parts = parts[:1]
+    name = " ".join(parts)
+    if len(name) < 2 or not name[0].isalpha():
+        return None
+    if name.lower() in ("i", "me", "we", "us"):
+        return None
+    if name[0].islower():
+        name = name[0].upper() + name[1:]
+    return name
+
+
+@dataclass
+class _Names:
+    """Evidence collected over the whole note: who is a person, who is an organisation."""
+
+    person_votes: dict[str, int] = field(default_factory=dict)
+    org_votes: dict[str, int] = field(default_factory=dict)
+    person_org: dict[str, str] = field(default_factory=dict)
+    person_role: dict[str, str] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+
+    def vote(self, name: str | None, kind: str, n: int = 1) -> None:
+        if not name:
+            return
+        votes = self.person_votes if kind == "person" else self.org_votes
+        votes[name] = votes.get(name, 0) + n
+        if name not in self.order:
+            self.order.append(name)
+
+    def is_org(self, name: str) -> bool:
+        o, p = self.org_votes.get(name, 0), self.person_votes.get(name, 0)
+        return o > 0 and o >= p or name.lower() in TEAMS
+
+
+_LOWER_CONTACT_STOP = STOP | {"him", "her", "them", "back", "again", "abt", "about", "everyone", "someone",
+                              "it", "a", "an", "my", "our", "their", "his", "up", "in", "out", "over", "round",
+                              "at", "on", "to", "of", "is", "be", "me", "us", "you", "all", "any", "no", "by",
+                              "as", "if", "or", "so", "too", "team", "person", "details", "info", "number",
+                              "form", "list", "sheet", "doc", "docs", "email", "office", "vendor", "client"}
+_LOWER_CONTACT_VERBS = {"emailed", "called", "pinged", "messaged", "texted", "asked", "told", "chased",
+                        "nudged", "rang", "phoned", "contacted"}
+
+
+def _line_names(text: str, names: _Names) -> list[str]:
+    """Names (people and organisations) mentioned in one line, with evidence recorded in ``names``."""
+    found: list[str] = []
+
+    def add(raw: str | None, kind: str | None, weight: int = 1) -> str | None:
+        name = _clean_name(raw) if raw else None
+        if not name:
+            return None
+        if kind:
+            names.vote(name, kind, weight)
+        elif name not in names.order:
+            names.order.append(name)
+        if name not in found:
+            found.append(name)
+        return name
+
+    for m in AT_HANDLE.finditer(text):
+        if not EMAIL.search(text[max(0, m.start() - 40) : m.end() + 20]):
+            add(m.group("h").split(".")[0].capitalize(), "person", 2)
+    for m in NAME_AT_ORG.finditer(text):
+        who, org = _clean_name(m.group("who")), _clean_name(m.group("org"))
+        if who and org and who != org:
+            add(who, "person", 2)
+            add(org, "org", 2)
+            names.person_org.setdefault(who, org)
+    for m in NAME_PAREN.finditer(text):
+        who, inner = _clean_name(m.group("who")), m.group("inner").strip().rstrip("?")
+        if not who:
+            continue
+        if _find_dates(inner, dt.date(2000, 1, 1)) or not re.search(r"[A-Za-z]", inner):
+            continue
+        inner_name = _clean_name(inner) if re.fullmatch(NAME, inner) else None
+        if who.lower() in TEAMS or who in names.org_votes:
+            add(who, "org", 2)
+            if inner_name:
+                add(inner_name, "person", 2)
+                names.person_org.setdefault(inner_name, who)
+        elif inner_name and inner_name.lower() not in TEAMS and len(inner.split()) == 1:
+            # "Platform (Ines)": org (person); "Karen?" alone handled by the trigger rules
+            add(who, "org", 1)
+            add(inner_name, "person", 2)
+            names.person_org.setdefault(inner_name, who)
+        elif re.search(r"\b(?:vendor|client|customer|supplier|partner|agency)\b", inner, re.I):
+            add(who, "org", 3)
+        elif len(inner.split()) <= 4:
+            add(who, "person", 1)
+            names.person_role.setdefault(who, re.sub(r"^(?:our|their|the|his|her)\s+", "", inner, flags=re.I))
+    for m in re.finditer(r"\(\s*(?P<n>[A-Z][a-z]+)\s*\??\s*\)", text):
+        add(m.group("n"), "person", 1)
+    for m in ORG_EVIDENCE.finditer(text):
+        add(m.group("org") or m.group("org2") or m.group("org3"), "org", 1)
+    for m in re.finditer(r"(?P<a>[A-Z][\w&'’-]+)\s+(?P<b>[A-Z][\w&'’.-]+)", text):
+        if ORG_SUFFIX.match(m.group("b")) and m.group("a") not in NOT_NAMES:
+            add(f"{m.group('a')} {m.group('b').rstrip('.')}", "org", 3)
+    for m in CONTACT.finditer(text):
+        who = m.group("who")
+        verb = m.group(0).split()[0].lower()
+        if who[0].islower() or who.split()[0] in NOT_NAMES:
+            first = who.split()[0].lower()
+            if first in TEAMS:
+                add(first, "org", 1)
+                continue
+            if first in _LOWER_CONTACT_STOP or verb not in _LOWER_CONTACT_VERBS or who[0].isupper():
+                continue
+        add(who.split()[0] if who[0].islower() else who, "person", 1)
+    for m in NAME_TRIGGER.finditer(text):
+        add(m.group("who"), None)
+    for m in NAME_VERB.finditer(text):
+        add(m.group("who"), "person", 1)
+    for m in NAME_IN_TEAM.finditer(text):
+        who = add(m.group("who"), "person", 2)
+        if who:
+            names.person_org.setdefault(who, m.group("team"))
+    for m in BE_NAME.finditer(text):
+        add(m.group("who"), "person", 1)
+    for m in re.finditer(r"\b(?:she|he|her|his)\b", text):
+        # a pronoun after a single name in the same line is evidence that the name is a person
+        if len(found) == 1:
+            names.vote(found[0], "person", 1)
+        break
+    return found
+
+
+HEADER_ADDRESS = re.compile(r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*<(?P<e>[^<>@\s]+@[^<>\s]+)>")
+_MAIL_PROVIDERS = {"gmail", "googlemail", "outlook", "hotmail", "yahoo", "icloud", "proton", "protonmail", "live", "aol", "me", "mail"}
+
+
+def _org_from_domain(email: str) -> str | None:
+    domain = email.rsplit("@", 1)[-1].split(".")[0].lower()
+    if not domain or domain in _MAIL_PROVIDERS or len(domain) < 3:
+        return None
+    return domain.capitalize()
+
+
+def _known_mentions(lines: list[_Line], names: _Names) -> None:
+    """Add names known from anywhere in the note to every line that mentions them without a trigger."""
+    known = {n for n in names.order if " " not in n}
+    if not known:
+        return
+    for ln in lines:
+        text = ln.heading if ln.kind in ("heading", "title", "subject", "header") else ln.body
+        if not text or ln.kind in ("injection", "junk"):
+            continue
+        for w in re.findall(r"[A-Z][a-zA-Z'’-]+", text):
+            w = re.sub(r"['’]s$", "", w)
+            if w in known and w not in ln.names:
+                ln.names.append(w)
+
+
+def _resources(text: str) -> list[str]:
+    out: list[str] = []
+    for pat in (URL, EMAIL, TICKET, CHANNEL, FILE, PHONE):
+        for m in pat.finditer(text):
+            val = m.group(0).rstrip(".,;:)")
+            if pat is PHONE and len(re.sub(r"\D", "", val)) < 8:
+                continue
+            if pat is PHONE and DATE_RE.search(val):
+                continue
+            if val not in out:
+                out.append(val)
+    for pat in (SYSTEM, SYSTEM_THING):
+        for m in pat.finditer(text):
+            if m.group("sys") not in out:
+                out.append(m.group("sys"))
+    for m in NAMED_ARTEFACT.finditer(text):
+        val = (m.group("res") or m.group("res2") or "").strip()
+        first = val.split()[0] if val else ""
+        if val and first not in NOT_NAMES and val not in out:
+            out.append(val)
+    return out
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+def _keys(text: str, names: list[str]) -> tuple[set[str], set[str]]:
+    strong = {n.lower() for n in names}
+    strong |= {t.lower() for t in TICKET.findall(text)}
+    weak: set[str] = set()
+    for w in WORD.findall(text):
+        lw = w.lower()
+        if any(c.isdigit() for c in w):
+            if not DATE_RE.fullmatch(w):
+                weak.add(lw)
+            continue
+        if len(lw) < 4 or lw in STOP:
+            continue
+        if w[0].isupper() and w not in NOT_NAMES and lw not in STOP and not DATE_RE.fullmatch(w):
+            strong.add(lw)
+        weak.add(_stem(lw))
+    return strong, weak
+
+
+# --------------------------------------------------------------------------------------------
+# Grouping
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    lines: list[_Line]
+    forced: int | None = None  # item index (heading region)
+    names: list[str] = field(default_factory=list)
+    strong: set[str] = field(default_factory=set)
+    weak: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> _Line:
+        return self.lines[0]
+
+
+def _has_signal(unit: _Unit) -> bool:
+    if unit.first.bullet or unit.first.checkbox is not None:
+        return len(re.findall(r"[A-Za-z]{2,}", unit.first.body)) >= 1
+    if unit.names or any(TICKET.search(ln.body) for ln in unit.lines):
+        return True
+    for ln in unit.lines:
+        b = ln.body
+        if ln.date or DATE_RE.search(b):
+            return True
+        for pat in (NO_REPLY, WAITING, BLOCKED, DECISION, RISK, RECURRING, DONE_MARK, I_WILL, PROMISE, DUE, _TODO_CUE):
+            if pat.search(b):
+                return True
+        if _action_verb(b):
+            return True
+    return False
+
+
+_TODO_CUE = re.compile(r"\bneeds?\s+(?:to|2)\b|\bhave\s+to\b|\bmust\b|\bto-?do\b|\bunfilled\b|\bbroken\b|\bbug\b|\bfix\b", re.I)
+
+
+def _action_verb(clause: str) -> str | None:
+    m = PAST_VERB.match(clause.strip())
+    if not m:
+        return None
+    verb = m.group("verb").lower()
+    if verb in NOT_ACTION:
+        return None
+    if verb in ACTION_VERBS:
+        return verb
+    return None
+
+
+def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Item], list[_Line]]:
+    items: list[_Item] = []
+    unplaced: list[_Line] = []
+    has_attendees = any(ln.kind == "attendees" for ln in lines)
+    n_headings = sum(1 for ln in lines if ln.kind in ("heading", "title", "subject", "section"))
+
+    # 1. pass: headings, document titles and context (section, dates, speakers)
+    units: list[_Unit] = []
+    region: int | None = None  # item index owning the current heading region
+    section: str | None = None
+    cur_date: dt.date | None = None
+    speaker: str | None = None
+    pending_headers: list[_Line] = []
+    prev: _Line | None = None
+    first_content = True
+    for i, ln in enumerate(lines):
+        blank_before = prev is None or ln.number - prev.number > 1
+        if ln.kind in ("heading", "title", "subject"):
+            is_doc_title = ln.kind == "title" and (
+                MEETING_TITLE.search(ln.heading or "") and n_headings > 1 or _generic_label(ln.heading or "", as_of)
+            )
+            if is_doc_title:
+                unplaced.append(ln)
+                region, section = None, None
+                m = _find_dates(ln.heading or "", as_of, direction="past")
+                cur_date = m[0].date if m else cur_date
+            else:
+                items.append(_Item(lines=[*pending_headers, ln], heading=ln))
+                pending_headers = []
+                region, section = len(items) - 1, None
+            prev = ln
+            first_content = False
+            continue
+        if ln.kind == "header" and region is not None and not pending_headers and ln.quoted:
+            items[region].lines.append(ln)
+            prev = ln
+            continue
+        if ln.kind == "header":
+            pending_headers.append(ln)
+            prev = ln
+            continue
+        if pending_headers:
+            unplaced.extend(pending_headers)
+            pending_headers = []
+        if ln.kind == "section":
+            section = ln.section
+            (items[region].lines if region is not None else unplaced).append(ln)
+            prev = ln
+            continue
+        if ln.kind == "datehead":
+            cur_date = ln.date
+            (items[region].lines if region is not None else unplaced).append(ln)
+            prev = ln
+            continue
+        if ln.kind == "speaker":
+            speaker = ln.heading
+            (items[region].lines if region is not None else unplaced).append(ln)
+            prev = ln
+            continue
+        if ln.kind in ("attendees",):
+            for part in re.split(r",|\band\b|;|/", ln.body):
+                nm = _clean_name(part.strip().split("(")[0].strip())
+                if nm and re.fullmatch(NAME, part.strip().split("(")[0].strip()):
+                    names.vote(nm, "person", 2)
+            (items[region].lines if region is not None else unplaced).append(ln)
+            prev = ln
+            continue
+        if ln.kind in ("injection", "junk") and region is None:
+            unplaced.append(ln)
+            prev = ln
+            continue
+        ln.section = section
+        if ln.date is None:
+            ln.date = cur_date
+        if speaker and ln.owner is None and speaker.lower() not in ("me", "i"):
+            ln.owner = None
+        # first line of a prose note written like a title: "Event app for the Lisbon offsite (launch Tue 8 Dec)"
+        if (
+            region is None
+            and ln.kind == "text"
+            and not ln.bullet
+            and blank_before
+            and first_content
+            and _title_like(ln.body)
+            and i + 1 < len(lines)
+            and lines[i + 1].kind == "text"
+            and lines[i + 1].number == ln.number + 1
+        ):
+            ln.kind = "heading"
+            ln.heading = ln.body
+            items.append(_Item(lines=[ln], heading=ln))
+            region = len(items) - 1
+            prev = ln
+            first_content = False
+            continue
+        first_content = False
+        # sub-lines and wrapped continuations join the unit above
+        if units and not blank_before and region is None and units[-1].forced is None:
+            top = units[-1].first
+            if ln.indent > top.indent or (
+                not ln.bullet
+                and not top.bullet
+                and ln.body[:1].islower()
+                and not re.search(r"[.!?:;]$", prev.body if prev else "")
+                and ln.date is None
+                and not NEW_TOPIC.match(ln.body)
+                and len(prev.body if prev else "") > 50
+            ):
+                units[-1].lines.append(ln)
+                prev = ln
+                continue
+        units.append(_Unit(lines=[ln], forced=region))
+        prev = ln
+    if pending_headers:
+        unplaced.extend(pending_headers)
+
+    # 2. pass: keys per unit
+    for unit in units:
+        text = " ".join(ln.body for ln in unit.lines)
+        unit.names = _dedupe([nm for ln in unit.lines for nm in ln.names])
+        unit.strong, unit.weak = _keys(text, unit.names)
+        if has_attendees:  # in minutes everyone is everywhere: people do not make a topic
+            unit.strong = {k for k in unit.strong if not names.person_votes.get(k.capitalize())}
+    for item in items:
+        if item.heading is not None:
+            hnames = item.heading.names
+            s, w = _keys(item.heading.heading or "", hnames)
+            item.strong |= s
+            item.weak |= w
+
+    # 3. pass: place units
+    strong_index: dict[str, list[int]] = {}
+    weak_index: dict[str, list[int]] = {}
+    for idx, item in enumerate(items):
+        for k in item.strong:
+            strong_index.setdefault(k, []).append(idx)
+        for k in item.weak:
+            weak_index.setdefault(k, []).append(idx)
+    transparent = {ln.number for ln in lines if ln.kind in ("speaker", "injection", "junk", "header")}
+    last_item: int | None = None
+    last_unit_end = -10
+    last_unit_prose = False
+    for unit in units:
+        first = unit.first
+        target: int | None = unit.forced
+        if target is None and first.kind in ("injection", "junk"):
+            unplaced.extend(unit.lines)
+            continue
+        if target is None:
+            scores: dict[int, int] = {}
+            for k in unit.strong:
+                for idx in strong_index.get(k, ()):
+                    scores[idx] = scores.get(idx, 0) + 2
+            for k in unit.weak:
+                for idx in weak_index.get(k, ()):
+                    scores[idx] = scores.get(idx, 0) + 1
+            has_lead = bool(LEAD_IN.match(first.body)) and not NAME_COLON.match(first.body)
+            threshold = 3 if has_lead else 2
+            best = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+            adjacent_prose = (
+                last_item is not None
+                and not first.bullet
+                and last_unit_prose
+                and 0 < first.number - last_unit_end <= 12
+                and all(n in transparent for n in range(last_unit_end + 1, first.number))
+                and not has_lead
+                and not NEW_TOPIC.match(first.body)
+            )
+            own_names = [n for n in unit.names if n.lower() not in items[last_item].strong] if last_item is not None else unit.names
+            if best and best[1] >= threshold:
+                target = best[0]
+            elif adjacent_prose and (not own_names or POSSESSIVE_REF.search(first.body)):
+                target = last_item
+            elif (
+                last_item is not None
+                and not first.bullet
+                and not has_lead
+                and (not own_names and PRONOUN_REF.search(first.body) or POSSESSIVE_REF.search(first.body))
+            ):
+                target = last_item
+            elif _has_signal(unit):
+                items.append(_Item())
+                target = len(items) - 1
+            else:
+                unplaced.extend(unit.lines)
+                continue
+        item = items[target]
+        item.lines.extend(unit.lines)
+        for k in unit.strong - item.strong:
+            strong_index.setdefault(k, []).append(target)
+        for k in unit.weak - item.weak:
+            weak_index.setdefault(k, []).append(target)
+        item.strong |= unit.strong
+        item.weak |= unit.weak
+        last_item = target
+        last_unit_end = unit.lines[-1].number
+        last_unit_prose = not first.bullet
+    return items, unplaced
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 10 or re.search(r"[.!?]$", text) or not text[:1].isupper():
+        return False
+    if _action_verb(text) or LEAD_IN.match(text) and not text.strip().endswith(")"):
+        return False
+    for pat in (NO_REPLY, WAITING, BLOCKED, DECISION, I_WILL, PROMISE, MISSED):
+        if pat.search(text):
+            return False
+    if re.search(r"\b(?:is|are|was|were|has|have|had|did|will|'ll|can|need|needs)\b", text, re.I):
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# Cues -> WorkItem
+# --------------------------------------------------------------------------------------------
+
+
+def _clauses(text: str) -> list[str]:
+    return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and c.strip()]
+
+
+_CONNECTOR_BEFORE = re.compile(r"(?:\b(?:by|on|before|until|till|due|for|from|since|no\s+later\s+than|latest)\s+)$", re.I)
+
+
+def _strip_dates(text: str, as_of: dt.date, keep_bare_weekdays: bool = False) -> str:
+    """Text with its date phrases (and the 'by'/'on'/'due' before them) removed."""
+    out = text
+    for m in reversed(_find_dates(text, as_of)):
+        start = m.start
+        c = _CONNECTOR_BEFORE.search(out[:start])
+        if keep_bare_weekdays and not c and re.fullmatch(r"[A-Za-z]+", m.text) and m.text.lower() in _WEEKDAY_WORDS:
+            continue
+        if c:
+            start = c.start()
+        out = out[:start] + out[m.end :]
+    out = re.sub(r"\s*\((?:\s|,)*(?:done|sent|ok|yes)?(?:\s|,)*\)|\"\s*\"|'\s*'", "", out, flags=re.I)
+    out = re.sub(r"\b(?:by|on|before|until|due|for|from|since)\s*(?=[.,;:!?)]|$)", "", out.strip())
+    out = re.sub(r"\s+([,;:.!?])", r"\1", out)
+    out = re.sub(r"\s{2,}", " ", out)
+    return out.strip(" ,;:-–—.!")
+
+
+_WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+_SUBORDINATE = re.compile(r"\s+(?:so\s+(?:that\s+)?(?:she|he|they|we|I)|because|since|as\s+(?:she|he|they)|which|but|though)\b|\s+[-–—]+\s+|;\s*", re.I)
+
+
+def _what(text: str, as_of: dt.date) -> str:
+    """The thing promised: dates, connectors and trailing subordinate clauses removed."""
+    out = _SUBORDINATE.split(_strip_dates(text, as_of))[0]
+    return out.strip(" ,;:-–—.!")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-")
+
+
+def _first_date(text: str, base: dt.date, direction: str = "future") -> dt.date | None:
+    found = _find_dates(text, base, direction=direction)  # type: ignore[arg-type]
+    return found[0].date if found else None
+
+
+def _who_in(text: str, names: _Names, prefer: tuple[str, ...] = ()) -> str | None:
+    for pat in prefer:
+        m = re.search(pat, text)
+        if m:
+            nm = m.group("w").strip()
+            if nm.lower().startswith("the "):
+                nm = nm[4:]
+            if nm.lower() in TEAMS or nm.lower().rstrip("s") in TEAMS:
+                return nm.lower()
+            if nm.lower().endswith(" team"):
+                base = _clean_name(nm[:-5])
+                return f"{base} team" if base else None
+            cleaned = _clean_name(nm)
+            if cleaned:
+                return cleaned
+    for m in re.finditer(NAME, text):
+        nm = _clean_name(m.group(0))
+        if nm and (nm in names.person_votes or nm in names.org_votes):
+            return nm
+    for w in re.findall(r"[A-Za-z]+", text):
+        if w.lower() in TEAMS and (w.islower() or w[0].isupper()) and w.lower() != "it" or w == "IT":
+            return w if w[0].isupper() and w != "IT" else w.lower() if w != "IT" else "IT"
+    return None
+
+
+_WHO_PATTERNS = (
+    r"(?:waiting|wait)\s+(?:on|for)\s+(?P<w>(?:the\s+)?" + NAME + r"(?:\s+team)?|[a-z]+\s+team|finance|legal|design|marketing|procurement|security)",
+    r"\bfrom\s+(?P<w>(?:the\s+)?" + NAME + r"(?:\s+team)?|finance|legal|design|marketing|procurement|security)",
+    r"(?:blocked|stuck)\s+(?:on|by)\s+(?P<w>(?:the\s+)?" + NAME + r"(?:\s+team)?|[a-z]+\s+team|finance|legal|design|marketing)",
+    r"\basked\s+(?P<w>" + NAME + r")",
+    r"\b(?:emailed|called|pinged|messaged|texted|chased|nudged|contacted|rang)\s+(?P<w>" + NAME + r")",
+    r"(?:^|\s)(?P<w>" + NAME + r")\s+(?:hasn'?t|haven'?t|didn'?t|still|has\s+not|is\s+out|said|says|will|to\s+)",
+    r"(?P<w>finance|legal|design|marketing|procurement|security|IT)\s+(?:still\s+)?(?:hasn'?t|haven'?t|didn'?t|is|are)",
+)
+
+
+def _object(clause: str, as_of: dt.date) -> str | None:
+    """'emailed Dana at Acme for the Q3 docs' -> 'Q3 docs'."""
+    m = re.search(r"\b(?:for|about|abt|re|regarding|on)\s+(?:the\s+|our\s+|their\s+|a\s+|an\s+)?(?P<o>[^,;.()]+)", clause, re.I)
+    if not m:
+        return None
+    obj = _strip_dates(m.group("o"), as_of)
+    obj = re.split(r"\s+(?:needed|because|so|which|and\s+(?:she|he|they)|but|by|before|from|to|since|until|if)\b", obj)[0]
+    obj = obj.strip(" ,;:-")
+    if not obj or len(obj.split()) > 7 or obj.lower() in STOP:
+        return None
+    if _find_dates(obj, as_of):
+        return None
+    return obj
+
+
+def _options(text: str) -> list[str]:
+    m = re.search(r"\beither\s+(?P<a>[^,;]+?)\s+or\s+(?P<b>[^,;.?]+)", text, re.I)
+    if m:
+        return [m.group("a").strip(), m.group("b").strip()]
+    after = text.split(":", 1)[1] if ":" in text else text
+    parts = re.split(r",?\s+or\s+|\s+vs\.?\s+|\s+versus\s+", after)
+    if len(parts) >= 2:
+        opts = []
+        for p in parts:
+            p = re.sub(r"^(?:should\s+we\s+|do\s+we\s+|we\s+)", "", p.strip(), flags=re.I)
+            p = re.split(r"[.?!;]\s", p)[0].strip(" .?!")
+            if p and len(p.split()) <= 10:
+                opts.append(p)
+        if len(opts) >= 2:
+            return opts
+    return []
+
+
+_PROPOSAL = re.compile(r"\bquote\b|\bcould\b|\bcan\s+(?:do|build|deliver|ship|have)|\$\s?\d|\binstead\b|\balternative\b|\bcut-?down\b|\bfallback\b", re.I)
+_LABEL_PREFIX = re.compile(r"^(?:open\s+question|question|decision|fyi|note|update|re|todo|next(?:\s+steps?)?|action|ai|plan)\s*:\s*", re.I)
+_CONDITIONAL = re.compile(r"\bif\b.{0,80}\b(?:by|nothing|no\s+reply|not|isn'?t|doesn'?t)\b|\bmaybe\b|\bcould\s+ask\b|\bbackup\b|\bplan\s+b\b", re.I)
+
+
+@dataclass
+class _State:
+    """Per-item scratch state while reading its lines in order."""
+
+    last_who: str | None = None  # last person/org I contacted
+    last_what: str | None = None  # what I asked them for
+    last_when: dt.date | None = None
+    speaker: str | None = None  # chat speaker / email sender when not me
+    deadline_cands: list = field(default_factory=list)
+    done_marks: list = field(default_factory=list)
+    todo_open: bool = False
+    options: list = field(default_factory=list)  # (label, text)
+    people: list = field(default_factory=list)
+    orgs: list = field(default_factory=list)
+
+
+class _ItemBuilder:
+    """Collects cues from an item's lines in order and produces a WorkItem."""
+
+    def __init__(self, as_of: dt.date, names: _Names):
+        self.as_of = as_of
+        self.names = names
+
+    # -- item ---------------------------------------------------------------------------------
+
+    def build(self, item: _Item) -> WorkItem:
+        as_of = self.as_of
+        lines = sorted(item.lines, key=lambda ln: ln.number)
+        w = WorkItem(title="", lines=[ln.number for ln in lines])
+        st = _State()
+        for ln in lines:
+            self._collect(w, st, ln)
+            if ln.kind in ("heading", "title", "subject"):
+                text = ln.heading or ""
+                self._heading_cues(w, text)
+                self._deadlines(text, ln.date or as_of, st.deadline_cands)
+                continue
+            if ln.kind == "header":
+                if re.match(r"\s*from\s*:", ln.raw.lstrip("> "), re.I):
+                    sender = next((n for n in ln.names if not self.names.is_org(n)), None)
+                    st.speaker = sender if sender and sender.lower() not in ("me", "i") else None
+                continue
+            if ln.kind == "speaker":
+                sp = ln.heading or ""
+                st.speaker = None if sp.lower() in ("me", "i") else _clean_name(sp)
+                continue
+            if ln.kind in ("section", "datehead"):
+                continue
+            if ln.kind in ("injection", "junk", "attendees"):
+                w.notes.append(ln.body or ln.raw.strip())
+                continue
+            self._line(w, st, ln)
+        self._finish(w, st, item, lines)
+        return w
+
+    def _collect(self, w: WorkItem, st: _State, ln: _Line) -> None:
+        for nm in ln.names:
+            (st.orgs if self.names.is_org(nm) else st.people).append(nm)
+        text = ln.body if ln.kind not in ("heading", "title", "subject") else (ln.heading or "")
+        for r in _resources(text or ""):
+            if r not in w.resources:
+                w.resources.append(r)
+
+    def _finish(self, w: WorkItem, st: _State, item: _Item, lines: list[_Line]) -> None:
+        # options listed on their own lines ("Option 3: ...") attach to the item's decision
+        if st.options:
+            if not w.decisions:
+                w.decisions.append(Decision(question="Which option should we take?", line=None))
+            dec = w.decisions[0]
+            highest = max((_option_number(lbl) for lbl, _ in st.options), default=0)
+            if highest > len(st.options) + len(dec.options):
+                option_lines = {n for _, n in st.options if isinstance(n, int)}
+                for ln in lines:
+                    if len(dec.options) + len(st.options) >= highest:
+                        break
+                    if ln.kind == "text" and ln.number not in option_lines and _PROPOSAL.search(ln.body) and not (
+                        DECISION.search(ln.body)
+                    ):
+                        dec.options.append(_short(ln.body.rstrip("."), 200))
+            for _, text in st.options:
+                if text not in dec.options:
+                    dec.options.append(text)
+        w.waits = _merge_waits(w.waits)
+        w.people = _dedupe([p for p in st.people if not self.names.is_org(p)])
+        w.orgs = _dedupe([o for o in st.orgs if self.names.is_org(o)])
+        if st.deadline_cands:
+            future = [c for c in st.deadline_cands if c[1] >= self.as_of]
+            pool = future or st.deadline_cands
+            pool.sort(key=lambda c: (-c[0], c[1]))
+            _, w.deadline, w.deadline_label = pool[0]
+        open_things = list(w.waits) + [c for c in w.commitments if c.state == "open"] + list(w.decisions)
+        if not open_things and not w.risks and not st.todo_open:
+            if st.done_marks:
+                w.done = True
+            elif w.actions and all(_action_verb(a.text) in _COMPLETION for a in w.actions if a.actor == "I"):
+                w.done = any(a.actor == "I" for a in w.actions)
+        w.title = _title_with(self, item, w, lines)
+        if w.deadline_label and not w.outcome:
+            label = w.deadline_label
+            title_words = {x.lower() for x in WORD.findall(w.title)}
+            if {x.lower() for x in WORD.findall(label) if len(x) >= 4} & title_words:
+                w.outcome = w.title
+            elif re.search(r"\b(?:ends|expires|runs out|lapses|closes|goes away|goes up)$", label):
+                w.outcome = f"{w.title} before the {label}"
+            else:
+                w.outcome = f"{w.title} for the {label}"
+
+    # -- line ---------------------------------------------------------------------------------
+
+    def _line(self, w: WorkItem, st: _State, ln: _Line) -> None:
+        as_of = self.as_of
+        body = ln.body
+        base = ln.date or as_of
+        owner = None
+        nc = NAME_COLON.match(body)
+        if nc:
+            who = nc.group("name").lstrip("@")
+            cleaned = _clean_name(who)
+            if who.lower() in ("me", "i"):
+                owner, body = "I", nc.group("rest")
+            elif cleaned and (ln.section == "actions" or (cleaned in self.names.person_votes and not self.names.is_org(cleaned))):
+                owner, body = cleaned, nc.group("rest")
+        if owner is None and st.speaker:
+            owner = st.speaker
+        nxt = NEXT_PREFIX.match(body)
+        if nxt:
+            body = body[nxt.end() :]
+        opt = OPTION_LINE.match(body)
+        if opt:
+            st.options.append((opt.group("label") or opt.group("label2") or "", opt.group("text").strip().rstrip(".")))
+        line_done = ln.checkbox == "x" or ln.section == "done" or _is_done(body)
+        before = _count(w)
+        n_commit_before = len(w.commitments)
+        for clause in _clauses(body):
+            self._clause(w, st, ln, clause, base, owner, bool(nxt), bool(opt))
+        self._sections(w, ln, body, base, owner, line_done)
+        new_waits = [x for x in w.waits if x.line == ln.number]
+        for x in new_waits:
+            if x.since is None:
+                x.since = _since(body, base)
+            if x.on_whom is None:
+                x.on_whom = _who_in(body, self.names, _WHO_PATTERNS)
+                if x.on_whom is None and re.search(r"\b(?:he|she|they|him|her|them)\b", body, re.I):
+                    x.on_whom = st.last_who
+        blocked = [x for x in new_waits if x.kind == "blocked"]
+        if blocked and len(new_waits) > 1:
+            for x in new_waits:
+                if x.kind != "blocked":
+                    blocked[0].on_whom = blocked[0].on_whom or x.on_whom
+                    blocked[0].expected_by = blocked[0].expected_by or x.expected_by
+                    w.waits.remove(x)
+        if line_done:
+            st.done_marks.append(ln.number)
+            for c in w.commitments[n_commit_before:]:
+                if c.owner == (owner or "I") or ln.checkbox == "x":
+                    c.state = "done"
+            if ln.checkbox == "x" and len(w.commitments) == n_commit_before:
+                w.commitments.append(Commitment(what=_what(body, as_of), owner=owner or "I", line=ln.number,
+                                                state="done"))
+            self._resolve_commitments(w, body, ln.number)
+            if not any(a.line == ln.number for a in w.actions):
+                w.actions.append(Action(text=_what(body, as_of) or body, on=_past_date(body, base), actor=owner or "I",
+                                        line=ln.number))
+        elif ln.checkbox == " ":
+            st.todo_open = True
+        self._deadlines(body, base, st.deadline_cands)
+        if ln.section == "decided" or _count(w) == before or _CONDITIONAL.search(body):
+            if body not in w.notes:
+                w.notes.append(body)
+
+    def _sections(self, w: WorkItem, ln: _Line, body: str, base: dt.date, owner: str | None, line_done: bool) -> None:
+        as_of = self.as_of
+        sec = ln.section
+        on_line = lambda xs: any(x.line == ln.number for x in xs)  # noqa: E731
+        if sec == "waiting" and not on_line(w.waits):
+            w.waits.append(Wait(what=_what(body, as_of), on_whom=_who_in(body, self.names, _WHO_PATTERNS),
+                                kind="waiting", since=ln.date, line=ln.number))
+        elif sec == "blocked" and not on_line(w.waits):
+            w.waits.append(Wait(what=_what(body, as_of), on_whom=_who_in(body, self.names, _WHO_PATTERNS),
+                                kind="blocked", since=ln.date, line=ln.number))
+        elif sec == "decision" and not on_line(w.decisions):
+            w.decisions.append(Decision(question=_LABEL_PREFIX.sub("", body).strip(), options=_options(body),
+                                        line=ln.number, who=self._decider(body), by=_first_date(body, base)))
+        elif sec == "risk" and body not in w.risks:
+            w.risks.append(body)
+        elif sec == "recurring" and not w.recurring:
+            w.recurring, w.recurrence = True, "recurring"
+        if (ln.checkbox == " " or sec == "actions") and not line_done and not on_line(w.commitments):
+            ow = owner
+            m = OWNER_TO.match(body)
+            if m:
+                ow = "I" if m.group("who").lower() in ("me", "i") else _clean_name(m.group("who"))
+            w.commitments.append(Commitment(what=_what(m.group("what") if m else body, as_of), owner=ow or "I",
+                                            due=_first_date(body, base), line=ln.number))
+
+    # -- clause -------------------------------------------------------------------------------
+
+    def _clause(self, w: WorkItem, st: _State, ln: _Line, clause: str, base: dt.date, owner: str | None,
+                is_next: bool, is_option: bool) -> None:
+        as_of = self.as_of
+        low = clause.lower()
+        me = owner or "I"
+        conditional = bool(re.search(r"\bif\b|\bunless\b|\bmaybe\b", low))
+
+        dm = DELEGATE.search(clause)
+        if dm:
+            name = _clean_name(dm.group("who") or dm.group("who2") or dm.group("who3") or "")
+            if name:
+                w.delegate_to = w.delegate_to or name
+        rec = _recurrence(clause)
+        if rec:
+            w.recurring = True
+            if not w.recurrence or not w.recurrence.lower().startswith(("every", "each")) and rec.lower().startswith(("every", "each")):
+                w.recurrence = rec
+
+        # actions already taken
+        verb = _action_verb(clause)
+        actor = me
+        nv = re.match(r"^(?P<who>" + NAME + r")\s+(?P<verb>[a-z]+)\b", clause)
+        if not verb and nv and nv.group("verb") in ACTION_VERBS:
+            nm = _clean_name(nv.group("who"))
+            if nm:
+                verb, actor = nv.group("verb"), nm
+        if verb and not I_WILL.match(clause) and not conditional:
+            when = ln.date if ln.date and not re.search(r"\(", clause) else (_past_date(clause, base) or ln.date)
+            text = _strip_dates(clause, as_of)
+            if actor == me:
+                text = re.sub(r"^(?:i|we)\s+", "", text, flags=re.I)
+            w.actions.append(Action(text=text, on=when, actor=actor, line=ln.number))
+            if actor == "I" and verb in _CONTACT_SET:
+                who = _who_in(clause, self.names, _WHO_PATTERNS[3:5] + (
+                    r"\b(?:to|with)\s+(?P<w>" + NAME + r")", r"\bleft\s+(?P<w>" + NAME + r")\s+a\b"))
+                if who is None:
+                    lc = re.search(CONTACT_VERBS + r"\s+(?P<w>[a-z]+)\b", clause)
+                    if lc and lc.group("w") not in _LOWER_CONTACT_STOP:
+                        who = _clean_name(lc.group("w"))
+                st.last_who = who or st.last_who
+                st.last_what = _object(clause, as_of) or st.last_what
+                st.last_when = when or st.last_when
+            if RESOLVED.search(clause) and not NO_REPLY.search(clause):
+                self._resolve_waits(w, clause)
+
+        # waits: no reply / blocked / waiting
+        decision_like = bool(DECISION.search(clause))
+        if NO_REPLY.search(clause) and not conditional:
+            who = _who_in(clause, self.names, _WHO_PATTERNS) or st.last_who or _first_person(w, self.names)
+            what = st.last_what or _object(clause, as_of) or _what(clause, as_of)
+            since = st.last_when or ln.date
+            prev = _same_wait(w, who, "no_reply") if who else None
+            if prev is not None:
+                prev.since = prev.since or since
+            else:
+                w.waits.append(Wait(what=what, on_whom=who, kind="no_reply", since=since, line=ln.number))
+        elif BLOCKED.search(clause) and not conditional:
+            who = _who_in(clause, self.names, _WHO_PATTERNS)
+            w.waits.append(Wait(what=_what(clause, as_of), on_whom=who, kind="blocked",
+                                since=_since(clause, base), line=ln.number))
+        elif WAITING.search(clause) and not conditional and not decision_like and not (
+            THIRD_WILL.search(clause) and not I_WILL.match(clause)
+        ):
+            who = _who_in(clause, self.names, _WHO_PATTERNS)
+            if who is None and re.match(r"\s*(?:he|she|they)\b", low):
+                who = st.last_who
+            expected = None
+            if re.search(r"\b(?:by|before|until|on)\b", low) or re.search(r"(?:she|he|they)(?:'d|\s+would|'ll|\s+will)", low):
+                expected = _first_date(clause, base)
+            since = _since(clause, base) or (ln.date if re.search(r"\basked\b", low) else None)
+            prev = _same_wait(w, who, "waiting") if who else None
+            if prev is not None and prev.line != ln.number:
+                prev.expected_by = prev.expected_by or expected
+            elif prev is None:
+                w.waits.append(Wait(what=_wait_what(clause, as_of), on_whom=who, kind="waiting", since=since,
+                                    line=ln.number, expected_by=expected))
+
+        # commitments: other people's, then mine
+        tail = clause.split(": ", 1)[-1]
+        ot = OWNER_TO.match(clause) or (OWNER_TO.match(tail) if tail != clause else None)
+        tw = THIRD_WILL.search(clause)
+        third = None
+        if ot and not DECIDER.search(clause) and not re.match(r"(?:Need|Have|Want|Going|Plan|Try|Needs|Hard|Easy|Time)\b", ot.group("who")):
+            who = ot.group("who")
+            third = "I" if who.lower() in ("me", "i") else _clean_name(who)
+            if third:
+                what = _what(ot.group("what"), as_of)
+                if tail != clause and len(what.split()) <= 2:
+                    what = f"{what} {_what(clause.split(': ', 1)[0], as_of)}"
+                w.commitments.append(Commitment(what=what, owner=third,
+                                                due=_first_date(clause, base), line=ln.number,
+                                                state="done" if ln.checkbox == "x" else "open"))
+        elif tw and not I_WILL.match(clause) and not DECIDER.search(clause) and not conditional:
+            raw = tw.group("inner") or tw.group("who")
+            if raw.lower() in ("she", "he", "they"):
+                who = st.last_who or (w.waits[-1].on_whom if w.waits else None) or _first_person(w, self.names)
+            else:
+                who = _clean_name(raw)
+            due = _first_date(clause, base)
+            if who and who != "I" and (due or re.search(r"said|promised|agreed", clause)):
+                third = who
+                what = _what(tw.group("what"), as_of)
+                w.commitments.append(Commitment(what=what, owner=who, due=due, line=ln.number))
+                wt = _same_wait(w, who, "waiting") or _same_wait(w, who, "no_reply")
+                if wt is None:
+                    w.waits.append(Wait(what=what, on_whom=who, kind="waiting", line=ln.number, expected_by=due))
+                else:
+                    wt.expected_by = wt.expected_by or due
+
+        pm = PROMISE.search(clause)
+        iw = I_WILL.search(clause)
+        if pm and third is None:
+            to = _clean_name(pm.group("to")) if pm.group("to") else None
+            what = _what(pm.group("what") or pm.group("what2") or "", as_of)
+            what = re.sub(r"^(?:to|that|I'?d|I\s+would)\s+", "", what, flags=re.I)
+            state = "missed" if MISSED.search(clause) else "open"
+            w.commitments.append(Commitment(what=what or clause, owner=me, due=_first_date(clause, base),
+                                            for_whom=to, line=ln.number, state=state))
+        elif iw and third is None and not conditional and not is_option:
+            due = _first_date(clause, base)
+            explicit = re.match(r"\s*(?:also\s+)?(?:i'?ll|i\s+will|i'm\s+going|i\s+am\s+going|we'll|we\s+will|need\s+(?:to|2)|i\s+need|i\s+have|i\s+must)", low)
+            if due or explicit or is_next:
+                what = _what(iw.group("what"), as_of)
+                w.commitments.append(Commitment(what=what, owner=me, due=due, line=ln.number))
+                if me != "I" and st.speaker == me and _same_wait(w, me, "waiting") is None:
+                    w.waits.append(Wait(what=what, on_whom=me, kind="waiting", line=ln.number, expected_by=due))
+        elif is_next and third is None:
+            w.commitments.append(Commitment(what=_what(clause, as_of), owner=me, due=_first_date(clause, base),
+                                            line=ln.number))
+        elif third is None and not conditional:
+            ab = ASKED_BY.search(clause)
+            dd = DUE.search(clause)
+            ab_who = ab.group("who") if ab else ""
+            if ab and (ab_who.lower() in ("they", "she", "he") or _clean_name(ab_who)) and not WAITING.search(clause):
+                due = _first_date(ab.group("what"), base)
+                if due and due >= base:
+                    for_whom = _clean_name(ab_who) if ab_who.lower() not in ("they", "she", "he") else next(
+                        (n for n in ln.names if self.names.is_org(n)), None) or _first_org(w, self.names)
+                    w.commitments.append(Commitment(what=_what(ab.group("what"), as_of), owner=me, due=due,
+                                                    for_whom=for_whom, line=ln.number))
+            elif dd and not re.search(r"\bdeadline\b", low):
+                due = _first_date(clause[dd.end() :], base)
+                if due:
+                    subj = _what(re.split(r"[,;:]", clause[: dd.start()])[-1][-60:], as_of)
+                    to = _clean_name(dd.group("to")) if dd.group("to") else None
+                    w.commitments.append(Commitment(what=subj or "deliverable", owner=me, due=due, for_whom=to,
+                                                    line=ln.number))
+        if MISSED.search(clause):
+            for c in reversed(w.commitments):
+                if c.state == "open" and (c.line == ln.number or _overlap(c.what, clause)):
+                    c.state = "missed"
+                    break
+
+        # decisions
+        if decision_like and not is_option and not re.search(r"\bapproved\b", low):
+            who = self._decider(clause)
+            by = _first_date(clause, base) if re.search(r"\b(?:by|before)\b", low) else None
+            question = _LABEL_PREFIX.sub("", _strip_dates(clause, as_of) if by else clause.strip())
+            if w.decisions and (w.decisions[-1].line == ln.number or not who and not by):
+                d = w.decisions[-1]
+                d.options = d.options or _options(clause)
+                d.who, d.by = d.who or who, d.by or by
+            else:
+                opts = _options(ln.body) if ":" in ln.body else _options(clause)
+                w.decisions.append(Decision(question=question, options=opts, who=who, line=ln.number, by=by))
+        elif DECIDER.search(clause):
+            who = self._decider(clause)
+            by = _first_date(clause, base)
+            if w.decisions:
+                w.decisions[-1].who = w.decisions[-1].who or who
+                w.decisions[-1].by = w.decisions[-1].by or by
+
+        # risks
+        if RISK.search(clause) or (MISSED.search(clause) and not w.commitments):
+            if clause.strip() not in w.risks and not is_option:
+                w.risks.append(clause.strip())
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _heading_cues(self, w: WorkItem, text: str) -> None:
+        m = DELEGATE.search(text)
+        if m:
+            w.delegate_to = w.delegate_to or _clean_name(m.group("who") or m.group("who2") or m.group("who3") or "")
+        rec = _recurrence(text)
+        if rec:
+            w.recurring, w.recurrence = True, w.recurrence or rec
+
+    def _decider(self, text: str) -> str | None:
+        m = DECIDER.search(text)
+        if not m:
+            return None
+        return _clean_name(m.group("a") or m.group("b") or m.group("c") or m.group("d") or "")
+
+    def _resolve_waits(self, w: WorkItem, clause: str) -> None:
+        low = clause.lower()
+        w.waits = [x for x in w.waits if x.kind == "blocked" or not (x.on_whom is None or x.on_whom.lower() in low)]
+
+    def _resolve_commitments(self, w: WorkItem, body: str, number: int) -> None:
+        for c in w.commitments:
+            if c.state in ("open", "missed") and c.line != number and _overlap(c.what, body):
+                c.state = "done"
+
+    def _deadlines(self, body: str, base: dt.date, cands: list) -> None:
+        for m in _find_dates(body, base):
+            before = body[: m.start]
+            after = body[m.end : m.end + 50]
+            clause_before = re.split(r"[.;!?]\s|,\s(?=[a-z])", before[-120:])[-1]
+            if _action_verb(clause_before.strip()) and not re.search(r"\b(?:for|before|ahead of)\b", clause_before, re.I):
+                continue  # "emailed jon about the renewal on 11/23": when it happened, not a deadline
+            tail = " ".join(clause_before.split()[-8:]) + (" " if clause_before[-1:].isspace() else "")
+            boost = 1 if re.match(r"\s*\)?\s*(?:needs|requires|depends)", after) else 0
+            nl = NEED_LINK.search(tail)
+            if nl:
+                cands.append((4 + boost, m.date, _label(nl.group("label"))))
+                continue
+            ev = EVENT_BEFORE.search(tail)
+            if ev:
+                lab = _label(ev.group("label"))
+                cands.append(((2 if re.search(r"\bdeadline\b", lab, re.I) else 3) + boost, m.date, lab or None))
+                continue
+            en = END_BEFORE.search(tail)
+            if en:
+                subj = _label(en.group("subj"))
+                if not subj or subj.lower() in ("current", "it", "this", "that", "current one"):
+                    subj = "current term"
+                verb = re.sub(r"\s+", " ", en.group("verb").lower())
+                cands.append((2 + boost, m.date, f"{subj.lower()} {verb}"))
+                continue
+            orx = re.match(r"\s*,?\s*or\s+(?:the\s+)?(?P<l>[\w\s-]{2,30}?\s+(?:expires|ends|goes\s+up|goes\s+away|lapses|is\s+lost|lapse))\b", after)
+            if orx:
+                cands.append((3, m.date, orx.group("l").strip()))
+                continue
+            if HARD_BEFORE.search(tail):
+                cands.append((2 + boost, m.date, None))
+
+
+_KIND_RANK = {"blocked": 3, "no_reply": 2, "waiting": 1}
+
+
+def _merge_waits(waits: list[Wait]) -> list[Wait]:
+    """One wait per party: the strongest kind, the earliest 'since', the first expected date."""
+    out: list[Wait] = []
+    by_party: dict[str, Wait] = {}
+    for x in waits:
+        key = (x.on_whom or "").lower()
+        if not key or key not in by_party:
+            out.append(x)
+            if key:
+                by_party[key] = x
+            continue
+        keep = by_party[key]
+        if _KIND_RANK[x.kind] > _KIND_RANK[keep.kind]:
+            keep.kind = x.kind
+        keep.since = min(d for d in (keep.since, x.since) if d) if (keep.since or x.since) else None
+        keep.expected_by = keep.expected_by or x.expected_by
+    return out
+
+
+def _count(w: WorkItem) -> int:
+    return (len(w.actions) + len(w.waits) + len(w.commitments) + len(w.decisions) + len(w.risks)
+            + int(w.recurring) + int(bool(w.delegate_to)))
+
+
+def _option_number(label: str) -> int:
+    label = (label or "").lower()
+    if label.isdigit():
+        return int(label)
+    return ord(label) - ord("a") + 1 if label and label in "abcd" else 0
+
+
+def _past_date(text: str, base: dt.date) -> dt.date | None:
+    for m in _find_dates(text, base, direction="past"):
+        if m.date <= base:
+            return m.date
+    return None
+
+
+_CONTACT_SET = {"emailed", "called", "rang", "asked", "pinged", "messaged", "texted", "told", "chased",
+                "nudged", "reminded", "contacted", "left", "phoned", "followed", "sent", "mailed", "wrote"}
+_COMPLETION = {"booked", "paid", "shipped", "published", "released", "launched", "delivered", "signed",
+               "submitted", "finished", "completed", "closed", "merged", "deployed", "fixed", "resolved",
+               "approved", "hired", "sent", "renewed", "ordered", "onboarded", "cancelled", "canceled"}
+
+
+def _recurrence(text: str) -> str | None:
+    found = [m.group(0) for m in RECURRING.finditer(text)]
+    if not found:
+        return None
+    specific = [f for f in found if f.lower().startswith(("every", "each"))]
+    return (specific or found)[0]
+
+
+_LABEL_SKIP = STOP | {"hit", "make", "meet", "miss", "reach", "planned", "a", "an", "the", "our", "their", "my",
+                     "in", "on", "at", "to", "of", "ok", "okay", "so", "is", "was", "can", "we", "ahead"}
+
+
+def _label(text: str) -> str:
+    """'still hit go-live' -> 'go-live'; 'the board meeting' -> 'board meeting'."""
+    words = text.strip(" (").split()
+    while words and (words[0].lower() in _LABEL_SKIP or words[0].lower().endswith("ed") and len(words) > 1):
+        words = words[1:]
+    return " ".join(words).strip(" (")
+
+
+def _since(clause: str, base: dt.date) -> dt.date | None:
+    m = re.search(r"\bsince\s+(?P<d>.{2,30})", clause, re.I)
+    if m:
+        found = _find_dates(m.group("d"), base, direction="past")
+        if found and found[0].start == 0:
+            return found[0].date
+    return None
+
+
+def _wait_what(clause: str, as_of: dt.date) -> str:
+    m = re.search(r"\bwaiting\s+(?:on|for)\s+(?P<w>.+)$", clause, re.I) or re.search(
+        r"\b(?:hasn'?t|haven'?t|has\s+not|have\s+not)\s+(?:yet\s+)?[a-z]+\s+(?:us\s+|me\s+)?(?P<w>(?:the|a|an|our|their)\s+.+)$", clause, re.I)
+    text = m.group("w") if m else clause
+    return _strip_dates(text, as_of) or clause
+
+
+def _same_wait(w: WorkItem, who: str, kind: str) -> Wait | None:
+    for x in w.waits:
+        if x.on_whom and x.on_whom.lower() == who.lower() and x.kind == kind:
+            return x
+    return None
+
+
+def _first_person(w: WorkItem, names: _Names) -> str | None:
+    for a in w.actions:
+        for m in re.finditer(NAME, a.text):
+            nm = _clean_name(m.group(0))
+            if nm and nm in names.person_votes and not names.is_org(nm):
+                return nm
+    return None
+
+
+def _first_org(w: WorkItem, names: _Names) -> str | None:
+    for a in w.actions + [Action(text=n) for n in w.notes]:
+        for m in re.finditer(NAME, a.text):
+            nm = _clean_name(m.group(0))
+            if nm and names.is_org(nm):
+                return nm
+    return None
+
+
+def _overlap(a: str, b: str) -> bool:
+    wa = {_stem(x) for x in WORD.findall(a) if len(x) >= 4 and x.lower() not in STOP}
+    wb = {_stem(x) for x in WORD.findall(b) if len(x) >= 4 and x.lower() not in STOP}
+    return bool(wa & wb)
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for x in items:
+        if x.lower() not in seen:
+            seen.add(x.lower())
+            out.append(x)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Titles
+# --------------------------------------------------------------------------------------------
+
+
+_VERB_CUT = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|still|will|won'?t|can'?t|needs?|needed|got|went|looks?|seems?|must|should|"
+    r"could|would|may|might|can|be|isn'?t|aren'?t|wasn'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|"
+    r"(?:just\s+)?(?:[a-z]+ed|sent|done|shipped|published|built|paid|made|ran|left|set)(?=[\s,.;:!?]|$))\b",
+)
+_TITLE_TRIM = re.compile(r"^(?:i|we)\s+(?:need\s+to|have\s+to|must|should)\s+|^(?:need\s+(?:to|2))\s+|^(?:also|and|so|then|ok|okay|hey|hi)\b[\s,]*", re.I)
+
+
+def _clean_title(text: str, as_of: dt.date) -> str:
+    t = re.sub(r"[*_`#]+", "", text)
+    t = re.sub(r"\s*\([^()]*\)", lambda m: "" if _find_dates(m.group(0), as_of) or len(m.group(0)) > 25 else m.group(0), t)
+    t = re.split(r"\s+(?:->|=>)\s*|\s+[-–—]+\s+(?=(?:hand|delegate|pass|want|need|waiting|blocked|due|done))", t)[0]
+    t = RECURRING.sub(lambda m: "" if m.group(0).lower().startswith(("every", "each")) else m.group(0), t)
+    t = _strip_dates(t, as_of, keep_bare_weekdays=True)
+    t = re.sub(r"^(?:re|fwd?)\s*:\s*", "", t, flags=re.I)
+    t = re.sub(r"\s{2,}", " ", t).strip(" ,;:-–—.!?")
+    return _cap(_short(t))
+
+
+def _noun_phrase(clause: str) -> str | None:
+    """'Release 4.2 shipped to all customers' -> 'Release 4.2' (text before the first verb)."""
+    m = _VERB_CUT.search(clause)
+    if not m or m.start() == 0:
+        return None
+    head = clause[: m.start()].strip(" ,;:-")
+    words = head.split()
+    if not 1 <= len(words) <= 7 or words[0].lower() in ("i", "we", "they", "he", "she", "it", "you", "there", "this", "that"):
+        return None
+    if _action_verb(head) or _find_dates(head, dt.date(2000, 1, 3)) and len(words) <= 2:
+        return None
+    return head
+
+
+def _title_for(w: WorkItem, first_body: str, as_of: dt.date, names: _Names) -> str:
+    body = _LABEL_PREFIX.sub("", NEXT_PREFIX.sub("", first_body))
+    nc = NAME_COLON.match(body)
+    if nc and (nc.group("name").lower() in ("me", "i") or nc.group("name") in names.person_votes):
+        body = nc.group("rest")
+    lead = LEAD_IN.match(body)
+    if lead:
+        cand = lead.group("lead").strip()
+        if 1 <= len(cand.split()) <= 7 and not _is_date_only(cand, as_of) and not _action_verb(cand) and not (
+            NO_REPLY.search(cand) or WAITING.search(cand) or I_WILL.match(cand) or PROMISE.search(cand)
+            or DECISION.search(cand) or NAME_COLON.match(cand + ": x") and cand in names.person_votes
+        ):
+            t = _clean_title(cand, as_of)
+            if t:
+                return t
+    clauses = _clauses(body)
+    # "where are we on the Globex onboarding?" -> "Globex onboarding"
+    m = re.search(r"\b(?:where\s+are\s+we|status|update)\s+(?:on|with|re)\s+(?:the\s+)?(?P<x>[^?.,;]{3,50})", body, re.I)
+    if m:
+        return _clean_title(m.group("x"), as_of)
+    # "emailed Dana at Acme for the Q3 docs" -> "Q3 docs from Acme"; "sent the quote to Contoso" -> "Quote for Contoso"
+    for c in clauses:
+        verb = _action_verb(c)
+        if verb in _CONTACT_SET or WAITING.search(c):
+            sm = re.match(r"^(?:i\s+|we\s+)?(?:sent|shared|submitted|delivered|mailed)\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<o>.+?)\s+to\s+(?P<to>" + NAME + r")", c, re.I)
+            if sm:
+                to = _clean_name(sm.group("to"))
+                obj = _clean_title(sm.group("o"), as_of)
+                if obj and to:
+                    return f"{obj} for {to}"
+            obj = _object(c, as_of)
+            if obj and not re.match(r"^(?:a|an|the)?\s*(?:reply|response|update|answer|call)$", obj, re.I):
+                src = next(iter(w.orgs), None) or (w.waits[0].on_whom if w.waits else None)
+                t = _cap(_short(obj))
+                return f"{t} from {src}" if src and src.lower() not in t.lower() else t
+    first = clauses[0] if clauses else body
+    if not _action_verb(first) and not PROMISE.search(first) and not I_WILL.match(first):
+        np = _noun_phrase(_strip_dates(first, as_of, keep_bare_weekdays=True))
+        if np and len(np.split()) >= 1 and np.lower() not in STOP:
+            t = _clean_title(np, as_of)
+            if t and (len(t.split()) >= 2 or not t.islower()):
+                return t
+    for c in w.commitments:
+        if c.line is not None and c.what:
+            what = re.sub(r"^(?:to\s+)?(?:the|a|an|my|our)\s+", "", c.what, flags=re.I)
+            if c.for_whom:
+                what = re.sub(r"^(?:send|deliver|share|give|get|finish|write|draft)\s+(?:(?:the|a|an)\s+)?", "", what, flags=re.I)
+            t = _cap(_short(_clean_title(what, as_of), 60))
+            if c.for_whom and c.for_whom.lower() not in t.lower():
+                t = f"{t} for {c.for_whom}"
+            if t:
+                return t
+    return _clean_title(_TITLE_TRIM.sub("", first), as_of) or "Notes"
+
+
+def _title_with(builder: _ItemBuilder, item: _Item, w: WorkItem, lines: list[_Line]) -> str:
+    if item.heading is not None:
+        t = _clean_title(item.heading.heading or item.heading.body, builder.as_of)
+        if t:
+            return t
+    for ln in lines:
+        if ln.kind == "text" and ln.body:
+            return _title_for(w, ln.body, builder.as_of, builder.names)
+    return _clean_title(lines[0].body or lines[0].raw, builder.as_of) or "Notes"
+
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
+
+
+def parse_notes(text: str, as_of: dt.date) -> WorkLog:
+    """Parse raw notes into a :class:`WorkLog` (offline, deterministic, no network)."""
+    raw_lines = split_lines(text)
+    classified = _classify(raw_lines, as_of)
+    names = _Names()
+    # collect name evidence over the whole note first (person vs organisation)
+    for ln in classified:
+        text = ln.heading if ln.kind in ("heading", "title", "subject", "header") else ln.body
+        if text and ln.kind not in ("injection", "junk"):
+            ln.names = _line_names(text, names)
+        if ln.kind == "header" and text:
+            for m in HEADER_ADDRESS.finditer(text):
+                who = _clean_name(m.group("n").strip())
+                if who:
+                    names.vote(who, "person", 2)
+                    ln.names.append(who)
+                    org = _org_from_domain(m.group("e"))
+                    if org:
+                        names.vote(org, "org", 1)
+                        names.person_org.setdefault(who, org)
+    _known_mentions(classified, names)
+    items, unplaced = _group(classified, as_of, names)
+    builder = _ItemBuilder(as_of, names)
+    work_items = [builder.build(item) for item in items if item.lines]
+    people: list[Person] = []
+    orgs: list[str] = []
+    for nm in names.order:
+        if names.is_org(nm):
+            if nm.lower() not in {o.lower() for o in orgs}:
+                orgs.append(nm)
+        else:
+            people.append(Person(name=nm, org=names.person_org.get(nm), role=names.person_role.get(nm)))
+    return WorkLog(
+        as_of=as_of,
+        items=work_items,
+        people=people,
+        orgs=orgs,
+        lines=[SourceLine(number=ln.number, text=ln.raw.rstrip()) for ln in classified],
+        unplaced=[SourceLine(number=ln.number, text=ln.raw.rstrip()) for ln in sorted(unplaced, key=lambda x: x.number)],
+    )
