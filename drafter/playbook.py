@@ -1252,7 +1252,19 @@ def split_steps(body: str) -> list[str]:
     return [clean(p) for p in parts if clean(p) and not re.fullmatch(r"and|then", clean(p), re.I)]
 
 
-def steps_from_lines(lines: list[str]) -> list[str]:
+def third_person_routine(text: str, names: list[str]) -> str | None:
+    """'Nia schedules them in Buffer every Monday' -> 'schedule them in Buffer every Monday'."""
+    for name in names:
+        m = re.search(rf"\b{re.escape(name)}\s+(?P<verb>[a-z]+?)(?:es|s)\b(?P<rest>.*)$", text)
+        if m:
+            verb = m.group("verb")
+            for cand in (verb, verb + "e"):
+                if cand in VERBS:
+                    return cand + m.group("rest")
+    return None
+
+
+def steps_from_lines(lines: list[str], names: list[str] | None = None) -> list[str]:
     """Runbook steps the notes spell out: a 'Steps:' list merged with 'I pull X and post Y' routines."""
     explicit: list[str] = []
     routine: list[str] = []
@@ -1264,6 +1276,10 @@ def steps_from_lines(lines: list[str]) -> list[str]:
         m = _ROUTINE.search(text)
         if m and not re.search(r"\b(?:will|'ll|would|'d|should|want|like)\b", text[: m.start() + 3], re.I):
             routine += split_steps(m.group("body"))
+            continue
+        third = third_person_routine(text, names or [])
+        if third:
+            routine += split_steps(third)
     if not explicit:
         return routine
     verbs = {r.split()[0].lower(): r for r in routine}
@@ -1321,6 +1337,14 @@ def contact_context(name: str, lines: list[str]) -> str | None:
     return None
 
 
+def complete_runbook(steps: list[str]) -> list[str]:
+    """Close a short runbook with the check and the report-back, so every run ends the same way."""
+    out = list(dict.fromkeys(steps))
+    if len(out) < 3:
+        out += ["check the result against the quality standard", "tell me it is done, or what stopped it"]
+    return out[:12]
+
+
 def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts:
     item, as_of = ip.item, log.as_of
     lines = item_lines(item, log)
@@ -1350,13 +1374,18 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
     for w in item.waits:
         if wait_is_external(w) and not any(w.on_whom.lower() in r.lower() for r in resources):
             resources.append(f"contact: {who_label(w.on_whom, log)}")
-    if not resources:  # nothing attached to the item: pass on what the notes name anywhere
-        resources = [clean(r) for i in log.items for r in i.resources if clean(r)]
-        resources += [
-            f"contact: {who_label(p.name, log)}" + (f" ({p.role})" if p.role else "")
-            for p in log.people
-            if not is_me(p.name) and p.name.lower() != delegate.lower()
-        ]
+    if not any(r.startswith("contact:") for r in resources):  # no contact on the item: anyone the notes name
+        all_lines = [clean(line.text) for line in log.lines]
+        names = [p.name for p in log.people] + [n for i in log.items for n in i.people]
+        if not resources:
+            resources = [clean(r) for i in log.items for r in i.resources if clean(r)]
+        for name in dict.fromkeys(names):
+            if is_me(name) or name.lower() == delegate.lower() or is_org(name, log):
+                continue
+            if not any(re.search(rf"\b{re.escape(name)}\b", t) for t in all_lines):
+                continue
+            context = contact_context(name, all_lines)
+            resources.append(f"contact: {who_label(name, log)}" + (f" ({context})" if context else ""))
     resources = list(dict.fromkeys(resources))
     sources = [r for r in resources if not r.startswith(("contact:", "#")) and not r.startswith("http")]
     source = next((r for r in sources if re.search(r"dashboard|sheet|report|data|system|drive|doc", r, re.I)), None)
@@ -1392,7 +1421,7 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
         purpose=purpose[:300],
         resources=resources[:8],
         escalate_if=escalate_if[:300],
-        runbook=(steps_from_lines(lines) or runbook_steps(item, log))[:12],
+        runbook=complete_runbook(steps_from_lines(lines, [delegate]) or runbook_steps(item, log)),
         recurring=item.recurring,
         recurrence=item.recurrence,
     )
@@ -1408,7 +1437,7 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
     tasks = [task_facts(ip, delegate, log) for ip in chosen]
     deadlines = [ip.item.deadline for ip in chosen if ip.item.deadline and ip.item.deadline >= as_of]
     parent = min(deadlines) if deadlines else (max(t.deadline for t in tasks) if tasks else None)
-    name = tasks[0].title if tasks else "Hand-over"
+    name = short_title(tasks[0].title) if tasks else "Hand-over"
     runbook_name = (name[:1].upper() + name[1:] + " runbook")[:120]
     open_loops = []
     for ip in plan.items:
