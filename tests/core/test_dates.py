@@ -1,0 +1,165 @@
+"""Date phrases: resolution table, free-text finding, formatting and business days.
+
+as_of is Wed 25 Nov 2026 unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from drafter.dates import add_business_days, find_dates, format_date, resolve_date
+
+WED = dt.date(2026, 11, 25)
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("phrase", "direction", "expected"),
+    [
+        # explicit dates
+        ("2026-11-20", "future", D(2026, 11, 20)),
+        ("2026/11/20", "future", D(2026, 11, 20)),
+        ("20 Nov", "future", D(2026, 11, 20)),
+        ("Nov 20", "future", D(2026, 11, 20)),
+        ("20th November", "future", D(2026, 11, 20)),
+        ("November 27th, 2026", "future", D(2026, 11, 27)),
+        ("Thu 27 Nov", "future", D(2026, 11, 27)),
+        ("by Fri 27 Nov", "future", D(2026, 11, 27)),
+        ("27 November", "future", D(2026, 11, 27)),
+        ("Tuesday, November 24, 2026", "past", D(2026, 11, 24)),
+        ("30th nov", "future", D(2026, 11, 30)),
+        ("Dec 3", "future", D(2026, 12, 3)),
+        ("Jan 5", "future", D(2027, 1, 5)),  # nearest year: next January, not last
+        ("5 Jan 2026", "future", D(2026, 1, 5)),
+        # numeric: day-first unless only month-first is valid
+        ("20/11", "future", D(2026, 11, 20)),
+        ("11/20", "future", D(2026, 11, 20)),
+        ("3/12", "future", D(2026, 12, 3)),
+        ("20/11/2026", "future", D(2026, 11, 20)),
+        ("20/11/26", "future", D(2026, 11, 20)),
+        # bare weekdays: deadline reading vs log-prefix reading
+        ("Mon", "future", D(2026, 11, 30)),
+        ("Mon", "past", D(2026, 11, 23)),
+        ("Mon:", "past", D(2026, 11, 23)),
+        ("Tuesday", "future", D(2026, 12, 1)),
+        ("Wed", "future", WED),  # today counts as the next occurrence
+        ("Wed", "past", WED),
+        ("thurs", "future", D(2026, 11, 26)),
+        ("tues", "past", D(2026, 11, 24)),
+        ("due Thu", "future", D(2026, 11, 26)),
+        ("by Friday", "future", D(2026, 11, 27)),
+        ("this Friday", "future", D(2026, 11, 27)),
+        ("next Tue", "future", D(2026, 12, 1)),
+        ("next Thursday", "future", D(2026, 12, 3)),  # the Thursday of next week
+        ("next Mon", "past", D(2026, 11, 30)),  # modifiers ignore direction
+        ("last Monday", "future", D(2026, 11, 23)),
+        ("last Wed", "future", D(2026, 11, 18)),
+        # relative words
+        ("EOD", "future", WED),
+        ("end of day", "future", WED),
+        ("COB", "future", WED),
+        ("close of business", "future", WED),
+        ("EOW", "future", D(2026, 11, 27)),
+        ("end of week", "future", D(2026, 11, 27)),
+        ("by end of next week", "future", D(2026, 12, 4)),
+        ("today", "future", WED),
+        ("tomorrow", "future", D(2026, 11, 26)),
+        ("yesterday", "future", D(2026, 11, 24)),
+        ("Yesterday:", "past", D(2026, 11, 24)),
+        ("in 3 days", "future", D(2026, 11, 28)),
+        ("in two weeks", "future", D(2026, 12, 9)),
+        ("in a month", "future", D(2026, 12, 25)),
+        ("in 2 business days", "future", D(2026, 11, 27)),
+        ("3 days ago", "future", D(2026, 11, 22)),
+        ("next week", "future", D(2026, 11, 30)),
+        ("early next wk", "future", D(2026, 11, 30)),
+        ("last week", "future", D(2026, 11, 16)),
+        ("this week", "future", D(2026, 11, 27)),
+        ("end of month", "future", D(2026, 11, 30)),
+        ("EOM", "future", D(2026, 11, 30)),
+        ("next month", "future", D(2026, 12, 1)),
+    ],
+)
+def test_resolve_date_table(phrase, direction, expected):
+    assert resolve_date(phrase, WED, direction=direction) == expected
+
+
+@pytest.mark.parametrize("phrase", ["", "soon", "the board", "24/7", "31/31", "2026-02-30", "someday", "sat down"])
+def test_resolve_date_rejects_non_dates(phrase):
+    assert resolve_date(phrase, WED) is None
+
+
+def test_month_end_and_year_rollover():
+    sat = D(2026, 12, 26)
+    assert resolve_date("next Tue", sat) == D(2026, 12, 29)
+    assert resolve_date("end of month", D(2027, 2, 10)) == D(2027, 2, 28)
+    assert resolve_date("Jan 2", sat) == D(2027, 1, 2)
+    assert resolve_date("28 Dec", D(2027, 1, 3)) == D(2026, 12, 28)
+    assert resolve_date("EOW", sat) == D(2027, 1, 1)  # weekend: the coming Friday
+
+
+def test_find_dates_in_free_text_returns_spans():
+    text = "Mon: emailed Dana for the docs, needed for the board meeting next Tue. Current ends Dec 15."
+    found = find_dates(text, WED, direction="past")
+    assert [(m.text, m.date) for m in found] == [
+        ("Mon", D(2026, 11, 23)),
+        ("next Tue", D(2026, 12, 1)),
+        ("Dec 15", D(2026, 12, 15)),
+    ]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_find_dates_parses_what_drafts_print():
+    text = "Next: I will call Dana by Fri 27 Nov. If no reply by Thu 26 Nov, I will escalate. Due 2026-11-30; board on 1 December."
+    dates = [m.date for m in find_dates(text, WED)]
+    assert dates == [D(2026, 11, 27), D(2026, 11, 26), D(2026, 11, 30), D(2026, 12, 1)]
+
+
+def test_find_dates_ignores_numbers_that_are_not_dates():
+    text = "2 of 40M rows failed, $12k quote, v4.2 released, 24/7 support, 12 months, 8% up, OPS-412"
+    assert find_dates(text, WED) == []
+
+
+def test_ambiguous_lowercase_weekday_words_are_not_dates():
+    assert find_dates("I sat with the team and we wed the plans", WED) == []
+    assert [m.date for m in find_dates("Sat: deploy", WED)] == [D(2026, 11, 28)]
+
+
+def test_format_date():
+    assert format_date(D(2026, 11, 27)) == "Fri 27 Nov"
+    assert format_date(D(2026, 11, 27), WED) == "Fri 27 Nov"
+    assert format_date(D(2027, 1, 4), WED) == "Mon 4 Jan 2027"
+    assert format_date(D(2026, 12, 1), WED) == "Tue 1 Dec"
+
+
+def test_format_date_round_trips_through_find_dates():
+    for offset in range(-40, 400, 7):
+        d = WED + dt.timedelta(days=offset)
+        text = f"by {format_date(d, WED)}."
+        assert [m.date for m in find_dates(text, WED)] == [d], text
+
+
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [
+        (D(2026, 11, 25), 0, D(2026, 11, 25)),
+        (D(2026, 11, 25), 2, D(2026, 11, 27)),
+        (D(2026, 11, 26), 2, D(2026, 11, 30)),  # Thu + 2 skips the weekend
+        (D(2026, 11, 28), 1, D(2026, 11, 30)),  # from a Saturday
+        (D(2026, 11, 30), -1, D(2026, 11, 27)),
+        (D(2026, 11, 25), 10, D(2026, 12, 9)),
+    ],
+)
+def test_add_business_days(start, n, expected):
+    assert add_business_days(start, n) == expected
+
+
+def test_module_imports_without_dateparser():
+    code = "import sys, drafter.dates, drafter.parser; print('dateparser' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
