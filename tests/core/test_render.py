@@ -626,3 +626,16 @@ def test_still_over_cap_headline_keeps_first_sentence_and_drops_what_items_say()
     # a sentence that no kept line says stays, even over the cap
     u2 = u.model_copy(update={"headline": u.headline + " Lee knows."})
     assert "Lee knows." in render(u2, "text", opts(max_words=20))
+
+
+@pytest.mark.parametrize("fmt", ALL_FORMATS)
+def test_update_with_no_items_is_just_the_bottom_line(fmt):
+    u = make_update(headline="Nothing open this week.", overall=Status.ON_TRACK, items=[], risks=[], asks=[], unplaced=[])
+    out = body_of(render(u, fmt, opts()), fmt)
+    assert out.strip() == "On track: Nothing open this week."
+
+
+def test_item_without_next_step_or_outcome_still_has_its_status():
+    item = ItemStatus(title="Office move", status=Status.DONE)
+    out = render(make_update(items=[item], asks=[], risks=[], unplaced=[]), "markdown", opts())
+    assert "**Office move** — done" in out
