@@ -149,10 +149,27 @@ def tool_name(kind: ArtefactKind) -> str:
     return ARTEFACT_MODELS[kind].__name__
 
 
+OPTION_LABELS = ["A", "B", "C", "D"]
+
+
+def request_schema(kind: ArtefactKind) -> dict:
+    """The artefact model's JSON schema, narrowed where the model is looser than the drafts we want.
+
+    Options are labelled A-D (the pydantic model allows any 4 characters); a grammar-constrained
+    server then cannot emit other labels. Replies are still validated by the pydantic model.
+    """
+    schema = ARTEFACT_MODELS[kind].model_json_schema()
+    if kind == ArtefactKind.OPTIONS:
+        labels = {"type": "string", "enum": OPTION_LABELS}
+        schema["$defs"]["Option"]["properties"]["label"] = {**labels, "title": "Label"}
+        schema["properties"]["recommendation"] = {**labels, "title": "Recommendation"}
+    return schema
+
+
 def format_params(kind: ArtefactKind, method: str) -> dict:
     """Request parameters that ask for structured output in ``method``."""
     model = ARTEFACT_MODELS[kind]
-    schema = model.model_json_schema()
+    schema = request_schema(kind)
     if method == "json_schema":
         return {
             "response_format": {
