@@ -265,7 +265,7 @@ def who_label(name: str, log: WorkLog) -> str:
     """'Dana at Acme' when the notes give Dana's org, else the name as written."""
     org = person_org(name, log)
     if org and org.lower() != name.lower():
-        return f"{name} at {org}"
+        return f"{name} in {org}" if org.lower() in _TEAMS else f"{name} at {org}"
     return name
 
 
@@ -445,23 +445,66 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     thing = obj or "an answer"
     label = the(item.deadline_label) if item.deadline_label else (the(short_title(item.title)))
     stake = f" before {label}" if item.deadline else ""
+    backup = backup_contact(w.on_whom, org, log)
+    where = org_place(org)
     if path == "follow_up":
         action = f"chase {who} again by email and ask for a firm date for {thing}{stake}"
     elif path == "call":
         if org and org.lower() != who.lower():
-            action = f"call {who} at the {org} office and get {thing}{stake}"
+            action = f"call {who} {where} and get {thing}{stake}"
+        elif org and backup:
+            action = f"call {backup} and get {thing}{stake}"
+            backup = None
         elif org:
-            action = f"call the {org} office and get {thing}{stake}"
+            action = f"call {where.removeprefix('at ').removeprefix('in ')} and get {thing}{stake}"
         else:
             action = f"call {who} and get {thing}{stake}"
+        if backup:
+            action += f"; if {who} is out, I will ask {backup} instead"
     elif path == "alternate_contact":
-        if org:
-            action = f"call the {org} office and ask for another contact who can provide {thing}{stake}"
+        if backup:
+            action = f"contact {backup} for {thing}{stake}"
+        elif org:
+            action = f"call {where.removeprefix('at ').removeprefix('in ')} and ask for another contact who can provide {thing}{stake}"
         else:
             action = f"call {who} and, if I cannot reach them, find another person who can provide {thing}"
     else:
         action = f"escalate to you with options for {label}: another contact, cut scope or a new date"
     return Fallback(trigger=trigger[:200], by=by, action=action[:300], path=path)
+
+
+_TEAMS = {
+    "legal", "finance", "procurement", "it", "hr", "ops", "operations", "platform", "security", "data", "eng",
+    "engineering", "marketing", "sales", "support", "comms", "design", "product", "facilities", "accounts",
+}
+_BACKUP_CUE = re.compile(r"\b(?:backup|back-up|alternate|alternative|deputy|covers?|covering|instead|also knows|second contact|other contact)\b", re.I)
+
+
+def org_place(org: str | None) -> str:
+    """'at the Acme office' for a company, 'in legal' for a team of our own."""
+    if not org:
+        return ""
+    if org.lower() in _TEAMS or org.lower().endswith(" team"):
+        return f"in {org}"
+    return f"at the {org} office"
+
+
+def backup_contact(on_whom: str | None, org: str | None, log: WorkLog) -> str | None:
+    """Another person the notes name for the same organisation, or as a backup contact."""
+    if not on_whom:
+        return None
+    me = on_whom.lower()
+    for p in log.people:
+        if p.name.lower() != me and org and (p.org or "").lower() == org.lower() and not is_me(p.name):
+            return who_label(p.name, log)
+    names = [p.name for p in log.people] + [n for i in log.items for n in i.people]
+    for line in log.lines:
+        if not _BACKUP_CUE.search(line.text):
+            continue
+        for name in names:
+            if name.lower() != me and not is_me(name) and not is_org(name, log) and re.search(rf"\b{re.escape(name)}\b", line.text):
+                return who_label(name, log)
+    return None
 
 
 def late_commitment_fallback(c: Commitment, item: WorkItem, log: WorkLog) -> Fallback:

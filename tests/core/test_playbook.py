@@ -479,3 +479,37 @@ def test_playbook_invariants(items):
         labels = [o.label for o in plan.decision.options]
         assert 2 <= len(labels) <= 4 and plan.decision.recommended in labels
         assert plan.decision.decide_by >= AS_OF
+
+
+def test_fallback_names_the_backup_contact_from_the_notes():
+    log = log_of(
+        board_item(),
+        people=[Person(name="Dana", org="Acme"), Person(name="Raj", org="Acme")],
+    )
+    [fb] = build_plan(log).items[0].fallbacks
+    assert fb.path == "call"
+    assert "Dana at the Acme office" in fb.action and "Raj at Acme" in fb.action
+    # with the deadline three business days away, go straight to the backup contact
+    near = log_of(board_item(deadline=NEXT_MON), people=[Person(name="Dana", org="Acme"), Person(name="Raj", org="Acme")])
+    [fb] = build_plan(near).items[0].fallbacks
+    assert fb.path == "alternate_contact" and fb.action.startswith("contact Raj at Acme")
+
+
+def test_internal_team_is_not_an_office():
+    log = log_of(
+        board_item(waits=[Wait(what="review of the copy", on_whom="Hannah", kind="waiting", since=AS_OF)]),
+        people=[Person(name="Hannah", org="legal")],
+    )
+    [fb] = build_plan(log).items[0].fallbacks
+    assert "Hannah in legal" in fb.action and "office" not in fb.action
+
+
+def test_expected_by_date_from_the_other_side_is_respected():
+    w = Wait(what="the signed contract", on_whom="Dana", kind="waiting", since=AS_OF, expected_by=FRI)
+    far = dt.date(2026, 12, 18)
+    [fb] = build_plan(log_of(board_item(deadline=far, waits=[w]))).items[0].fallbacks
+    assert fb.by == FRI  # hold Dana to her own date
+    late = w.model_copy(update={"expected_by": MON})
+    ip = build_plan(log_of(board_item(deadline=far, waits=[late]))).items[0]
+    assert ip.status == Status.AT_RISK and "promised" in ip.reason
+    assert ip.fallbacks[0].path == "call"  # one rung up: she already missed her date
