@@ -6,21 +6,22 @@ the overall status ("At risk: ...") or the decision needed.
 Word caps (criterion U14) apply to status updates: boss <= 150 words, client <= 200, team <= 300,
 and the format's own cap when tighter (slack <= 80, email <= 250 words plus the Subject line).
 ``DraftOptions.max_words`` overrides the cap for every artefact kind; options proposals and
-delegation plans have no cap unless it is set. Words are counted as whitespace-separated tokens
-of the rendered body (markup and bullets included), so any other word counter sees no more.
-When over the cap, the lowest-priority detail goes first (done-lists, then notes that no item
-holds, done commitments, the Risks section, item risks and open commitments, and last the
-goal/deadline line of each item); status, next steps, fallbacks,
-asks and missed commitments are never dropped, except a line that only repeats a sentence of the
-headline (dropped first, and not counted: nothing is lost); if the draft is still over the cap,
-headline sentences after the first that a kept line already says are dropped too. Whatever else is dropped is counted in a final line
-"(N more details omitted; use --max-words to show more)"; nothing is cut mid-sentence.
+delegation plans have no cap unless it is set. Words are whitespace-separated tokens of the
+rendered body (markup and bullets included), the count the U14 check uses.
+
+Over the cap, detail goes in this order: lines that only repeat a headline sentence (not counted:
+nothing is lost), done-lists, notes no item holds, done commitments, the Risks section, item risks
+and open commitments, and last each item's goal/deadline line. Status, next steps, fallbacks, asks
+and missed commitments are never dropped; if those alone are over the cap, headline sentences after
+the first that a kept line already says are dropped, and the draft may stay over the cap. Whatever
+is dropped is counted in a final line "(N more details omitted; use --max-words to show more)";
+nothing is cut mid-sentence.
 
 Client audience: ticket ids (ABC-123, #123) are removed, internal jargon ("staging", "PR",
-"ticket", "on-call", ...) becomes plain words, and internal people are replaced by
-their role, or "our team" when no role is known. Internal people are the people in ``people``
-with no organisation (the parser records "Dana at Acme" with org Acme); without ``people`` they are
-the named owners of next steps, commitments, check-ins and delegated tasks (never "I").
+"ticket", "on-call", ...) becomes plain words, and internal people are hidden: as the subject of a
+next step they become "we", elsewhere their role ("our account director") or "our team".
+Internal people are, when ``people`` is given, those with no organisation; always, the named
+owners of next steps, commitments and delegated tasks (never "I"). The person waited on stays.
 
 User text is made placeholder-safe: braces become parentheses, "[name]" / "<name>" brackets are
 removed, markdown checkboxes become plain text, and TBD/TBC/TODO/XXX/??? become words, so no
