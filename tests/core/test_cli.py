@@ -449,3 +449,55 @@ def test_offline_update_in_process_imports_no_llm_or_dateparser(sub_env):
     p = _proc([sys.executable, "-c", code], sub_env)
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip().splitlines()[-1] == "[]", p.stdout
+
+
+# --------------------------------------------------------------------------------------------
+# Other paths: schema, version, journal recording, LLM failure (refused port on 127.0.0.1)
+# --------------------------------------------------------------------------------------------
+
+
+def test_schema_and_version():
+    r = run("schema", "update")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["title"] == "StatusUpdate"
+    bad = run("schema", "nonsense")
+    assert_input_error(bad)
+    v = run("version")
+    assert v.exit_code == 0 and v.stdout.startswith("drafter ")
+
+
+def test_record_puts_the_update_in_the_journal(cli_env):
+    r = run("update", str(ACME), "--as-of", AS_OF, "--record")
+    assert_ok(r)
+    assert re.search(r"recorded in journal as update #\d+", r.stderr), r.stderr
+    listed = run("journal", "list")
+    assert listed.exit_code == 0, (listed.stderr, listed.exception)
+    assert listed.stdout.strip()
+
+
+@pytest.fixture
+def refused_llm(monkeypatch):
+    """An LLM 'configured' on a closed local port: every call fails fast with connection refused."""
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
+    monkeypatch.setenv("DRAFTER_MAX_RETRIES", "0")
+    monkeypatch.setenv("DRAFTER_TIMEOUT", "5")
+
+
+def test_llm_failure_from_stdin_saves_the_notes(refused_llm, cli_env):
+    notes = ACME.read_text()
+    r = run("update", "--as-of", AS_OF, input=notes)
+    assert r.exit_code == 4, (r.exit_code, r.stderr, r.exception)
+    assert "Traceback" not in r.stderr
+    assert "engine: llm" in r.stderr
+    assert any(l.startswith("drafter: error:") for l in r.stderr.splitlines())
+    m = re.search(r"your notes are saved in (\S+)", r.stderr)
+    assert m, r.stderr
+    assert Path(m.group(1)).read_text(encoding="utf-8") == notes
+
+
+def test_llm_failure_with_fallback_offline(refused_llm):
+    r = run("update", str(ACME), "--as-of", AS_OF, "--fallback", "offline")
+    assert_ok(r)
+    assert "wrote the offline draft instead" in r.stderr
+    assert re.match(r"(?i)(at risk|off track|blocked)\b", first_body_line(r.stdout))
