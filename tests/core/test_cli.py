@@ -501,3 +501,13 @@ def test_llm_failure_with_fallback_offline(refused_llm):
     assert_ok(r)
     assert "wrote the offline draft instead" in r.stderr
     assert re.match(r"(?i)(at risk|off track|blocked)\b", first_body_line(r.stdout))
+
+
+def test_dry_run_with_llm_prints_the_request_without_sending(refused_llm):
+    r = run("update", str(ACME), "--as-of", AS_OF, "--dry-run")
+    assert r.exit_code == 0, (r.stderr, r.exception)
+    data = json.loads(r.stdout)
+    assert data["engine"] == "llm"
+    assert data["request"]
+    assert "Dana" in json.dumps(data["request"])  # the notes are in the request
+    assert "sk-test-not-a-real-key" not in r.stdout + r.stderr  # the key is never printed
