@@ -210,7 +210,7 @@ DONE_MARK = re.compile(
     r"deployed|closed|resolved|signed|submitted|went\s+live|is\s+live|fixed|sorted|paid|booked|wrapped\s+up)\b",
     re.I,
 )
-_NOT_DONE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bget|\bgets|\bnot|n't|\bto|\bwill|\bonce|\buntil|\bwhen|\bif|\bbefore|\bnever|\byet\s+to\s+be)\s+(?:\w+\s+)?$", re.I)
+_NOT_DONE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bget|\bgets|\bnot|n't|\bto|\bwill|\bonce|\buntil|\bwhen|\bif|\bbefore|\bnever|\byet\s+to\s+be)\s+(?:\w+\s+){0,3}$", re.I)
 
 
 def _is_done(text: str) -> bool:
@@ -294,7 +294,7 @@ THIRD_WILL = _Gated(re.compile(
     r"(?P<who>" + NAME + r"|[Ss]he|[Hh]e|[Tt]hey)(?:\s+(?:at|from)\s+" + NAME + r"|\s*\((?P<inner>" + NAME + r")\))?\s+(?:said\s+(?:she|he|they)(?:'d|\s+would|'ll|\s+will)|"
     r"will|'ll|promised\s+to|is\s+going\s+to|agreed\s+to)\s+(?P<what>.+)$"
 ), ("said", "ll", "will", "promised", "going", "agreed"))
-OWNER_TO = _Gated(re.compile(r"^(?P<who>" + NAME + r"|[Mm]e|I)\s+to\s+(?P<what>[a-z].+)$"), ("to",))
+OWNER_TO = _Gated(re.compile(r"^(?P<who>" + NAME + r"|@[A-Za-z][\w.-]*|[Mm]e|I)\s+to\s+(?P<what>[a-z].+)$"), ("to",))
 DUE = _Gated(re.compile(r"\b(?:due|ETA|deadline(?:\s+is)?)\b[:\s]+(?:to\s+(?P<to>" + NAME + r")\s+)?", re.I), ("due", "eta", "deadline"))
 ASKED_BY = _Gated(re.compile(r"(?P<who>" + NAME + r"|[Tt]hey|[Ss]he|[Hh]e)\s+(?:asked|wants?|expects?|requested)\s+(?:me\s+)?(?:for\s+)?(?P<what>.+?\b(?:by|before)\s+.+)$"), ("asked", "want", "expect", "requested"))
 DECIDER = _Gated(re.compile(
@@ -341,6 +341,9 @@ ORG_EVIDENCE = re.compile(
     r"|(?P<org2>[A-Z][\w&'’.-]*)\s+(?:team|IT|legal|finance|support|office|ops|HR|security|procurement|"
     r"engineering|marketing|sales|'s\s+(?:team|IT|legal|office|manager|CEO|CFO|side))\b"
     r"|(?P<org3>[A-Z][\w&'’.-]*)\s*\((?:current\s+)?(?:vendor|client|customer|supplier|partner|agency)\)"
+    r"|\b(?:quote|invoice|contract|proposal|PO|order|renewal|SOW|NDA|licen[cs]e|deposit)\s+(?:to|from|with)\s+(?P<org4>[A-Z][\w&'’.-]*)"
+    r"|\b(?i:switch(?:ing)?\s+to|stay(?:ing)?\s+with|go(?:ing)?\s+with|pay(?:ing)?(?:\s+for)?|quote\s+from|sync\s+with)\s+(?P<org5>[A-Z][\w&'’.-]*)"
+    r"|\b(?P<org6>[A-Z][a-z]+[A-Z][A-Za-z]+)\b"
 )
 URL = re.compile(r"\bhttps?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+", re.I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -370,7 +373,7 @@ NEED_LINK = re.compile(
     r"\s*(?:on|is|at|,|\(|starts(?:\s+on)?|in)?\s*$",
     re.I,
 )
-END_BEFORE = re.compile(r"(?P<subj>(?:[\w'’-]+\s+){0,2}?)(?P<verb>ends|expires|runs\s+out|lapses|closes|goes\s+away)\s+(?:on\s+)?$", re.I)
+END_BEFORE = re.compile(r"(?P<subj>(?:[\w'’-]+\s+){0,2}?)\(?(?P<verb>ends|expires|runs\s+out|lapses|closes|goes\s+away)\s+(?:on\s+)?$", re.I)
 HARD_BEFORE = re.compile(r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\b.{0,60}\b(?:by|before)\s+$|\b(?:no\s+later\s+than|latest)\s+$", re.I)
 
 
@@ -395,6 +398,7 @@ class _Line:
     body: str = ""  # content without markers and date prefix
     owner: str | None = None  # "Sam: fix ..." / "Bob to ..." owner
     names: list[str] = field(default_factory=list)  # people/organisations named in the line
+    dated: bool = False  # the line itself starts with a date ("Mon: ...")
 
 
 @dataclass
@@ -582,7 +586,7 @@ def _classify(lines: list[str], as_of: dt.date) -> list[_Line]:
             ln.kind, ln.section, ln.body = "attendees", "attendees", lm.group("rest")
             continue
         d, body = _date_prefix(body, as_of)
-        ln.date = d
+        ln.date, ln.dated = d, d is not None
         body = OWNER_PREFIX.sub("", body)
         ln.body = body.strip()
         ln.kind = "text"
@@ -685,11 +689,15 @@ def _line_names(text: str, names: _Names) -> list[str]:
             if inner_name:
                 add(inner_name, "person", 2)
                 names.person_org.setdefault(inner_name, who)
-        elif inner_name and inner_name.lower() not in TEAMS and len(inner.split()) == 1:
-            # "Platform (Ines)": org (person); "Karen?" alone handled by the trigger rules
-            add(who, "org", 1)
-            add(inner_name, "person", 2)
-            names.person_org.setdefault(inner_name, who)
+        elif inner_name and inner_name.lower() in TEAMS or inner_name in names.org_votes:
+            add(who, "person", 2)  # "Dana (Acme)": person (organisation)
+            add(inner_name, "org", 2)
+            names.person_org.setdefault(who, inner_name)
+        elif inner_name and len(inner.split()) == 1:
+            # unknown pair: a person with their organisation, the common way to write it
+            add(who, "person", 1)
+            add(inner_name, "org", 1)
+            names.person_org.setdefault(who, inner_name)
         elif re.search(r"\b(?:vendor|client|customer|supplier|partner|agency)\b", inner, re.I):
             add(who, "org", 3)
         elif len(inner.split()) <= 4:
@@ -698,7 +706,7 @@ def _line_names(text: str, names: _Names) -> list[str]:
     for m in re.finditer(r"\(\s*(?P<n>[A-Z][a-z]+)\s*\??\s*\)", text):
         add(m.group("n"), "person", 1)
     for m in ORG_EVIDENCE.finditer(text):
-        add(m.group("org") or m.group("org2") or m.group("org3"), "org", 1)
+        add(m.group("org") or m.group("org2") or m.group("org3") or m.group("org4") or m.group("org5") or m.group("org6"), "org", 1)
     for m in re.finditer(r"(?P<a>[A-Z][\w&'’-]+)\s+(?P<b>[A-Z][\w&'’.-]+)", text):
         if ORG_SUFFIX.match(m.group("b")) and m.group("a") not in NOT_NAMES:
             add(f"{m.group('a')} {m.group('b').rstrip('.')}", "org", 3)
@@ -788,7 +796,8 @@ def _keys(text: str, names: list[str]) -> tuple[set[str], set[str]]:
     strong = {n.lower() for n in names}
     strong |= {t.lower() for t in TICKET.findall(text)}
     weak: set[str] = set()
-    for w in WORD.findall(text):
+    for m in WORD.finditer(text):
+        w = m.group(0)
         lw = w.lower()
         if any(c.isdigit() for c in w):
             if not DATE_RE.fullmatch(w):
@@ -797,7 +806,9 @@ def _keys(text: str, names: list[str]) -> tuple[set[str], set[str]]:
         if len(lw) < 4 or lw in STOP:
             continue
         if w[0].isupper() and w not in NOT_NAMES and lw not in STOP and not DATE_RE.fullmatch(w):
-            strong.add(lw)
+            before = text[: m.start()].rstrip()
+            if before and before[-1] not in ".!?:;-–—•*>#)(\"'":  # not sentence-initial
+                strong.add(lw)
         weak.add(_stem(lw))
     return strong, weak
 
@@ -827,7 +838,7 @@ def _has_signal(unit: _Unit) -> bool:
         return True
     for ln in unit.lines:
         b = ln.body
-        if ln.date or DATE_RE.search(b):
+        if ln.dated or DATE_RE.search(b):
             return True
         for pat in (NO_REPLY, WAITING, BLOCKED, DECISION, RISK, RECURRING, DONE_MARK, I_WILL, PROMISE, DUE, _TODO_CUE):
             if pat.search(b):
@@ -867,6 +878,8 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
     pending_headers: list[_Line] = []
     prev: _Line | None = None
     first_content = True
+    chain_open = False
+    has_structure = any(x.kind in ("attendees", "section") for x in lines)
     for i, ln in enumerate(lines):
         blank_before = prev is None or ln.number - prev.number > 1
         if ln.kind in ("heading", "title", "subject"):
@@ -922,12 +935,26 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
         if ln.kind in ("injection", "junk") and region is None:
             unplaced.append(ln)
             prev = ln
+            chain_open = False
             continue
         ln.section = section
         if ln.date is None:
             ln.date = cur_date
-        if speaker and ln.owner is None and speaker.lower() not in ("me", "i"):
-            ln.owner = None
+        if (
+            region is None
+            and first_content
+            and ln.kind == "text"
+            and not ln.bullet
+            and has_structure
+            and MEETING_TITLE.search(ln.body)
+            and _title_like(_strip_dates(ln.body, as_of) or ln.body)
+        ):
+            unplaced.append(ln)  # "Weekly sync with Northwind - 24 Nov": the document's title
+            m = _find_dates(ln.body, as_of, direction="past")
+            cur_date = m[0].date if m else cur_date
+            first_content = False
+            prev = ln
+            continue
         # first line of a prose note written like a title: "Event app for the Lisbon offsite (launch Tue 8 Dec)"
         if (
             region is None
@@ -949,7 +976,7 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             continue
         first_content = False
         # sub-lines and wrapped continuations join the unit above
-        if units and not blank_before and region is None and units[-1].forced is None:
+        if units and not blank_before and chain_open and region is None and units[-1].forced is None:
             top = units[-1].first
             if ln.indent > top.indent or (
                 not ln.bullet
@@ -964,6 +991,7 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
                 prev = ln
                 continue
         units.append(_Unit(lines=[ln], forced=region))
+        chain_open = True
         prev = ln
     if pending_headers:
         unplaced.extend(pending_headers)
@@ -991,6 +1019,7 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
         for k in item.weak:
             weak_index.setdefault(k, []).append(idx)
     transparent = {ln.number for ln in lines if ln.kind in ("speaker", "injection", "junk", "header")}
+    chat = any(ln.kind == "speaker" for ln in lines)
     last_item: int | None = None
     last_unit_end = -10
     last_unit_prose = False
@@ -1008,7 +1037,8 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             for k in unit.weak:
                 for idx in weak_index.get(k, ()):
                     scores[idx] = scores.get(idx, 0) + 1
-            has_lead = bool(LEAD_IN.match(first.body)) and not NAME_COLON.match(first.body)
+            lead = LEAD_IN.match(first.body)
+            has_lead = bool(lead) and not NAME_COLON.match(first.body) and lead.group("lead").strip().lower() not in _FILLER
             threshold = 3 if has_lead else 2
             best = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=None)
             adjacent_prose = (
@@ -1023,7 +1053,7 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             own_names = [n for n in unit.names if n.lower() not in items[last_item].strong] if last_item is not None else unit.names
             if best and best[1] >= threshold:
                 target = best[0]
-            elif adjacent_prose and (not own_names or POSSESSIVE_REF.search(first.body)):
+            elif adjacent_prose and (not own_names or chat or POSSESSIVE_REF.search(first.body)):
                 target = last_item
             elif (
                 last_item is not None
@@ -1032,7 +1062,7 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
                 and (not own_names and PRONOUN_REF.search(first.body) or POSSESSIVE_REF.search(first.body))
             ):
                 target = last_item
-            elif _has_signal(unit):
+            elif _has_signal(unit) or unit.strong and not first.quoted:
                 items.append(_Item())
                 target = len(items) - 1
             else:
@@ -1050,6 +1080,9 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
         last_unit_end = unit.lines[-1].number
         last_unit_prose = not first.bullet
     return items, unplaced
+
+
+_FILLER = {"ok", "okay", "hi", "hey", "so", "also", "yes", "no", "fyi", "update", "note", "btw", "and", "but", "well", "hmm"}
 
 
 def _title_like(text: str) -> bool:
@@ -1081,6 +1114,23 @@ _CONNECTOR_BEFORE = re.compile(r"(?:\b(?:by|on|before|until|till|due|for|from|si
 def _strip_dates(text: str, as_of: dt.date, keep_bare_weekdays: bool = False) -> str:
     """Text with its date phrases (and the 'by'/'on'/'due' before them) removed."""
     out = text
+    # "(expires Dec 10)", "(done Tue)": a parenthesis that is only a date and a word goes entirely
+    if "(" in out:
+        out = re.sub(
+            r"\s*\((?P<inner>[^()]{1,40})\)",
+            lambda m: "" if _find_dates(m.group("inner"), as_of) and len(_plain_strip(m.group("inner"), as_of).split()) <= 1 else m.group(0),
+            out,
+        )
+    out = _plain_strip(out, as_of, keep_bare_weekdays)
+    out = re.sub(r"\s*\((?:\s|,)*\)|\"\s*\"|'\s*'", "", out)
+    out = re.sub(r"\b(?:by|on|before|until|due|for|from|since)\s*(?=[.,;:!?)]|$)", "", out.strip())
+    out = re.sub(r"\s+([,;:.!?])", r"\1", out)
+    out = re.sub(r"\s{2,}", " ", out)
+    return out.strip(" ,;:-–—.!")
+
+
+def _plain_strip(text: str, as_of: dt.date, keep_bare_weekdays: bool = False) -> str:
+    out = text
     for m in reversed(_find_dates(text, as_of)):
         start = m.start
         c = _CONNECTOR_BEFORE.search(out[:start])
@@ -1089,11 +1139,7 @@ def _strip_dates(text: str, as_of: dt.date, keep_bare_weekdays: bool = False) ->
         if c:
             start = c.start()
         out = out[:start] + out[m.end :]
-    out = re.sub(r"\s*\((?:\s|,)*(?:done|sent|ok|yes)?(?:\s|,)*\)|\"\s*\"|'\s*'", "", out, flags=re.I)
-    out = re.sub(r"\b(?:by|on|before|until|due|for|from|since)\s*(?=[.,;:!?)]|$)", "", out.strip())
-    out = re.sub(r"\s+([,;:.!?])", r"\1", out)
-    out = re.sub(r"\s{2,}", " ", out)
-    return out.strip(" ,;:-–—.!")
+    return out
 
 
 _WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -1206,6 +1252,7 @@ class _State:
     last_who: str | None = None  # last person/org I contacted
     last_what: str | None = None  # what I asked them for
     last_when: dt.date | None = None
+    first_contact: dict = field(default_factory=dict)  # who -> date of my first contact
     speaker: str | None = None  # chat speaker / email sender when not me
     deadline_cands: list = field(default_factory=list)
     done_marks: list = field(default_factory=list)
@@ -1278,9 +1325,13 @@ class _ItemBuilder:
                         DECISION.search(ln.body)
                     ):
                         dec.options.append(_short(ln.body.rstrip("."), 200))
-            for _, text in st.options:
-                if text not in dec.options:
-                    dec.options.append(text)
+            labelled = [text for _, text in st.options]
+            if len(labelled) >= 2 and highest <= len(labelled):
+                dec.options = labelled  # explicit "Option A/B" lines win over free-text alternatives
+            else:
+                for text in labelled:
+                    if text not in dec.options:
+                        dec.options.append(text)
         w.waits = _merge_waits(w.waits)
         w.people = _dedupe([p for p in st.people if not self.names.is_org(p)])
         w.orgs = _dedupe([o for o in st.orgs if self.names.is_org(o)])
@@ -1296,10 +1347,14 @@ class _ItemBuilder:
             elif w.actions and all(_action_verb(a.text) in _COMPLETION for a in w.actions if a.actor == "I"):
                 w.done = any(a.actor == "I" for a in w.actions)
         w.title = _title_with(self, item, w, lines)
+        for x in w.waits:
+            if not x.what:
+                x.what = w.title
         if w.deadline_label and not w.outcome:
             label = w.deadline_label
             title_words = {x.lower() for x in WORD.findall(w.title)}
-            if {x.lower() for x in WORD.findall(label) if len(x) >= 4} & title_words:
+            label_words = {x.lower() for x in WORD.findall(label) if len(x) >= 4}
+            if label_words and label_words <= title_words or " for the " in w.title or " before the " in w.title:
                 w.outcome = w.title
             elif re.search(r"\b(?:ends|expires|runs out|lapses|closes|goes away|goes up)$", label):
                 w.outcome = f"{w.title} before the {label}"
@@ -1438,6 +1493,8 @@ class _ItemBuilder:
                 st.last_who = who or st.last_who
                 st.last_what = _object(clause, as_of) or st.last_what
                 st.last_when = when or st.last_when
+                if who and when:
+                    st.first_contact.setdefault(who.lower(), when)
             if RESOLVED.search(clause) and not NO_REPLY.search(clause):
                 self._resolve_waits(w, clause)
 
@@ -1445,8 +1502,8 @@ class _ItemBuilder:
         decision_like = bool(DECISION.search(clause))
         if NO_REPLY.search(clause) and not conditional:
             who = _who_in(clause, self.names, _WHO_PATTERNS) or st.last_who or _first_person(w, self.names)
-            what = st.last_what or _object(clause, as_of) or _what(clause, as_of)
-            since = st.last_when or ln.date
+            what = st.last_what or _object(clause, as_of) or ""
+            since = (st.first_contact.get(who.lower()) if who else None) or st.last_when or ln.date
             prev = _same_wait(w, who, "no_reply") if who else None
             if prev is not None:
                 prev.since = prev.since or since
@@ -1462,8 +1519,8 @@ class _ItemBuilder:
             who = _who_in(clause, self.names, _WHO_PATTERNS)
             if who is None and re.match(r"\s*(?:he|she|they)\b", low):
                 who = st.last_who
-            expected = None
-            if re.search(r"\b(?:by|before|until|on)\b", low) or re.search(r"(?:she|he|they)(?:'d|\s+would|'ll|\s+will)", low):
+            expected = _date_after(clause, base)
+            if expected is None and re.search(r"(?:she|he|they)(?:'d|\s+would|'ll|\s+will)", low):
                 expected = _first_date(clause, base)
             since = _since(clause, base) or (ln.date if re.search(r"\basked\b", low) else None)
             prev = _same_wait(w, who, "waiting") if who else None
@@ -1486,7 +1543,7 @@ class _ItemBuilder:
                 if tail != clause and len(what.split()) <= 2:
                     what = f"{what} {_what(clause.split(': ', 1)[0], as_of)}"
                 w.commitments.append(Commitment(what=what, owner=third,
-                                                due=_first_date(clause, base), line=ln.number,
+                                                due=_first_date(ot.group("what"), base) or _first_date(clause, base), line=ln.number,
                                                 state="done" if ln.checkbox == "x" else "open"))
         elif tw and not I_WILL.match(clause) and not DECIDER.search(clause) and not conditional:
             raw = tw.group("inner") or tw.group("who")
@@ -1494,7 +1551,7 @@ class _ItemBuilder:
                 who = st.last_who or (w.waits[-1].on_whom if w.waits else None) or _first_person(w, self.names)
             else:
                 who = _clean_name(raw)
-            due = _first_date(clause, base)
+            due = _first_date(tw.group("what"), base) or _first_date(clause, base)
             if who and who != "I" and (due or re.search(r"said|promised|agreed", clause)):
                 third = who
                 what = _what(tw.group("what"), as_of)
@@ -1512,14 +1569,17 @@ class _ItemBuilder:
             what = _what(pm.group("what") or pm.group("what2") or "", as_of)
             what = re.sub(r"^(?:to|that|I'?d|I\s+would)\s+", "", what, flags=re.I)
             state = "missed" if MISSED.search(clause) else "open"
-            w.commitments.append(Commitment(what=what or clause, owner=me, due=_first_date(clause, base),
+            due = _first_date(pm.group("what") or pm.group("what2") or "", base) or _first_date(clause, base)
+            w.commitments.append(Commitment(what=what or clause, owner=me, due=due,
                                             for_whom=to, line=ln.number, state=state))
         elif iw and third is None and not conditional and not is_option:
-            due = _first_date(clause, base)
+            due = _first_date(iw.group("what"), base) or _first_date(clause, base)
             explicit = re.match(r"\s*(?:also\s+)?(?:i'?ll|i\s+will|i'm\s+going|i\s+am\s+going|we'll|we\s+will|need\s+(?:to|2)|i\s+need|i\s+have|i\s+must)", low)
             if due or explicit or is_next:
                 what = _what(iw.group("what"), as_of)
-                w.commitments.append(Commitment(what=what, owner=me, due=due, line=ln.number))
+                fw = re.search(r"\bto\s+(?P<w>" + NAME + r")\s*$", what)
+                for_whom = _clean_name(fw.group("w")) if fw else None
+                w.commitments.append(Commitment(what=what, owner=me, due=due, line=ln.number, for_whom=for_whom))
                 if me != "I" and st.speaker == me and _same_wait(w, me, "waiting") is None:
                     w.waits.append(Wait(what=what, on_whom=me, kind="waiting", line=ln.number, expected_by=due))
         elif is_next and third is None:
@@ -1554,7 +1614,8 @@ class _ItemBuilder:
             who = self._decider(clause)
             by = _first_date(clause, base) if re.search(r"\b(?:by|before)\b", low) else None
             question = _LABEL_PREFIX.sub("", _strip_dates(clause, as_of) if by else clause.strip())
-            if w.decisions and (w.decisions[-1].line == ln.number or not who and not by):
+            generic = re.match(r"\s*(?:(?:we\s+|i\s+)?need(?:s|ed)?\s+(?:a\s+)?(?:decision|sign-?off|approval)|decision\s+(?:needed|required))", low)
+            if w.decisions and (w.decisions[-1].line == ln.number or not who and not by or generic and not _options(clause)):
                 d = w.decisions[-1]
                 d.options = d.options or _options(clause)
                 d.who, d.by = d.who or who, d.by or by
@@ -1640,10 +1701,10 @@ def _merge_waits(waits: list[Wait]) -> list[Wait]:
     out: list[Wait] = []
     by_party: dict[str, Wait] = {}
     for x in waits:
-        key = (x.on_whom or "").lower()
-        if not key or key not in by_party:
+        key = (x.on_whom or "").lower() + ("#blocked" if x.kind == "blocked" else "")
+        if not x.on_whom or key not in by_party:
             out.append(x)
-            if key:
+            if x.on_whom:
                 by_party[key] = x
             continue
         keep = by_party[key]
@@ -1664,6 +1725,14 @@ def _option_number(label: str) -> int:
     if label.isdigit():
         return int(label)
     return ord(label) - ord("a") + 1 if label and label in "abcd" else 0
+
+
+def _date_after(text: str, base: dt.date) -> dt.date | None:
+    """First date introduced by 'by', 'before', 'until', 'on' or 'due' (not 'since')."""
+    for m in _find_dates(text, base):
+        if re.search(r"\b(?:by|before|until|till|on|due|eta)\s+$", text[: m.start], re.I):
+            return m.date
+    return None
 
 
 def _past_date(text: str, base: dt.date) -> dt.date | None:
@@ -1694,7 +1763,8 @@ _LABEL_SKIP = STOP | {"hit", "make", "meet", "miss", "reach", "planned", "a", "a
 
 def _label(text: str) -> str:
     """'still hit go-live' -> 'go-live'; 'the board meeting' -> 'board meeting'."""
-    words = text.strip(" (").split()
+    parts = re.split(r"\b(?:before|for|ahead\s+of|until|of|by)\s+(?:the\s+|our\s+|their\s+)?", text.strip(" ("), flags=re.I)
+    words = (parts[-1] if parts[-1].strip() else text).split()
     while words and (words[0].lower() in _LABEL_SKIP or words[0].lower().endswith("ed") and len(words) > 1):
         words = words[1:]
     return " ".join(words).strip(" (")
@@ -1710,7 +1780,7 @@ def _since(clause: str, base: dt.date) -> dt.date | None:
 
 
 def _wait_what(clause: str, as_of: dt.date) -> str:
-    m = re.search(r"\bwaiting\s+(?:on|for)\s+(?P<w>.+)$", clause, re.I) or re.search(
+    m = re.search(r"\bwaiting\s+(?:on|for)\s+(?:the\s+)?" + NAME + r"(?:\s+team)?\s+(?:for|to\s+send|to)\s+(?P<w>.+)$", clause) or re.search(r"\bwaiting\s+(?:on|for)\s+(?P<w>.+)$", clause, re.I) or re.search(
         r"\b(?:hasn'?t|haven'?t|has\s+not|have\s+not)\s+(?:yet\s+)?[a-z]+\s+(?:us\s+|me\s+)?(?P<w>(?:the|a|an|our|their)\s+.+)$", clause, re.I)
     text = m.group("w") if m else clause
     return _strip_dates(text, as_of) or clause
@@ -1764,18 +1834,23 @@ def _dedupe(items: list[str]) -> list[str]:
 
 _VERB_CUT = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|still|will|won'?t|can'?t|needs?|needed|got|went|looks?|seems?|must|should|"
-    r"could|would|may|might|can|be|isn'?t|aren'?t|wasn'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|"
+    r"could|would|may|might|can|be|isn'?t|aren'?t|wasn'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|wants|says|knows|"
+    r"thinks|asks|expects|plans|owns|so|because|"
     r"(?:just\s+)?(?:[a-z]+ed|sent|done|shipped|published|built|paid|made|ran|left|set)(?=[\s,.;:!?]|$))\b",
 )
 _TITLE_TRIM = re.compile(r"^(?:i|we)\s+(?:need\s+to|have\s+to|must|should)\s+|^(?:need\s+(?:to|2))\s+|^(?:also|and|so|then|ok|okay|hey|hi)\b[\s,]*", re.I)
 
 
-def _clean_title(text: str, as_of: dt.date) -> str:
-    t = re.sub(r"[*_`#]+", "", text)
+def _clean_title(text: str, as_of: dt.date, keep_dates: bool = False) -> str:
+    t = re.sub(r"[*_`#]+", "", text).strip()
+    letters = [c for c in t if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):  # "ACME DOCS" -> "Acme docs"
+        t = " ".join(w.capitalize() if i == 0 else w.lower() for i, w in enumerate(t.split()))
     t = re.sub(r"\s*\([^()]*\)", lambda m: "" if _find_dates(m.group(0), as_of) or len(m.group(0)) > 25 else m.group(0), t)
-    t = re.split(r"\s+(?:->|=>)\s*|\s+[-–—]+\s+(?=(?:hand|delegate|pass|want|need|waiting|blocked|due|done))", t)[0]
+    t = re.split(r"\s+(?:->|=>)\s*|(?:\s+[-–—]+|,)\s+(?=(?:hand|delegate|pass|want|need|waiting|blocked|due|done|i'd|i\s+want)\b)", t, flags=re.I)[0]
     t = RECURRING.sub(lambda m: "" if m.group(0).lower().startswith(("every", "each")) else m.group(0), t)
-    t = _strip_dates(t, as_of, keep_bare_weekdays=True)
+    if not keep_dates:
+        t = _strip_dates(t, as_of, keep_bare_weekdays=True)
     t = re.sub(r"^(?:re|fwd?)\s*:\s*", "", t, flags=re.I)
     t = re.sub(r"\s{2,}", " ", t).strip(" ,;:-–—.!?")
     return _cap(_short(t))
@@ -1812,7 +1887,7 @@ def _title_for(w: WorkItem, first_body: str, as_of: dt.date, names: _Names) -> s
                 return t
     clauses = _clauses(body)
     # "where are we on the Globex onboarding?" -> "Globex onboarding"
-    m = re.search(r"\b(?:where\s+are\s+we|status|update)\s+(?:on|with|re)\s+(?:the\s+)?(?P<x>[^?.,;]{3,50})", body, re.I)
+    m = re.search(r"\b(?:where\s+are\s+we|status|update|news|progress)\s+(?:on|with|re|about)\s+(?:the\s+)?(?P<x>[^?.,;]{3,50})", body, re.I)
     if m:
         return _clean_title(m.group("x"), as_of)
     # "emailed Dana at Acme for the Q3 docs" -> "Q3 docs from Acme"; "sent the quote to Contoso" -> "Quote for Contoso"
@@ -1831,7 +1906,13 @@ def _title_for(w: WorkItem, first_body: str, as_of: dt.date, names: _Names) -> s
                 t = _cap(_short(obj))
                 return f"{t} from {src}" if src and src.lower() not in t.lower() else t
     first = clauses[0] if clauses else body
-    if not _action_verb(first) and not PROMISE.search(first) and not I_WILL.match(first):
+    starts_with_name = bool(re.match(NAME, first)) and _clean_name(re.match(NAME, first).group(0)) in names.order
+    if DECISION.search(first) and re.match(r"\s*(?:should\s+we|do\s+we|which|either)\b", first, re.I):
+        q = re.sub(r"^\s*(?:should|do)\s+we\s+", "", first, flags=re.I)
+        t = _clean_title(q, as_of, keep_dates=True)
+        if t:
+            return t
+    if not _action_verb(first) and not PROMISE.search(first) and not I_WILL.match(first) and not starts_with_name:
         np = _noun_phrase(_strip_dates(first, as_of, keep_bare_weekdays=True))
         if np and len(np.split()) >= 1 and np.lower() not in STOP:
             t = _clean_title(np, as_of)
