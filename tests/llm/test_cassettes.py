@@ -1,7 +1,7 @@
 """Drafts through the LLM engine, replayed from cassettes recorded against a real llama.cpp server.
 
 Record again (starts the real server; a few minutes on 2 cores):
-    .venv/bin/pytest tests/llm/test_cassettes.py --record-mode=rewrite -p no:cacheprovider
+    .venv/bin/pytest tests/llm/test_cassettes.py --record-mode=rewrite -p no:cacheprovider -k recorded
 CI replays with ``--record-mode=none --block-network``.
 """
 
@@ -39,6 +39,7 @@ def check(kind: str, artefact, meta) -> None:
 
 
 @pytest.mark.vcr
+@pytest.mark.timeout(1800)  # recording generates up to MAX_TOKENS at ~5-25 tokens/s; replay takes a second
 @pytest.mark.parametrize("kind", KINDS)
 def test_recorded_draft_sync(kind, cassette_base_url):
     artefact, meta = engine_for(cassette_base_url).write(
@@ -48,6 +49,7 @@ def test_recorded_draft_sync(kind, cassette_base_url):
 
 
 @pytest.mark.vcr
+@pytest.mark.timeout(1800)
 @pytest.mark.parametrize("kind", KINDS)
 async def test_recorded_draft_async(kind, cassette_base_url):
     artefact, meta = await engine_for(cassette_base_url).awrite(
@@ -78,3 +80,25 @@ def test_no_cassette_holds_a_key():
     for path in files:
         found = key_like_strings(path.read_text(encoding="utf-8"))
         assert not found, f"{path.name} holds key-like text {found[:3]}"
+
+
+def test_body_matcher_compares_model_messages_and_schema_only():
+    import json as _json
+
+    from vcr.request import Request
+
+    from .conftest import llm_body_matcher
+
+    def req(**body):
+        base = {"model": "m", "messages": [{"role": "user", "content": "a"}], "response_format": {"type": "json_object"}}
+        return Request("POST", "http://127.0.0.1:1/v1/chat/completions", _json.dumps({**base, **body}), {})
+
+    llm_body_matcher(req(), req(temperature=0.3, stream=False))  # unrelated fields: still a match
+    for different in (
+        req(messages=[{"role": "user", "content": "b"}]),
+        req(model="other"),
+        req(response_format={"type": "json_object", "schema": {"type": "object"}}),
+        req(tools=[{"type": "function"}]),
+    ):
+        with pytest.raises(AssertionError):
+            llm_body_matcher(req(), different)
