@@ -260,6 +260,7 @@ class OptionFacts(BaseModel):
     cost: str  # time or cost
     from_notes: bool = False  # named in the notes ("renew 12 months or go month-to-month")
     needs_approval: bool = False  # outside the writer's authority (scope, dates, spend)
+    keeps_deadline: bool | None = None  # does the deadline at stake hold under this option (None: unknown)
 
 
 class DecisionFacts(BaseModel):

@@ -279,7 +279,8 @@ _WAIT_LEAD = re.compile(
 def wait_object(w: Wait) -> str | None:
     """What is waited for, without who and when: 'Q3 docs from Dana, no reply yet' -> 'the Q3 docs'."""
     t = clean(w.what)
-    t = re.split(r"\s*[,;(—–]\s*|\s+-\s+", t, maxsplit=1)[0]  # drop trailing asides ("asked Mon")
+    t = re.split(r"\s*[,;:(—–]\s*|\s+-\s+", t, maxsplit=1)[0]  # drop trailing asides ("asked Mon")
+    t = re.sub(r"^(?:i\s+)?(?:asked|emailed|pinged|chased|requested|messaged)\s+(?:\S+\s+){0,3}?for\s+", "", t, flags=re.I)
     for _ in range(2):
         t = _WAIT_LEAD.sub("", t)
     if w.on_whom:
@@ -605,6 +606,10 @@ def decision_phrase(question: str) -> str:
     low = q.lower()
     if not low:
         return "on the open question"
+    if not question.strip().endswith("?") and re.search(r"\bdecision\b|\bdecide\b", low) and not re.match(
+        r"(?:whether|which|who|when|how|what|if)\b", low
+    ):
+        return "on which option to take"
     if re.match(r"(?:whether|which|who|when|how|what|if)\b", low):
         return q
     first = low.split()[0] if low.split() else ""
@@ -803,6 +808,20 @@ def actions_from_lines(log: WorkLog) -> list[str]:
     return out
 
 
+def situation_sentence(ip: ItemPlan, log: WorkLog) -> str | None:
+    """What is wrong, in one clause: a missed date, a risk cue from the notes, or a wait."""
+    as_of = log.as_of
+    missed = [cs for cs in ip.commitments if cs.state == "missed"]
+    if missed and missed[0].due:
+        return f"{missed[0].what} was due {fmt(missed[0].due, as_of)} and is missed"
+    if ip.item.risks:
+        return re.split(r"(?<=[.!?])\s", clean(ip.item.risks[0]))[0].rstrip(".!?")
+    waits = [w for w in ip.item.waits if wait_is_external(w) or w.kind == "blocked"]
+    if waits:
+        return wait_signal(waits[0], as_of, log)
+    return None
+
+
 def focus_item(plan: Plan) -> ItemPlan | None:
     """The item an options proposal is about: a decision first, else the worst open item."""
     open_items = [ip for ip in plan.items if ip.status != Status.DONE]
@@ -816,51 +835,88 @@ def focus_item(plan: Plan) -> ItemPlan | None:
     )
 
 
-# keyword -> (upside, downside, cost, needs approval); used for options named in the notes
-_OPTION_PROFILES: list[tuple[re.Pattern, tuple[str, str, str, bool]]] = [
+# keyword -> (upside, downside, cost, needs approval, keeps the deadline); for options named in the notes.
+# Order matters: the first pattern that matches decides.
+_OPTION_PROFILES: list[tuple[re.Pattern, tuple[str, str, str, bool, bool | None]]] = [
     (re.compile(r"month[- ]to[- ]month|monthly|rolling|short[- ]term|trial|pilot", re.I),
-     ("keeps us flexible, with nothing locked in if needs change",
+     ("it keeps us flexible, with nothing locked in if needs change",
       "the decision comes back each period and the terms can change",
-      "a short commitment; easy to reverse", False)),
+      "a short commitment; easy to reverse", False, True)),
     (re.compile(r"\b(?:annual|yearly|year|12[- ]months?|multi[- ]year|long[- ]term)\b", re.I),
-     ("settles it in one decision for the whole period",
-      "locks us in if needs change before the term ends",
-      "a longer commitment; hard to reverse", True)),
-    (re.compile(r"\b(?:delay|postpone|push|move|slip|reschedule|later)\b", re.I),
-     ("the full version with less pressure",
+     ("it settles the question in one decision for the whole period",
+      "it locks us in if needs change before the term ends",
+      "a longer commitment; hard to reverse", True, True)),
+    (re.compile(r"\b(?:delay|postpone|push(?:ed)? back|move the date|slip|reschedule|later|late|new date|extend)\b", re.I),
+     ("we deliver the full version with less pressure",
       "everyone who needs it waits longer",
-      "the new date needs agreement", True)),
-    (re.compile(r"\b(?:cut|drop|reduce|skip|trim|smaller|partial|without)\b", re.I),
-     ("the date holds", "less is delivered on the day", "a scope change that needs sign-off", True)),
-    (re.compile(r"\b(?:hire|contractor|agency|outsource|vendor|buy|pay)\b", re.I),
-     ("adds capacity quickly", "costs money and needs briefing", "spend that needs approval", True)),
+      "the new date needs agreement", True, False)),
+    (re.compile(r"\b(?:cut|drop|reduce|skip|trim|smaller|partial|without|only|cut-down|mvp)\b", re.I),
+     ("the date holds", "less is delivered on the day", "a scope change that needs sign-off", True, True)),
+    (re.compile(r"\b(?:hire|contractor|agency|outsource|vendor|buy|pay|quote|switch|another supplier)\b|[$€£]\s?\d", re.I),
+     ("it adds capacity quickly", "it costs money and a new supplier needs briefing", "spend that needs approval", True, True)),
     (re.compile(r"\b(?:escalate|manager|exec)\b", re.I),
-     ("puts authority behind the request", "uses goodwill and can strain the relationship", "your time", True)),
+     ("it puts authority behind the request", "it uses goodwill and can strain the relationship", "your time", True, None)),
     (re.compile(r"\b(?:cancel|stop|end|terminate)\b", re.I),
-     ("ends the cost and the effort", "we lose what it gave us", "notice terms to check", True)),
-    (re.compile(r"\b(?:keep|stay|continue|renew|same)\b", re.I),
-     ("no change and no switching effort", "any current problem stays", "the current cost continues", False)),
+     ("it ends the cost and the effort", "we lose what it gave us", "notice terms to check", True, None)),
+    (re.compile(r"\b(?:keep|stay|continue|renew|same|wait)\b", re.I),
+     ("nothing changes and there is no switching effort", "any current problem stays", "the current cost continues", False, None)),
 ]
+
+_COST_FACT = re.compile(
+    r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d[\d,.]*\s?(?:k|K|USD|EUR|GBP)\b|"
+    r"\b(?:\d+|a|an|one|two|three|four|five|half a)\s+(?:more\s+)?(?:hours?|days?|weeks?|months?|sprints?)\b|~\s?[$€£]?\d[\d,.]*[kK]?",
+    re.I,
+)
+
+
+def option_title(text: str) -> str:
+    """A short name for an option from the notes: its first clause, capitalised."""
+    t = short_title(re.sub(r"^(?:option\s*)?(?:[a-d1-4][).:]\s+)", "", clean(text), flags=re.I), 70)
+    return t[:1].upper() + t[1:]
 
 
 def profile_for_named_option(text: str, label: str) -> OptionFacts:
-    """Trade-offs for an option named in the notes (generic by kind; flagged when unknown)."""
-    for pattern, (up, down, cost, approval) in _OPTION_PROFILES:
+    """Trade-offs for an option named in the notes: costs and times quoted from it, the rest by kind."""
+    for pattern, (up, down, cost, approval, keeps) in _OPTION_PROFILES:
         if pattern.search(text):
             break
     else:
-        up, down, cost, approval = (
-            "does what the notes propose",
+        up, down, cost, approval, keeps = (
+            "we do what the notes propose",
             "trade-offs are not in the notes; I will confirm them before acting",
             "to be confirmed",
             True,
+            None,
         )
-    title = clean(text)
-    title = title[:1].upper() + title[1:]
+    quoted = list(dict.fromkeys(clean(m.group(0)) for m in _COST_FACT.finditer(text)))
+    if quoted:
+        cost = ", ".join(quoted) + ("; needs approval" if approval else "")
     return OptionFacts(
-        label=label, title=title[:120], summary=f"{clean(text)}"[:300], upside=up, downside=down, cost=cost,
-        from_notes=True, needs_approval=approval,
+        label=label, title=option_title(text)[:120], summary=clean(text)[:300], upside=up, downside=down,
+        cost=cost[:200], from_notes=True, needs_approval=approval, keeps_deadline=keeps,
     )
+
+
+def pick_named_option(options: list[OptionFacts], has_deadline: bool, label: str = "the deadline") -> tuple[OptionFacts, str]:
+    """Rank options from the notes: keeps the deadline, then within my authority, then a known cost."""
+    def score(o: OptionFacts):
+        keeps = 1 if o.keeps_deadline else 0
+        known_cost = 0 if o.cost == "to be confirmed" else 1
+        return (keeps if has_deadline else 0, 0 if o.needs_approval else 1, known_cost)
+
+    best = max(options, key=score)  # max keeps the first of equals
+    keepers = [o for o in options if o.keeps_deadline]
+    if has_deadline and best.keeps_deadline and not best.needs_approval:
+        why = f"it keeps {label} and I can do it without extra approval"
+    elif has_deadline and best.keeps_deadline and len(keepers) == 1:
+        why = f"it is the only option listed that keeps {label}"
+    elif has_deadline and best.keeps_deadline:
+        why = f"it keeps {label}, and its cost is stated in the notes" if best.cost != "to be confirmed" else f"it keeps {label}"
+    elif not best.needs_approval:
+        why = "it is the option I can reverse if it turns out wrong"
+    else:
+        why = "its trade-offs are the clearest of the options listed"
+    return best, why
 
 
 def _label_text(item: WorkItem, as_of: dt.date) -> tuple[str, str]:
@@ -1031,10 +1087,8 @@ def recommend(options: list[OptionFacts], ip: ItemPlan, as_of: dt.date) -> tuple
     labels = [o.label for o in options]
     titles = {o.label: o.title.lower() for o in options}
     if any(o.from_notes for o in options):
-        # options from the notes: prefer the reversible one within my authority
-        within = [o for o in options if not o.needs_approval]
-        pick = within[0] if within else options[0]
-        why = "it is the option I can reverse if it turns out wrong"
+        label = the(item.deadline_label) + " on its date" if item.deadline_label else "the deadline"
+        pick, why = pick_named_option(options, item.deadline is not None, label)
         return pick.label, why
     if titles.get("A", "").startswith("keep chasing"):
         if left is not None and left <= 1:
@@ -1074,7 +1128,9 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         question = clean(named.question)
         if named.who and not is_me(named.who):
             who = named.who
-        problem = f"We need to decide {decision_phrase(question)}"
+        situation = situation_sentence(ip, log)
+        decide = f"we need to decide {decision_phrase(question)}"
+        problem = f"{situation}; {decide}" if situation else decide
     elif missed:
         cs = missed[0]
         options = _relabel(_missed_options(ip, cs, log))
@@ -1116,7 +1172,7 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     rec_opt = next(o for o in options if o.label == rec)
     others = [o for o in options if o.label != rec]
     rationale = (
-        f"{why}. Option {rec} gives {rec_opt.upside.rstrip('.')}, for {rec_opt.cost.rstrip('.')}. "
+        f"{why}. With {rec}, {rec_opt.upside.rstrip('.')}; cost: {rec_opt.cost.rstrip('.')}. "
         + " ".join(f"With {o.label}, {o.downside.rstrip('.')}." for o in others)
     )
     decide_by = decision_by(item.decisions[0], item, as_of) if item.decisions else decide_by_date(as_of, stake_date)

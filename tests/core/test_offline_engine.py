@@ -280,8 +280,11 @@ def test_options_use_the_options_in_the_notes():
     plan, op = write("options", vendor_log())
     assert isinstance(op, OptionsProposal)
     titles = [o.title.lower() for o in op.options]
-    assert titles == ["wait for brightapps", "switch to nimbus ($12k, 6 days)", "cut scope to the web app only"]
-    assert op.recommendation in [o.label for o in op.options]
+    assert titles == ["wait for brightapps", "switch to nimbus", "cut scope to the web app only"]
+    assert "$12k" in op.options[1].summary and "$12k" in op.options[1].cost and "6 days" in op.options[1].cost
+    # the launch is close: an option that keeps the date wins over waiting on a silent vendor
+    assert op.recommendation in {"B", "C"}
+    assert "launch" in op.rationale
     assert op.reply_hint == "Reply A, B or C."
     assert op.default_action == f"If I don't hear by {format_date(op.decide_by)}, I will go with option {op.recommendation}."
     assert AS_OF <= op.decide_by < op.deadline == dt.date(2026, 12, 15)
