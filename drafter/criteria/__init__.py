@@ -35,6 +35,13 @@ def run_checks(
 ) -> list[CheckResult]:
     """Run the criteria of ``ctx.kind`` (or only ``ids``) on one draft."""
     _load_checks()
+    if ctx.fmt.value == "json" and ctx.artefact is not None:
+        # the checks read prose: judge a JSON draft by its markdown rendering
+        from ..models import DraftOptions, OutputFormat
+        from ..render import render
+
+        text = render(ctx.artefact, OutputFormat.MARKDOWN, DraftOptions(audience=ctx.audience))
+        ctx = ctx.model_copy(update={"text": text, "fmt": OutputFormat.MARKDOWN})
     wanted = set(ids) if ids is not None else None
     if wanted:
         unknown = wanted - set(CRITERIA)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 TRUST_THRESHOLD = 0.8
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "evals" / "calibration"
@@ -26,18 +26,22 @@ class CriterionAgreement(BaseModel):
     fn: int = 0  # labelled fail, check passed or did not answer
     not_run: int = 0  # judge not run / not applicable where a label exists
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def agreement(self) -> float | None:
         return (self.tp + self.tn) / self.n if self.n else None
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def precision(self) -> float | None:
         return self.tp / (self.tp + self.fp) if (self.tp + self.fp) else None
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def recall(self) -> float | None:
         return self.tp / (self.tp + self.fn) if (self.tp + self.fn) else None
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def trusted(self) -> bool:
         a = self.agreement

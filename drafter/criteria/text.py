@@ -357,8 +357,9 @@ def overlap(a: str, b: str) -> float:
 def mentions(phrase: str, text: str, threshold: float = 0.5) -> bool:
     """Does ``text`` mention ``phrase`` (at least ``threshold`` of its keywords, or a two-keyword run)?"""
     ka = keywords(phrase)
-    if not ka:
-        return False
+    if not ka:  # only short or common words ("send the P&L"): look for the phrase's short tokens
+        tokens = [w for w in re.findall(r"[A-Za-z0-9&]+", phrase) if w.lower() not in _STOP]
+        return bool(tokens) and all(re.search(r"(?<![A-Za-z])" + re.escape(t) + r"(?![A-Za-z])", text, re.I) for t in tokens)
     shared = ka & keywords(text)
     if len(ka) <= 2:
         return len(shared) == len(ka)
