@@ -232,6 +232,19 @@ def as_action(what: str) -> str:
     return f"deliver {the(t)}"
 
 
+def strip_dates(text: str, as_of: dt.date) -> str:
+    """Drop date phrases (and the word before them) from a phrase: 'send X by Mon 23 Nov' -> 'send X'."""
+    from .dates import find_dates
+
+    t = text
+    for m in sorted(find_dates(t, as_of), key=lambda m: m.start, reverse=True):
+        head = re.sub(r"\s*\b(?:by|on|for|due|before|until|from|at)\s*$", "", t[: m.start], flags=re.I)
+        t = head.rstrip(" ,;-—") + " " + t[m.end :].lstrip(" ,.;")
+    t = re.sub(r"\s+(?:were|was|is|are|had been|has been)\s+promised\b.*$", "", t, flags=re.I)
+    t = re.sub(r"^(?:promised|owe|owed)\s+", "", t.strip(), flags=re.I)
+    return clean(t) or clean(text)
+
+
 def commitment_object(what: str) -> str:
     """The thing a commitment produces: 'send the Q3 docs to Sam' -> 'the Q3 docs to Sam'."""
     t = clean(what)
@@ -562,7 +575,7 @@ def new_date_for(c: Commitment, item: WorkItem, as_of: dt.date) -> dt.date | Non
 def commitment_state(c: Commitment, item: WorkItem, log: WorkLog) -> CommitmentState:
     as_of = log.as_of
     owner = "I" if is_me(c.owner) else c.owner
-    base = dict(what=clean(c.what)[:300], owner=owner[:80], due=c.due)
+    base = dict(what=strip_dates(c.what, as_of)[:300], owner=owner[:80], due=c.due)
     if item.done or c.state == "done":
         return CommitmentState(**base, state="done")
     if c.state == "dropped":

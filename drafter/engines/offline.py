@@ -136,7 +136,7 @@ def headline_for(plan: Plan) -> str:
     as_of = plan.as_of
     if plan.overall == Status.DONE or not plan.items:
         titles = ", ".join(ip.item.title for ip in plan.items[:4]) or "nothing open"
-        return fit(f"Done: {titles}. Nothing is open and no promised date has passed.", 300)
+        return fit(f"All done: {titles}. Nothing is open and no promised date has passed.", 300)
     ip = next(ip for ip in plan.items if ip.status == plan.overall)
     status = cap(plan.overall.label)
     lead = f"{status}: {focus_phrase(ip, as_of)} — {short_reason(ip, as_of)}."
@@ -353,6 +353,9 @@ _TICKET = re.compile(r"\s*\(?\b[A-Z][A-Z0-9]{1,9}-\d+\b\)?|\s*\(?(?<![\w&])#\d+\
 def internal_names(log: WorkLog, plan: Plan) -> dict[str, str]:
     """Names of people on our side (no organisation in the notes) -> the role to use instead."""
     external = {p.name.lower() for p in log.people if p.org}
+    external |= {o.lower() for o in getattr(log, "orgs", [])}
+    external |= {o.lower() for i in log.items for o in getattr(i, "orgs", [])}
+    external |= {(p.org or "").lower() for p in log.people if p.org}
     roles: dict[str, str] = {}
     for p in log.people:
         if not p.org and not is_me(p.name):
