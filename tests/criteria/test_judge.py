@@ -41,6 +41,8 @@ def test_real_model_judges_and_second_run_hits_the_cache(judge_base_url, tmp_pat
     # whatever the weak model said, the rule holds: pass only with a real quote from the draft
     if r1.passed:
         assert evidence_in(r1.evidence, ctx.text)
+    if r1.evidence != "judge failed" and not evidence_in(r1.evidence, ctx.text):
+        assert r1.passed is False and "not a quote" in r1.detail  # the recorded 270M answer invents its quote
     assert r1.passed is not None or r1.evidence == "judge failed"
     # same model, prompt, criterion, draft and notes: answered from SQLite, no model call
     again = Judge(settings, cache_path=tmp_path / "judge.sqlite")
