@@ -232,13 +232,16 @@ def as_action(what: str) -> str:
     return f"deliver {the(t)}"
 
 
-def strip_dates(text: str, as_of: dt.date) -> str:
+def strip_dates(text: str, as_of: dt.date, *, past_only: bool = False) -> str:
     """Drop date phrases (and the word before them) from a phrase: 'send X by Mon 23 Nov' -> 'send X'."""
     from .dates import find_dates
 
     t = text
-    for m in sorted(find_dates(t, as_of), key=lambda m: m.start, reverse=True):
-        head = re.sub(r"\s*\b(?:by|on|for|due|before|until|from|at)\s*$", "", t[: m.start], flags=re.I)
+    mentions = find_dates(t, as_of)
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if past_only and m.date >= as_of:
+            continue
+        head = re.sub(r"\s*\b(?:by|on|for|due|before|until|from|at|since)\s*$", "", t[: m.start], flags=re.I)
         t = head.rstrip(" ,;-—") + " " + t[m.end :].lstrip(" ,.;")
     t = re.sub(r"\s+(?:were|was|is|are|had been|has been)\s+promised\b.*$", "", t, flags=re.I)
     t = re.sub(r"^(?:promised|owe|owed)\s+", "", t.strip(), flags=re.I)
@@ -648,7 +651,8 @@ def item_asks(item: WorkItem, commitments: list[CommitmentState], fallbacks: lis
     asks: list[Ask] = []
     for d in item.decisions:
         who = d.who if d.who and not is_me(d.who) else "you"
-        asks.append(Ask(who=who[:80], what=decision_what(d.question, d.options)[:300], by=decision_by(d, item, as_of)))
+        what = strip_dates(decision_what(d.question, d.options), as_of, past_only=True)
+        asks.append(Ask(who=who[:80], what=what[:300], by=decision_by(d, item, as_of)))
     for w in item.waits:
         if w.kind != "blocked":
             continue
@@ -673,6 +677,7 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     soon = step_date(as_of, item.deadline, next_bday(as_of))
 
     def step(action: str, due: dt.date, owner: str = "I") -> NextStep:
+        action = strip_dates(action, as_of, past_only=True)  # a next step looks forward only
         return NextStep(action=clean(action)[:300], owner=owner[:80], due=step_date(as_of, item.deadline, due))
 
     for cs in commitments:
