@@ -60,10 +60,10 @@ DATE_RE = re.compile(
     r"(?P<iso>(?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2}))"
     # (next) (Thu,) 27(th) Nov(ember)(, 2026) | 27-Nov-2026
     r"|(?P<dm>(?:(?P<dmmod>next|this|coming)\s+)?(?:(?P<dmwd>" + _WD + r")\.?,?\s+)?(?:the\s+)?"
-    r"(?P<dmd>" + _DAY + r")(?:\s+of)?[\s-]+(?P<dmm>" + _MON + r")\.?(?:[\s,-]+(?P<dmy>\d{4}))?(?![\w:]))"
+    r"(?P<dmd>" + _DAY + r")(?:\s+of)?[\s-]+(?P<dmm>" + _MON + r")\.?(?:[\s,-]+(?P<dmy>\d{4}))?(?!\w|:\d))"
     # (Thu,) Nov(.) 27(th)(, 2026)
     r"|(?P<md>(?:(?P<mdwd>" + _WD + r")\.?,?\s+)?(?P<mdm>" + _MON + r")\.?\s+(?P<mdd>" + _DAY + r")"
-    r"(?:,?\s+(?P<mdy>\d{4}))?(?![\w:]))"
+    r"(?:,?\s+(?P<mdy>\d{4}))?(?!\w|:\d))"
     # 20/11, 11/20, 20/11/2026
     r"|(?P<num>(?P<n1>\d{1,2})/(?P<n2>\d{1,2})(?:/(?P<n3>\d{4}|\d{2}))?(?![\w/]))"
     # in 3 days, in two weeks, in a month

@@ -210,7 +210,11 @@ DONE_MARK = re.compile(
     r"deployed|closed|resolved|signed|submitted|went\s+live|is\s+live|fixed|sorted|paid|booked|wrapped\s+up)\b",
     re.I,
 )
-_NOT_DONE_BEFORE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bget|\bgets|\bnot|n't|\bto|\bwill|\bonce|\buntil|\bwhen|\bif|\bbefore|\bnever|\byet\s+to\s+be)\s+(?:\w+\s+){0,3}$", re.I)
+_NOT_DONE_BEFORE = re.compile(
+    r"(?:\b(?:be|been|being|get|gets|not|to|will|never)|n't)\s+(?:\w+\s+)?$"
+    r"|\b(?:once|until|when|if|before|yet\s+to\s+be)\s+(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def _is_done(text: str) -> bool:
@@ -218,7 +222,9 @@ def _is_done(text: str) -> bool:
     if PARTIAL.search(text):
         return False
     for m in DONE_MARK.finditer(text):
-        if not _NOT_DONE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        if m.group(0) in ("✅", "✔", "☑") or m.group(0).lower() == "[x]":
+            return True
+        if not _NOT_DONE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             return True
     return False
 
@@ -275,11 +281,12 @@ RECURRING = _Gated(re.compile(
     re.I,
 ), ("every", "weekly", "daily", "monthly", "fortnightly", "quarterly", "each", "recurring", "again", "as usual"))
 DELEGATE = _Gated(re.compile(
-    r"(?:hand(?:ing|ed)?\s+(?:it\s+|this\s+|that\s+)?(?:off|over)\s+to|hand\s*off\s+to|handover\s+to|->\s*hand\s+off\s+to|"
-    r"delegat(?:e|ing)\s+(?:it\s+|this\s+)?to|pass(?:ing)?\s+(?:it\s+|this\s+)?(?:on\s+)?to|give\s+(?:it|this)\s+to|"
-    r"reassign(?:ing)?\s+(?:it\s+|this\s+)?to|transfer(?:ring)?\s+(?:it\s+|this\s+)?to)\s+(?P<who>" + NAME + r")"
-    r"|(?P<who2>" + NAME + r")\s+(?:could|can|should|might|will)\s+(?:take(?:\s+(?:it|this))?\s+over|take\s+(?:it|this|on)|own|pick\s+(?:it\s+)?up|handle|cover)\b"
-    r"|\b(?:like|want|ask)\s+(?P<who3>" + NAME + r")\s+to\s+(?:own|take\s+over|take\s+it\s+on|run)\b",
+    r"(?i:hand(?:ing|ed)?\s+(?:[\w'-]+\s+){0,4}?(?:off|over)\s+to|hand\s*off\s+to|handover\s+to|"
+    r"delegat(?:e|ing)\s+(?:[\w'-]+\s+){0,5}?to|pass(?:ing)?\s+(?:it\s+|this\s+)?(?:on\s+)?to|give\s+(?:it|this)\s+to|"
+    r"reassign(?:ing)?\s+(?:[\w'-]+\s+){0,4}?to|transfer(?:ring)?\s+(?:[\w'-]+\s+){0,4}?to)\s+(?P<who>" + NAME + r"|@[A-Za-z][\w.-]*)"
+    r"|(?P<who2>" + NAME + r"|@[A-Za-z][\w.-]*)\s+(?:could|can|should|might|will)\s+(?:take(?:\s+(?:it|this))?\s+over|take\s+(?:it|this|on|the|that|over)|"
+    r"own|pick\s+(?:it\s+|this\s+)?up|handle|cover|run)\b"
+    r"|\b(?i:like|want|ask)\s+(?P<who3>" + NAME + r"|@[A-Za-z][\w.-]*)\s+to\s+(?:own|take\s+over|take\s+it\s+on|run|handle)\b",
 ), ("hand", "delegat", "pass", "give", "reassign", "transfer", "could", "can", "should", "might", "will", "like", "want", "ask"))
 PROMISE = _Gated(re.compile(
     r"\b(?i:promised|committed\s+to|owe|told)\s+(?P<to>" + NAME + r")\s+(?:I'?d\s+|that\s+I'?d\s+|to\s+)?(?P<what>.+)$"
@@ -1091,9 +1098,11 @@ def _title_like(text: str) -> bool:
         return False
     if _action_verb(text) or LEAD_IN.match(text) and not text.strip().endswith(")"):
         return False
-    for pat in (NO_REPLY, WAITING, BLOCKED, DECISION, I_WILL, PROMISE, MISSED):
+    for pat in (NO_REPLY, WAITING, BLOCKED, DECISION, I_WILL, PROMISE, MISSED, OWNER_TO, DUE):
         if pat.search(text):
             return False
+    if DATE_RE.search(re.sub(r"\([^()]*\)", "", text)):
+        return False
     if re.search(r"\b(?:is|are|was|were|has|have|had|did|will|'ll|can|need|needs)\b", text, re.I):
         return False
     return True
@@ -1746,7 +1755,7 @@ _CONTACT_SET = {"emailed", "called", "rang", "asked", "pinged", "messaged", "tex
                 "nudged", "reminded", "contacted", "left", "phoned", "followed", "sent", "mailed", "wrote"}
 _COMPLETION = {"booked", "paid", "shipped", "published", "released", "launched", "delivered", "signed",
                "submitted", "finished", "completed", "closed", "merged", "deployed", "fixed", "resolved",
-               "approved", "hired", "sent", "renewed", "ordered", "onboarded", "cancelled", "canceled"}
+               "approved", "hired", "renewed", "ordered", "onboarded", "cancelled", "canceled"}
 
 
 def _recurrence(text: str) -> str | None:
