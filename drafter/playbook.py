@@ -296,7 +296,7 @@ def wait_object(w: Wait) -> str | None:
     """What is waited for, without who and when: 'Q3 docs from Dana, no reply yet' -> 'the Q3 docs'."""
     t = clean(w.what)
     t = re.split(r"\s*[,;:(—–]\s*|\s+-\s+", t, maxsplit=1)[0]  # drop trailing asides ("asked Mon")
-    t = re.sub(r"^(?:i\s+)?(?:asked|emailed|pinged|chased|requested|messaged)\s+(?:\S+\s+){0,3}?for\s+", "", t, flags=re.I)
+    t = re.sub(r"^(?:i\s+)?(?:already\s+)?(?:asked|emailed|pinged|chased|requested|messaged)\s+(?:\S+\s+){0,3}?for\s+", "", t, flags=re.I)
     for _ in range(2):
         t = _WAIT_LEAD.sub("", t)
     if w.on_whom:
@@ -826,6 +826,19 @@ def actions_from_lines(log: WorkLog) -> list[str]:
     return out
 
 
+_RISK_LINE = re.compile(r"^(?:[-*•]\s*)?risks?\b|\b(?:is|are) unknown\b|\bmight not\b|\bmay not make\b|\bcould slip\b|\bno fix\b", re.I)
+
+
+def risk_lines(log: WorkLog) -> list[str]:
+    """Lines of the notes that state a risk ('Risk either way: review time is unknown'), verbatim."""
+    out = []
+    for line in log.lines:
+        text = clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", line.text))
+        if _RISK_LINE.search(text):
+            out.append(text)
+    return out
+
+
 def situation_sentence(ip: ItemPlan, log: WorkLog) -> str | None:
     """What is wrong, in one clause: a missed date, a risk cue from the notes, or a wait."""
     as_of = log.as_of
@@ -1215,6 +1228,9 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
             f"if {w.on_whom} never answers, {obj or 'the answer'} will be missing for {label}"
             if obj else f"if {w.on_whom} never answers, {label} goes ahead without their input"
         )
+    for text in risk_lines(log):
+        if not any(text.lower()[:40] in r.lower() or r.lower()[:40] in text.lower() for r in open_risks):
+            open_risks.append(text)
     for other in plan.items:
         if other is not ip and other.status.severity >= Status.AT_RISK.severity:
             open_risks.append(f"{short_title(other.item.title)}: {other.reason}")
