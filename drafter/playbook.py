@@ -877,7 +877,8 @@ _OPTION_PROFILES: list[tuple[re.Pattern, tuple[str, str, str, bool, bool | None]
      ("it settles the question in one decision for the whole period",
       "it locks us in if needs change before the term ends",
       "a longer commitment; hard to reverse", True, True)),
-    (re.compile(r"\b(?:delay|postpone|push(?:ed)? back|move the date|slip|reschedule|later|late|new date|extend)\b", re.I),
+    (re.compile(r"\b(?:delay|postpone|push(?:ed)? back|slip|reschedule|later|late|new date|extend)\b|"
+                r"\bmove\s+(?:the\s+)?(?:launch|date|deadline|go-live|release|meeting|cut-over|kickoff|demo)\b", re.I),
      ("we deliver the full version with less pressure",
       "everyone who needs it waits longer",
       "the new date needs agreement", True, False)),
@@ -895,7 +896,8 @@ _OPTION_PROFILES: list[tuple[re.Pattern, tuple[str, str, str, bool, bool | None]
 
 _COST_FACT = re.compile(
     r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d[\d,.]*\s?(?:k|K|USD|EUR|GBP)\b|"
-    r"\b(?:\d+|a|an|one|two|three|four|five|half a)\s+(?:more\s+)?(?:hours?|days?|weeks?|months?|sprints?)\b|~\s?[$€£]?\d[\d,.]*[kK]?",
+    r"\b(?:\d+|a|an|one|two|three|four|five|half a)\s+(?:more\s+)?(?:working\s+|business\s+|calendar\s+)?"
+    r"(?:hours?|days?|weeks?|months?|sprints?)\b|~\s?[$€£]?\d[\d,.]*[kK]?",
     re.I,
 )
 

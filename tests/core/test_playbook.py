@@ -513,3 +513,68 @@ def test_expected_by_date_from_the_other_side_is_respected():
     ip = build_plan(log_of(board_item(deadline=far, waits=[late]))).items[0]
     assert ip.status == Status.AT_RISK and "promised" in ip.reason
     assert ip.fallbacks[0].path == "call"  # one rung up: she already missed her date
+
+
+# -- reading the notes' own lines -------------------------------------------------------------
+
+
+def handoff_lines_log() -> WorkLog:
+    from drafter.models import SourceLine
+
+    texts = [
+        "## Weekly metrics report -> hand off to Priya",
+        'Every Monday I pull the numbers from the Looker "Weekly KPIs" dashboard and post the summary in #leads by 10:00.',
+        "Steps: export the 4 headline numbers, compare with last week, write one line per change over 5%, post, file the export in the shared drive.",
+        "Sam knows the data model if numbers look off.",
+        "Priya is also covering support rotation this week, so the first run should be Mon 7 Dec.",
+        "The quarterly rollup stays with me until 18 Dec.",
+    ]
+    lines = [SourceLine(number=i + 1, text=t) for i, t in enumerate(texts)]
+    item = WorkItem(
+        title="Weekly metrics report", recurring=True, recurrence="every Monday", delegate_to="Priya",
+        people=["Priya", "Sam"], resources=["#leads", 'Looker "Weekly KPIs" dashboard', "shared drive"],
+        lines=list(range(1, 7)),
+    )
+    return WorkLog(as_of=AS_OF, items=[item], people=[Person(name="Priya"), Person(name="Sam")], lines=lines)
+
+
+def test_delegation_reads_steps_dates_load_and_kept_loops_from_the_notes():
+    from drafter.engines.offline import OfflineEngine
+    from drafter.models import DraftOptions
+
+    plan = build_plan(handoff_lines_log())
+    [task] = plan.delegation.tasks
+    assert task.runbook == [
+        'pull the numbers from the Looker "Weekly KPIs" dashboard',
+        "export the 4 headline numbers",
+        "compare with last week",
+        "write one line per change over 5%",
+        "post the summary in #leads by 10:00",
+        "file the export in the shared drive",
+    ]
+    assert task.deadline == dt.date(2026, 12, 7)  # "the first run should be Mon 7 Dec"
+    assert plan.delegation.shadow_on == task.deadline
+    assert "Looker" in task.quality_standard and "by 10:00" in task.quality_standard
+    assert "contact: Sam (knows the data model if numbers look off)" in task.resources
+    assert "The quarterly rollup stays with me until 18 Dec" in plan.delegation.open_loops
+    dp, _ = OfflineEngine().write("delegate", plan, "", DraftOptions())
+    assert "you are also covering support rotation this week" in dp.capacity_note
+    assert "Mon 7 Dec" in dp.support
+
+
+def test_strip_dates_keeps_actions_forward_looking():
+    from drafter.playbook import strip_dates
+
+    assert strip_dates("November invoices for Globex were promised for 1 Dec.", AS_OF) == "November invoices for Globex"
+    assert strip_dates("approve the PO since 18 Nov", AS_OF, past_only=True) == "approve the PO"
+    assert strip_dates("send it by Fri 27 Nov", AS_OF, past_only=True) == "send it by Fri 27 Nov"
+
+
+def test_named_option_costs_are_quoted_from_the_notes():
+    from drafter.playbook import profile_for_named_option
+
+    o = profile_for_named_option("pay Nimbus to finish the last screens: $12k, they say 6 working days", "B")
+    assert o.title == "Pay Nimbus to finish the last screens"
+    assert "$12k" in o.cost and o.needs_approval and o.keeps_deadline
+    late = profile_for_named_option("wait for BrightApps and move launch to 15 Dec", "A")
+    assert late.keeps_deadline is False
