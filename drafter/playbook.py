@@ -21,6 +21,7 @@ import re
 
 from .models import (
     Ask,
+    Decision,
     CheckInFacts,
     Commitment,
     CommitmentState,
@@ -839,6 +840,26 @@ def risk_lines(log: WorkLog) -> list[str]:
     return out
 
 
+_LISTED_OPTION = re.compile(r"^\s*(?:[-*•]\s*)?(?:option\s+)?\(?([A-Da-d1-4])[).:]\s+(?P<text>\S.+)$", re.I)
+_INLINE_OPTIONS = re.compile(r"\boptions?(?:\s+(?:I|we)\s+see)?\s*(?:are|:)\s*(?P<body>.+)$", re.I)
+
+
+def options_from_lines(log: WorkLog) -> list[str]:
+    """Options the notes list ('A) wait ...', 'B) pay ...' or 'Options: x, y, or z'), verbatim."""
+    listed = [m.group("text") for line in log.lines if (m := _LISTED_OPTION.match(line.text))]
+    if len(listed) >= 2:
+        return [clean(t) for t in listed[:4]]
+    for line in log.lines:
+        m = _INLINE_OPTIONS.search(line.text)
+        if not m:
+            continue
+        parts = [clean(p) for p in re.split(r",\s*(?:or\s+)?|\s+or\s+", m.group("body").rstrip(".")) if clean(p)]
+        parts = [p for p in parts if not re.fullmatch(r"[\d$€£k.,\s]+|\d+\s*\w+\)?", p)]  # drop split-off figures
+        if len(parts) >= 2:
+            return parts[:4]
+    return []
+
+
 def situation_sentence(ip: ItemPlan, log: WorkLog) -> str | None:
     """What is wrong, in one clause: a missed date, a risk cue from the notes, or a wait."""
     as_of = log.as_of
@@ -1155,6 +1176,11 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     blockers = [w for w in item.waits if w.kind == "blocked"]
     missed = [cs for cs in ip.commitments if cs.state == "missed"]
     named = next((d for d in item.decisions if len(d.options) >= 2), None)
+    if named is None:
+        listed = options_from_lines(log)
+        if len(listed) >= 2:
+            base = item.decisions[0] if item.decisions else Decision(question="which option to take?")
+            named = base.model_copy(update={"options": listed})
     who = "you"
     if named is not None:
         options = [profile_for_named_option(o, "ABCD"[i]) for i, o in enumerate(named.options[:4])]

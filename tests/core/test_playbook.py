@@ -578,3 +578,25 @@ def test_named_option_costs_are_quoted_from_the_notes():
     assert "$12k" in o.cost and o.needs_approval and o.keeps_deadline
     late = profile_for_named_option("wait for BrightApps and move launch to 15 Dec", "A")
     assert late.keeps_deadline is False
+
+
+def test_options_listed_in_the_notes_are_used_when_the_parser_found_none():
+    from drafter.models import SourceLine
+
+    texts = [
+        "Launch is planned for Tue 8 Dec.",
+        "A) wait for BrightApps and move launch to 15 Dec (press release would have to move)",
+        "B) pay Nimbus to finish the last screens: $12k, they say 6 working days",
+        "C) launch web-only on 8 Dec, iOS follows when ready",
+    ]
+    item = WorkItem(title="app launch", deadline=dt.date(2026, 12, 8), deadline_label="launch", risks=["BrightApps are late"])
+    log = WorkLog(as_of=AS_OF, items=[item], lines=[SourceLine(number=i + 1, text=t) for i, t in enumerate(texts)])
+    d = build_plan(log).decision
+    assert [o.title for o in d.options] == [
+        "Wait for BrightApps and move launch to 15 Dec",
+        "Pay Nimbus to finish the last screens",
+        "Launch web-only on 8 Dec",
+    ]
+    assert d.options[0].keeps_deadline is False
+    assert d.recommended in {"B", "C"}  # an option that keeps the launch date
+    assert "launch" in d.rationale
