@@ -257,3 +257,22 @@ def test_meeting_minutes_a_week_later_reworded_done_dates_and_ratio(tmp_path, ex
         s = j.stats(since=D(2026, 11, 25), until=D(2026, 11, 25))
         assert s.missed_open == 1 and s.done_late == 0
         assert s.ratio == pytest.approx(s.kept_on_time / s.made)
+
+
+def test_update_record_with_a_corrupt_journal_exits_6_and_leaves_it(tmp_path):
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+    from drafter.errors import ExitCode
+
+    journal = Path(os.environ["DRAFTER_JOURNAL"])
+    journal.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    before = journal.read_bytes()
+    notes = tmp_path / "n.txt"
+    notes.write_text(NOTES1)
+    r = CliRunner().invoke(app, ["update", str(notes), "--as-of", DAY1.isoformat(), "--record"])
+    assert r.exit_code == ExitCode.STORAGE
+    assert "journal" in r.stderr and "untouched" in r.stderr and "Traceback" not in r.stderr
+    assert journal.read_bytes() == before
+    r = CliRunner().invoke(app, ["update", str(notes), "--as-of", DAY1.isoformat(), "--no-record"])
+    assert r.exit_code == 0  # without the journal the draft still works

@@ -249,3 +249,43 @@ def test_due_and_stats(tmp_path):
         assert s.ratio == pytest.approx(0.25)
         assert j.stats(since=D(2026, 11, 17)).made == 0
         assert j.stats(since=D(2026, 11, 17)).ratio is None
+
+
+def test_migrations_apply_in_order_and_keep_data(tmp_path, monkeypatch):
+    """A later schema version is applied once, in order, on open; rows recorded before survive."""
+    from drafter.journal import store
+
+    path = tmp_path / "j.sqlite"
+    with open_journal(path) as j:
+        j.record(make_draft(D(2026, 11, 20), [{"what": "send the deck", "due": D(2026, 11, 21)}]), text="v1")
+    v2 = ("add commitments.tags", "ALTER TABLE commitments ADD COLUMN tags TEXT")
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, v2])
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    with store.open_journal(path) as j:
+        assert j.schema_version == 2
+        assert [c.what for c in j.commitments()] == ["send the deck"]
+        rows = j._con.execute("SELECT version, name FROM migrations ORDER BY version").fetchall()
+        assert rows == [(1, store.MIGRATIONS[0][0]), (2, "add commitments.tags")]
+        cols = [r[1] for r in j._con.execute("PRAGMA table_info(commitments)")]
+        assert "tags" in cols
+    with store.open_journal(path) as j:  # idempotent: nothing re-applied
+        assert j._con.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 2
+    monkeypatch.undo()
+    with pytest.raises(StorageError, match="newer"):  # the old drafter now refuses the file
+        open_journal(path)
+
+
+def test_failed_migration_rolls_back(tmp_path, monkeypatch):
+    from drafter.journal import store
+
+    path = tmp_path / "j.sqlite"
+    open_journal(path).close()
+    bad = ("broken", "ALTER TABLE commitments ADD COLUMN x TEXT; ALTER TABLE nope ADD COLUMN y TEXT")
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, bad])
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    with pytest.raises(StorageError):
+        store.open_journal(path)
+    monkeypatch.undo()
+    with open_journal(path) as j:
+        assert j.schema_version == 1
+        assert "x" not in [r[1] for r in j._con.execute("PRAGMA table_info(commitments)")]
