@@ -28,7 +28,7 @@ from ..models import (
     StatusUpdate,
     WorkLog,
 )
-from ..playbook import capacity_clause, clean, decision_phrase, delegation_facts, fmt, is_me, lower_first, short_title, the
+from ..playbook import capacity_clause, clean, commitment_object, decision_phrase, delegation_facts, fmt, is_me, lower_first, short_title, the
 
 #: Words a competent owner does not write: hedging and filler, with the plain replacement.
 DENY_LIST: list[tuple[re.Pattern, str]] = [
@@ -109,7 +109,8 @@ def short_reason(ip: ItemPlan, as_of) -> str:
     if missed:
         c = missed[0]
         who = "" if c.owner == "I" else f" ({c.owner})"
-        head = f"{c.what}{who} was due {fmt(c.due, as_of)} and is missed" if c.due else f"{c.what}{who} is late"
+        thing = commitment_object(c.what)
+        head = f"{thing}{who} was due {fmt(c.due, as_of)} and is missed" if c.due else f"{thing}{who} is late"
         if c.new_date:
             return f"{head}; new date: {fmt(c.new_date, as_of)}"
         if c.ask:
@@ -128,8 +129,21 @@ def plan_clause(ip: ItemPlan, as_of) -> str:
         parts.append(f"{who} {ip.next_step.action} {when(ip.next_step.due, as_of)}")
     if ip.fallbacks:
         fb = ip.fallbacks[0]
-        parts.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {fb.action}")
+        parts.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {short_fallback(fb)}")
     return "; ".join(parts)
+
+
+def short_fallback(fb) -> str:
+    """The fallback's action in a few words, for the headline (the item keeps the full sentence)."""
+    m = re.search(r"\bfrom (.+)$", fb.trigger)
+    who = m.group(1) if m else "them"
+    if fb.path == "call" and fb.action.startswith("call "):
+        return re.split(r" and get | and ask |;", fb.action, maxsplit=1)[0]
+    if fb.path == "alternate_contact":
+        return fb.action if fb.action.startswith("contact ") else "go to another contact"
+    if fb.path == "escalate":
+        return "escalate to you with options"
+    return f"chase {who} again"
 
 
 def headline_for(plan: Plan) -> str:
@@ -359,7 +373,7 @@ def internal_names(log: WorkLog, plan: Plan) -> dict[str, str]:
     roles: dict[str, str] = {}
     for p in log.people:
         if not p.org and not is_me(p.name):
-            roles[p.name] = clean(p.role) if p.role else "our team"
+            roles[p.name] = f"our {clean(p.role)}" if p.role else "our team"
     names = set()
     for item in log.items:
         names.update(item.people)
