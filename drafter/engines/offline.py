@@ -148,7 +148,10 @@ def short_fallback(fb) -> str:
 
 def headline_for(plan: Plan) -> str:
     as_of = plan.as_of
-    if plan.overall == Status.DONE or not plan.items:
+    if not plan.items:
+        tail = "; the lines I could not place are listed below" if plan.log.unplaced else ""
+        return f"On track: the notes name no open work{tail}."
+    if plan.overall == Status.DONE:
         titles = ", ".join(ip.item.title for ip in plan.items[:4]) or "nothing open"
         return fit(f"All done: {titles}. Nothing is open and no promised date has passed.", 300)
     ip = next(ip for ip in plan.items if ip.status == plan.overall)
@@ -242,10 +245,8 @@ def write_options(plan: Plan) -> OptionsProposal:
     """Decision up front, the problem with its impact, 2-4 options with trade-offs, one recommendation."""
     d = plan.decision
     if d is None or len(d.options) < 2:
-        raise InputError(
-            "nothing to decide: every item in the notes is done",
-            hint="add the open problem or the decision needed to the notes",
-        )
+        why = "every item in the notes is done" if plan.items else "the notes name no open work"
+        raise InputError(f"nothing to decide: {why}", hint="add the open problem or the decision needed to the notes")
     as_of = plan.as_of
     rec = next(o for o in d.options if o.label == d.recommended)
     from_whom = "" if d.who == "you" else f" from {d.who}"
@@ -302,7 +303,8 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
     if facts.delegate.strip().lower() in NOT_A_PERSON:
         raise InputError(f"delegate must be one named person, not {facts.delegate!r}", hint=NO_DELEGATE_HINT)
     if not facts.tasks:
-        raise InputError("nothing to delegate: every item in the notes is done", hint="add the work to hand over")
+        why = "every item in the notes is done" if plan.items else "the notes name no open work"
+        raise InputError(f"nothing to delegate: {why}", hint="add the work to hand over to the notes")
     as_of, who = plan.as_of, facts.delegate
     tasks = [
         DelegatedTask(

@@ -438,3 +438,17 @@ def test_end_to_end_from_notes(kind, notes, to):
     results = run_checks(CheckContext(kind=kind, text=text, notes=notes, as_of=AS_OF, artefact=art), ids=ids)
     failed = [(r.id, r.evidence) for r in results if r.passed is False]
     assert not failed, (failed, text)
+
+
+def test_notes_without_work_items_give_clear_results():
+    from drafter.models import SourceLine
+
+    log = WorkLog(as_of=AS_OF, unplaced=[SourceLine(number=1, text="lunch with the team was nice")])
+    plan = build_plan(log)
+    up, _ = OfflineEngine().write("update", plan, "", DraftOptions())
+    assert up.overall == Status.ON_TRACK and up.headline.startswith("On track:")
+    assert up.unplaced == ["lunch with the team was nice"]
+    with pytest.raises(InputError, match="no open work"):
+        OfflineEngine().write("options", plan, "", DraftOptions())
+    with pytest.raises(InputError, match="no open work"):
+        OfflineEngine().write("delegate", plan, "", DraftOptions(delegate_to="Priya"))
