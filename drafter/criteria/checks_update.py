@@ -16,6 +16,7 @@ from .text import (
     first_sentence,
     format_date,
     item_blocks,
+    keywords,
     mentions,
     name_in,
     plain,
@@ -103,6 +104,20 @@ def overall_status(text: str) -> tuple[str | None, str]:
     first = first_sentence(text)
     found = statuses_in(first)
     return (found[0][0] if found else None), first
+
+
+def _hidden_names(ctx: CheckContext) -> set[str]:
+    """People a client draft may leave unnamed (internal ones must be, U15): checks then match by topic."""
+    if ctx.audience != Audience.CLIENT:
+        return set()
+    hidden = set(ctx.annotations.internal_names)
+    hidden |= {w.on_whom for w in ctx.annotations.waits if not name_in(w.on_whom, ctx.text)}
+    return hidden
+
+
+def _topic(phrase: str, s: str) -> bool:
+    """Loose match (one shared keyword), used where a client draft leaves the person unnamed."""
+    return bool(keywords(phrase) & keywords(s))
 
 
 def _overdue(ctx: CheckContext) -> list[AnnotatedCommitment]:
@@ -245,10 +260,13 @@ def u6(ctx: CheckContext):
         return False
 
     unflagged, flagged = [], []
+    hidden = _hidden_names(ctx)
+    signals = [(None, w.what or who) if who in hidden else (who, phrase) for (who, phrase), w in
+               zip(signals, list(ann.waits) + [None] * len(ann.blockers))]
     for who, phrase in signals:
         hit = None
         for i, s in enumerate(sents):
-            about = name_in(who, s) if who else mentions(phrase, s)
+            about = name_in(who, s) if who else (mentions(phrase, s) or (hidden and _topic(phrase, s)))
             if not about:
                 continue
             near = "\n".join(sents[max(0, i - 1) : i + 2])
@@ -316,7 +334,12 @@ def u8(ctx: CheckContext):
     fbs = _fallbacks(ctx.text, ctx.as_of)
     lines = _ctx_lines(ctx.text)
     missing, found = [], []
+    hidden = _hidden_names(ctx)
     for w in waits:
+        if w.on_whom in hidden:  # a client draft does not name internal people: any fallback on the topic
+            hit = next((f for f in fbs if not w.what or _topic(w.what, f)), fbs[0] if fbs else None)
+            (found if hit else missing).append(hit or w.on_whom)
+            continue
         hit = next((f for f in fbs if name_in(w.on_whom, f)), None)
         if hit is None:
             # fallback line in the same local context as a mention of the person
@@ -389,8 +412,7 @@ def u11(ctx: CheckContext):
         if m:
             s = next((x for x in sentences(ctx.text) if phrase in x.lower()), phrase)
             return result("U11", False, quote(s), f"filler: {phrase!r}")
-    missing = [w.on_whom for w in ctx.annotations.waits
-               if w.on_whom not in ctx.annotations.internal_names or ctx.audience != Audience.CLIENT]
+    missing = [w.on_whom for w in ctx.annotations.waits if w.on_whom not in _hidden_names(ctx)]
     missing = [n for n in missing if not name_in(n, ctx.text)]
     if missing:
         return result("U11", False, f"names from the notes missing: {', '.join(missing)}")

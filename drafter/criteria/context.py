@@ -91,6 +91,8 @@ def annotations_from_notes(notes: str, as_of: dt.date) -> Annotations:
     for p in log.people:
         if p.name not in ann.people:
             ann.people.append(p.name)
+        if not p.org and p.name.lower() not in ("i", "me", "we"):
+            ann.internal_names.append(p.name)  # same rule as the renderer: no organisation = internal
     if deadlines:
         ann.deadline, ann.deadline_label = min(deadlines, key=lambda t: t[0])
     del plan  # the plan is built so that playbook errors surface here, not in a check

@@ -246,3 +246,15 @@ def test_d1_rejects_non_single_owners(owner):
 def test_run_checks_rejects_unknown_ids():
     with pytest.raises(KeyError):
         run_checks(ctx(GOOD_U), ids=["U99"])
+
+
+def test_client_draft_may_leave_internal_people_unnamed():
+    ann = Annotations.model_validate({"waits": [{"on_whom": "Hannah", "what": "legal review"}],
+                                      "internal_names": ["Hannah"], "deadline": "2026-12-01"})
+    text = ("At risk: the pricing page for Tue 1 Dec; the legal review is late and threatens Tue 1 Dec.\n"
+            "- If no legal review by Fri 27 Nov, I will call our legal team.\n")
+    for cid in ("U6", "U8", "U11", "U15"):
+        assert one(cid, ctx(text, ann=ann, audience="client")).passed is True, cid
+    # the same draft to the boss must name who we wait on
+    assert one("U11", ctx(text, ann=ann)).passed is False
+    assert one("U8", ctx(text, ann=ann)).passed is False
