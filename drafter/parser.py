@@ -636,14 +636,19 @@ class _Names:
     person_org: dict[str, str] = field(default_factory=dict)
     person_role: dict[str, str] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+    def remember(self, name: str) -> None:
+        if name not in self.seen:
+            self.seen.add(name)
+            self.order.append(name)
 
     def vote(self, name: str | None, kind: str, n: int = 1) -> None:
         if not name:
             return
         votes = self.person_votes if kind == "person" else self.org_votes
         votes[name] = votes.get(name, 0) + n
-        if name not in self.order:
-            self.order.append(name)
+        self.remember(name)
 
     def is_org(self, name: str) -> bool:
         o, p = self.org_votes.get(name, 0), self.person_votes.get(name, 0)
@@ -669,8 +674,8 @@ def _line_names(text: str, names: _Names) -> list[str]:
             return None
         if kind:
             names.vote(name, kind, weight)
-        elif name not in names.order:
-            names.order.append(name)
+        else:
+            names.remember(name)
         if name not in found:
             found.append(name)
         return name
@@ -810,7 +815,7 @@ def _keys(text: str, names: list[str]) -> tuple[set[str], set[str]]:
             if not DATE_RE.fullmatch(w):
                 weak.add(lw)
             continue
-        if len(lw) < 4 or lw in STOP:
+        if len(lw) < 4 or lw in STOP or lw in strong:
             continue
         if w[0].isupper() and w not in NOT_NAMES and lw not in STOP and not DATE_RE.fullmatch(w):
             before = text[: m.start()].rstrip()
@@ -1026,6 +1031,7 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
         for k in item.weak:
             weak_index.setdefault(k, []).append(idx)
     transparent = {ln.number for ln in lines if ln.kind in ("speaker", "injection", "junk", "header")}
+    person_keys = {n.lower() for n in names.order if not names.is_org(n)}
     chat = any(ln.kind == "speaker" for ln in lines)
     last_item: int | None = None
     last_unit_end = -10
@@ -1039,14 +1045,15 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
         if target is None:
             scores: dict[int, int] = {}
             for k in unit.strong:
+                weight = 2 if k in person_keys else 3  # a shared person alone does not merge two bullets
                 for idx in strong_index.get(k, ()):
-                    scores[idx] = scores.get(idx, 0) + 2
+                    scores[idx] = scores.get(idx, 0) + weight
             for k in unit.weak:
                 for idx in weak_index.get(k, ()):
                     scores[idx] = scores.get(idx, 0) + 1
             lead = LEAD_IN.match(first.body)
             has_lead = bool(lead) and not NAME_COLON.match(first.body) and lead.group("lead").strip().lower() not in _FILLER
-            threshold = 3 if has_lead else 2
+            threshold = 3 if has_lead or first.bullet else 2
             best = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=None)
             adjacent_prose = (
                 last_item is not None
@@ -1078,9 +1085,9 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
         item = items[target]
         item.lines.extend(unit.lines)
         for k in unit.strong - item.strong:
-            strong_index.setdefault(k, []).append(target)
+            _index_add(strong_index, k, target)
         for k in unit.weak - item.weak:
-            weak_index.setdefault(k, []).append(target)
+            _index_add(weak_index, k, target)
         item.strong |= unit.strong
         item.weak |= unit.weak
         last_item = target
@@ -1090,6 +1097,28 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
 
 
 _FILLER = {"ok", "okay", "hi", "hey", "so", "also", "yes", "no", "fyi", "update", "note", "btw", "and", "but", "well", "hmm"}
+
+
+_INDEX_CAP = 40  # items remembered per key: keeps grouping linear on very long notes
+
+
+def _index_add(index: dict[str, list[int]], key: str, item: int) -> None:
+    bucket = index.setdefault(key, [])
+    bucket.append(item)
+    if len(bucket) > _INDEX_CAP:
+        del bucket[0]
+
+
+def _on_line(xs: list, number: int) -> list:
+    """Entries of ``xs`` (appended in line order) that came from line ``number``: scans from the end."""
+    out = []
+    for x in reversed(xs):
+        if x.line == number:
+            out.append(x)
+        elif x.line is not None and x.line < number:
+            break
+    out.reverse()
+    return out
 
 
 def _title_like(text: str) -> bool:
@@ -1262,6 +1291,9 @@ class _State:
     last_what: str | None = None  # what I asked them for
     last_when: dt.date | None = None
     first_contact: dict = field(default_factory=dict)  # who -> date of my first contact
+    seen_notes: set = field(default_factory=set)
+    seen_resources: set = field(default_factory=set)
+    open_commitments: dict = field(default_factory=dict)  # word -> open/missed commitments mentioning it
     speaker: str | None = None  # chat speaker / email sender when not me
     deadline_cands: list = field(default_factory=list)
     done_marks: list = field(default_factory=list)
@@ -1315,7 +1347,8 @@ class _ItemBuilder:
             (st.orgs if self.names.is_org(nm) else st.people).append(nm)
         text = ln.body if ln.kind not in ("heading", "title", "subject") else (ln.heading or "")
         for r in _resources(text or ""):
-            if r not in w.resources:
+            if r not in st.seen_resources:
+                st.seen_resources.add(r)
                 w.resources.append(r)
 
     def _finish(self, w: WorkItem, st: _State, item: _Item, lines: list[_Line]) -> None:
@@ -1399,7 +1432,7 @@ class _ItemBuilder:
         for clause in _clauses(body):
             self._clause(w, st, ln, clause, base, owner, bool(nxt), bool(opt))
         self._sections(w, ln, body, base, owner, line_done)
-        new_waits = [x for x in w.waits if x.line == ln.number]
+        new_waits = _on_line(w.waits, ln.number)
         for x in new_waits:
             if x.since is None:
                 x.since = _since(body, base)
@@ -1422,21 +1455,26 @@ class _ItemBuilder:
             if ln.checkbox == "x" and len(w.commitments) == n_commit_before:
                 w.commitments.append(Commitment(what=_what(body, as_of), owner=owner or "I", line=ln.number,
                                                 state="done"))
-            self._resolve_commitments(w, body, ln.number)
-            if not any(a.line == ln.number for a in w.actions):
+            self._resolve_commitments(st, body, ln.number)
+            if not _on_line(w.actions, ln.number):
                 w.actions.append(Action(text=_what(body, as_of) or body, on=_past_date(body, base), actor=owner or "I",
                                         line=ln.number))
         elif ln.checkbox == " ":
             st.todo_open = True
+        for c in w.commitments[n_commit_before:]:
+            if c.state != "done":
+                for word in _words(c.what):
+                    st.open_commitments.setdefault(word, []).append(c)
         self._deadlines(body, base, st.deadline_cands)
         if ln.section == "decided" or _count(w) == before or _CONDITIONAL.search(body):
-            if body not in w.notes:
+            if body not in st.seen_notes:
+                st.seen_notes.add(body)
                 w.notes.append(body)
 
     def _sections(self, w: WorkItem, ln: _Line, body: str, base: dt.date, owner: str | None, line_done: bool) -> None:
         as_of = self.as_of
         sec = ln.section
-        on_line = lambda xs: any(x.line == ln.number for x in xs)  # noqa: E731
+        on_line = lambda xs: bool(_on_line(xs, ln.number))  # noqa: E731
         if sec == "waiting" and not on_line(w.waits):
             w.waits.append(Wait(what=_what(body, as_of), on_whom=_who_in(body, self.names, _WHO_PATTERNS),
                                 kind="waiting", since=ln.date, line=ln.number))
@@ -1446,7 +1484,7 @@ class _ItemBuilder:
         elif sec == "decision" and not on_line(w.decisions):
             w.decisions.append(Decision(question=_LABEL_PREFIX.sub("", body).strip(), options=_options(body),
                                         line=ln.number, who=self._decider(body), by=_first_date(body, base)))
-        elif sec == "risk" and body not in w.risks:
+        elif sec == "risk" and body not in w.risks[-20:]:
             w.risks.append(body)
         elif sec == "recurring" and not w.recurring:
             w.recurring, w.recurrence = True, "recurring"
@@ -1613,7 +1651,7 @@ class _ItemBuilder:
                     w.commitments.append(Commitment(what=subj or "deliverable", owner=me, due=due, for_whom=to,
                                                     line=ln.number))
         if MISSED.search(clause):
-            for c in reversed(w.commitments):
+            for c in reversed(w.commitments[-50:]):
                 if c.state == "open" and (c.line == ln.number or _overlap(c.what, clause)):
                     c.state = "missed"
                     break
@@ -1640,7 +1678,7 @@ class _ItemBuilder:
 
         # risks
         if RISK.search(clause) or (MISSED.search(clause) and not w.commitments):
-            if clause.strip() not in w.risks and not is_option:
+            if clause.strip() not in w.risks[-20:] and not is_option:
                 w.risks.append(clause.strip())
 
     # -- helpers ------------------------------------------------------------------------------
@@ -1663,10 +1701,16 @@ class _ItemBuilder:
         low = clause.lower()
         w.waits = [x for x in w.waits if x.kind == "blocked" or not (x.on_whom is None or x.on_whom.lower() in low)]
 
-    def _resolve_commitments(self, w: WorkItem, body: str, number: int) -> None:
-        for c in w.commitments:
-            if c.state in ("open", "missed") and c.line != number and _overlap(c.what, body):
-                c.state = "done"
+    def _resolve_commitments(self, st: _State, body: str, number: int) -> None:
+        """Open promises that a later completion line mentions ("sent Sam the budget ✅") are done."""
+        for word in _words(body):
+            bucket = st.open_commitments.get(word)
+            if not bucket:
+                continue
+            for c in bucket:
+                if c.state in ("open", "missed") and c.line != number:
+                    c.state = "done"
+            st.open_commitments[word] = [c for c in bucket if c.state in ("open", "missed")]
 
     def _deadlines(self, body: str, base: dt.date, cands: list) -> None:
         for m in _find_dates(body, base):
@@ -1803,7 +1847,7 @@ def _same_wait(w: WorkItem, who: str, kind: str) -> Wait | None:
 
 
 def _first_person(w: WorkItem, names: _Names) -> str | None:
-    for a in w.actions:
+    for a in w.actions[:20]:
         for m in re.finditer(NAME, a.text):
             nm = _clean_name(m.group(0))
             if nm and nm in names.person_votes and not names.is_org(nm):
@@ -1812,12 +1856,16 @@ def _first_person(w: WorkItem, names: _Names) -> str | None:
 
 
 def _first_org(w: WorkItem, names: _Names) -> str | None:
-    for a in w.actions + [Action(text=n) for n in w.notes]:
+    for a in w.actions[:20] + [Action(text=n) for n in w.notes[:20]]:
         for m in re.finditer(NAME, a.text):
             nm = _clean_name(m.group(0))
             if nm and names.is_org(nm):
                 return nm
     return None
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(x) for x in WORD.findall(text) if len(x) >= 4 and x.lower() not in STOP}
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -1983,9 +2031,11 @@ def parse_notes(text: str, as_of: dt.date) -> WorkLog:
     work_items = [builder.build(item) for item in items if item.lines]
     people: list[Person] = []
     orgs: list[str] = []
+    org_seen: set[str] = set()
     for nm in names.order:
         if names.is_org(nm):
-            if nm.lower() not in {o.lower() for o in orgs}:
+            if nm.lower() not in org_seen:
+                org_seen.add(nm.lower())
                 orgs.append(nm)
         else:
             people.append(Person(name=nm, org=names.person_org.get(nm), role=names.person_role.get(nm)))

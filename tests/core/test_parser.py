@@ -601,3 +601,33 @@ def test_property_every_nonblank_line_accounted_exactly_once(text):
     assert [s.number for s in log.lines] == nonblank(text)
     for item in log.items:
         assert item.lines == sorted(set(item.lines)) and item.title
+
+
+# --------------------------------------------------------------------------------------------
+# Grouping without headings
+# --------------------------------------------------------------------------------------------
+
+
+def test_bullets_group_by_org_or_ticket_but_not_by_a_shared_person():
+    log = parse(
+        "- emailed Acme about the renewal quote\n"
+        "- OPS-77 export job failing again\n"
+        "- Lee wants the hiring plan by Fri\n"
+        "- Acme legal still reviewing\n"
+        "- OPS-77 fix deployed to staging\n"
+        "- ask Lee about the offsite budget\n"
+    )
+    assert item_with(log, 1) is item_with(log, 4)
+    assert item_with(log, 2) is item_with(log, 5)
+    assert item_with(log, 3) is not item_with(log, 6)
+    assert len(log.items) == 4
+
+
+def test_prose_lines_about_the_same_person_join():
+    log = parse(
+        "Mon: emailed Dana about the Q3 docs.\n\n"
+        "Promised Sam the budget by Fri.\n\n"
+        "Tue: Dana is out until Thursday, her out-of-office says so.\n"
+    )
+    assert item_with(log, 1) is item_with(log, 5)
+    assert item_with(log, 3) is not item_with(log, 1)
