@@ -306,6 +306,8 @@ def wait_object(w: Wait) -> str | None:
         t = re.sub(rf"^{who}(?:'s|’s)?(?:\s+(?:at|from)\s+[\w&.-]+(?:\s[A-Z][\w&.-]*)?)?\s*(?:(?:for|to|about|on)\s+)?", "", t, flags=re.I)
     t = re.sub(r"^(?:no\s+)?(?:reply|response|answer)\b(?:\s+(?:yet\s+)?(?:from|to|on|about))?\s*", "", t, flags=re.I)
     t = re.sub(r"\s+(?:yet|still|so far)$", "", t, flags=re.I)
+    t = re.sub(r"(?:^|\s*[:\-–—]\s*)blocked\b[:\-–—]?\s*", " ", t, flags=re.I)
+    t = re.sub(r"^(?:for|to|about|on|with)\s+", "", clean(t), flags=re.I)
     t = clean(t)
     if not t or (w.on_whom and t.lower() == w.on_whom.lower()) or t.lower() in {"reply", "a reply", "an answer"}:
         return None
@@ -412,7 +414,8 @@ def wait_signal(w: Wait, as_of: dt.date, log: WorkLog | None) -> str:
     obj = wait_object(w)
     if w.kind == "blocked":
         by = f" by {who}" if who and who.lower() not in w.what.lower() else ""
-        return f"blocked{by}: {clean(w.what)}{since}"
+        what = clean(re.sub(r"(?:^|\s*[:\-–—]\s*)blocked\b[:\-–—]?\s*", " ", w.what, flags=re.I)) or clean(w.what)
+        return f"blocked{by}: {what}{since}"
     if w.kind == "no_reply" or obj is None:
         about = f" about {obj}" if obj else ""
         return f"no reply from {who or 'them'}{about}{since}"
@@ -465,7 +468,17 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     stake = f" before {label}" if item.deadline else ""
     backup = backup_contact(w.on_whom, org, log)
     where = org_place(org)
-    if path == "follow_up":
+    if w.kind == "blocked" and path in ("call", "alternate_contact", "follow_up"):
+        unblock = strip_article(obj or clean(w.what))
+        if path == "alternate_contact" and w.on_whom:
+            team = f" in {org}" if org and org.lower() != who.lower() else ""
+            action = f"ask who else{team} can unblock {unblock}, and bring you options if nobody can{stake}"
+        elif w.on_whom:
+            action = f"call {who} and agree a date to unblock {unblock}{stake}"
+        else:
+            action = f"escalate to you with a workaround for {unblock}"
+            path = "escalate"
+    elif path == "follow_up":
         action = f"chase {who} again by email and ask for a firm date for {thing}{stake}"
     elif path == "call":
         if org and org.lower() != who.lower():
@@ -607,6 +620,16 @@ def decide_by_date(as_of: dt.date, deadline: dt.date | None) -> dt.date:
     return step_date(as_of, deadline, add_bdays(as_of, 1 if deadline else 2))
 
 
+def decider(d) -> str:
+    """Who decides: the notes' ``who``, or 'need Carla to decide ...' in the question, else 'you'."""
+    if d.who and not is_me(d.who):
+        return d.who
+    m = re.search(r"\b(?i:need)\s+([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)\s+to\s+(?:decide|pick|choose|approve|sign off)", d.question)
+    if m and not is_me(m.group(1)):
+        return m.group(1)
+    return "you"
+
+
 def decision_by(d, item: WorkItem, as_of: dt.date) -> dt.date:
     """The decide-by date the notes name (if still ahead), else the playbook's own."""
     named = getattr(d, "by", None)
@@ -626,6 +649,9 @@ def decision_phrase(question: str) -> str:
     if not question.strip().endswith("?") and re.search(r"\bdecision\b|\bdecide\b", low) and not re.match(
         r"(?:whether|which|who|when|how|what|if)\b", low
     ):
+        inner = re.search(r"\b(?:whether|which|if)\b.+$", q, re.I)
+        if inner:
+            return re.sub(r"\s+(?:by|before|on)\s+(?:mon|tue|wed|thu|fri|sat|sun|\d).*$", "", inner.group(0), flags=re.I)
         return "on which option to take"
     if re.match(r"(?:whether|which|who|when|how|what|if)\b", low):
         return q
@@ -651,7 +677,7 @@ def item_asks(item: WorkItem, commitments: list[CommitmentState], fallbacks: lis
     as_of = log.as_of
     asks: list[Ask] = []
     for d in item.decisions:
-        who = d.who if d.who and not is_me(d.who) else "you"
+        who = decider(d)
         what = strip_dates(decision_what(d.question, d.options), as_of, past_only=True)
         asks.append(Ask(who=who[:80], what=what[:300], by=decision_by(d, item, as_of)))
     for w in item.waits:
@@ -704,7 +730,7 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
             return step(f"get a new date from {cs.owner} for {commitment_object(cs.what)}", as_of)
     if item.decisions:
         d = item.decisions[0]
-        who = d.who if d.who and not is_me(d.who) else "you"
+        who = decider(d)
         phrase = decision_phrase(d.question)
         phrase = phrase if phrase.startswith("on ") else f"on {phrase}"
         return step(f"get a decision from {who} {phrase}", soon)

@@ -600,3 +600,22 @@ def test_options_listed_in_the_notes_are_used_when_the_parser_found_none():
     assert d.options[0].keeps_deadline is False
     assert d.recommended in {"B", "C"}  # an option that keeps the launch date
     assert "launch" in d.rationale
+
+
+def test_decider_and_decision_phrase_from_loose_wording():
+    from drafter.playbook import decider, decision_phrase
+
+    d = Decision(question="Need Carla to decide whether we ship B by Mon 7 Dec")
+    assert decider(d) == "Carla"
+    assert decision_phrase(d.question) == "whether we ship B"
+    assert decision_phrase("Open question: who signs off the new returns policy") == "who signs off the new returns policy"
+    assert decision_phrase("renew 12 months or go month-to-month?") == "whether to renew 12 months or go month-to-month"
+
+
+def test_blocker_fallback_is_about_unblocking():
+    item = board_item(waits=[Wait(what="Search rewrite: blocked", on_whom="Wen", kind="blocked", since=MON)], deadline=dt.date(2026, 12, 18))
+    ip = build_plan(log_of(item, people=[Person(name="Wen", org="infra")])).items[0]
+    assert ip.status == Status.BLOCKED
+    [fb] = ip.fallbacks
+    assert fb.trigger == "still blocked on Search rewrite"
+    assert "unblock Search rewrite" in fb.action and "Wen" in fb.action
