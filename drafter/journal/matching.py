@@ -151,10 +151,34 @@ def score(
     return s
 
 
+_NEGATION = re.compile(  # negated or still in the future: "not sent", "will be done Wed"
+    r"\b(?:not|never|no|will|shall|going to|should|would|expect(?:s|ed)?|hope(?:s|fully)?|plan(?:s|ned)? to|to be)\b"
+    r"|n't\b|'ll\b"
+)
+_COMPLETION = re.compile(
+    r"\b(?:sent|delivered|done|finished|completed|shipped|submitted|posted|published|signed|merged|"
+    r"renewed|booked|confirmed|closed|resolved|fixed|approved|went (?:out|to)|handed (?:over|in|off))\b"
+    r"|\u2705|\[x\]",
+    re.I,
+)
+
+
 def is_progress(text: str) -> bool:
-    """True when an action line reports progress rather than completion ("started the deck")."""
+    """True when a line reports progress or a negation rather than completion ("started the deck")."""
     low = (text or "").lower()
-    return any(cue in low for cue in PROGRESS_CUES)
+    return any(cue in low for cue in PROGRESS_CUES) or bool(_NEGATION.search(low))
+
+
+def says_done(text: str) -> bool:
+    """A note line that reports completion ("Board summary went to Lee this morning")."""
+    return bool(_COMPLETION.search(text or "")) and not is_progress(text)
+
+
+def with_owner(text: str, owner: str | None) -> str:
+    """``text`` plus the owner's name when it is someone else and not already named."""
+    if normal_owner(owner) == "i" or not owner or owner.lower() in (text or "").lower():
+        return text
+    return f"{text} {owner}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -187,9 +211,9 @@ def candidates(log: WorkLog) -> list[Candidate]:
         out.append(Candidate(i, "title", 0, item.title))
         for j, c in enumerate(item.commitments):
             if c.journal_id is None:
-                out.append(Candidate(i, "commitment", j, c.what, c.owner, c.due))
+                out.append(Candidate(i, "commitment", j, with_owner(c.what, c.owner), c.owner, c.due))
         for j, a in enumerate(item.actions):
-            out.append(Candidate(i, "action", j, a.text, a.actor, None, a.on))
+            out.append(Candidate(i, "action", j, with_owner(a.text, a.actor), a.actor, None, a.on))
         for j, w in enumerate(item.waits):
             out.append(Candidate(i, "wait", j, w.what))
         for j, n in enumerate(item.notes):
@@ -251,8 +275,9 @@ def match_commitments(
     per: dict[int, dict[tuple, tuple[float, Candidate]]] = {}
     for p in promises:
         best: dict[tuple, tuple[float, Candidate]] = {}
+        text = with_owner(p.what, p.owner)
         for c in cands:
-            s = score(p.what, p.owner, p.due, c.text, c.owner if c.kind == "commitment" else None, c.due)
+            s = score(text, p.owner, p.due, c.text, c.owner if c.kind == "commitment" else None, c.due)
             if s >= threshold and (c.target not in best or s > best[c.target][0]):
                 best[c.target] = (s, c)
         per[p.id] = best
@@ -294,18 +319,21 @@ def match_commitments(
 def _done_evidence(p: Promise, item: int, cands: list[Candidate], log: WorkLog, threshold: float, best: float):
     """Whether item ``item`` reports promise ``p`` done, and when.
 
-    Done needs a completed (not progress) action matching at least DONE_THRESHOLD, or an item
-    marked done that matches that well as a whole.
+    Done needs a completed (not progress, not negated) action, or a note line with a completion
+    word ("sent", "went to", "done"), matching at least DONE_THRESHOLD; or an item marked done
+    that matches that well as a whole.
     """
     it = log.items[item]
-    actions = [
-        (score(p.what, p.owner, p.due, c.text), c)
+    text = with_owner(p.what, p.owner)
+    done_lines = [
+        (score(text, p.owner, p.due, c.text), c)
         for c in cands
-        if c.item == item and c.kind == "action" and not is_progress(c.text)
+        if c.item == item
+        and ((c.kind == "action" and not is_progress(c.text)) or (c.kind == "note" and says_done(c.text)))
     ]
-    actions = [(s, c) for s, c in actions if s >= max(threshold, DONE_THRESHOLD)]
-    if actions:
-        s, c = max(actions, key=lambda sc: sc[0])
+    done_lines = [(s, c) for s, c in done_lines if s >= max(threshold, DONE_THRESHOLD)]
+    if done_lines:
+        s, c = max(done_lines, key=lambda sc: (sc[0], sc[1].kind == "action"))
         return True, c.on
     if it.done and best >= max(threshold, DONE_THRESHOLD):
         dates = [a.on for a in it.actions if a.on]

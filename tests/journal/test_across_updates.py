@@ -276,3 +276,39 @@ def test_update_record_with_a_corrupt_journal_exits_6_and_leaves_it(tmp_path):
     assert journal.read_bytes() == before
     r = CliRunner().invoke(app, ["update", str(notes), "--as-of", DAY1.isoformat(), "--no-record"])
     assert r.exit_code == 0  # without the journal the draft still works
+
+
+REWORDINGS = [
+    # (update 1 notes on Fri 20 Nov, update 2 notes, update 2 as-of, expected state in update 2)
+    ("I promised Lee a draft of the board summary by Mon 23 Nov.", "Board summary draft went to Lee this morning.", "2026-11-25", "done"),
+    ("I will send the Q3 docs to Dana by Fri 27 Nov.", "Q3 docs: sent to Dana on Thu.", "2026-11-30", "done"),
+    ("I'll get the pricing copy to Marco by Fri 20 Nov.", "Pricing copy delivered to Marco today.", "2026-11-23", "done"),
+    ("Priya will finish the on-call rota by Mon 30 Nov.", "Priya: rota done and shared.", "2026-11-30", "done"),
+    ("I will renew the SSL certificate by Wed 25 Nov.", "Renewed the SSL cert on Tue.", "2026-11-26", "done"),
+    ("I will review Sam's PR for the billing export by Tue 24 Nov.", "Reviewed the billing export PR from Sam yesterday.", "2026-11-25", "done"),
+    ("I promised Lee a draft of the board summary by Mon 23 Nov.", "Board summary draft not sent yet - waiting on the Acme numbers.", "2026-11-25", "missed"),
+    ("I will send the Q3 docs to Dana by Fri 27 Nov.", "Q3 docs: Dana still hasn't replied.", "2026-11-30", "missed"),
+    ("I promised Lee a draft of the board summary by Mon 23 Nov.", "Started the board summary draft.", "2026-11-25", "missed"),
+    ("I will send the Q3 docs to Lee by Fri 27 Nov.", "Sent Lee the Q4 budget sheet.", "2026-11-30", "missed"),
+    ("I will send the Q3 docs to Lee by Fri 27 Nov.", "Hiring: posted the job ad.", "2026-11-25", "open"),
+]
+
+
+@pytest.mark.parametrize("notes1,notes2,as_of2,expected", REWORDINGS)
+def test_reworded_follow_ups(tmp_path, notes1, notes2, as_of2, expected):
+    """Reworded reports of a promise: done when the notes say so, otherwise carried (missed once late)."""
+    with open_journal(tmp_path / "j.sqlite") as j:
+        drafter = Drafter(engine="offline", journal=j)
+        j.record(drafter.update(notes1, as_of="2026-11-20"))
+        [promise] = j.commitments()
+        d2 = drafter.update(notes2, as_of=as_of2)
+        linked = [c for it in d2.plan.log.items for c in it.commitments if c.journal_id == promise.id]
+        assert len(linked) == 1  # carried exactly once
+        [state] = [
+            cs.state for ip in d2.plan.items for c, cs in zip(ip.item.commitments, ip.commitments)
+            if c.journal_id == promise.id
+        ]
+        assert state == expected
+        if expected == "missed":
+            [cs] = [cs for ip in d2.plan.items for cs in ip.commitments if cs.what == promise.what]
+            assert cs.new_date or cs.ask
