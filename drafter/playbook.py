@@ -604,6 +604,9 @@ def commitment_state(c: Commitment, item: WorkItem, log: WorkLog) -> CommitmentS
         return CommitmentState(
             **base, state="missed", ask=f"I will get a new date from {c.owner} by {fmt(fb_by, as_of)}"[:300]
         )
+    given = getattr(c, "new_due", None)  # a later date the notes (or the journal) already gave
+    if given is not None and given >= as_of and (item.deadline is None or given < item.deadline):
+        return CommitmentState(**base, state="missed", new_date=given)
     new = new_date_for(c, item, as_of)
     if new is not None:
         return CommitmentState(**base, state="missed", new_date=new)
