@@ -82,7 +82,13 @@ def read_input(file: Optional[str], command: str) -> tuple[str, str]:
             "no notes given",
             hint=f"pass a file (drafter {command} notes.txt) or pipe notes in (cat notes.txt | drafter {command})",
         )
-    data = sys.stdin.buffer.read(max_input_bytes() + 1)
+    limit = max_input_bytes()
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(
+            f"stdin holds more than the limit of {limit:,} bytes",
+            hint="split the notes, or raise DRAFTER_MAX_INPUT_BYTES; nothing was truncated",
+        )
     return decode_notes(data, "stdin"), "stdin"
 
 
