@@ -135,6 +135,7 @@ class Commitment(BaseModel):
     source: Literal["notes", "journal"] = "notes"  # "journal": carried over from an earlier update
     journal_id: int | None = None  # the journal's id for this promise, once recorded or matched
     done_on: dt.date | None = None  # when it was done, if the notes say
+    new_due: dt.date | None = None  # a later date the notes give for a promise whose date passed (journal)
 
 
 class Decision(BaseModel):

@@ -197,6 +197,7 @@ class Candidate:
     owner: str | None = None
     due: dt.date | None = None
     on: dt.date | None = None  # date of an action
+    context: bool = False  # text includes the item title (scored a little lower)
 
     @property
     def target(self) -> tuple:
@@ -211,7 +212,11 @@ def candidates(log: WorkLog) -> list[Candidate]:
         out.append(Candidate(i, "title", 0, item.title))
         for j, c in enumerate(item.commitments):
             if c.journal_id is None:
-                out.append(Candidate(i, "commitment", j, with_owner(c.what, c.owner), c.owner, c.due))
+                text = with_owner(c.what, c.owner)
+                out.append(Candidate(i, "commitment", j, text, c.owner, c.due))
+                if not set(words(item.title)) <= set(words(text)):
+                    # "send them to Dana" under "Q3 docs": the title says what "them" is
+                    out.append(Candidate(i, "commitment", j, f"{text} ({item.title})", c.owner, c.due, context=True))
         for j, a in enumerate(item.actions):
             out.append(Candidate(i, "action", j, with_owner(a.text, a.actor), a.actor, None, a.on))
         for j, w in enumerate(item.waits):
@@ -278,6 +283,7 @@ def match_commitments(
         text = with_owner(p.what, p.owner)
         for c in cands:
             s = score(text, p.owner, p.due, c.text, c.owner if c.kind == "commitment" else None, c.due)
+            s -= 0.05 if c.context else 0.0
             if s >= threshold and (c.target not in best or s > best[c.target][0]):
                 best[c.target] = (s, c)
         per[p.id] = best
@@ -299,11 +305,12 @@ def match_commitments(
         if rivals:
             results[p.id] = Match(p.id, score=s1, ambiguous=[c1, *rivals])
             continue
-        # a commitment in the same item that scores nearly as well beats the item-level match
+        # a promise in the same item that clearly matches beats the item-level match: it is the
+        # same promise restated ("send them to Dana" under "Q3 docs")
         if c1.target[0] == "i":
-            same = [c for s, c in ranked[1:] if c.target[0] == "c" and c.item == c1.item and s1 - s < margin]
-            if same:
-                c1 = same[0]
+            same = [(s, c) for s, c in ranked[1:] if c.target[0] == "c" and c.item == c1.item]
+            if same and (len(same) == 1 or same[0][0] - same[1][0] >= margin):
+                s1, c1 = same[0]
         m = Match(p.id, target=c1.target, best=c1, score=s1)
         if c1.kind == "commitment":
             taken.add(c1.target)

@@ -577,8 +577,13 @@ class Journal:
                 c.journal_id = r.id
                 c.for_whom = c.for_whom or r.for_whom
                 if c.state != "done" and r.due is not None:
-                    if c.due is None or r.due < log.as_of:
-                        # a passed date is not re-dated silently: the playbook reports it missed
+                    if c.due is None:
+                        c.due = r.due
+                    elif r.due < log.as_of and c.due != r.due:
+                        # a passed date is not re-dated silently: the playbook reports it missed,
+                        # and the date the notes give is offered as the new date
+                        if c.due >= log.as_of:
+                            c.new_due = c.due
                         c.due = r.due
                 continue
             carried = Commitment(
