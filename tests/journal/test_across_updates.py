@@ -312,3 +312,25 @@ def test_reworded_follow_ups(tmp_path, notes1, notes2, as_of2, expected):
         if expected == "missed":
             [cs] = [cs for ip in d2.plan.items for cs in ip.commitments if cs.what == promise.what]
             assert cs.new_date or cs.ask
+
+
+def test_passed_promise_restated_with_a_later_date_is_missed_with_that_date(tmp_path):
+    """Not re-dated in silence: called missed, and the new date is the one the notes give."""
+    with open_journal(tmp_path / "j.sqlite") as j:
+        drafter = Drafter(engine="offline", journal=j)
+        j.record(drafter.update("I will send the Q3 docs to Dana by Mon 23 Nov.", as_of="2026-11-20"))
+        d2 = drafter.update(
+            "Q3 docs: I will send them to Dana by Fri 27 Nov, Acme numbers came in late.", as_of="2026-11-25"
+        )
+        [cs] = [cs for ip in d2.plan.items for cs in ip.commitments]  # one promise, not two
+        assert cs.state == "missed" and cs.due == D(2026, 11, 23)
+        if cs.new_date is not None:
+            assert cs.new_date >= D(2026, 11, 25)
+        else:
+            assert cs.ask
+        text = d2.render("markdown")
+        assert "missed" in text and "Mon 23 Nov" in text
+        j.record(d2)
+        [row] = j.commitments("all")
+        assert row.missed_count == 1 and row.original_due == D(2026, 11, 23)
+        assert row.due == (cs.new_date or D(2026, 11, 23))
