@@ -206,7 +206,7 @@ _CLAUSE_SPLIT = re.compile(
     re.I,
 )
 DONE_MARK = re.compile(
-    r"✅|✔|☑|\[x\]|\b(?:done|finished|completed?|shipped|delivered|published|released|launched|merged|"
+    r"✅|✔|☑|\[x\]|\b(?:done|finished|completed?|shipped|sent|delivered|published|released|launched|merged|"
     r"deployed|closed|resolved|signed|submitted|went\s+live|is\s+live|fixed|sorted|paid|booked|wrapped\s+up)\b",
     re.I,
 )
@@ -1222,7 +1222,7 @@ def _who_in(text: str, names: _Names, prefer: tuple[str, ...] = ()) -> str | Non
                 base = _clean_name(nm[:-5])
                 return f"{base} team" if base else None
             cleaned = _clean_name(nm)
-            if cleaned:
+            if cleaned and (cleaned in names.seen or cleaned.split()[0] in names.seen):
                 return cleaned
     for m in re.finditer(NAME, text):
         nm = _clean_name(m.group(0))
@@ -1234,14 +1234,15 @@ def _who_in(text: str, names: _Names, prefer: tuple[str, ...] = ()) -> str | Non
     return None
 
 
+_TEAM_WORDS = r"(?i:finance|legal|design|marketing|procurement|security|accounting|payroll|compliance)"
 _WHO_PATTERNS = (
-    r"(?:waiting|wait)\s+(?:on|for)\s+(?P<w>(?:the\s+)?" + NAME + r"(?:\s+team)?|[a-z]+\s+team|finance|legal|design|marketing|procurement|security)",
-    r"\bfrom\s+(?P<w>(?:the\s+)?" + NAME + r"(?:\s+team)?|finance|legal|design|marketing|procurement|security)",
-    r"(?:blocked|stuck)\s+(?:on|by)\s+(?P<w>(?:the\s+)?" + NAME + r"(?:\s+team)?|[a-z]+\s+team|finance|legal|design|marketing)",
-    r"\basked\s+(?P<w>" + NAME + r")",
-    r"\b(?:emailed|called|pinged|messaged|texted|chased|nudged|contacted|rang)\s+(?P<w>" + NAME + r")",
+    r"(?i:waiting|wait)\s+(?i:on|for)\s+(?P<w>(?:the\s+)?" + NAME + r"(?:\s+team)?|[a-z]+\s+team|" + _TEAM_WORDS + r")",
+    r"\b(?i:from)\s+(?P<w>(?:the\s+)?" + NAME + r"(?:\s+team)?|" + _TEAM_WORDS + r")",
+    r"(?i:blocked|stuck)\s+(?i:on|by)\s+(?P<w>(?:the\s+)?" + NAME + r"(?:\s+team)?|[a-z]+\s+team|" + _TEAM_WORDS + r")",
+    r"\b(?i:asked)\s+(?P<w>" + NAME + r")",
+    r"\b(?i:emailed|called|pinged|messaged|texted|chased|nudged|contacted|rang|phoned|left)\s+(?P<w>" + NAME + r")",
     r"(?:^|\s)(?P<w>" + NAME + r")\s+(?:hasn'?t|haven'?t|didn'?t|still|has\s+not|is\s+out|said|says|will|to\s+)",
-    r"(?P<w>finance|legal|design|marketing|procurement|security|IT)\s+(?:still\s+)?(?:hasn'?t|haven'?t|didn'?t|is|are)",
+    r"(?P<w>" + _TEAM_WORDS + r"|IT)\s+(?:still\s+)?(?:hasn'?t|haven'?t|didn'?t|is|are|to\s+)",
 )
 
 
@@ -1278,6 +1279,11 @@ def _options(text: str) -> list[str]:
     return []
 
 
+_LABEL_ONLY = re.compile(
+    r"\b(?:needed\s+for|need(?:s|ed)?\s+(?:it|them|this)\s+(?:for|before)|required\s+for|in\s+time\s+for|before|ahead\s+of|ready\s+for)\s+"
+    r"(?:the|our|their|my)\s+(?P<label>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r")(?:\s+(?:" + EVENT_WORDS + r"))?)\b",
+    re.I,
+)
 _PROPOSAL = re.compile(r"\bquote\b|\bcould\b|\bcan\s+(?:do|build|deliver|ship|have)|\$\s?\d|\binstead\b|\balternative\b|\bcut-?down\b|\bfallback\b", re.I)
 _LABEL_PREFIX = re.compile(r"^(?:open\s+question|question|decision|fyi|note|update|re|todo|next(?:\s+steps?)?|action|ai|plan)\s*:\s*", re.I)
 _CONDITIONAL = re.compile(r"\bif\b.{0,80}\b(?:by|nothing|no\s+reply|not|isn'?t|doesn'?t)\b|\bmaybe\b|\bcould\s+ask\b|\bbackup\b|\bplan\s+b\b", re.I)
@@ -1292,6 +1298,7 @@ class _State:
     last_when: dt.date | None = None
     first_contact: dict = field(default_factory=dict)  # who -> date of my first contact
     seen_notes: set = field(default_factory=set)
+    label_only: str | None = None  # "before the audit": an outcome named without a date
     seen_resources: set = field(default_factory=set)
     open_commitments: dict = field(default_factory=dict)  # word -> open/missed commitments mentioning it
     speaker: str | None = None  # chat speaker / email sender when not me
@@ -1377,6 +1384,8 @@ class _ItemBuilder:
         w.waits = _merge_waits(w.waits)
         w.people = _dedupe([p for p in st.people if not self.names.is_org(p)])
         w.orgs = _dedupe([o for o in st.orgs if self.names.is_org(o)])
+        if not st.deadline_cands and st.label_only:
+            w.deadline_label = st.label_only
         if st.deadline_cands:
             future = [c for c in st.deadline_cands if c[1] >= self.as_of]
             pool = future or st.deadline_cands
@@ -1466,6 +1475,10 @@ class _ItemBuilder:
                 for word in _words(c.what):
                     st.open_commitments.setdefault(word, []).append(c)
         self._deadlines(body, base, st.deadline_cands)
+        if not st.label_only:
+            lm = _LABEL_ONLY.search(body)
+            if lm:
+                st.label_only = _label(lm.group("label"))
         if ln.section == "decided" or _count(w) == before or _CONDITIONAL.search(body):
             if body not in st.seen_notes:
                 st.seen_notes.add(body)
@@ -1546,7 +1559,8 @@ class _ItemBuilder:
                 self._resolve_waits(w, clause)
 
         # waits: no reply / blocked / waiting
-        decision_like = bool(DECISION.search(clause))
+        explicit_wait = bool(re.search(r"\bwaiting\s+(?:on|for)\b|\bawaiting\b", low))
+        decision_like = bool(DECISION.search(clause)) and not explicit_wait
         if NO_REPLY.search(clause) and not conditional:
             who = _who_in(clause, self.names, _WHO_PATTERNS) or st.last_who or _first_person(w, self.names)
             what = st.last_what or _object(clause, as_of) or ""
@@ -1560,7 +1574,7 @@ class _ItemBuilder:
             who = _who_in(clause, self.names, _WHO_PATTERNS)
             w.waits.append(Wait(what=_what(clause, as_of), on_whom=who, kind="blocked",
                                 since=_since(clause, base), line=ln.number))
-        elif WAITING.search(clause) and not conditional and not decision_like and not (
+        elif WAITING.search(clause) and not conditional and (not decision_like or explicit_wait) and not (
             THIRD_WILL.search(clause) and not I_WILL.match(clause)
         ):
             who = _who_in(clause, self.names, _WHO_PATTERNS)
