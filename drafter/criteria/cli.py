@@ -89,6 +89,8 @@ def check(
         typer.Option("--annotations", help="YAML with the case's annotations (default: derived from the notes)."),
     ] = None,
     judge: Annotated[bool, typer.Option("--judge", help="Also run the judge criteria with the configured LLM.")] = False,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Judge model (DRAFTER_MODEL).")] = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="Judge server URL (OPENAI_BASE_URL).")] = None,
     ids: Annotated[Optional[str], typer.Option("--only", help="Comma-separated criterion ids to run.")] = None,
     output: Annotated[OutChoice, typer.Option("--output", "-o", help="table or json.")] = OutChoice.table,
 ):
@@ -102,7 +104,12 @@ def check(
     from ..errors import DrafterError
 
     try:
-        results = _run(file, kind, notes, as_of, audience, fmt, annotations, judge, ids)
+        judge_settings = None
+        if judge:
+            from ..config import load_settings
+
+            judge_settings = load_settings(model=model, base_url=base_url)
+        results = _run(file, kind, notes, as_of, audience, fmt, annotations, judge_settings, ids)
     except DrafterError as exc:
         print(f"drafter: error: {exc}", file=sys.stderr)
         raise typer.Exit(exc.exit_code) from None
@@ -118,7 +125,7 @@ def check(
 
 def _run(file, kind, notes, as_of, audience, fmt, annotations, judge, ids):
     from ..api import to_date
-    from ..errors import InputError
+    from ..errors import DrafterError, InputError
     from ..models import ArtefactKind, Audience, OutputFormat
     from . import CRITERIA, CheckContext, annotations_from_notes, run_checks
 
@@ -132,8 +139,13 @@ def _run(file, kind, notes, as_of, audience, fmt, annotations, judge, ids):
     else:
         try:
             ann = annotations_from_notes(notes_text, day)
-        except ImportError:
-            raise InputError("no --annotations given and the notes parser is unavailable") from None
+        except DrafterError:
+            raise
+        except Exception as exc:  # a parser failure must not hide the draft's checks behind a traceback
+            raise InputError(
+                f"could not derive annotations from the notes ({type(exc).__name__}: {exc})",
+                hint="pass --annotations case.yaml",
+            ) from None
     wanted = None
     if ids:
         wanted = [i.strip() for i in ids.split(",") if i.strip()]
@@ -145,11 +157,10 @@ def _run(file, kind, notes, as_of, audience, fmt, annotations, judge, ids):
         audience=Audience(audience.value), fmt=OutputFormat(fmt.value), annotations=ann,
     )
     the_judge = None
-    if judge:
-        from ..config import load_settings
+    if judge is not None:
         from .judge import Judge
 
-        the_judge = Judge(load_settings())
+        the_judge = Judge(judge)
     return run_checks(ctx, ids=wanted, judge=the_judge)
 
 

@@ -64,12 +64,15 @@ class CheckContext(BaseModel):
 
 
 def annotations_from_notes(notes: str, as_of: dt.date) -> Annotations:
-    """Derive annotations from the notes with the parser and the playbook (for cases without any)."""
+    """Derive annotations from the notes with the parser (for drafts checked without a case's annotations).
+
+    The parser's work log already holds what the checks compare with (commitments, waits, blockers,
+    decisions, people, deadlines); the playbook's plan adds the writer's proposals, which are not
+    ground truth, so it is not consulted.
+    """
     from ..parser import parse_notes
-    from ..playbook import build_plan
 
     log = parse_notes(notes, as_of)
-    plan = build_plan(log)
     ann = Annotations()
     deadlines = []
     for item in log.items:
@@ -95,5 +98,4 @@ def annotations_from_notes(notes: str, as_of: dt.date) -> Annotations:
             ann.internal_names.append(p.name)  # same rule as the renderer: no organisation = internal
     if deadlines:
         ann.deadline, ann.deadline_label = min(deadlines, key=lambda t: t[0])
-    del plan  # the plan is built so that playbook errors surface here, not in a check
     return ann
