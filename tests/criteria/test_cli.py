@@ -65,3 +65,15 @@ def test_bad_input_exits_2(tmp_path):
     _case(tmp_path)
     res = runner.invoke(app, _args(tmp_path, "good.md", "update", "--only", "U99"))
     assert res.exit_code == 2 and "U99" in res.output
+
+
+def test_without_annotations_they_are_derived_from_the_notes(tmp_path):
+    case = _case(tmp_path)
+    bad = next(d for d in case["degraded"] if d["name"] == "fallback-removed")
+    (tmp_path / "bad.md").write_text(bad["text"])
+    base = ["--kind", "update", "--notes", str(tmp_path / "notes.txt"), "--as-of", "2026-11-25", "--output", "json"]
+    good = runner.invoke(app, ["check", str(tmp_path / "good.md"), *base])
+    assert good.exit_code == 0, good.output
+    res = runner.invoke(app, ["check", str(tmp_path / "bad.md"), *base])
+    assert res.exit_code == 1
+    assert {r["id"] for r in json.loads(res.stdout) if r["passed"] is False} == {"U8"}
