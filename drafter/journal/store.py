@@ -281,6 +281,7 @@ class Journal:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(f"cannot create the journal folder {self.path.parent}: {exc.strerror}") from None
+        self._con = None
         try:
             self._con = sqlite3.connect(
                 str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
@@ -289,8 +290,12 @@ class Journal:
             self._con.execute("PRAGMA foreign_keys=ON")
             self._set_wal()
             self._migrate()
-        except sqlite3.Error as exc:
-            raise StorageError(f"cannot open journal {self.path}: {exc}") from None
+        except BaseException as exc:
+            if self._con is not None:
+                self._con.close()
+            if isinstance(exc, sqlite3.Error):
+                raise StorageError(f"cannot open journal {self.path}: {exc}") from None
+            raise
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -338,15 +343,23 @@ class Journal:
             raise StorageError(f"journal {self.path} is locked by another process ({exc}); try again") from None
         try:
             yield con
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as exc:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StorageError(f"journal {self.path}: write failed and was rolled back ({exc})") from None
             raise
         else:
-            con.execute("COMMIT")
+            try:
+                con.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise StorageError(f"journal {self.path}: write failed and was rolled back ({exc})") from None
 
     @property
     def schema_version(self) -> int:
-        return self._con.execute("PRAGMA user_version").fetchone()[0]
+        return self._read("PRAGMA user_version")[0][0]
 
     def close(self) -> None:
         self._con.close()
@@ -362,13 +375,19 @@ class Journal:
 
     # -- reading -------------------------------------------------------------------------
 
+    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """Run a query; SQLite errors become one-line StorageErrors."""
+        try:
+            return self._con.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StorageError(f"journal {self.path} could not be read ({exc})") from None
+
     def _rows(self, where: str = "", params: tuple = ()) -> list[JournalCommitment]:
-        con = self._con
-        rows = con.execute(
+        rows = self._read(
             "SELECT id, what, owner, for_whom, item, due, original_due, state, made_on, closed_on, "
             f"missed_count, reason, first_update, last_update FROM commitments {where} ORDER BY id",
             params,
-        ).fetchall()
+        )
         out = []
         for r in rows:
             out.append(
@@ -397,11 +416,11 @@ class Journal:
         if not rows:
             raise InputError(f"no commitment #{commitment_id} in the journal", hint="see drafter journal list --all")
         c = rows[0]
-        events = self._con.execute(
+        events = self._read(
             "SELECT on_date, state, due, new_date, note, source, update_id FROM commitment_events "
             "WHERE commitment_id = ? ORDER BY id",
             (c.id,),
-        ).fetchall()
+        )
         c.history = [
             JournalEvent(on=_d(e[0]), state=e[1], due=_d(e[2]), new_date=_d(e[3]), note=e[4], source=e[5], update_id=e[6])
             for e in events
@@ -409,9 +428,7 @@ class Journal:
         return c
 
     def updates(self) -> list[JournalUpdate]:
-        rows = self._con.execute(
-            "SELECT id, as_of, recorded_at, kind, overall, engine, text, artefact FROM updates ORDER BY id"
-        ).fetchall()
+        rows = self._read("SELECT id, as_of, recorded_at, kind, overall, engine, text, artefact FROM updates ORDER BY id")
         return [
             JournalUpdate(
                 id=r[0], as_of=_d(r[1]), recorded_at=r[2], kind=r[3], overall=r[4], engine=r[5],

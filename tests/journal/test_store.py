@@ -289,3 +289,33 @@ def test_failed_migration_rolls_back(tmp_path, monkeypatch):
     with open_journal(path) as j:
         assert j.schema_version == 1
         assert "x" not in [r[1] for r in j._con.execute("PRAGMA table_info(commitments)")]
+
+
+def test_a_failed_write_is_rolled_back_whole_and_reported_in_one_line(tmp_path):
+    """record() is one transaction: a failure half way leaves no update and no commitment behind."""
+    path = tmp_path / "j.sqlite"
+    with open_journal(path) as j:
+        j.record(make_draft(D(2026, 11, 20), [{"what": "first promise"}]), text="1")
+    con = sqlite3.connect(path)
+    con.execute(
+        "CREATE TRIGGER fail_second AFTER INSERT ON commitments WHEN NEW.what = 'second b' "
+        "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"
+    )
+    con.commit()
+    con.close()
+    with open_journal(path) as j:
+        draft = make_draft(D(2026, 11, 21), [{"what": "second a"}, {"what": "second b"}])
+        with pytest.raises(StorageError, match="rolled back .*simulated failure") as info:
+            j.record(draft, text="2")
+        assert "\n" not in str(info.value)
+        assert len(j.updates()) == 1
+        assert [c.what for c in j.commitments("all")] == ["first promise"]
+        j.mark_done(1)  # the connection is still usable afterwards
+        assert j.get(1).state == "done"
+
+
+def test_closed_journal_raises_storage_error(tmp_path):
+    j = open_journal(tmp_path / "j.sqlite")
+    j.close()
+    with pytest.raises(StorageError):
+        j.commitments()
