@@ -23,7 +23,6 @@ Lines are split on ``\\n`` after normalising ``\\r\\n`` and ``\\r``; a line is b
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -39,16 +38,8 @@ from .models import (
     WorkLog,
 )
 
-@functools.lru_cache(maxsize=8192)
-def _find_dates_cached(text: str, base: dt.date, direction: str) -> tuple[DateMention, ...]:
-    return tuple(find_dates(text, base, direction=direction))  # type: ignore[arg-type]
-
-
-def _find_dates(text: str, base: dt.date, direction: str = "future") -> tuple[DateMention, ...]:
-    """find_dates, memoised (pure function of its arguments; the parser asks the same question often)."""
-    if len(text) > 2000:
-        return tuple(find_dates(text, base, direction=direction))  # type: ignore[arg-type]
-    return _find_dates_cached(text, base, direction)
+def _find_dates(text: str, base: dt.date, direction: str = "future") -> list[DateMention]:
+    return find_dates(text, base, direction=direction)  # type: ignore[arg-type]
 
 
 class _Gated:
@@ -403,7 +394,6 @@ class _Line:
     heading: str | None = None
     date: dt.date | None = None  # date of the entry (prefix or dated heading above)
     body: str = ""  # content without markers and date prefix
-    owner: str | None = None  # "Sam: fix ..." / "Bob to ..." owner
     names: list[str] = field(default_factory=list)  # people/organisations named in the line
     dated: bool = False  # the line itself starts with a date ("Mon: ...")
 
@@ -435,7 +425,6 @@ def _indent(raw: str) -> int:
     return n
 
 
-_DATE_PREFIX = re.compile(r"^\s*(?P<date>.{2,40}?)\s*(?::|\s[-–—]+|\s*\)|,)\s*(?P<rest>.*)$")
 
 
 def _date_prefix(body: str, as_of: dt.date) -> tuple[dt.date | None, str]:
@@ -612,11 +601,14 @@ def _clean_name(raw: str) -> str | None:
     parts = [p for p in parts if p]
     if not parts:
         return None
+    if len(parts) > 1 and parts[0] in NOT_NAMES:  # "Asked Omar" -> "Omar"
+        parts = parts[1:]
     if parts[0] in NOT_NAMES or parts[0].lower() in STOP and not parts[0][0].isupper():
         return None
-    if len(parts) > 1 and (parts[1] in NOT_NAMES or not parts[1][0].isupper() or ORG_SUFFIX.match(parts[1]) is None and parts[1].isupper() and len(parts[1]) <= 3):
-        if not ORG_SUFFIX.match(parts[1]):
-            parts = parts[:1]
+    if len(parts) > 1 and not ORG_SUFFIX.match(parts[1]) and (
+        parts[1] in NOT_NAMES or not parts[1][0].isupper() or parts[1].isupper() and len(parts[1]) <= 3
+    ):
+        parts = parts[:1]  # "Lee Monday", "Globex IT" -> the name alone
     name = " ".join(parts)
     if len(name) < 2 or not name[0].isalpha():
         return None

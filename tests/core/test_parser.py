@@ -764,3 +764,63 @@ def test_resources():
     )
     for r in ("https://wiki.example.com/rb.html", "OPS-12", "#345", "notes.pdf", "Jira", "dana@acme.example", "+44 20 7946 0958"):
         assert r in item.resources
+
+
+# --------------------------------------------------------------------------------------------
+# Dated prefixes, sub-bullets, organisations and roles
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "on"),
+    [
+        ("Mon: emailed Dana about the docs", D(2026, 11, 23)),
+        ("2026-11-20: emailed Dana about the docs", D(2026, 11, 20)),
+        ("11/20 - emailed Dana about the docs", D(2026, 11, 20)),
+        ("Yesterday: emailed Dana about the docs", D(2026, 11, 24)),
+        ("Thu 19 Nov - emailed Dana about the docs", D(2026, 11, 19)),
+        ("tues i emailed Dana about the docs", D(2026, 11, 24)),
+        ("- Fri: emailed Dana about the docs", D(2026, 11, 20)),
+    ],
+)
+def test_dated_line_prefixes_read_backwards(line, on):
+    [action] = only_item(line).actions
+    assert action.on == on
+    assert action.text == "emailed Dana about the docs"
+
+
+def test_dated_headings_date_the_lines_below():
+    log = parse("Mon 23 Nov\n- emailed Dana about the docs\n\nTue 24 Nov\n- called Raj at Acme, no answer\n")
+    assert [s.number for s in log.unplaced] == [1, 4]
+    dates = sorted(a.on for item in log.items for a in item.actions)
+    assert dates == [D(2026, 11, 23), D(2026, 11, 24)]
+
+
+def test_sub_bullets_belong_to_their_parent_without_headings():
+    log = parse(
+        "- Q3 docs from Acme\n"
+        "    - emailed Dana Mon\n"
+        "    - no reply yet\n"
+        "- Budget for Sam\n"
+        "\t- promised it by Fri\n"
+    )
+    assert [i.lines for i in log.items] == [[1, 2, 3], [4, 5]]
+    assert log.items[0].waits[0].kind == "no_reply"
+    assert log.items[1].commitments[0].due == D(2026, 11, 27)
+
+
+def test_organisations_and_roles():
+    log = parse(
+        "Kickoff with Globex Corp on Mon 30 Nov.\n"
+        "Lee (CFO) needs the forecast by Fri.\n"
+        "Asked Omar (their IT lead) for the SSO settings.\n"
+    )
+    assert "Globex Corp" in log.orgs
+    roles = {p.name: p.role for p in log.people}
+    assert roles["Lee"] == "CFO" and roles["Omar"] == "IT lead"
+    assert "Globex Corp" not in {p.name for p in log.people}
+
+
+def test_weekday_and_month_words_are_never_people():
+    log = parse("Meeting with May on Friday. Waiting for March numbers from Sunday team.\n")
+    assert not {p.name for p in log.people} & {"Friday", "Sunday", "Waiting", "Meeting"}
