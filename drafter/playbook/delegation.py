@@ -1,0 +1,380 @@
+"""Delegation facts: tasks, dates, check-ins, runbook, contacts and the loops the delegator keeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..models import (
+    CheckInFacts,
+    DecisionRights,
+    DelegationFacts,
+    DelegationTaskFacts,
+    ItemPlan,
+    Plan,
+    Status,
+    WorkItem,
+    WorkLog,
+)
+from .text import (
+    next_occurrence,
+    VERBS,
+    add_bdays,
+    as_action,
+    clean,
+    fmt,
+    imperative,
+    is_me,
+    is_org,
+    short_title,
+    the,
+    wait_is_external,
+    wait_object,
+    who_label,
+)
+from .rules import (
+    decision_by,
+    decision_phrase,
+    wait_signal,
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Delegation facts
+# --------------------------------------------------------------------------------------------
+
+def resolve_delegate(log: WorkLog, delegate_to: str | None) -> tuple[str | None, str]:
+    """Explicit parameter > a delegate named in the notes > nobody."""
+    if delegate_to and delegate_to.strip():
+        return delegate_to.strip(), "parameter"
+    for item in log.items:
+        if item.delegate_to:
+            return item.delegate_to, "notes"
+    return None, "none"
+
+
+def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
+    """Items handed to the delegate: those the notes hand off, else recurring ones, else all open ones."""
+    open_items = [ip for ip in plan.items if ip.status != Status.DONE or ip.item.recurring]
+    if delegate:
+        named = [ip for ip in open_items if ip.item.delegate_to and ip.item.delegate_to.lower() == delegate.lower()]
+        if named:
+            return named
+    recurring = [ip for ip in open_items if ip.item.recurring]
+    return recurring or [ip for ip in open_items if ip.status != Status.DONE]
+
+
+def task_deadline(item: WorkItem, as_of: dt.date) -> dt.date:
+    """The next date the delegated work is due: item deadline, earliest open commitment, next run."""
+    if item.deadline and item.deadline >= as_of:
+        return item.deadline
+    dues = [c.due for c in item.commitments if c.due and c.due >= as_of and c.state not in ("done", "dropped")]
+    if dues:
+        return min(dues)
+    nxt = next_occurrence(item.recurrence, as_of)
+    if nxt is not None:
+        return nxt
+    return add_bdays(as_of, 5)
+
+
+def check_in_dates(as_of: dt.date, deadline: dt.date) -> list[dt.date]:
+    """First check-in within the first third of the time; a second the business day before; all < deadline."""
+    total = (deadline - as_of).days
+    if total <= 0:
+        return [as_of]
+    first = as_of + dt.timedelta(days=total // 3)
+    while first.weekday() >= 5 and first > as_of:
+        first -= dt.timedelta(days=1)
+    if first >= deadline:
+        first = as_of
+    out = [first]
+    before = add_bdays(deadline, -1)
+    if first < before < deadline:
+        out.append(before)
+    return out
+
+
+def runbook_steps(item: WorkItem, log: WorkLog) -> list[str]:
+    """Numbered-step material from what was actually done, promised and waited on."""
+    steps: list[str] = []
+    for a in item.actions:
+        if is_me(a.actor) and clean(a.text):
+            steps.append(imperative(a.text))
+    for w in item.waits:
+        if wait_is_external(w):
+            obj = wait_object(w)
+            steps.append(
+                f"chase {who_label(w.on_whom, log)}" + (f" for {obj}" if obj else "") + "; call if there is no reply in a day"
+            )
+    for c in item.commitments:
+        if c.state not in ("done", "dropped"):
+            to = f" to {c.for_whom}" if c.for_whom and c.for_whom.lower() not in c.what.lower() else ""
+            steps.append(as_action(c.what) + to)
+    seen: set[str] = set()
+    unique = []
+    for s in steps:
+        key = s.lower()
+        if key not in seen:
+            seen.add(key)
+            unique.append(s[:200])
+    if not unique:
+        unique = [
+            f"collect the inputs for {the(short_title(item.title))}",
+            f"prepare {the(short_title(item.title))}",
+            "check it against the quality standard",
+            "send it and tell me it is done",
+        ]
+    return unique[:12]
+
+
+
+# -- reading the notes' own lines for a hand-over -------------------------------------------
+
+_STEPS_LINE = re.compile(r"^(?:[-*•]\s*)?(?:steps?|process|procedure|how(?: to)?|checklist|routine)\s*[:\-—]\s*(?P<body>.+)$", re.I)
+_ROUTINE = re.compile(r"\bI\s+(?P<body>(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b.+)$", re.I)
+_FIRST_RUN = re.compile(r"\bfirst\s+(?:run|one|report|time|week|cycle|batch|send)\b", re.I)
+_KEEP_LINE = re.compile(r"\b(?:stays?|remains?) with me\b|\bI(?:'ll| will)? keep\b|\bI(?:'ll| will) still\b", re.I)
+_LOAD_WORDS = re.compile(r"\b(?:covering|rotation|busy|on leave|holiday|vacation|capacity|load|swamped|stretched|part[- ]time|also)\b", re.I)
+
+
+def item_lines(item: WorkItem, log: WorkLog) -> list[str]:
+    """The notes' own text for an item: its placed lines (or its free notes), verbatim."""
+    by_number = {line.number: line.text for line in log.lines}
+    lines = [by_number[n] for n in item.lines if n in by_number] or list(item.notes)
+    return [clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", t)) for t in lines if clean(t)]
+
+
+def split_steps(body: str) -> list[str]:
+    """'export X, compare Y, post, file Z' -> ['export X', 'compare Y', 'post', 'file Z']."""
+    parts = re.split(r"\s*(?:,|;|->|→|\bthen\b)\s*|\s+and\s+(?=(?:" + "|".join(VERBS) + r")\b)", body.rstrip("."))
+    return [clean(p) for p in parts if clean(p) and not re.fullmatch(r"and|then", clean(p), re.I)]
+
+
+def third_person_routine(text: str, names: list[str]) -> str | None:
+    """'Nia schedules them in Buffer every Monday' -> 'schedule them in Buffer every Monday'."""
+    for name in names:
+        m = re.search(rf"\b{re.escape(name)}\s+(?P<verb>[a-z]+?)(?:es|s)\b(?P<rest>.*)$", text)
+        if m:
+            verb = m.group("verb")
+            for cand in (verb, verb + "e"):
+                if cand in VERBS:
+                    return cand + m.group("rest")
+    return None
+
+
+def steps_from_lines(lines: list[str], names: list[str] | None = None) -> list[str]:
+    """Runbook steps the notes spell out: a 'Steps:' list merged with 'I pull X and post Y' routines."""
+    explicit: list[str] = []
+    routine: list[str] = []
+    for text in lines:
+        m = _STEPS_LINE.match(text)
+        if m:
+            explicit += split_steps(m.group("body"))
+            continue
+        m = _ROUTINE.search(text)
+        if m and not re.search(r"\b(?:will|'ll|would|'d|should|want|like)\b", text[: m.start() + 3], re.I):
+            routine += split_steps(m.group("body"))
+            continue
+        third = third_person_routine(text, names or [])
+        if third:
+            routine += split_steps(third)
+    if not explicit:
+        return routine
+    verbs = {r.split()[0].lower(): r for r in routine}
+    merged = [verbs.get(e.split()[0].lower(), e) if len(e.split()) <= 2 else e for e in explicit]
+    used = {m.split()[0].lower() for m in merged}
+    lead = [r for r in routine if r.split()[0].lower() not in used]
+    return lead + merged
+
+
+def first_run_date(lines: list[str], as_of: dt.date) -> dt.date | None:
+    """'the first run should be Mon 7 Dec' -> Mon 7 Dec."""
+    from ..dates import find_dates
+
+    for text in lines:
+        m = _FIRST_RUN.search(text)
+        if not m:
+            continue
+        after = [d for d in find_dates(text, as_of) if d.start >= m.start() and d.date >= as_of]
+        if after:
+            return after[0].date
+    return None
+
+
+def kept_loops(log: WorkLog) -> list[str]:
+    """Lines where the writer keeps something ('the quarterly rollup stays with me until 18 Dec')."""
+    out = []
+    for line in log.lines:
+        text = clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", line.text))
+        if _KEEP_LINE.search(text):
+            out.append(text)
+    return out
+
+
+def capacity_clause(log: WorkLog, delegate: str) -> str | None:
+    """What the notes say about the delegate's load, addressed to them ('you are also covering ...')."""
+    name = re.escape(delegate)
+    for line in log.lines:
+        text = clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", line.text))
+        if re.search(rf"\b{name}\b", text) and _LOAD_WORDS.search(text) and not re.search(r"hand (?:it )?(?:off|over)|->", text, re.I):
+            clause = re.split(r",\s*(?:so|and so|which)\b|;|\s+-\s+", text, maxsplit=1)[0]
+            clause = re.sub(rf"^{name}\s+is\b", "you are", clause)
+            clause = re.sub(rf"^{name}\s+has\b", "you have", clause)
+            clause = re.sub(rf"^{name}(?:'s|’s)\b", "your", clause)
+            clause = re.sub(rf"\b{name}\b", "you", clause)
+            return clean(clause)
+    return None
+
+
+def contact_context(name: str, lines: list[str]) -> str | None:
+    """'Sam knows the data model if numbers look off' -> 'knows the data model if numbers look off'."""
+    for text in lines:
+        m = re.match(rf"^{re.escape(name)}\s+(.+)$", text)
+        if m:
+            return clean(m.group(1))
+    return None
+
+
+def complete_runbook(steps: list[str]) -> list[str]:
+    """Close a short runbook with the check and the report-back, so every run ends the same way."""
+    out = list(dict.fromkeys(steps))
+    if len(out) < 3:
+        out += ["check the result against the quality standard", "tell me it is done, or what stopped it"]
+    return out[:12]
+
+
+def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts:
+    item, as_of = ip.item, log.as_of
+    lines = item_lines(item, log)
+    deadline = first_run_date(lines, as_of) or task_deadline(item, as_of)
+    if item.deadline and item.deadline >= as_of:
+        deadline = min(deadline, item.deadline)
+    checks = check_in_dates(as_of, deadline)
+    check_ins = [CheckInFacts(on=checks[0], what=(
+        f"walk through the runbook together; {delegate} asks anything unclear" if item.recurring
+        else f"{delegate} walks me through the plan and anything unclear"
+    ))]
+    if len(checks) > 1:
+        check_ins.append(CheckInFacts(on=checks[1], what=(
+            "dry run: inputs collected and the draft ready" if item.recurring
+            else "review the draft together before it goes out"
+        )))
+    recipients = [c.for_whom for c in item.commitments if c.for_whom]
+    to = f" to {recipients[0]}" if recipients else ""
+    label = the(item.deadline_label) if item.deadline_label else None
+    thing = the(short_title(item.title))
+    done_when = f"{thing} has gone out{to}, matches the quality standard, and every runbook step is ticked off"
+    resources = [clean(r) for r in item.resources if clean(r)]
+    for name in item.people:
+        if not is_me(name) and name.lower() != delegate.lower():
+            context = contact_context(name, lines)
+            resources.append(f"contact: {who_label(name, log)}" + (f" ({context})" if context else ""))
+    for w in item.waits:
+        if wait_is_external(w) and not any(w.on_whom.lower() in r.lower() for r in resources):
+            resources.append(f"contact: {who_label(w.on_whom, log)}")
+    if not any(r.startswith("contact:") for r in resources):  # no contact on the item: anyone the notes name
+        all_lines = [clean(line.text) for line in log.lines]
+        names = [p.name for p in log.people] + [n for i in log.items for n in i.people]
+        if not resources:
+            resources = [clean(r) for i in log.items for r in i.resources if clean(r)]
+        for name in dict.fromkeys(names):
+            if is_me(name) or name.lower() == delegate.lower() or is_org(name, log):
+                continue
+            if not any(re.search(rf"\b{re.escape(name)}\b", t) for t in all_lines):
+                continue
+            context = contact_context(name, all_lines)
+            resources.append(f"contact: {who_label(name, log)}" + (f" ({context})" if context else ""))
+    resources = list(dict.fromkeys(resources))
+    sources = [r for r in resources if not r.startswith(("contact:", "#")) and not r.startswith("http")]
+    source = next((r for r in sources if re.search(r"dashboard|sheet|report|data|system|drive|doc", r, re.I)), None)
+    source = source or (sources[0] if sources else None)
+    quality = "same format as the last one I sent; every figure checked against " + (source or "its source")
+    times = [m.group(0) for text in lines for m in re.finditer(r"\bby \d{1,2}(?::\d{2})\s*(?:am|pm)?|\bby \d{1,2}\s*(?:am|pm)\b", text, re.I)]
+    if times:
+        quality += f"; out {times[0]} every time"
+    quality += "; no open questions left in it"
+    if item.outcome:
+        purpose = f"{clean(item.outcome)}" + (f", ready for {label}" if label and label.lower() not in item.outcome.lower() else "")
+    elif label:
+        purpose = f"{thing} feeds {label}"
+    else:
+        purpose = f"{thing} goes out on time"
+    purpose += ", without depending on me being there"
+    before = checks[-1]
+    escalate_if = (
+        f"escalate if a source is missing, a number looks wrong, or it will not be ready by {fmt(before, as_of)}"
+    )
+    ext = [w for w in item.waits if wait_is_external(w)]
+    if ext:
+        escalate_if += f", or {ext[0].on_whom} has not replied by {fmt(checks[0], as_of)}"
+    rights = DecisionRights.DECIDE_AND_INFORM if item.recurring else DecisionRights.RECOMMEND
+    return DelegationTaskFacts(
+        item_title=item.title,
+        title=clean(item.title)[:120],
+        done_when=done_when[:300],
+        deadline=deadline,
+        quality_standard=quality[:300],
+        check_ins=check_ins,
+        decision_rights=rights,
+        purpose=purpose[:300],
+        resources=resources[:8],
+        escalate_if=escalate_if[:300],
+        runbook=complete_runbook(steps_from_lines(lines, [delegate]) or runbook_steps(item, log)),
+        recurring=item.recurring,
+        recurrence=item.recurrence,
+    )
+
+
+def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
+    """Facts for a delegation plan. ``delegate`` stays None when nobody is named (the engine refuses)."""
+    log, as_of = plan.log, plan.as_of
+    delegate, source = resolve_delegate(log, delegate_to)
+    chosen = items_to_delegate(plan, delegate)
+    if delegate is None:
+        return DelegationFacts(delegate=None, delegate_source="none", tasks=[])
+    tasks = [task_facts(ip, delegate, log) for ip in chosen]
+    deadlines = [ip.item.deadline for ip in chosen if ip.item.deadline and ip.item.deadline >= as_of]
+    parent = min(deadlines) if deadlines else (max(t.deadline for t in tasks) if tasks else None)
+    name = short_title(tasks[0].title) if tasks else "Hand-over"
+    runbook_name = (name[:1].upper() + name[1:] + " runbook")[:120]
+    open_loops = []
+    for ip in plan.items:
+        if ip in chosen or ip.status == Status.DONE or ip.next_step is None:
+            continue
+        open_loops.append(
+            f"{short_title(ip.item.title)}: I keep it; next I will {ip.next_step.action} "
+            + ("today" if ip.next_step.due == as_of else f"by {fmt(ip.next_step.due, as_of)}")
+        )
+        for cs in ip.commitments:
+            if cs.state in ("open", "missed"):
+                owner = "I keep it" if cs.owner == "I" else f"{cs.owner} owns it, I follow up"
+                date = cs.new_date or (cs.due if cs.due and cs.due >= as_of else ip.next_step.due)
+                open_loops.append(f"{cs.what}: {owner}, by {fmt(date, as_of)}")
+        for w in ip.item.waits:
+            fb = next((f for f in ip.fallbacks if w.on_whom and w.on_whom in f.trigger), None)
+            if w.on_whom:
+                check = fb.by if fb else ip.next_step.due
+                open_loops.append(f"{wait_signal(w, as_of, log)}: I keep chasing it, next check {fmt(check, as_of)}")
+    for ip in chosen:
+        for d in ip.item.decisions:
+            open_loops.append(
+                f"I keep the decision {decision_phrase(d.question)}, by {fmt(decision_by(d, ip.item, as_of), as_of)}"
+            )
+    for text in kept_loops(log):
+        if not any(text.lower() in loop.lower() for loop in open_loops):
+            open_loops.append(text)
+    shadow = (tasks[0].deadline if tasks[0].recurring else tasks[0].check_ins[0].on) if tasks else None
+    if tasks:
+        open_loops.append(
+            f"I will pair with {delegate} on the first run on {fmt(shadow, as_of)}" if tasks[0].recurring
+            else f"I will go through the plan with {delegate} on {fmt(shadow, as_of)}"
+        )
+    return DelegationFacts(
+        delegate=delegate,
+        delegate_source=source,
+        tasks=tasks[:6],
+        parent_deadline=parent,
+        runbook_name=runbook_name,
+        shadow_on=shadow,
+        open_loops=open_loops[:10],
+    )

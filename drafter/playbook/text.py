@@ -1,0 +1,294 @@
+"""Dates and short phrases for the playbook, built only from words in the notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..models import (
+    Wait,
+    WorkLog,
+)
+
+
+#: A deadline this many business days away (or fewer) is "close".
+CLOSE_BUSINESS_DAYS = 5
+
+ME = {"i", "me", "myself", "we", "us"}
+
+# --------------------------------------------------------------------------------------------
+# Dates (arithmetic and formatting from drafter.dates)
+# --------------------------------------------------------------------------------------------
+
+
+def add_bdays(d: dt.date, n: int) -> dt.date:
+    """``d`` moved by ``n`` business days (Mon-Fri); n=0 returns d unchanged."""
+    from ..dates import add_business_days
+
+    return add_business_days(d, n)
+
+
+def bdays_between(a: dt.date, b: dt.date) -> int:
+    """Business days after ``a`` up to and including ``b`` (negative when b < a)."""
+    if b == a:
+        return 0
+    sign = 1 if b > a else -1
+    lo, hi = (a, b) if b > a else (b, a)
+    count = 0
+    d = lo
+    while d < hi:
+        d += dt.timedelta(days=1)
+        if d.weekday() < 5:
+            count += 1
+    return sign * count
+
+
+def next_bday(d: dt.date) -> dt.date:
+    return add_bdays(d, 1)
+
+
+def fmt(d: dt.date | None, as_of: dt.date) -> str:
+    """'Thu 26 Nov' (the year added when it differs from as_of's), via drafter.dates.format_date."""
+    from ..dates import format_date
+
+    return format_date(d, as_of) if d is not None else ""
+
+
+def step_date(as_of: dt.date, deadline: dt.date | None, preferred: dt.date) -> dt.date:
+    """``preferred`` clamped to [as_of, the business day before ``deadline``]."""
+    d = max(preferred, as_of)
+    if deadline is not None and d >= deadline:
+        before = add_bdays(deadline, -1)
+        d = before if before >= as_of else as_of
+    return d
+
+
+# --------------------------------------------------------------------------------------------
+# Text helpers: short phrases built only from words in the notes
+# --------------------------------------------------------------------------------------------
+
+VERBS = set(
+    """send sent deliver finish complete write draft review update fix ship book call email chase confirm
+    get prepare share publish submit file sign pay order schedule run check test approve decide build
+    migrate deploy release set collect pull compile merge close open move renew cancel reply answer ask
+    agree hire brief present finalise finalize upload download create plan organise organize arrange invite
+    circulate print post prep do make read edit proof sort find pick hand train document record""".split()
+)
+
+IRREGULAR_PAST = {
+    "sent": "send", "wrote": "write", "got": "get", "made": "make", "ran": "run", "met": "meet",
+    "built": "build", "spoke": "speak", "took": "take", "gave": "give", "did": "do", "put": "put",
+    "set": "set", "read": "read", "found": "find", "told": "tell", "brought": "bring", "bought": "buy",
+    "began": "begin", "drew": "draw", "chose": "choose", "kept": "keep", "left": "leave", "paid": "pay",
+    "rang": "ring", "held": "hold", "led": "lead", "shared": "share", "updated": "update",
+    "created": "create", "used": "use", "saved": "save", "closed": "close", "priced": "price",
+    "changed": "change", "compiled": "compile", "scheduled": "schedule", "prepared": "prepare",
+    "reviewed": "review", "filed": "file", "merged": "merge", "released": "release", "chased": "chase",
+    "noted": "note", "issued": "issue", "invoiced": "invoice", "uploaded": "upload", "pasted": "paste",
+    "exported": "export", "emailed": "email", "called": "call", "pulled": "pull", "checked": "check",
+    "posted": "post", "pinged": "ping", "asked": "ask", "booked": "book", "drafted": "draft",
+    "finished": "finish", "started": "start", "fixed": "fix", "signed": "sign", "submitted": "submit",
+    "confirmed": "confirm", "requested": "request", "followed": "follow", "filled": "fill",
+    "formatted": "format", "copied": "copy", "tidied": "tidy", "replied": "reply", "ordered": "order",
+    "printed": "print", "attached": "attach", "loaded": "load", "logged": "log", "opened": "open",
+    "added": "add", "refreshed": "refresh", "published": "publish", "circulated": "circulate",
+    "dropped": "drop", "planned": "plan", "shipped": "ship", "stopped": "stop", "tagged": "tag",
+}
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str | None) -> str:
+    """Collapse whitespace and trailing punctuation."""
+    return _SPACE.sub(" ", (text or "")).strip().rstrip(".;,:")
+
+
+def strip_article(text: str) -> str:
+    return _ARTICLE.sub("", clean(text))
+
+
+def the(text: str) -> str:
+    """'board meeting' -> 'the board meeting' (kept as is when it already has a determiner)."""
+    t = clean(text)
+    if not t:
+        return t
+    first = t.split()[0].lower()
+    if first in {"the", "a", "an", "my", "our", "your", "their", "his", "her", "this", "that", "next", "every"}:
+        return t
+    if re.search(r"['’]s?$", first):
+        return t
+    return f"the {t}"
+
+
+def short_title(title: str, limit: int = 60) -> str:
+    """The name of an item for prose: its first clause, at most ``limit`` characters."""
+    t = clean(title)
+    head = re.split(r"\s*[:;,(—–]\s*|\s+-\s+|[.?!]\s+", t, maxsplit=1)[0].strip()
+    if len(head) >= 3:
+        t = head
+    if len(t) > limit:
+        t = t[:limit].rsplit(" ", 1)[0]
+    return t
+
+
+def lower_first(text: str) -> str:
+    """'Keep chasing Dana' -> 'keep chasing Dana' (names keep their capitals)."""
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def is_me(name: str | None) -> bool:
+    return name is None or name.strip().lower() in ME
+
+
+def imperative(text: str) -> str:
+    """'pulled numbers from Looker' -> 'pull numbers from Looker' (best effort, first word only)."""
+    t = clean(text)
+    if not t:
+        return t
+    words = t.split()
+    if words[0].lower() in ME and len(words) > 1:
+        words = words[1:]
+    first = words[0]
+    low = first.lower()
+    if low in IRREGULAR_PAST:
+        words[0] = IRREGULAR_PAST[low]
+    elif low.endswith("ied") and len(low) > 4:
+        words[0] = low[:-3] + "y"
+    elif low.endswith("ed") and len(low) > 4:
+        stem = low[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+            stem = stem[:-1]
+        words[0] = stem
+    else:
+        words[0] = first[0].lower() + first[1:] if not first[:2].isupper() else first
+    return " ".join(words)
+
+
+def as_action(what: str) -> str:
+    """A commitment as something to do: 'send the Q3 docs' stays, 'Q3 docs' -> 'deliver the Q3 docs'."""
+    t = clean(what)
+    if not t:
+        return "deliver it"
+    words = t.split()
+    if words[0].lower() in ME and len(words) > 1:
+        t = " ".join(words[1:])
+        words = words[1:]
+    low = words[0].lower()
+    if low in VERBS:
+        return low + t[len(words[0]):]
+    if low in IRREGULAR_PAST:
+        return imperative(t)
+    return f"deliver {the(t)}"
+
+
+def strip_dates(text: str, as_of: dt.date, *, past_only: bool = False) -> str:
+    """Drop date phrases (and the word before them) from a phrase: 'send X by Mon 23 Nov' -> 'send X'."""
+    from ..dates import find_dates
+
+    t = text
+    mentions = find_dates(t, as_of)
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if past_only and m.date >= as_of:
+            continue
+        head = re.sub(r"\s*\b(?:by|on|for|due|before|until|from|at|since)\s*$", "", t[: m.start], flags=re.I)
+        t = head.rstrip(" ,;-—") + " " + t[m.end :].lstrip(" ,.;")
+    t = re.sub(r"\s+(?:were|was|is|are|had been|has been)\s+promised\b.*$", "", t, flags=re.I)
+    t = re.sub(r"^(?:promised|owe|owed)\s+", "", t.strip(), flags=re.I)
+    return clean(t) or clean(text)
+
+
+def commitment_object(what: str) -> str:
+    """The thing a commitment produces: 'send the Q3 docs to Sam' -> 'the Q3 docs to Sam'."""
+    t = clean(what)
+    words = t.split()
+    if words and words[0].lower() in VERBS and len(words) > 1:
+        return the(" ".join(words[1:]))
+    return the(t)
+
+
+def person_org(name: str | None, log: WorkLog) -> str | None:
+    if not name:
+        return None
+    for p in log.people:
+        if p.name.lower() == name.lower():
+            return p.org
+    return None
+
+
+def is_org(name: str | None, log: WorkLog) -> bool:
+    """True when ``name`` is an organisation or team in the notes rather than a person."""
+    if not name:
+        return False
+    low = name.lower()
+    if any(p.name.lower() == low and not p.org for p in log.people):
+        return False
+    orgs = {o.lower() for o in getattr(log, "orgs", [])} | {o.lower() for i in log.items for o in getattr(i, "orgs", [])}
+    return low in orgs or any((p.org or "").lower() == low for p in log.people)
+
+
+def who_label(name: str, log: WorkLog) -> str:
+    """'Dana at Acme' when the notes give Dana's org, else the name as written."""
+    org = person_org(name, log)
+    if org and org.lower() != name.lower():
+        return f"{name} in {org}" if org.lower() in _TEAMS else f"{name} at {org}"
+    return name
+
+
+_WAIT_LEAD = re.compile(
+    r"^(?:still\s+)?(?:(?:waiting|waited|wait)\s+(?:on|for)|blocked\s+(?:on|by)|chasing|chased|need(?:ed)?|"
+    r"no\s+(?:reply|response|answer|word)\s+(?:yet\s+)?(?:from|on|to|about)?)\s+",
+    re.I,
+)
+
+
+def wait_object(w: Wait) -> str | None:
+    """What is waited for, without who and when: 'Q3 docs from Dana, no reply yet' -> 'the Q3 docs'."""
+    t = clean(w.what)
+    t = re.split(r"\s*[,;:(—–]\s*|\s+-\s+", t, maxsplit=1)[0]  # drop trailing asides ("asked Mon")
+    t = re.sub(r"^(?:i\s+)?(?:already\s+)?(?:asked|emailed|pinged|chased|requested|messaged)\s+(?:\S+\s+){0,3}?for\s+", "", t, flags=re.I)
+    for _ in range(2):
+        t = _WAIT_LEAD.sub("", t)
+    if w.on_whom:
+        who = re.escape(w.on_whom)
+        t = re.sub(rf"\s*\b(?:from|by|on|with|at)\s+{who}\b.*$", "", t, flags=re.I)
+        t = re.sub(rf"^{who}(?:'s|’s)?(?:\s+(?:at|from)\s+[\w&.-]+(?:\s[A-Z][\w&.-]*)?)?\s*(?:(?:for|to|about|on)\s+)?", "", t, flags=re.I)
+    t = re.sub(r"^(?:no\s+)?(?:reply|response|answer)\b(?:\s+(?:yet\s+)?(?:from|to|on|about))?\s*", "", t, flags=re.I)
+    t = re.sub(r"\s+(?:yet|still|so far)$", "", t, flags=re.I)
+    t = re.sub(r"(?:^|\s*[:\-–—]\s*)blocked\b[:\-–—]?\s*", " ", t, flags=re.I)
+    t = re.sub(r"^(?:for|to|about|on|with)\s+", "", clean(t), flags=re.I)
+    t = clean(t)
+    if not t or (w.on_whom and t.lower() == w.on_whom.lower()) or t.lower() in {"reply", "a reply", "an answer"}:
+        return None
+    return the(t)
+
+
+def wait_is_external(w: Wait) -> bool:
+    """A wait on someone else (a person or organisation named in the notes)."""
+    return bool(w.on_whom) and not is_me(w.on_whom)
+
+
+_TEAMS = {
+    "legal", "finance", "procurement", "it", "hr", "ops", "operations", "platform", "security", "data", "eng",
+    "engineering", "marketing", "sales", "support", "comms", "design", "product", "facilities", "accounts",
+}
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def next_occurrence(recurrence: str | None, as_of: dt.date) -> dt.date | None:
+    """'every Monday' -> the next Monday after as_of; 'weekly'/'monthly' -> a week/4 weeks on."""
+    if not recurrence:
+        return None
+    low = recurrence.lower()
+    for i, name in enumerate(_WEEKDAYS):
+        if name in low or re.search(rf"\b{name[:3]}\b", low):
+            days = (i - as_of.weekday()) % 7 or 7
+            return as_of + dt.timedelta(days=days)
+    if "daily" in low or "every day" in low:
+        return next_bday(as_of)
+    if "month" in low:
+        return add_bdays(as_of, 20)
+    if "week" in low or "fortnight" in low:
+        return add_bdays(as_of, 5 if "fortnight" not in low else 10)
+    return None
