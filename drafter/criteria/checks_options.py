@@ -64,7 +64,6 @@ def options_in(text: str) -> dict[str, str]:
             cur = None
             continue
         found[cur].append(p)
-    # a single letter list that is really a run of steps (1, 2, 3) needs at least one "option"-ish sign
     return {k: "\n".join(v) for k, v in found.items()}
 
 
@@ -98,7 +97,7 @@ def _recommended(text: str, labels: list[str]) -> set[str]:
             out.add(m.group(1).upper())
         for m in re.finditer(r"\boption\s+([A-D1-4])\b|\b([A-D])\)", s, re.I):
             out.add((m.group(1) or m.group(2)).upper())
-    return {x for x in out if x in labels} | {x for x in out if x not in labels and False}
+    return {x for x in out if x in labels}
 
 
 @check("O1")

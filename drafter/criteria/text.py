@@ -273,9 +273,8 @@ def _own_dates(text: str, as_of: dt.date) -> list[DateMention]:
                     d = as_of + dt.timedelta(days=(4 - as_of.weekday()) % 7 + (7 if rel == "next week" else 0))
             elif g["wd3"]:
                 wd = _weekday(g["wd3"])
-                if wd is None or (len(g["wd3"]) <= 3 and g["wd3"].lower() in ("sat", "sun", "mar", "may")):
-                    if wd is None:
-                        continue
+                if wd is None:
+                    continue
                 ahead = (wd - as_of.weekday()) % 7
                 if g["nx"] and g["nx"].lower() == "next" and ahead == 0:
                     ahead = 7

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
 from drafter.config import load_settings
-from drafter.criteria import CRITERIA, CheckContext, run_checks
+from drafter.criteria import CRITERIA, run_checks
 from drafter.criteria.calibration import DEFAULT_DIR, load_cases
 from drafter.criteria.judge import Judge, evidence_in
 
