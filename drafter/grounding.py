@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d+\b")
 NUMBER = re.compile(r"(?<![\w.])[$€£]?\d+(?:[.,:]\d+)*(?:\s?(?:%|k|m|am|pm))?(?![\w])", re.I)
-WORD = re.compile(r"[A-Z][a-zA-Z'’\-]+")
+WORD = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-zA-Z'’\-]+")
 LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[-*•+])\s+", re.M)
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?:;])\s+|\n+")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 # Sentences whose dates are the writer's own proposals, not facts taken from the notes.
 PROPOSAL_CUES = re.compile(

@@ -53,3 +53,14 @@ def test_explicit_proposed_dates_are_allowed_anywhere():
 def test_list_numbering_is_not_a_fact():
     draft = "1. Call Dana\n2. Email Acme\n3. Update Sam"
     assert not [f for f in find_ungrounded_facts(draft, NOTES, AS_OF) if f.kind == "number"]
+
+
+def test_capitals_inside_words_are_not_names():
+    notes = "Shipped the iOS build to TestFlight."
+    draft = "Done: the iOS build is on TestFlight."
+    assert find_ungrounded(draft, notes, AS_OF) == []
+
+
+def test_new_date_after_a_colon_is_a_proposal():
+    draft = "The budget for Sam was due Mon 23 Nov and is missed; new date: Mon 30 Nov."
+    assert not [f for f in find_ungrounded_facts(draft, NOTES, AS_OF) if f.kind == "date"]
