@@ -159,7 +159,7 @@ GENERIC_LABEL = re.compile(
     r"open|open\s+items|open\s+questions?|questions?|decisions?(?:\s+needed|\s+made|\s+pending)?|"
     r"risks?|issues|concerns|follow[- ]?ups?|action\s+items?|actions?|next\s+steps?|attendees|"
     r"participants|agenda|summary|backlog|recurring|fyi|ideas|parking\s+lot|discussion|discussed|"
-    r"highlights|lowlights|priorities|goals)$",
+    r"highlights|lowlights|priorities|goals|week(?:\s+of)?|w/?c|sprint(?:\s+\d+)?|week\s+\d+)$",
     re.I,
 )
 SECTION_KIND = [
@@ -220,7 +220,7 @@ def _is_done(text: str) -> bool:
     return False
 
 
-PARTIAL = re.compile(r"\b\d+\s*(?:of|/)\s*\d+\b|\bpartly\b|\bpartially\b|\bhalf\b|\bmostly\b|\bnot\s+(?:yet\s+)?(?:done|sent|finished)|\bdraft\s+done\b|\b(?:almost|nearly)\s+done\b", re.I)
+PARTIAL = re.compile(r"\b\d+\s*%|\b\d+\s*(?:of|/)\s*\d+\b|\bpartly\b|\bpartially\b|\bhalf\b|\bmostly\b|\bnot\s+(?:yet\s+)?(?:done|sent|finished)|\bdraft\s+done\b|\b(?:almost|nearly)\s+done\b", re.I)
 NO_REPLY = _Gated(re.compile(
     r"\bno\s+(?:reply|replies|response|answer|anwser|word|news|callback|call\s+back|luck)\b|haven'?t\s+heard|"
     r"have\s+not\s+heard|not\s+heard\s+back|\bghost(?:ed|ing)\b|still\s+nothing|nothing\s+(?:back|yet|from)|"
@@ -296,7 +296,7 @@ OWNER_TO = _Gated(re.compile(r"^(?P<who>" + NAME + r"|@[A-Za-z][\w.-]*|[Mm]e|I)\
 DUE = _Gated(re.compile(r"\b(?:due|ETA|deadline(?:\s+is)?)\b[:\s]+(?:to\s+(?P<to>" + NAME + r")\s+)?", re.I), ("due", "eta", "deadline"))
 ASKED_BY = _Gated(re.compile(r"(?P<who>" + NAME + r"|[Tt]hey|[Ss]he|[Hh]e)\s+(?:asked|wants?|expects?|requested)\s+(?:me\s+)?(?:for\s+)?(?P<what>.+?\b(?:by|before)\s+.+)$"), ("asked", "want", "expect", "requested"))
 DECIDER = _Gated(re.compile(
-    r"\b(?:decision|sign-?off|approval|answer|call)\s+from\s+(?P<a>" + NAME + r")"
+    r"\b(?:decision|sign-?off|approval|answer|call)\s+from\s+(?:the\s+)?(?P<a>" + NAME + r"|(?i:finance|legal|procurement|security|compliance|leadership|management))"
     r"|(?P<b>" + NAME + r")\s+(?:to|needs?\s+to|has\s+to|must|should|will)\s+(?:decide|approve|sign\s+off|choose|confirm)"
     r"|\b(?:ask|asking)\s+(?P<c>" + NAME + r")\s+to\s+(?:decide|approve|sign|choose)"
     r"|(?P<d>" + NAME + r")'s\s+(?:call|decision)"
@@ -396,6 +396,7 @@ class _Line:
     body: str = ""  # content without markers and date prefix
     names: list[str] = field(default_factory=list)  # people/organisations named in the line
     dated: bool = False  # the line itself starts with a date ("Mon: ...")
+    marked: bool = False  # a marked-up heading ("## x", "== x ==", "**x**", ALLCAPS), not "Label:"
 
 
 @dataclass
@@ -513,6 +514,7 @@ def _classify(lines: list[str], as_of: dt.date) -> list[_Line]:
             ln.heading = SPEAKER.match(text).group("name")
             continue
         if hm:
+            ln.marked = True
             htext = hm.group("text").strip()
             d = _is_date_only(htext, as_of)
             if d:
@@ -569,6 +571,7 @@ def _classify(lines: list[str], as_of: dt.date) -> list[_Line]:
             and not re.search(r"[.!?]$", body)
         ):
             sec = _generic_label(body, as_of)
+            ln.marked = True
             if sec:
                 ln.kind, ln.section = "section", sec
             else:
@@ -887,9 +890,10 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
     for i, ln in enumerate(lines):
         blank_before = prev is None or ln.number - prev.number > 1
         if ln.kind in ("heading", "title", "subject"):
-            is_doc_title = ln.kind == "title" and (
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            is_doc_title = (ln.kind == "title" and (
                 MEETING_TITLE.search(ln.heading or "") and n_headings > 1 or _generic_label(ln.heading or "", as_of)
-            )
+            )) or (ln.marked and nxt is not None and nxt.kind in ("heading", "title") and nxt.marked)
             if is_doc_title:
                 unplaced.append(ln)
                 region, section = None, None
@@ -915,6 +919,8 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             pending_headers = []
         if ln.kind == "section":
             section = ln.section
+            if ln.marked:
+                region = None  # "## Misc", "== Done ==": a new group, not part of the item above
             (items[region].lines if region is not None else unplaced).append(ln)
             prev = ln
             continue
@@ -1430,6 +1436,7 @@ class _ItemBuilder:
         line_done = ln.checkbox == "x" or ln.section == "done" or _is_done(body)
         before = _count(w)
         n_commit_before = len(w.commitments)
+        n_risks_before = len(w.risks)
         for clause in _clauses(body):
             self._clause(w, st, ln, clause, base, owner, bool(nxt), bool(opt))
         self._sections(w, ln, body, base, owner, line_done)
@@ -1458,8 +1465,12 @@ class _ItemBuilder:
                                                 state="done"))
             self._resolve_commitments(st, body, ln.number)
             if not _on_line(w.actions, ln.number):
-                w.actions.append(Action(text=_what(body, as_of) or body, on=_past_date(body, base), actor=owner or "I",
+                pv = re.search(r"\bby\s+(?P<who>" + NAME + r")\s*(?:[✅✔.,;]|$)", body)
+                actor = (_clean_name(pv.group("who")) if pv else None) or owner or "I"
+                w.actions.append(Action(text=_what(body, as_of) or body, on=_past_date(body, base), actor=actor,
                                         line=ln.number))
+            if len(w.risks) > n_risks_before and not re.search(r"\bat\s+risk\b|might\s+not|may\s+not|won'?t\s+make", body, re.I):
+                del w.risks[n_risks_before:]  # "failed twice, fixed ✅" is history, not a live risk
         elif ln.checkbox == " ":
             st.todo_open = True
         for c in w.commitments[n_commit_before:]:
@@ -1529,10 +1540,13 @@ class _ItemBuilder:
             nm = _clean_name(nv.group("who"))
             if nm:
                 verb, actor = nv.group("verb"), nm
+        pv = re.search(r"\b(?:fixed|done|sent|resolved|shipped|handled|completed|approved|signed|merged|deployed)\s+by\s+(?P<who>" + NAME + r")", clause)
+        if pv and _clean_name(pv.group("who")):
+            actor = _clean_name(pv.group("who")) or actor
         if verb and not I_WILL.match(clause) and not conditional:
             when = ln.date if ln.date and not re.search(r"\(", clause) else (_past_date(clause, base) or ln.date)
             text = _strip_dates(clause, as_of)
-            if actor == me:
+            if actor == me and not pv:
                 text = re.sub(r"^(?:i|we)\s+", "", text, flags=re.I)
             w.actions.append(Action(text=text, on=when, actor=actor, line=ln.number))
             if actor == "I" and verb in _CONTACT_SET:
@@ -1742,7 +1756,7 @@ class _ItemBuilder:
                 if not subj or subj.lower() in ("current", "it", "this", "that", "current one"):
                     subj = "current term"
                 verb = re.sub(r"\s+", " ", en.group("verb").lower())
-                cands.append((2 + boost, m.date, f"{subj.lower()} {verb}"))
+                cands.append((2 + boost, m.date, f"{subj} {verb}"))
                 continue
             orx = re.match(r"\s*,?\s*or\s+(?:the\s+)?(?P<l>[\w\s-]{2,30}?\s+(?:expires|ends|goes\s+up|goes\s+away|lapses|is\s+lost|lapse))\b", after)
             if orx:
@@ -1839,7 +1853,7 @@ def _since(clause: str, base: dt.date) -> dt.date | None:
 
 
 def _wait_what(clause: str, as_of: dt.date) -> str:
-    m = re.search(r"\bwaiting\s+(?:on|for)\s+(?:the\s+)?" + NAME + r"(?:\s+team)?\s+(?:for|to\s+send|to)\s+(?P<w>.+)$", clause) or re.search(r"\bwaiting\s+(?:on|for)\s+(?P<w>.+)$", clause, re.I) or re.search(
+    m = re.search(r"\bneed(?:s)?\s+(?P<w>(?:the\s+|a\s+|an\s+|our\s+)?[^,;.]{2,60}?)\s+from\s+", clause, re.I) or re.search(r"\bwaiting\s+(?:on|for)\s+(?:the\s+)?" + NAME + r"(?:\s+team)?\s+(?:for|to\s+send|to)\s+(?P<w>.+)$", clause) or re.search(r"\bwaiting\s+(?:on|for)\s+(?P<w>.+)$", clause, re.I) or re.search(
         r"\b(?:hasn'?t|haven'?t|has\s+not|have\s+not)\s+(?:yet\s+)?[a-z]+\s+(?:us\s+|me\s+)?(?P<w>(?:the|a|an|our|their)\s+.+)$", clause, re.I)
     text = m.group("w") if m else clause
     return _strip_dates(text, as_of) or clause
