@@ -113,42 +113,81 @@ def _weight(word: str) -> float:
     return 0.5 if word in LIGHT_WORDS or word + "e" in LIGHT_WORDS else 1.0
 
 
+class Scorer:
+    """Similarity and match scores, caching normalised words and token matches for one matching run."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, tuple[list[str], frozenset[str]]] = {}
+        self._tokens: dict[tuple[str, str], bool] = {}
+
+    def _prepared(self, text: str) -> tuple[list[str], frozenset[str]]:
+        got = self._words.get(text)
+        if got is None:
+            ws = words(text)
+            got = self._words[text] = (ws, frozenset(ws))
+        return got
+
+    def _match(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if a[0] != b[0] and min(len(a), len(b)) < 5:
+            return False  # neither a prefix nor long enough for a typo match
+        key = (a, b) if a <= b else (b, a)
+        got = self._tokens.get(key)
+        if got is None:
+            got = self._tokens[key] = _token_match(a, b)
+        return got
+
+    def similarity(self, a: str, b: str) -> float:
+        """Content similarity of two phrases in [0, 1]: weighted soft Dice blended with difflib."""
+        wa, sa = self._prepared(a)
+        wb, sb = self._prepared(b)
+        if not wa or not wb:
+            return 0.0
+        common = sa & sb
+        hits = 2 * sum(_weight(x) for x in common)
+        hits += sum(_weight(x) for x in sa - common if any(self._match(x, y) for y in sb))
+        if not hits:
+            return 0.0
+        hits += sum(_weight(y) for y in sb - common if any(self._match(y, x) for x in sa))
+        total = sum(_weight(x) for x in sa) + sum(_weight(y) for y in sb)
+        seq = SequenceMatcher(None, wa, wb, autojunk=False).ratio()  # word order agreement
+        sim = 0.75 * hits / total + 0.25 * seq
+        ids_a = {x for x in sa if any(ch.isdigit() for ch in x)}
+        ids_b = {y for y in sb if any(ch.isdigit() for ch in y)}
+        if ids_a and ids_b and not ids_a & ids_b:
+            sim *= 0.3  # different numbers or ids ("Q3" vs "Q4", "OPS-412" vs "OPS-415"): other promise
+        return sim
+
+    def score(
+        self,
+        what: str,
+        owner: str | None,
+        due: dt.date | None,
+        text: str,
+        cand_owner: str | None = None,
+        cand_due: dt.date | None = None,
+    ) -> float:
+        """Similarity of a recorded promise and a candidate in the notes, with owner/due agreement."""
+        s = self.similarity(what, text)
+        if s == 0.0:
+            return 0.0
+        if cand_owner is not None:
+            s += 0.05 if normal_owner(owner) == normal_owner(cand_owner) else -0.15
+        if due is not None and cand_due is not None and due == cand_due:
+            s += 0.1
+        return s
+
+
 def similarity(a: str, b: str) -> float:
-    """Content similarity of two phrases in [0, 1]: weighted soft Dice blended with difflib."""
-    wa, wb = words(a), words(b)
-    if not wa or not wb:
-        return 0.0
-    sa, sb = set(wa), set(wb)
-    hits = sum(_weight(x) for x in sa if any(_token_match(x, y) for y in sb))
-    hits += sum(_weight(y) for y in sb if any(_token_match(y, x) for x in sa))
-    total = sum(_weight(x) for x in sa) + sum(_weight(y) for y in sb)
-    dice = hits / total
-    seq = SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio()
-    sim = 0.75 * dice + 0.25 * seq
-    ids_a = {x for x in sa if any(ch.isdigit() for ch in x)}
-    ids_b = {y for y in sb if any(ch.isdigit() for ch in y)}
-    if ids_a and ids_b and not ids_a & ids_b:
-        sim *= 0.3  # different numbers or ids ("Q3" vs "Q4", "OPS-412" vs "OPS-415"): other promise
-    return sim
+    """Content similarity of two phrases in [0, 1] (see :class:`Scorer`)."""
+    return Scorer().similarity(a, b)
 
 
-def score(
-    what: str,
-    owner: str | None,
-    due: dt.date | None,
-    text: str,
-    cand_owner: str | None = None,
-    cand_due: dt.date | None = None,
-) -> float:
-    """Similarity of a recorded promise and a candidate in the notes, with owner/due agreement."""
-    s = similarity(what, text)
-    if s == 0.0:
-        return 0.0
-    if cand_owner is not None:
-        s += 0.05 if normal_owner(owner) == normal_owner(cand_owner) else -0.15
-    if due is not None and cand_due is not None and due == cand_due:
-        s += 0.1
-    return s
+def score(what: str, owner: str | None, due: dt.date | None, text: str, cand_owner: str | None = None,
+          cand_due: dt.date | None = None) -> float:
+    """Similarity of a recorded promise and a candidate, with owner/due agreement (see :class:`Scorer`)."""
+    return Scorer().score(what, owner, due, text, cand_owner, cand_due)
 
 
 _NEGATION = re.compile(  # negated or still in the future: "not sent", "will be done Wed"
@@ -275,6 +314,7 @@ def match_commitments(
     targets are within ``margin`` is returned with ``ambiguous`` set and no target.
     """
     cands = candidates(log)
+    scorer = Scorer()
     log_items = log.items
     # per promise: best candidate per target
     per: dict[int, dict[tuple, tuple[float, Candidate]]] = {}
@@ -282,7 +322,7 @@ def match_commitments(
         best: dict[tuple, tuple[float, Candidate]] = {}
         text = with_owner(p.what, p.owner)
         for c in cands:
-            s = score(text, p.owner, p.due, c.text, c.owner if c.kind == "commitment" else None, c.due)
+            s = scorer.score(text, p.owner, p.due, c.text, c.owner if c.kind == "commitment" else None, c.due)
             s -= 0.05 if c.context else 0.0
             if s >= threshold and (c.target not in best or s > best[c.target][0]):
                 best[c.target] = (s, c)
@@ -318,12 +358,14 @@ def match_commitments(
             m.done = nc.state == "done"
             m.done_on = nc.done_on
         else:
-            m.done, m.done_on = _done_evidence(p, c1.item, cands, log, threshold, s1)
+            m.done, m.done_on = _done_evidence(p, c1.item, cands, log, threshold, s1, scorer)
         results[p.id] = m
     return [results[p.id] for p in promises]
 
 
-def _done_evidence(p: Promise, item: int, cands: list[Candidate], log: WorkLog, threshold: float, best: float):
+def _done_evidence(
+    p: Promise, item: int, cands: list[Candidate], log: WorkLog, threshold: float, best: float, scorer: Scorer
+):
     """Whether item ``item`` reports promise ``p`` done, and when.
 
     Done needs a completed (not progress, not negated) action, or a note line with a completion
@@ -333,7 +375,7 @@ def _done_evidence(p: Promise, item: int, cands: list[Candidate], log: WorkLog, 
     it = log.items[item]
     text = with_owner(p.what, p.owner)
     done_lines = [
-        (score(text, p.owner, p.due, c.text), c)
+        (scorer.score(text, p.owner, p.due, c.text), c)
         for c in cands
         if c.item == item
         and ((c.kind == "action" and not is_progress(c.text)) or (c.kind == "note" and says_done(c.text)))
