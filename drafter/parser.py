@@ -323,7 +323,9 @@ NAME_TRIGGER = re.compile(
 NAME_IN_TEAM = re.compile(
     r"(?P<who>[A-Z][a-zA-Z'’-]+)\s+(?:in|from|on)\s+(?:the\s+)?(?P<team>finance|legal|IT|design|marketing|procurement|security|ops|HR|sales|support|accounting|payroll)\b"
 )
-BE_NAME = re.compile(r"\b(?i:contact|person|owner|lead)\b[^.;]{0,20}?\b(?i:is|might\s+be|could\s+be|would\s+be|=)\s+(?P<who>[A-Z][a-zA-Z'’-]+)")
+BE_NAME = re.compile(
+    r"\b(?i:contact|person|owner|lead)\b(?:\s+(?i:at|from)\s+(?P<org>[A-Z][\w&'’.-]*))?[^.;]{0,20}?\b(?i:is|might\s+be|could\s+be|would\s+be|=)\s+(?P<who>[A-Z][a-zA-Z'’-]+)"
+)
 POSSESSIVE_REF = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z]{2,4}\s+)?(?:boss|manager|team|colleague|assistant|lead|office|deputy|backup)\b", re.I)
 NAME_AT_ORG = re.compile(r"(?P<who>" + NAME + r")\s+(?:at|from|@)\s+(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)?)")
 NAME_PAREN = re.compile(r"(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)\s*\((?P<inner>[^()]{1,40})\)")
@@ -737,7 +739,10 @@ def _line_names(text: str, names: _Names) -> list[str]:
         if who:
             names.person_org.setdefault(who, m.group("team"))
     for m in BE_NAME.finditer(text):
-        add(m.group("who"), "person", 1)
+        who = add(m.group("who"), "person", 1)
+        org = _clean_name(m.group("org")) if m.group("org") else None
+        if who and org:
+            names.person_org[who] = org
     for m in re.finditer(r"\b(?:she|he|her|his)\b", text):
         # a pronoun after a single name in the same line is evidence that the name is a person
         if len(found) == 1:
@@ -2058,7 +2063,10 @@ def parse_notes(text: str, as_of: dt.date) -> WorkLog:
                 org_seen.add(nm.lower())
                 orgs.append(nm)
         else:
-            people.append(Person(name=nm, org=names.person_org.get(nm), role=names.person_role.get(nm)))
+            org, role = names.person_org.get(nm), names.person_role.get(nm)
+            if org and org.lower() in TEAMS:  # "Raj in finance", "Legal (Hannah)": a department, kept as the role
+                org, role = None, role or org
+            people.append(Person(name=nm, org=org, role=role))
     return WorkLog(
         as_of=as_of,
         items=work_items,
