@@ -115,7 +115,8 @@ def llama_server(tmp_path_factory):
         sys.executable, "-m", "llama_cpp.server",
         "--model", str(path), "--model_alias", MODEL_NAME,
         "--host", "127.0.0.1", "--port", str(port),
-        "--chat_format", "gemma", "--n_ctx", "4096", "--n_threads", "2",
+        "--chat_format", "gemma", "--n_ctx", "4096",
+        "--n_threads", os.environ.get("DRAFTER_TEST_LLAMA_THREADS", str(min(2, os.cpu_count() or 1))),
     ]
     with open(log_file, "wb") as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)

@@ -25,7 +25,7 @@ MAX_TOKENS = 1536  # bounds generation (about 25 tokens/s on 2 cores); delegate 
 
 
 def engine_for(url: str) -> LLMEngine:
-    settings = Settings(base_url=url, model=MODEL_NAME, timeout=600, max_retries=0, max_tokens=MAX_TOKENS, temperature=0)
+    settings = Settings(base_url=url, model=MODEL_NAME, timeout=1700, max_retries=0, max_tokens=MAX_TOKENS, temperature=0)
     return LLMEngine(settings)
 
 
