@@ -249,7 +249,7 @@ RESOLVED = _Gated(re.compile(
 DECISION = _Gated(re.compile(
     r"\bneed(?:s|ed)?\s+(?:a\s+)?decision\b|\bdecision\s+(?:needed|required|pending)\b|\bdecide\b|\bshould\s+we\b|"
     r"\boption\s+[a-d1-4]\b|\bneed(?:s)?\s+(?:a\s+)?sign-?off\b|\bsigns?\s+off\b|\bapprov(?:e|al)\b|"
-    r"\bwhich\s+(?:one|option|way|vendor)\b|\bchoose\s+between\b|\beither\b.+\bor\b|\bopen\s+question\b|go/no-?go|"
+    r"\bwhich\s+(?:one|option|way|vendor)\b|\bchoose\s+between\b|\beither\b.{1,150}?\bor\b|\bopen\s+question\b|go/no-?go|"
     r"\bor\s+(?:go|stay|switch|wait|keep|cut|move)\b",
     re.I,
 ), ("decision", "decide", "should we", "option", "sign", "approv", "which", "choose", "either", "question", "no-go", "nogo", " or "))
@@ -294,7 +294,7 @@ THIRD_WILL = _Gated(re.compile(
 ), ("said", "ll", "will", "promised", "going", "agreed"))
 OWNER_TO = _Gated(re.compile(r"^(?P<who>" + NAME + r"|@[A-Za-z][\w.-]*|[Mm]e|I)\s+to\s+(?P<what>[a-z].+)$"), ("to",))
 DUE = _Gated(re.compile(r"\b(?:due|ETA|deadline(?:\s+is)?)\b[:\s]+(?:to\s+(?P<to>" + NAME + r")\s+)?", re.I), ("due", "eta", "deadline"))
-ASKED_BY = _Gated(re.compile(r"(?P<who>" + NAME + r"|[Tt]hey|[Ss]he|[Hh]e)\s+(?:asked|wants?|expects?|requested)\s+(?:me\s+)?(?:for\s+)?(?P<what>.+?\b(?:by|before)\s+.+)$"), ("asked", "want", "expect", "requested"))
+ASKED_BY = _Gated(re.compile(r"(?P<who>" + NAME + r"|[Tt]hey|[Ss]he|[Hh]e)\s+(?:asked|wants?|expects?|requested)\s+(?:me\s+)?(?:for\s+)?(?P<what>.{1,150}?\b(?:by|before)\s+.{1,80})"), ("asked", "want", "expect", "requested"))
 DECIDER = _Gated(re.compile(
     r"\b(?:decision|sign-?off|approval|answer|call)\s+from\s+(?:the\s+)?(?P<a>" + NAME + r"|(?i:finance|legal|procurement|security|compliance|leadership|management))"
     r"|(?P<b>" + NAME + r")\s+(?:to|needs?\s+to|has\s+to|must|should|will)\s+(?:decide|approve|sign\s+off|choose|confirm)"
@@ -1265,7 +1265,7 @@ def _object(clause: str, as_of: dt.date) -> str | None:
 
 
 def _options(text: str) -> list[str]:
-    m = re.search(r"\beither\s+(?P<a>[^,;]+?)\s+or\s+(?P<b>[^,;.?]+)", text, re.I)
+    m = re.search(r"\beither\s+(?P<a>[^,;]{1,150}?)\s+or\s+(?P<b>[^,;.?]{1,150})", text, re.I)
     if m:
         return [m.group("a").strip(), m.group("b").strip()]
     after = text.split(":", 1)[1] if ":" in text else text

@@ -520,6 +520,8 @@ def test_no_false_positive_people():
         "\u2028line\u2029sep\x0cform\x0bvt",
         "Mon:\nTue:\n2026-11-20:\n",
         "@\n@@ #\n#1 #2 OPS-",
+        "either x " * 3000,
+        "Lee wants the deck " * 2000,
     ],
 )
 def test_odd_inputs_do_not_crash(text):
