@@ -135,10 +135,12 @@ COLUMNS = ["id", "state", "what", "owner", "due", "made", "note"]
 @_errors
 def list_(
     all_: Annotated[bool, typer.Option("--all", "-a", help="Include done and dropped commitments.")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Count overdue days from this day (default today).")] = None,
     fmt: FmtOpt = TableFmt.table,
     journal: JournalOpt = None,
 ):
     """List open commitments (--all: every recorded commitment)."""
+    day = _date(as_of, "--as-of", dt.date.today())
     j = _journal(journal, create=False)
     items = [] if j is None else j.commitments("all" if all_ else "open")
     if j is not None:
@@ -149,7 +151,7 @@ def list_(
     if not items:
         print("No commitments recorded." if all_ else "No open commitments.")
         return
-    _table("All commitments" if all_ else "Open commitments", COLUMNS, _commitment_rows(items, dt.date.today()))
+    _table("All commitments" if all_ else "Open commitments", COLUMNS, _commitment_rows(items, day))
 
 
 @journal_app.command()

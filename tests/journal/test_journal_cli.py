@@ -50,6 +50,8 @@ def test_list_open_table_and_json(runner, filled):
     r = runner.invoke(app, ["journal", "list"])
     assert r.exit_code == 0, r.output
     assert "send the Q3 board pack to Dana" in r.stdout and "Priya" in r.stdout
+    r = runner.invoke(app, ["journal", "list", "--as-of", "2026-11-21"])
+    assert "3d overdue" in r.stdout and "in 9d" in r.stdout
     r = runner.invoke(app, ["journal", "list", "--format", "json"])
     data = json.loads(r.stdout)
     assert [c["id"] for c in data] == [1, 2, 3, 4]
