@@ -398,6 +398,7 @@ class _Line:
     body: str = ""  # content without markers and date prefix
     names: list[str] = field(default_factory=list)  # people/organisations named in the line
     dated: bool = False  # the line itself starts with a date ("Mon: ...")
+    speaker: str | None = None  # who wrote this line in a pasted chat or email (None = me)
     marked: bool = False  # a marked-up heading ("## x", "== x ==", "**x**", ALLCAPS), not "Label:"
 
 
@@ -886,8 +887,8 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
     region: int | None = None  # item index owning the current heading region
     section: str | None = None
     cur_date: dt.date | None = None
-    speaker: str | None = None
     pending_headers: list[_Line] = []
+    speaker: str | None = None
     prev: _Line | None = None
     first_content = True
     chain_open = False
@@ -911,6 +912,9 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             prev = ln
             first_content = False
             continue
+        if ln.kind == "header" and re.match(r"\s*from\s*:", ln.raw.lstrip("> \t"), re.I):
+            sender = next((n for n in ln.names if not names.is_org(n)), None)
+            speaker = None if not sender or re.search(r":\s*me\b", ln.raw, re.I) else sender
         if ln.kind == "header" and region is not None and not pending_headers and ln.quoted:
             items[region].lines.append(ln)
             prev = ln
@@ -935,7 +939,8 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             prev = ln
             continue
         if ln.kind == "speaker":
-            speaker = ln.heading
+            who = ln.heading or ""
+            speaker = None if who.lower() in ("me", "i") else _clean_name(who)
             (items[region].lines if region is not None else unplaced).append(ln)
             prev = ln
             continue
@@ -953,6 +958,7 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             chain_open = False
             continue
         ln.section = section
+        ln.speaker = speaker
         if ln.date is None:
             ln.date = cur_date
         if (
@@ -998,7 +1004,7 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
                 and not top.bullet
                 and ln.body[:1].islower()
                 and not re.search(r"[.!?:;]$", prev.body if prev else "")
-                and ln.date is None
+                and not ln.dated
                 and not NEW_TOPIC.match(ln.body)
                 and len(prev.body if prev else "") > 50
             ):
@@ -1304,7 +1310,6 @@ class _State:
     label_only: str | None = None  # "before the audit": an outcome named without a date
     seen_resources: set = field(default_factory=set)
     open_commitments: dict = field(default_factory=dict)  # word -> open/missed commitments mentioning it
-    speaker: str | None = None  # chat speaker / email sender when not me
     deadline_cands: list = field(default_factory=list)
     done_marks: list = field(default_factory=list)
     todo_open: bool = False
@@ -1334,14 +1339,7 @@ class _ItemBuilder:
                 self._heading_cues(w, text)
                 self._deadlines(text, ln.date or as_of, st.deadline_cands)
                 continue
-            if ln.kind == "header":
-                if re.match(r"\s*from\s*:", ln.raw.lstrip("> "), re.I):
-                    sender = next((n for n in ln.names if not self.names.is_org(n)), None)
-                    st.speaker = sender if sender and sender.lower() not in ("me", "i") else None
-                continue
-            if ln.kind == "speaker":
-                sp = ln.heading or ""
-                st.speaker = None if sp.lower() in ("me", "i") else _clean_name(sp)
+            if ln.kind in ("header", "speaker"):
                 continue
             if ln.kind in ("section", "datehead"):
                 continue
@@ -1430,8 +1428,8 @@ class _ItemBuilder:
                 owner, body = "I", nc.group("rest")
             elif cleaned and (ln.section == "actions" or (cleaned in self.names.person_votes and not self.names.is_org(cleaned))):
                 owner, body = cleaned, nc.group("rest")
-        if owner is None and st.speaker:
-            owner = st.speaker
+        if owner is None and ln.speaker:
+            owner = ln.speaker
         nxt = NEXT_PREFIX.match(body)
         if nxt:
             body = body[nxt.end() :]
@@ -1652,7 +1650,7 @@ class _ItemBuilder:
                 fw = re.search(r"\bto\s+(?P<w>" + NAME + r")\s*$", what)
                 for_whom = _clean_name(fw.group("w")) if fw else None
                 w.commitments.append(Commitment(what=what, owner=me, due=due, line=ln.number, for_whom=for_whom))
-                if me != "I" and st.speaker == me and _same_wait(w, me, "waiting") is None:
+                if me != "I" and ln.speaker == me and _same_wait(w, me, "waiting") is None:
                     w.waits.append(Wait(what=what, on_whom=me, kind="waiting", line=ln.number, expected_by=due))
         elif is_next and third is None:
             w.commitments.append(Commitment(what=_what(clause, as_of), owner=me, due=_first_date(clause, base),

@@ -871,3 +871,11 @@ def test_week_page_with_nested_headings():
     assert [a.actor for a in ops.actions] == ["Bob"]
     assert ops.deadline == D(2026, 12, 31)
     assert ops.decisions[0].who == "Finance"
+
+
+def test_chat_speaker_owns_their_first_person_promises():
+    log = parse("Omar  9:01 AM\nI'll whitelist the SSO domain by Thu\nMe  9:05 AM\nthanks, I'll tell Lee by EOD\n")
+    [item] = log.items
+    owners = {(c.owner, c.due) for c in item.commitments}
+    assert owners == {("Omar", D(2026, 11, 26)), ("I", AS_OF)}
+    assert [(w.on_whom, w.expected_by) for w in item.waits] == [("Omar", D(2026, 11, 26))]
