@@ -319,3 +319,18 @@ def test_closed_journal_raises_storage_error(tmp_path):
     j.close()
     with pytest.raises(StorageError):
         j.commitments()
+
+
+def test_recording_the_same_notes_twice_on_one_day_adds_no_promises(tmp_path):
+    with open_journal(tmp_path / "j.sqlite") as j:
+        promises = [
+            {"what": "send the deck", "due": D(2026, 11, 27)},
+            {"what": "sent the budget sheet to Lee", "state": "done"},
+        ]
+        j.record(make_draft(D(2026, 11, 25), promises), text="1")
+        j.record(make_draft(D(2026, 11, 25), promises), text="1 again")
+        assert len(j.commitments("all")) == 2
+        assert j.stats().made == 2
+        # a week later the same words are a new promise (recurring work)
+        j.record(make_draft(D(2026, 12, 2), [{"what": "sent the budget sheet to Lee", "state": "done"}]), text="2")
+        assert len(j.commitments("all")) == 3
