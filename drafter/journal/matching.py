@@ -358,20 +358,21 @@ def match_commitments(
             m.done = nc.state == "done"
             m.done_on = nc.done_on
         else:
-            m.done, m.done_on = _done_evidence(p, c1.item, cands, log, threshold, s1, scorer)
+            m.done, m.done_on = _done_evidence(p, c1, cands, log, threshold, s1, scorer)
         results[p.id] = m
     return [results[p.id] for p in promises]
 
 
 def _done_evidence(
-    p: Promise, item: int, cands: list[Candidate], log: WorkLog, threshold: float, best: float, scorer: Scorer
+    p: Promise, winner: Candidate, cands: list[Candidate], log: WorkLog, threshold: float, best: float, scorer: Scorer
 ):
     """Whether item ``item`` reports promise ``p`` done, and when.
 
     Done needs a completed (not progress, not negated) action, or a note line with a completion
     word ("sent", "went to", "done"), matching at least DONE_THRESHOLD; or an item marked done
-    that matches that well as a whole.
+    whose lines match that well (its title only when nearly word for word).
     """
+    item = winner.item
     it = log.items[item]
     text = with_owner(p.what, p.owner)
     done_lines = [
@@ -384,7 +385,9 @@ def _done_evidence(
     if done_lines:
         s, c = max(done_lines, key=lambda sc: (sc[0], sc[1].kind == "action"))
         return True, c.on
-    if it.done and best >= max(threshold, DONE_THRESHOLD):
+    # a done item counts when the promise matches a line of it, or its title almost word for word
+    # (a title names a topic: "Board meeting" done does not mean "book the room" is)
+    if it.done and best >= max(threshold, DONE_THRESHOLD) and (winner.kind != "title" or best >= 0.8):
         dates = [a.on for a in it.actions if a.on]
         return True, max(dates) if dates else None
     return False, None

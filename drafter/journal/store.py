@@ -623,8 +623,11 @@ class Journal:
                 journal_id=r.id,
                 done_on=m.done_on if m.done else None,
             )
-            if m.target is not None:
-                log.items[m.target[1]].commitments.append(carried)
+            target = log.items[m.target[1]] if m.target is not None else None
+            if target is not None and (m.done or not target.done):
+                # (an open promise is not put on an item the notes mark done: the playbook
+                # would report it done on a weak match)
+                target.commitments.append(carried)
                 continue
             _carried_item(log, r.item, carried_items, ambiguous=bool(m.ambiguous)).commitments.append(carried)
             if m.ambiguous:
@@ -646,7 +649,9 @@ def _carried_item(log: WorkLog, title: str | None, made: dict[str, WorkItem], *,
     if title and title != CARRIED_TITLE and not ambiguous:
         wanted = " ".join(title.lower().split())
         for item in log.items:
-            if " ".join(item.title.lower().split()) == wanted and item not in made.values():
+            if item.done or any(item is v for v in made.values()):
+                continue
+            if " ".join(item.title.lower().split()) == wanted:
                 return item
         name = title + suffix
     else:

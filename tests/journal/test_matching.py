@@ -183,3 +183,13 @@ def test_closed_promises_are_not_carried(tmp_path):
         j.drop(2, reason="not needed")
         merged = j.merge_into(_log(WorkItem(title="Other")))
         assert [c.what for c in merged.items[-1].commitments] == ["gamma"]
+
+
+def test_open_promise_is_not_put_on_an_item_marked_done(tmp_path):
+    """A weak item-level match on a done item would make the playbook call the promise done."""
+    with _journal_with(tmp_path, [{"what": "book the board meeting room", "due": D(2026, 11, 27)}]) as j:
+        log = _log(WorkItem(title="Board meeting", done=True, actions=[Action(text="agenda sent to Lee")]))
+        merged = j.merge_into(log)
+        [c] = [c for it in merged.items for c in it.commitments if c.journal_id == 1]
+        holder = next(it for it in merged.items if c in it.commitments)
+        assert not holder.done and c.state == "open"
