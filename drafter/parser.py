@@ -665,6 +665,8 @@ _LOWER_CONTACT_VERBS = {"emailed", "called", "pinged", "messaged", "texted", "as
 def _line_names(text: str, names: _Names) -> list[str]:
     """Names (people and organisations) mentioned in one line, with evidence recorded in ``names``."""
     found: list[str] = []
+    if "-" in text or "/" in text or "@" in text:
+        text = EMAIL.sub(" ", URL.sub(" ", TICKET.sub(" ", text)))
 
     def add(raw: str | None, kind: str | None, weight: int = 1) -> str | None:
         name = _clean_name(raw) if raw else None
@@ -935,6 +937,13 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             continue
         if ln.kind == "datehead":
             cur_date = ln.date
+            rel = re.sub(r"[^a-z ]", "", (ln.raw or "").lower()).strip()
+            if rel in ("today", "tomorrow", "this week", "next week", "next"):
+                section = "actions"  # standup "Today:": plans
+            elif rel in ("yesterday", "last week"):
+                section = "done"  # standup "Yesterday:": what got done
+            else:
+                section = None
             (items[region].lines if region is not None else unplaced).append(ln)
             prev = ln
             continue
@@ -1257,7 +1266,8 @@ _WHO_PATTERNS = (
 
 def _object(clause: str, as_of: dt.date) -> str | None:
     """'emailed Dana at Acme for the Q3 docs' -> 'Q3 docs'."""
-    m = re.search(r"\b(?:for|about|abt|re|regarding|on)\s+(?:the\s+|our\s+|their\s+|a\s+|an\s+)?(?P<o>[^,;.()]+)", clause, re.I)
+    m = re.search(r"\b(?:for|about|abt|re|regarding)\s+(?:the\s+|our\s+|their\s+|a\s+|an\s+)?(?P<o>[^,;.()]+)", clause, re.I) or re.search(
+        r"\bon\s+(?:the\s+|our\s+|their\s+)?(?P<o>[^,;.()]+)", clause, re.I)
     if not m:
         return None
     obj = _strip_dates(m.group("o"), as_of)
@@ -1512,8 +1522,9 @@ class _ItemBuilder:
             m = OWNER_TO.match(body)
             if m:
                 ow = "I" if m.group("who").lower() in ("me", "i") else _clean_name(m.group("who"))
+            due = _first_date(body, base) or (ln.date if ln.date and ln.date >= as_of else None)
             w.commitments.append(Commitment(what=_what(m.group("what") if m else body, as_of), owner=ow or "I",
-                                            due=_first_date(body, base), line=ln.number))
+                                            due=due, line=ln.number))
 
     # -- clause -------------------------------------------------------------------------------
 
@@ -1546,7 +1557,7 @@ class _ItemBuilder:
         pv = re.search(r"\b(?:fixed|done|sent|resolved|shipped|handled|completed|approved|signed|merged|deployed)\s+by\s+(?P<who>" + NAME + r")", clause)
         if pv and _clean_name(pv.group("who")):
             actor = _clean_name(pv.group("who")) or actor
-        if verb and not I_WILL.match(clause) and not conditional:
+        if verb and not I_WILL.match(clause) and not conditional and not (verb in ("told", "promised") and PROMISE.search(clause)):
             when = ln.date if ln.date and not re.search(r"\(", clause) else (_past_date(clause, base) or ln.date)
             text = _strip_dates(clause, as_of)
             if actor == me and not pv:
@@ -1592,7 +1603,9 @@ class _ItemBuilder:
             expected = _date_after(clause, base)
             if expected is None and re.search(r"(?:she|he|they)(?:'d|\s+would|'ll|\s+will)", low):
                 expected = _first_date(clause, base)
-            since = _since(clause, base) or (ln.date if re.search(r"\basked\b", low) else None)
+            since = _since(clause, base) or (
+                (_past_date(clause, base) or (ln.date if ln.dated else None)) if re.search(r"\basked\b", low) else None
+            )
             prev = _same_wait(w, who, "waiting") if who else None
             if prev is not None and prev.line != ln.number:
                 prev.expected_by = prev.expected_by or expected
@@ -1676,7 +1689,8 @@ class _ItemBuilder:
         if MISSED.search(clause):
             for c in reversed(w.commitments[-50:]):
                 if c.state == "open" and (c.line == ln.number or _overlap(c.what, clause)):
-                    c.state = "missed"
+                    if c.due is None or c.due < as_of:  # "missed two dates already" does not miss a future one
+                        c.state = "missed"
                     break
 
         # decisions
@@ -1761,6 +1775,10 @@ class _ItemBuilder:
                 verb = re.sub(r"\s+", " ", en.group("verb").lower())
                 cands.append((2 + boost, m.date, f"{subj} {verb}"))
                 continue
+            lose = re.match(r"\s*,?\s*(?:we|you|they|i)\s+(?:lose|miss|forfeit)\s+(?:the\s+|our\s+)?(?P<l>[\w\s-]{2,30}?)\s*(?:[.,;!]|$)", after)
+            if lose:
+                cands.append((3, m.date, lose.group("l").strip()))
+                continue
             orx = re.match(r"\s*,?\s*or\s+(?:the\s+)?(?P<l>[\w\s-]{2,30}?\s+(?:expires|ends|goes\s+up|goes\s+away|lapses|is\s+lost|lapse))\b", after)
             if orx:
                 cands.append((3, m.date, orx.group("l").strip()))
@@ -1812,8 +1830,9 @@ def _date_after(text: str, base: dt.date) -> dt.date | None:
 
 
 def _past_date(text: str, base: dt.date) -> dt.date | None:
+    """First date in ``text`` on or before ``base`` that is not a deadline ("by Fri", "until Thu")."""
     for m in _find_dates(text, base, direction="past"):
-        if m.date <= base:
+        if m.date <= base and not re.search(r"\b(?:by|before|until|till|due|eta)\s+$", text[: m.start], re.I):
             return m.date
     return None
 
@@ -1856,6 +1875,10 @@ def _since(clause: str, base: dt.date) -> dt.date | None:
 
 
 def _wait_what(clause: str, as_of: dt.date) -> str:
+    return re.split(r",\s|;\s", _wait_what_raw(clause, as_of))[0].strip() or clause
+
+
+def _wait_what_raw(clause: str, as_of: dt.date) -> str:
     m = re.search(r"\bneed(?:s)?\s+(?P<w>(?:the\s+|a\s+|an\s+|our\s+)?[^,;.]{2,60}?)\s+from\s+", clause, re.I) or re.search(r"\bwaiting\s+(?:on|for)\s+(?:the\s+)?" + NAME + r"(?:\s+team)?\s+(?:for|to\s+send|to)\s+(?P<w>.+)$", clause) or re.search(r"\bwaiting\s+(?:on|for)\s+(?P<w>.+)$", clause, re.I) or re.search(
         r"\b(?:hasn'?t|haven'?t|has\s+not|have\s+not)\s+(?:yet\s+)?[a-z]+\s+(?:us\s+|me\s+)?(?P<w>(?:the|a|an|our|their)\s+.+)$", clause, re.I)
     text = m.group("w") if m else clause
@@ -1921,6 +1944,9 @@ _VERB_CUT = re.compile(
 _TITLE_TRIM = re.compile(r"^(?:i|we)\s+(?:need\s+to|have\s+to|must|should)\s+|^(?:need\s+(?:to|2))\s+|^(?:also|and|so|then|ok|okay|hey|hi)\b[\s,]*", re.I)
 
 
+_GREETING = re.compile(r"^\s*(?:(?:quick|short|brief|weekly|daily)\s+)?(?:update|status|fyi|hi|hello|hey|heads[- ]up|summary)\b[^.!?]{0,30}[.!?:]?$", re.I)
+
+
 def _clean_title(text: str, as_of: dt.date, keep_dates: bool = False) -> str:
     t = re.sub(r"[*_`#]+", "", text).strip()
     letters = [c for c in t if c.isalpha()]
@@ -1931,7 +1957,7 @@ def _clean_title(text: str, as_of: dt.date, keep_dates: bool = False) -> str:
     t = RECURRING.sub(lambda m: "" if m.group(0).lower().startswith(("every", "each")) else m.group(0), t)
     if not keep_dates:
         t = _strip_dates(t, as_of, keep_bare_weekdays=True)
-    t = re.sub(r"^(?:re|fwd?)\s*:\s*", "", t, flags=re.I)
+    t = re.sub(r"^(?:re|fwd?)\s*:\s*|^(?:the|a|an)\s+(?=\S+\s)", "", t, flags=re.I)
     t = re.sub(r"\s{2,}", " ", t).strip(" ,;:-–—.!?")
     return _cap(_short(t))
 
@@ -1965,7 +1991,7 @@ def _title_for(w: WorkItem, first_body: str, as_of: dt.date, names: _Names) -> s
             t = _clean_title(cand, as_of)
             if t:
                 return t
-    clauses = _clauses(body)
+    clauses = [c for c in _clauses(body) if not _GREETING.match(c)] or _clauses(body)
     # "where are we on the Globex onboarding?" -> "Globex onboarding"
     m = re.search(r"\b(?:where\s+are\s+we|status|update|news|progress)\s+(?:on|with|re|about)\s+(?:the\s+)?(?P<x>[^?.,;]{3,50})", body, re.I)
     if m:
@@ -1973,7 +1999,7 @@ def _title_for(w: WorkItem, first_body: str, as_of: dt.date, names: _Names) -> s
     # "emailed Dana at Acme for the Q3 docs" -> "Q3 docs from Acme"; "sent the quote to Contoso" -> "Quote for Contoso"
     for c in clauses:
         verb = _action_verb(c)
-        if verb in _CONTACT_SET or WAITING.search(c):
+        if verb in _CONTACT_SET or re.match(r"\s*(?:still\s+)?(?:waiting|awaiting|chasing|pending)\b", c, re.I):
             sm = re.match(r"^(?:i\s+|we\s+)?(?:sent|shared|submitted|delivered|mailed)\s+(?:the\s+|our\s+|a\s+|an\s+)?(?P<o>.+?)\s+to\s+(?P<to>" + NAME + r")", c, re.I)
             if sm:
                 to = _clean_name(sm.group("to"))
@@ -1998,6 +2024,11 @@ def _title_for(w: WorkItem, first_body: str, as_of: dt.date, names: _Names) -> s
             t = _clean_title(np, as_of)
             if t and (len(t.split()) >= 2 or not t.islower()):
                 return t
+    done_obj = re.match(r"^(?:i\s+|we\s+)?(?:finished|completed|shipped|reviewed|drafted|wrote|built|fixed|prepared|updated|tested)\s+(?P<o>.{3,80})$", first, re.I)
+    if done_obj:  # "finished the invoice export (PAY-201)" -> "Invoice export (PAY-201)"
+        t = _clean_title(re.sub(r"^(?:the|a|an|our|my)\s+", "", done_obj.group("o"), flags=re.I), as_of)
+        if t:
+            return t
     for c in w.commitments:
         if c.line is not None and c.what:
             what = re.sub(r"^(?:to\s+)?(?:the|a|an|my|our)\s+", "", c.what, flags=re.I)

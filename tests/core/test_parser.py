@@ -879,3 +879,57 @@ def test_chat_speaker_owns_their_first_person_promises():
     owners = {(c.owner, c.due) for c in item.commitments}
     assert owners == {("Omar", D(2026, 11, 26)), ("I", AS_OF)}
     assert [(w.on_whom, w.expected_by) for w in item.waits] == [("Omar", D(2026, 11, 26))]
+
+
+STANDUP = """\
+Yesterday:
+- finished the invoice export (PAY-201)
+- reviewed Sam's PR for the retry logic
+
+Today:
+- pair with Priya on the onboarding flow
+- write tests for PAY-201
+
+Blockers:
+- waiting on Security for the pen-test report, asked them Mon
+- staging is down, can't test the webhook until ops fixes it
+"""
+
+
+def test_standup_yesterday_today_blockers():
+    log = parse(STANDUP)
+    assert [s.number for s in log.unplaced] == [1, 5, 9]
+    export = item_with(log, 2)
+    assert export is item_with(log, 7)  # same ticket
+    assert export.title == "Invoice export (PAY-201)"
+    assert not export.done  # tests for it are planned today
+    assert [(c.owner, c.due) for c in export.commitments] == [("I", AS_OF)]
+    assert item_with(log, 3).done  # under "Yesterday:"
+    pen = item_with(log, 10)
+    assert pen.title == "Pen-test report from Security"
+    assert [(w.kind, w.on_whom, w.since, w.what) for w in pen.waits] == [
+        ("waiting", "security", D(2026, 11, 23), "the pen-test report")
+    ]
+    assert [(w.kind, w.on_whom) for w in item_with(log, 11).waits] == [("blocked", "ops")]
+    assert "PAY" not in people(log)
+
+
+PROSE = """\
+Quick update for Lee. The Acme pilot is going well: 40 of 50 seats active and the champion (Dana) is happy. \
+The one risk is the SSO rollout, which depends on their IT team; they said they would finish by 4 Dec but they \
+have missed two dates already. If it slips past 8 Dec we lose the renewal window.
+
+Separately, I still owe Finance the Q1 forecast. I told Marco I'd send it by Friday.
+"""
+
+
+def test_prose_paragraphs():
+    log = parse(PROSE)
+    pilot, forecast = item_with(log, 1), item_with(log, 3)
+    assert pilot.title == "Acme pilot"
+    assert (pilot.deadline, pilot.deadline_label) == (D(2026, 12, 8), "renewal window")
+    assert [(w.on_whom, w.expected_by) for w in pilot.waits] == [("IT", D(2026, 12, 4))]
+    assert all(c.state == "open" for c in pilot.commitments)  # earlier dates were missed, not this one
+    assert pilot.risks
+    assert {(c.for_whom, c.due) for c in forecast.commitments} == {("Finance", None), ("Marco", D(2026, 11, 27))}
+    assert forecast.actions == []  # "told Marco I'd send it" is a promise, not something done
