@@ -532,12 +532,12 @@ class Journal:
             if row is not None and row[0] in seen:
                 row = None  # two different promises with the same words in one update
         if row is None and e["state"] in ("done", "dropped"):
-            # the same notes recorded again on the same day: a closed promise, not a new one
+            # the same notes recorded again (same day, or the same done date): not a new promise
             row = con.execute(
                 "SELECT c.id, c.state, c.due, c.missed_count FROM commitments c WHERE c.key = ? "
-                "AND c.state IN ('done', 'dropped') AND EXISTS (SELECT 1 FROM commitment_events e "
-                "WHERE e.commitment_id = c.id AND e.on_date = ?) ORDER BY c.id DESC LIMIT 1",
-                (key, as_of.isoformat()),
+                "AND c.state IN ('done', 'dropped') AND (c.closed_on = ? OR EXISTS (SELECT 1 FROM "
+                "commitment_events e WHERE e.commitment_id = c.id AND e.on_date = ?)) ORDER BY c.id DESC LIMIT 1",
+                (key, _iso(e.get("done_on")) or "", as_of.isoformat()),
             ).fetchone()
             if row is not None and row[0] in seen:
                 row = None
