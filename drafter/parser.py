@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .dates import DATE_RE, find_dates
@@ -38,8 +39,20 @@ from .models import (
     WorkLog,
 )
 
+# Per-call memo of date look-ups (the parser asks about the same text several times); set and reset
+# by parse_notes, so nothing is shared between calls.
+_DATES_MEMO: ContextVar[dict | None] = ContextVar("_DATES_MEMO", default=None)
+
+
 def _find_dates(text: str, base: dt.date, direction: str = "future") -> list[DateMention]:
-    return find_dates(text, base, direction=direction)  # type: ignore[arg-type]
+    memo = _DATES_MEMO.get()
+    if memo is None:
+        return find_dates(text, base, direction=direction)  # type: ignore[arg-type]
+    key = (text, base, direction)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = find_dates(text, base, direction=direction)  # type: ignore[arg-type]
+    return found
 
 
 class _Gated:
@@ -2061,6 +2074,14 @@ def _title_with(builder: _ItemBuilder, item: _Item, w: WorkItem, lines: list[_Li
 
 def parse_notes(text: str, as_of: dt.date) -> WorkLog:
     """Parse raw notes into a :class:`WorkLog` (offline, deterministic, no network)."""
+    token = _DATES_MEMO.set({})
+    try:
+        return _parse(text, as_of)
+    finally:
+        _DATES_MEMO.reset(token)
+
+
+def _parse(text: str, as_of: dt.date) -> WorkLog:
     raw_lines = split_lines(text)
     classified = _classify(raw_lines, as_of)
     names = _Names()
