@@ -2,7 +2,9 @@
 
 ``evals/calibration/*.yaml`` holds, per case, a good draft and degraded drafts, each labelled with
 the criterion ids it must FAIL (every other criterion is expected to pass as in the good draft).
-A "positive" is a check saying FAIL. A judge criterion is trusted only with agreement >= 0.8.
+A "positive" is a check saying FAIL. A judge criterion is trusted only with agreement >= 0.8,
+and only if it failed at least one degraded draft and passed at least one good one (a judge that
+always answers the same cannot be trusted however the labels happen to fall).
 """
 
 from __future__ import annotations
@@ -44,8 +46,9 @@ class CriterionAgreement(BaseModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def trusted(self) -> bool:
+        """Agreement >= 0.8 AND it caught a degraded draft AND it passed a good one (no constant answers)."""
         a = self.agreement
-        return a is not None and a >= TRUST_THRESHOLD and (self.tp + self.fn) > 0
+        return a is not None and a >= TRUST_THRESHOLD and self.tp > 0 and self.tn > 0
 
 
 class Disagreement(BaseModel):

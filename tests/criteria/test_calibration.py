@@ -67,3 +67,13 @@ def test_malformed_case_names_file_and_field(tmp_path):
         "id: x\nkind: update\nas_of: 2026-11-25\nnotes: n\ngood: g\ndegraded: [{name: d, text: t, fails: [U99]}]\n")
     with pytest.raises(InputError, match="U99"):
         load_cases(tmp_path)
+
+
+def test_a_constant_answer_is_never_trusted():
+    from drafter.criteria.calibration import CriterionAgreement
+
+    always_yes = CriterionAgreement(id="U1.j", kind="judge", n=10, tn=9, fn=1)  # agreement 0.9, caught nothing
+    assert always_yes.agreement == 0.9 and not always_yes.trusted
+    good = CriterionAgreement(id="U1.j", kind="judge", n=10, tp=1, tn=8, fp=1)
+    assert good.agreement == 0.9 and good.trusted
+    assert not CriterionAgreement(id="U1.j", kind="judge", n=10, tp=1, tn=6, fp=3).trusted
