@@ -1397,7 +1397,7 @@ class _ItemBuilder:
                     if ln.kind == "text" and ln.number not in option_lines and _PROPOSAL.search(ln.body) and not (
                         DECISION.search(ln.body)
                     ):
-                        dec.options.append(_short(ln.body.rstrip("."), 200))
+                        dec.options.append(_option_text(ln.body))
             labelled = [text for _, text in st.options]
             if len(labelled) >= 2 and highest <= len(labelled):
                 dec.options = labelled  # explicit "Option A/B" lines win over free-text alternatives
@@ -1825,6 +1825,21 @@ def _merge_waits(waits: list[Wait]) -> list[Wait]:
 def _count(w: WorkItem) -> int:
     return (len(w.actions) + len(w.waits) + len(w.commitments) + len(w.decisions) + len(w.risks)
             + int(w.recurring) + int(bool(w.delegate_to)))
+
+
+def _option_text(body: str) -> str:
+    """An option found in free text, phrased as the option itself rather than as a log entry.
+
+    "I asked BrightApps for a cut-down scope: ..." -> "BrightApps cut-down scope: ...";
+    "Got a quote from Nimbus: $12k, ..." -> "Nimbus: $12k, ...".
+    """
+    t = body.strip().rstrip(".")
+    m = re.match(r"^(?:i\s+)?(?:asked|requested)\s+(?P<who>" + NAME + r")\s+for\s+(?:a\s+|an\s+|the\s+)?(?P<rest>.+)$", t, re.I)
+    if m:
+        t = f"{m.group('who')} {m.group('rest')}"
+    else:
+        t = re.sub(r"^(?:i\s+)?(?:got|received|have)\s+(?:a\s+|an\s+)?(?:quote|offer|proposal|bid)\s+from\s+", "", t, flags=re.I)
+    return _short(_cap(t), 200)
 
 
 def _option_number(label: str) -> int:

@@ -933,3 +933,23 @@ def test_prose_paragraphs():
     assert pilot.risks
     assert {(c.for_whom, c.due) for c in forecast.commitments} == {("Finance", None), ("Marco", D(2026, 11, 27))}
     assert forecast.actions == []  # "told Marco I'd send it" is a promise, not something done
+
+
+def test_option_three_implies_earlier_proposals_are_options():
+    log = parse(
+        "Event app for the Lisbon offsite (launch Tue 8 Dec)\n"
+        "BrightApps (current vendor) told us yesterday they need 3 more weeks. That misses the launch.\n"
+        "I asked BrightApps for a cut-down scope: schedule + map only could be done by 4 Dec.\n"
+        "Got a quote from Nimbus: $12k, they can build on their template in 6 days.\n"
+        "Option 3: stay with BrightApps full scope and launch late.\n"
+        "Need a decision from Lee by Friday, the Nimbus slot goes away after that.\n"
+    )
+    [item] = log.items
+    [decision] = item.decisions
+    assert decision.options == [
+        "BrightApps cut-down scope: schedule + map only could be done by 4 Dec",
+        "Nimbus: $12k, they can build on their template in 6 days",
+        "stay with BrightApps full scope and launch late",
+    ]
+    assert (decision.who, decision.by) == ("Lee", D(2026, 11, 27))
+    assert {"BrightApps", "Nimbus"} <= set(log.orgs)
