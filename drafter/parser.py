@@ -307,6 +307,9 @@ THIRD_WILL = _Gated(re.compile(
 ), ("said", "ll", "will", "promised", "going", "agreed"))
 OWNER_TO = _Gated(re.compile(r"^(?P<who>" + NAME + r"|@[A-Za-z][\w.-]*|[Mm]e|I)\s+to\s+(?P<what>[a-z].+)$"), ("to",))
 DUE = _Gated(re.compile(r"\b(?:due|ETA|deadline(?:\s+is)?)\b[:\s]+(?:to\s+(?P<to>" + NAME + r")\s+)?", re.I), ("due", "eta", "deadline"))
+GOES_TO = _Gated(re.compile(
+    r"(?P<subj>[^,;:.]{2,60}?)\s+(?:goes|go|is\s+going|has\s+to\s+go|gets\s+sent|is\s+due)\s+(?:out\s+)?to\s+(?P<to>" + NAME + r")\s+(?:on|by|before)\s+"
+), ("go", "sent", "due"))
 ASKED_BY = _Gated(re.compile(r"(?P<who>" + NAME + r"|[Tt]hey|[Ss]he|[Hh]e)\s+(?:asked|wants?|expects?|requested)\s+(?:me\s+)?(?:for\s+)?(?P<what>.{1,150}?\b(?:by|before)\s+.{1,80})"), ("asked", "want", "expect", "requested"))
 DECIDER = _Gated(re.compile(
     r"\b(?:decision|sign-?off|approval|answer|call)\s+from\s+(?:the\s+)?(?P<a>" + NAME + r"|(?i:finance|legal|procurement|security|compliance|leadership|management))"
@@ -332,6 +335,11 @@ CONTACT_VERBS = r"(?:emailed|called|rang|asked|pinged|messaged|texted|told|met|c
 CONTACT = re.compile(r"\b" + CONTACT_VERBS + r"\s+(?P<who>@?[A-Za-z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+)?)", re.I)
 NAME_TRIGGER = re.compile(
     r"\b(?i:from|with|to|cc|by|for|and|promised|owe|via|thank|thanks|ask|asked|told|reply\s+from|heard\s+from|on)\s+(?P<who>" + NAME + r")"
+)
+# Triggers after which a capitalised word is a person ("met with Dana", "promised Sam"), not a place or company.
+PERSON_TRIGGER = re.compile(
+    r"\b(?i:promised|owe|thank|thanks|ask|asked|told|cc|reply\s+from|heard\s+from|(?:met|spoke|speak|talked|talk|chat|catch\s+up|1:1|sync)\s+(?:with|to)|"
+    r"remind|reminded|ping|pinged|nudge|nudged)\s+(?P<who>" + NAME + r")"
 )
 NAME_IN_TEAM = re.compile(
     r"(?P<who>[A-Z][a-zA-Z'’-]+)\s+(?:in|from|on)\s+(?:the\s+)?(?P<team>finance|legal|IT|design|marketing|procurement|security|ops|HR|sales|support|accounting|payroll)\b"
@@ -371,6 +379,7 @@ NAMED_ARTEFACT = re.compile(
     r"|\bthe\s+(?P<res2>shared\s+drive|team\s+drive|wiki|runbook|shared\s+folder)\b"
 )
 PAST_VERB = re.compile(r"^(?:(?:i|we)\s+)?(?P<verb>[a-z]+(?:ed|t)?)\b", re.I)
+START_REF = re.compile(r"\s*(?:it|it's|its|this|that|these|those|which|still)\b", re.I)
 PRONOUN_REF = re.compile(r"\b(?:he|she|his|her|him|they|them|their|again)\b", re.I)
 NEW_TOPIC = re.compile(r"^(?:also|another|separately|unrelated|plus|other|oh\s+and|and\s+also|p\.?s\.?)\b", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:\.\d+)+|[A-Za-z]+\d+[A-Za-z\d]*")
@@ -748,6 +757,8 @@ def _line_names(text: str, names: _Names) -> list[str]:
         add(who.split()[0] if who[0].islower() else who, "person", 1)
     for m in NAME_TRIGGER.finditer(text):
         add(m.group("who"), None)
+    for m in PERSON_TRIGGER.finditer(text):
+        add(m.group("who"), "person", 1)
     for m in NAME_VERB.finditer(text):
         add(m.group("who"), "person", 1)
     for m in NAME_IN_TEAM.finditer(text):
@@ -1083,7 +1094,12 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
                 for idx in weak_index.get(k, ()):
                     scores[idx] = scores.get(idx, 0) + 1
             lead = LEAD_IN.match(first.body)
-            has_lead = bool(lead) and not NAME_COLON.match(first.body) and lead.group("lead").strip().lower() not in _FILLER
+            has_lead = (
+                bool(lead)
+                and not NAME_COLON.match(first.body)
+                and lead.group("lead").strip().lower() not in _FILLER
+                and not START_REF.match(lead.group("lead"))  # "It's tight: ..." continues the line above
+            )
             threshold = 3 if has_lead or first.bullet else 2
             best = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=None)
             adjacent_prose = (
@@ -1098,7 +1114,17 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             own_names = [n for n in unit.names if n.lower() not in items[last_item].strong] if last_item is not None else unit.names
             if best and best[1] >= threshold:
                 target = best[0]
-            elif adjacent_prose and (not own_names or chat or POSSESSIVE_REF.search(first.body)):
+            elif adjacent_prose and (
+                chat
+                or POSSESSIVE_REF.search(first.body)
+                or not own_names
+                and (
+                    unit.weak & items[last_item].weak
+                    or PRONOUN_REF.search(first.body)
+                    or START_REF.match(first.body)
+                    or first.body[:1].islower()
+                )
+            ):
                 target = last_item
             elif (
                 last_item is not None
@@ -1684,8 +1710,14 @@ class _ItemBuilder:
         elif third is None and not conditional:
             ab = ASKED_BY.search(clause)
             dd = DUE.search(clause)
+            gt = GOES_TO.search(clause)
             ab_who = ab.group("who") if ab else ""
-            if ab and (ab_who.lower() in ("they", "she", "he") or _clean_name(ab_who)) and not WAITING.search(clause):
+            if gt and _first_date(clause[gt.end() :], base) and _clean_name(gt.group("to")):
+                # "board pack goes to Lee on Fri 27 Nov": my delivery to Lee
+                w.commitments.append(Commitment(what=_what(re.sub(r"^(?:note\s+to\s+self|nb|fyi)\s*:?\s*", "", gt.group("subj"), flags=re.I), as_of),
+                                                owner=me, due=_first_date(clause[gt.end() :], base),
+                                                for_whom=_clean_name(gt.group("to")), line=ln.number))
+            elif ab and (ab_who.lower() in ("they", "she", "he") or _clean_name(ab_who)) and not WAITING.search(clause):
                 due = _first_date(ab.group("what"), base)
                 if due and due >= base:
                     for_whom = _clean_name(ab_who) if ab_who.lower() not in ("they", "she", "he") else next(
@@ -2067,7 +2099,12 @@ def _title_for(w: WorkItem, first_body: str, as_of: dt.date, names: _Names) -> s
                 t = f"{t} for {c.for_whom}"
             if t:
                 return t
-    return _clean_title(_TITLE_TRIM.sub("", first), as_of) or "Notes"
+    fallback = _TITLE_TRIM.sub("", first)
+    if len(fallback.split()) > 8:  # "Met with the Product Council to discuss ..." -> "Met with the Product Council"
+        cut = re.search(r"(?:\S+\s+){3,}?\S+?(?=\s+(?:to|and|about|for|because|so|which|but)\s|,\s)", fallback)
+        if cut:
+            fallback = cut.group(0)
+    return _clean_title(fallback, as_of) or "Notes"
 
 
 def _title_with(builder: _ItemBuilder, item: _Item, w: WorkItem, lines: list[_Line]) -> str:
@@ -2119,6 +2156,20 @@ def _parse(text: str, as_of: dt.date) -> WorkLog:
     items, unplaced = _group(classified, as_of, names)
     builder = _ItemBuilder(as_of, names)
     work_items = [builder.build(item) for item in items if item.lines]
+    # a name counts as a person with evidence ("emailed Dana", "Dana said") or a role in a cue
+    # (waited on, owner, recipient, decider, delegate); "from London" alone is not enough
+    in_cues: set[str] = set()
+    for w in work_items:
+        in_cues.update(x.on_whom for x in w.waits if x.on_whom)
+        in_cues.update(c.owner for c in w.commitments)
+        in_cues.update(c.for_whom for c in w.commitments if c.for_whom)
+        in_cues.update(d.who for d in w.decisions if d.who)
+        in_cues.update(a.actor for a in w.actions)
+        if w.delegate_to:
+            in_cues.add(w.delegate_to)
+    is_person = {nm for nm in names.order if not names.is_org(nm) and (names.person_votes.get(nm, 0) > 0 or nm in in_cues)}
+    for w in work_items:
+        w.people = [p for p in w.people if p in is_person]
     people: list[Person] = []
     orgs: list[str] = []
     org_seen: set[str] = set()
@@ -2127,7 +2178,7 @@ def _parse(text: str, as_of: dt.date) -> WorkLog:
             if nm.lower() not in org_seen:
                 org_seen.add(nm.lower())
                 orgs.append(nm)
-        else:
+        elif nm in is_person:
             org, role = names.person_org.get(nm), names.person_role.get(nm)
             if org and org.lower() in TEAMS:  # "Raj in finance", "Legal (Hannah)": a department, kept as the role
                 org, role = None, role or org

@@ -428,14 +428,15 @@ def test_other_heading_styles():
 def test_blockers_and_risks():
     log = parse(
         "Data pipeline migration - blocked, can't proceed until Platform upgrades Postgres.\n"
-        "Tight: we might not make it for the audit on 15 Dec.\n"
-        "Report generator is slipping by two days.\n"
+        "It's tight: we might not make it for the audit on 15 Dec.\n"
+        "The report generator is slipping by two days.\n"
     )
-    [item] = log.items
-    [blocked] = item.waits
+    migration, generator = item_with(log, 1), item_with(log, 3)
+    assert migration is item_with(log, 2) and generator is not migration
+    [blocked] = migration.waits
     assert (blocked.kind, blocked.on_whom) == ("blocked", "Platform")
-    assert len(item.risks) == 2
-    assert item.deadline == D(2026, 12, 15) and item.deadline_label == "audit"
+    assert migration.risks and generator.risks
+    assert migration.deadline == D(2026, 12, 15) and migration.deadline_label == "audit"
 
 
 # --------------------------------------------------------------------------------------------
@@ -953,3 +954,15 @@ def test_option_three_implies_earlier_proposals_are_options():
     ]
     assert (decision.who, decision.by) == ("Lee", D(2026, 11, 27))
     assert {"BrightApps", "Nimbus"} <= set(log.orgs)
+
+
+def test_places_and_companies_after_weak_prepositions_are_not_people():
+    log = parse(
+        "Working from London next week, flights booked with British Airways.\n"
+        "Met with the Product Council to discuss Q4 OKRs.\n"
+        "Board pack goes to Lee on Fri 27 Nov.\n"
+    )
+    assert people(log) == {"Lee"}  # Lee receives a dated delivery; London and British Airways are no one
+    [c] = item_with(log, 3).commitments
+    assert (c.owner, c.for_whom, c.due, c.what) == ("I", "Lee", D(2026, 11, 27), "Board pack")
+    assert item_with(log, 2).title == "Met with the Product Council"
