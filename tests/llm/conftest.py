@@ -56,10 +56,16 @@ def pytest_recording_configure(config, vcr):
     vcr.register_matcher("llm_body", llm_body_matcher)
 
 
+def skip_probes(request):
+    """Do not record the server fixture's readiness probe (GET /v1/models)."""
+    return None if request.method == "GET" and request.path.endswith("/models") else request
+
+
 @pytest.fixture(scope="module")
 def vcr_config():
     # No record_mode here: it would override --record-mode on the command line.
     return {
+        "before_record_request": skip_probes,
         "filter_headers": ["authorization", "api-key", "openai-organization", "openai-project", "cookie", "set-cookie"],
         "match_on": ["method", "path", "llm_body"],
         "decode_compressed_response": True,
