@@ -190,6 +190,8 @@ def main() -> None:
     env = clean_env()
     info = machine_info()
     cmd = drafter_cmd()
+    print("measuring the interpreter baseline ...", file=sys.stderr)
+    base_t = time_process([sys.executable, "-c", "pass"], env, args.runs)
     print("measuring drafter --help ...", file=sys.stderr)
     help_t = time_process(cmd + ["--help"], env, args.runs)
     print("measuring drafter update ...", file=sys.stderr)
@@ -218,8 +220,12 @@ def main() -> None:
         "",
         "| command | runs | median ms | p90 ms | min ms |",
         "|---|---|---|---|---|",
+        row("`python -c pass` (interpreter baseline)", base_t),
         row("`drafter --help`", help_t),
         row(f"`drafter update examples/acme-board-docs.txt --as-of {AS_OF}`", upd_t),
+        "",
+        "Wall times include the interpreter start (baseline row) and are noisy on a loaded machine: compare",
+        "the min column across runs, or rerun on an idle machine.",
         "",
         "## Import of `drafter.cli` (`python -X importtime`)",
         "",
