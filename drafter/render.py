@@ -518,8 +518,13 @@ def _options_sections(a: OptionsProposal, w: _Writer) -> list[Section]:
 
     sec = Section("Options")
     for label, o in zip(labels, a.options):
+        title = w.t(o.title)
         summary = w.t(o.summary).rstrip(".")
-        head = f"{bold(f'{label}) {w.t(o.title)}')}" + (f" — {summary}." if summary else ".")
+        if title and summary.lower().startswith(title.lower()):  # "Nimbus — Nimbus: $12k" -> "Nimbus — $12k"
+            summary = summary[len(title):].lstrip(" :;,—–-")
+        if summary.lower() == title.lower():
+            summary = ""
+        head = f"{bold(f'{label}) {title}')}" + (f" — {summary}." if summary else ".")
         sec.add(
             f"{head} Upside: {sentence(w.t(o.upside))} Downside: {sentence(w.t(o.downside))} "
             f"Cost/time: {sentence(w.t(o.cost))}",

@@ -639,3 +639,12 @@ def test_item_without_next_step_or_outcome_still_has_its_status():
     item = ItemStatus(title="Office move", status=Status.DONE)
     out = render(make_update(items=[item], asks=[], risks=[], unplaced=[]), "markdown", opts())
     assert "**Office move** — done" in out
+
+
+def test_option_summary_does_not_repeat_the_title():
+    p = make_proposal()
+    opts_ = [o.model_copy(update={"summary": f"{o.title}: {o.summary}"}) for o in p.options]
+    opts_[2] = opts_[2].model_copy(update={"summary": opts_[2].title})
+    out = render(p.model_copy(update={"options": opts_}), "text", opts())
+    assert "A) Stay with BrightApps — accept the later date. Upside:" in out
+    assert "C) Cut scope. Upside:" in out
