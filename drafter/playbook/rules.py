@@ -488,10 +488,12 @@ def plan_item(item: WorkItem, log: WorkLog) -> ItemPlan:
     if status == Status.DONE:
         return ItemPlan(item=item, status=status, reason=reason, commitments=commitments)
     fallbacks = [fallback_for(w, item, log) for w in item.waits if wait_is_external(w) or w.kind == "blocked"]
+    waited = {(w.on_whom or "").lower() for w in item.waits}
+    waited |= {(person_org(w.on_whom, log) or "").lower() for w in item.waits if w.on_whom}
     fallbacks += [
         late_commitment_fallback(c, item, log)
         for c in item.commitments
-        if is_overdue(c, log.as_of) and not is_me(c.owner)
+        if is_overdue(c, log.as_of) and not is_me(c.owner) and c.owner.lower() not in waited  # the wait's fallback covers it
     ]
     return ItemPlan(
         item=item,
