@@ -132,7 +132,8 @@ EVENT_WORDS = (
     r"webinar|cut-?over|kick-?off|presentation|interview|renewal|onboarding|workshop|summit|event|"
     r"trip|sync|standup|filing|close|quarter-end|year-end|freeze|holidays?|vacation|leave|pitch|"
     r"trade show|deploy(?:ment)?|rollout|handover|migration|signing|visit|submission|exam|ceremony|window|"
-    r"switch|cut-?off|switchover|go-?live"
+    r"switch|cut-?off|switchover|go-?live|session|training|fieldwork|move|promo|party|dinner|hearing|"
+    r"inspection|opening|sale|course|class|shoot|recording"
 )
 STOP = set(
     """
@@ -203,9 +204,12 @@ LEAD_IN = re.compile(r"^(?P<lead>[^:]{2,70}?)\s*(?::\s+|\s[-–—]+\s+|\s+->\s*
 # Cue patterns (run on one clause at a time)
 # --------------------------------------------------------------------------------------------
 
-NAME = r"@?[A-Z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+)?"
+HONORIFIC = r"(?:Dr|Mrs?|Ms|Prof)\.?"
+# "Dana", "Dana Lee", "Dr. Weiss", "Prof. de Vries": a title keeps its name (never split at its dot)
+NAME = r"@?(?:" + HONORIFIC + r"\s+(?:(?:de|van|von|der|den|da|di|du|le|la)\s+){0,2})?[A-Z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+)?"
+_NO_SPLIT_AFTER = r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)"
 _CLAUSE_SPLIT = re.compile(
-    r"(?<=[.!?;])\s+|\s+[-–—]+\s+|,\s+(?=(?:needed|but|no\s+reply|no\s+response|still|waiting|so\s|which|"
+    r"(?<=[.!?;])" + _NO_SPLIT_AFTER + r"\s+|\s+[-–—]+\s+|,\s+(?=(?:needed|but|no\s+reply|no\s+response|still|waiting|so\s|which|"
     r"though|however|not\s+sent|not\s+done|didn'?t|haven'?t|hasn'?t|nothing|she|he|they|need)\b)",
     re.I,
 )
@@ -219,6 +223,10 @@ _NOT_DONE_BEFORE = re.compile(
     r"|\b(?:once|until|when|if|before|yet\s+to\s+be)\s+(?:[\w'-]+\s+){0,3}$",
     re.I,
 )
+
+
+def line_done_hint(text: str) -> bool:
+    return _is_done(text)
 
 
 def _is_done(text: str) -> bool:
@@ -247,9 +255,10 @@ WAITING = _Gated(re.compile(
     r"hasn'?t\s+(?:sent|confirmed|signed|approved|delivered|shared|done|given)|"
     r"haven'?t\s+(?:sent|confirmed|signed|approved|delivered|shared|received|got)|hasn'?t\s+[a-z]+ed\b|"
     r"\bneeds?\s+(?:\w+\s+){0,3}from\b|\basked\s+" + NAME + r"\s+(?:for|to)\b|\bwill\s+get\s+back|"
-    r"(?:said|says)\s+(?:she|he|they)(?:'d|\s+would|'ll|\s+will)|\bgets?\s+back\b|\bneeds?\s+review\b",
+    r"(?:said|says)\s+(?:she|he|they)(?:'d|\s+would|'ll|\s+will)|\bgets?\s+back\b|\bneeds?\s+review\b|"
+    r"\b(?:is|are)\s+(?:still\s+)?being\s+[a-z]+\s+by\s+" + NAME + r"|\bstill\s+(?:has|have)\s+to\s+[a-z]+",
     re.I,
-), ("wait", "pending", "chasing", "depend", "hasn", "haven", "need", "asked", "back", "said", "says"))
+), ("wait", "pending", "chasing", "depend", "hasn", "haven", "need", "asked", "back", "said", "says", "being", "still"))
 BLOCKED = _Gated(re.compile(
     r"\bblocked\b|\bblocker\b|can'?t\s+(?:proceed|start|continue|move|finish|ship|deploy|go\s+ahead)|"
     r"cannot\s+(?:proceed|start|continue)|\bstuck\b|\bon\s+hold\b|\bheld\s+up\b|\bno\s+access\b",
@@ -386,7 +395,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:\.\d+)+|[A-Za-z]+\d+[A-Za-z\d]*
 EVENT_BEFORE = re.compile(
     r"(?P<label>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))\s*(?:is\s+|was\s+|on\s+|at\s+|starts\s+(?:on\s+)?|"
     r"begins\s+(?:on\s+)?|(?:(?:was|is)\s+)?(?:planned|scheduled|set|booked|agreed|confirmed|moved)(?:\s+with\s+[\w&'’-]+)?\s+(?:for|to)\s+|"
-    r"(?:was\s+|is\s+)?planned\s+|\(|for\s+)?$",
+    r"(?:was\s+|is\s+)?planned\s+|\(|for\s+|,\s*|(?:stays|goes\s+out|goes\s+live|happens|takes\s+place)\s+(?:on\s+)?)?$",
     re.I,
 )
 NEED_LINK = re.compile(
@@ -436,6 +445,42 @@ EVENT_IN = re.compile(r"(?P<l>(?:[A-Za-z][\w&'’-]*\s+)?(?:" + EVENT_WORDS + r"
 
 
 # --------------------------------------------------------------------------------------------
+# "before the 22 Dec freeze", "for the 30th nov promo": the event named right after its date
+DATE_THEN_EVENT = re.compile(
+    r"^\s*(?P<l>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s*(?=[(.,;:!?]|\s+(?:with|and|from|at|in|on)\b|$)", re.I
+)
+BEFORE_THE = re.compile(r"\b(?:before|for|ahead\s+of|until|in\s+time\s+for)\s+(?:the\s+|our\s+|their\s+)?$", re.I)
+# "Customer summit, Thu 10 Dec:", "cut-over window agreed with Contoso: Sat 5 Dec"
+EVENT_COLON = re.compile(
+    r"(?P<label>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))(?:\s+(?:(?:is|was)\s+)?(?:planned|scheduled|set|booked|agreed|"
+    r"confirmed|moved)(?:\s+with\s+[\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)?)?\s*[,:]\s*$",
+    re.I,
+)
+# "vendor advisory says patch within 7 days (by 14 Dec)"
+WITHIN_BY = re.compile(
+    r"\bwithin\s+(?:\d+|an?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:business\s+|working\s+|calendar\s+)?"
+    r"(?:hours?|days?|weeks?|months?)\s*[(,]?\s*(?:i\.e\.\s*|so\s+|=\s*)?(?:by\s+)?$",
+    re.I,
+)
+# "Fieldwork starts Mon 7 Dec", "Eng starts building on Mon 7 Dec": work that needs ours done first
+SUBJECT_STARTS = re.compile(
+    r"^\s*(?P<subj>[A-Za-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*)?)\b.{0,80}?\s(?:starts?|begins?|kicks?\s+off)(?:\s+\w+ing)?\s+(?:on\s+)?$"
+)
+_NOT_STARTERS = {"i", "we", "he", "she", "they", "it", "this", "that", "who", "work", "sprint", "next", "the", "my", "our"}
+_MODAL_START = re.compile(r"\b(?:can|could|will|would|may|might|to|shall|should)\s+(?:starts?|begins?|kicks?\s+off)\b", re.I)
+# "Client demo for Tailspin on Thu 10 Dec"
+EVENT_FOR = re.compile(
+    r"(?P<label>(?:[\w&'’-]+\s+){0,1}?(?:" + EVENT_WORDS + r"))\s+(?:for|with)\s+(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)"
+    r"\s*(?:on\s+|is\s+(?:on\s+)?|,\s*|\(\s*)$",
+)
+# "in by Fri 4 Dec - budget freeze after that"
+EVENT_AFTER = re.compile(
+    r"^\s*[-–—,;(]\s*(?:the\s+|a\s+)?(?P<l>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))\s+(?:after|from|starts|begins|kicks)\b",
+    re.I,
+)
+# "renewal quote is $48k/yr, due to sign by 18 Dec", "Due to the controller by the 3rd working day: Tue 5 Jan"
+DUE_BY = re.compile(r"\b(?:due|deadline)\b[^.;]{0,60}?(?:\bby\s+(?:the\s+)?|:\s*)$", re.I)
+EVENT_IN = re.compile(r"(?P<l>(?:[A-Za-z][\w&'’-]*\s+)?(?:" + EVENT_WORDS + r"))\b", re.I)
 
 
 # --------------------------------------------------------------------------------------------
@@ -668,6 +713,12 @@ def _clean_name(raw: str) -> str | None:
     parts = [p for p in parts if p]
     if not parts:
         return None
+    if len(parts) > 1 and re.fullmatch(HONORIFIC, parts[0]):  # "Dr. Weiss", "Prof. de Vries"
+        title = parts[0] if parts[0].endswith(".") else parts[0] + "."
+        rest = [p for p in parts[1:] if p[0].isupper() and p not in NOT_NAMES or p in ("de", "van", "von", "der", "den", "da", "di", "du", "le", "la")]
+        while rest and not rest[-1][0].isupper():
+            rest.pop()
+        return f"{title} {' '.join(rest)}" if rest else None
     if len(parts) > 1 and parts[0] in NOT_NAMES:  # "Asked Omar" -> "Omar"
         parts = parts[1:]
     if parts[0] in NOT_NAMES or parts[0].lower() in STOP and not parts[0][0].isupper():
@@ -1306,6 +1357,17 @@ def _first_date(text: str, base: dt.date, direction: str = "future") -> dt.date 
 
 
 def _who_in(text: str, names: _Names, prefer: tuple[str, ...] = ()) -> str | None:
+    """The party a cue is about; a team or company with its person in brackets is the person."""
+    found = _who_in_text(text, names, prefer)
+    if found:
+        m = re.search(re.escape(found) + r"(?:\s+team)?\s*\((?P<p>" + NAME + r")\)", text, re.I)
+        person = _clean_name(m.group("p")) if m else None
+        if person and not names.is_org(person):
+            return person
+    return found
+
+
+def _who_in_text(text: str, names: _Names, prefer: tuple[str, ...] = ()) -> str | None:
     for pat in prefer:
         m = re.search(pat, text)
         if m:
@@ -1339,6 +1401,7 @@ _WHO_PATTERNS = (
     r"\b(?i:emailed|called|pinged|messaged|texted|chased|nudged|contacted|rang|phoned|left)\s+(?P<w>" + NAME + r")",
     r"(?:^|\s)(?P<w>" + NAME + r")\s+(?:hasn'?t|haven'?t|didn'?t|still|has\s+not|is\s+out|said|says|will|to\s+)",
     r"(?P<w>" + _TEAM_WORDS + r"|IT)\s+(?:still\s+)?(?:hasn'?t|haven'?t|didn'?t|is|are|to\s+)",
+    r"\bbeing\s+[a-z]+\s+by\s+(?P<w>" + NAME + r")",
 )
 
 
@@ -1470,7 +1533,7 @@ class _ItemBuilder:
                 for text in labelled:
                     if text not in dec.options:
                         dec.options.append(text)
-        w.waits = _merge_waits(w.waits)
+        w.waits = _merge_waits(w.waits, self.names.person_org)
         w.people = _dedupe([p for p in st.people if not self.names.is_org(p)])
         w.orgs = _dedupe([o for o in st.orgs if self.names.is_org(o)])
         if not st.deadline_cands and st.label_only:
@@ -1725,6 +1788,18 @@ class _ItemBuilder:
 
         pm = PROMISE.search(clause)
         iw = I_WILL.search(clause)
+        giver = self._promiser(clause, pm) if pm and third is None else None
+        if giver:
+            # "printer (PrintCo) promised proofs Tue 1 Dec", "Kim also promised the Figma": their promise
+            third = giver
+            what = _what(re.sub(r"^(?:to\s+)", "", pm.group("what2") or pm.group("what") or ""), as_of)
+            what = re.split(r",\s*(?:not|still|no|but)\b", what)[0].strip()
+            due = _first_date(clause[pm.start():], base)
+            late = bool(re.search(r"\bnot\s+(?:yet\s+)?(?:received|in|here|arrived|sent|delivered)\b|\bstill\s+(?:no|missing)\b", ln.body, re.I))
+            state = "done" if line_done_hint(ln.body) and not late else "open"
+            w.commitments.append(Commitment(what=what or clause, owner=giver, due=due, line=ln.number, state=state))
+            if state != "done" and _same_wait(w, giver, "waiting") is None:
+                w.waits.append(Wait(what=what, on_whom=giver, kind="waiting", line=ln.number, expected_by=due))
         if pm and third is None:
             to = _clean_name(pm.group("to")) if pm.group("to") else None
             what = _what(pm.group("what") or pm.group("what2") or "", as_of)
@@ -1765,7 +1840,14 @@ class _ItemBuilder:
                                                     for_whom=for_whom, line=ln.number))
             elif dd and not re.search(r"\bdeadline\b", low):
                 due = _first_date(clause[dd.end() :], base)
-                if due:
+                src = self._source(clause[: dd.start()])
+                if due and src:
+                    # "keynote slides from Dr. Weiss (due Mon 7 Dec)": their delivery, which I wait for
+                    subj = self._received_thing(clause[: dd.start()], ln.body, as_of)
+                    w.commitments.append(Commitment(what=subj, owner=src, due=due, line=ln.number))
+                    if _same_wait(w, src, "waiting") is None and _same_wait(w, src, "no_reply") is None:
+                        w.waits.append(Wait(what=subj, on_whom=src, kind="waiting", line=ln.number, expected_by=due))
+                elif due:
                     subj = _what(re.split(r"[,;:]", clause[: dd.start()])[-1][-60:], as_of)
                     to = _clean_name(dd.group("to")) if dd.group("to") else None
                     w.commitments.append(Commitment(what=subj or "deliverable", owner=me, due=due, for_whom=to,
@@ -1803,6 +1885,50 @@ class _ItemBuilder:
                 w.risks.append(clause.strip())
 
     # -- helpers ------------------------------------------------------------------------------
+
+    def _person(self, raw: str | None) -> str | None:
+        """A named person or organisation other than me (None for 'I', pronouns, common words)."""
+        name = _clean_name(raw) if raw else None
+        if not name or name in NOT_NAMES or name.lower() in STOP:
+            return None
+        return name
+
+    def _source(self, before: str) -> str | None:
+        """Who a thing comes from: '... from Dr. Weiss (', '... (Prof. de Vries) was' -> the person."""
+        for m in re.finditer(r"\((?P<w>" + NAME + r")\)", before):
+            nm = self._person(m.group("w"))
+            if nm and not self.names.is_org(nm):
+                return nm
+        m = re.search(r"\bfrom\s+(?:the\s+)?(?P<w>" + NAME + r")[\s(]*$", before) or re.search(r"\bfrom\s+(?:the\s+)?(?P<w>" + NAME + r")", before)
+        return self._person(m.group("w")) if m else None
+
+    def _received_thing(self, before: str, body: str, as_of: dt.date) -> str:
+        """'missing keynote slides from Dr. Weiss (' -> 'keynote slides'; 'the one from X' -> the line's lead-in."""
+        subj = re.split(r"[,;:]", before)[-1]
+        subj = re.sub(r"\s*\((?:[^()]*\)?)\s*", " ", subj)
+        subj = re.sub(r"\b(?:from|by)\s+(?:the\s+)?" + NAME + r".*$", "", subj)
+        subj = re.sub(r"^\s*(?:missing|still\s+missing|waiting\s+(?:on|for)|need)\s+", "", subj, flags=re.I)
+        subj = re.sub(r"\s+(?:was|is|were|are)\s*$", "", subj.strip())
+        subj = _what(subj, as_of)
+        if not subj or re.fullmatch(r"(?:the\s+)?(?:last\s+|other\s+)?one", subj, re.I):
+            lead = body.split(":", 1)[0] if ":" in body else ""
+            subj = _what(lead, as_of) if lead and len(lead.split()) <= 5 else (subj or "deliverable")
+        return subj
+
+    def _promiser(self, clause: str, pm) -> str | None:
+        """'printer (PrintCo) promised ...' -> 'PrintCo'; 'Kim also promised' -> 'Kim'; 'I promised' -> None."""
+        before = clause[: pm.start()].strip()
+        before = re.sub(r"\s+(?:also|already|had|has|have)$", "", before, flags=re.I)
+        if not before or re.search(r"(?:^|\s)(?:I|I'?ve|we|we'?ve|me)$", before, re.I) or re.search(r"\b(?:I|we)\b", before):
+            return None
+        before = before.split(":")[-1].strip()
+        m = re.search(r"\((?P<w>" + NAME + r")\)$", before) or re.search(r"(?P<w>" + NAME + r")$", before)
+        if m:
+            return self._person(m.group("w"))
+        m = re.search(r"(?:^|\s)(?:the\s+)?(?P<w>[a-z]+)$", before)
+        if m and m.group("w") not in STOP and len(before.split()) <= 3 and m.group("w") not in ("also", "and", "then"):
+            return "the " + m.group("w")
+        return None
 
     def _heading_cues(self, w: WorkItem, text: str) -> None:
         m = DELEGATE.search(text)
@@ -1901,17 +2027,60 @@ class _ItemBuilder:
             if DUE_BY.search(clause_before):
                 ev = EVENT_IN.search(clause_before)
                 cands.append((2, m.date, (_label(ev.group("l")) or None) if ev else None))
+                continue
+            mention = body[m.start : m.end]
+            dte = DATE_THEN_EVENT.match(after)
+            if dte and (BEFORE_THE.search(before) or (mention.lower().startswith("the ") and BEFORE_THE.search(before + "the "))):
+                lab = _label(dte.group("l"))
+                if lab and not _find_dates(lab, base):
+                    cands.append((3, m.date, lab))
+                    continue
+            ec = EVENT_COLON.search(tail)
+            if ec:
+                cands.append((3, m.date, _label(TICKET.sub("", ec.group("label"))) or None))
+                continue
+            ef = EVENT_FOR.search(tail)
+            if ef and _label(ef.group("label")):
+                cands.append((3, m.date, f"{_label(ef.group('label'))} for {ef.group('who')}"))
+                continue
+            ea = EVENT_AFTER.match(after)
+            if ea:
+                cands.append((3, m.date, _label(ea.group("l")) or None))
+                continue
+            if WITHIN_BY.search(tail):
+                cands.append((2, m.date, None))
+                continue
+            ss = SUBJECT_STARTS.match(clause_before)
+            if ss and ss.group("subj").split()[0].lower() not in _NOT_STARTERS and not _MODAL_START.search(clause_before):
+                subj = ss.group("subj")
+                ev = EVENT_IN.search(subj)
+                cands.append((2, m.date, _label(ev.group("l")) if ev else f"{subj[:1].lower()}{subj[1:]} start"))
+                continue
+            if DUE_BY.search(clause_before):
+                ev = EVENT_IN.search(clause_before)
+                cands.append((2, m.date, (_label(ev.group("l")) or None) if ev else None))
 
 
 _KIND_RANK = {"blocked": 3, "no_reply": 2, "waiting": 1}
 
 
-def _merge_waits(waits: list[Wait]) -> list[Wait]:
-    """One wait per party: the strongest kind, the earliest 'since', the first expected date."""
+def _merge_waits(waits: list[Wait], person_org: dict[str, str] | None = None) -> list[Wait]:
+    """One wait per party: the strongest kind, the earliest 'since', the first expected date.
+
+    A wait on an organisation and a wait on a person there ("proofs from PrintCo", "no answer from
+    Ellie at PrintCo") are one party: the person is kept, as the one to chase.
+    """
+    orgs = {p.lower(): (o or "").lower() for p, o in (person_org or {}).items() if o}
+    people = {(x.on_whom or "").lower() for x in waits}
+    party_of = {}
+    for p, o in orgs.items():
+        if p in people and o in people:
+            party_of[o] = p
     out: list[Wait] = []
     by_party: dict[str, Wait] = {}
-    for x in waits:
-        key = (x.on_whom or "").lower() + ("#blocked" if x.kind == "blocked" else "")
+    for x in sorted(waits, key=lambda x: (x.on_whom or "").lower() in party_of):
+        party = party_of.get((x.on_whom or "").lower(), (x.on_whom or "").lower())
+        key = party + ("#blocked" if x.kind == "blocked" else "")
         if not x.on_whom or key not in by_party:
             out.append(x)
             if x.on_whom:
@@ -1922,7 +2091,8 @@ def _merge_waits(waits: list[Wait]) -> list[Wait]:
             keep.kind = x.kind
         keep.since = min(d for d in (keep.since, x.since) if d) if (keep.since or x.since) else None
         keep.expected_by = keep.expected_by or x.expected_by
-    return out
+        keep.what = keep.what or x.what
+    return sorted(out, key=lambda x: waits.index(x))
 
 
 def _count(w: WorkItem) -> int:
