@@ -336,6 +336,7 @@ ACTION_VERBS = set(
     did tested merged deployed released launched published closed resolved signed exported created
     started onboarded interviewed hired approved replied responded received cancelled canceled moved
     renewed organised organized ordered mailed faxed phoned contacted reached emailing calling
+    pulled collected gathered compiled tried investigated prototyped verified
     """.split()
 )
 NOT_ACTION = {"need", "needed", "blocked", "stuck", "delayed", "planned", "expected", "supposed", "interested",
@@ -387,7 +388,10 @@ NAMED_ARTEFACT = re.compile(
     r"\b(?:the\s+)?(?P<res>[A-Z][\w.-]*(?:\s+\"[^\"]{1,40}\")?\s+(?:dashboard|spreadsheet|folder|drive|repo|tracker|channel|wiki|runbook))\b"
     r"|\bthe\s+(?P<res2>shared\s+drive|team\s+drive|wiki|runbook|shared\s+folder)\b"
 )
-PAST_VERB = re.compile(r"^(?:(?:i|we)\s+)?(?P<verb>[a-z]+(?:ed|t)?)\b", re.I)
+PAST_VERB = re.compile(
+    r"^(?:(?:i|we)(?:\s+|['’]ve\s+|\s+have\s+)(?:already\s+|just\s+|also\s+)?|(?:already|just)\s+)?(?P<verb>[a-z]+(?:ed|t)?)\b", re.I
+)
+_DONE_PREFIX = re.compile(r"^(?:(?:i|we)(?:\s+|['’]ve\s+|\s+have\s+)(?:already\s+|just\s+|also\s+)?|(?:already|just)\s+)", re.I)
 START_REF = re.compile(r"\s*(?:it|it's|its|this|that|these|those|which|still)\b", re.I)
 PRONOUN_REF = re.compile(r"\b(?:he|she|his|her|him|they|them|their|again)\b", re.I)
 NEW_TOPIC = re.compile(r"^(?:also|another|separately|unrelated|plus|other|oh\s+and|and\s+also|p\.?s\.?)\b", re.I)
@@ -1702,7 +1706,7 @@ class _ItemBuilder:
             when = ln.date if ln.date and not re.search(r"\(", clause) else (_past_date(clause, base) or ln.date)
             text = _strip_dates(clause, as_of)
             if actor == me and not pv:
-                text = re.sub(r"^(?:i|we)\s+", "", text, flags=re.I)
+                text = _DONE_PREFIX.sub("", text)
             w.actions.append(Action(text=text, on=when, actor=actor, line=ln.number))
             if actor == "I" and verb in _CONTACT_SET:
                 who = _who_in(clause, self.names, _WHO_PATTERNS[3:5] + (
