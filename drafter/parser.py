@@ -165,6 +165,10 @@ SPEAKER = re.compile(
     r"^(?P<name>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)\s{1,4}(?:\[?\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\]?)$"
 )
 QUOTE = re.compile(r"^(?:>\s?)+")
+# "Omar [9:14 AM]: text" / "me [9:20]: text" - a pasted chat line with its speaker inline
+INLINE_SPEAKER = re.compile(
+    r"^(?P<name>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?|[Mm]e|I)\s*\[\s*\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s*\]\s*:?\s+(?P<rest>\S.*)$"
+)
 GENERIC_LABEL = re.compile(
     r"^(?:my\s+|weekly\s+|daily\s+|team\s+|meeting\s+|status\s+)?"
     r"(?P<label>notes?|status(?:\s+update)?|updates?|todos?|to-?dos?|tasks?|log|journal|this\s+week|last\s+week|"
@@ -225,6 +229,10 @@ _NOT_DONE_BEFORE = re.compile(
 )
 
 
+def is_me_name(name: str | None) -> bool:
+    return (name or "").strip().lower() in ("i", "me", "myself")
+
+
 def line_done_hint(text: str) -> bool:
     return _is_done(text)
 
@@ -256,7 +264,8 @@ WAITING = _Gated(re.compile(
     r"haven'?t\s+(?:sent|confirmed|signed|approved|delivered|shared|received|got)|hasn'?t\s+[a-z]+ed\b|"
     r"\bneeds?\s+(?:\w+\s+){0,3}from\b|\basked\s+" + NAME + r"\s+(?:for|to)\b|\bwill\s+get\s+back|"
     r"(?:said|says)\s+(?:she|he|they)(?:'d|\s+would|'ll|\s+will)|\bgets?\s+back\b|\bneeds?\s+review\b|"
-    r"\b(?:is|are)\s+(?:still\s+)?being\s+[a-z]+\s+by\s+" + NAME + r"|\bstill\s+(?:has|have)\s+to\s+[a-z]+",
+    r"\b(?:is|are)\s+(?:still\s+)?being\s+[a-z]+\s+by\s+" + NAME + r"|\bstill\s+(?:has|have)\s+to\s+[a-z]+|"
+    r"\bstill\s+not\s+(?:been\s+)?[a-z]+(?:ed|en)\b|\bnot\s+(?:been\s+)?[a-z]+(?:ed|en)\s+yet\b",
     re.I,
 ), ("wait", "pending", "chasing", "depend", "hasn", "haven", "need", "asked", "back", "said", "says", "being", "still"))
 BLOCKED = _Gated(re.compile(
@@ -509,6 +518,8 @@ class _Line:
     names: list[str] = field(default_factory=list)  # people/organisations named in the line
     dated: bool = False  # the line itself starts with a date ("Mon: ...")
     speaker: str | None = None  # who wrote this line in a pasted chat or email (None = me)
+    inline_speaker: str | None = None  # "Omar [9:14 AM]: ..." - the speaker written on the line itself
+    addressee: str | None = None  # in a chat, the other person my line answers ("you")
     marked: bool = False  # a marked-up heading ("## x", "== x ==", "**x**", ALLCAPS), not "Label:"
 
 
@@ -642,6 +653,9 @@ def _classify(lines: list[str], as_of: dt.date) -> list[_Line]:
                 ln.kind = "title"  # decided later: item heading or document title
             continue
         body = text
+        im = INLINE_SPEAKER.match(body)
+        if im and not DATE_RE.fullmatch(im.group("name")):
+            ln.inline_speaker, body = im.group("name"), im.group("rest")
         bm = BULLET.match(body)
         if bm:
             marker = bm.group("marker")
@@ -1009,6 +1023,7 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
     cur_date: dt.date | None = None
     pending_headers: list[_Line] = []
     speaker: str | None = None
+    last_other: str | None = None  # the last other speaker in an inline chat
     prev: _Line | None = None
     first_content = True
     chain_open = False
@@ -1086,6 +1101,14 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             continue
         ln.section = section
         ln.speaker = speaker
+        if ln.inline_speaker is not None:
+            who = ln.inline_speaker
+            ln.speaker = None if who.lower() in ("me", "i") else _clean_name(who)
+            if ln.speaker:
+                names.vote(ln.speaker, "person", 2)
+                last_other = ln.speaker
+            else:
+                ln.addressee = last_other
         if ln.date is None:
             ln.date = cur_date
         if (
@@ -1168,7 +1191,7 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             weak_index.setdefault(k, []).append(idx)
     transparent = {ln.number for ln in lines if ln.kind in ("speaker", "injection", "junk", "header")}
     person_keys = {n.lower() for n in names.order if not names.is_org(n)}
-    chat = any(ln.kind == "speaker" for ln in lines)
+    chat = any(ln.kind == "speaker" or ln.inline_speaker for ln in lines)
     last_item: int | None = None
     last_unit_end = -10
     last_unit_prose = False
@@ -1247,7 +1270,8 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
     return items, unplaced
 
 
-_FILLER = {"ok", "okay", "hi", "hey", "so", "also", "yes", "no", "fyi", "update", "note", "btw", "and", "but", "well", "hmm"}
+_FILLER = {"ok", "okay", "hi", "hey", "so", "also", "yes", "no", "fyi", "update", "note", "btw", "and", "but", "well", "hmm",
+           "np", "sure", "thx", "thanks", "cool", "great", "k", "kk", "yep", "yeah", "sorry"}
 
 
 _INDEX_CAP = 40  # items remembered per key: keeps grouping linear on very long notes
@@ -1585,6 +1609,8 @@ class _ItemBuilder:
                 owner, body = cleaned, nc.group("rest")
         if owner is None and ln.speaker:
             owner = ln.speaker
+        if ln.addressee and owner is None:  # "I'll check with you Thu" in a chat with Omar
+            body = re.sub(r"\b(?:with|to|ask|tell|call|ping)\s+you\b", lambda m: m.group(0)[:-3] + ln.addressee, body)
         nxt = NEXT_PREFIX.match(body)
         if nxt:
             body = body[nxt.end() :]
@@ -1602,6 +1628,8 @@ class _ItemBuilder:
         for x in new_waits:
             if x.since is None:
                 x.since = _since(body, base)
+            if x.on_whom is None and ln.speaker and not is_me_name(ln.speaker):
+                x.on_whom = ln.speaker  # "Omar: firewall rule still not opened" - Omar's to do
             if x.on_whom is None:
                 x.on_whom = _who_in(body, self.names, _WHO_PATTERNS)
                 if x.on_whom is None and re.search(r"\b(?:he|she|they|him|her|them)\b", body, re.I):
@@ -2187,6 +2215,9 @@ def _wait_what_raw(clause: str, as_of: dt.date) -> str:
     m = re.search(r"\bneed(?:s)?\s+(?P<w>(?:the\s+|a\s+|an\s+|our\s+)?[^,;.]{2,60}?)\s+from\s+", clause, re.I) or re.search(r"\bwaiting\s+(?:on|for)\s+(?:the\s+)?" + NAME + r"(?:\s+team)?\s+(?:for|to\s+send|to)\s+(?P<w>.+)$", clause) or re.search(r"\bwaiting\s+(?:on|for)\s+(?P<w>.+)$", clause, re.I) or re.search(
         r"\b(?:hasn'?t|haven'?t|has\s+not|have\s+not)\s+(?:yet\s+)?[a-z]+\s+(?:us\s+|me\s+)?(?P<w>(?:the|a|an|our|their)\s+.+)$", clause, re.I)
     text = m.group("w") if m else clause
+    if not m:  # "firewall rule for the SFTP still not opened on our side" -> the thing itself
+        text = re.split(r"\s+(?:(?:is|are)\s+)?(?:still\s+not|not\s+(?:been\s+)?[a-z]+(?:ed|en)\s+yet|(?:is|are)\s+(?:still\s+)?being)\b", text, maxsplit=1)[0]
+        text = re.sub(r"^(?:but|and|so)\s+", "", text, flags=re.I)
     return _strip_dates(text, as_of) or clause
 
 
