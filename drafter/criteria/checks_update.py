@@ -49,8 +49,10 @@ RISK_WORD_RE = re.compile(
     r"could miss|blocked|waiting|no reply|not (?:yet )?replied|no answer|late)\b",
     re.I,
 )
+# a title's dot ("Dr. Weiss", "Prof. de Vries") does not end the condition
+_TITLE_DOT = r"(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\bSt))\."
 FALLBACK_RE = re.compile(
-    r"\b(?:if|unless|should)\b(?P<cond>[^.;\n]{0,160}?)\b(?:by|before|until|on|at)\b(?P<when>[^.;\n]{1,60}?)"
+    r"\b(?:if|unless|should)\b(?P<cond>(?:[^.;\n]|" + _TITLE_DOT + r"){0,160}?)\b(?:by|before|until|on|at)\b(?P<when>[^.;\n]{1,60}?)"
     r"[,;:]?\s*(?:then\s+)?(?:I|we)\s*(?:will|'ll|’ll|am going to|plan to)\b(?P<action>[^.\n]{3,})",
     re.I,
 )
