@@ -447,6 +447,12 @@ EVENT_FOR = re.compile(
     r"(?P<label>(?:[\w&'’-]+\s+){0,1}?(?:" + EVENT_WORDS + r"))\s+(?:for|with)\s+(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)"
     r"\s*(?:on\s+|is\s+(?:on\s+)?|,\s*|\(\s*)$",
 )
+# "December issue goes out Thu 17 Dec": the day the work itself must be out
+GOES_OUT = re.compile(
+    r"^\s*(?P<subj>(?:[A-Za-z][\w&'’-]*\s+){0,3}?)(?:goes\s+out|go(?:es)?\s+live|ships|gets\s+sent|is\s+(?:sent|published|released))"
+    r"\s+(?:on\s+)?$",
+    re.I,
+)
 # "in by Fri 4 Dec - budget freeze after that"
 EVENT_AFTER = re.compile(
     r"^\s*[-–—,;(]\s*(?:the\s+|a\s+)?(?P<l>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))\s+(?:after|from|starts|begins|kicks)\b",
@@ -458,42 +464,6 @@ EVENT_IN = re.compile(r"(?P<l>(?:[A-Za-z][\w&'’-]*\s+)?(?:" + EVENT_WORDS + r"
 
 
 # --------------------------------------------------------------------------------------------
-# "before the 22 Dec freeze", "for the 30th nov promo": the event named right after its date
-DATE_THEN_EVENT = re.compile(
-    r"^\s*(?P<l>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s*(?=[(.,;:!?]|\s+(?:with|and|from|at|in|on)\b|$)", re.I
-)
-BEFORE_THE = re.compile(r"\b(?:before|for|ahead\s+of|until|in\s+time\s+for)\s+(?:the\s+|our\s+|their\s+)?$", re.I)
-# "Customer summit, Thu 10 Dec:", "cut-over window agreed with Contoso: Sat 5 Dec"
-EVENT_COLON = re.compile(
-    r"(?P<label>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))(?:\s+(?:(?:is|was)\s+)?(?:planned|scheduled|set|booked|agreed|"
-    r"confirmed|moved)(?:\s+with\s+[\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)?)?\s*[,:]\s*$",
-    re.I,
-)
-# "vendor advisory says patch within 7 days (by 14 Dec)"
-WITHIN_BY = re.compile(
-    r"\bwithin\s+(?:\d+|an?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:business\s+|working\s+|calendar\s+)?"
-    r"(?:hours?|days?|weeks?|months?)\s*[(,]?\s*(?:i\.e\.\s*|so\s+|=\s*)?(?:by\s+)?$",
-    re.I,
-)
-# "Fieldwork starts Mon 7 Dec", "Eng starts building on Mon 7 Dec": work that needs ours done first
-SUBJECT_STARTS = re.compile(
-    r"^\s*(?P<subj>[A-Za-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*)?)\b.{0,80}?\s(?:starts?|begins?|kicks?\s+off)(?:\s+\w+ing)?\s+(?:on\s+)?$"
-)
-_NOT_STARTERS = {"i", "we", "he", "she", "they", "it", "this", "that", "who", "work", "sprint", "next", "the", "my", "our"}
-_MODAL_START = re.compile(r"\b(?:can|could|will|would|may|might|to|shall|should)\s+(?:starts?|begins?|kicks?\s+off)\b", re.I)
-# "Client demo for Tailspin on Thu 10 Dec"
-EVENT_FOR = re.compile(
-    r"(?P<label>(?:[\w&'’-]+\s+){0,1}?(?:" + EVENT_WORDS + r"))\s+(?:for|with)\s+(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)"
-    r"\s*(?:on\s+|is\s+(?:on\s+)?|,\s*|\(\s*)$",
-)
-# "in by Fri 4 Dec - budget freeze after that"
-EVENT_AFTER = re.compile(
-    r"^\s*[-–—,;(]\s*(?:the\s+|a\s+)?(?P<l>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))\s+(?:after|from|starts|begins|kicks)\b",
-    re.I,
-)
-# "renewal quote is $48k/yr, due to sign by 18 Dec", "Due to the controller by the 3rd working day: Tue 5 Jan"
-DUE_BY = re.compile(r"\b(?:due|deadline)\b[^.;]{0,60}?(?:\bby\s+(?:the\s+)?|:\s*)$", re.I)
-EVENT_IN = re.compile(r"(?P<l>(?:[A-Za-z][\w&'’-]*\s+)?(?:" + EVENT_WORDS + r"))\b", re.I)
 
 
 # --------------------------------------------------------------------------------------------
@@ -2050,37 +2020,11 @@ class _ItemBuilder:
             if WITHIN_BY.search(tail):
                 cands.append((2, m.date, None))
                 continue
-            ss = SUBJECT_STARTS.match(clause_before)
-            if ss and ss.group("subj").split()[0].lower() not in _NOT_STARTERS and not _MODAL_START.search(clause_before):
-                subj = ss.group("subj")
-                ev = EVENT_IN.search(subj)
-                cands.append((2, m.date, _label(ev.group("l")) if ev else f"{subj[:1].lower()}{subj[1:]} start"))
-                continue
-            if DUE_BY.search(clause_before):
-                ev = EVENT_IN.search(clause_before)
-                cands.append((2, m.date, (_label(ev.group("l")) or None) if ev else None))
-                continue
-            mention = body[m.start : m.end]
-            dte = DATE_THEN_EVENT.match(after)
-            if dte and (BEFORE_THE.search(before) or (mention.lower().startswith("the ") and BEFORE_THE.search(before + "the "))):
-                lab = _label(dte.group("l"))
-                if lab and not _find_dates(lab, base):
-                    cands.append((3, m.date, lab))
-                    continue
-            ec = EVENT_COLON.search(tail)
-            if ec:
-                cands.append((3, m.date, _label(TICKET.sub("", ec.group("label"))) or None))
-                continue
-            ef = EVENT_FOR.search(tail)
-            if ef and _label(ef.group("label")):
-                cands.append((3, m.date, f"{_label(ef.group('label'))} for {ef.group('who')}"))
-                continue
-            ea = EVENT_AFTER.match(after)
-            if ea:
-                cands.append((3, m.date, _label(ea.group("l")) or None))
-                continue
-            if WITHIN_BY.search(tail):
-                cands.append((2, m.date, None))
+            go = GOES_OUT.match(clause_before)
+            if go:
+                subj = go.group("subj").strip()
+                first = subj.split()[0].lower() if subj else ""
+                cands.append((3, m.date, None if not subj or first in _NOT_STARTERS else _label(subj) or None))
                 continue
             ss = SUBJECT_STARTS.match(clause_before)
             if ss and ss.group("subj").split()[0].lower() not in _NOT_STARTERS and not _MODAL_START.search(clause_before):
