@@ -243,10 +243,35 @@ def complete_runbook(steps: list[str]) -> list[str]:
     return out[:12]
 
 
+_CYCLE_DUE = re.compile(
+    r"\b(?:so|hence|meaning|i\.e\.)\s+(?:the\s+|all\s+|my\s+|our\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+"
+    r"(?:(?:are|is)\s+)?(?:due\s+)?(?:by|before|no later than)\s+",
+    re.I,
+)
+
+
+def cycle_due(lines: list[str], as_of: dt.date, run: dt.date) -> dt.date | None:
+    """'payment run is every Friday, so approvals by Thursday 17:00' -> the Thursday before the run.
+
+    In a recurring hand-over the work is due when its own step closes, not on the day of the
+    event it feeds; the earliest such date from as_of up to the run wins.
+    """
+    from ..dates import find_dates
+
+    found = []
+    for text in lines:
+        for m in _CYCLE_DUE.finditer(text):
+            after = [d.date for d in find_dates(text, as_of) if d.start == m.end()]
+            found += [d for d in after if as_of <= d <= run]
+    return min(found) if found else None
+
+
 def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts:
     item, as_of = ip.item, log.as_of
     lines = item_lines(item, log)
     deadline = first_run_date(lines, as_of) or task_deadline(item, as_of)
+    if item.recurring and not (item.deadline and item.deadline >= as_of):
+        deadline = cycle_due(lines, as_of, deadline) or deadline
     if item.deadline and item.deadline >= as_of:
         deadline = min(deadline, item.deadline)
     checks = check_in_dates(as_of, deadline)
