@@ -187,8 +187,8 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
         trigger = f"still blocked on {strip_article(obj or w.what)}"
     elif w.kind == "no_reply" or obj is None:
         trigger = f"no reply from {who}"
-    else:
-        trigger = f"no {strip_article(obj)} from {who}"
+    else:  # "still waiting on" flags the risk in the fallback itself (U6), not only in a droppable risk line
+        trigger = f"still waiting on {who} for {the(strip_article(obj))}"
     thing = obj or "an answer"
     label = the(item.deadline_label) if item.deadline_label else (the(short_title(item.title)))
     stake = f" before {label}" if item.deadline else ""
