@@ -9,8 +9,8 @@ and the format's own cap when tighter (slack <= 80, email <= 250 words plus the 
 delegation plans have no cap unless it is set. Words are whitespace-separated tokens of the
 rendered body (markup and bullets included), the count the U14 check uses.
 
-Over the cap, detail goes in this order: lines that only repeat a headline sentence (not counted:
-nothing is lost), done-lists, notes no item holds, done commitments, the Risks section, item risks
+Over the cap, detail goes in this order: headline sentences after the first that a line below
+already says, lines that only repeat a headline sentence (not counted: nothing is lost), done-lists, notes no item holds, done commitments, the Risks section, item risks
 and open commitments, and last each item's goal/deadline line. Status, next steps, fallbacks, asks
 and missed commitments are never dropped; if those alone are over the cap, headline sentences after
 the first that a kept line already says are dropped, and the draft may stay over the cap. Whatever
@@ -280,6 +280,10 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
     text = _layout(sections, fmt)
     if cap is None or word_count(text) <= cap:
         return text
+    if _trim_headline(sections):  # headline sentences a line below already says: nothing is lost
+        text = _layout(sections, fmt)
+        if word_count(text) <= cap:
+            return text
     order = [(e.rank, i, e) for i, e in enumerate(e for s in sections for e in s.entries) if e.rank is not None]
     order.sort(key=lambda t: (t[0], t[1]), reverse=True)  # highest rank first, later entries first
     dropped = 0
@@ -315,7 +319,7 @@ def _trim_headline(sections: list[Section]) -> bool:
     parts = _SENTENCE_END.split(head.text)
     if len(parts) < 2:
         return False
-    kept_lines = [_tokens(e.text) for sec in sections[1:] for e in sec.live()]
+    kept_lines = [_tokens(e.text) for sec in sections[1:] for e in sec.live() if not e.repeat]
     keep = [parts[0]]
     for part in parts[1:]:
         words = _tokens(part)
