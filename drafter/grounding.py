@@ -16,6 +16,8 @@ TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d+\b")
 NUMBER = re.compile(r"(?<![\w.])[$€£]?\d+(?:[.,:]\d+)*(?:\s?(?:%|k|m|am|pm))?(?![\w])", re.I)
 WORD = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-zA-Z'’\-]+")
 LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[-*•+])\s+", re.M)
+# The renderer's own bookkeeping line, not a claim about the work.
+BOOKKEEPING = re.compile(r"^\(\d+ more details? omitted[^)]*\)\s*$", re.M)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 # Sentences whose dates are the writer's own proposals, not facts taken from the notes.
@@ -95,6 +97,7 @@ def find_ungrounded_facts(
 ) -> list[Finding]:
     """Facts in ``draft_text`` not supported by ``notes`` (see module docstring)."""
     findings: list[Finding] = []
+    draft_text = BOOKKEEPING.sub(lambda m: " " * len(m.group(0)), draft_text)
     notes_lower = notes.lower()
     note_dates = {d for _, _, d in _dates(notes, as_of)} | {as_of}
     draft_dates = _dates(draft_text, as_of)

@@ -64,3 +64,8 @@ def test_capitals_inside_words_are_not_names():
 def test_new_date_after_a_colon_is_a_proposal():
     draft = "The budget for Sam was due Mon 23 Nov and is missed; new date: Mon 30 Nov."
     assert not [f for f in find_ungrounded_facts(draft, NOTES, AS_OF) if f.kind == "date"]
+
+
+def test_renderer_bookkeeping_line_is_not_a_fact():
+    draft = "At risk: the Q3 docs from Acme.\n(7 more details omitted; use --max-words to show more)"
+    assert find_ungrounded(draft, NOTES, AS_OF) == []
