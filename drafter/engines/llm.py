@@ -344,7 +344,8 @@ def parse_reply(kind: ArtefactKind, method: str, message) -> Any:
         if not text:
             raise _Invalid("the reply was empty", raw)
         try:
-            data = json.loads(text)
+            # strict=False: grammar-constrained servers (llama.cpp) can emit raw newlines/tabs in strings
+            data = json.loads(text, strict=False)
         except json.JSONDecodeError as exc:
             finish = (getattr(message, "response_metadata", None) or {}).get("finish_reason")
             raise _Invalid(f"the reply is not valid JSON ({exc.msg} at char {exc.pos})", raw, finish == "length") from None

@@ -116,6 +116,15 @@ def test_truncated_json_then_good_retry_succeeds(fake_server):
     assert "not valid JSON" in retry[-1]["content"]
 
 
+def test_raw_control_characters_in_strings_are_accepted(fake_server):
+    # seen from llama.cpp: a literal newline/tab inside a JSON string (invalid for strict json.loads)
+    body = good_update().model_dump_json().replace('"subject":"Q3 docs', '"subject":"Q3\tdocs\n', 1)
+    assert "\t" in body and "\n" in body
+    fake_server.reply((200, completion(body)))
+    artefact, meta = write(make_engine(fake_server.url))
+    assert meta.llm_calls == 1 and artefact.subject.startswith("Q3\tdocs\n")
+
+
 def test_schema_violation_then_good_retry_includes_the_error(fake_server):
     bad = {"kind": "update", "as_of": "2026-11-25", "headline": "x", "overall": "great", "items": []}
     fake_server.reply((200, completion(json.dumps(bad))), ok(good_update()))
