@@ -122,15 +122,21 @@ def short_reason(ip: ItemPlan, as_of) -> str:
 
 
 def plan_clause(ip: ItemPlan, as_of) -> str:
-    """'I will chase Dana at Acme by email today; if no reply from Dana by Thu 26 Nov, I will call ...'."""
+    """'I will chase Dana at Acme by email today. If no reply from Dana by Thu 26 Nov, I will call ...'."""
+    return ". ".join(plan_sentences(ip, as_of))
+
+
+def plan_sentences(ip: ItemPlan, as_of) -> list[str]:
     parts = []
     if ip.next_step is not None:
         who = "I will" if ip.next_step.owner == "I" else f"{ip.next_step.owner} will"
         parts.append(f"{who} {ip.next_step.action} {when(ip.next_step.due, as_of)}")
     if ip.fallbacks:
         fb = ip.fallbacks[0]
-        parts.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {short_fallback(fb)}")
-    return "; ".join(parts)
+        parts.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {fb.action}")
+    # one sentence each, worded as the item's own lines: under a word cap the renderer drops a
+    # headline sentence that a line below already says, and nothing is lost
+    return [cap(p) for p in parts]
 
 
 def short_fallback(fb) -> str:
@@ -158,16 +164,17 @@ def headline_for(plan: Plan) -> str:
     status = cap(plan.overall.label)
     lead = f"{status}: {focus_phrase(ip, as_of)} — {short_reason(ip, as_of)}."
     missed_with_date = any(c.state == "missed" and c.new_date and c.owner == "I" for c in ip.commitments)
-    clause = "" if missed_with_date and not ip.fallbacks else plan_clause(ip, as_of)
+    plan_parts = [] if missed_with_date and not ip.fallbacks else plan_sentences(ip, as_of)
     if missed_with_date and ip.fallbacks:
-        clause = clause.split("; ", 1)[-1]
+        plan_parts = plan_parts[-1:]
+    clause = ". ".join(plan_parts)
     full = f"{lead} {cap(clause)}." if clause else lead
     also = also_clause(plan, ip)
     if also and len(f"{full} {also}") <= 300:
         return f"{full} {also}"
     if len(full) <= 300:
         return full
-    first = clause.split("; ")[0]
+    first = plan_parts[0] if plan_parts else ""
     shorter = f"{lead} {cap(first)}."
     return shorter if len(shorter) <= 300 else fit(lead, 300)
 
