@@ -273,6 +273,12 @@ BLOCKED = _Gated(re.compile(
     r"cannot\s+(?:proceed|start|continue)|\bstuck\b|\bon\s+hold\b|\bheld\s+up\b|\bno\s+access\b",
     re.I,
 ), ("block", "can", "stuck", "hold", "held", "access"))
+# "nothing blocked", "blockers: none", "no blockers": the opposite of a blocker
+NOT_BLOCKED = re.compile(
+    r"\b(?:nothing|not|no\s+longer|never|none|nobody|no\s+one)\s+(?:is\s+|was\s+|are\s+)?(?:blocked|stuck|on\s+hold|held\s+up)\b|"
+    r"\bblockers?\s*[:=-]?\s*(?:none|nothing|n/?a|no|nil|-)\s*(?:[.,;!]|$)|\bno\s+(?:blockers?|blocking\s+issues)\b",
+    re.I,
+)
 RESOLVED = _Gated(re.compile(
     r"\b(?:replied|responded|got\s+back|came\s+back|came\s+through|received|arrived|unblocked|sent\s+(?:it|them|over))\b",
     re.I,
@@ -345,7 +351,7 @@ ACTION_VERBS = set(
     did tested merged deployed released launched published closed resolved signed exported created
     started onboarded interviewed hired approved replied responded received cancelled canceled moved
     renewed organised organized ordered mailed faxed phoned contacted reached emailing calling
-    pulled collected gathered compiled tried investigated prototyped verified
+    pulled collected gathered compiled tried investigated prototyped verified hit passed crossed
     """.split()
 )
 NOT_ACTION = {"need", "needed", "blocked", "stuck", "delayed", "planned", "expected", "supposed", "interested",
@@ -406,7 +412,7 @@ PRONOUN_REF = re.compile(r"\b(?:he|she|his|her|him|they|them|their|again)\b", re
 NEW_TOPIC = re.compile(r"^(?:also|another|separately|unrelated|plus|other|oh\s+and|and\s+also|p\.?s\.?)\b", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:\.\d+)+|[A-Za-z]+\d+[A-Za-z\d]*")
 EVENT_BEFORE = re.compile(
-    r"(?P<label>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))\s*(?:is\s+|was\s+|on\s+|at\s+|starts\s+(?:on\s+)?|"
+    r"(?<![\w.])(?P<label>(?:[\w&'’.-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))\s*(?:is\s+|was\s+|on\s+|at\s+|starts\s+(?:on\s+)?|"
     r"begins\s+(?:on\s+)?|(?:(?:was|is)\s+)?(?:planned|scheduled|set|booked|agreed|confirmed|moved)(?:\s+with\s+[\w&'’-]+)?\s+(?:for|to)\s+|"
     r"(?:was\s+|is\s+)?planned\s+|\(|for\s+|,\s*|(?:stays|goes\s+out|goes\s+live|happens|takes\s+place)\s+(?:on\s+)?)?$",
     re.I,
@@ -1587,7 +1593,7 @@ class _ItemBuilder:
         opt = OPTION_LINE.match(body)
         if opt:
             st.options.append((opt.group("label") or opt.group("label2") or "", opt.group("text").strip().rstrip(".")))
-        line_done = ln.checkbox == "x" or ln.section == "done" or _is_done(body)
+        line_done = ln.checkbox == "x" or ln.section == "done" or (_is_done(body) and not nxt)  # "Next: session Tue, agenda sent" is still ahead
         before = _count(w)
         n_commit_before = len(w.commitments)
         n_risks_before = len(w.risks)
@@ -1733,7 +1739,7 @@ class _ItemBuilder:
                 prev.since = prev.since or since
             else:
                 w.waits.append(Wait(what=what, on_whom=who, kind="no_reply", since=since, line=ln.number))
-        elif BLOCKED.search(clause) and not conditional:
+        elif BLOCKED.search(clause) and not conditional and not NOT_BLOCKED.search(clause):
             who = _who_in(clause, self.names, _WHO_PATTERNS)
             w.waits.append(Wait(what=_what(clause, as_of), on_whom=who, kind="blocked",
                                 since=_since(clause, base), line=ln.number))
@@ -2118,7 +2124,8 @@ _CONTACT_SET = {"emailed", "called", "rang", "asked", "pinged", "messaged", "tex
                 "nudged", "reminded", "contacted", "left", "phoned", "followed", "sent", "mailed", "wrote"}
 _COMPLETION = {"booked", "paid", "shipped", "published", "released", "launched", "delivered", "signed",
                "submitted", "finished", "completed", "closed", "merged", "deployed", "fixed", "resolved",
-               "approved", "hired", "renewed", "ordered", "onboarded", "cancelled", "canceled"}
+               "approved", "hired", "renewed", "ordered", "onboarded", "cancelled", "canceled", "hit", "reached",
+               "passed", "crossed"}
 
 
 def _recurrence(text: str) -> str | None:

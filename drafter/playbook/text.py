@@ -124,7 +124,7 @@ def the(text: str) -> str:
 def short_title(title: str, limit: int = 60) -> str:
     """The name of an item for prose: its first clause, at most ``limit`` characters."""
     t = clean(title)
-    head = re.split(r"\s*[:;,(—–]\s*|\s+-\s+|[.?!]\s+", t, maxsplit=1)[0].strip()
+    head = re.split(r"\s*(?:[:;(—–]|,(?!\d{3}\b))\s*|\s+-\s+|[.?!]\s+", t, maxsplit=1)[0].strip()  # "1,000" is one number
     if len(head) >= 3:
         t = head
     if len(t) > limit:
