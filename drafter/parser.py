@@ -427,7 +427,7 @@ END_BEFORE = re.compile(r"(?P<subj>(?:[\w'’-]+\s+){0,2}?)\(?(?P<verb>ends|expi
 HARD_BEFORE = re.compile(r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\b.{0,60}\b(?:by|before)\s+$|\b(?:no\s+later\s+than|latest)\s+$", re.I)
 # "before the 22 Dec freeze", "for the 30th nov promo": the event named right after its date
 DATE_THEN_EVENT = re.compile(
-    r"^\s*(?P<l>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s*(?=[(.,;:!?]|\s+(?:with|and|from|at|in|on)\b|$)", re.I
+    r"^\s*(?P<l>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s*(?=[(.,;:!?]|\s+(?:with|and|from|at|in|on|is|are|was|were|needs?|has|have|will|starts?)\b|$)", re.I
 )
 BEFORE_THE = re.compile(r"\b(?:before|for|ahead\s+of|until|in\s+time\s+for)\s+(?:the\s+|our\s+|their\s+)?$", re.I)
 # "Customer summit, Thu 10 Dec:", "cut-over window agreed with Contoso: Sat 5 Dec"
@@ -450,8 +450,9 @@ _NOT_STARTERS = {"i", "we", "he", "she", "they", "it", "this", "that", "who", "w
 _MODAL_START = re.compile(r"\b(?:can|could|will|would|may|might|to|shall|should)\s+(?:starts?|begins?|kicks?\s+off)\b", re.I)
 # "Client demo for Tailspin on Thu 10 Dec"
 EVENT_FOR = re.compile(
-    r"(?P<label>(?:[\w&'’-]+\s+){0,1}?(?:" + EVENT_WORDS + r"))\s+(?:for|with)\s+(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)"
-    r"\s*(?:on\s+|is\s+(?:on\s+)?|,\s*|\(\s*)$",
+    r"(?P<label>(?:[\w&'’-]+\s+){0,1}?(?i:" + EVENT_WORDS + r"))\s+(?P<prep>for|with|to)\s+"
+    r"(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?|the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:team|board|client|customer|committee|leads?))"
+    r"\s*(?:on\s+|is\s+(?:on\s+)?|(?:is\s+|was\s+)?(?:booked|planned|scheduled|set|confirmed)\s+(?:for\s+)?|,\s*|\(\s*)$",
 )
 # "December issue goes out Thu 17 Dec": the day the work itself must be out
 GOES_OUT = re.compile(
@@ -1767,7 +1768,9 @@ class _ItemBuilder:
         ot = OWNER_TO.match(clause) or (OWNER_TO.match(tail) if tail != clause else None)
         tw = THIRD_WILL.search(clause)
         third = None
-        if ot and not DECIDER.search(clause) and not re.match(r"(?:Need|Have|Want|Going|Plan|Try|Needs|Hard|Easy|Time)\b", ot.group("who")):
+        if ot and not DECIDER.search(clause) and not re.match(r"(?:Need|Have|Want|Going|Plan|Try|Needs|Hard|Easy|Time)\b", ot.group("who")) and not (
+            re.fullmatch(r"(?i:" + EVENT_WORDS + r")", ot.group("who"))  # "Demo to the sales team is Tue": an event, not an owner
+        ):
             who = ot.group("who")
             third = "I" if who.lower() in ("me", "i") else _clean_name(who)
             if third:
@@ -2002,7 +2005,8 @@ class _ItemBuilder:
                 cands.append((3, m.date, orx.group("l").strip()))
                 continue
             if HARD_BEFORE.search(tail):
-                cands.append((2 + boost, m.date, None))
+                ea = EVENT_AFTER.match(after)  # "must be in by Fri - budget freeze after that"
+                cands.append((2 + boost, m.date, (_label(ea.group("l")) or None) if ea else None))
                 continue
             mention = body[m.start : m.end]
             dte = DATE_THEN_EVENT.match(after)
@@ -2017,7 +2021,7 @@ class _ItemBuilder:
                 continue
             ef = EVENT_FOR.search(tail)
             if ef and _label(ef.group("label")):
-                cands.append((3, m.date, f"{_label(ef.group('label'))} for {ef.group('who')}"))
+                cands.append((3, m.date, f"{_label(ef.group('label'))} {ef.group('prep')} {ef.group('who')}"))
                 continue
             ea = EVENT_AFTER.match(after)
             if ea:

@@ -130,7 +130,22 @@ def share_single_deadline(log: WorkLog) -> WorkLog:
         i if (i.deadline or i.recurring) else i.model_copy(update={"deadline": src.deadline, "deadline_label": src.deadline_label})
         for i in log.items
     ]
+    # a line that only names the deadline ("Training session is Wed 16 Dec") is no work of its own:
+    # its lines join the first open item that now serves it
+    served = [i for i in items if i is not src and not is_done(i) and i.deadline == src.deadline]
+    if is_deadline_only(src) and served:
+        target = served[0]
+        merged = target.model_copy(update={"lines": sorted(target.lines + src.lines), "notes": target.notes + src.notes,
+                                           "people": target.people + [p for p in src.people if p not in target.people],
+                                           "resources": target.resources + [r for r in src.resources if r not in target.resources]})
+        items = [merged if i is target else i for i in items if i is not src]
     return log.model_copy(update={"items": items})
+
+
+def is_deadline_only(item) -> bool:
+    """An item that carries a downstream deadline and nothing to do: no wait, promise, decision, risk or action."""
+    return bool(item.deadline) and not (item.waits or item.commitments or item.decisions or item.risks or item.actions
+                                        or item.recurring or item.delegate_to)
 
 
 def build_plan(log: WorkLog, *, delegate_to: str | None = None) -> Plan:
