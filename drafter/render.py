@@ -403,6 +403,8 @@ class _Writer:
             if c.new_date:
                 return f"{what} {due} and is missed; new date: {self.d(c.new_date)}.", True
             ask = self.t(c.ask).rstrip(".") if c.ask else "please confirm a new date"
+            if ask.startswith("I will"):  # someone else's late promise: my next step, not a decision
+                return f"{what} {due} and is missed; {ask}.", True
             return f"{what} {due} and is missed — decision needed: {ask}.", True
         if c.state == "done":
             return f"{what} — done.", False
