@@ -1,0 +1,83 @@
+"""Parser cues for downstream deadlines, actions already taken and negated blockers.
+
+Notes are written for as-of Wed 25 Nov 2026: "Fri" = 27 Nov, "Thu" = 26 Nov.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from drafter.parser import parse_notes
+
+AS_OF = dt.date(2026, 11, 25)
+D = dt.date
+
+
+def only_item(text: str):
+    log = parse_notes(text, AS_OF)
+    dated = [i for i in log.items if i.deadline]
+    assert dated, f"no item got a deadline: {[(i.title, i.deadline_label) for i in log.items]}"
+    return dated[0]
+
+
+@pytest.mark.parametrize(
+    "text, due, label_word",
+    [
+        ("Warehouse move needs two more weeks than we have before the 18 Dec freeze.", D(2026, 12, 18), "freeze"),
+        ("Landing page copy for the 4th dec promo is half written.", D(2026, 12, 4), "promo"),
+        ("Quarterly offsite, Wed 9 Dec:\n- agenda drafted", D(2026, 12, 9), "offsite"),
+        ("Partner demo for Globex on Tue 8 Dec. Slides are half done.", D(2026, 12, 8), "Globex"),
+        ("Supplier quotes must be in by Fri 4 Dec - budget freeze after that.", D(2026, 12, 4), "freeze"),
+        ("Audit fieldwork starts Mon 7 Dec; my evidence pack is 30 of 40 done.", D(2026, 12, 7), "fieldwork"),
+        ("The January issue goes out Thu 10 Dec. Layout not started.", D(2026, 12, 10), None),
+        ("Security advisory says rotate the keys within 5 days (by 30 Nov).", D(2026, 11, 30), None),
+    ],
+)
+def test_downstream_deadline_cues(text, due, label_word):
+    item = only_item(text)
+    assert item.deadline == due
+    if label_word:
+        assert label_word.lower() in (item.deadline_label or "").lower()
+
+
+def test_availability_is_not_a_deadline():
+    log = parse_notes("Agency designer, 10 days at $700/day, can start 3 Dec.", AS_OF)
+    assert not any(i.deadline == D(2026, 12, 3) for i in log.items)
+
+
+def test_event_label_starts_at_a_word():
+    item = only_item("Next: v4.1 planning session Tue 1 Dec, agenda sent.")
+    assert item.deadline_label == "v4.1 planning session"
+
+
+@pytest.mark.parametrize(
+    "line, text",
+    [
+        ("I've checked the vendor's references (3 good ones).", "checked the vendor's references"),
+        ("I've already moved Ana from support onto the export for this week.", "moved Ana from support onto the export"),
+        ("Already pulled the licence report: we use 12 of 30 seats.", "pulled the licence report"),
+    ],
+)
+def test_actions_already_taken(line, text):
+    log = parse_notes("Billing export is late for the pricing review on Thu 10 Dec.\n" + line, AS_OF)
+    actions = [a.text for i in log.items for a in i.actions]
+    assert any(a.startswith(text) for a in actions), actions
+
+
+@pytest.mark.parametrize("line", ["nothing blocked, next step is the beta on Tue 8 Dec", "blockers: none"])
+def test_negated_blocker_is_no_blocker(line):
+    log = parse_notes("Beta signups at 400 today.\n" + line, AS_OF)
+    assert not [w for i in log.items for w in i.waits if w.kind == "blocked"]
+
+
+def test_still_blocked_is_a_blocker():
+    log = parse_notes("Search rewrite: blocked, infra has not provisioned the cluster.", AS_OF)
+    assert [w for i in log.items for w in i.waits if w.kind == "blocked"]
+
+
+def test_next_line_stays_open_when_a_sub_step_is_done():
+    log = parse_notes("Shipped v2.0 on Mon 23 Nov.\nNext: v2.1 kickoff Tue 1 Dec, invites sent.", AS_OF)
+    kickoff = next(i for i in log.items if 2 in i.lines)
+    assert not kickoff.done
