@@ -195,10 +195,12 @@ MEETING_TITLE = re.compile(r"\b(?:sync|meeting|minutes|standup|stand-up|1:1|one-
 INJECTION = _Gated(re.compile(
     r"ignore\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:instructions?|prompts?|messages?|rules?)"
     r"|disregard\s+(?:all\s+|the\s+)?(?:previous|prior|above|earlier)|\byou\s+are\s+now\b|system\s+prompt|"
-    r"print\s+your\s+prompt|^\s*(?:system|assistant)\s*:|jailbreak|developer\s+mode|admin\s+mode|"
-    r"reveal\s+your\s+(?:instructions|prompt)|write\s+a\s+(?:poem|song|haiku)",
+    r"print\s+your\s+prompt|^\s*(?:#{1,6}\s*|[-*>•]\s*|\*\*|\[)?(?:system|assistant|hidden\s+instructions?)\**\s*:|jailbreak|developer\s+mode|admin\s+mode|"
+    r"reveal\s+your\s+(?:instructions|prompt)|write\s+a\s+(?:poem|song|haiku)|"
+    r"\b(?:contents?\s+of|print|send|append|reveal|leak|post)\s+(?:the\s+|your\s+|all\s+)?(?:contents?\s+of\s+)?\$?\w*(?:api[_ ]?key|secret|token|password)s?\b",
     re.I,
-), ("ignore", "disregard", "you are now", "prompt", "system", "assistant", "jailbreak", "developer", "admin", "reveal", "write a"))
+), ("ignore", "disregard", "you are now", "prompt", "system", "assistant", "hidden", "jailbreak", "developer", "admin", "reveal",
+    "write a", "key", "secret", "token", "password"))
 OWNER_PREFIX = re.compile(r"^(?:AI|A\.I\.|TODO|Action)\s*:\s*", re.I)
 NAME_COLON = re.compile(r"^(?P<name>@?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[Mm]e|I)\s*:\s+(?P<rest>\S.*)$")
 NEXT_PREFIX = re.compile(r"^(?:next(?:\s+steps?)?|todo|to-?do|plan)\s*:\s*", re.I)
