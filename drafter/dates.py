@@ -48,6 +48,16 @@ _NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3, "couple of": 2,
 }  # fmt: skip
 
+_ORDINAL_WORDS = {
+    w: i + 1 for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+_ORDINAL_WORDS.update({f"twenty{sep}{w}": 20 + n for sep in ("-", " ") for w, n in list(_ORDINAL_WORDS.items())[:9]})
+_ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+_ORD = "(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _ORDINAL_WORDS), key=len, reverse=True)) + ")"
+
 _WD = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -64,6 +74,8 @@ DATE_RE = re.compile(
     # (Thu,) Nov(.) 27(th)(, 2026)
     r"|(?P<md>(?:(?P<mdwd>" + _WD + r")\.?,?\s+)?(?P<mdm>" + _MON + r")\.?\s+(?P<mdd>" + _DAY + r")"
     r"(?:,?\s+(?P<mdy>\d{4}))?(?!\w|:\d))"
+    # the seventh of December (2026): an ordinal word needs "of" ("first may be" is no date)
+    r"|(?P<dw>(?:the\s+)?(?P<dwd>" + _ORD + r")\s+of\s+(?P<dwm>" + _MON + r")\.?(?:[\s,-]+(?P<dwy>\d{4}))?(?!\w|:\d))"
     # 20/11, 11/20, 20/11/2026
     r"|(?P<num>(?P<n1>\d{1,2})/(?P<n2>\d{1,2})(?:/(?P<n3>\d{4}|\d{2}))?(?![\w/]))"
     # in 3 days, in two weeks, in a month
@@ -162,6 +174,10 @@ def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date
         day = int(re.match(r"\d+", g("dmd")).group(0))
         year = int(g("dmy")) if g("dmy") else None
         return _make(year, _MONTHS[g("dmm").lower().rstrip(".")], day, as_of)
+    if g("dw"):
+        day = _ORDINAL_WORDS[re.sub(r"\s+", " ", g("dwd").lower())]
+        year = int(g("dwy")) if g("dwy") else None
+        return _make(year, _MONTHS[g("dwm").lower().rstrip(".")], day, as_of)
     if g("md"):
         day = int(re.match(r"\d+", g("mdd")).group(0))
         year = int(g("mdy")) if g("mdy") else None

@@ -320,8 +320,9 @@ DELEGATE = _Gated(re.compile(
 ), ("hand", "delegat", "pass", "give", "reassign", "transfer", "could", "can", "should", "might", "will", "like", "want", "ask"))
 PROMISE = _Gated(re.compile(
     r"\b(?i:promised|committed\s+to|owe|told)\s+(?P<to>" + NAME + r")\s+(?:I'?d\s+|that\s+I'?d\s+|to\s+)?(?P<what>.+)$"
-    r"|\b(?i:promised|committed)\s+(?:to\s+)?(?P<what2>.+)$",
-), ("promised", "committed", "owe", "told"))
+    r"|\b(?i:promised|committed)\s+(?:to\s+)?(?P<what2>.+)$"
+    r"|\b(?:I|We|we)\s+(?i:said|agreed|told\s+(?:him|her|them|you))\s+(?:that\s+)?(?:I'?d|I\s+would|we'?d|we\s+would)\s+(?P<what3>.+)$",
+), ("promised", "committed", "owe", "told", "said", "agreed"))
 I_WILL = _Gated(re.compile(
     r"\b(?:I'?ll|I\s+will|I'm\s+going\s+to|I\s+am\s+going\s+to|we'll|we\s+will|I\s+need\s+to|I\s+have\s+to|"
     r"I\s+must|I\s+can|^(?:also\s+)?need\s+(?:to|2)|will)\s+(?P<what>.+)$",
@@ -1300,6 +1301,28 @@ def _clauses(text: str) -> list[str]:
     return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and c.strip()]
 
 
+_BARE_DONE = re.compile(r"^(?P<verb>done|finished|completed|sent|signed|submitted|delivered|shipped|approved|merged)\b(?P<rest>.*)$", re.I)
+
+
+def _with_subjects(clauses: list[str], as_of: dt.date) -> list[str]:
+    """'budget annex - finished 2026-12-04': a bare completion takes the thing named just before it."""
+    out = list(clauses)
+    for i in range(1, len(out)):
+        m = _BARE_DONE.match(out[i])
+        prev = out[i - 1].rstrip(" :,")
+        if not m or _strip_dates(m.group("rest"), as_of).strip(" .,;()") or not prev:
+            continue
+        if len(prev.split()) > 6 or _count_cues(prev):
+            continue
+        out[i] = f"{m.group('verb')} {prev}{m.group('rest')}"
+    return out
+
+
+def _count_cues(text: str) -> bool:
+    return bool(NO_REPLY.search(text) or WAITING.search(text) or BLOCKED.search(text) or DECISION.search(text)
+                or RISK.search(text) or I_WILL.search(text) or PROMISE.search(text) or DONE_MARK.search(text))
+
+
 _CONNECTOR_BEFORE = re.compile(r"(?:\b(?:by|on|before|until|till|due|for|from|since|no\s+later\s+than|latest)\s+)$", re.I)
 
 
@@ -1600,7 +1623,7 @@ class _ItemBuilder:
         before = _count(w)
         n_commit_before = len(w.commitments)
         n_risks_before = len(w.risks)
-        for clause in _clauses(body):
+        for clause in _with_subjects(_clauses(body), as_of):
             self._clause(w, st, ln, clause, base, owner, bool(nxt), bool(opt))
         self._sections(w, ln, body, base, owner, line_done)
         new_waits = _on_line(w.waits, ln.number)
@@ -1805,7 +1828,7 @@ class _ItemBuilder:
         if giver:
             # "printer (PrintCo) promised proofs Tue 1 Dec", "Kim also promised the Figma": their promise
             third = giver
-            what = _what(re.sub(r"^(?:to\s+)", "", pm.group("what2") or pm.group("what") or ""), as_of)
+            what = _what(re.sub(r"^(?:to\s+)", "", pm.group("what2") or pm.group("what") or pm.group("what3") or ""), as_of)
             what = re.split(r",\s*(?:not|still|no|but)\b", what)[0].strip()
             due = _first_date(clause[pm.start():], base)
             late = bool(re.search(r"\bnot\s+(?:yet\s+)?(?:received|in|here|arrived|sent|delivered)\b|\bstill\s+(?:no|missing)\b", ln.body, re.I))
@@ -1815,10 +1838,10 @@ class _ItemBuilder:
                 w.waits.append(Wait(what=what, on_whom=giver, kind="waiting", line=ln.number, expected_by=due))
         if pm and third is None:
             to = _clean_name(pm.group("to")) if pm.group("to") else None
-            what = _what(pm.group("what") or pm.group("what2") or "", as_of)
+            what = _what(pm.group("what") or pm.group("what2") or pm.group("what3") or "", as_of)
             what = re.sub(r"^(?:to|that|I'?d|I\s+would)\s+", "", what, flags=re.I)
             state = "missed" if MISSED.search(clause) else "open"
-            due = _first_date(pm.group("what") or pm.group("what2") or "", base) or _first_date(clause, base)
+            due = _first_date(pm.group("what") or pm.group("what2") or pm.group("what3") or "", base) or _first_date(clause, base)
             w.commitments.append(Commitment(what=what or clause, owner=me, due=due,
                                             for_whom=to, line=ln.number, state=state))
         elif iw and third is None and not conditional and not is_option:

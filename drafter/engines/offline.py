@@ -105,7 +105,7 @@ def focus_phrase(ip: ItemPlan, as_of) -> str:
 
 
 def short_reason(ip: ItemPlan, as_of) -> str:
-    missed = [c for c in ip.commitments if c.state == "missed"]
+    missed = sorted((c for c in ip.commitments if c.state == "missed"), key=lambda c: c.owner != "I")  # my own first
     if missed:
         c = missed[0]
         who = "" if c.owner == "I" else f" ({c.owner})"
@@ -113,6 +113,8 @@ def short_reason(ip: ItemPlan, as_of) -> str:
         head = f"{thing}{who} was due {fmt(c.due, as_of)} and is missed" if c.due else f"{thing}{who} is late"
         if c.new_date:
             return f"{head}; new date: {fmt(c.new_date, as_of)}"
+        if c.ask and c.ask.startswith("I will"):  # someone else's promise: my step, not a decision
+            return f"{head}; {c.ask}"
         if c.ask:
             return f"{head} — decision needed: {c.ask}"
         return head

@@ -191,7 +191,8 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
         trigger = f"still waiting on {who} for {the(strip_article(obj))}"
     thing = obj or "an answer"
     label = the(item.deadline_label) if item.deadline_label else (the(short_title(item.title)))
-    stake = f" before {label}" if item.deadline else ""
+    # the deadline the wait threatens, by name and date (U6: a risk is flagged with its deadline)
+    stake = f" before {label} on {fmt(item.deadline, as_of)}" if item.deadline else ""
     backup = backup_contact(w.on_whom, org, log)
     where = org_place(org)
     if w.kind == "blocked" and path in ("call", "alternate_contact", "follow_up"):
@@ -224,7 +225,7 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
         elif org:
             action = f"call {where.removeprefix('at ').removeprefix('in ')} and ask for another contact who can provide {thing}{stake}"
         else:
-            action = f"call {who} and, if I cannot reach them, find another person who can provide {thing}"
+            action = f"call {who} or find someone else who can provide {thing}{stake}"
     else:
         action = f"escalate to you with options for {label}: another contact, cut scope or a new date"
     return Fallback(trigger=trigger[:200], by=by, action=action[:300], path=path)
