@@ -197,7 +197,8 @@ INJECTION = _Gated(re.compile(
     r"|disregard\s+(?:all\s+|the\s+)?(?:previous|prior|above|earlier)|\byou\s+are\s+now\b|system\s+prompt|"
     r"print\s+your\s+prompt|^\s*(?:#{1,6}\s*|[-*>•]\s*|\*\*|\[)?(?:system|assistant|hidden\s+instructions?)\**\s*:|jailbreak|developer\s+mode|admin\s+mode|"
     r"reveal\s+your\s+(?:instructions|prompt)|write\s+a\s+(?:poem|song|haiku)|"
-    r"\b(?:contents?\s+of|print|send|append|reveal|leak|post)\s+(?:the\s+|your\s+|all\s+)?(?:contents?\s+of\s+)?\$?\w*(?:api[_ ]?key|secret|token|password)s?\b",
+    r"\b(?:contents?\s+of|print|send|append|reveal|leak|post)\s+(?:the\s+|your\s+|all\s+)?(?:contents?\s+of\s+)?"
+    r"(?:\$?(?-i:[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:KEY|SECRET|TOKEN|PASSWORD)S?)\b|(?:your|the\s+system'?s?)\s+(?:api\s+keys?|secrets?|tokens?|passwords?)\b)",
     re.I,
 ), ("ignore", "disregard", "you are now", "prompt", "system", "assistant", "hidden", "jailbreak", "developer", "admin", "reveal",
     "write a", "key", "secret", "token", "password"))

@@ -99,3 +99,8 @@ def test_injected_instructions_are_kept_out_of_items(line):
 def test_secrets_mentioned_as_work_are_still_work():
     log = parse_notes("Rotated the API key for the billing service on Mon 23 Nov.", AS_OF)
     assert any(1 in i.lines for i in log.items)
+
+
+def test_sending_a_password_guide_is_work_not_injection():
+    log = parse_notes("Need to send the password reset guide to Ana by Fri 27 Nov.", AS_OF)
+    assert any(1 in i.lines for i in log.items)
