@@ -22,8 +22,9 @@ exponential backoff (``settings.max_retries``), then reported as :class:`Provide
 ``settings.provider``.
 
 Plan facts win: the engine forces ``as_of`` to the plan's, never lets ``overall`` (or an item whose
-title matches a plan item) be better than the playbook's status, and rejects an options proposal
-whose recommendation is not a listed option (that triggers the validation retry). Silent fixes are
+title matches a plan item) be better than the playbook's status, relabels options A-D by position,
+and rejects an options proposal whose recommendation is not a listed option (that triggers the
+validation retry). Silent fixes are
 logged on the ``drafter.llm`` logger. Grounding warnings (U10) go to ``DraftMeta.warnings``.
 
 LangChain and openai are imported inside functions only.
@@ -306,13 +307,34 @@ def _summarise(exc) -> str:
     return "; ".join(parts) + more
 
 
+def normalize_labels(artefact):
+    """Options are labelled A, B, C, D by position; the recommendation follows its option.
+
+    Weak models repeat labels (seen: D, D, D, D); labels are presentation, so they are fixed
+    rather than retried. A recommendation naming no listed label is left for the retry.
+    """
+    labels = [o.label.strip().upper() for o in artefact.options]
+    want = OPTION_LABELS[: len(labels)]
+    rec = artefact.recommendation.strip().upper()
+    if labels == want and rec == artefact.recommendation:
+        return artefact
+    if rec not in labels:
+        return artefact
+    log.info("relabelled options %s as %s", labels, want)
+    update: dict[str, Any] = {
+        "options": [o.model_copy(update={"label": want[i]}) for i, o in enumerate(artefact.options)],
+        "recommendation": want[labels.index(rec)],
+    }
+    if labels != want:
+        update["reply_hint"] = f"Reply {', '.join(want[:-1])} or {want[-1]}."
+    return artefact.model_copy(update=update)
+
+
 def semantic_problems(kind: ArtefactKind, artefact) -> list[str]:
     """Checks the schema cannot express; any problem triggers the validation retry."""
     problems = []
     if kind == ArtefactKind.OPTIONS:
         labels = [o.label.strip().upper() for o in artefact.options]
-        if len(set(labels)) != len(labels):
-            problems.append(f"option labels must be distinct, got {labels}")
         if artefact.recommendation.strip().upper() not in labels:
             problems.append(
                 f"recommendation {artefact.recommendation!r} must be one of the option labels {labels}"
@@ -359,6 +381,8 @@ def parse_reply(kind: ArtefactKind, method: str, message) -> Any:
     problems = semantic_problems(kind, artefact)
     if problems:
         raise _Invalid("; ".join(problems), raw)
+    if kind == ArtefactKind.OPTIONS:
+        artefact = normalize_labels(artefact)
     return artefact
 
 

@@ -150,6 +150,18 @@ def test_recommendation_must_name_a_listed_option(fake_server):
     assert "recommendation 'Z'" in fake_server.requests[1]["messages"][-1]["content"]
 
 
+def test_repeated_option_labels_are_relabelled_not_retried(fake_server):
+    same = good_options()
+    same = same.model_copy(
+        update={"options": [o.model_copy(update={"label": "D"}) for o in same.options], "recommendation": "D"}
+    )
+    fake_server.reply(ok(same))
+    artefact, meta = write(make_engine(fake_server.url), ArtefactKind.OPTIONS)
+    assert meta.llm_calls == 1
+    assert [o.label for o in artefact.options] == ["A", "B"] and artefact.recommendation == "A"
+    assert artefact.reply_hint == "Reply A or B."
+
+
 def test_unsupported_mode_falls_back_to_function_calling(fake_server):
     unsupported = err(500, "1 validation error: body.response_format.type Input should be 'text' or 'json_object'")
     tool = (200, completion(tool_args=good_update().model_dump_json()))
