@@ -253,6 +253,7 @@ def _is_done(text: str) -> bool:
 
 
 PARTIAL = re.compile(r"\b\d+\s*%|\b\d+\s*(?:of|/)\s*\d+\b|\bpartly\b|\bpartially\b|\bhalf\b|\bmostly\b|\bnot\s+(?:yet\s+)?(?:done|sent|finished)|\bdraft\s+done\b|\b(?:almost|nearly)\s+done\b", re.I)
+_TEAM_WORDS_RE = r"(?i:finance|legal|design|marketing|procurement|security|accounting|payroll|compliance|IT|HR|ops)"
 NO_REPLY = _Gated(re.compile(
     r"\bno\s+(?:reply|replies|response|answer|anwser|word|news|callback|call\s+back|luck)\b|haven'?t\s+heard|"
     r"have\s+not\s+heard|not\s+heard\s+back|\bghost(?:ed|ing)\b|still\s+nothing|nothing\s+(?:back|yet|from)|"
@@ -268,9 +269,15 @@ WAITING = _Gated(re.compile(
     r"\bneeds?\s+(?:\w+\s+){0,3}from\b|\basked\s+" + NAME + r"\s+(?:for|to)\b|\bwill\s+get\s+back|"
     r"(?:said|says)\s+(?:she|he|they)(?:'d|\s+would|'ll|\s+will)|\bgets?\s+back\b|\bneeds?\s+review\b|"
     r"\b(?:is|are)\s+(?:still\s+)?being\s+[a-z]+\s+by\s+" + NAME + r"|\bstill\s+(?:has|have)\s+to\s+[a-z]+|"
-    r"\bstill\s+not\s+(?:been\s+)?[a-z]+(?:ed|en)\b|\bnot\s+(?:been\s+)?[a-z]+(?:ed|en)\s+yet\b",
+    r"\bstill\s+not\s+(?:been\s+)?[a-z]+(?:ed|en)\b|\bnot\s+(?:been\s+)?[a-z]+(?:ed|en)\s+yet\b|"
+    # "partner agreement still with legal", "remaining 4 are access reviews owned by our IT team",
+    # "Carlos said Friday", "Piet says a fix is in the next sprint": someone else holds the work
+    r"\b(?:still|is|are|sits?|sitting)\s+with\s+(?:the\s+|our\s+)?(?:" + _TEAM_WORDS_RE + r"|[A-Z][\w'’-]+)\b|"
+    r"\bremaining\b.{0,80}\b(?:owned|held)\s+by\b|"
+    r"\b(?:said|says)\s+(?:by\s+)?[\"“']?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|next|end\s+of|early|\d)|"
+    r"\b(?:says|said)\s+(?:a|the)\s+[a-z]+\s+(?:is|will\s+be)\s+[\"“']?(?:in|due|ready|coming|planned|scheduled)\b",
     re.I,
-), ("wait", "pending", "chasing", "depend", "hasn", "haven", "need", "asked", "back", "said", "says", "being", "still"))
+), ("wait", "pending", "chasing", "depend", "hasn", "haven", "need", "asked", "back", "said", "says", "being", "still", "with", "owned", "held"))
 BLOCKED = _Gated(re.compile(
     r"\bblocked\b|\bblocker\b|can'?t\s+(?:proceed|start|continue|move|finish|ship|deploy|go\s+ahead)|"
     r"cannot\s+(?:proceed|start|continue)|\bstuck\b|\bon\s+hold\b|\bheld\s+up\b|\bno\s+access\b",
@@ -334,7 +341,18 @@ THIRD_WILL = _Gated(re.compile(
     r"will|'ll|promised\s+to|is\s+going\s+to|agreed\s+to)\s+(?P<what>.+)$"
 ), ("said", "ll", "will", "promised", "going", "agreed"))
 OWNER_TO = _Gated(re.compile(r"^(?P<who>" + NAME + r"|@[A-Za-z][\w.-]*|[Mm]e|I)\s+to\s+(?P<what>[a-z].+)$"), ("to",))
-DUE = _Gated(re.compile(r"\b(?:due|ETA|deadline(?:\s+is)?)\b[:\s]+(?:to\s+(?P<to>" + NAME + r")\s+)?", re.I), ("due", "eta", "deadline"))
+DUE = _Gated(re.compile(r"\b(?:due|ETA|deadline(?:\s+is)?)\b[:\s]+(?:to\s+(?P<to>(?-i:" + NAME + r"))\s+)?", re.I), ("due", "eta", "deadline"))
+# "Ravi hasn't done accruals before": experience, not something I wait for
+EXPERIENCE = re.compile(
+    r"\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+(?:\w+\s+){0,2}?(?:done|used|run|worked\s+(?:on|with)|seen|touched|led)\b"
+    r"[^.;]{0,40}\b(?:before|yet\s+in\s+(?:his|her|their)\s+career)\b|\bhas\s+never\s+(?:done|used|run|led)\b",
+    re.I,
+)
+# "Ravi will do the December accruals journal." -> what a following bare "Due ... by <date>" is about
+WILL_DO_OBJECT = re.compile(
+    r"\bwill\s+(?:do|prepare|send|deliver|write|finish|own|run|handle|post|take\s+over)\s+(?P<o>(?:the|our|their|his|her|this|that)\s+[^.;,()]{3,60})",
+    re.I,
+)
 GOES_TO = _Gated(re.compile(
     r"(?P<subj>[^,;:.]{2,60}?)\s+(?:goes|go|is\s+going|has\s+to\s+go|gets\s+sent|is\s+due)\s+(?:out\s+)?to\s+(?P<to>" + NAME + r")\s+(?:on|by|before)\s+"
 ), ("go", "sent", "due"))
@@ -376,7 +394,9 @@ NAME_IN_TEAM = re.compile(
 BE_NAME = re.compile(
     r"\b(?i:contact|person|owner|lead)\b(?:\s+(?i:at|from)\s+(?P<org>[A-Z][\w&'’.-]*))?[^.;]{0,20}?\b(?i:is|might\s+be|could\s+be|would\s+be|=)\s+(?P<who>[A-Z][a-zA-Z'’-]+)"
 )
-POSSESSIVE_REF = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z]{2,4}\s+)?(?:boss|manager|team|colleague|assistant|lead|office|deputy|backup)\b", re.I)
+POSSESSIVE_REF = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z]{2,4}\s+)?(?:boss|manager|team|colleague|assistant|lead|office|deputy|backup|rep|representative|contact|account\s+manager|partner\s+manager|PM)\b", re.I)
+# "Reason: the export has duplicate rows", "Because ...": the cause of the item above, a risk on it
+REASON_LINE = re.compile(r"^\s*(?:reason|cause|root\s+cause|why)\s*:\s*(?P<why>\S.*)$|^\s*because\b\s*(?P<why2>\S.*)$", re.I)
 NAME_AT_ORG = re.compile(r"(?P<who>" + NAME + r")\s+(?:at|from|@)\s+(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)?)")
 NAME_PAREN = re.compile(r"(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)\s*\((?P<inner>[^()]{1,40})\)")
 NAME_VERB = re.compile(
@@ -1212,6 +1232,8 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             own_names = [n for n in unit.names if n.lower() not in items[last_item].strong] if last_item is not None else unit.names
             if best and best[1] >= threshold:
                 target = best[0]
+            elif last_item is not None and not first.bullet and REASON_LINE.match(first.body) and 0 < first.number - last_unit_end <= 2:
+                target = last_item  # "Reason: ..." explains the line above
             elif adjacent_prose and (
                 chat
                 or POSSESSIVE_REF.search(first.body)
@@ -1433,6 +1455,9 @@ _WHO_PATTERNS = (
     r"(?:^|\s)(?P<w>" + NAME + r")\s+(?:hasn'?t|haven'?t|didn'?t|still|has\s+not|is\s+out|said|says|will|to\s+)",
     r"(?P<w>" + _TEAM_WORDS + r"|IT)\s+(?:still\s+)?(?:hasn'?t|haven'?t|didn'?t|is|are|to\s+)",
     r"\bbeing\s+[a-z]+\s+by\s+(?P<w>" + NAME + r")",
+    r"\b(?:still|is|are|sits?|sitting)\s+with\s+(?:the\s+|our\s+)?(?P<w>" + _TEAM_WORDS + r"|[A-Z][\w'’-]+)\b",
+    r"\b(?:owned|held)\s+by\s+(?:the\s+|our\s+)?(?P<w>(?:" + NAME + r"|[a-zA-Z]+)\s+team|" + NAME + r"|" + _TEAM_WORDS + r")",
+    r"\b(?i:asked|emailed|called|pinged|chased|contacted)\s+(?:their|our|the)\s+(?:[a-z]+\s+){1,2}(?P<w>" + NAME + r")",
 )
 
 
@@ -1503,9 +1528,15 @@ class _State:
 class _ItemBuilder:
     """Collects cues from an item's lines in order and produces a WorkItem."""
 
-    def __init__(self, as_of: dt.date, names: _Names):
+    def __init__(self, as_of: dt.date, names: _Names, lines: list[_Line] | None = None):
         self.as_of = as_of
         self.names = names
+        self.texts = {ln.number: (ln.body or ln.raw or "") for ln in lines or []}
+
+    def _previous_text(self, number: int) -> str:
+        """The text of the nearest non-blank line above ``number`` in the notes ('' if none)."""
+        earlier = [n for n in self.texts if n < number]
+        return self.texts[max(earlier)] if earlier else ""
 
     # -- item ---------------------------------------------------------------------------------
 
@@ -1624,6 +1655,11 @@ class _ItemBuilder:
         before = _count(w)
         n_commit_before = len(w.commitments)
         n_risks_before = len(w.risks)
+        why = REASON_LINE.match(body)
+        if why and not ln.section:
+            cause = (why.group("why") or why.group("why2") or "").strip().rstrip(".")
+            if cause and cause not in w.risks[-20:]:
+                w.risks.append(cause)
         for clause in _with_subjects(_clauses(body), as_of):
             self._clause(w, st, ln, clause, base, owner, bool(nxt), bool(opt))
         self._sections(w, ln, body, base, owner, line_done)
@@ -1770,15 +1806,16 @@ class _ItemBuilder:
             who = _who_in(clause, self.names, _WHO_PATTERNS)
             w.waits.append(Wait(what=_what(clause, as_of), on_whom=who, kind="blocked",
                                 since=_since(clause, base), line=ln.number))
-        elif WAITING.search(clause) and not conditional and (not decision_like or explicit_wait) and not (
+        elif WAITING.search(clause) and not conditional and not EXPERIENCE.search(clause) and (not decision_like or explicit_wait) and not (
             THIRD_WILL.search(clause) and not I_WILL.match(clause)
         ):
             who = _who_in(clause, self.names, _WHO_PATTERNS)
             if who is None and re.match(r"\s*(?:he|she|they)\b", low):
                 who = st.last_who
             expected = _date_after(clause, base)
-            if expected is None and re.search(r"(?:she|he|they)(?:'d|\s+would|'ll|\s+will)", low):
-                expected = _first_date(clause, base)
+            said = re.search(r"\b(?:said|says)\s+(?:by\s+)?[\"“']?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|next|end\s+of|early|\d))", clause, re.I)
+            if expected is None and (said or re.search(r"(?:she|he|they)(?:'d|\s+would|'ll|\s+will)", low)):
+                expected = _first_date(clause[said.end():] if said else clause, base)
             since = _since(clause, base) or (
                 (_past_date(clause, base) or (ln.date if ln.dated else None)) if re.search(r"\basked\b", low) else None
             )
@@ -1786,7 +1823,8 @@ class _ItemBuilder:
             if prev is not None and prev.line != ln.number:
                 prev.expected_by = prev.expected_by or expected
             elif prev is None:
-                w.waits.append(Wait(what=_wait_what(clause, as_of), on_whom=who, kind="waiting", since=since,
+                what = (st.last_what or "") if said and len(clause[: said.start()].split()) <= 2 else _wait_what(clause, as_of)
+                w.waits.append(Wait(what=what, on_whom=who, kind="waiting", since=since,
                                     line=ln.number, expected_by=expected))
 
         # commitments: other people's, then mine
@@ -1887,6 +1925,9 @@ class _ItemBuilder:
                 elif due:
                     subj = _what(re.split(r"[,;:]", clause[: dd.start()])[-1][-60:], as_of)
                     to = _clean_name(dd.group("to")) if dd.group("to") else None
+                    if not subj:  # "Due to the controller by Tue": the thing the line above says will be done
+                        prev = WILL_DO_OBJECT.search(self._previous_text(ln.number))
+                        subj = _what(prev.group("o"), as_of) if prev else ""
                     w.commitments.append(Commitment(what=subj or "deliverable", owner=me, due=due, for_whom=to,
                                                     line=ln.number))
         if MISSED.search(clause):
@@ -2071,6 +2112,13 @@ class _ItemBuilder:
             if DUE_BY.search(clause_before):
                 ev = EVENT_IN.search(clause_before)
                 cands.append((2, m.date, (_label(ev.group("l")) or None) if ev else None))
+                continue
+            # "Office move to floor 4: movers booked for Sat 19 Dec": an event named in the lead-in, booked for a date
+            lead = re.match(r"^\s*(?P<lead>[^:]{2,50}):\s", body)
+            if lead and m.start > lead.end() and re.search(r"\b(?:booked|scheduled|planned|set|confirmed|arranged)\s+(?:for\s+)?$", tail, re.I):
+                ev = EVENT_IN.search(lead.group("lead"))
+                if ev and m.date >= base:
+                    cands.append((2, m.date, _label(ev.group("l")) or None))
 
 
 _KIND_RANK = {"blocked": 3, "no_reply": 2, "waiting": 1}
@@ -2196,6 +2244,15 @@ def _wait_what_raw(clause: str, as_of: dt.date) -> str:
     m = re.search(r"\bneed(?:s)?\s+(?P<w>(?:the\s+|a\s+|an\s+|our\s+)?[^,;.]{2,60}?)\s+from\s+", clause, re.I) or re.search(r"\bwaiting\s+(?:on|for)\s+(?:the\s+)?" + NAME + r"(?:\s+team)?\s+(?:for|to\s+send|to)\s+(?P<w>.+)$", clause) or re.search(r"\bwaiting\s+(?:on|for)\s+(?P<w>.+)$", clause, re.I) or re.search(
         r"\b(?:hasn'?t|haven'?t|has\s+not|have\s+not)\s+(?:yet\s+)?[a-z]+\s+(?:us\s+|me\s+)?(?P<w>(?:the|a|an|our|their)\s+.+)$", clause, re.I)
     text = m.group("w") if m else clause
+    if not m:
+        m = re.search(r"\b(?:are|is)\s+(?P<w>[^,;]{2,60}?)\s+(?:owned|held)\s+by\b", clause) or re.search(
+            r"\b(?:says|said)\s+(?P<w>(?:a|the)\s+[a-z]+)\s+(?:is|will\s+be)\b", clause)
+        if m:
+            return _strip_dates(m.group("w"), as_of) or clause
+        m = re.search(r"\bstill\s+(?:has|have|needs?)\s+to\s+[a-z]+\s+(?P<w>(?:the|a|an|our|their)\s+[^,;.]{2,60})", clause, re.I) or re.search(
+            r"^(?P<w>.{2,60}?)\s+(?:is\s+|are\s+)?(?:still|sits?|sitting)\s+with\b", clause, re.I)
+        if m:
+            return _strip_dates(m.group("w"), as_of) or clause
     if not m:  # "firewall rule for the SFTP still not opened on our side" -> the thing itself
         text = re.split(r"\s+(?:(?:is|are)\s+)?(?:still\s+not|not\s+(?:been\s+)?[a-z]+(?:ed|en)\s+yet|(?:is|are)\s+(?:still\s+)?being)\b", text, maxsplit=1)[0]
         text = re.sub(r"^(?:but|and|so)\s+", "", text, flags=re.I)
@@ -2411,7 +2468,7 @@ def _parse(text: str, as_of: dt.date) -> WorkLog:
                         names.person_org.setdefault(who, org)
     _known_mentions(classified, names)
     items, unplaced = _group(classified, as_of, names)
-    builder = _ItemBuilder(as_of, names)
+    builder = _ItemBuilder(as_of, names, classified)
     work_items = [builder.build(item) for item in items if item.lines]
     # a name counts as a person with evidence ("emailed Dana", "Dana said") or a role in a cue
     # (waited on, owner, recipient, decider, delegate); "from London" alone is not enough

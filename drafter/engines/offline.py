@@ -437,6 +437,9 @@ def finish(artefact: Artefact, plan: Plan, options: DraftOptions) -> Artefact:
         return t
 
     data = map_strings(artefact.model_dump(mode="json"), apply)
+    for key, limit in (("headline", 300), ("subject", 120)):  # a role in place of a name can make it longer
+        if isinstance(data.get(key), str):
+            data[key] = fit(data[key], limit)
     return type(artefact).model_validate(data)
 
 
