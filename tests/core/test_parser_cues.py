@@ -104,3 +104,21 @@ def test_secrets_mentioned_as_work_are_still_work():
 def test_sending_a_password_guide_is_work_not_injection():
     log = parse_notes("Need to send the password reset guide to Ana by Fri 27 Nov.", AS_OF)
     assert any(1 in i.lines for i in log.items)
+
+
+def test_bare_due_line_takes_the_thing_the_line_above_will_do():
+    notes = "Priya will do the November payroll file.\nDue to the payroll office by the 2nd working day: Wed 2 Dec."
+    log = parse_notes(notes, AS_OF)
+    due = [c for i in log.items for c in i.commitments if c.due == D(2026, 12, 2)]
+    assert due and "payroll file" in due[0].what, [(c.what, c.due) for i in log.items for c in i.commitments]
+    assert not any(c.what == "deliverable" for i in log.items for c in i.commitments)
+
+
+def test_no_experience_is_not_a_wait():
+    log = parse_notes("Ana hasn't done a vendor review before; I'll pair with her on Thu 26 Nov.", AS_OF)
+    assert not [w for i in log.items for w in i.waits], [(w.on_whom, w.what) for i in log.items for w in i.waits]
+
+
+def test_not_sent_yet_is_still_a_wait():
+    log = parse_notes("Ana hasn't sent the vendor review yet, needed for the audit on Tue 1 Dec.", AS_OF)
+    assert [w for i in log.items for w in i.waits]
