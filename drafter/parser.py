@@ -453,6 +453,8 @@ HARD_BEFORE = re.compile(r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\b.{0,60}\b(
 DATE_THEN_EVENT = re.compile(
     r"^\s*(?P<l>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s*(?=[(.,;:!?]|\s+(?:with|and|from|at|in|on|is|are|was|were|needs?|has|have|will|starts?)\b|$)", re.I
 )
+_NOT_EVENT_START = STOP | {"and", "or", "but", "so", "then", "to", "is", "are", "was", "will", "can", "can't", "cannot",
+                            "won't", "at", "in", "on", "by", "as", "if", "or", "plus", "latest", "noon", "am", "pm"}
 BEFORE_THE = re.compile(r"\b(?:before|for|ahead\s+of|until|in\s+time\s+for)\s+(?:the\s+|our\s+|their\s+)?$", re.I)
 # "Customer summit, Thu 10 Dec:", "cut-over window agreed with Contoso: Sat 5 Dec"
 EVENT_COLON = re.compile(
@@ -2077,7 +2079,9 @@ class _ItemBuilder:
                 continue
             mention = body[m.start : m.end]
             dte = DATE_THEN_EVENT.match(after)
-            if dte and (BEFORE_THE.search(before) or (mention.lower().startswith("the ") and BEFORE_THE.search(before + "the "))):
+            if dte and dte.group("l").split()[0].lower() not in _NOT_EVENT_START and (
+                BEFORE_THE.search(before) or (mention.lower().startswith("the ") and BEFORE_THE.search(before + "the "))
+            ):  # "booked for Thu 3 Dec and can't start": no event follows the date
                 lab = _label(dte.group("l"))
                 if lab and not _find_dates(lab, base):
                     cands.append((3, m.date, lab))

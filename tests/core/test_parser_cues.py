@@ -122,3 +122,9 @@ def test_no_experience_is_not_a_wait():
 def test_not_sent_yet_is_still_a_wait():
     log = parse_notes("Ana hasn't sent the vendor review yet, needed for the audit on Tue 1 Dec.", AS_OF)
     assert [w for i in log.items for w in i.waits]
+
+
+def test_a_verb_after_the_date_is_no_event_label():
+    item = only_item("Kickoff with Initech is booked for Wed 2 Dec and can't start without the signed SOW.")
+    assert item.deadline == D(2026, 12, 2)
+    assert "can't" not in (item.deadline_label or "")
