@@ -297,9 +297,10 @@ DECISION = _Gated(re.compile(
     r"\bneed(?:s|ed)?\s+(?:a\s+)?decision\b|\bdecision\s+(?:needed|required|pending)\b|\bdecide\b|\bshould\s+we\b|"
     r"\boption\s+[a-d1-4]\b|\bneed(?:s)?\s+(?:a\s+)?sign-?off\b|\bsigns?\s+off\b|\bapprov(?:e|al)\b|"
     r"\bwhich\s+(?:one|option|way|vendor)\b|\bchoose\s+between\b|\beither\b.{1,150}?\bor\b|\bopen\s+question\b|go/no-?go|"
-    r"\bor\s+(?:go|stay|switch|wait|keep|cut|move)\b",
+    r"\bor\s+(?:go|stay|switch|wait|keep|cut|move)\b|"
+    r"\bneed\s+(?:the\s+)?[\w ]{1,30}?\s+to\s+(?:pick|choose|decide|approve)\b",
     re.I,
-), ("decision", "decide", "should we", "option", "sign", "approv", "which", "choose", "either", "question", "no-go", "nogo", " or "))
+), ("decision", "decide", "should we", "option", "sign", "approv", "which", "choose", "either", "question", "no-go", "nogo", " or ", "pick"))
 RISK = _Gated(re.compile(
     r"\bmight\s+not\s+make|\bmay\s+not\s+make|\bwon'?t\s+make|\bnot\s+going\s+to\s+make|\btight\b|\bat\s+risk\b|"
     r"\bslip(?:s|ping|ped)?\b|(?<!for the )\bdelay(?:s|ed)?\b|\bbehind(?:\s+schedule)?\b|\brunning\s+late\b|\brisky\b|"
@@ -362,7 +363,15 @@ DECIDER = _Gated(re.compile(
     r"|(?P<b>" + NAME + r")\s+(?:to|needs?\s+to|has\s+to|must|should|will)\s+(?:decide|approve|sign\s+off|choose|confirm)"
     r"|\b(?:ask|asking)\s+(?P<c>" + NAME + r")\s+to\s+(?:decide|approve|sign|choose)"
     r"|(?P<d>" + NAME + r")'s\s+(?:call|decision)"
-), ("from", "decide", "approve", "sign", "choose", "confirm", "ask", "'s", "’s"))
+    r"|\b(?i:need)\s+(?P<e>the\s+[a-z]+(?:\s+[a-z]+)?)\s+to\s+(?:pick|choose|decide|approve)\b"
+), ("from", "decide", "approve", "sign", "choose", "confirm", "ask", "'s", "’s", "pick"))
+# "I can dedupe by hand in a spreadsheet - about 2 days of work, error-prone": a workaround I offer at a
+# cost, which the reader decides on
+OFFER = re.compile(
+    r"^\s*(?:I|we)\s+(?:can|could)\s+(?P<x>[^-–—;,(]{4,80}?)\s*(?:[-–—;,(]\s*|\s+but\s+)"
+    r"(?P<cost>.{0,80}\b(?:days?|hours?|weeks?|cost|costs|error-prone|risky|extra)\b.*)$",
+    re.I,
+)
 OPTION_LINE = re.compile(r"^(?:option\s+(?P<label>[a-d1-4])\b|\((?P<label2>[a-d])\))\s*[:.)-]?\s*(?P<text>.+)$", re.I)
 ACTION_VERBS = set(
     """
@@ -555,6 +564,24 @@ def _indent(raw: str) -> int:
 
 
 
+# Note-taking shorthand that hides a word the reader (and a check) looks for: whole words only.
+_SHORTHAND = [
+    (re.compile(r"\b(?:mkting|mktg|mkt)\b", re.I), "marketing"),
+    (re.compile(r"\bmgmt\b", re.I), "management"),
+    (re.compile(r"\bw/(?=\s)", re.I), "with"),
+    (re.compile(r"\bw/o\b", re.I), "without"),
+    (re.compile(r"\breqs\b", re.I), "requirements"),
+]
+
+
+def _expand_shorthand(text: str) -> str:
+    if "/" not in text and "mk" not in text.lower() and "mgmt" not in text.lower() and "reqs" not in text.lower():
+        return text
+    for pattern, repl in _SHORTHAND:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def _date_prefix(body: str, as_of: dt.date) -> tuple[dt.date | None, str]:
     """('Mon: emailed Dana' -> (Mon 23 Nov, 'emailed Dana')). Past reading of the date."""
     m = DATE_RE.match(body)
@@ -717,7 +744,7 @@ def _classify(lines: list[str], as_of: dt.date) -> list[_Line]:
         d, body = _date_prefix(body, as_of)
         ln.date, ln.dated = d, d is not None
         body = OWNER_PREFIX.sub("", body)
-        ln.body = body.strip()
+        ln.body = _expand_shorthand(body.strip())
         ln.kind = "text"
     return out
 
@@ -1657,6 +1684,11 @@ class _ItemBuilder:
         before = _count(w)
         n_commit_before = len(w.commitments)
         n_risks_before = len(w.risks)
+        offer = OFFER.match(body)
+        if offer and not w.decisions and owner is None:
+            x = _what(offer.group("x"), as_of)
+            cost = _strip_dates(offer.group("cost"), as_of).strip(" .")
+            w.decisions.append(Decision(question=f"whether I {x} ({cost})", options=[], line=ln.number))
         why = REASON_LINE.match(body)
         if why and not ln.section:
             cause = (why.group("why") or why.group("why2") or "").strip().rstrip(".")
@@ -1808,7 +1840,9 @@ class _ItemBuilder:
             who = _who_in(clause, self.names, _WHO_PATTERNS)
             w.waits.append(Wait(what=_what(clause, as_of), on_whom=who, kind="blocked",
                                 since=_since(clause, base), line=ln.number))
-        elif WAITING.search(clause) and not conditional and not EXPERIENCE.search(clause) and (not decision_like or explicit_wait) and not (
+        elif WAITING.search(clause) and not conditional and not EXPERIENCE.search(clause) and not re.match(
+            r"\s*(?:i\s+|we\s+)?(?:havent|haven'?t|have\s+not)\b", low  # "havent sent" (mine, no one else's)
+        ) and (not decision_like or explicit_wait) and not (
             THIRD_WILL.search(clause) and not I_WILL.match(clause)
         ):
             who = _who_in(clause, self.names, _WHO_PATTERNS)
@@ -1881,6 +1915,13 @@ class _ItemBuilder:
             to = _clean_name(pm.group("to")) if pm.group("to") else None
             what = _what(pm.group("what") or pm.group("what2") or pm.group("what3") or "", as_of)
             what = re.sub(r"^(?:to|that|I'?d|I\s+would)\s+", "", what, flags=re.I)
+            team = re.match(r"^(?P<t>" + _TEAM_WORDS_RE + r")\s+(?P<rest>(?:the|a|an|our|my|some)\s+.+)$", what)
+            if team:  # "promised marketing the new screenshots" -> "the new screenshots to marketing"
+                what = f"{team.group('rest')} to {team.group('t')}"
+            elif re.fullmatch(r"[A-Z][^\s,;:]*(?:\s+[A-Z][^\s,;:]*)?", what) and ":" in ln.body[: ln.body.find("promised") + 1]:
+                # "Training deck: promised to Raúl by Mon": the thing is the line's lead-in
+                lead = _what(ln.body.split(":", 1)[0], as_of)
+                what = f"{lead} to {what}" if lead else what
             state = "missed" if MISSED.search(clause) else "open"
             due = _first_date(pm.group("what") or pm.group("what2") or pm.group("what3") or "", base) or _first_date(clause, base)
             w.commitments.append(Commitment(what=what or clause, owner=me, due=due,
@@ -2022,6 +2063,8 @@ class _ItemBuilder:
         m = DECIDER.search(text)
         if not m:
             return None
+        if m.group("e"):
+            return m.group("e")  # "the team leads"
         return _clean_name(m.group("a") or m.group("b") or m.group("c") or m.group("d") or "")
 
     def _resolve_waits(self, w: WorkItem, clause: str) -> None:

@@ -369,6 +369,10 @@ def decision_phrase(question: str) -> str:
     q = clean(question).rstrip("?").strip()
     q = re.sub(r"^(?:open question|question|decision(?: needed)?|to decide|decide|tbd)\s*[:\-—]\s*", "", q, flags=re.I)
     q = re.sub(r"^(?:we need to decide|need to decide|need a decision on|decide)\s+", "", q, flags=re.I)
+    # "Need the team leads to pick" / "need Carla to choose between A and B": the decider is said elsewhere
+    m = re.match(r"^(?:we\s+)?need\s+.{1,40}?\s+to\s+(?:pick|choose|decide)(?:\s+(?:between|on)\s+(?P<o>.+))?$", q, re.I)
+    if m:
+        return f"between {m.group('o')}" if m.group("o") else "which option to take"
     low = q.lower()
     if not low:
         return "on the open question"
