@@ -286,7 +286,9 @@ BLOCKED = _Gated(re.compile(
 # "nothing blocked", "blockers: none", "no blockers": the opposite of a blocker
 NOT_BLOCKED = re.compile(
     r"\b(?:nothing|not|no\s+longer|never|none|nobody|no\s+one)\s+(?:is\s+|was\s+|are\s+)?(?:blocked|stuck|on\s+hold|held\s+up)\b|"
-    r"\bblockers?\s*[:=-]?\s*(?:none|nothing|n/?a|no|nil|-)\s*(?:[.,;!]|$)|\bno\s+(?:blockers?|blocking\s+issues)\b",
+    r"\bblockers?\s*[:=-]?\s*(?:none|nothing|n/?a|no|nil|-)\s*(?:[.,;!]|$)|\bno\s+(?:blockers?|blocking\s+issues)\b|"
+    # "Kickoff ... can't start without the signed contract": what the event needs, not a blocker on anyone
+    r"\b(?:" + EVENT_WORDS + r")\b.{0,80}\bcan'?t\s+(?:start|proceed|go\s+ahead|happen)\s+without\b",
     re.I,
 )
 RESOLVED = _Gated(re.compile(
@@ -1261,8 +1263,10 @@ def _group(lines: list[_Line], as_of: dt.date, names: _Names) -> tuple[list[_Ite
             own_names = [n for n in unit.names if n.lower() not in items[last_item].strong] if last_item is not None else unit.names
             if best and best[1] >= threshold:
                 target = best[0]
-            elif last_item is not None and not first.bullet and REASON_LINE.match(first.body) and 0 < first.number - last_unit_end <= 2:
-                target = last_item  # "Reason: ..." explains the line above
+            elif last_item is not None and not first.bullet and (REASON_LINE.match(first.body) or OFFER.match(first.body)) and (
+                0 < first.number - last_unit_end <= 2
+            ):
+                target = last_item  # "Reason: ..." explains the line above; "I can ... - 2 days" offers a way out of it
             elif adjacent_prose and (
                 chat
                 or POSSESSIVE_REF.search(first.body)
@@ -1915,15 +1919,19 @@ class _ItemBuilder:
             to = _clean_name(pm.group("to")) if pm.group("to") else None
             what = _what(pm.group("what") or pm.group("what2") or pm.group("what3") or "", as_of)
             what = re.sub(r"^(?:to|that|I'?d|I\s+would)\s+", "", what, flags=re.I)
+            what = re.split(r",\s*(?:then|and\s+then|later)\b", what)[0].strip()
+            moved = re.search(r"\b(?:moved|pushed|slipped|changed)\s+(?:it\s+)?to\s+(?P<d>.+)$", clause)
             team = re.match(r"^(?P<t>" + _TEAM_WORDS_RE + r")\s+(?P<rest>(?:the|a|an|our|my|some)\s+.+)$", what)
             if team:  # "promised marketing the new screenshots" -> "the new screenshots to marketing"
                 what = f"{team.group('rest')} to {team.group('t')}"
-            elif re.fullmatch(r"[A-Z][^\s,;:]*(?:\s+[A-Z][^\s,;:]*)?", what) and ":" in ln.body[: ln.body.find("promised") + 1]:
-                # "Training deck: promised to Raúl by Mon": the thing is the line's lead-in
-                lead = _what(ln.body.split(":", 1)[0], as_of)
+            elif re.fullmatch(r"[A-Z][^\s,;:]*(?:\s+[A-Z][^\s,;:]*)?", what) and LEAD_IN.match(ln.body[: ln.body.find("promised") + 1] + " x"):
+                # "Training deck: promised to Raúl by Mon", "Churn analysis - promised to Sofia": the thing is the lead-in
+                lead = _what(LEAD_IN.match(ln.body).group("lead"), as_of)
                 what = f"{lead} to {what}" if lead else what
             state = "missed" if MISSED.search(clause) else "open"
             due = _first_date(pm.group("what") or pm.group("what2") or pm.group("what3") or "", base) or _first_date(clause, base)
+            if moved and _first_date(moved.group("d"), base):
+                due = _first_date(moved.group("d"), base)  # "then moved to 1 Dec": the date now promised
             w.commitments.append(Commitment(what=what or clause, owner=me, due=due,
                                             for_whom=to, line=ln.number, state=state))
         elif iw and third is None and not conditional and not is_option:
@@ -2183,6 +2191,10 @@ def _merge_waits(waits: list[Wait], person_org: dict[str, str] | None = None) ->
     for p, o in orgs.items():
         if p in people and o in people:
             party_of[o] = p
+    for p in people:  # "Helen" and "Helen Park" are one person: the full name is kept
+        full = [q for q in people if q and q != p and " " not in p and q.split()[0] == p]
+        if p and len(full) == 1:
+            party_of[p] = full[0]
     out: list[Wait] = []
     by_party: dict[str, Wait] = {}
     for x in sorted(waits, key=lambda x: (x.on_whom or "").lower() in party_of):
@@ -2199,6 +2211,8 @@ def _merge_waits(waits: list[Wait], person_org: dict[str, str] | None = None) ->
         keep.since = min(d for d in (keep.since, x.since) if d) if (keep.since or x.since) else None
         keep.expected_by = keep.expected_by or x.expected_by
         keep.what = keep.what or x.what
+        if (x.on_whom or "").lower() == party and (keep.on_whom or "").lower() != party:
+            keep.on_whom = x.on_whom  # the person (or full name) rather than the company (or first name)
     return sorted(out, key=lambda x: waits.index(x))
 
 

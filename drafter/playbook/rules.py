@@ -461,6 +461,8 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     if item.decisions:
         d = item.decisions[0]
         who = decider(d)
+        if who == "you":  # the ask below says what; the step only commits to getting it
+            return step("get your decision on the ask below", soon)
         phrase = decision_phrase(d.question)
         phrase = phrase if phrase.startswith("on ") else f"on {phrase}"
         return step(f"get a decision from {who} {phrase}", soon)
