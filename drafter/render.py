@@ -456,15 +456,19 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         sec = Section()
         sec.add(f"{bold(w.t(item.title))} — {item.status.label}", "title")
         outcome = w.t(item.outcome).rstrip(".")
+        # a risk line that names the deadline it threatens says what the goal line says, and more:
+        # under a word cap it outlasts the goal line (U6)
+        risk_says_deadline = bool(item.risk and item.deadline and w.d(item.deadline) in w.t(item.risk))
+        goal_rank, risk_rank = (2, 1) if risk_says_deadline else (1, 2)
         if outcome and item.deadline:
             date = w.d(item.deadline)
-            sec.add(f"Goal: {outcome}" + ("." if date in outcome else f" — needed by {date}."), rank=1)
+            sec.add(f"Goal: {outcome}" + ("." if date in outcome else f" — needed by {date}."), rank=goal_rank)
         elif outcome:
-            sec.add(f"Goal: {outcome}.", rank=1)
+            sec.add(f"Goal: {outcome}.", rank=goal_rank)
         elif item.deadline:
-            sec.add(f"Deadline: {w.d(item.deadline)}.", rank=1)
+            sec.add(f"Deadline: {w.d(item.deadline)}.", rank=goal_rank)
         if item.risk:  # next to the goal: the risk and the deadline it threatens read together
-            sec.add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", rank=2)
+            sec.add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", rank=risk_rank)
         done = [w.t(x).rstrip(".") for x in item.done if clean(x)]
         if done:
             sec.add(f"Done so far: {'; '.join(done)}.", rank=6)
