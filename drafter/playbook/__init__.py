@@ -127,7 +127,11 @@ def share_single_deadline(log: WorkLog) -> WorkLog:
         return log
     src = next((i for i in dated if i.deadline_label), dated[0])
     items = [
-        i if (i.deadline or i.recurring) else i.model_copy(update={"deadline": src.deadline, "deadline_label": src.deadline_label})
+        i if (i.deadline or i.recurring) else i.model_copy(update={
+            "deadline": src.deadline,
+            # unlabelled: the other items serve the dated item itself ("the Critical OpenSSL patch")
+            "deadline_label": src.deadline_label or short_title(src.title),
+        })
         for i in log.items
     ]
     # a line that only names the deadline ("Training session is Wed 16 Dec") is no work of its own:

@@ -84,7 +84,37 @@ def risk_lines(log: WorkLog) -> list[str]:
 
 
 _LISTED_OPTION = re.compile(r"^\s*(?:[-*•]\s*)?(?:option\s+)?\(?([A-Da-d1-4])[).:]\s+(?P<text>\S.+)$", re.I)
-_INLINE_OPTIONS = re.compile(r"\boptions?(?:\s+(?:I|we)\s+see)?\s*(?:are|:)\s*(?P<body>.+)$", re.I)
+_INLINE_OPTIONS = re.compile(r"\b(?:options?|alternatives?|choices?)(?:\s+(?:I|we)\s+see)?\s*(?:are|:)\s*(?P<body>.+)$", re.I)
+
+
+def split_alternatives(body: str) -> list[str]:
+    """'A ($31k, 3 weeks), or B (10% off)' -> ['A ($31k, 3 weeks)', 'B (10% off)']: commas in brackets stay."""
+    parts, depth, cur, i = [], 0, "", 0
+    while i < len(body):
+        ch = body[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0:
+            m = re.match(r",\s*(?:or\s+)?|\s+or\s+", body[i:])
+            if m:
+                parts.append(cur)
+                cur, i = "", i + m.end()
+                continue
+        cur += ch
+        i += 1
+    parts.append(cur)
+    return [clean(p) for p in parts if clean(p)]
+
+
+def _continued(lines: list, i: int, body: str) -> str:
+    """An inline list that runs on over the next lines ('tonight 22:00 (...),' / 'Sat 06:00 (...), or ...')."""
+    j = i + 1
+    while j < len(lines) and (
+        body.rstrip().endswith((",", "(")) or body.count("(") > body.count(")") or lines[j].text.lstrip().startswith("(")
+    ):
+        body = f"{body.rstrip()} {clean(lines[j].text)}"
+        j += 1
+    return body
 
 
 def options_from_lines(log: WorkLog) -> list[str]:
@@ -92,15 +122,47 @@ def options_from_lines(log: WorkLog) -> list[str]:
     listed = [m.group("text") for line in log.lines if (m := _LISTED_OPTION.match(line.text))]
     if len(listed) >= 2:
         return [clean(t) for t in listed[:4]]
-    for line in log.lines:
+    for i, line in enumerate(log.lines):
+        heading = re.match(r"^\s*(?:[-*•]\s*)?(?:options?|alternatives?|choices?)(?:\s+(?:I|we)\s+see)?\s*:?\s*$", line.text, re.I)
+        if heading:  # "Options:" then one bullet per option
+            bullets = []
+            for nxt in log.lines[i + 1 :]:
+                b = re.match(r"^\s*(?:[-*•]|\d+[.)])\s+(?P<t>\S.*)$", nxt.text)
+                if not b:
+                    break
+                bullets.append(clean(b.group("t")))
+            if len(bullets) >= 2:
+                return bullets[:4]
         m = _INLINE_OPTIONS.search(line.text)
         if not m:
             continue
-        parts = [clean(p) for p in re.split(r",\s*(?:or\s+)?|\s+or\s+", m.group("body").rstrip(".")) if clean(p)]
+        parts = split_alternatives(_continued(log.lines, i, m.group("body")).rstrip("."))
         parts = [p for p in parts if not re.fullmatch(r"[\d$€£k.,\s]+|\d+\s*\w+\)?", p)]  # drop split-off figures
         if len(parts) >= 2:
             return parts[:4]
     return []
+
+
+APPROVAL_STATEMENT = re.compile(r"\b(?:has|have|needs?|must)\s+to\s+(?:approve|sign\s+off|ok|okay)\b|\bdecides\s*[;,.]", re.I)
+
+
+def opening_sentence(plan: Plan, ip: ItemPlan) -> str | None:
+    """What the notes open with about the work at stake: first sentence of the dated item's first line.
+
+    Used when a decision between listed options has no missed date, risk or wait to explain it
+    ('Data warehouse migration needs ~30 more engineer-days than we have before the 22 Dec freeze').
+    """
+    log = plan.log
+    dated = [x.item for x in plan.items if x.item.deadline and x.status != Status.DONE and x.item.lines]
+    source = ip.item if not ip.item.decisions and ip.item.lines else (dated[0] if dated else None)
+    if source is None:
+        return None
+    by_number = {line.number: line.text for line in log.lines}
+    text = clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", by_number.get(min(source.lines), "")))
+    first = re.split(r"(?<=[.!?])\s+", text)[0].rstrip(".!?:")
+    if len(first.split()) < 4 or APPROVAL_STATEMENT.search(first) or _INLINE_OPTIONS.search(first):
+        return None
+    return first
 
 
 def situation_sentence(ip: ItemPlan, log: WorkLog) -> str | None:
@@ -133,7 +195,7 @@ def focus_item(plan: Plan) -> ItemPlan | None:
 # keyword -> (upside, downside, cost, needs approval, keeps the deadline); for options named in the notes.
 # Order matters: the first pattern that matches decides.
 _OPTION_PROFILES: list[tuple[re.Pattern, tuple[str, str, str, bool, bool | None]]] = [
-    (re.compile(r"month[- ]to[- ]month|monthly|rolling|short[- ]term|trial|pilot", re.I),
+    (re.compile(r"month[- ]to[- ]month|monthly|rolling\s+(?:contract|licen[cs]e|term|basis|month)|short[- ]term|trial|pilot", re.I),
      ("it keeps us flexible, with nothing locked in if needs change",
       "the decision comes back each period and the terms can change",
       "a short commitment; easy to reverse", False, True)),
@@ -142,14 +204,18 @@ _OPTION_PROFILES: list[tuple[re.Pattern, tuple[str, str, str, bool, bool | None]
       "it locks us in if needs change before the term ends",
       "a longer commitment; hard to reverse", True, True)),
     (re.compile(r"\b(?:delay|postpone|push(?:ed)? back|slip|reschedule|later|late|new date|extend)\b|"
-                r"\bmove\s+(?:the\s+)?(?:launch|date|deadline|go-live|release|meeting|cut-over|kickoff|demo)\b", re.I),
+                r"\bmove\s+(?:the\s+)?(?:launch|date|deadline|go-live|release|meeting|cut-over|kickoff|demo)\b|"
+                r"\bmove\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|later|q[1-4])", re.I),
      ("we deliver the full version with less pressure",
       "everyone who needs it waits longer",
       "the new date needs agreement", True, False)),
     (re.compile(r"\b(?:cut|drop|reduce|skip|trim|smaller|partial|without|only|cut-down|mvp)\b", re.I),
      ("the date holds", "less is delivered on the day", "a scope change that needs sign-off", True, True)),
-    (re.compile(r"\b(?:hire|contractor|agency|outsource|vendor|buy|pay|quote|switch|another supplier)\b|[$€£]\s?\d", re.I),
+    (re.compile(r"\b(?:hire|contractor|agency|outsource|freelancer?)\b", re.I),
      ("it adds capacity quickly", "it costs money and a new supplier needs briefing", "spend that needs approval", True, True)),
+    (re.compile(r"\b(?:vendor|buy|pay|quote|switch|another supplier|migrat\w*)\b|[$€£]\s?\d", re.I),
+     ("it solves the problem with money instead of our time", "it costs money, and a change of supplier or tool needs setting up",
+      "spend that needs approval", True, True)),
     (re.compile(r"\b(?:escalate|manager|exec)\b", re.I),
      ("it puts authority behind the request", "it uses goodwill and can strain the relationship", "your time", True, None)),
     (re.compile(r"\b(?:cancel|stop|end|terminate)\b", re.I),
@@ -172,8 +238,45 @@ def option_title(text: str) -> str:
     return t[:1].upper() + t[1:]
 
 
+_DOWN_CUE = re.compile(
+    r"\b(?:but|risk\w*|untested|short\s+notice|burnout|error-?prone|lose[sr]?|slow\w*|late|only|max|maximum|less|not|no|"
+    r"without|unknown|expensive|harder|manual|downtime|disrupt\w*|lock(?:ed|s)?\s+in|weekend)\b",
+    re.I,
+)
+_COST_WORD = re.compile(r"\b(?:costs?|price|fee|budget|extra\s+work|effort|licen[cs]e)\b|[$€£]\s?\d", re.I)
+
+
+def stated_tradeoffs(text: str) -> tuple[list[str], list[str]]:
+    """(upsides, downsides) the notes state with an option: its bracket, or the clauses after its name.
+
+    'tonight 22:00 (low traffic but short notice to customers)' -> (['low traffic'], ['short notice to customers']);
+    cost and time facts are left to the cost line.
+    """
+    inner = re.findall(r"\(([^()]{3,200})\)", text)
+    if inner:
+        parts = [p for chunk in inner for p in re.split(r"\s*[,;]\s*|\s+but\s+", chunk)]
+        parts = [("but " if re.search(rf"\bbut\s+{re.escape(p)}", " ".join(inner)) else "") + p for p in parts]
+    else:
+        parts = re.split(r"\s*[,;]\s*|\s+but\s+", text)[1:]
+    ups, downs = [], []
+    for raw in parts:
+        part = clean(re.sub(r"^but\s+", "", raw))
+        if len(part) < 3 or _find_cost_only(part):
+            continue
+        (downs if raw.startswith("but ") or _DOWN_CUE.search(part) else ups).append(part)
+    return ups, downs
+
+
+def _find_cost_only(part: str) -> bool:
+    """A clause that is only a cost or a time ('20 days at $900/day', 'weekend on-call cost ~$600')."""
+    if _COST_WORD.search(part) and not re.search(r"\bbut\b", part):
+        return True
+    rest = _COST_FACT.sub("", part)
+    return bool(_COST_FACT.search(part)) and len(re.findall(r"[a-z]{3,}", rest, re.I)) <= 2
+
+
 def profile_for_named_option(text: str, label: str) -> OptionFacts:
-    """Trade-offs for an option named in the notes: costs and times quoted from it, the rest by kind."""
+    """Trade-offs for an option named in the notes: its own stated pros and cons, costs and times, the rest by kind."""
     for pattern, (up, down, cost, approval, keeps) in _OPTION_PROFILES:
         if pattern.search(text):
             break
@@ -188,6 +291,10 @@ def profile_for_named_option(text: str, label: str) -> OptionFacts:
     quoted = list(dict.fromkeys(clean(m.group(0)) for m in _COST_FACT.finditer(text)))
     if quoted:
         cost = ", ".join(quoted) + ("; needs approval" if approval else "")
+    ups, downs = stated_tradeoffs(text)
+    if ups or downs:  # the notes' own pros and cons beat the generic ones for this kind of option
+        up = "; ".join(ups) if ups else up
+        down = "; ".join(downs) if downs else (f"it costs {', '.join(quoted)}" if quoted else down)
     return OptionFacts(
         label=label, title=option_title(text)[:120], summary=clean(text)[:300], upside=up, downside=down,
         cost=cost[:200], from_notes=True, needs_approval=approval, keeps_deadline=keeps,
@@ -430,7 +537,9 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         question = clean(named.question)
         if named.who and not is_me(named.who):
             who = named.who
-        situation = situation_sentence(ip, log)
+        if APPROVAL_STATEMENT.search(question):  # "Sam (VP Eng) has to approve any spend over $10k." names who, not what
+            question = "which option to take?"
+        situation = situation_sentence(ip, log) or opening_sentence(plan, ip)
         decide = f"we need to decide {decision_phrase(question)}"
         problem = f"{situation}; {decide}" if situation else decide
     elif missed:

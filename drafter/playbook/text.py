@@ -124,7 +124,8 @@ def the(text: str) -> str:
 def short_title(title: str, limit: int = 60) -> str:
     """The name of an item for prose: its first clause, at most ``limit`` characters."""
     t = clean(title)
-    head = re.split(r"\s*(?:[:;(—–]|,(?!\d{3}\b))\s*|\s+-\s+|[.?!]\s+", t, maxsplit=1)[0].strip()  # "1,000" is one number
+    # "1,000" and "22:00" are one number, not a clause break
+    head = re.split(r"\s*(?:[;(—–]|:(?!\d{2}\b)|,(?!\d{3}\b))\s*|\s+-\s+|[.?!]\s+", t, maxsplit=1)[0].strip()
     if len(head) >= 3:
         t = head
     if len(t) > limit:
@@ -132,8 +133,15 @@ def short_title(title: str, limit: int = 60) -> str:
     return t
 
 
+_KEEP_CAPITAL = re.compile(
+    r"^(?:[A-Z][a-z]*[A-Z]\w*|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(?:\s|$)"
+)
+
+
 def lower_first(text: str) -> str:
-    """'Keep chasing Dana' -> 'keep chasing Dana' (names keep their capitals)."""
+    """'Keep chasing Dana' -> 'keep chasing Dana' (names keep their capitals: 'HubSpot', 'Sat 12 Dec')."""
+    if _KEEP_CAPITAL.match(text):
+        return text
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 

@@ -1,0 +1,59 @@
+"""Options the notes list, with the trade-offs the notes themselves state (playbook.options)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.parser import parse_notes
+from drafter.playbook import build_plan, lower_first
+from drafter.playbook.options import options_from_lines, profile_for_named_option, split_alternatives, stated_tradeoffs
+
+AS_OF = dt.date(2026, 12, 1)  # Tue
+
+
+def test_split_alternatives_keeps_commas_inside_brackets():
+    assert split_alternatives("Zendesk ($12k, 2 weeks setup), or keep Freshdesk (price up 15%)") == [
+        "Zendesk ($12k, 2 weeks setup)", "keep Freshdesk (price up 15%)"]
+
+
+def test_stated_tradeoffs_come_from_the_bracket():
+    ups, downs = stated_tradeoffs("ship Friday 18:00 (quiet hours but no support staff on shift)")
+    assert ups == ["quiet hours"] and downs == ["no support staff on shift"]
+    ups, downs = stated_tradeoffs("hire a freelancer (3 weeks at $600/day)")
+    assert ups == [] and downs == []  # only a cost: left to the cost line
+
+
+def test_named_option_uses_stated_pros_cons_and_costs():
+    o = profile_for_named_option("batch at night (cheap, untested on full data, about 2 days of work)", "A")
+    assert o.upside == "cheap" and "untested on full data" in o.downside and "2 days" in o.cost
+    assert o.title == "Batch at night"
+
+
+def test_times_and_camel_case_names_survive_titles():
+    assert profile_for_named_option("tonight 23:30 (low traffic)", "A").title == "Tonight 23:30"
+    assert lower_first("HubSpot") == "HubSpot" and lower_first("Sat 12 Dec") == "Sat 12 Dec"
+    assert lower_first("Keep chasing Dana") == "keep chasing Dana"
+
+
+def test_options_listed_as_bullets_under_a_bare_heading():
+    log = parse_notes("Reporting rebuild needs 4 more weeks than we have before the 18 Dec freeze.\nOptions:\n"
+                      "- contractor from Acme, 15 days at $800/day\n- delay the rebuild to January\n", AS_OF)
+    assert options_from_lines(log) == ["contractor from Acme, 15 days at $800/day", "delay the rebuild to January"]
+
+
+def test_inline_options_running_over_two_lines():
+    log = parse_notes("Cut-over needs a 1h outage. Options: tonight 23:00 (short notice),\n"
+                      "Sat 5 Dec 07:00 (weekend cost ~$400), or a blue-green switch\n(untested).\n", AS_OF)
+    opts = options_from_lines(log)
+    assert len(opts) == 3 and opts[2].startswith("a blue-green switch") and "untested" in opts[2]
+
+
+def test_problem_opens_with_the_situation_and_names_the_stake():
+    notes = ("Reporting rebuild needs 4 more weeks than we have before the 18 Dec freeze.\nOptions:\n"
+             "- contractor from Acme, 15 days at $800/day\n- delay the rebuild to January (licence costs ~$5k)\n"
+             "Lee (CFO) has to approve any spend over $5k.\n")
+    d = build_plan(parse_notes(notes, AS_OF)).decision
+    assert d is not None and len(d.options) == 2
+    assert d.problem.startswith("Reporting rebuild needs 4 more weeks")
+    assert "approve any spend" not in d.question
+    assert d.deadline == dt.date(2026, 12, 18)
