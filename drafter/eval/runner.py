@@ -105,6 +105,16 @@ def engine_identity(drafter) -> dict:
     }
 
 
+def engine_source_digest(engine) -> str:
+    """sha256 of the source file of the engine's class (its post-processing shapes cached drafts)."""
+    import inspect
+
+    try:
+        return hashlib.sha256(Path(inspect.getsourcefile(type(engine))).read_bytes()).hexdigest()
+    except (TypeError, OSError):
+        return type(engine).__qualname__
+
+
 def cache_key(identity: dict, prompts: dict[str, str], code: str, case: Case, kind: str, rep: int) -> str:
     """sha256 of everything a draft depends on; only the prompt of the unit's own kind counts."""
     return _sha(
@@ -162,13 +172,28 @@ class _Runner:
         self.model_calls = 0
         self.cache_hits = 0
 
+    def key_for(self, case: Case, kind: str, rep: int) -> str:
+        """Cache key of one unit. LLM engines: the exact request they would send (model, URL, messages,
+        parameters) plus the engine module's source; other engines: the pipeline code fingerprint."""
+        identity, prompts, code = self.key_parts
+        build = getattr(self.drafter.engine, "build_request", None)
+        if build is None:
+            return cache_key(identity, prompts, code, case, kind, rep)
+        req = self.drafter.dry_run(
+            kind, case.notes, as_of=case.as_of, audience=case.audience, max_words=case.max_words,
+            delegate_to=case.delegate_to,
+        )["request"]
+        essentials = {k: req.get(k) for k in ("url", "method", "body")}
+        return _sha({"v": 2, "id": identity, "request": essentials, "engine_code": engine_source_digest(self.drafter.engine),
+                     "kind": kind, "rep": rep, "fmt": case.format})
+
     async def run_unit(self, case_id: str, kind: str, rep: int, total: int) -> None:
         from ..models import ARTEFACT_MODELS, ArtefactKind, DraftMeta, DraftOptions, OutputFormat
 
         case = self.cases[case_id]
         unit = StoredUnit(case_id=case_id, artefact=kind, rep=rep, status="ok", fmt=case.format)
         try:
-            key = cache_key(*self.key_parts, case, kind, rep)
+            key = self.key_for(case, kind, rep)
             hit = self.cache.get(key) if self.cache else None
             if hit is not None:
                 artefact = ARTEFACT_MODELS[ArtefactKind(kind)].model_validate_json(hit[1])
@@ -309,8 +334,10 @@ async def arun_suite(
     units = _plan_units(cases, repeat, artefacts)
     if not units:
         raise InputError(f"nothing to run: no case asks for {', '.join(artefacts or [])} (check --artefact / --prompt)")
+    # an LLM run may resume across pipeline edits (its units are keyed on their requests); for the
+    # offline engine the code IS the model, so a code change makes it a different run
     fingerprint = _sha(
-        {"id": identity, "prompts": prompts_digest, "code": code, "cases": [c.digest() for c in cases],
+        {"id": identity, "prompts": prompts_digest, "code": code if not prompts else None, "cases": [c.digest() for c in cases],
          "repeat": repeat, "artefacts": artefacts, "criteria": criteria_ids}
     )
 
