@@ -515,6 +515,46 @@ def recommend(options: list[OptionFacts], ip: ItemPlan, as_of: dt.date) -> tuple
     return labels[0], "it costs nothing extra and nothing today threatens the date"
 
 
+_WHETHER_I = re.compile(r"^whether\s+(?:I|we)\s+(?:could\s+|can\s+|should\s+)?(?P<act>\S.+?)\??$", re.I)
+
+
+def workaround_decision(ip: ItemPlan, waits: list[Wait], as_of: dt.date) -> Decision | None:
+    """'Piet says a fix is in the next sprint' + 'whether I dedupe by hand (about 2 days)': wait, or work around.
+
+    A workaround the writer offers while waiting on someone is a choice between two named options:
+    keep waiting for them, or do the workaround.
+    """
+    if not waits or not ip.item.decisions:
+        return None
+    m = _WHETHER_I.match(clean(ip.item.decisions[0].question))
+    if not m:
+        return None
+    w = waits[0]
+    obj = wait_object(w) or "their part"
+    when = f" (expected {fmt(w.expected_by, as_of)})" if w.expected_by else ""
+    wait_text = f"wait for {obj} from {w.on_whom}{when}"
+    return ip.item.decisions[0].model_copy(update={"options": [m.group("act"), wait_text]})
+
+
+def workaround_tradeoffs(options: list[OptionFacts], w: Wait, item: WorkItem, as_of: dt.date) -> list[OptionFacts]:
+    """Whether each side keeps the deadline: the workaround if its stated days fit, the wait if its date is before."""
+    act, wait = options[0], options[1]
+    left = bdays_between(as_of, item.deadline) if item.deadline else None
+    days = re.search(r"\b(\d+)\s+(?:working\s+|business\s+)?days?\b", act.summary)
+    act_keeps = None if left is None or not days else int(days.group(1)) <= left
+    wait_keeps = None if not item.deadline else bool(w.expected_by and w.expected_by < item.deadline)
+    wait = wait.model_copy(update={
+        "upside": "no extra work on my side", "needs_approval": False, "keeps_deadline": wait_keeps,
+        "downside": (f"the date depends on {w.on_whom}" + ("" if w.expected_by else ", who has given no date")),
+        "cost": "my time only",
+    })
+    act = act.model_copy(update={
+        "keeps_deadline": act_keeps, "needs_approval": False, "cost": act.cost.replace("; needs approval", ""),
+        "upside": act.upside if act.upside != "we do what the notes propose" else f"no dependency on {w.on_whom}",
+    })
+    return [act, wait]
+
+
 def decision_facts(plan: Plan) -> DecisionFacts | None:
     """Facts for an options proposal about the focus item (None when every item is done)."""
     ip = focus_item(plan)
@@ -526,14 +566,20 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     blockers = [w for w in item.waits if w.kind == "blocked"]
     missed = [cs for cs in ip.commitments if cs.state == "missed"]
     named = next((d for d in item.decisions if len(d.options) >= 2), None)
+    workaround = None
     if named is None:
         listed = options_from_lines(log)
         if len(listed) >= 2:
             base = item.decisions[0] if item.decisions else Decision(question="which option to take?")
             named = base.model_copy(update={"options": listed})
+        else:
+            workaround = workaround_decision(ip, ext_waits, as_of)
+            named = workaround
     who = "you"
     if named is not None:
         options = [profile_for_named_option(o, "ABCD"[i]) for i, o in enumerate(named.options[:4])]
+        if workaround is not None:
+            options = workaround_tradeoffs(options, ext_waits[0], item, as_of)
         question = clean(named.question)
         if named.who and not is_me(named.who):
             who = named.who

@@ -57,3 +57,17 @@ def test_problem_opens_with_the_situation_and_names_the_stake():
     assert d.problem.startswith("Reporting rebuild needs 4 more weeks")
     assert "approve any spend" not in d.question
     assert d.deadline == dt.date(2026, 12, 18)
+
+
+def test_workaround_offered_while_waiting_is_a_choice_with_the_wait():
+    notes = ("Invoice reconciliation for Q4 - promised to Omar for Mon 30 Nov. Missed.\n"
+             "Finance systems (Greta) says a fix is \"in the next release\".\n"
+             "I can match the invoices by hand - about 2 days of work, error-prone.\n"
+             "Omar needs the numbers for the budget review on Thu 10 Dec.\n")
+    d = build_plan(parse_notes(notes, AS_OF)).decision
+    assert d is not None
+    titles = [o.title.lower() for o in d.options]
+    assert any("by hand" in t for t in titles) and any(t.startswith("wait for") for t in titles), titles
+    hand = next(o for o in d.options if "by hand" in o.title.lower())
+    assert d.recommended == hand.label  # 2 days fit before the review; the wait has no date
+    assert "error-prone" in hand.downside
