@@ -1846,7 +1846,8 @@ class _ItemBuilder:
                                 since=_since(clause, base), line=ln.number))
         elif WAITING.search(clause) and not conditional and not EXPERIENCE.search(clause) and not re.match(
             r"\s*(?:i\s+|we\s+)?(?:havent|haven'?t|have\s+not)\b", low  # "havent sent" (mine, no one else's)
-        ) and (not decision_like or explicit_wait) and not (
+        ) and not re.search(r"\bgot\s+(?:it|them)\b|\b(?:it|they)\s+(?:arrived|came\s+in)\b", low) and (  # "(got it Tue)"
+            not decision_like or explicit_wait) and not (
             THIRD_WILL.search(clause) and not I_WILL.match(clause)
         ):
             who = _who_in(clause, self.names, _WHO_PATTERNS)
@@ -1887,13 +1888,22 @@ class _ItemBuilder:
         elif tw and not I_WILL.match(clause) and not DECIDER.search(clause) and not conditional:
             raw = tw.group("inner") or tw.group("who")
             if raw.lower() in ("she", "he", "they"):
-                who = st.last_who or (w.waits[-1].on_whom if w.waits else None) or _first_person(w, self.names)
+                # "BrightApps told us Mon they will deliver ...": 'they' is who told us, on this line
+                told = re.match(r"^\s*(?P<w>" + NAME + r")(?:\s*\([^)]*\))?\s+(?:told|said|says|wrote|confirmed|informed)\b", clause)
+                who = (self._person(told.group("w")) if told else None) or st.last_who or (
+                    w.waits[-1].on_whom if w.waits else None) or _first_person(w, self.names)
             else:
                 who = _clean_name(raw)
             due = _first_date(tw.group("what"), base) or _first_date(clause, base)
+            newd = re.search(r"\bnew\s+(?:date|eta)\s*[:=]?\s*(?P<d>.+)$", ln.body, re.I)
+            if newd and _first_date(newd.group("d"), base):
+                due = _first_date(newd.group("d"), base)  # "2 weeks late - new date 11 Dec"
             if who and who != "I" and (due or re.search(r"said|promised|agreed", clause)):
                 third = who
                 what = _what(tw.group("what"), as_of)
+                # "deliver the iOS build 2 weeks late" -> "the iOS build"
+                what = re.sub(r"\s+(?:\d+|a|one|two|three|a\s+few)\s+(?:days?|weeks?|months?)\s+late\b.*$|\s+late\b.*$", "", what)
+                what = re.sub(r"^(?:deliver|send|ship|provide|give\s+us|get\s+us|hand\s+over)\s+", "", what, flags=re.I) or what
                 w.commitments.append(Commitment(what=what, owner=who, due=due, line=ln.number))
                 wt = _same_wait(w, who, "waiting") or _same_wait(w, who, "no_reply")
                 if wt is None:
@@ -2162,7 +2172,8 @@ class _ItemBuilder:
             if ss and ss.group("subj").split()[0].lower() not in _NOT_STARTERS and not _MODAL_START.search(clause_before):
                 subj = ss.group("subj")
                 ev = EVENT_IN.search(subj)
-                cands.append((2, m.date, _label(ev.group("l")) if ev else f"{subj[:1].lower()}{subj[1:]} start"))
+                label = _label(subj) if ev else f"{subj} start"  # "Renewal talks", "fieldwork", "Eng start"
+                cands.append((2, m.date, label[:1].lower() + label[1:] if label[1:2].islower() else label))
                 continue
             if DUE_BY.search(clause_before):
                 ev = EVENT_IN.search(clause_before)
