@@ -87,6 +87,12 @@ _LISTED_OPTION = re.compile(r"^\s*(?:[-*•]\s*)?(?:option\s+)?\(?([A-Da-d1-4])[
 _INLINE_OPTIONS = re.compile(r"\b(?:options?|alternatives?|choices?)(?:\s+(?:I|we)\s+see)?\s*(?:are|:)\s*(?P<body>.+)$", re.I)
 
 
+# "Could cache the queries, or pre-aggregate nightly, or just buy a bigger database."
+_COULD_OPTIONS = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:(?:I|we)\s+)?(?:could|can\s+either|either)\s+(?P<body>[^.]*?\bor\b[^.]*?\bor\b.+|[^.]*,\s*or\b.+)$", re.I
+)
+
+
 def split_alternatives(body: str) -> list[str]:
     """'A ($31k, 3 weeks), or B (10% off)' -> ['A ($31k, 3 weeks)', 'B (10% off)']: commas in brackets stay."""
     parts, depth, cur, i = [], 0, "", 0
@@ -133,7 +139,7 @@ def options_from_lines(log: WorkLog) -> list[str]:
                 bullets.append(clean(b.group("t")))
             if len(bullets) >= 2:
                 return bullets[:4]
-        m = _INLINE_OPTIONS.search(line.text)
+        m = _INLINE_OPTIONS.search(line.text) or _COULD_OPTIONS.match(line.text)
         if not m:
             continue
         parts = split_alternatives(_continued(log.lines, i, m.group("body")).rstrip("."))
@@ -235,6 +241,7 @@ _COST_FACT = re.compile(
 def option_title(text: str) -> str:
     """A short name for an option from the notes: its first clause, capitalised."""
     t = short_title(re.sub(r"^(?:option\s*)?(?:[a-d1-4][).:]\s+)", "", clean(text), flags=re.I), 70)
+    t = re.sub(r"^(?:just|simply|maybe|perhaps)\s+", "", t, flags=re.I)  # "just buy a bigger database"
     return t[:1].upper() + t[1:]
 
 

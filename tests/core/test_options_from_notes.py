@@ -71,3 +71,15 @@ def test_workaround_offered_while_waiting_is_a_choice_with_the_wait():
     hand = next(o for o in d.options if "by hand" in o.title.lower())
     assert d.recommended == hand.label  # 2 days fit before the review; the wait has no date
     assert "error-prone" in hand.downside
+
+
+def test_could_x_or_y_or_z_is_a_list_of_options():
+    log = parse_notes("Search is too slow, users complaining.\n"
+                      "Could add an index, or cache results nightly, or just buy a bigger server.\n", AS_OF)
+    assert options_from_lines(log) == ["add an index", "cache results nightly", "just buy a bigger server"]
+    assert profile_for_named_option("just buy a bigger server", "C").title == "Buy a bigger server"
+
+
+def test_x_could_do_y_alone_is_no_list():
+    log = parse_notes("Priya could review it on Thu 26 Nov.\n", AS_OF)
+    assert options_from_lines(log) == []
