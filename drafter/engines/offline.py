@@ -161,7 +161,10 @@ def headline_for(plan: Plan) -> str:
         return f"On track: the notes name no open work{tail}."
     if plan.overall == Status.DONE:
         titles = ", ".join(ip.item.title for ip in plan.items[:4]) or "nothing open"
-        return fit(f"All done: {titles}. Nothing is open and no promised date has passed.", 300)
+        ahead = sorted((ip.item.deadline, ip.item.deadline_label) for ip in plan.items
+                       if ip.item.deadline and ip.item.deadline >= as_of and ip.item.deadline_label)
+        nxt = f" Next up: {the(clean(ahead[0][1]))} on {fmt(ahead[0][0], as_of)}." if ahead else ""
+        return fit(f"All done: {titles}. I have nothing open and no promised date has passed.{nxt}", 300)
     ip = next(ip for ip in plan.items if ip.status == plan.overall)
     status = cap(plan.overall.label)
     lead = f"{status}: {focus_phrase(ip, as_of)} — {short_reason(ip, as_of)}."
