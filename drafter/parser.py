@@ -1357,6 +1357,11 @@ def _clauses(text: str) -> list[str]:
     return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and c.strip()]
 
 
+PASSIVE_DONE = re.compile(
+    r"^(?P<obj>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:(?:was|were|got|have\s+been|has\s+been)\s+)?"
+    r"(?P<verb>sent|delivered|shared|submitted|signed|shipped|paid|uploaded|published|handed\s+over)\s+(?P<rest>(?:to|today|yesterday|on|this|last)\b.*)$",
+    re.I,
+)
 _BARE_DONE = re.compile(r"^(?P<verb>done|finished|completed|sent|signed|submitted|delivered|shipped|approved|merged)\b(?P<rest>.*)$", re.I)
 
 
@@ -1799,6 +1804,11 @@ class _ItemBuilder:
         # actions already taken
         verb = _action_verb(clause)
         actor = me
+        pas = None if verb else PASSIVE_DONE.match(clause)
+        if pas and not re.match(r"(?:i|we|he|she|they|it)\b", pas.group("obj"), re.I) and not I_WILL.search(clause):
+            # "test accounts sent to their PM Anika today": done by me, written object-first
+            verb = pas.group("verb").lower()
+            clause = f"{verb} {pas.group('obj')} {pas.group('rest')}".strip()
         nv = re.match(r"^(?P<who>" + NAME + r")\s+(?P<verb>[a-z]+)\b", clause)
         if not verb and nv and nv.group("verb") in ACTION_VERBS:
             nm = _clean_name(nv.group("who"))
