@@ -231,7 +231,7 @@ _OPTION_PROFILES: list[tuple[re.Pattern, tuple[str, str, str, bool, bool | None]
 ]
 
 _COST_FACT = re.compile(
-    r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d[\d,.]*\s?(?:k|K|USD|EUR|GBP)\b|"
+    r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b(?:\s?/\s?(?:day|hr|hour|h|week|wk|month|mo|yr|year)\b)?|\b\d[\d,.]*\s?(?:k|K|USD|EUR|GBP)\b|"
     r"\b(?:\d+|a|an|one|two|three|four|five|half a)\s+(?:more\s+)?(?:working\s+|business\s+|calendar\s+)?"
     r"(?:hours?|days?|weeks?|months?|sprints?)\b|~\s?[$€£]?\d[\d,.]*[kK]?",
     re.I,

@@ -83,3 +83,7 @@ def test_could_x_or_y_or_z_is_a_list_of_options():
 def test_x_could_do_y_alone_is_no_list():
     log = parse_notes("Priya could review it on Thu 26 Nov.\n", AS_OF)
     assert options_from_lines(log) == []
+
+
+def test_rates_keep_their_unit():
+    assert "$900/day" in profile_for_named_option("agency designer, 10 days at $900/day", "A").cost
