@@ -28,7 +28,7 @@ from ..models import (
     StatusUpdate,
     WorkLog,
 )
-from ..playbook import capacity_clause, clean, commitment_object, decision_phrase, delegation_facts, fmt, is_me, lower_first, short_title, the
+from ..playbook import capacity_clause, clean, commitment_object, decision_phrase, delegation_facts, fmt, is_me, lower_first, short_title, strip_article, the
 
 #: Words a competent owner does not write: hedging and filler, with the plain replacement.
 DENY_LIST: list[tuple[re.Pattern, str]] = [
@@ -119,7 +119,7 @@ def short_reason(ip: ItemPlan, as_of) -> str:
             return f"{head} — decision needed: {c.ask}"
         return head
     if ip.risks:
-        return ip.risks[0].signal
+        return without_title(ip.risks[0].signal, ip.item.title)  # the headline names the item just before
     return ip.reason
 
 
@@ -128,13 +128,38 @@ def plan_clause(ip: ItemPlan, as_of) -> str:
     return ". ".join(plan_sentences(ip, as_of))
 
 
+def without_title(text: str, title: str) -> str:
+    """Under the item's own heading its name need not be repeated: 'chase the firewall rule for the SFTP' -> 'chase it'.
+
+    Only names of three words or more, and only whole phrases: 'for <name>' goes, '<verb> <name>' becomes 'it'.
+    """
+    name = strip_article(short_title(clean(title)))
+    if len(name.split()) < 3 or not text:
+        return text
+    pat = re.escape(name).replace(r"\ ", r"\s+")
+    out = re.sub(rf"\s+(?:for|on|about)\s+(?:the\s+)?{pat}\b", "", text, flags=re.I)
+    out = re.sub(rf"(?<=\w)\s+(?:the\s+)?{pat}\b", " it", out, flags=re.I)
+    return out if len(out.split()) >= 2 else text
+
+
+def compact_steps(ip: ItemPlan):
+    """The item's next step and fallbacks without repeating its name (shorter lines; U14)."""
+    title = ip.item.title
+    step = ip.next_step
+    if step is not None:
+        step = step.model_copy(update={"action": without_title(step.action, title)})
+    fbs = [fb.model_copy(update={"trigger": without_title(fb.trigger, title)}) for fb in ip.fallbacks[:4]]
+    return step, fbs
+
+
 def plan_sentences(ip: ItemPlan, as_of) -> list[str]:
     parts = []
-    if ip.next_step is not None:
-        who = "I will" if ip.next_step.owner == "I" else f"{ip.next_step.owner} will"
-        parts.append(f"{who} {ip.next_step.action} {when(ip.next_step.due, as_of)}")
-    if ip.fallbacks:
-        fb = ip.fallbacks[0]
+    step, fbs = compact_steps(ip)
+    if step is not None:
+        who = "I will" if step.owner == "I" else f"{step.owner} will"
+        parts.append(f"{who} {step.action} by {fmt(step.due, as_of)}")  # as the item's Next line says it
+    if fbs:
+        fb = fbs[0]
         parts.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {fb.action}")
     # one sentence each, worded as the item's own lines: under a word cap the renderer drops a
     # headline sentence that a line below already says, and nothing is lost
@@ -214,8 +239,8 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
         outcome=fit(ip.item.outcome, 300) if ip.item.outcome else None,
         deadline=ip.item.deadline,
         done=[fit(d, 300) for d in done[:6]],
-        next_step=ip.next_step,
-        fallbacks=ip.fallbacks[:4],
+        next_step=compact_steps(ip)[0],
+        fallbacks=compact_steps(ip)[1],
         commitments=ip.commitments[:8],
         risk=fit(risk, 300) if risk else None,
     )

@@ -23,3 +23,26 @@ def test_all_done_headline_is_first_person_and_names_the_next_milestone():
 def test_all_done_headline_without_a_milestone_has_no_next_up():
     up = write_update(build_plan(parse_notes("Released v3.2 on Mon 23 Nov, no incidents.", AS_OF)))
     assert up.overall == Status.DONE and "Next up" not in up.headline
+
+
+def test_item_lines_do_not_repeat_the_item_name():
+    from drafter.engines.offline import without_title
+
+    title = "Firewall rule for the SFTP"
+    assert without_title("email Omar to chase the firewall rule for the SFTP", title) == "email Omar to chase it"
+    assert without_title("still waiting on Omar for the firewall rule for the SFTP", title) == "still waiting on Omar"
+    assert without_title("ask Wen what is needed to unblock Search rewrite", "Search rewrite") == (
+        "ask Wen what is needed to unblock Search rewrite")  # short names stay
+    assert without_title("finish the annual budget plan", "Annual budget plan") == "finish it"
+
+
+def test_slack_update_with_one_wait_fits_its_cap():
+    from drafter.models import DraftOptions, OutputFormat
+    from drafter.render import render, word_count
+
+    notes = ("Omar [9:14 AM]: firewall rule for the SFTP still not opened on our side\n"
+             "me [9:20 AM]: we need it for the go-live Mon 30 Nov, any ETA?\n")
+    up = write_update(build_plan(parse_notes(notes, dt.date(2026, 11, 25))))
+    text = render(up, OutputFormat.SLACK, DraftOptions())
+    assert word_count(text) <= 80, text
+    assert "Omar" in text
