@@ -190,6 +190,9 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     else:  # "still waiting on" flags the risk in the fallback itself (U6), not only in a droppable risk line
         trigger = f"still waiting on {who} for {the(strip_article(obj))}"
     thing = obj or "an answer"
+    if w.kind != "blocked" and w.kind != "no_reply" and obj:  # the trigger has just named it
+        last = strip_article(obj).split()[-1].lower() if strip_article(obj).split() else ""
+        thing = "them" if last.endswith("s") and not last.endswith("ss") else "it"
     label = the(item.deadline_label) if item.deadline_label else (the(short_title(item.title)))
     # the deadline the wait threatens, by name and date (U6: a risk is flagged with its deadline)
     stake = f" before {label} on {fmt(item.deadline, as_of)}" if item.deadline else ""
