@@ -237,7 +237,12 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
         done=[fit(d, 300) for d in done[:6]],
         next_step=compact_steps(ip)[0],
         fallbacks=compact_steps(ip)[1],
-        commitments=ip.commitments[:8],
+        # a missed promise reads as its object ("The full draft to Marie was due ..."), the words the
+        # headline uses, so a word cap drops the line as a repeat of the headline and nothing is lost
+        commitments=[
+            c.model_copy(update={"what": commitment_object(c.what)}) if c.state == "missed" and commitment_object(c.what) else c
+            for c in ip.commitments[:8]
+        ],
         risk=fit(risk, 300) if risk else None,
     )
 
