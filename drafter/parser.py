@@ -2275,9 +2275,18 @@ def _date_after(text: str, base: dt.date) -> dt.date | None:
 def _past_date(text: str, base: dt.date) -> dt.date | None:
     """First date in ``text`` on or before ``base`` that is not a deadline ("by Fri", "until Thu")."""
     for m in _find_dates(text, base, direction="past"):
-        if m.date <= base and not re.search(r"\b(?:by|before|until|till|due|eta)\s+$", text[: m.start], re.I):
+        if m.date <= base and not re.search(r"\b(?:by|before|until|till|due|eta)\s+$", text[: m.start], re.I) and not (
+            _ATTRIBUTIVE_DAY.match(text[m.end :])  # "booked a tentative Sat slot": the slot's day, not when I booked
+        ):
             return m.date
     return None
+
+
+_ATTRIBUTIVE_DAY = re.compile(
+    r"\s*(?:morning\s+|afternoon\s+|evening\s+|night\s+)?(?:slot|meeting|call|session|run|window|shift|release|deploy\w*|"
+    r"launch|workshop|demo|review|standup|sync|cut-?over|maintenance)\b",
+    re.I,
+)
 
 
 _CONTACT_SET = {"emailed", "called", "rang", "asked", "pinged", "messaged", "texted", "told", "chased",

@@ -128,3 +128,10 @@ def test_a_verb_after_the_date_is_no_event_label():
     item = only_item("Kickoff with Initech is booked for Wed 2 Dec and can't start without the signed SOW.")
     assert item.deadline == D(2026, 12, 2)
     assert "can't" not in (item.deadline_label or "")
+
+
+def test_a_weekday_naming_a_slot_is_not_when_the_action_happened():
+    log = parse_notes("Booked a tentative Sat slot with the on-call engineer.", AS_OF)
+    assert [a.on for i in log.items for a in i.actions] == [None]
+    log = parse_notes("Mon: booked the venue.", AS_OF)
+    assert [a.on for i in log.items for a in i.actions] == [D(2026, 11, 23)]
