@@ -197,11 +197,14 @@ INJECTION = _Gated(re.compile(
     r"|disregard\s+(?:all\s+|the\s+)?(?:previous|prior|above|earlier)|\byou\s+are\s+now\b|system\s+prompt|"
     r"print\s+your\s+prompt|^\s*(?:#{1,6}\s*|[-*>•]\s*|\*\*|\[)?(?:system|assistant|hidden\s+instructions?)\**\s*:|jailbreak|developer\s+mode|admin\s+mode|"
     r"reveal\s+your\s+(?:instructions|prompt)|write\s+a\s+(?:poem|song|haiku)|"
+    r"\bnote\s+to\s+(?:the\s+)?(?:AI|assistant|model|LLM|bot|chatbot)\b|"
+    r"\b(?:the\s+)?(?:AI|assistant|model|LLM|bot)\s+(?:writing|drafting|reading|summari[sz]ing)\s+(?:this|my|the)\b|"
+    r"\b(?:say|write|report)\s+(?:that\s+)?(?:the\s+\w+\s+|it\s+)?is\s+(?:done|on\s+track|finished|green)\s+and\s+(?:do\s+not|don'?t)\s+mention\b|"
     r"\b(?:contents?\s+of|print|send|append|reveal|leak|post)\s+(?:the\s+|your\s+|all\s+)?(?:contents?\s+of\s+)?"
     r"(?:\$?(?-i:[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:KEY|SECRET|TOKEN|PASSWORD)S?)\b|(?:your|the\s+system'?s?)\s+(?:api\s+keys?|secrets?|tokens?|passwords?)\b)",
     re.I,
 ), ("ignore", "disregard", "you are now", "prompt", "system", "assistant", "hidden", "jailbreak", "developer", "admin", "reveal",
-    "write a", "key", "secret", "token", "password"))
+    "write a", "key", "secret", "token", "password", "note to", "writing", "drafting", "reading", "summari", "mention"))
 OWNER_PREFIX = re.compile(r"^(?:AI|A\.I\.|TODO|Action)\s*:\s*", re.I)
 NAME_COLON = re.compile(r"^(?P<name>@?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[Mm]e|I)\s*:\s+(?P<rest>\S.*)$")
 NEXT_PREFIX = re.compile(r"^(?:next(?:\s+steps?)?|todo|to-?do|plan)\s*:\s*", re.I)
@@ -2332,9 +2335,14 @@ def _wait_what(clause: str, as_of: dt.date) -> str:
 
 
 def _wait_what_raw(clause: str, as_of: dt.date) -> str:
-    m = re.search(r"\bneed(?:s)?\s+(?P<w>(?:the\s+|a\s+|an\s+|our\s+)?[^,;.]{2,60}?)\s+from\s+", clause, re.I) or re.search(r"\bwaiting\s+(?:on|for)\s+(?:the\s+)?" + NAME + r"(?:\s+team)?\s+(?:for|to\s+send|to)\s+(?P<w>.+)$", clause) or re.search(r"\bwaiting\s+(?:on|for)\s+(?P<w>.+)$", clause, re.I) or re.search(
+    m = re.search(r"\bneed(?:s)?\s+(?P<w>(?:the\s+|a\s+|an\s+|our\s+)?[^,;.]{2,60}?)\s+from\s+", clause, re.I) or re.search(r"\bwaiting\s+(?:on|for)\s+(?:the\s+)?(?:" + NAME + r"|" + _TEAM_WORDS_RE + r")(?:\s+team)?(?:\s*\([^)]{1,40}\))?\s+(?:for|to\s+send|to)\s+(?P<w>.+)$", clause) or re.search(r"\bwaiting\s+(?:on|for)\s+(?P<w>.+)$", clause, re.I) or re.search(
         r"\b(?:hasn'?t|haven'?t|has\s+not|have\s+not)\s+(?:yet\s+)?[a-z]+\s+(?:us\s+|me\s+)?(?P<w>(?:the|a|an|our|their)\s+.+)$", clause, re.I)
     text = m.group("w") if m else clause
+    if m:  # "waiting on finance (Olga) to approve the PO" -> "approval of the PO"
+        verb = re.match(r"^(approve|sign|review|confirm|send|share|deliver)\s+(?P<o>(?:the|a|an|our|their|my)\s+.+)$", text, re.I)
+        if verb:
+            noun = {"approve": "approval of ", "sign": "signature on ", "review": "review of ", "confirm": "confirmation of "}
+            text = noun.get(verb.group(1).lower(), "") + verb.group("o")
     if not m:
         m = re.search(r"\b(?:are|is)\s+(?P<w>[^,;]{2,60}?)\s+(?:owned|held)\s+by\b", clause) or re.search(
             r"\b(?:says|said)\s+(?P<w>(?:a|the)\s+[a-z]+)\s+(?:is|will\s+be)\b", clause)
