@@ -272,7 +272,7 @@ WAITING = _Gated(re.compile(
     r"\bneeds?\s+(?:\w+\s+){0,3}from\b|\basked\s+" + NAME + r"\s+(?:for|to)\b|\bwill\s+get\s+back|"
     r"(?:said|says)\s+(?:she|he|they)(?:'d|\s+would|'ll|\s+will)|\bgets?\s+back\b|\bneeds?\s+review\b|"
     r"\b(?:is|are)\s+(?:still\s+)?being\s+[a-z]+\s+by\s+" + NAME + r"|\bstill\s+(?:has|have)\s+to\s+[a-z]+|"
-    r"\bstill\s+not\s+(?:been\s+)?[a-z]+(?:ed|en)\b|\bnot\s+(?:been\s+)?[a-z]+(?:ed|en)\s+yet\b|"
+    r"\bstill\s+not\s+(?:been\s+)?(?:[a-z]+(?:ed|en)|done|sent|built|set\s+up)\b|\bnot\s+(?:been\s+)?[a-z]+(?:ed|en)\s+yet\b|"
     # "partner agreement still with legal", "remaining 4 are access reviews owned by our IT team",
     # "Carlos said Friday", "Piet says a fix is in the next sprint": someone else holds the work
     r"\b(?:still|is|are|sits?|sitting)\s+with\s+(?:the\s+|our\s+)?(?:" + _TEAM_WORDS_RE + r"|[A-Z][\w'’-]+)\b|"
