@@ -184,7 +184,10 @@ def print_comparison(comp, *, max_flips: int = 20) -> None:
     t = Table(title=f"{comp.baseline.run_id} -> {comp.candidate.run_id} · {comp.paired_units} paired units")
     for col in ("criterion", "baseline", "candidate", "delta", "fixed", "broke", "p (McNemar)", "verdict"):
         t.add_column(col, justify="left" if col in ("criterion", "verdict") else "right")
+    not_scored = [c.id for c in comp.criteria if not c.base_n and not c.cand_n]
     for c in comp.criteria:
+        if c.id in not_scored:
+            continue
         delta = "-" if c.delta is None else f"{100 * c.delta:+.0f} pts"
         colour = {"better": "green", "worse": "red"}.get(c.verdict)
         verdict = f"[{colour}]{c.verdict}[/{colour}]" if colour else c.verdict
@@ -192,6 +195,8 @@ def print_comparison(comp, *, max_flips: int = 20) -> None:
                   f"{_pct(c.cand_rate)} ({c.cand_passed}/{c.cand_n})", delta, str(c.c), str(c.b),
                   f"{c.p_value:.3g}", verdict)
     con.print(t)
+    if not_scored:
+        con.print(f"not scored in either run: {', '.join(not_scored)} (judge criteria need --judge)")
     con.print(f"overall: {comp.verdict}")
     if comp.only_baseline or comp.only_candidate:
         con.print(f"unpaired units: {len(comp.only_baseline)} only in baseline, {len(comp.only_candidate)} only in candidate")
