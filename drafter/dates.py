@@ -70,9 +70,9 @@ DATE_RE = re.compile(
     r"(?P<iso>(?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2}))"
     # (next) (Thu,) 27(th) Nov(ember)(, 2026) | 27-Nov-2026
     r"|(?P<dm>(?:(?P<dmmod>next|this|coming)\s+)?(?:(?P<dmwd>" + _WD + r")\.?,?\s+)?(?:the\s+)?"
-    r"(?P<dmd>" + _DAY + r")(?:\s+of)?[\s-]+(?P<dmm>" + _MON + r")\.?(?:[\s,-]+(?P<dmy>\d{4}))?(?!\w|:\d))"
+    r"(?P<dmd>" + _DAY + r")(?:\s+of)?[ \t-]+(?P<dmm>" + _MON + r")\.?(?:[\s,-]+(?P<dmy>\d{4}))?(?!\w|:\d))"
     # (Thu,) Nov(.) 27(th)(, 2026)
-    r"|(?P<md>(?:(?P<mdwd>" + _WD + r")\.?,?\s+)?(?P<mdm>" + _MON + r")\.?\s+(?P<mdd>" + _DAY + r")"
+    r"|(?P<md>(?:(?P<mdwd>" + _WD + r")\.?,?\s+)?(?P<mdm>" + _MON + r")\.?[ \t]+(?P<mdd>" + _DAY + r")"
     r"(?:,?\s+(?P<mdy>\d{4}))?(?!\w|:\d))"
     # the seventh of December (2026): an ordinal word needs "of" ("first may be" is no date)
     r"|(?P<dw>(?:the\s+)?(?P<dwd>" + _ORD + r")\s+of\s+(?P<dwm>" + _MON + r")\.?(?:[\s,-]+(?P<dwy>\d{4}))?(?!\w|:\d))"

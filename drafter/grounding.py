@@ -16,13 +16,15 @@ TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d+\b")
 NUMBER = re.compile(r"(?<![\w.])[$€£]?\d+(?:[.,:]\d+)*(?:\s?(?:%|k|m|am|pm))?(?![\w])", re.I)
 WORD = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-zA-Z'’\-]+")
 LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[-*•+])\s+", re.M)
+# Markup before a sentence's first word: bullets, headings, bold, option labels ("**A) ").
+LEAD = re.compile(r"^[\s\-*•+#>_]*(?:\d+[.)]\s*)?(?:\*\*|__)?\s*(?:[A-D][.)]\s+)?(?:\*\*|__)?\s*")
 # The renderer's own bookkeeping line, not a claim about the work.
 BOOKKEEPING = re.compile(r"^\(\d+ more details? omitted[^)]*\)\s*$", re.M)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 # Sentences whose dates are the writer's own proposals, not facts taken from the notes.
 PROPOSAL_CUES = re.compile(
-    r"\b(i will|i'll|we will|we'll|next\b|if no|if not|if i don't|if i do not|if .{0,60} by|new date|"
+    r"\b(i will|i'll|we will|we'll|next\b|if\b|new date|"
     r"check-?ins?|decide by|decision by|please .{0,120}\bby|reply by|follow(?:ing)? up|escalate|deadline|"
     r"i propose|proposed|by when|due back|shadow)",
     re.I,
@@ -148,7 +150,7 @@ def find_ungrounded_facts(
 
     # Names: capitalised words (not sentence-initial common words) must occur in the notes.
     for s, _, sent in sentences:
-        body = LIST_MARKER.sub("", sent, count=1)
+        body = LEAD.sub("", sent, count=1)
         offset = len(sent) - len(body)
         for m in WORD.finditer(body):
             word = m.group(0).strip("'’-")
@@ -157,8 +159,14 @@ def find_ungrounded_facts(
                 continue
             if re.search(r"(?<![A-Za-z])" + re.escape(bare.lower()) + r"(?![a-z])", notes_lower):
                 continue
-            if m.start() == 0 and bare.lower() in _ENGLISH_STARTERS:
-                continue
+            if m.start() == 0:
+                # a capitalised first word ("Deliver the pack", "Leave Dana a voicemail") is a name only
+                # when a name-like word follows that is not itself a known name from the notes
+                nxt = _NEXT_CAPITAL.match(body, m.end())
+                if nxt and nxt.group(1).lower() in notes_lower:
+                    continue
+                if not _NAME_FOLLOWS.match(body, m.end()):
+                    continue
             pos = s + offset + m.start()
             if in_date(pos) or any(a <= pos < b for a, b in ticket_spans):
                 continue
@@ -173,17 +181,14 @@ def find_ungrounded_facts(
     return unique
 
 
-# Sentence-initial words that are ordinary English when capitalised by position.
-_ENGLISH_STARTERS = {
-    w.lower()
-    for w in """Chasing Emailed Called Asked Sent Met Spoke Drafted Reviewed Booked Started Finished Shipped
-    Received Got Gave Made Prepared Scheduled Requested Raised Flagged Filed Wrote Built Fixed Tested
-    Booking Calling Emailing Asking Sending Writing Reviewing Preparing Scheduling Requesting Escalating
-    Waiting Blocked Holding Planning Proposing Recommending Delegating Handing Keeping Moving Cutting
-    Everything Nothing Something Anything Nobody Everyone Someone Anyone Timeline Scope Budget Vendor
-    Contract Renewal Board Meeting Docs Documents Report Metrics Launch Release Migration Review Draft
-    Weekly Monthly Daily Recurring Once Twice Good Bad Great Fine Clear Unclear Current Previous Final""".split()
-}
+# After a sentence's first word, what makes it read as a name: "Jeremy at Globex", "Jeremy will",
+# "Jeremy's", "Jeremy (legal)", "Jeremy Smith".
+_NAME_FOLLOWS = re.compile(
+    r"(?:['’]s\b|\s+\(|\s+[A-Z]|\s+(?:at|from|of|will|would|said|says|has|had|is|was|owns|and|to|can|could|"
+    r"replied|confirmed|promised|agreed|asked|wants|needs)\b)"
+)
+
+_NEXT_CAPITAL = re.compile(r"\s+([A-Z][\w'’-]*)")
 
 
 def find_ungrounded(
@@ -191,6 +196,34 @@ def find_ungrounded(
     notes: str,
     as_of: dt.date,
     proposed_dates: frozenset[dt.date] | set[dt.date] = frozenset(),
+    allowed_words: frozenset[str] | set[str] = frozenset(),
 ) -> list[str]:
     """Warning strings for :func:`find_ungrounded_facts` (empty list = grounded)."""
-    return [str(f) for f in find_ungrounded_facts(draft_text, notes, as_of, proposed_dates)]
+    return [str(f) for f in find_ungrounded_facts(draft_text, notes, as_of, proposed_dates, allowed_words)]
+
+
+def proposed_dates(artefact) -> set[dt.date]:
+    """Dates the writer proposes in an artefact: next steps, fallbacks, new dates, asks, decide-by,
+    delegated deadlines and check-ins. These need not be in the notes."""
+    from .models import DelegationPlan, OptionsProposal, StatusUpdate
+
+    out: set[dt.date] = set()
+    if isinstance(artefact, StatusUpdate):
+        for item in artefact.items:
+            if item.next_step:
+                out.add(item.next_step.due)
+            out.update(f.by for f in item.fallbacks)
+            out.update(c.new_date for c in item.commitments if c.new_date)
+        out.update(a.by for a in artefact.asks)
+    elif isinstance(artefact, OptionsProposal):
+        from .dates import find_dates
+
+        out.add(artefact.decide_by)
+        for option in artefact.options:  # each option proposes future steps ("call on Fri 27 Nov")
+            text = f"{option.title}. {option.summary}. {option.cost}"
+            out.update(m.date for m in find_dates(text, artefact.as_of) if m.date >= artefact.as_of)
+    elif isinstance(artefact, DelegationPlan):
+        for task in artefact.tasks:
+            out.add(task.deadline)
+            out.update(c.on for c in task.check_ins)
+    return out

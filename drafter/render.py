@@ -294,9 +294,34 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
         text = _layout(sections, fmt, tail)
         if word_count(text) <= cap:
             return text
-    if _trim_headline(sections):
+    if _trim_headline(sections) | _fold_next_steps(sections):
         text = _layout(sections, fmt, OMITTED.format(n=dropped) if dropped else None)
     return text
+
+
+_NEXT = re.compile(r"^Next: (?P<who>.+?) will (?P<action>.+?)(?: by (?P<date>[^.]+))?\.$")
+
+
+def _fold_next_steps(sections: list[Section]) -> bool:
+    """Last resort under a cap: a next step that only repeats its item's title joins the title line.
+
+    "**Fix the invoice job** — on track" + "Next: Sam will fix the invoice job by Fri 27 Nov."
+    becomes "**Fix the invoice job** — on track; Sam will do it by Fri 27 Nov." (owner and date kept).
+    """
+    folded = False
+    for sec in sections[1:]:
+        live = sec.live()
+        title = next((e for e in live if e.kind == "title"), None)
+        step = next((e for e in live if e.text.startswith("Next: ")), None)
+        m = _NEXT.match(step.text) if step else None
+        if not (title and m and m.group("date")):
+            continue
+        words = _tokens(m.group("action"))
+        if words and len(words & _tokens(title.text)) >= 0.8 * len(words):
+            title.text = f"{title.text}; {m.group('who')} will do it by {m.group('date')}."
+            step.dropped = step.repeat = True
+            folded = True
+    return folded
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")

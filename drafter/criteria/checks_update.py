@@ -370,30 +370,15 @@ def u9(ctx: CheckContext):
                   "write 'Ask: <who>, please <what> by <date>.'")
 
 
-def _proposed_dates(ctx: CheckContext) -> set:
-    a = ctx.artefact
-    out = set()
-    if isinstance(a, StatusUpdate):
-        for item in a.items:
-            if item.next_step:
-                out.add(item.next_step.due)
-            out.update(f.by for f in item.fallbacks)
-            out.update(c.new_date for c in item.commitments if c.new_date)
-        out.update(x.by for x in a.asks)
-    return out
-
-
 _DERIVED = re.compile(r"\(\d+ more details? omitted[^)]*\)|,?\s*\b\d+ (?:business |working )?days? left\b", re.I)
 
 
 @check("U10")
 def u10(ctx: CheckContext):
-    from ..grounding import find_ungrounded
-
-    from ..grounding import PROPOSAL_CUES
+    from ..grounding import PROPOSAL_CUES, find_ungrounded, proposed_dates
 
     text = _DERIVED.sub("", ctx.text)  # renderer bookkeeping and computed day counts are not claims
-    proposed = _proposed_dates(ctx)
+    proposed = proposed_dates(ctx.artefact) if ctx.artefact is not None else set()
     for s in sentences(text):  # a date inside a next step / fallback / new date / ask is the writer's proposal
         if PROPOSAL_CUES.search(s):
             proposed |= {m.date for m in find_dates(s, ctx.as_of)}

@@ -416,25 +416,6 @@ def enforce_plan(kind: ArtefactKind, artefact, plan: Plan):
     return artefact.model_copy(update=updates) if updates else artefact
 
 
-def proposed_dates(kind: ArtefactKind, artefact) -> set:
-    """Dates the writer proposes (next steps, fallbacks, asks, new dates, decide-by, check-ins)."""
-    out = set()
-    if kind == ArtefactKind.UPDATE:
-        for it in artefact.items:
-            if it.next_step:
-                out.add(it.next_step.due)
-            out.update(f.by for f in it.fallbacks)
-            out.update(c.new_date for c in it.commitments if c.new_date)
-        out.update(a.by for a in artefact.asks)
-    elif kind == ArtefactKind.OPTIONS:
-        out.add(artefact.decide_by)
-    else:
-        for t in artefact.tasks:
-            out.add(t.deadline)
-            out.update(c.on for c in t.check_ins)
-    return out
-
-
 def _strings(value: Any):
     if isinstance(value, str):
         yield value
@@ -460,10 +441,11 @@ def draft_text(artefact, options: DraftOptions) -> str:
 
 def grounding_warnings(kind, artefact, plan: Plan, notes: str, options: DraftOptions) -> list[str]:
     try:
-        from ..grounding import find_ungrounded
+        from ..grounding import find_ungrounded, proposed_dates
     except ImportError:  # the guard is optional at import time; never block a draft on it
         return []
-    return find_ungrounded(draft_text(artefact, options), notes, plan.as_of, proposed_dates(kind, artefact))
+    allowed = {options.delegate_to} if options.delegate_to else set()
+    return find_ungrounded(draft_text(artefact, options), notes, plan.as_of, proposed_dates(artefact), allowed)
 
 
 # --------------------------------------------------------------------------------------------

@@ -116,8 +116,8 @@ def the(text: str) -> str:
     first = t.split()[0].lower()
     if first in {"the", "a", "an", "my", "our", "your", "their", "his", "her", "this", "that", "next", "every"}:
         return t
-    if re.search(r"['’]s?$", first):
-        return t
+    if re.search(r"['’]s?$", first) or first in VERBS or first in {"keep", "confirm"}:
+        return t  # a possessive, or a task named by its verb ("Fix the invoice job")
     return f"the {t}"
 
 

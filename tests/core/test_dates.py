@@ -163,3 +163,13 @@ def test_module_imports_without_dateparser():
     code = "import sys, drafter.dates, drafter.parser; print('dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_month_and_day_do_not_join_across_lines():
+    import datetime as dt
+
+    from drafter.dates import find_dates
+
+    found = find_dates("Keep the freeze through December.\n   3. Next step", dt.date(2026, 11, 25))
+    assert all("\n" not in m.text for m in found)
+    assert [m.date for m in find_dates("by Dec 3", dt.date(2026, 11, 25))] == [dt.date(2026, 12, 3)]

@@ -69,3 +69,30 @@ def test_new_date_after_a_colon_is_a_proposal():
 def test_renderer_bookkeeping_line_is_not_a_fact():
     draft = "At risk: the Q3 docs from Acme.\n(7 more details omitted; use --max-words to show more)"
     assert find_ungrounded(draft, NOTES, AS_OF) == []
+
+
+def test_imperative_first_words_are_not_names_but_sentence_initial_names_are():
+    draft = "**A) Deliver in full** — finish the budget.\n1. Leave Dana a voicemail.\nTell me it is done."
+    assert find_ungrounded(draft, NOTES, AS_OF) == []
+    assert ("name", "Jeremy") in kinds("Jeremy at Globex has the docs.")
+    assert ("name", "Jeremy") in kinds("Jeremy will send them.")
+
+
+def test_allowed_words_cover_names_the_user_gave():
+    draft = "Priya owns the Q3 docs from today."
+    assert ("name", "Priya") in kinds(draft)
+    assert find_ungrounded(draft, NOTES, AS_OF, allowed_words={"Priya"}) == []
+
+
+def test_proposed_dates_of_each_artefact():
+    from drafter.grounding import proposed_dates
+    from drafter.models import CheckIn, DecisionRights, DelegatedTask, DelegationPlan
+
+    task = DelegatedTask(
+        title="Weekly report", owner="Priya", done_when="sent", deadline=dt.date(2026, 12, 7),
+        quality_standard="checked", check_ins=[CheckIn(on=dt.date(2026, 11, 27), what="walk through")],
+        decision_rights=DecisionRights.RECOMMEND, purpose="p", escalate_if="late",
+    )
+    plan = DelegationPlan(as_of=AS_OF, subject="s", headline="h", delegate="Priya", tasks=[task],
+                          runbook_name="r", support="s", capacity_note="c")
+    assert proposed_dates(plan) == {dt.date(2026, 12, 7), dt.date(2026, 11, 27)}
