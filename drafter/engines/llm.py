@@ -675,7 +675,12 @@ class LLMEngine:
             return "unsupported"
         return "provider"
 
-    def write(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
+    def _drive(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
+        """The call/validate/retry/mode-fallback loop, written once for sync and async.
+
+        A generator: it yields ``(bound_model, messages)`` for each request, is sent back
+        ``(reply, exception)``, and returns ``(artefact, meta)``.
+        """
         kind = ArtefactKind(kind)
         spec = self.spec(kind)
         run = _Run()
@@ -689,16 +694,14 @@ class LLMEngine:
                 for attempt in range(2):
                     t0 = time.perf_counter()
                     run.calls += 1
-                    try:
-                        reply = bound.invoke(messages)
-                    except Exception as exc:
-                        run.http_s += time.perf_counter() - t0
-                        if self._classify(exc, method) != "length":
-                            raise
-                        run.add_completion_usage(getattr(exc, "completion", None))
+                    reply, error = yield bound, messages
+                    run.http_s += time.perf_counter() - t0
+                    if error is not None:
+                        if self._classify(error, method) != "length":
+                            raise error
+                        run.add_completion_usage(getattr(error, "completion", None))
                         invalid = _Invalid("output cut off at the token limit", truncated=True)
                     else:
-                        run.http_s += time.perf_counter() - t0
                         run.add_usage(reply)
                         try:
                             artefact = parse_reply(kind, method, reply)
@@ -717,49 +720,31 @@ class LLMEngine:
                     continue
                 raise provider_error(exc, self.settings) from None
         raise ProviderError(f"{self.settings.provider} supports none of: {', '.join(methods)}")
+
+    def write(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
+        driver = self._drive(kind, plan, notes, options)
+        try:
+            bound, messages = next(driver)
+            while True:
+                try:
+                    outcome = (bound.invoke(messages), None)
+                except Exception as exc:
+                    outcome = (None, exc)
+                bound, messages = driver.send(outcome)
+        except StopIteration as done:
+            return done.value
 
     async def awrite(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
-        kind = ArtefactKind(kind)
-        spec = self.spec(kind)
-        run = _Run()
-        base = self.messages(spec, kind, plan, notes, options)
-        methods = self.methods()
-        for i, method in enumerate(methods):
-            bound = self._bound(kind, method)
-            messages = base
-            invalid: _Invalid | None = None
-            try:
-                for attempt in range(2):
-                    t0 = time.perf_counter()
-                    run.calls += 1
-                    try:
-                        reply = await bound.ainvoke(messages)
-                    except Exception as exc:
-                        run.http_s += time.perf_counter() - t0
-                        if self._classify(exc, method) != "length":
-                            raise
-                        run.add_completion_usage(getattr(exc, "completion", None))
-                        invalid = _Invalid("output cut off at the token limit", truncated=True)
-                    else:
-                        run.http_s += time.perf_counter() - t0
-                        run.add_usage(reply)
-                        try:
-                            artefact = parse_reply(kind, method, reply)
-                        except _Invalid as bad:
-                            invalid = bad
-                        else:
-                            self._method = method
-                            return self._finish(kind, artefact, spec, run, plan, notes, options)
-                    messages = self._retry_messages(base, invalid, kind)
-                raise self._failed(kind, invalid, method)
-            except ValidationFailed:
-                raise
-            except Exception as exc:
-                if self._classify(exc, method) == "unsupported" and i + 1 < len(methods):
-                    log.info("%s rejected %s; trying %s", self.settings.provider, method, methods[i + 1])
-                    continue
-                raise provider_error(exc, self.settings) from None
-        raise ProviderError(f"{self.settings.provider} supports none of: {', '.join(methods)}")
-
+        driver = self._drive(kind, plan, notes, options)
+        try:
+            bound, messages = next(driver)
+            while True:
+                try:
+                    outcome = (await bound.ainvoke(messages), None)
+                except Exception as exc:
+                    outcome = (None, exc)
+                bound, messages = driver.send(outcome)
+        except StopIteration as done:
+            return done.value
 
 __all__ = ["LLMEngine", "build_chat_model", "strict_schema", "format_params", "plan_facts"]
