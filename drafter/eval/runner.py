@@ -28,7 +28,7 @@ from .store import DraftCache, RunStore, StoredCheck, StoredUnit, new_run_id, ru
 ProgressFn = Callable[[int, int, StoredUnit], None]
 
 #: Source files whose code shapes a draft before rendering (part of every cache key).
-_PIPELINE_FILES = ("models.py", "parser.py", "playbook.py", "dates.py", "grounding.py", "api.py", "prompts.py")
+_PIPELINE_FILES = ("models.py", "parser.py", "playbook", "dates.py", "grounding.py", "api.py", "prompts.py")
 
 
 def code_fingerprint(engine: str | None = None) -> str:
@@ -40,9 +40,11 @@ def code_fingerprint(engine: str | None = None) -> str:
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
     skip = {"offline": {"llm.py"}, "llm": {"offline.py"}}.get(engine or "", set())
-    files = [root / f for f in _PIPELINE_FILES] + sorted(
-        f for f in (root / "engines").glob("*.py") if f.name not in skip
-    )
+    files = []
+    for name in _PIPELINE_FILES:  # a module, or a package's modules
+        path = root / name
+        files += sorted(path.glob("*.py")) if path.is_dir() else [path]
+    files += sorted(f for f in (root / "engines").glob("*.py") if f.name not in skip)
     for f in files:
         if f.exists():
             h.update(f.name.encode())
