@@ -8,6 +8,7 @@ DRAFTER_HOME / DRAFTER_CONFIG / DRAFTER_JOURNAL point into a per-test temporary 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import socket
 import subprocess
@@ -126,3 +127,39 @@ def llama_server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+# --------------------------------------------------------------------------------------------
+# vcr: one request-body matcher for every cassette (LLM engine and judge tests)
+# --------------------------------------------------------------------------------------------
+
+BODY_KEYS = ("model", "messages", "response_format", "tools", "tool_choice", "max_tokens", "max_completion_tokens")
+
+
+def _body(request) -> dict:
+    raw = request.body or b"{}"
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8")
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {"_raw": raw}
+    return data if isinstance(data, dict) else {"_raw": data}
+
+
+def llm_body_matcher(r1, r2) -> None:
+    """vcrpy matcher: same model, messages, structured-output schema and tools (other fields ignored)."""
+    b1, b2 = _body(r1), _body(r2)
+    for key in BODY_KEYS:
+        if b1.get(key) != b2.get(key):
+            raise AssertionError(f"request body differs in {key!r}")
+
+
+def pytest_recording_configure(config, vcr):
+    vcr.register_matcher("llm_body", llm_body_matcher)
+
+
+@pytest.fixture
+def body_matcher():
+    """The cassette body matcher, for tests of the matcher itself."""
+    return llm_body_matcher

@@ -8,43 +8,19 @@ answered from ``cassettes/``. Re-record with ``--record-mode=rewrite`` and
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
 REPLAY_URL = "http://127.0.0.1:9/v1"
-BODY_KEYS = ("model", "messages", "response_format", "max_tokens", "max_completion_tokens")
-
-
-def _body(request) -> dict:
-    raw = request.body or b"{}"
-    if isinstance(raw, bytes):
-        raw = raw.decode("utf-8")
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return {"_raw": raw}
-    return data if isinstance(data, dict) else {"_raw": data}
-
-
-def judge_body_matcher(r1, r2) -> None:
-    b1, b2 = _body(r1), _body(r2)
-    for key in BODY_KEYS:
-        if b1.get(key) != b2.get(key):
-            raise AssertionError(f"request body differs in {key!r}")
-
-
-def pytest_recording_configure(config, vcr):
-    vcr.register_matcher("judge_body", judge_body_matcher)
 
 
 @pytest.fixture(scope="module")
 def vcr_config():
     return {
         "filter_headers": ["authorization", "api-key", "cookie", "set-cookie"],
-        "match_on": ["method", "path", "judge_body"],
+        "match_on": ["method", "path", "llm_body"],
         "decode_compressed_response": True,
     }
 

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -19,35 +18,11 @@ import pytest
 from .support import FakeServer, free_port
 
 REPLAY_URL = "http://127.0.0.1:9/v1"  # nothing listens there: a cassette miss fails loudly
-BODY_KEYS = ("model", "messages", "response_format", "tools", "tool_choice", "max_tokens", "max_completion_tokens")
 
 
 # --------------------------------------------------------------------------------------------
 # vcr
 # --------------------------------------------------------------------------------------------
-
-
-def _body(request) -> dict:
-    raw = request.body or b"{}"
-    if isinstance(raw, bytes):
-        raw = raw.decode("utf-8")
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return {"_raw": raw}
-    return data if isinstance(data, dict) else {"_raw": data}
-
-
-def llm_body_matcher(r1, r2) -> None:
-    """vcrpy matcher: same model, messages, structured-output schema and tools (other fields ignored)."""
-    b1, b2 = _body(r1), _body(r2)
-    for key in BODY_KEYS:
-        if b1.get(key) != b2.get(key):
-            raise AssertionError(f"request body differs in {key!r}")
-
-
-def pytest_recording_configure(config, vcr):
-    vcr.register_matcher("llm_body", llm_body_matcher)
 
 
 def skip_probes(request):

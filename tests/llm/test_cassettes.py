@@ -82,12 +82,12 @@ def test_no_cassette_holds_a_key():
         assert not found, f"{path.name} holds key-like text {found[:3]}"
 
 
-def test_body_matcher_compares_model_messages_and_schema_only():
+def test_body_matcher_compares_model_messages_and_schema_only(body_matcher):
     import json as _json
 
     from vcr.request import Request
 
-    from .conftest import llm_body_matcher
+    llm_body_matcher = body_matcher
 
     def req(**body):
         base = {"model": "m", "messages": [{"role": "user", "content": "a"}], "response_format": {"type": "json_object"}}
