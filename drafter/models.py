@@ -13,7 +13,7 @@ import datetime as dt
 from enum import Enum
 from typing import Generic, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # --------------------------------------------------------------------------------------------
 # Enums
@@ -97,13 +97,34 @@ class SourceLine(BaseModel):
     text: str
 
 
-class Person(BaseModel):
+class _Cited(BaseModel):
+    """An element of the work log that cites the note lines it came from (provenance).
+
+    ``lines`` are 1-based line numbers of the notes. Old code set one ``line``; the validator
+    keeps the two in step so either may be given.
+    """
+
+    lines: list[int] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _sync_line(self):
+        line = getattr(self, "line", None)
+        if line is not None and line not in self.lines:
+            self.lines = [line, *self.lines]
+        elif line is None and self.lines and "line" in type(self).model_fields:
+            object.__setattr__(self, "line", self.lines[0])
+        return self
+
+
+class Person(_Cited):
     name: str
     org: str | None = None
     role: str | None = None
+    # how we know this is a person: speaker, attendee, handle, owner, with, email, contact, parameter, text
+    evidence: str | None = None
 
 
-class Action(BaseModel):
+class Action(_Cited):
     """Something already done ("emailed Dana at Acme")."""
 
     text: str
@@ -112,7 +133,7 @@ class Action(BaseModel):
     line: int | None = None
 
 
-class Wait(BaseModel):
+class Wait(_Cited):
     """A dependency on someone else or a blocker."""
 
     what: str
@@ -123,7 +144,7 @@ class Wait(BaseModel):
     expected_by: dt.date | None = None  # date the other side said they would deliver ("she'd confirm by Fri")
 
 
-class Commitment(BaseModel):
+class Commitment(_Cited):
     """A promise with an owner and (ideally) a due date."""
 
     what: str
@@ -138,14 +159,37 @@ class Commitment(BaseModel):
     new_due: dt.date | None = None  # a later date the notes give for a promise whose date passed (journal)
 
 
-class Decision(BaseModel):
-    """A decision someone has to take; options named in the notes, if any."""
+class Decision(_Cited):
+    """A decision someone has to take; options named in the notes, if any (``options`` are the
+    notes' own alternatives, never invented; ``positions`` are people's differing views)."""
 
     question: str
     options: list[str] = Field(default_factory=list)
     who: str | None = None  # who decides, if the notes say
     line: int | None = None
     by: dt.date | None = None  # decide-by date named in the notes ("need a decision from Lee by Fri")
+    positions: list[str] = Field(default_factory=list)  # "Ana: ship now", "Bo: wait for the fix"
+
+
+class Outcome(_Cited):
+    """A decision already made or a result reached ("agreed to cut the release on Fri")."""
+
+    text: str
+    who: str | None = None  # who decided or announced it, if the notes say
+
+
+class Question(_Cited):
+    """An open question in the notes (context, never a task)."""
+
+    text: str
+    asked_by: str | None = None
+    answered: bool = False
+
+
+class Note(_Cited):
+    """A risk or other free-text element, with its lines."""
+
+    text: str
 
 
 class WorkItem(BaseModel):
@@ -169,6 +213,20 @@ class WorkItem(BaseModel):
     resources: list[str] = Field(default_factory=list)  # links, systems, contacts, files
     notes: list[str] = Field(default_factory=list)  # other lines that belong to the item
     lines: list[int] = Field(default_factory=list)  # source line numbers placed in this item
+    heading: str | None = None  # the section/heading path the item sits under (context, never a task)
+    owner: str | None = None  # who owns the item, if the notes say ("Eric", "I")
+    outcomes: list[Outcome] = Field(default_factory=list)  # decisions made / results reached
+    questions: list[Question] = Field(default_factory=list)  # open questions (never tasks)
+    risk_notes: list[Note] = Field(default_factory=list)  # risks with their lines (``risks`` holds the text)
+
+
+class Dropped(BaseModel):
+    """An element a reader produced that its cited lines do not support (not drafted)."""
+
+    kind: str  # "action", "wait", "commitment", "decision", "outcome", "question", "person", "item", ...
+    text: str
+    lines: list[int] = Field(default_factory=list)
+    reason: str  # "names 'Kick', not in lines 4-5"
 
 
 class WorkLog(BaseModel):
@@ -181,6 +239,10 @@ class WorkLog(BaseModel):
     lines: list[SourceLine] = Field(default_factory=list)
     unplaced: list[SourceLine] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)  # e.g. ambiguous journal matches to confirm
+    genre: str = "notes"  # minutes, standup, worklog, todo, incident, notes (personal notes)
+    reader: str = "offline"  # which reader produced the log: offline or llm
+    first_person: bool = True  # the notes speak as "I"/"we" (else: name owners, never "I")
+    dropped: list[Dropped] = Field(default_factory=list)  # elements dropped by the provenance check
 
     def accounted_lines(self) -> list[int]:
         """All line numbers placed in an item or unplaced (each should appear exactly once)."""
@@ -198,6 +260,7 @@ class NextStep(BaseModel):
     action: str = Field(max_length=300)
     owner: str = Field(max_length=80)
     due: dt.date
+    due_proposed: bool = False  # True: the tool proposed this date; the notes did not give it
 
 
 class Fallback(BaseModel):
@@ -233,7 +296,7 @@ class CommitmentState(BaseModel):
     owner: str = Field(max_length=80)
     due: dt.date | None = None
     state: Literal["open", "done", "missed", "dropped"] = "open"
-    new_date: dt.date | None = None  # proposed when missed
+    new_date: dt.date | None = None  # proposed when missed (never the promise's due date)
     ask: str | None = Field(default=None, max_length=300)  # decision asked instead of a new date
 
 
@@ -389,8 +452,10 @@ class OptionsProposal(BaseModel):
     deadline_label: str | None = Field(default=None, max_length=120)
     decide_by: dt.date
     actions_taken: list[str] = Field(default_factory=list, max_length=6)
-    options: list[Option] = Field(min_length=2, max_length=4)
-    recommendation: str = Field(max_length=4)  # label of one listed option
+    # only the notes' own alternatives; empty when the notes hold none (then ``known`` says what is known)
+    options: list[Option] = Field(default_factory=list, max_length=4)
+    recommendation: str | None = Field(default=None, max_length=4)  # label of one listed option
+    known: list[str] = Field(default_factory=list, max_length=8)  # what the notes say about the decision
     rationale: str = Field(max_length=_L)
     default_action: str = Field(max_length=_S)  # "If I don't hear by <date>, I will <option>"
     will_do: list[str] = Field(default_factory=list, max_length=4)  # within my authority
@@ -407,15 +472,17 @@ class CheckIn(BaseModel):
 class DelegatedTask(BaseModel):
     title: str = Field(max_length=120)
     owner: str = Field(max_length=80)
-    done_when: str = Field(max_length=_S)
+    done_when: str | None = Field(default=None, max_length=_S)  # None: not in the notes (see to_agree)
     deadline: dt.date
-    quality_standard: str = Field(max_length=_S)
+    deadline_proposed: bool = False  # True: the tool proposed it; the notes gave no date
+    quality_standard: str | None = Field(default=None, max_length=_S)  # None: not in the notes
     check_ins: list[CheckIn] = Field(max_length=6)
     decision_rights: DecisionRights
     purpose: str = Field(max_length=_S)
     resources: list[str] = Field(default_factory=list, max_length=8)
     escalate_if: str = Field(max_length=_S)
     runbook: list[str] = Field(default_factory=list, max_length=12)
+    to_agree: list[str] = Field(default_factory=list, max_length=8)  # what the notes do not give: agree with the delegate
 
 
 class DelegationPlan(BaseModel):

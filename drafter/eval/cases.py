@@ -76,6 +76,36 @@ class CaseAnnotations(_Strict):
     resources: list[str] = Field(default_factory=list)  # D8: contacts, links, access in the notes
 
 
+class GoldFact(_Strict):
+    """A fact a good draft of these notes must carry, written by a person reading the notes.
+
+    ``match`` lists the terms a draft sentence must contain to state the fact (each entry may
+    give alternatives separated by ``|``: ``"postpone|delay|move"``); dates in ``when`` also match
+    any wording that resolves to that date.
+    """
+
+    id: str = Field(min_length=1, max_length=40)
+    kind: Literal["decision", "action", "wait", "deadline", "alternative", "done", "question", "risk", "outcome"]
+    text: str = Field(min_length=1)
+    who: str | None = None
+    when: dt.date | None = None
+    weight: int = Field(default=2, ge=1, le=3)  # 3: the reader must learn this; 1: nice to have
+    match: list[str] = Field(min_length=1)
+    lines: list[int] = Field(default_factory=list)  # note lines that state it
+
+
+class Origin(_Strict):
+    """Where real notes came from (kept with the case: source and license)."""
+
+    repo: str = Field(min_length=3)  # owner/name
+    path: str = Field(min_length=1)
+    commit: str = Field(pattern=r"^[0-9a-f]{7,40}$")
+    license: str = Field(min_length=2)  # SPDX id, e.g. MIT, Apache-2.0, CC-BY-4.0
+    url: str | None = None
+    genre: Literal["minutes", "standup", "worklog", "todo", "incident"]
+    excerpt: str | None = None  # e.g. "lines 1-80 of the file" when only part was kept
+
+
 class Case(_Strict):
     """One eval case: notes, their 'today', who reads the draft, which artefacts to draft."""
 
@@ -90,6 +120,8 @@ class Case(_Strict):
     artefacts: list[Literal["update", "options", "delegate"]] = Field(min_length=1)
     delegate_to: str | None = None
     annotations: CaseAnnotations = Field(default_factory=CaseAnnotations)
+    gold: list[GoldFact] = Field(default_factory=list)  # facts a good draft states (fact recall)
+    origin: Origin | None = None  # real notes: where they came from
     source: str | None = Field(default=None, exclude=True)  # file the case came from
 
     @field_validator("id")
@@ -108,7 +140,7 @@ class Case(_Strict):
 
     def inputs(self) -> dict:
         """Everything a draft depends on (used in cache keys and fingerprints)."""
-        return self.model_dump(mode="json", exclude={"description", "tags", "annotations", "source"})
+        return self.model_dump(mode="json", exclude={"description", "tags", "annotations", "source", "gold", "origin"})
 
     def digest(self) -> str:
         return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
@@ -204,6 +236,16 @@ def load_case_file(path: str | Path) -> list[Case]:
         here = f"{prefix}[{i}]" if prefix else ""
         if not isinstance(raw, dict):
             raise InputError(f"{path}: {here or 'case'}: must be a mapping")
+        if "notes_file" in raw:
+            raw = dict(raw)
+            rel = raw.pop("notes_file")
+            if "notes" in raw:
+                raise InputError(f"{path}: {here or 'case'}: give notes or notes_file, not both")
+            target = (path.parent / str(rel)).resolve()
+            try:
+                raw["notes"] = target.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"{path}: {(here + '.') if here else ''}notes_file: cannot read {rel} ({exc})") from None
         try:
             case = Case.model_validate({**raw, "source": str(path)})
         except ValidationError as exc:

@@ -1,0 +1,20 @@
+"""The offline reader. (Placeholder until the structure-based reader lands: it wraps the legacy
+line parser so the protocol is usable now.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..models import WorkLog
+
+
+class OfflineReader:
+    name = "offline"
+
+    def read(self, text: str, as_of: dt.date) -> WorkLog:
+        from ..parser import parse_notes
+
+        return parse_notes(text, as_of)
+
+    async def aread(self, text: str, as_of: dt.date) -> WorkLog:
+        return self.read(text, as_of)
