@@ -36,10 +36,9 @@ import json
 import logging
 import re
 import time
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError, ProviderError, ValidationFailed
+from ..errors import ConfigError, ValidationFailed
 from ..models import (
     ARTEFACT_MODELS,
     ArtefactKind,
@@ -49,67 +48,30 @@ from ..models import (
     Status,
 )
 
+from .transport import (  # noqa: F401  (build_chat_model, is_openai: used by criteria.judge)
+    DEFAULT_MAX_TOKENS,
+    NO_KEY,
+    CallLoop,
+    _Invalid,
+    _Run,
+    _short,
+    _summarise,
+    build_chat_model,
+    is_openai,
+    max_tokens_for,
+    reply_data,
+)
+
 if TYPE_CHECKING:
     from ..config import Settings
     from ..prompts import PromptSpec
 
 log = logging.getLogger("drafter.llm")
 
-DEFAULT_MAX_TOKENS = 2048
-NO_KEY = "sk-no-key"  # placeholder key for local servers that need none
 METHODS = ("json_schema", "json_object", "function_calling")
 WORD_BUDGET = {"boss": 150, "team": 150, "client": 200}
 _RAW_ECHO = 1500  # characters of a rejected answer echoed back in the retry
 
-
-# --------------------------------------------------------------------------------------------
-# Model construction
-# --------------------------------------------------------------------------------------------
-
-
-def is_openai(settings: "Settings") -> bool:
-    return not settings.base_url or "api.openai.com" in settings.base_url.lower()
-
-
-def max_tokens_for(settings: "Settings") -> int:
-    return settings.max_tokens or DEFAULT_MAX_TOKENS
-
-
-def build_chat_model(settings: "Settings", *, max_tokens: int | None = None, temperature: float | None = None):
-    """A ``ChatOpenAI`` for the configured provider: timeout always set, few retries, no Responses API.
-
-    With only a base URL configured the key is the placeholder ``sk-no-key``. For non-OpenAI servers
-    ``max_tokens`` travels in ``extra_body`` (llama.cpp ignores ``max_completion_tokens``).
-    """
-    from langchain_openai import ChatOpenAI
-
-    if settings.api_key is not None:
-        key = settings.api_key.get_secret_value()
-    elif settings.base_url:
-        key = NO_KEY
-    else:
-        raise ConfigError(
-            "the LLM engine needs OPENAI_API_KEY (OpenAI) or a base URL (local server)",
-            hint="set OPENAI_API_KEY, pass --base-url, or use --engine offline",
-        )
-    n = max_tokens or max_tokens_for(settings)
-    kwargs: dict[str, Any] = dict(
-        model=settings.resolved_model,
-        api_key=key,
-        timeout=settings.timeout,
-        max_retries=settings.max_retries,
-        use_responses_api=False,
-    )
-    temp = temperature if temperature is not None else settings.temperature
-    if temp is not None:
-        kwargs["temperature"] = temp
-    if settings.base_url:
-        kwargs["base_url"] = settings.base_url
-    if is_openai(settings):
-        kwargs["max_tokens"] = n
-    else:
-        kwargs["extra_body"] = {"max_tokens": n}
-    return ChatOpenAI(**kwargs)
 
 
 # --------------------------------------------------------------------------------------------
@@ -280,32 +242,6 @@ def prompt_values(kind: ArtefactKind, plan: Plan, notes: str, options: DraftOpti
 # --------------------------------------------------------------------------------------------
 
 
-class _Invalid(Exception):
-    """A reply that did not validate; ``raw`` is what the model said (echoed in the retry)."""
-
-    def __init__(self, problem: str, raw: str = "", truncated: bool = False):
-        super().__init__(problem)
-        self.problem = problem
-        self.raw = raw
-        self.truncated = truncated
-
-
-_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
-
-
-def _summarise(exc) -> str:
-    """One compact line per pydantic error (at most 6)."""
-    try:
-        errors = exc.errors()
-    except Exception:
-        return str(exc).splitlines()[0]
-    parts = []
-    for e in errors[:6]:
-        loc = ".".join(str(p) for p in e.get("loc", ())) or "(root)"
-        parts.append(f"{loc}: {e.get('msg')}")
-    more = f" (+{len(errors) - 6} more)" if len(errors) > 6 else ""
-    return "; ".join(parts) + more
-
 
 def normalize_labels(artefact):
     """Options are labelled A, B, C, D by position; the recommendation follows its option.
@@ -347,32 +283,7 @@ def parse_reply(kind: ArtefactKind, method: str, message) -> Any:
     from pydantic import ValidationError
 
     model = ARTEFACT_MODELS[kind]
-    if method == "function_calling":
-        calls = getattr(message, "tool_calls", None) or []
-        if not calls:
-            bad = getattr(message, "invalid_tool_calls", None) or []
-            if bad:
-                raw = str(bad[0].get("args") or "")
-                raise _Invalid(f"the tool call arguments are not valid JSON ({bad[0].get('error') or 'parse error'})", raw)
-            raise _Invalid(f"no {model.__name__} tool call in the reply", str(message.content or ""))
-        data = calls[0].get("args") or {}
-        raw = json.dumps(data, ensure_ascii=False)
-    else:
-        raw = message.content if isinstance(message.content, str) else json.dumps(message.content)
-        text = raw.strip()
-        m = _FENCE.match(text)
-        if m:
-            text = m.group(1)
-        if not text:
-            raise _Invalid("the reply was empty", raw)
-        try:
-            # strict=False: grammar-constrained servers (llama.cpp) can emit raw newlines/tabs in strings
-            data = json.loads(text, strict=False)
-        except json.JSONDecodeError as exc:
-            finish = (getattr(message, "response_metadata", None) or {}).get("finish_reason")
-            raise _Invalid(f"the reply is not valid JSON ({exc.msg} at char {exc.pos})", raw, finish == "length") from None
-    if not isinstance(data, dict):
-        raise _Invalid(f"the reply must be a JSON object, got {type(data).__name__}", raw)
+    data, raw = reply_data(model.__name__, method, message)
     data.setdefault("kind", kind.value)
     try:
         artefact = model.model_validate(data)
@@ -448,94 +359,14 @@ def grounding_warnings(kind, artefact, plan: Plan, notes: str, options: DraftOpt
     return find_ungrounded(draft_text(artefact, options), notes, plan.as_of, proposed_dates(artefact), allowed)
 
 
-# --------------------------------------------------------------------------------------------
-# Errors
-# --------------------------------------------------------------------------------------------
-
-
-def _short(text: Any, limit: int = 160) -> str:
-    line = " ".join(str(text).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _unsupported(exc: Exception, method: str) -> bool:
-    """Does this HTTP error say the server does not support the structured-output mode?"""
-    import openai
-
-    if not isinstance(exc, openai.APIStatusError) or exc.status_code not in (400, 404, 415, 422, 500, 501):
-        return False
-    text = str(getattr(exc, "message", "") or exc).lower() + " " + json.dumps(getattr(exc, "body", None) or "").lower()
-    if method == "function_calling":
-        return "tool" in text or "function" in text
-    return "response_format" in text or "json_schema" in text or "json_object" in text
-
-
-def provider_error(exc: Exception, settings: "Settings") -> Exception:
-    """Map an openai/httpx error to a one-line ProviderError (or ConfigError) naming the provider."""
-    import openai
-
-    who = settings.provider
-    tries = f"after {settings.max_retries + 1} attempt(s)"
-    fallback = "or rerun with --fallback offline"
-    if isinstance(exc, openai.APITimeoutError):
-        return ProviderError(
-            f"{who} did not answer within {settings.timeout:g}s ({tries})",
-            hint=f"check the server, raise DRAFTER_TIMEOUT, {fallback}",
-        )
-    if isinstance(exc, openai.APIConnectionError):
-        return ProviderError(
-            f"cannot connect to {who} ({tries})",
-            hint=f"is the server running? check --base-url / OPENAI_BASE_URL, {fallback}",
-        )
-    if isinstance(exc, openai.AuthenticationError):
-        return ConfigError(f"{who} rejected the API key (HTTP 401)", hint="check OPENAI_API_KEY")
-    if isinstance(exc, openai.PermissionDeniedError):
-        return ConfigError(f"{who} refused access (HTTP 403): {_short(exc.message)}", hint="check the key's permissions")
-    if isinstance(exc, openai.NotFoundError):
-        return ConfigError(
-            f"{who} does not know model {settings.resolved_model!r} or the URL path (HTTP 404)",
-            hint="check --model / DRAFTER_MODEL and --base-url (usually ends in /v1)",
-        )
-    if isinstance(exc, openai.RateLimitError):
-        return ProviderError(f"{who} is rate limiting requests (HTTP 429, {tries})", hint=f"wait and retry, {fallback}")
-    if isinstance(exc, openai.APIStatusError):
-        return ProviderError(
-            f"{who} failed with HTTP {exc.status_code} ({tries}): {_short(exc.message)}",
-            hint=f"check the server log, {fallback}",
-        )
-    if isinstance(exc, openai.OpenAIError):
-        return ProviderError(f"{who} call failed: {_short(exc)}", hint=fallback)
-    return exc
-
 
 # --------------------------------------------------------------------------------------------
 # The engine
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Run:
-    """Book-keeping for one write()."""
 
-    tokens_in: int = 0
-    tokens_out: int = 0
-    calls: int = 0
-    http_s: float = 0.0
-    started: float = field(default_factory=time.perf_counter)
-
-    def add_usage(self, message) -> None:
-        usage = getattr(message, "usage_metadata", None) or {}
-        self.tokens_in += int(usage.get("input_tokens") or 0)
-        self.tokens_out += int(usage.get("output_tokens") or 0)
-
-    def add_completion_usage(self, completion) -> None:
-        usage = getattr(completion, "usage", None)
-        if usage is not None:
-            self.tokens_in += int(getattr(usage, "prompt_tokens", 0) or 0)
-            self.tokens_out += int(getattr(usage, "completion_tokens", 0) or 0)
-
-
-class LLMEngine:
+class LLMEngine(CallLoop):
     """Writes artefacts with a chat model; see the module docstring for the behaviour."""
 
     name = "llm"
@@ -646,6 +477,9 @@ class LLMEngine:
             warnings=warnings,
         )
 
+    def parse(self, kind: ArtefactKind, method: str, reply):
+        return parse_reply(kind, method, reply)
+
     def _finish(self, kind, artefact, spec, run, plan, notes, options):
         artefact = enforce_plan(kind, artefact, plan)
         warnings = grounding_warnings(kind, artefact, plan, notes, options)
@@ -663,88 +497,6 @@ class LLMEngine:
             hint="try another --model or prompt, or rerun with --fallback offline",
         )
 
-    # -- the call loop -------------------------------------------------------------------
 
-    def _classify(self, exc: Exception, method: str) -> str:
-        """'length' (truncated), 'unsupported' (try next mode) or 'provider'."""
-        import openai
-
-        if isinstance(exc, openai.LengthFinishReasonError):
-            return "length"
-        if _unsupported(exc, method):
-            return "unsupported"
-        return "provider"
-
-    def _drive(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
-        """The call/validate/retry/mode-fallback loop, written once for sync and async.
-
-        A generator: it yields ``(bound_model, messages)`` for each request, is sent back
-        ``(reply, exception)``, and returns ``(artefact, meta)``.
-        """
-        kind = ArtefactKind(kind)
-        spec = self.spec(kind)
-        run = _Run()
-        base = self.messages(spec, kind, plan, notes, options)
-        methods = self.methods()
-        for i, method in enumerate(methods):
-            bound = self._bound(kind, method)
-            messages = base
-            invalid: _Invalid | None = None
-            try:
-                for attempt in range(2):
-                    t0 = time.perf_counter()
-                    run.calls += 1
-                    reply, error = yield bound, messages
-                    run.http_s += time.perf_counter() - t0
-                    if error is not None:
-                        if self._classify(error, method) != "length":
-                            raise error
-                        run.add_completion_usage(getattr(error, "completion", None))
-                        invalid = _Invalid("output cut off at the token limit", truncated=True)
-                    else:
-                        run.add_usage(reply)
-                        try:
-                            artefact = parse_reply(kind, method, reply)
-                        except _Invalid as bad:
-                            invalid = bad
-                        else:
-                            self._method = method
-                            return self._finish(kind, artefact, spec, run, plan, notes, options)
-                    messages = self._retry_messages(base, invalid, kind)
-                raise self._failed(kind, invalid, method)
-            except ValidationFailed:
-                raise
-            except Exception as exc:
-                if self._classify(exc, method) == "unsupported" and i + 1 < len(methods):
-                    log.info("%s rejected %s; trying %s", self.settings.provider, method, methods[i + 1])
-                    continue
-                raise provider_error(exc, self.settings) from None
-        raise ProviderError(f"{self.settings.provider} supports none of: {', '.join(methods)}")
-
-    def write(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
-        driver = self._drive(kind, plan, notes, options)
-        try:
-            bound, messages = next(driver)
-            while True:
-                try:
-                    outcome = (bound.invoke(messages), None)
-                except Exception as exc:
-                    outcome = (None, exc)
-                bound, messages = driver.send(outcome)
-        except StopIteration as done:
-            return done.value
-
-    async def awrite(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
-        driver = self._drive(kind, plan, notes, options)
-        try:
-            bound, messages = next(driver)
-            while True:
-                try:
-                    outcome = (await bound.ainvoke(messages), None)
-                except Exception as exc:
-                    outcome = (None, exc)
-                bound, messages = driver.send(outcome)
-        except StopIteration as done:
-            return done.value
 
 __all__ = ["LLMEngine", "build_chat_model", "strict_schema", "format_params", "plan_facts"]
