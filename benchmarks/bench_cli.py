@@ -136,7 +136,7 @@ def stage_times(d, notes: str, n: int) -> dict[str, float]:
     import datetime as _dt
 
     from drafter.models import ArtefactKind, DraftOptions
-    from drafter.parser import parse_notes
+    from drafter.read.personal import parse_personal as parse_notes
     from drafter.playbook import build_plan
 
     as_of = _dt.date.fromisoformat(AS_OF)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -61,6 +62,75 @@ class CheckContext(BaseModel):
     fmt: OutputFormat = OutputFormat.MARKDOWN
     artefact: StatusUpdate | OptionsProposal | DelegationPlan | None = None
     annotations: Annotations = Field(default_factory=Annotations)
+    # "case": written by a person reading the notes; "derived": extracted by the parser because the
+    # case gave none (the parser's beliefs are then the yardstick, so checks built on them are weak)
+    annotations_source: Literal["case", "derived"] = "case"
+
+
+def has_annotations(ann) -> bool:
+    """Did the case's author write any annotation (a non-default field)?"""
+    data = ann.model_dump(mode="json") if hasattr(ann, "model_dump") else dict(ann or {})
+    return any(v not in (None, False, [], "", {}) for v in data.values())
+
+
+# Positions where a draft treats a word as a person: "with X", "ask X", "waiting on X", "X will",
+# "X to <verb>", "Owner: X", "X said/agreed/confirmed".
+_PERSON_BEFORE = re.compile(
+    r"\b(?i:with|ask|asked|asking|chase|chasing|ping|pinged|remind|told|tell|waiting on|wait on|waiting for|"
+    r"hand(?:ed)? (?:it |this )?(?:over )?to|owner:|ask:|assigned to|delegate(?:d)? to|cc)\s+([A-Z][a-z][\w'’-]*)")
+_PERSON_AFTER = re.compile(
+    r"(?<![\w.])([A-Z][a-z][\w'’-]*)\s+(?:will|would|'ll|said|says|agreed|confirmed|promised|owns|replied|"
+    r"is (?:out|away|on leave|waiting)|to (?:send|check|ask|follow|review|write|update|fix|look|draft|prepare|share|"
+    r"schedule|contact|reach|file|open|create|investigate|test|merge|deploy|run|talk)\b)")
+_NOT_PEOPLE = {"i", "we", "they", "you", "he", "she", "it", "this", "that", "who", "next", "owner", "ask", "team",
+               "everyone", "someone", "nobody", "somebody", "the", "a", "an", "if", "then", "please", "also", "and"}
+
+
+def person_mentions(text: str) -> list[tuple[str, str]]:
+    """(word, the line it is in) for every word the text uses in a person's position."""
+    out = []
+    for line in text.splitlines():
+        plain = re.sub(r"\*\*|__|`", "", line)
+        for rx in (_PERSON_BEFORE, _PERSON_AFTER):
+            for m in rx.finditer(plain):
+                w = re.sub(r"['’]s$", "", m.group(1))
+                if w.lower() not in _NOT_PEOPLE:
+                    out.append((w, line.strip()))
+    return out
+
+
+def known_people(ann: Annotations) -> set[str]:
+    """Lower-case name words the annotations give for people, owners, waits, delegates and resources."""
+    names: list[str] = list(ann.people) + [c.owner for c in ann.commitments + ann.previous_commitments]
+    names += [w.on_whom for w in ann.waits] + ([ann.delegate] if ann.delegate else []) + list(ann.resources)
+    names += list(ann.internal_names)
+    out: set[str] = set()
+    for n in names:
+        out |= {t.lower() for t in re.findall(r"[A-Za-z][\w'’-]*", n or "")}
+    return out
+
+
+def unannotated_people(text: str, ann: Annotations) -> list[tuple[str, str]]:
+    """Words the text treats as people that the case's annotations do not name (deduplicated)."""
+    known = known_people(ann)
+
+    seen, out = set(), []
+    for w, line in person_mentions(text):
+        low = w.lower()
+        if low in known or low in seen or _calendar_word(low):
+            continue
+        seen.add(low)
+        out.append((w, line))
+    return out
+
+
+_CAL = set("mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday "
+           "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+           "september october november december today tomorrow yesterday eod eow".split())
+
+
+def _calendar_word(w: str) -> bool:
+    return w in _CAL
 
 
 def annotations_from_notes(notes: str, as_of: dt.date) -> Annotations:
@@ -70,9 +140,9 @@ def annotations_from_notes(notes: str, as_of: dt.date) -> Annotations:
     decisions, people, deadlines); the playbook's plan adds the writer's proposals, which are not
     ground truth, so it is not consulted.
     """
-    from ..parser import parse_notes
+    from ..read.personal import parse_personal
 
-    log = parse_notes(notes, as_of)
+    log = parse_personal(notes, as_of)
     ann = Annotations()
     deadlines = []
     for item in log.items:

@@ -12,9 +12,9 @@ class OfflineReader:
     name = "offline"
 
     def read(self, text: str, as_of: dt.date) -> WorkLog:
-        from ..parser import parse_notes
+        from .personal import parse_personal
 
-        return parse_notes(text, as_of)
+        return parse_personal(text, as_of)
 
     async def aread(self, text: str, as_of: dt.date) -> WorkLog:
         return self.read(text, as_of)

@@ -160,7 +160,7 @@ def test_add_business_days(start, n, expected):
 
 
 def test_module_imports_without_dateparser():
-    code = "import sys, drafter.dates, drafter.parser; print('dateparser' in sys.modules)"
+    code = "import sys, drafter.dates, drafter.read.personal; print('dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

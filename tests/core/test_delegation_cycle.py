@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drafter.parser import parse_notes
+from drafter.read.personal import parse_personal
 from drafter.playbook import build_plan
 from drafter.playbook.delegation import cycle_due
 
@@ -27,6 +27,6 @@ def test_recurring_hand_over_deadline_is_the_step_date():
         "Timesheet sign-offs (about 30 a week) -> Omar from now on.\n"
         "Payroll run is every Thursday, so sign-offs by Wednesday 12:00.\n"
     )
-    plan = build_plan(parse_notes(notes, AS_OF), delegate_to="Omar")
+    plan = build_plan(parse_personal(notes, AS_OF), delegate_to="Omar")
     assert plan.delegation is not None and plan.delegation.tasks
     assert plan.delegation.tasks[0].deadline == dt.date(2026, 12, 2)

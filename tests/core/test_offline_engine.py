@@ -403,7 +403,7 @@ def test_delegate_option_overrides_plan_built_without_it():
 
 
 def _parser():
-    return pytest.importorskip("drafter.parser")
+    return pytest.importorskip("drafter.read.personal")
 
 
 E2E = [
@@ -423,7 +423,7 @@ def test_end_to_end_from_notes(kind, notes, to):
     from drafter.criteria import CheckContext, run_checks
     from drafter.render import render
 
-    log = parser.parse_notes(notes, AS_OF)
+    log = parser.parse_personal(notes, AS_OF)
     plan = build_plan(log, delegate_to=to)
     art, _ = OfflineEngine().write(kind, plan, notes, DraftOptions(delegate_to=to))
     text = render(art, "markdown", DraftOptions(delegate_to=to, max_words=1000))

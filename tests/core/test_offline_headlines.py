@@ -6,7 +6,7 @@ import datetime as dt
 
 from drafter.engines.offline import write_update
 from drafter.models import Status
-from drafter.parser import parse_notes
+from drafter.read.personal import parse_personal
 from drafter.playbook import build_plan
 
 AS_OF = dt.date(2026, 11, 27)
@@ -14,14 +14,14 @@ AS_OF = dt.date(2026, 11, 27)
 
 def test_all_done_headline_is_first_person_and_names_the_next_milestone():
     notes = "hit 500 paying customers today\nnothing blocked, next milestone is the partner launch Tue 8 Dec\n"
-    up = write_update(build_plan(parse_notes(notes, AS_OF)))
+    up = write_update(build_plan(parse_personal(notes, AS_OF)))
     assert up.overall == Status.DONE
     assert "I have nothing open" in up.headline
     assert "partner launch on Tue 8 Dec" in up.headline
 
 
 def test_all_done_headline_without_a_milestone_has_no_next_up():
-    up = write_update(build_plan(parse_notes("Released v3.2 on Mon 23 Nov, no incidents.", AS_OF)))
+    up = write_update(build_plan(parse_personal("Released v3.2 on Mon 23 Nov, no incidents.", AS_OF)))
     assert up.overall == Status.DONE and "Next up" not in up.headline
 
 
@@ -42,7 +42,7 @@ def test_slack_update_with_one_wait_fits_its_cap():
 
     notes = ("Omar [9:14 AM]: firewall rule for the SFTP still not opened on our side\n"
              "me [9:20 AM]: we need it for the go-live Mon 30 Nov, any ETA?\n")
-    up = write_update(build_plan(parse_notes(notes, dt.date(2026, 11, 25))))
+    up = write_update(build_plan(parse_personal(notes, dt.date(2026, 11, 25))))
     text = render(up, OutputFormat.SLACK, DraftOptions())
     assert word_count(text) <= 80, text
     assert "Omar" in text

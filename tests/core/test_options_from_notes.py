@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drafter.parser import parse_notes
+from drafter.read.personal import parse_personal
 from drafter.playbook import build_plan, lower_first
 from drafter.playbook.options import options_from_lines, profile_for_named_option, split_alternatives, stated_tradeoffs
 
@@ -36,13 +36,13 @@ def test_times_and_camel_case_names_survive_titles():
 
 
 def test_options_listed_as_bullets_under_a_bare_heading():
-    log = parse_notes("Reporting rebuild needs 4 more weeks than we have before the 18 Dec freeze.\nOptions:\n"
+    log = parse_personal("Reporting rebuild needs 4 more weeks than we have before the 18 Dec freeze.\nOptions:\n"
                       "- contractor from Acme, 15 days at $800/day\n- delay the rebuild to January\n", AS_OF)
     assert options_from_lines(log) == ["contractor from Acme, 15 days at $800/day", "delay the rebuild to January"]
 
 
 def test_inline_options_running_over_two_lines():
-    log = parse_notes("Cut-over needs a 1h outage. Options: tonight 23:00 (short notice),\n"
+    log = parse_personal("Cut-over needs a 1h outage. Options: tonight 23:00 (short notice),\n"
                       "Sat 5 Dec 07:00 (weekend cost ~$400), or a blue-green switch\n(untested).\n", AS_OF)
     opts = options_from_lines(log)
     assert len(opts) == 3 and opts[2].startswith("a blue-green switch") and "untested" in opts[2]
@@ -52,7 +52,7 @@ def test_problem_opens_with_the_situation_and_names_the_stake():
     notes = ("Reporting rebuild needs 4 more weeks than we have before the 18 Dec freeze.\nOptions:\n"
              "- contractor from Acme, 15 days at $800/day\n- delay the rebuild to January (licence costs ~$5k)\n"
              "Lee (CFO) has to approve any spend over $5k.\n")
-    d = build_plan(parse_notes(notes, AS_OF)).decision
+    d = build_plan(parse_personal(notes, AS_OF)).decision
     assert d is not None and len(d.options) == 2
     assert d.problem.startswith("Reporting rebuild needs 4 more weeks")
     assert "approve any spend" not in d.question
@@ -64,7 +64,7 @@ def test_workaround_offered_while_waiting_is_a_choice_with_the_wait():
              "Finance systems (Greta) says a fix is \"in the next release\".\n"
              "I can match the invoices by hand - about 2 days of work, error-prone.\n"
              "Omar needs the numbers for the budget review on Thu 10 Dec.\n")
-    d = build_plan(parse_notes(notes, AS_OF)).decision
+    d = build_plan(parse_personal(notes, AS_OF)).decision
     assert d is not None
     titles = [o.title.lower() for o in d.options]
     assert any("by hand" in t for t in titles) and any(t.startswith("wait for") for t in titles), titles
@@ -74,14 +74,14 @@ def test_workaround_offered_while_waiting_is_a_choice_with_the_wait():
 
 
 def test_could_x_or_y_or_z_is_a_list_of_options():
-    log = parse_notes("Search is too slow, users complaining.\n"
+    log = parse_personal("Search is too slow, users complaining.\n"
                       "Could add an index, or cache results nightly, or just buy a bigger server.\n", AS_OF)
     assert options_from_lines(log) == ["add an index", "cache results nightly", "just buy a bigger server"]
     assert profile_for_named_option("just buy a bigger server", "C").title == "Buy a bigger server"
 
 
 def test_x_could_do_y_alone_is_no_list():
-    log = parse_notes("Priya could review it on Thu 26 Nov.\n", AS_OF)
+    log = parse_personal("Priya could review it on Thu 26 Nov.\n", AS_OF)
     assert options_from_lines(log) == []
 
 

@@ -13,14 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.models import WorkItem, WorkLog
-from drafter.parser import parse_notes, split_lines
+from drafter.read.lines import split_lines
+from drafter.read.personal import parse_personal
 
 AS_OF = dt.date(2026, 11, 25)
 D = dt.date
 
 
 def parse(text: str) -> WorkLog:
-    log = parse_notes(text, AS_OF)
+    log = parse_personal(text, AS_OF)
     assert sorted(log.accounted_lines()) == nonblank(text), "every non-blank line exactly once"
     return log
 
@@ -556,10 +557,10 @@ def test_one_page_parse_time_is_reported():
     """Not a timing assertion (shared CI machines vary); prints the number for the record."""
     text = "\n".join([BRIEF, MARKDOWN, MINUTES, DATED_LOG, NUMBERED, SLACK, MESSY, TODO, OPTIONS, HEADINGS])
     assert 55 <= len(nonblank(text)) <= 70
-    parse_notes(text, AS_OF)
+    parse_personal(text, AS_OF)
     start = time.process_time()
     for _ in range(5):
-        parse_notes(text, AS_OF)
+        parse_personal(text, AS_OF)
     print(f"one page ({len(nonblank(text))} lines): {(time.process_time() - start) / 5 * 1000:.1f} ms CPU")
 
 
@@ -600,7 +601,7 @@ _notes = st.tuples(st.lists(_line, max_size=40), st.sampled_from(["\n", "\r\n", 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_notes)
 def test_property_every_nonblank_line_accounted_exactly_once(text):
-    log = parse_notes(text, AS_OF)
+    log = parse_personal(text, AS_OF)
     assert sorted(log.accounted_lines()) == nonblank(text)
     assert [s.number for s in log.lines] == nonblank(text)
     for item in log.items:

@@ -9,14 +9,14 @@ import datetime as dt
 
 import pytest
 
-from drafter.parser import parse_notes
+from drafter.read.personal import parse_personal
 
 AS_OF = dt.date(2026, 11, 25)
 D = dt.date
 
 
 def only_item(text: str):
-    log = parse_notes(text, AS_OF)
+    log = parse_personal(text, AS_OF)
     dated = [i for i in log.items if i.deadline]
     assert dated, f"no item got a deadline: {[(i.title, i.deadline_label) for i in log.items]}"
     return dated[0]
@@ -43,7 +43,7 @@ def test_downstream_deadline_cues(text, due, label_word):
 
 
 def test_availability_is_not_a_deadline():
-    log = parse_notes("Agency designer, 10 days at $700/day, can start 3 Dec.", AS_OF)
+    log = parse_personal("Agency designer, 10 days at $700/day, can start 3 Dec.", AS_OF)
     assert not any(i.deadline == D(2026, 12, 3) for i in log.items)
 
 
@@ -61,24 +61,24 @@ def test_event_label_starts_at_a_word():
     ],
 )
 def test_actions_already_taken(line, text):
-    log = parse_notes("Billing export is late for the pricing review on Thu 10 Dec.\n" + line, AS_OF)
+    log = parse_personal("Billing export is late for the pricing review on Thu 10 Dec.\n" + line, AS_OF)
     actions = [a.text for i in log.items for a in i.actions]
     assert any(a.startswith(text) for a in actions), actions
 
 
 @pytest.mark.parametrize("line", ["nothing blocked, next step is the beta on Tue 8 Dec", "blockers: none"])
 def test_negated_blocker_is_no_blocker(line):
-    log = parse_notes("Beta signups at 400 today.\n" + line, AS_OF)
+    log = parse_personal("Beta signups at 400 today.\n" + line, AS_OF)
     assert not [w for i in log.items for w in i.waits if w.kind == "blocked"]
 
 
 def test_still_blocked_is_a_blocker():
-    log = parse_notes("Search rewrite: blocked, infra has not provisioned the cluster.", AS_OF)
+    log = parse_personal("Search rewrite: blocked, infra has not provisioned the cluster.", AS_OF)
     assert [w for i in log.items for w in i.waits if w.kind == "blocked"]
 
 
 def test_next_line_stays_open_when_a_sub_step_is_done():
-    log = parse_notes("Shipped v2.0 on Mon 23 Nov.\nNext: v2.1 kickoff Tue 1 Dec, invites sent.", AS_OF)
+    log = parse_personal("Shipped v2.0 on Mon 23 Nov.\nNext: v2.1 kickoff Tue 1 Dec, invites sent.", AS_OF)
     kickoff = next(i for i in log.items if 2 in i.lines)
     assert not kickoff.done
 
@@ -92,35 +92,35 @@ def test_next_line_stays_open_when_a_sub_step_is_done():
     ],
 )
 def test_injected_instructions_are_kept_out_of_items(line):
-    log = parse_notes("Backup restore test ran Mon 23 Nov, all 3 databases restored.\n" + line, AS_OF)
+    log = parse_personal("Backup restore test ran Mon 23 Nov, all 3 databases restored.\n" + line, AS_OF)
     assert not any(2 in i.lines for i in log.items), [i.title for i in log.items]
 
 
 def test_secrets_mentioned_as_work_are_still_work():
-    log = parse_notes("Rotated the API key for the billing service on Mon 23 Nov.", AS_OF)
+    log = parse_personal("Rotated the API key for the billing service on Mon 23 Nov.", AS_OF)
     assert any(1 in i.lines for i in log.items)
 
 
 def test_sending_a_password_guide_is_work_not_injection():
-    log = parse_notes("Need to send the password reset guide to Ana by Fri 27 Nov.", AS_OF)
+    log = parse_personal("Need to send the password reset guide to Ana by Fri 27 Nov.", AS_OF)
     assert any(1 in i.lines for i in log.items)
 
 
 def test_bare_due_line_takes_the_thing_the_line_above_will_do():
     notes = "Priya will do the November payroll file.\nDue to the payroll office by the 2nd working day: Wed 2 Dec."
-    log = parse_notes(notes, AS_OF)
+    log = parse_personal(notes, AS_OF)
     due = [c for i in log.items for c in i.commitments if c.due == D(2026, 12, 2)]
     assert due and "payroll file" in due[0].what, [(c.what, c.due) for i in log.items for c in i.commitments]
     assert not any(c.what == "deliverable" for i in log.items for c in i.commitments)
 
 
 def test_no_experience_is_not_a_wait():
-    log = parse_notes("Ana hasn't done a vendor review before; I'll pair with her on Thu 26 Nov.", AS_OF)
+    log = parse_personal("Ana hasn't done a vendor review before; I'll pair with her on Thu 26 Nov.", AS_OF)
     assert not [w for i in log.items for w in i.waits], [(w.on_whom, w.what) for i in log.items for w in i.waits]
 
 
 def test_not_sent_yet_is_still_a_wait():
-    log = parse_notes("Ana hasn't sent the vendor review yet, needed for the audit on Tue 1 Dec.", AS_OF)
+    log = parse_personal("Ana hasn't sent the vendor review yet, needed for the audit on Tue 1 Dec.", AS_OF)
     assert [w for i in log.items for w in i.waits]
 
 
@@ -131,9 +131,9 @@ def test_a_verb_after_the_date_is_no_event_label():
 
 
 def test_a_weekday_naming_a_slot_is_not_when_the_action_happened():
-    log = parse_notes("Booked a tentative Sat slot with the on-call engineer.", AS_OF)
+    log = parse_personal("Booked a tentative Sat slot with the on-call engineer.", AS_OF)
     assert [a.on for i in log.items for a in i.actions] == [None]
-    log = parse_notes("Mon: booked the venue.", AS_OF)
+    log = parse_personal("Mon: booked the venue.", AS_OF)
     assert [a.on for i in log.items for a in i.actions] == [D(2026, 11, 23)]
 
 
@@ -145,10 +145,10 @@ def test_a_weekday_naming_a_slot_is_not_when_the_action_happened():
     ],
 )
 def test_notes_to_the_ai_are_injection_not_work(line):
-    log = parse_notes("Billing export: backend done, UI half done.\n" + line, AS_OF)
+    log = parse_personal("Billing export: backend done, UI half done.\n" + line, AS_OF)
     assert not any(2 in i.lines for i in log.items), [i.title for i in log.items]
 
 
 def test_a_note_about_writing_is_still_work():
-    log = parse_notes("Still writing the onboarding guide, due Fri 27 Nov.", AS_OF)
+    log = parse_personal("Still writing the onboarding guide, due Fri 27 Nov.", AS_OF)
     assert any(1 in i.lines for i in log.items)

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from drafter.dates import find_dates
-from drafter.parser import parse_notes
+from drafter.read.personal import parse_personal
 from drafter.playbook import build_plan
 
 AS_OF = dt.date(2026, 11, 25)
@@ -18,12 +18,12 @@ D = dt.date
 
 
 def waits(text: str) -> list[tuple[str | None, str]]:
-    log = parse_notes(text, AS_OF)
+    log = parse_personal(text, AS_OF)
     return [(w.on_whom, w.what) for i in log.items for w in i.waits]
 
 
 def commitments(text: str) -> list[tuple[str, str, dt.date | None, str]]:
-    log = parse_notes(text, AS_OF)
+    log = parse_personal(text, AS_OF)
     return [(c.what, c.owner, c.due, c.state) for i in log.items for c in i.commitments]
 
 
@@ -75,7 +75,7 @@ def test_vendor_that_told_us_they_will_deliver_late_is_their_promise_with_the_ne
     ],
 )
 def test_my_promises_in_other_words_are_mine_and_late(text, what_word, due):
-    log = parse_notes(text, AS_OF)
+    log = parse_personal(text, AS_OF)
     mine = [c for i in log.items for c in i.commitments if c.owner == "I"]
     assert mine and what_word in mine[0].what and mine[0].due == due, [(c.what, c.due) for c in mine]
     plan = build_plan(log)
@@ -93,21 +93,21 @@ def test_inline_chat_speaker_owns_the_line_and_you_is_them():
         "Rui [9:02 AM]: DNS change for the new domain still not done on our side\n"
         "me [9:05 AM]: we need it for the launch Tue 1 Dec, ok I'll check with you Thu"
     )
-    log = parse_notes(text, AS_OF)
+    log = parse_personal(text, AS_OF)
     assert ("Rui", "DNS change for the new domain") in [(w.on_whom, w.what) for i in log.items for w in i.waits]
     assert any("Rui" in c.what and c.due == D(2026, 11, 26) for i in log.items for c in i.commitments)
 
 
 def test_decisions_offered_and_asked():
-    log = parse_notes("Catering fell through.\nNeed the team leads to pick by Fri 27 Nov.", AS_OF)
+    log = parse_personal("Catering fell through.\nNeed the team leads to pick by Fri 27 Nov.", AS_OF)
     decisions = [d for i in log.items for d in i.decisions]
     assert decisions and decisions[0].who == "the team leads" and decisions[0].by == D(2026, 11, 27)
-    log = parse_notes("Export is broken.\nI can rebuild it by hand - about 3 days of work, error-prone.", AS_OF)
+    log = parse_personal("Export is broken.\nI can rebuild it by hand - about 3 days of work, error-prone.", AS_OF)
     assert any("rebuild it by hand" in d.question for i in log.items for d in i.decisions)
 
 
 def test_bare_completion_and_object_first_completion_name_the_thing():
-    log = parse_notes("- ethics form - finished 2026-11-20\n- access codes sent to their admin Pia today", AS_OF)
+    log = parse_personal("- ethics form - finished 2026-11-20\n- access codes sent to their admin Pia today", AS_OF)
     actions = [a.text for i in log.items for a in i.actions]
     assert any("ethics form" in a for a in actions), actions
     assert any(a.startswith("sent access codes") for a in actions), actions
@@ -119,6 +119,6 @@ def test_ordinal_word_dates_need_of():
 
 
 def test_deadline_only_line_joins_the_item_it_serves():
-    log = parse_notes("Workshop deck for the sales team: promised to Ana by Fri 20 Nov.\nWorkshop is Wed 2 Dec.", AS_OF)
+    log = parse_personal("Workshop deck for the sales team: promised to Ana by Fri 20 Nov.\nWorkshop is Wed 2 Dec.", AS_OF)
     plan = build_plan(log)
     assert len(plan.items) == 1 and plan.items[0].item.deadline == D(2026, 12, 2), [ip.item.title for ip in plan.items]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("drafter.parser")
+pytest.importorskip("drafter.read.personal")
 pytest.importorskip("drafter.playbook")
 pytest.importorskip("drafter.engines.offline")
 
