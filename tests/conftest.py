@@ -90,16 +90,48 @@ def model_path() -> Path:
 def llama_server(tmp_path_factory):
     """Start ``python -m llama_cpp.server`` on a free port; yield its /v1 URL; stop it at the end."""
     pytest.importorskip("llama_cpp.server.app", reason="pip install -e '.[local]' for llama-cpp-python[server]")
-    path = model_path()
+    yield from _serve(tmp_path_factory, model_path(), MODEL_NAME, ["--chat_format", "gemma", "--n_ctx", "4096"])
+
+
+QWEN_MODEL_NAME = "qwen2.5-coder-0.5b-instruct"  # alias of the instruction-tuned model (tests/llm/models.py)
+
+
+@pytest.fixture(scope="session")
+def qwen_server(tmp_path_factory):
+    """The instruction-tuned Qwen2.5-Coder-0.5B on a real llama.cpp server; yields its /v1 URL.
+
+    No ``--chat_format``: the server then formats chats with the GGUF's own (Qwen) template. The
+    context holds a short note, the work-log schema and the reply. The model is slow on 2 shared
+    cores: run it under ``flock /tmp/model.lock`` and beside no other CPU work.
+    """
+    pytest.importorskip("llama_cpp.server.app", reason="pip install -e '.[local]' for llama-cpp-python[server]")
+    models = _load_models_module()
+    try:
+        path = models.qwen_path()
+    except models.ModelUnavailable as exc:
+        pytest.skip(str(exc))
+    yield from _serve(tmp_path_factory, path, QWEN_MODEL_NAME, ["--n_ctx", os.environ.get("DRAFTER_TEST_QWEN_CTX", "8192")])
+
+
+def _load_models_module():
+    """tests/llm/models.py by path (tests/ is no package under --import-mode=importlib)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("drafter_test_models", ROOT / "tests" / "llm" / "models.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _serve(tmp_path_factory, path: Path, alias: str, extra: list[str]):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     log_file = tmp_path_factory.mktemp("llama") / "server.log"
     cmd = [
         sys.executable, "-m", "llama_cpp.server",
-        "--model", str(path), "--model_alias", MODEL_NAME,
-        "--host", "127.0.0.1", "--port", str(port),
-        "--chat_format", "gemma", "--n_ctx", "4096",
+        "--model", str(path), "--model_alias", alias,
+        "--host", "127.0.0.1", "--port", str(port), *extra,
         "--n_threads", os.environ.get("DRAFTER_TEST_LLAMA_THREADS", str(min(2, os.cpu_count() or 1))),
     ]
     with open(log_file, "wb") as log:

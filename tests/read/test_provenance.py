@@ -1,0 +1,201 @@
+"""Provenance: an element is supported only when its cited lines hold every person, date, number
+and id in it; check_log drops the rest and reports them in WorkLog.dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from drafter.models import (
+    Action,
+    Commitment,
+    Decision,
+    Note,
+    Outcome,
+    Person,
+    Question,
+    SourceLine,
+    Wait,
+    WorkItem,
+    WorkLog,
+)
+from drafter.read.provenance import check_element, check_log, unsupported_terms
+
+AS_OF = dt.date(2026, 11, 25)  # a Wednesday
+
+NOTES = [
+    "Mon: emailed Dana at Acme for the Q3 docs, needed for the board meeting next Tue. No reply yet.",
+    "Lee wants the board pack by Fri so she can review it over the weekend.",
+    "I promised Lee a draft of the board summary by Mon 23 Nov - not sent yet.",
+    "Kick off the migration today; ticket OPS-142 tracks it, budget $12k.",
+    "The team agreed to cut the release on Thursday.",
+    "From: Dana Whitfield <dana@acme.example>",
+]
+
+
+def make_log(items=(), people=(), notes=NOTES) -> WorkLog:
+    return WorkLog(
+        as_of=AS_OF,
+        items=list(items),
+        people=list(people),
+        lines=[SourceLine(number=i, text=t) for i, t in enumerate(notes, 1)],
+    )
+
+
+def item(*, lines, **kw) -> WorkItem:
+    return WorkItem(title=kw.pop("title", "Q3 docs"), lines=lines, **kw)
+
+
+# --------------------------------------------------------------------------------------------
+# One element
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        Action(text="emailed Dana at Acme for the Q3 docs", on=dt.date(2026, 11, 23), lines=[1]),  # "Mon:" past
+        Wait(what="Q3 docs", on_whom="Dana", kind="no_reply", since=dt.date(2026, 11, 23), lines=[1]),
+        Commitment(what="the board pack", owner="I", for_whom="Lee", due=dt.date(2026, 11, 27), lines=[2]),
+        Commitment(what="a draft of the board summary", owner="I", due=dt.date(2026, 11, 23), lines=[3]),
+        Action(text="kicked off the migration", on=AS_OF, actor="we", lines=[4]),  # "today" = as_of
+        Note(text="OPS-142 is over the $12k budget", lines=[4]),
+        Outcome(text="cut the release on Thursday", who="the team", lines=[5]),  # a role, and in the line
+        Decision(question="cut the release on Thu 26 Nov?", who="the team", lines=[5]),  # phrase -> same date
+        Wait(what="the P&L", on_whom="Dana Whitfield", lines=[1]),  # first name here, full name in line 6
+        Person(name="Dana", org="Acme", lines=[1]),
+        Question(text="Did Lee see the pack?", asked_by="I", lines=[2]),
+    ],
+    ids=lambda e: type(e).__name__,
+)
+def test_supported_elements_pass(element):
+    assert check_element(element, make_log()) is None
+
+
+@pytest.mark.parametrize(
+    "element, term",
+    [
+        (Action(text="emailed Raj at Acme", lines=[1]), "Raj"),  # a name the line lacks
+        (Wait(what="Q3 docs", on_whom="Priya", lines=[1]), "Priya"),
+        (Commitment(what="the board pack", for_whom="Lee", due=dt.date(2026, 11, 30), lines=[2]), "2026-11-30"),
+        (Note(text="budget is $15k", lines=[4]), "$15"),  # a number the line lacks
+        (Note(text="OPS-999 tracks it", lines=[4]), "OPS-999"),  # an id the line lacks
+        (Action(text="sent the pack on Fri 20 Nov", lines=[2]), "Fri 20 Nov"),  # a date phrase the line lacks
+        (Outcome(text="the release moves", who="legal", lines=[5]), "legal"),  # a role the line lacks
+        (Commitment(what="the board pack", owner="Lee", due=dt.date(2026, 11, 27), lines=[1]), "Lee"),  # wrong line
+    ],
+    ids=lambda x: x if isinstance(x, str) else type(x).__name__,
+)
+def test_unsupported_elements_name_the_term(element, term):
+    reason = check_element(element, make_log())
+    assert reason is not None
+    assert term in reason
+    assert "not in line" in reason
+
+
+def test_no_lines_or_missing_lines_are_unsupported():
+    log = make_log()
+    assert check_element(Action(text="emailed Dana", lines=[]), log) == "cites no lines"
+    reason = check_element(Action(text="emailed Dana", lines=[1, 99]), log)
+    assert reason is not None and "99" in reason
+
+
+def test_a_capitalised_common_word_is_no_person():
+    log = make_log()
+    # "Kick" occurs in line 4, but only as a verb: a Person needs a name; "the team" is a role
+    assert check_element(Person(name="the team", lines=[5]), log) is not None
+    # the sentence-initial capitalised verb of an element's own text is a word, not a name
+    assert check_element(Action(text="Emailed Dana at Acme", lines=[1]), log) is None
+
+
+# --------------------------------------------------------------------------------------------
+# The whole log
+# --------------------------------------------------------------------------------------------
+
+
+def test_check_log_drops_and_reports_unsupported_elements():
+    good_action = Action(text="emailed Dana at Acme for the Q3 docs", lines=[1])
+    bad_action = Action(text="called Raj in finance", lines=[1])
+    bad_wait = Wait(what="the Q3 docs", on_whom="Dana", lines=[])
+    promise = Commitment(what="the board pack", for_whom="Lee", due=dt.date(2026, 11, 27), lines=[2])
+    journal = Commitment(what="old promise", due=dt.date(2026, 11, 1), source="journal")  # not from these notes
+    it = item(
+        lines=[1, 2],
+        actions=[good_action, bad_action],
+        waits=[bad_wait],
+        commitments=[promise, journal],
+        people=["Dana", "Lee", "Happy"],
+        deadline=dt.date(2026, 12, 1),
+        deadline_label="board meeting",
+    )
+    invented = item(title="Budget review with Marta", lines=[4])
+    log = make_log(
+        items=[it, invented],
+        people=[Person(name="Dana", lines=[1]), Person(name="Raj", lines=[1]), Person(name="Lee")],
+    )
+    out = check_log(log)
+
+    kept = out.items[0]
+    assert kept.actions == [good_action]
+    assert kept.waits == []
+    assert kept.commitments == [promise, journal]
+    assert kept.people == ["Dana", "Lee"]
+    assert kept.deadline == dt.date(2026, 12, 1)  # "next Tue" in line 1 (future reading)
+    assert [p.name for p in out.people] == ["Dana"]
+    assert len(out.items) == 1  # the item that names Marta is gone
+
+    by_kind = {(d.kind, d.text): d for d in out.dropped}
+    assert set(by_kind) == {
+        ("action", "called Raj in finance"),
+        ("wait", "the Q3 docs"),
+        ("person", "Happy"),
+        ("item", "Budget review with Marta"),
+        ("person", "Raj"),
+        ("person", "Lee"),
+    }
+    assert by_kind[("action", "called Raj in finance")].reason == "names 'Raj', not in line 1"
+    assert by_kind[("wait", "the Q3 docs")].reason == "cites no lines"
+    assert by_kind[("item", "Budget review with Marta")].lines == [4]
+    # the dropped item's line is still accounted for
+    assert 4 in [s.number for s in out.unplaced]
+
+
+def test_check_log_keeps_a_supported_log_unchanged():
+    it = item(lines=[1], actions=[Action(text="emailed Dana at Acme", lines=[1])], people=["Dana"])
+    log = make_log(items=[it], people=[Person(name="Dana", org="Acme", lines=[1])])
+    assert check_log(log) == log
+    assert check_log(check_log(log)) == log  # idempotent
+
+
+def test_an_unsupported_deadline_is_dropped_but_the_item_stays():
+    it = item(lines=[2], deadline=dt.date(2026, 12, 9), deadline_label="launch")
+    out = check_log(make_log(items=[it]))
+    assert out.items[0].title == "Q3 docs"
+    assert out.items[0].deadline is None and out.items[0].deadline_label is None
+    assert [d.kind for d in out.dropped] == ["deadline"]
+
+
+def test_dropped_risk_notes_leave_the_risks_text():
+    it = item(
+        lines=[4],
+        risk_notes=[Note(text="might blow the $12k budget", lines=[4]), Note(text="Sam may leave", lines=[4])],
+        risks=["might blow the $12k budget", "Sam may leave"],
+    )
+    out = check_log(make_log(items=[it]))
+    assert out.items[0].risks == ["might blow the $12k budget"]
+    assert [d.text for d in out.dropped] == ["Sam may leave"]
+
+
+# --------------------------------------------------------------------------------------------
+# Any text: the grounding guard and the eval harness
+# --------------------------------------------------------------------------------------------
+
+
+def test_unsupported_terms_against_some_lines_or_all():
+    log = make_log()
+    text = "Dana at Acme owes the Q3 docs; OPS-142 and $12k; Raj will call Thu 3 Dec, board meeting next Tue."
+    assert unsupported_terms(text, None, log) == ["Thu 3 Dec", "Raj"]
+    assert unsupported_terms(text, [1], log) == ["Thu 3 Dec", "OPS-142", "$12k", "Raj"]
+    assert unsupported_terms("I will send it today; we agreed.", [2], log) == []
+    assert unsupported_terms("", None, log) == []
