@@ -27,11 +27,12 @@ Lines are split on ``\\n`` after normalising ``\\r\\n`` and ``\\r``; a line is b
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..models import Person, SourceLine, WorkLog
 from .grouping import _group
 from .items import _ItemBuilder
-from .lines import _classify, split_lines
+from .lines import _Line, _classify, split_lines
 from .names import HEADER_ADDRESS, _Names, _clean_name, _known_mentions, _line_names, _org_from_domain
 from .phrases import _DATES_MEMO
 from .vocabulary import TEAMS
@@ -83,6 +84,8 @@ def _parse(text: str, as_of: dt.date) -> WorkLog:
     is_person = {nm for nm in names.order if not names.is_org(nm) and (names.person_votes.get(nm, 0) > 0 or nm in in_cues)}
     for w in work_items:
         w.people = [p for p in w.people if p in is_person]
+    mentions = _mention_index(classified)
+    raw_of = {ln.number: ln.raw for ln in classified}
     people: list[Person] = []
     orgs: list[str] = []
     org_seen: set[str] = set()
@@ -95,7 +98,7 @@ def _parse(text: str, as_of: dt.date) -> WorkLog:
             org, role = names.person_org.get(nm), names.person_role.get(nm)
             if org and org.lower() in TEAMS:  # "Raj in finance", "Legal (Hannah)": a department, kept as the role
                 org, role = None, role or org
-            people.append(Person(name=nm, org=org, role=role))
+            people.append(Person(name=nm, org=org, role=role, lines=_lines_naming(nm, raw_of, mentions)))
     return WorkLog(
         as_of=as_of,
         items=work_items,
@@ -104,3 +107,25 @@ def _parse(text: str, as_of: dt.date) -> WorkLog:
         lines=[SourceLine(number=ln.number, text=ln.raw.rstrip()) for ln in classified],
         unplaced=[SourceLine(number=ln.number, text=ln.raw.rstrip()) for ln in sorted(unplaced, key=lambda x: x.number)],
     )
+
+
+def _mention_index(lines: list[_Line]) -> dict[str, list[int]]:
+    """Word -> numbers of the lines it occurs on (one pass over the notes)."""
+    index: dict[str, list[int]] = {}
+    for ln in lines:
+        for word in set(_WORD.findall(ln.raw)):
+            index.setdefault(word, []).append(ln.number)
+        for nm in ln.names:
+            index.setdefault("\0" + nm, []).append(ln.number)
+    return index
+
+
+def _lines_naming(name: str, raw: dict[int, str], index: dict[str, list[int]]) -> list[int]:
+    """Lines the name occurs on: written out ("Dana", "Dr. Weiss") or found there by a cue ("@dana")."""
+    first = _WORD.findall(name)
+    found = {n for n in index.get(first[0], ()) if name in raw[n]} if first else set()
+    found.update(index.get("\0" + name, ()))
+    return sorted(found)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
