@@ -409,7 +409,7 @@ class LLMEngine(CallLoop):
     @property
     def llm(self):
         if self._llm is None:
-            self._llm = build_chat_model(self.settings)
+            self._llm = build_chat_model(self.settings, sdk_retries=0, deadline_clients=True)
         return self._llm
 
     def messages(self, spec: "PromptSpec", kind, plan, notes, options):

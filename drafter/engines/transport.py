@@ -44,11 +44,20 @@ def max_tokens_for(settings: "Settings") -> int:
     return settings.max_tokens or DEFAULT_MAX_TOKENS
 
 
-def build_chat_model(settings: "Settings", *, max_tokens: int | None = None, temperature: float | None = None):
+def build_chat_model(
+    settings: "Settings",
+    *,
+    max_tokens: int | None = None,
+    temperature: float | None = None,
+    sdk_retries: int | None = None,
+    deadline_clients: bool = False,
+):
     """A ``ChatOpenAI`` for the configured provider: timeout always set, few retries, no Responses API.
 
     With only a base URL configured the key is the placeholder ``sk-no-key``. For non-OpenAI servers
     ``max_tokens`` travels in ``extra_body`` (llama.cpp ignores ``max_completion_tokens``).
+    The engine passes ``sdk_retries=0`` and ``deadline_clients=True``: it retries itself, each
+    attempt under one total deadline (:mod:`drafter.engines.wire`).
     """
     from langchain_openai import ChatOpenAI
 
@@ -66,9 +75,13 @@ def build_chat_model(settings: "Settings", *, max_tokens: int | None = None, tem
         model=settings.resolved_model,
         api_key=key,
         timeout=settings.timeout,
-        max_retries=settings.max_retries,
+        max_retries=settings.max_retries if sdk_retries is None else sdk_retries,
         use_responses_api=False,
     )
+    if deadline_clients:
+        from .wire import http_clients
+
+        kwargs["http_client"], kwargs["http_async_client"] = http_clients()
     temp = temperature if temperature is not None else settings.temperature
     if temp is not None:
         kwargs["temperature"] = temp
@@ -168,19 +181,52 @@ def _unsupported(exc: Exception, method: str) -> bool:
     return "response_format" in text or "json_schema" in text or "json_object" in text
 
 
-def provider_error(exc: Exception, settings: "Settings") -> Exception:
+class Malformed(Exception):
+    """A reply that is not a chat completion at all (HTML page, empty body, ``choices: []``, a JSON array...)."""
+
+    def __init__(self, cause: BaseException, seen: str):
+        super().__init__(f"{seen} ({type(cause).__name__}: {_short(cause, 80)})")
+        self.cause = cause
+        self.seen = seen
+
+
+def _closed_early(exc: BaseException) -> bool:
+    """A connection error whose cause chain says the connection was made and then dropped."""
+    seen = 0
+    while exc is not None and seen < 6:
+        name = type(exc).__name__
+        if name in ("RemoteProtocolError", "ReadError", "WriteError") or "reset by peer" in str(exc).lower():
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def provider_error(exc: Exception, settings: "Settings", attempts: int | None = None) -> Exception:
     """Map an openai/httpx error to a one-line ProviderError (or ConfigError) naming the provider."""
     import openai
 
+    from .wire import DeadlineExceeded
+
     who = settings.provider
-    tries = f"after {settings.max_retries + 1} attempt(s)"
+    tries = f"after {attempts or settings.max_retries + 1} attempt(s)"
     fallback = "or rerun with --fallback offline"
-    if isinstance(exc, openai.APITimeoutError):
+    if isinstance(exc, (openai.APITimeoutError, DeadlineExceeded)):
         return ProviderError(
             f"{who} did not answer within {settings.timeout:g}s ({tries})",
             hint=f"check the server, raise DRAFTER_TIMEOUT, {fallback}",
         )
+    if isinstance(exc, Malformed):
+        return ProviderError(
+            f"{who} sent a reply that is not a chat completion ({tries}): {exc.seen}",
+            hint=f"check --base-url (it should be the server's OpenAI-compatible /v1) and any proxy, {fallback}",
+        )
     if isinstance(exc, openai.APIConnectionError):
+        if _closed_early(exc):
+            return ProviderError(
+                f"{who} closed the connection before a complete reply ({tries})",
+                hint=f"check the server log, {fallback}",
+            )
         return ProviderError(
             f"cannot connect to {who} ({tries})",
             hint=f"is the server running? check --base-url / OPENAI_BASE_URL, {fallback}",
@@ -202,8 +248,23 @@ def provider_error(exc: Exception, settings: "Settings") -> Exception:
             hint=f"check the server log, {fallback}",
         )
     if isinstance(exc, openai.OpenAIError):
-        return ProviderError(f"{who} call failed: {_short(exc)}", hint=fallback)
-    return exc
+        return ProviderError(f"{who} call failed ({tries}): {_short(exc)}", hint=fallback)
+    return ProviderError(f"{who} call failed ({tries}): {type(exc).__name__}: {_short(exc)}", hint=fallback)
+
+
+def backoff(attempt: int, exc: Exception | None = None) -> float:
+    """Seconds before retry ``attempt`` (1-based): 0.5, 1, 2, 4, 8; a server's Retry-After (<= 20 s) wins."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None) or {}
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        try:
+            value = float(headers.get(name)) * scale
+        except (TypeError, ValueError):
+            continue
+        if 0 <= value <= 20:
+            return value
+    return min(8.0, 0.5 * 2 ** (attempt - 1))
+
 
 # --------------------------------------------------------------------------------------------
 # The call loop
@@ -233,91 +294,154 @@ class _Run:
 
 
 class CallLoop:
-    """The call/validate/retry/mode-fallback loop, written once for sync and async."""
+    """The call/validate/retry/mode-fallback loop, written once for sync and async.
+
+    Each HTTP attempt runs under one total deadline (``settings.timeout``: connect + headers +
+    body). Timeouts, dropped connections, 408/409/429/5xx and replies that are not a chat
+    completion are retried ``settings.max_retries`` times with backoff; output that does not
+    validate is retried once with the problem in the prompt; a mode the server rejects moves on
+    to the next mode. Whatever the server sends ends in an artefact, a :class:`ProviderError`,
+    :class:`ValidationFailed` or :class:`ConfigError`: never another exception.
+    """
 
     settings: "Settings"
     _method: str | None
-
-    # -- the call loop -------------------------------------------------------------------
+    _llm: Any
 
     def _classify(self, exc: Exception, method: str) -> str:
-        """'length' (truncated), 'unsupported' (try next mode) or 'provider'."""
+        """'length' (truncated), 'unsupported' (try next mode), 'transient' (retry) or 'fatal'."""
         import openai
+
+        from .wire import DeadlineExceeded
 
         if isinstance(exc, openai.LengthFinishReasonError):
             return "length"
         if _unsupported(exc, method):
             return "unsupported"
-        return "provider"
+        if isinstance(exc, (DeadlineExceeded, Malformed, openai.APIConnectionError)):
+            return "transient"
+        if isinstance(exc, openai.APIStatusError):
+            return "transient" if exc.status_code in (408, 409, 429) or exc.status_code >= 500 else "fatal"
+        return "fatal"
 
     def _drive(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
-        """The call/validate/retry/mode-fallback loop, written once for sync and async.
-
-        A generator: it yields ``(bound_model, messages)`` for each request, is sent back
-        ``(reply, exception)``, and returns ``(artefact, meta)``.
-        """
+        """A generator: yields ``(method, messages, delay)`` for each attempt, is sent back
+        ``(reply, exception)``, and returns ``(artefact, meta)``."""
         kind = ArtefactKind(kind)
         spec = self.spec(kind)
         run = _Run()
         base = self.messages(spec, kind, plan, notes, options)
         methods = self.methods()
         for i, method in enumerate(methods):
-            bound = self._bound(kind, method)
             messages = base
             invalid: _Invalid | None = None
-            try:
-                for attempt in range(2):
-                    t0 = time.perf_counter()
-                    run.calls += 1
-                    reply, error = yield bound, messages
-                    run.http_s += time.perf_counter() - t0
-                    if error is not None:
-                        if self._classify(error, method) != "length":
-                            raise error
-                        run.add_completion_usage(getattr(error, "completion", None))
-                        invalid = _Invalid("output cut off at the token limit", truncated=True)
+            answers = 0  # replies that reached validation (at most 2: the answer and its retry)
+            failures = 0  # transient failures in a row
+            delay = 0.0
+            while True:
+                t0 = time.perf_counter()
+                reply, error = yield method, messages, delay
+                run.http_s += time.perf_counter() - t0
+                delay = 0.0
+                if error is not None:
+                    verdict = self._classify(error, method)
+                    if verdict == "unsupported" and i + 1 < len(methods):
+                        log.info("%s rejected %s; trying %s", self.settings.provider, method, methods[i + 1])
+                        break
+                    if verdict == "transient" and failures < self.settings.max_retries:
+                        failures += 1
+                        delay = backoff(failures, error)
+                        log.info("%s: %s; retry %d in %.1fs", self.settings.provider, _short(error, 120), failures, delay)
+                        continue
+                    if verdict != "length":
+                        raise provider_error(error, self.settings, failures + 1) from None
+                    run.add_completion_usage(getattr(error, "completion", None))
+                    invalid = _Invalid("output cut off at the token limit", truncated=True)
+                else:
+                    run.add_usage(reply)
+                    try:
+                        artefact = self.parse(kind, method, reply)
+                    except _Invalid as bad:
+                        invalid = bad
                     else:
-                        run.add_usage(reply)
-                        try:
-                            artefact = self.parse(kind, method, reply)
-                        except _Invalid as bad:
-                            invalid = bad
-                        else:
-                            self._method = method
-                            return self._finish(kind, artefact, spec, run, plan, notes, options)
-                    messages = self._retry_messages(base, invalid, kind)
-                raise self._failed(kind, invalid, method)
-            except ValidationFailed:
-                raise
-            except Exception as exc:
-                if self._classify(exc, method) == "unsupported" and i + 1 < len(methods):
-                    log.info("%s rejected %s; trying %s", self.settings.provider, method, methods[i + 1])
-                    continue
-                raise provider_error(exc, self.settings) from None
+                        run.calls += 1
+                        self._method = method
+                        return self._finish(kind, artefact, spec, run, plan, notes, options)
+                run.calls += 1
+                answers += 1
+                failures = 0
+                if answers >= 2:
+                    raise self._failed(kind, invalid, method)
+                messages = self._retry_messages(base, invalid, kind)
         raise ProviderError(f"{self.settings.provider} supports none of: {', '.join(methods)}")
 
+    def _drop_client(self) -> None:
+        """After an abandoned call: close its connections and build a fresh client next time."""
+        llm, self._llm = self._llm, None
+        for name in ("http_client", "http_async_client"):
+            client = getattr(llm, name, None)
+            try:
+                if client is not None and hasattr(client, "close"):
+                    client.close()
+            except Exception:  # closing is best effort; the worker thread may still hold it
+                pass
+
+    def _outcome(self, exc: BaseException, wire) -> tuple[None, BaseException]:
+        from .wire import DeadlineExceeded
+
+        if isinstance(exc, DeadlineExceeded):
+            self._drop_client()
+        elif not _is_api_error(exc):
+            exc = Malformed(exc, wire.describe())
+        return None, exc
+
     def write(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
+        from .wire import Wire, call
+
         driver = self._drive(kind, plan, notes, options)
         try:
-            bound, messages = next(driver)
+            method, messages, delay = next(driver)
             while True:
+                if delay:
+                    time.sleep(delay)
+                wire = Wire()
+                bound = self._bound(kind, method)
                 try:
-                    outcome = (bound.invoke(messages), None)
+                    outcome = (call(lambda: bound.invoke(messages), self.settings.timeout, wire), None)
                 except Exception as exc:
-                    outcome = (None, exc)
-                bound, messages = driver.send(outcome)
+                    outcome = self._outcome(exc, wire)
+                method, messages, delay = driver.send(outcome)
         except StopIteration as done:
             return done.value
 
     async def awrite(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
+        import asyncio
+
+        from .wire import Wire, acall
+
         driver = self._drive(kind, plan, notes, options)
         try:
-            bound, messages = next(driver)
+            method, messages, delay = next(driver)
             while True:
+                if delay:
+                    await asyncio.sleep(delay)
+                wire = Wire()
+                bound = self._bound(kind, method)
                 try:
-                    outcome = (await bound.ainvoke(messages), None)
+                    outcome = (await acall(lambda: bound.ainvoke(messages), self.settings.timeout, wire), None)
                 except Exception as exc:
-                    outcome = (None, exc)
-                bound, messages = driver.send(outcome)
+                    outcome = self._outcome(exc, wire)
+                method, messages, delay = driver.send(outcome)
         except StopIteration as done:
             return done.value
+
+
+def _is_api_error(exc: BaseException) -> bool:
+    """An error the SDK raised about the HTTP exchange (anything else from a call is a malformed reply)."""
+    import openai
+
+    from ..errors import DrafterError
+
+    if isinstance(exc, openai.APIResponseValidationError):
+        return False
+    return isinstance(exc, (openai.OpenAIError, DrafterError))
