@@ -35,6 +35,7 @@ class EngineChoice(str, Enum):
     auto = "auto"
     offline = "offline"
     llm = "llm"
+    plain = "plain"
 
 
 RunsDirOpt = Annotated[
@@ -126,8 +127,10 @@ def print_run(result, *, show_failures: int = 0, show_all: bool = False) -> None
     s = result.summary()
     con = _console()
     t = Table(title=f"run {s['run_id']} · engine {s['engine']}" + (f" · {s['model']}" if s["model"] else ""))
+    ms = s["measures"]
     for col, just in (("criterion", "left"), ("kind", "left"), ("pass rate", "right"), ("95% CI", "right"),
-                      ("passed/n", "right"), ("n/a", "right")):
+                      ("passed/n", "right"), ("n/a", "right"), ("recall pass/fail", "right"),
+                      ("unsupp. pass/fail", "right")):
         t.add_column(col, justify=just)
     idle = [c["id"] for c in s["criteria"] if not c["n"]]
     for c in s["criteria"]:
@@ -137,8 +140,12 @@ def print_run(result, *, show_failures: int = 0, show_all: bool = False) -> None
         rate = _pct(c["rate"])
         if c["rate"] is not None and c["rate"] < 0.9:
             rate = f"[red]{rate}[/red]"
-        t.add_row(c["id"], c["kind"] or "", rate, ci, f"{c['passed']}/{c['n']}", str(c["not_applicable"]))
+        pc = ms["criteria"].get(c["id"], {})
+        rec = f"{_pct(pc.get('pass', {}).get('recall'))}/{_pct(pc.get('fail', {}).get('recall'))}"
+        uns = f"{_num(pc.get('pass', {}).get('unsupported_mean'))}/{_num(pc.get('fail', {}).get('unsupported_mean'))}"
+        t.add_row(c["id"], c["kind"] or "", rate, ci, f"{c['passed']}/{c['n']}", str(c["not_applicable"]), rec, uns)
     con.print(t)
+    print_measures(ms, con)
     if idle and not show_all:
         judge = [i for i in idle if next(c for c in s["criteria"] if c["id"] == i)["kind"] == "judge"]
         other = [i for i in idle if i not in judge]
@@ -175,6 +182,48 @@ def print_run(result, *, show_failures: int = 0, show_all: bool = False) -> None
                           f"— evidence: {c.evidence or '-'}", markup=True)
                 shown += 1
     con.print(f"stored: {s['path']}")
+
+
+def _num(x) -> str:
+    return "-" if x is None else f"{x:.1f}"
+
+
+def print_measures(ms: dict, con, *, per_case: bool = True) -> None:
+    """Fact recall, Lead-N and unsupported content: per artefact, per genre, per case."""
+    from rich.table import Table
+
+    if not ms["units"]:
+        return
+    t = Table(title="fact recall (weighted share of gold facts stated) · Lead-N baseline · unsupported content")
+    for col in ("", "units", "with gold", "recall", "95% CI", "Lead-N", "below Lead-N", "units w/ unsupported",
+                "unsupported/unit", "person/date/number/id/task"):
+        t.add_column(col, justify="left" if not col else "right")
+
+    def row(label: str, a: dict) -> None:
+        ci = "-" if a["recall"] is None else f"{_pct(a['recall_ci_low'])}-{_pct(a['recall_ci_high'])}"
+        k = a["unsupported_by_kind"]
+        t.add_row(label, str(a["units"]), str(a["with_gold"]), _pct(a["recall"]), ci, _pct(a["lead_n"]),
+                  str(a["below_lead_n"]), f"{a['units_with_unsupported']}/{a['units']}", _num(a["unsupported_mean"]),
+                  "/".join(str(k[x]) for x in ("person", "date", "number", "id", "task")))
+
+    row("all", ms["overall"])
+    for name, a in ms["artefacts"].items():
+        row(name, a)
+    for name, a in ms["genres"].items():
+        row(f"genre {name}", a)
+    con.print(t)
+    if per_case:
+        c = Table(title="per case")
+        for col in ("unit", "recall", "Lead-N", "unsupported", "missed facts (weight)", "first unsupported"):
+            c.add_column(col, justify="right" if col in ("recall", "Lead-N", "unsupported") else "left")
+        for r in ms["units"]:
+            missed = ", ".join(f"{f['id']}({f['weight']})" for f in r["facts"] if not f["stated"])
+            first = r["unsupported_terms"][0] if r["unsupported_terms"] else None
+            c.add_row(r["unit"], _pct(r["recall"]), _pct(r["lead_n"]), str(r["unsupported"]), missed or "-",
+                      f"{first['kind']} {first['text'][:40]!r}" if first else "-")
+        con.print(c)
+    if ms["annotations_derived"]:
+        con.print(f"annotations derived by the parser (the case has none): {', '.join(ms['annotations_derived'])}")
 
 
 def print_comparison(comp, *, max_flips: int = 20) -> None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .stats import percentile, wilson
+from .stats import bootstrap_ci, mean, percentile, wilson
 from .store import RunStore, StoredUnit, resolve_run
 
 _ARTEFACT_OF = {"U": "update", "O": "options", "D": "delegate"}
@@ -76,6 +76,87 @@ class RunResult:
     def unit_map(self) -> dict[tuple[str, str, int], StoredUnit]:
         return {u.key: u for u in self.units}
 
+    # ---- measures: fact recall, Lead-N, unsupported content --------------------------------
+    def measures_of(self, u: StoredUnit) -> dict | None:
+        """The unit's stored measures, or measured now from its draft and the case snapshot."""
+        if u.status != "ok":
+            return None
+        from .measures import VERSION, measure
+
+        m = (u.meta or {}).get("measures")
+        if not m or m.get("v") != VERSION:
+            cache = self.__dict__.setdefault("_measures", {})
+            if u.key not in cache:
+                case = self.case_map.get(u.case_id)
+                cache[u.key] = measure(case, u.text) if case is not None else None
+            m = cache[u.key]
+        return m
+
+    def measure_rows(self) -> list[dict]:
+        """Per unit: case, artefact, repeat, genre, recall, Lead-N, unsupported count and terms."""
+        rows = []
+        cases = self.case_map
+        for u in self.units:
+            m = self.measures_of(u)
+            if m is None:
+                continue
+            case = cases.get(u.case_id)
+            genre = case.origin.genre if case is not None and case.origin is not None else None
+            rows.append({
+                "unit": "/".join(map(str, u.key)), "case": u.case_id, "artefact": u.artefact, "rep": u.rep,
+                "genre": genre, "recall": m["recall"], "lead_n": m["lead_n"], "words": m.get("words"),
+                "unsupported": m["unsupported"], "unsupported_counts": m.get("unsupported_counts", {}),
+                "unsupported_terms": m.get("unsupported_terms", []), "facts": m.get("facts", []),
+                "annotations": m.get("annotations", "case"),
+            })
+        return rows
+
+    def measures_summary(self) -> dict:
+        """Fact recall, Lead-N and unsupported content: overall, per artefact, per genre, per criterion."""
+        rows = self.measure_rows()
+
+        def agg(rs: list[dict]) -> dict:
+            rec = [r["recall"] for r in rs if r["recall"] is not None]
+            lead = [r["lead_n"] for r in rs if r["recall"] is not None and r["lead_n"] is not None]
+            uns = [r["unsupported"] for r in rs]
+            lo, hi = bootstrap_ci(rec)
+            return {
+                "units": len(rs), "with_gold": len(rec), "recall": mean(rec), "recall_ci_low": lo, "recall_ci_high": hi,
+                "lead_n": mean(lead),
+                "below_lead_n": sum(1 for r in rs if r["recall"] is not None and r["lead_n"] is not None
+                                    and r["recall"] < r["lead_n"]),
+                "unsupported_mean": mean(uns), "units_with_unsupported": sum(1 for x in uns if x),
+                "unsupported_share": (sum(1 for x in uns if x) / len(uns)) if uns else None,
+                "unsupported_by_kind": {k: sum(r["unsupported_counts"].get(k, 0) for r in rs)
+                                        for k in ("person", "date", "number", "id", "task")},
+            }
+
+        by_art = {a: agg([r for r in rows if r["artefact"] == a]) for a in sorted({r["artefact"] for r in rows})}
+        by_genre = {g: agg([r for r in rows if r["genre"] == g]) for g in sorted({r["genre"] for r in rows if r["genre"]})}
+        # per criterion: the measures of the units that passed it vs failed it
+        mrow = {r["unit"]: r for r in rows}
+        per_crit: dict[str, dict] = {}
+        for u in self.units:
+            r = mrow.get("/".join(map(str, u.key)))
+            if r is None:
+                continue
+            for c in u.checks:
+                if c.passed is None:
+                    continue
+                d = per_crit.setdefault(c.id, {"pass": [], "fail": []})
+                d["pass" if c.passed else "fail"].append(r)
+        crit = {}
+        for cid in sorted(per_crit, key=criterion_sort_key):
+            d = per_crit[cid]
+            crit[cid] = {
+                side: {"units": len(rs), "recall": mean([r["recall"] for r in rs if r["recall"] is not None]),
+                       "unsupported_mean": mean([r["unsupported"] for r in rs])}
+                for side, rs in d.items()
+            }
+        derived = sorted({r["case"] for r in rows if r["annotations"] == "derived"})
+        return {"overall": agg(rows), "artefacts": by_art, "genres": by_genre, "criteria": crit,
+                "annotations_derived": derived, "units": rows}
+
     def criteria(self) -> list[CriterionStats]:
         stats: dict[str, CriterionStats] = {}
         for u in self.units:
@@ -128,6 +209,7 @@ class RunResult:
             "errors": [{"unit": "/".join(map(str, u.key)), "error": u.error} for u in self.errors],
             "criteria": [c.to_dict() for c in self.criteria()],
             "artefacts": [arts[k] for k in sorted(arts)],
+            "measures": self.measures_summary(),
             "latency_ms": {"p50": percentile(lat, 50), "p90": percentile(lat, 90)},
             "tokens_in": sum(u.tokens_in or 0 for u in ok),
             "tokens_out": sum(u.tokens_out or 0 for u in ok),

@@ -140,12 +140,13 @@ def _to_stored_checks(results) -> list[StoredCheck]:
 def check_draft(case: Case, kind: str, text: str, artefact, *, judge=None, ids=None) -> list:
     """Run the ownership criteria for one draft of ``case`` (returns the criteria's CheckResults)."""
     from ..criteria import run_checks
-    from ..criteria.context import Annotations, CheckContext
+    from ..criteria.context import CheckContext
+    from .measures import case_annotations
 
-    ann = Annotations.model_validate(case.annotations.model_dump(mode="python"))
+    ann, source = case_annotations(case)  # the case's own annotations; the parser's only where it has none
     ctx = CheckContext(
         kind=kind, text=text, notes=case.notes, as_of=case.as_of, audience=case.audience, fmt=case.format,
-        artefact=artefact, annotations=ann,
+        artefact=artefact, annotations=ann, annotations_source=source,
     )
     return run_checks(ctx, ids=ids, judge=judge)
 
@@ -156,10 +157,15 @@ def _error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".strip()
 
 
+class _Done(Exception):
+    """A unit finished by another path (the plain-prompt arm)."""
+
+
 class _Runner:
     def __init__(self, *, drafter, store: RunStore, cache: DraftCache | None, cases: list[Case], units, judge,
-                 criteria_ids, progress, concurrency, key_parts):
+                 criteria_ids, progress, concurrency, key_parts, plain=None):
         self.drafter = drafter
+        self.plain = plain  # a PlainEngine: the plain-prompt baseline arm (free text, no pipeline)
         self.store = store
         self.cache = cache
         self.cases = {c.id: c for c in cases}
@@ -189,12 +195,50 @@ class _Runner:
         return _sha({"v": 2, "id": identity, "request": essentials, "engine_code": engine_source_digest(self.drafter.engine),
                      "kind": kind, "rep": rep, "fmt": case.format})
 
+    def plain_key(self, case: Case, kind: str, rep: int) -> str:
+        """Cache key of a plain-prompt unit: the exact request it sends."""
+        identity = self.key_parts[0]
+        req = self.plain.build_request(kind, case.notes, case.delegate_to)
+        return _sha({"v": "plain-1", "id": identity, "request": req, "kind": kind, "rep": rep})
+
+    async def _plain_unit(self, case: Case, kind: str, rep: int, unit: StoredUnit) -> None:
+        """The plain-prompt arm: free text from the model, checked as text (no artefact)."""
+        key = self.plain_key(case, kind, rep)
+        hit = self.cache.get(key) if self.cache else None
+        if hit is not None:
+            text, meta = json.loads(hit[1])["text"], dict(hit[2])
+            unit.cached = True
+            self.cache_hits += 1
+        else:
+            async with self.sem:
+                text, dm = await self.plain.adraft_text(kind, case.notes, delegate_to=case.delegate_to)
+            meta = dm.model_dump(mode="json")
+            self.generated += 1
+            self.model_calls += dm.llm_calls
+            unit.model_calls = dm.llm_calls
+            if self.cache is not None:
+                self.cache.put(key, kind, json.dumps({"text": text}), meta)
+        unit.text = text
+        unit.meta = meta
+        unit.latency_ms, unit.tokens_in, unit.tokens_out = meta.get("latency_ms"), meta.get("tokens_in"), meta.get("tokens_out")
+        if self.judge is not None:
+            results = await asyncio.to_thread(check_draft, case, kind, text, None, judge=self.judge, ids=self.criteria_ids)
+        else:
+            results = check_draft(case, kind, text, None, ids=self.criteria_ids)
+        unit.checks = _to_stored_checks(results)
+        from .measures import measure
+
+        unit.meta["measures"] = measure(case, text)
+
     async def run_unit(self, case_id: str, kind: str, rep: int, total: int) -> None:
         from ..models import ARTEFACT_MODELS, ArtefactKind, DraftMeta, DraftOptions, OutputFormat
 
         case = self.cases[case_id]
         unit = StoredUnit(case_id=case_id, artefact=kind, rep=rep, status="ok", fmt=case.format)
         try:
+            if self.plain is not None:
+                await self._plain_unit(case, kind, rep, unit)
+                raise _Done
             key = self.key_for(case, kind, rep)
             hit = self.cache.get(key) if self.cache else None
             if hit is not None:
@@ -232,6 +276,11 @@ class _Runner:
             else:
                 results = check_draft(case, kind, unit.text, artefact, ids=self.criteria_ids)
             unit.checks = _to_stored_checks(results)
+            from .measures import measure
+
+            unit.meta["measures"] = measure(case, unit.text)
+        except _Done:
+            pass
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # one broken case must not lose the others
@@ -325,9 +374,18 @@ async def arun_suite(
         if not cases:
             raise InputError("the suite has no cases (check --tag / --case filters)")
 
-    d = _make_drafter(drafter, drafter_factory, settings, engine, model, base_url, prompt, prompts_dir)
-    identity = engine_identity(d)
-    prompts = prompt_texts(d.settings, prompt)
+    plain = None
+    if engine == "plain":  # the plain-prompt arm: the same model, the plain prompt, free text
+        from ..engines.plain import PlainEngine
+
+        d = _make_drafter(drafter, drafter_factory, settings, "llm", model, base_url, None, prompts_dir)
+        plain = PlainEngine(d.settings, prompts_dir)
+        identity = {**engine_identity(d), "engine": "plain", "engine_class": "drafter.engines.plain.PlainEngine"}
+        prompts = {"plain": plain.prompt.path.read_text(encoding="utf-8") if plain.prompt.path else ""}
+    else:
+        d = _make_drafter(drafter, drafter_factory, settings, engine, model, base_url, prompt, prompts_dir)
+        identity = engine_identity(d)
+        prompts = prompt_texts(d.settings, prompt)
     if prompts and prompt and not artefacts:  # one prompt file writes one artefact kind
         only = prompt_output_kind(prompt, d.settings.prompts_dir)
         artefacts = [only] if only else None
@@ -393,7 +451,7 @@ async def arun_suite(
     dc = DraftCache(directory / "cache.sqlite") if cache else None
     runner = _Runner(
         drafter=d, store=rs, cache=dc, cases=cases, units=units, judge=judge, criteria_ids=criteria_ids,
-        progress=progress, concurrency=concurrency, key_parts=(identity, prompts, code),
+        progress=progress, concurrency=concurrency, key_parts=(identity, prompts, code), plain=plain,
     )
     runner.done = len(units) - len(todo)
     status = "interrupted"
