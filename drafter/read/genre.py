@@ -1,0 +1,135 @@
+"""Which kind of notes is this? Recognised from the outline, not from the prose.
+
+``minutes`` (attendees, agenda, action items, discussion sections, several speakers), ``standup``
+(per-person rounds: done / doing / blocked, yesterday / today), ``worklog`` (dated entries; "what I
+did / what's next / where I got stuck"), ``todo`` (mostly checkboxes or task lines), ``incident``
+(timeline, impact, root cause, resolution, follow-ups; release status: blockers, votes, go/no-go)
+and ``notes`` (short first-person personal notes: the personal parser's domain).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .outline import Outline
+from .people import People
+
+GENRES = ("minutes", "standup", "worklog", "todo", "incident", "notes")
+
+MINUTES_HEAD = re.compile(
+    r"\b(attendees?|attendance|present|participants|agenda|minutes|action items?|actions?|ais|discussion|"
+    r"discussed|decisions?(?: made)?|next meeting|open floor|announcements?|apologies|regrets|roll call|"
+    r"meeting|sync|call notes|triage|notes from|follow[- ]?ups?|parking lot|any other business|aob)\b",
+    re.I,
+)
+STANDUP_HEAD = re.compile(
+    r"\b(yesterday|today|tomorrow|blockers?|blocked|impediments?|done|doing|to ?do|in progress|"
+    r"working on|completed|accomplished|plans?|next|stand-?ups?|scrum|check-?in|status)\b",
+    re.I,
+)
+WORKLOG_HEAD = re.compile(
+    r"\b(what (?:i|we) (?:did|worked on|learned|learnt)|what'?s next|what is next|next steps?|where (?:i|we) got stuck|"
+    r"did (?:i|we) get stuck|stuck|progress|week \d+|day \d+|log|journal|diary|til|worklog|work log|"
+    r"accomplishments|achievements|learnings?|goals? for|this week|last week|next week|weekly (?:update|report))\b",
+    re.I,
+)
+INCIDENT_HEAD = re.compile(
+    r"\b(timeline|impact|root cause|causes?|resolution|resolved|mitigation|post-?mortem|incident|outage|"
+    r"lessons? learn(?:ed|t)|what went (?:well|wrong)|where we got lucky|follow[- ]?ups?|detection|"
+    r"trigger|contributing factors|summary|remediation|action items|release status|release blockers?|"
+    r"go/no-go|votes?|sign-?off|regressions?|known issues|severity)\b",
+    re.I,
+)
+TODO_HEAD = re.compile(r"\b(to-?dos?|tasks?|backlog|checklist|later|someday|inbox|next actions?|done)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'll|I'd|me|my|myself|mine)\b")
+_WE = re.compile(r"\b(we|we're|we've|we'll|our|us)\b", re.I)
+_DATE_HEAD = re.compile(
+    r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|week \d+|day \d+)",
+    re.I,
+)
+
+
+@dataclass
+class GenreGuess:
+    genre: str
+    first_person: bool
+    scores: dict[str, float] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+
+
+def first_person_share(outline: Outline) -> float:
+    content = [n for n in outline.content() if n.kind != "heading"]
+    if not content:
+        return 0.0
+    return sum(1 for n in content if _FIRST_PERSON.search(n.text)) / len(content)
+
+
+def recognise(outline: Outline, people: People) -> GenreGuess:
+    """The genre of the notes and whether they speak as "I" (see the module doc)."""
+    content = outline.content()
+    heads = [n for n in content if n.kind == "heading"]
+    body = [n for n in content if n.kind != "heading"]
+    items = [n for n in body if n.is_item]
+    boxes = [n for n in body if n.kind == "checkbox"]
+    labels = [n.label for n in body if n.label]
+    head_texts = [n.text for n in heads] + labels
+    speakers = {p.name for p in people.persons() if p.evidence == "speaker"}
+    attendees = [p for p in people.persons() if p.evidence == "attendee"]
+    fp = first_person_share(outline)
+    s = {g: 0.0 for g in GENRES}
+    why: list[str] = []
+
+    def hits(rx: re.Pattern) -> int:
+        return sum(1 for t in head_texts if t and rx.search(t))
+
+    s["minutes"] += 1.5 * hits(MINUTES_HEAD) + (3 if attendees else 0) + min(len(speakers), 5) * 0.8
+    s["standup"] += 1.2 * hits(STANDUP_HEAD)
+    person_heads = [n for n in heads if people.strong(n.text) or (people.known(n.text) and len(n.text.split()) <= 3)]
+    person_labels = [n for n in body if n.label and people.known(n.label) and n.kind != "para"]
+    if len(person_heads) >= 2:
+        s["standup"] += 2.0 * len(person_heads)
+        why.append(f"{len(person_heads)} person headings")
+    s["worklog"] += 1.5 * hits(WORKLOG_HEAD)
+    dated = [n for n in heads if _DATE_HEAD.search(n.text)]
+    if len(dated) >= 2:
+        s["worklog"] += 2.0 * len(dated)
+        why.append(f"{len(dated)} dated headings")
+    s["incident"] += 1.5 * hits(INCIDENT_HEAD)
+    s["todo"] += 1.5 * hits(TODO_HEAD)
+    if body:
+        share = len(boxes) / len(body)
+        s["todo"] += 10 * share if share >= 0.4 else 0
+        if share >= 0.4:
+            why.append(f"{share:.0%} checkboxes")
+    if len(speakers) >= 2 and len(person_heads) < 2:
+        s["minutes"] += 2
+    # standup rounds: per-person sections with done/doing/blocked sub-parts
+    if person_heads and hits(STANDUP_HEAD) >= 2:
+        s["standup"] += 4
+    if len(person_labels) >= 3 and hits(STANDUP_HEAD) >= 2:
+        s["standup"] += 3
+    if fp >= 0.25:
+        s["worklog"] += 2
+        s["todo"] += 1
+    else:
+        s["minutes"] += 1
+        s["incident"] += 1
+    best = max(("minutes", "standup", "worklog", "todo", "incident"), key=lambda g: s[g])
+    genre = best
+    # short first-person notes without strong document structure: the personal notes parser
+    structured = len(heads) >= 2 or len(boxes) >= 3 or len(speakers) >= 2 or attendees
+    me_owner = any(re.match(r"^(me|i)\b", (n.label or "").strip(), re.I) for n in body) or any(
+        re.search(r"\b(me|myself)\b", n.rest or "", re.I) for n in body if n.label and re.match("attend|present|particip", n.label, re.I)
+    )
+    if s[best] < 4 or (not structured and len(body) <= 25) or me_owner:
+        genre = "notes"
+        why.append("personal notes (weak structure or the writer is an owner)")
+    first_person = fp >= 0.2 or genre in ("notes",) or (genre in ("worklog", "todo") and not speakers and fp > 0.05)
+    if genre == "todo" and not speakers and not person_heads:
+        first_person = True
+    if genre in ("minutes", "standup", "incident") and fp < 0.35:
+        first_person = False
+    return GenreGuess(genre=genre, first_person=first_person, scores=s, reasons=why)

@@ -1,0 +1,191 @@
+"""Markup out of note text: what a line says, with links, tags and timeboxes set aside.
+
+``clean(raw)`` turns one line's text (list marker and heading hashes already removed) into a
+:class:`Clean`: the prose (bold/italic/code/links/HTML/emoji shortcodes stripped), the URLs it
+held (resources, never prose), and context that is not prose: timeboxes ("(5 min)",
+"timebox to 10 min"), agenda tags ("[discussion]"), bracket or parenthesis tags that may name an
+owner ("[ehuss]", "(ehuss)") and done marks (an emoji check mark, struck-through text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_URL = r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"
+URL_RE = re.compile(_URL, re.I)
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+_LINK = re.compile(r"\[([^\]\[]+)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REFLINK = re.compile(r"\[([^\]\[]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.I)
+_RST_LINK = re.compile(r"`([^`<]+?)\s*<([^>]+)>`__?")
+_RST_ROLE = re.compile(r":[\w-]+:`([^`]+)`")
+_RST_REF = re.compile(r"`([^`]+)`_")
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[^<>]*)?/?>")
+_CODE = re.compile(r"``?([^`]+)``?")
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+_ITALIC_UND = re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_EMOJI_CODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{2,40}:(?![\w:])")
+_DONE_EMOJI = re.compile(r"[\u2705\u2714\u2611]|:(?:white_check_mark|heavy_check_mark|ballot_box_with_check|check):")
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\uFE0F\u200D\u20E3\u2190-\u21FF\u25A0-\u25FF]"
+)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+
+_MIN = r"(?:\d+(?:\.\d+)?\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|mins?|m|h|hrs?|hours?)\b)"
+TIMEBOX_RE = re.compile(
+    "|".join(
+        [
+            r"\(\s*(?:time(?:box)?\s*[:=]?\s*|~\s*)?" + _MIN + r"\s*\)",  # (5 min), (Time: 10 min)
+            r"\[\s*(?:time(?:box)?\s*[:=]?\s*)?" + _MIN + r"\s*\]",  # [10 mins]
+            r"\btime\s*box(?:ed)?\s*(?:to|:)?\s*" + _MIN,  # timebox to 10 min
+            r"\btime\s*:\s*" + _MIN,  # Time: 10 min
+            r"(?:^|\s)[-–—]\s*" + _MIN + r"\s*$",  # ... - 5 min
+        ]
+    ),
+    re.I,
+)
+# bracketed / parenthesised tags: [discussion], (FYI), [ehuss], (@alice, @bob)
+_BRACKET = re.compile(r"\[([^\]\[]{1,40})\]|\(([^()]{1,40})\)")
+AGENDA_TAGS = {
+    "discussion", "decision", "decisions", "fyi", "info", "information", "update", "updates", "announcement",
+    "announcements", "action", "question", "proposal", "vote", "review", "status", "brief", "demo", "wip",
+    "done", "blocked", "blocker", "urgent", "optional", "recurring", "carryover", "carried over", "new", "old",
+    "tbd", "todo", "p0", "p1", "p2", "p3", "high", "medium", "low", "minor", "major", "nomination", "rfc",
+    "draft", "approved", "resolved", "closed", "open", "deferred", "skipped", "no update", "none",
+}  # fmt: skip
+
+
+@dataclass
+class Clean:
+    text: str
+    urls: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    timeboxes: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # agenda tags: "discussion", "fyi"
+    owner_tags: list[str] = field(default_factory=list)  # "[ehuss]", "(ehuss)", "(@alice)": maybe an owner
+    struck: bool = False  # the whole text was struck through
+    done_mark: bool = False  # a check-mark emoji
+
+    @property
+    def context(self) -> list[str]:
+        return self.timeboxes + self.tags
+
+
+def strip_comments(text: str) -> str:
+    return _COMMENT.sub(" ", text)
+
+
+def _tag_like_owner(inner: str) -> bool:
+    """'ehuss', '@alice', 'Eric Huss', 'alice, bob', 'alice/bob' may name owners; prose may not."""
+    parts = [p.strip() for p in re.split(r"[,/&+]|\band\b", inner) if p.strip()]
+    if not parts or len(parts) > 4:
+        return False
+    for p in parts:
+        if not re.fullmatch(r"@?[A-Za-z][\w.-]*(?:\s+[A-Z][\w'-]*){0,2}", p):
+            return False
+    return True
+
+
+def clean(raw: str) -> Clean:
+    """The prose of one line, with markup removed and context set aside (see module doc)."""
+    out = Clean(text="")
+    s = strip_comments(raw)
+    if _DONE_EMOJI.search(s):
+        out.done_mark = True
+        s = _DONE_EMOJI.sub(" ", s)
+    whole = s.strip()
+    if re.fullmatch(r"~~.+~~", whole):
+        out.struck = True
+    s = _RST_LINK.sub(lambda m: (out.urls.append(m.group(2)) or m.group(1)), s)
+    s = _IMAGE.sub(lambda m: (out.urls.append(m.group(2)) or (m.group(1) if m.group(1) and not URL_RE.fullmatch(m.group(1)) else "")), s)
+    s = _LINK.sub(lambda m: (out.urls.append(m.group(2)) if m.group(2) else None) or (m.group(1) if not URL_RE.fullmatch(m.group(1).strip()) else ""), s)
+    s = _REFLINK.sub(r"\1", s)
+    s = _AUTOLINK.sub(lambda m: (out.urls.append(m.group(1)) or ""), s)
+    s = _RST_ROLE.sub(r"\1", s)
+    s = _RST_REF.sub(r"\1", s)
+    s = _TAG.sub(" ", s)
+    s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    s = URL_RE.sub(lambda m: (out.urls.append(m.group(0)) or ""), s)
+    out.emails = EMAIL_RE.findall(s)
+    s = _CODE.sub(r"\1", s)
+    s = _STRIKE.sub(r"\1", s)
+    for _ in range(2):
+        s = _BOLD.sub(r"\2", s)
+    s = _ITALIC_STAR.sub(r"\1", s)
+    s = _ITALIC_UND.sub(r"\1", s)
+    s = s.replace("**", "").replace("__", " ")
+    s = _EMOJI_CODE.sub(" ", s)
+    s = _EMOJI.sub(" ", s)
+    s = _ESCAPE.sub(r"\1", s)
+
+    def timebox(m: re.Match) -> str:
+        out.timeboxes.append(m.group(0).strip(" -–—()[]"))
+        return " "
+
+    s = TIMEBOX_RE.sub(timebox, s)
+
+    def bracket(m: re.Match) -> str:
+        inner = (m.group(1) or m.group(2) or "").strip()
+        low = inner.lower().strip(" :")
+        if low in AGENDA_TAGS or re.fullmatch(r"[a-z]+(?:[ -][a-z]+)?", low) and low in AGENDA_TAGS:
+            out.tags.append(low)
+            return " "
+        if m.group(1) is not None and re.fullmatch(r"[xX ]?", inner):
+            return m.group(0)
+        before = m.string[: m.start()]
+        if m.group(2) is not None and re.search(r"[A-Z][\w'’-]+\s*$", before) and inner[:1].isupper():
+            return m.group(0)  # "Josh Triplett (Mozilla)": a name and its organisation
+        after = m.string[m.end() :].strip()
+        at_end = not after or bool(re.fullmatch(r"(?:[\(\[][^)\]]*[\)\]]\s*)*[:.]?", after))
+        if _tag_like_owner(inner) and (m.group(1) is not None or (at_end and _looks_like_handle_list(inner))):
+            out.owner_tags.extend(p.strip().lstrip("@") for p in re.split(r"[,/&+]|\band\b", inner) if p.strip())
+            return " "
+        return m.group(0)
+
+    s = _BRACKET.sub(bracket, s)
+    s = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", " ", s)  # brackets emptied by the steps above
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s+([,.;:!?)])", r"\1", s)
+    s = re.sub(r"([(\[])\s+", r"\1", s)
+    s = re.sub(r"^[\s,;:|–—-]+|[\s,;:|–—-]+$", "", s)
+    out.text = s.strip()
+    return out
+
+
+def _looks_like_handle_list(inner: str) -> bool:
+    """A parenthesis names an owner only when it reads as handles/names, not as a short aside:
+    '(ehuss)', '(@alice, @bob)', '(Eric Huss)'; not '(done)', '(see below)', '(v2)'."""
+    from .people import is_common_word  # noqa: PLC0415 (people is imported lazily)
+
+    parts = [p.strip() for p in re.split(r"[,/&+]|\band\b", inner) if p.strip()]
+    for p in parts:
+        if p.startswith("@"):
+            continue
+        words = p.split()
+        if len(words) > 3:
+            return False
+        if len(words) == 1 and re.search(r"\d", p):
+            return False
+        if len(words) > 1 and any(is_common_word(w) for w in words):
+            return False
+    # common words are never owner tags: decided by the people module (wordfreq)
+    return all(p.startswith("@") or not all(is_common_word(w) for w in p.split()) for p in parts)
+
+
+def plain(raw: str) -> str:
+    """Just the prose of ``raw``."""
+    return clean(raw).text
+
+
+def has_markup(text: str) -> bool:
+    """Markdown/HTML markup or a URL left in ``text`` (for tests and guards)."""
+    return bool(
+        URL_RE.search(text)
+        or re.search(r"\*\*|__|~~|`|<[A-Za-z/!][^>]*>|\]\(|^#{1,6}\s|^\s*[-*+]\s\[[ xX]\]", text)
+    )

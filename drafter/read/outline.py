@@ -1,0 +1,456 @@
+"""Notes -> outline: the document's structure before any reading of its prose.
+
+Every non-blank line of the notes belongs to exactly one :class:`Node`. A node knows its 1-based
+line numbers, its kind, its depth and its parent (headings nest by level; list items by indent
+under the current heading; paragraphs sit under the heading or the list item they follow).
+
+Kinds: ``heading`` (markdown ``#``, setext and reStructuredText underlines/overlines, a bold-only
+line, a ``Label:`` line with nothing after the colon), ``bullet``, ``numbered``, ``checkbox``
+(``checked`` True/False), ``table_row`` (``cells``), ``quote`` (``>`` email quoting, ``quote_depth``),
+``speaker`` (``Name: text``, ``[10:02] name: text``, ``Name  10:02 AM`` lines), ``para``, ``front_matter``,
+``code`` (fenced), ``comment`` (``<!-- -->``), ``directive`` (``.. note::``, ``{% %}``, ``:::``) and
+``rule`` (``---``). ``text`` is the clean prose (see :mod:`drafter.read.markup`); ``label`` is the
+part before a ``Label:`` colon when the line has one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .markup import Clean, clean, strip_comments
+
+_BULLET = re.compile(r"^(?P<ind>\s*)(?P<m>[-*+•‣◦–])\s+(?P<rest>.*)$")
+_NUMBERED = re.compile(r"^(?P<ind>\s*)(?P<m>(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|\(\d{1,3}\)|#\.)\s+(?P<rest>.*)$")
+_CHECK = re.compile(r"^\[(?P<c>[ xX✓✔-]?)\]\s*(?P<rest>.*)$")
+_ATX = re.compile(r"^\s{0,3}(?P<h>#{1,6})\s+(?P<rest>.*?)(?:\s+#+\s*)?$")
+_UNDERLINE = re.compile(r"^\s*([=\-~^\"'`#*+:._])\1{2,}\s*$")
+_FENCE = re.compile(r"^\s*(```+|~~~+)")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RST_TABLE = re.compile(r"^\s*[+=][-=+]{3,}\s*$|^\s*=+(\s+=+)+\s*$")
+_DIRECTIVE = re.compile(r"^\s*(?:\.\.\s+[\w:-]+::|\.\.\s+_[\w -]+:|\{%.*%\}|:::|\.\. \|)")
+_RST_COMMENT = re.compile(r"^\s*\.\.(\s|$)(?!.*::)")
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
+_CHAT_TIME_FIRST = re.compile(r"^\s*\[?(?P<time>" + _TIME + r")\]?\s*[-–]?\s*<?(?P<name>@?[\w.'-]+(?: [\w.'-]+){0,2})>?\s*:\s*(?P<rest>.*)$")
+_CHAT_NAME_TIME = re.compile(r"^\s*(?P<name>@?[A-Za-z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})\s+\[?(?P<time>" + _TIME + r")\]?\s*:?\s*(?P<rest>.*)$")
+_LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:(?!//)\s*(?P<rest>.*)$")
+_LABEL_START = re.compile(r"^(?:\*\*|__)?[^:\s][^:]{0,38}?(?:\*\*|__)?\s*:\s")
+_LIST_HEAD = re.compile(
+    r"(?:attendees?|attendance|present|participants|regrets|absent|apologies|agenda|action items?|actions|"
+    r"decisions?|notes|next steps|follow[- ]?ups?|blockers?|questions|open questions|todo|to do)",
+    re.I,
+)
+_BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<t>[^*_].*?)\1\s*:?\s*$")
+
+
+@dataclass
+class Node:
+    index: int
+    kind: str
+    lines: list[int]
+    raw: str
+    text: str
+    depth: int = 0  # heading level (1..) for headings; nesting depth for list items
+    parent: int | None = None  # index of the parent node
+    level: int = 0  # heading level, 0 for other kinds
+    indent: int = 0
+    checked: bool | None = None
+    cells: list[str] = field(default_factory=list)
+    header: bool = False  # a table's header row
+    quote_depth: int = 0
+    label: str | None = None  # "Attendees" of "Attendees: a, b"; "Sam" of "Sam: fixed it"
+    rest: str | None = None  # clean text after the label's colon
+    speaker: str | None = None  # chat speaker (timestamped or name-time lines)
+    time: str | None = None
+    clean: Clean | None = None
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+    @property
+    def urls(self) -> list[str]:
+        return self.clean.urls if self.clean else []
+
+    @property
+    def context(self) -> list[str]:
+        return self.clean.context if self.clean else []
+
+    @property
+    def is_item(self) -> bool:
+        return self.kind in ("bullet", "numbered", "checkbox")
+
+
+@dataclass
+class Outline:
+    nodes: list[Node]
+    lines: list[str]  # all lines of the notes, 0-based list (line n is lines[n - 1])
+    front_matter: dict = field(default_factory=dict)
+
+    def node_at(self, line: int) -> Node | None:
+        for n in self.nodes:
+            if line in n.lines:
+                return n
+        return None
+
+    def parent(self, node: Node) -> Node | None:
+        return self.nodes[node.parent] if node.parent is not None else None
+
+    def ancestors(self, node: Node) -> list[Node]:
+        out = []
+        p = self.parent(node)
+        while p is not None:
+            out.append(p)
+            p = self.parent(p)
+        return out
+
+    def heading_path(self, node: Node) -> list[Node]:
+        """The headings above ``node`` (outermost first), ``node`` itself when it is a heading."""
+        out = [a for a in self.ancestors(node) if a.kind == "heading"]
+        out.reverse()
+        if node.kind == "heading":
+            out.append(node)
+        return out
+
+    def heading_of(self, node: Node) -> Node | None:
+        path = [a for a in self.ancestors(node) if a.kind == "heading"]
+        return path[0] if path else None
+
+    def descendants(self, node: Node) -> list[Node]:
+        out: list[Node] = []
+        stack = list(reversed(node.children))
+        while stack:
+            n = self.nodes[stack.pop()]
+            out.append(n)
+            stack.extend(reversed(n.children))
+        return out
+
+    def headings(self) -> list[Node]:
+        return [n for n in self.nodes if n.kind == "heading"]
+
+    def content(self) -> list[Node]:
+        """Nodes that carry prose (not code, comments, directives, rules or front matter)."""
+        return [n for n in self.nodes if n.kind not in ("code", "comment", "directive", "rule", "front_matter") and n.text]
+
+
+def _indent_of(raw: str) -> int:
+    n = 0
+    for ch in raw:
+        if ch == " ":
+            n += 1
+        elif ch == "\t":
+            n += 4
+        else:
+            break
+    return n
+
+
+def _label_split(text: str) -> tuple[str | None, str | None]:
+    m = _LABEL.match(text)
+    if not m:
+        return None, None
+    label = m.group("label").strip().strip("*_ ")
+    if not label or re.search(r"[.?!;]\s|https?$|^\d", label) or len(label.split()) > 5:
+        return None, None
+    if re.fullmatch(r"\d{1,2}", label) or label.lower() in ("http", "https", "mailto"):
+        return None, None
+    return label, m.group("rest").strip()
+
+
+def build_outline(text: str) -> Outline:
+    """Parse ``text`` into an :class:`Outline` (never raises on odd input)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    nodes: list[Node] = []
+    front: dict = {}
+    i = 0
+    n_lines = len(lines)
+
+    def add(kind: str, nums: list[int], raw: str, body: str, **kw) -> Node:
+        c = clean(body)
+        node = Node(index=len(nodes), kind=kind, lines=nums, raw=raw, text=c.text, clean=c, **kw)
+        nodes.append(node)
+        return node
+
+    # YAML front matter
+    if lines and lines[0].strip() == "---":
+        for j in range(1, min(n_lines, 200)):
+            if lines[j].strip() in ("---", "..."):
+                body = "\n".join(lines[1:j])
+                try:
+                    import yaml
+
+                    data = yaml.safe_load(body)
+                    if isinstance(data, dict):
+                        front = data
+                except Exception:  # noqa: BLE001 - front matter that is not YAML is still front matter
+                    pass
+                nodes.append(Node(index=0, kind="front_matter", lines=list(range(1, j + 2)), raw=body, text=""))
+                i = j + 1
+                break
+
+    rst_levels: list[str] = []
+    in_comment = False
+    while i < n_lines:
+        raw = lines[i]
+        num = i + 1
+        stripped = raw.strip()
+        if in_comment:
+            nodes[-1].lines.append(num)
+            if "-->" in raw:
+                in_comment = False
+            i += 1
+            continue
+        if not stripped:
+            i += 1
+            continue
+        # fenced code
+        fm = _FENCE.match(raw)
+        if fm:
+            fence = fm.group(1)
+            nums = [num]
+            j = i + 1
+            while j < n_lines:
+                nums.append(j + 1)
+                if lines[j].strip().startswith(fence[0] * 3):
+                    break
+                j += 1
+            nums = [k for k in nums if lines[k - 1].strip()]
+            nodes.append(Node(index=len(nodes), kind="code", lines=nums, raw="\n".join(lines[i : j + 1]), text="", indent=_indent_of(raw)))
+            i = j + 1
+            continue
+        # HTML comments (one or many lines)
+        if stripped.startswith("<!--"):
+            nodes.append(Node(index=len(nodes), kind="comment", lines=[num], raw=raw, text=""))
+            if "-->" not in stripped:
+                in_comment = True
+            elif strip_comments(stripped).strip():
+                nodes.pop()  # comment plus prose on one line: read the prose
+            else:
+                i += 1
+                continue
+            if in_comment:
+                i += 1
+                continue
+        # reStructuredText overline + title + underline
+        if _UNDERLINE.match(raw) and i + 2 < n_lines and lines[i + 1].strip() and _UNDERLINE.match(lines[i + 2]) and lines[i + 2].strip()[0] == stripped[0]:
+            ch = "o" + stripped[0]
+            if ch not in rst_levels:
+                rst_levels.append(ch)
+            add("heading", [num, num + 1, num + 2], lines[i + 1], lines[i + 1].strip(), level=rst_levels.index(ch) + 1)
+            i += 3
+            continue
+        # setext / rst underline under a text line
+        nxt = lines[i + 1] if i + 1 < n_lines else ""
+        if (
+            _UNDERLINE.match(nxt)
+            and not _UNDERLINE.match(raw)
+            and not _BULLET.match(raw)
+            and not _NUMBERED.match(raw)
+            and not raw.lstrip().startswith(("|", ">"))
+            and len(nxt.strip()) >= min(3, len(stripped))
+            and (nxt.strip()[0] in "=-" or len(nxt.strip()) >= len(stripped) - 1)
+            and nxt.strip()[0] not in ":._"
+        ):
+            ch = nxt.strip()[0]
+            if ch in "=-" and not rst_levels:
+                level = 1 if ch == "=" else 2
+            else:
+                if ch not in rst_levels:
+                    rst_levels.append(ch)
+                level = rst_levels.index(ch) + 1
+            add("heading", [num, num + 1], raw, stripped, level=level)
+            i += 2
+            continue
+        if _UNDERLINE.match(raw) or re.fullmatch(r"\s*(?:\*\s*){3,}|\s*(?:_\s*){3,}", raw):
+            nodes.append(Node(index=len(nodes), kind="rule", lines=[num], raw=raw, text=""))
+            i += 1
+            continue
+        if _DIRECTIVE.match(raw) or (_RST_COMMENT.match(raw) and not stripped.startswith("...")):
+            node = Node(index=len(nodes), kind="directive", lines=[num], raw=raw, text="")
+            nodes.append(node)
+            i += 1
+            base = _indent_of(raw)
+            while i < n_lines and lines[i].strip() and _indent_of(lines[i]) > base:  # its options/body
+                node.lines.append(i + 1)
+                node.raw += "\n" + lines[i]
+                i += 1
+            continue
+        ind = _indent_of(raw)
+        m = _ATX.match(raw)
+        if m and ind < 4:
+            add("heading", [num], raw, m.group("rest"), level=len(m.group("h")))
+            i += 1
+            continue
+        if stripped.startswith(">"):
+            qd = len(re.match(r"^(?:>\s?)+", stripped).group(0).replace(" ", ""))
+            body = re.sub(r"^(?:>\s?)+", "", stripped)
+            if not body.strip():
+                nodes.append(Node(index=len(nodes), kind="quote", lines=[num], raw=raw, text="", quote_depth=qd))
+            else:
+                node = add("quote", [num], raw, body, quote_depth=qd, indent=ind)
+                node.label, node.rest = _label_split(node.text)
+            i += 1
+            continue
+        if stripped.startswith("|") or (stripped.count("|") >= 2 and not _BULLET.match(raw)):
+            if _TABLE_SEP.match(stripped) and nodes and nodes[-1].kind == "table_row":
+                nodes[-1].lines.append(num)
+                nodes[-1].header = True  # header row of a table
+                i += 1
+                continue
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            node = add("table_row", [num], raw, " | ".join(c for c in cells if c), indent=ind)
+            node.cells = [clean(c).text for c in cells]
+            i += 1
+            continue
+        if _RST_TABLE.match(raw):
+            nodes.append(Node(index=len(nodes), kind="rule", lines=[num], raw=raw, text=""))
+            i += 1
+            continue
+        bm = _BULLET.match(raw)
+        nm = None if bm else _NUMBERED.match(raw)
+        if (bm or nm) and not (nm and re.match(r"^\s*\d{1,2}\.\d", raw)):
+            mm = bm or nm
+            rest = mm.group("rest")
+            kind = "bullet" if bm else "numbered"
+            checked = None
+            cm = _CHECK.match(rest)
+            if cm:
+                kind = "checkbox"
+                checked = cm.group("c") not in ("", " ")
+                rest = cm.group("rest")
+            node = add(kind, [num], raw, rest, indent=ind, checked=checked)
+            _labels(node)
+            i += 1
+            continue
+        cm = _CHECK.match(stripped)
+        if cm:
+            node = add("checkbox", [num], raw, cm.group("rest"), indent=ind, checked=cm.group("c") not in ("", " "))
+            _labels(node)
+            i += 1
+            continue
+        # continuation of a list item: indented deeper than the item, directly below it
+        prev = nodes[-1] if nodes else None
+        if (
+            prev is not None
+            and prev.is_item
+            and prev.lines[-1] == num - 1
+            and ind > prev.indent
+            and not _CHAT_TIME_FIRST.match(raw)
+        ):
+            prev.lines.append(num)
+            prev.raw += "\n" + raw
+            body = _body_of(prev.raw)
+            prev.clean = clean(body)
+            prev.text = prev.clean.text
+            _labels(prev)
+            i += 1
+            continue
+        bo = _BOLD_ONLY.match(raw)
+        if bo and len(bo.group("t")) <= 80:
+            add("heading", [num], raw, bo.group("t"), level=7)  # a bold-only line: a minor heading
+            i += 1
+            continue
+        ct = _CHAT_TIME_FIRST.match(raw)
+        if ct:
+            node = add("speaker", [num], raw, ct.group("rest"), indent=ind, speaker=ct.group("name").lstrip("@"), time=ct.group("time"))
+            i += 1
+            continue
+        nt = _CHAT_NAME_TIME.match(raw)
+        if nt and not nt.group("rest").strip():
+            node = add("speaker", [num], raw, "", indent=ind, speaker=nt.group("name"), time=nt.group("time"))
+            i += 1
+            continue
+        prev = nodes[-1] if nodes else None
+        if (
+            prev is not None
+            and prev.kind == "para"
+            and prev.lines[-1] == num - 1
+            and abs(ind - prev.indent) <= 2
+            and not _LABEL_START.match(stripped)
+            and not re.match(r"^\[?\d{1,2}:\d{2}", stripped)
+            and not prev.raw.rstrip().endswith((":", "  "))
+            and not (prev.label and len(nodes) > 1 and nodes[-2].kind == "para" and nodes[-2].label)
+        ):
+            # a hard-wrapped paragraph: one node over several lines
+            prev.lines.append(num)
+            prev.raw += "\n" + raw
+            prev.clean = clean(" ".join(x.strip() for x in prev.raw.split("\n")))
+            prev.text = prev.clean.text
+            _labels(prev)
+            i += 1
+            continue
+        node = add("para", [num], raw, stripped, indent=ind)
+        _labels(node)
+        if _LIST_HEAD.fullmatch(node.text.strip(" :")) and i + 1 < n_lines and (_BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1])):
+            node.kind = "heading"
+            node.level = 8
+            node.text = node.text.strip(" :")
+        if node.label and not node.rest and not node.kind == "speaker" and len(node.label) <= 40:
+            node.kind = "heading"
+            node.level = 8  # "Label:" on its own line: a label heading, below every real heading
+            node.text = node.label
+        i += 1
+
+    _nest(nodes)
+    return Outline(nodes=nodes, lines=lines, front_matter=front)
+
+
+def _body_of(raw: str) -> str:
+    first, *more = raw.split("\n")
+    mm = _BULLET.match(first) or _NUMBERED.match(first)
+    rest = mm.group("rest") if mm else first.strip()
+    cm = _CHECK.match(rest)
+    if cm:
+        rest = cm.group("rest")
+    return " ".join([rest, *(m.strip() for m in more)])
+
+
+def _labels(node: Node) -> None:
+    label, rest = _label_split(node.text)
+    node.label, node.rest = label, (clean(rest).text if rest is not None else None)
+
+
+def _nest(nodes: list[Node]) -> None:
+    """Set parent/depth/children: headings by level, list items by indent, the rest under them."""
+    heads: list[Node] = []  # stack of open headings
+    items: list[Node] = []  # stack of open list items (under the innermost heading)
+    last_speaker: Node | None = None
+    for node in nodes:
+        if node.kind == "front_matter":
+            continue
+        if node.kind == "heading":
+            while heads and heads[-1].level >= node.level:
+                heads.pop()
+            node.parent = heads[-1].index if heads else None
+            node.depth = len(heads)
+            heads.append(node)
+            items = []
+            last_speaker = None
+            continue
+        if node.kind == "speaker" and not node.text:
+            # "Lee  10:02 AM" on its own line: the lines below are Lee's until the next speaker
+            node.parent = heads[-1].index if heads else None
+            node.depth = len(heads)
+            last_speaker = node
+            items = []
+            continue
+        base = last_speaker or (heads[-1] if heads else None)
+        if node.is_item:
+            while items and items[-1].indent >= node.indent:
+                items.pop()
+            parent = items[-1] if items else base
+            node.parent = parent.index if parent else None
+            node.depth = len(items)
+            items.append(node)
+            continue
+        # para, quote, table rows, code, comments: under the list item they are indented into,
+        # else under the heading/speaker
+        while items and items[-1].indent >= node.indent:
+            items.pop()
+        parent = items[-1] if items else base
+        node.parent = parent.index if parent else None
+        node.depth = len(items)
+    for node in nodes:
+        if node.parent is not None:
+            nodes[node.parent].children.append(node.index)

@@ -1,0 +1,296 @@
+"""People in the notes, from evidence only.
+
+Evidence, strongest first: a chat or minutes ``speaker`` label, an ``attendee`` list, an
+``@handle``, an ``email`` address; then an ``owner`` position ("X to do Y", "X will Y",
+"AI(X):", "Action: X", "[X]" or "(X)" owner tags, "assigned to X", "owner: X", an action item
+"X: do Y"), ``with`` X, ``ask`` X, "Name (org)". Capitalisation alone is never evidence.
+
+A capitalised common English word is not a person: :func:`is_common_word` asks the maintained
+word-frequency package ``wordfreq``. A word is common English when it is frequent in English and
+much rarer in other languages (names are international: "Eric", "Lee", "Priya" are about as
+frequent in German, French or Spanish text as in English; "Kick", "Approval", "Starting" are not).
+A common word becomes a person only on strong evidence (speaker, attendee, handle, email).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from statistics import median
+
+from ..models import Person
+
+STRONG = ("speaker", "attendee", "handle", "email")
+_OTHER_LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
+_ME = {"i", "me", "myself", "we", "us", "you", "they", "he", "she", "it", "everyone", "everybody", "all",
+       "team", "someone", "somebody", "nobody", "anyone", "tbd", "tba", "n/a", "na", "none"}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def is_common_word(word: str) -> bool:
+    """Is ``word`` an ordinary English word (not a name)? See the module doc."""
+    w = word.strip().strip(".,;:!?()[]'\"").lower()
+    if not w or not re.fullmatch(r"[a-z][a-z'-]*", w):
+        return False
+    if w in _ME:
+        return True
+    from wordfreq import zipf_frequency
+
+    en = zipf_frequency(w, "en")
+    if en < 3.3:
+        return False  # rare in English: could be a name or handle
+    if en >= 6.0:
+        return True  # the, will, may, ...
+    others = median(zipf_frequency(w, lang) for lang in _OTHER_LANGS)
+    return en - others >= 0.9
+
+
+NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?"
+FULL_NAME = rf"{NAME_WORD}(?:\s+(?:van|von|de|da|del|der|di|le|la|bin|al)?\s*{NAME_WORD}){{0,2}}"
+HANDLE_RE = re.compile(r"(?<![\w@/.\"'`])@([A-Za-z0-9][\w.-]*[A-Za-z0-9]|[A-Za-z0-9])")
+_NAME_OR_HANDLE = rf"(?:@[\w.-]+|{FULL_NAME}|[a-z][a-z0-9_-]{{2,20}})"
+
+# owner positions: (pattern, group name of the owner). Checked on a node's clean text.
+OWNER_PATTERNS = [
+    re.compile(rf"^\s*(?:AI|A\.I\.|Action(?: item)?|TODO|ACTION)\s*[\(\[]\s*(?P<who>[^)\]]+?)\s*[\)\]]\s*:?\s*(?P<what>.+)$", re.I),
+    re.compile(rf"^\s*(?:AI|Action(?: item)?|TODO)\s*[:\-–]\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE})*)\s*(?:[:\-–]|\bto\b|\bwill\b)\s*(?P<what>.+)$"),
+    re.compile(rf"^\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE}){{0,3}})\s+(?:to|will|'ll|is going to|are going to|agreed to|volunteered to|offered to|promised to|needs to|should)\s+(?P<what>\w.+)$"),
+    re.compile(rf"(?P<what>.+?)\s*[\(\[\-–—]\s*(?:owner|assigned to|assignee|by|who)\s*[:=]?\s*(?P<who>{_NAME_OR_HANDLE})\s*[\)\]]?\s*$", re.I),
+    re.compile(rf"^\s*(?P<what>.+?)\s*[\-–—,]\s*(?P<who>@[\w.-]+)\s*$"),
+]
+_ASSIGNED = re.compile(rf"\b(?:assigned to|owner\s*[:=]|owned by|assignee\s*[:=])\s*(?P<who>{_NAME_OR_HANDLE})", re.I)
+_WITH = re.compile(rf"\b(?:with|ask|asked|ping|pinged|cc|thanks|thanks to|talk to|talked to|check with|checked with|from)\s+(?P<who>{FULL_NAME})\b")
+_ORG = re.compile(rf"\b(?P<who>{FULL_NAME})\s+\((?P<org>[A-Z][\w&.\- ]{{1,30}})\)")
+_ATTENDEE_LABEL = re.compile(
+    r"^(?:attendees?|attending|present|participants?|in attendance|people|who|members?|attendance|"
+    r"facilitator|chair|note[- ]?taker|scribe|moderator|host|regrets|absent|apologies|guests?|invitees?)\b",
+    re.I,
+)
+_ATTENDEE_HEAD = re.compile(
+    r"(?:attendees?|attending|present|participants?|in attendance|attendance|members present|roll call|"
+    r"regrets|absent|apologies|guests?|invitees?|who'?s here|people)(?:\s*\(.*\))?",
+    re.I,
+)
+_NON_NAMES = {"note", "notes", "update", "updates", "action", "actions", "decision", "decisions", "status",
+              "agenda", "summary", "todo", "done", "next", "blockers", "blocker", "question", "questions",
+              "ai", "re", "fw", "fwd", "subject", "from", "to", "cc", "sent", "date", "time", "when", "where",
+              "result", "outcome", "owner", "eta", "pr", "issue", "bug", "tl;dr", "tldr", "ps", "nb", "edit"}  # fmt: skip
+
+
+@dataclass
+class People:
+    """People found so far: name -> Person; the evidence of the first strong sighting wins."""
+
+    by_name: dict[str, Person] = field(default_factory=dict)
+    text: str = ""  # the notes (a capitalised word also written in lower case here is an ordinary word)
+
+    def add(self, name: str, evidence: str, line: int, org: str | None = None) -> Person | None:
+        name = normalise(name)
+        if not name or not acceptable(name, evidence, self):
+            return None
+        key = self.key(name)
+        p = self.by_name.get(key)
+        if p is None:
+            p = Person(name=name, evidence=evidence, lines=[line], org=org)
+            self.by_name[key] = p
+        else:
+            if line not in p.lines:
+                p.lines.append(line)
+            if evidence in STRONG and p.evidence not in STRONG:
+                p.evidence = evidence
+            if org and not p.org:
+                p.org = org
+        return p
+
+    def key(self, name: str) -> str:
+        low = name.lower()
+        for k, p in self.by_name.items():
+            if k == low:
+                return k
+            # "Eric" and "Eric Huss" are one person
+            if low.split()[0] == k.split()[0] and (len(low.split()) == 1 or len(k.split()) == 1):
+                return k
+        return low
+
+    def get(self, name: str | None) -> Person | None:
+        if not name:
+            return None
+        return self.by_name.get(self.key(normalise(name) or name))
+
+    def known(self, name: str | None) -> bool:
+        return self.get(name) is not None
+
+    def strong(self, name: str | None) -> bool:
+        p = self.get(name)
+        return p is not None and p.evidence in STRONG
+
+    def names(self) -> list[str]:
+        return [p.name for p in self.by_name.values()]
+
+    def persons(self) -> list[Person]:
+        return sorted(self.by_name.values(), key=lambda p: p.lines[0] if p.lines else 0)
+
+
+_CALENDAR = {"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
+             "fri", "friday", "sat", "saturday", "sun", "sunday", "jan", "january", "feb", "february", "mar",
+             "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
+             "september", "oct", "october", "nov", "november", "dec", "december", "today", "tomorrow",
+             "yesterday", "eod", "eow", "q1", "q2", "q3", "q4"}  # fmt: skip
+
+
+def normalise(name: str) -> str:
+    name = name.strip().strip("*_`'\".,;:()[]").strip()
+    name = re.sub(r"['’]s$", "", name)
+    name = re.sub(r"\s+", " ", name)
+    if name.startswith("@"):
+        name = name[1:]
+    return name
+
+
+def is_me(name: str | None) -> bool:
+    return bool(name) and name.strip().lower() in ("i", "me", "myself", "my", "i'll", "i'm")
+
+
+def acceptable(name: str, evidence: str, people: People | None = None) -> bool:
+    """May ``name`` be a person on this ``evidence``? (Never a common word on weak evidence.)"""
+    if not name or len(name) > 40 or is_me(name):
+        return False
+    words = name.split()
+    if len(words) > 3 or any(not re.match(r"[\w]", w) for w in words):
+        return False
+    low = name.lower()
+    if low in _NON_NAMES or low in _ME:
+        return False
+    if re.search(r"\d{3,}|^\d|[/\\=<>{}|]", name):
+        return False
+    if any(w.lower().rstrip(".") in _CALENDAR for w in words):
+        return False  # "Mon:", "Dec 3"
+    if any(re.search(r"[a-z][A-Z][a-z]", w) for w in words) and evidence not in ("handle", "speaker", "attendee"):
+        return False  # "ExternalRefType": an identifier, not a name
+    if evidence in STRONG:
+        # a speaker/attendee label still is not a label word ("Note:", "Decision:")
+        return not (len(words) == 1 and low in _NON_NAMES)
+    if any(w[0].islower() for w in words):
+        # lower-case prose; one rare token may be a handle ("ehuss"), but only as a tag or when seen as a person
+        if not (len(words) == 1 and not is_common_word(words[0]) and (evidence == "owner_tag" or (people is not None and people.known(name)))):
+            return False
+    if all(is_common_word(w) for w in words):
+        return False
+    if len(words) > 1 and any(is_common_word(w) for w in words):
+        return False  # "Open Discussion", "The Tech Lead": names are not built of common words
+    if len(words) == 1 and name[0].isupper() and people is not None and people.text and re.search(rf"(?<![\w@.-]){re.escape(low)}(?![\w-])", people.text):
+        return False  # the word occurs in lower case in these notes: an ordinary word here
+    return True
+
+
+def handles(text: str) -> list[str]:
+    return [h for h in HANDLE_RE.findall(text) if not re.fullmatch(r"\d+", h)]
+
+
+def speaker_label(label: str | None) -> str | None:
+    """The name in a 'Name:' label, when the label reads as a name or handle (not 'Decision')."""
+    if not label:
+        return None
+    label = normalise(label)
+    if not label or _ATTENDEE_LABEL.match(label) or label.lower() in _NON_NAMES:
+        return None
+    if re.fullmatch(r"@?[\w.-]+", label) and (label.startswith("@") or not is_common_word(label)):
+        if label[0].isupper() or label.startswith("@") or re.search(r"[a-z]", label):
+            return label.lstrip("@")
+    if re.fullmatch(FULL_NAME, label) and not all(is_common_word(w) for w in label.split()):
+        return label
+    return None
+
+
+def split_names(text: str) -> list[str]:
+    """'Lee, Sam, Priya and me' -> ['Lee', 'Sam', 'Priya', 'me'] (roles in parentheses dropped)."""
+    text = re.sub(r"\([^)]*\)", "", text)
+    parts = re.split(r"\s*(?:,|;|\band\b|&|\s\+\s|\|)\s*", text)
+    return [p.strip(" .*_-") for p in parts if p.strip(" .*_-")]
+
+
+_EMAIL_NAME = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*<(?P<email>[^>@\s]+@[^>\s]+)>")
+
+
+def find_people(outline) -> People:
+    """Everyone the outline gives evidence for (see the module doc), with their lines."""
+    people = People(text="\n".join(outline.lines))
+    nodes = outline.nodes
+    label_counts: dict[str, int] = {}
+    for n in nodes:
+        if n.label and n.kind in ("para", "quote", "bullet", "numbered", "checkbox"):
+            label_counts[n.label.lower()] = label_counts.get(n.label.lower(), 0) + 1
+    for n in nodes:
+        if n.kind in ("code", "comment", "directive", "front_matter"):
+            continue
+        line = n.line
+        raw = n.raw
+        for m in _EMAIL_NAME.finditer(raw):
+            people.add(m.group("name"), "email", line)
+        for h in handles(re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", raw)):
+            people.add(h, "handle", line)
+        if n.speaker:
+            people.add(n.speaker, "speaker", line)
+        # attendee lists: "Attendees: a, b" or a heading "Attendees" with one name per bullet
+        if n.label and _ATTENDEE_LABEL.match(n.label) and n.rest:
+            for name in split_names(n.rest):
+                people.add(name, "attendee", line)
+        if n.kind == "heading" and _ATTENDEE_HEAD.fullmatch((n.text or "").strip(" :")):
+            for c in outline.descendants(n):
+                if c.is_item or c.kind in ("para", "table_row"):
+                    first = c.cells[0] if c.cells else (c.label or re.split(r"\s[-–—]\s|,|\(", c.text)[0])
+                    for name in split_names(first):
+                        people.add(name, "attendee", c.line)
+        if n.kind == "table_row" and not n.header and n.cells:
+            header = _table_header(outline, n)
+            for col, cell in zip(header, n.cells):
+                if re.search(r"owner|assignee|who|responsible|assigned|lead|name|person|attendee", col, re.I):
+                    for name in split_names(cell):
+                        people.add(name, "owner", line)
+        text = n.text or ""
+        if n.label and n.kind in ("para", "quote"):
+            who = speaker_label(n.label)
+            if who and (n.rest or label_counts.get(n.label.lower(), 0) > 1):
+                people.add(who, "speaker", line)
+        elif n.label and n.is_item:
+            who = speaker_label(n.label)
+            if who:
+                bold = re.search(r"(\*\*|__)\s*@?" + re.escape(who) + r"\s*:?\s*(\*\*|__)", raw) is not None
+                people.add(who, "speaker" if bold or label_counts.get(n.label.lower(), 0) > 1 else "owner", line)
+        for tag in n.clean.owner_tags if n.clean else []:
+            p = people.add(tag, "owner_tag", line)
+            if p is not None and p.evidence == "owner_tag":
+                p.evidence = "owner"
+        for pat in OWNER_PATTERNS:
+            m = pat.search(text)
+            if m:
+                for name in split_names(m.group("who")):
+                    people.add(name, "owner", line)
+                break
+        for m in _ASSIGNED.finditer(text):
+            people.add(m.group("who"), "owner", line)
+        for m in _ORG.finditer(text):
+            people.add(m.group("who"), "org", line, org=m.group("org").strip())
+        for m in _WITH.finditer(text):
+            people.add(m.group("who"), "with", line)
+    # a name seen once as a person is that person on every line that names it
+    for p in people.by_name.values():
+        pat = re.compile(rf"(?<![\w@]){re.escape(p.name)}(?!\w)")
+        for n in nodes:
+            if n.kind in ("code", "comment", "directive", "front_matter"):
+                continue
+            if n.line not in p.lines and pat.search(n.raw):
+                p.lines.append(n.line)
+        p.lines.sort()
+    return people
+
+
+def _table_header(outline, row) -> list[str]:
+    """The header cells of the table ``row`` belongs to (the nearest header row above it)."""
+    for n in reversed(outline.nodes[: row.index]):
+        if n.kind != "table_row":
+            break
+        if n.header:
+            return n.cells
+    return []

@@ -1,0 +1,143 @@
+"""The section walker every genre reader uses: each content node goes to its topic's item and is
+read with its section's mode. A genre says what a topic is (``topic_of``) and may handle some
+nodes itself (``special``).
+
+Headings, agenda lines, timeboxes and questions are never actions or blockers: a heading only
+titles its item and gives the mode (``Action items`` -> commitments, ``Blockers`` -> waits,
+``Decisions`` -> outcomes, ...); a question heading answered by its section is an answered
+question ("Did I get stuck anywhere? No" is no blocker).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..models import Outcome, Question, WorkItem
+from .outline import Node
+from .signals import is_none_answer, is_question, mode_of
+from .topics import LogBuilder
+
+GENERIC_HEAD = re.compile(
+    r"^(?:notes?|minutes|meeting notes|discussion(?: notes)?|discussion items|summary of discussion|details|"
+    r"updates?|general(?: updates)?|items|topics|agenda items|content|body|misc(?:ellaneous)?|other|"
+    r"open (?:discussion|floor)|aob|any other business)$",
+    re.I,
+)
+_PROSE = ("para", "bullet", "numbered", "checkbox", "table_row", "quote", "speaker")
+
+TopicFn = Callable[[LogBuilder, Node], "tuple[object, str, Node | None, str | None] | None"]
+
+
+def is_mode_heading(h: Node) -> bool:
+    return mode_of(h.text) is not None
+
+
+def topic_heading(b: LogBuilder, node: Node, skip_title: bool = True) -> Node | None:
+    """The heading that names ``node``'s topic: the innermost heading that is neither a mode
+    heading ("Decisions", "Blockers") nor a generic one ("Notes"), else the innermost heading."""
+    path = b.outline.heading_path(node)
+    if not path:
+        return None
+    title = path[0] if skip_title and path[0].level == 1 and len(b.outline.headings()) > 1 else None
+    for h in reversed(path):
+        if h is title:
+            break
+        if not is_mode_heading(h) and not GENERIC_HEAD.match(h.text.strip(" :")) and not is_question(h.text):
+            return h
+    inner = [h for h in path if h is not title]
+    return inner[-1] if inner else path[-1]
+
+
+def topic_bullet(b: LogBuilder, node: Node) -> Node | None:
+    """The innermost list item above ``node`` that reads as a topic: it has children, a short
+    text, and is not a label of a mode ("Blockers:") or a person ("Sam:")."""
+    best = None
+    for a in b.outline.ancestors(node):
+        if a.kind == "heading":
+            break
+        if a.is_item and a.children and len(a.text.split()) <= 14 and not (a.label and (mode_of(a.label) or b.people.known(a.label))):
+            best = a
+            break
+    if best is None and node.is_item and node.children and len(node.text.split()) <= 14 and not node.label:
+        kids = [b.outline.nodes[c] for c in node.children]
+        if any(k.is_item for k in kids):
+            best = node
+    return best
+
+
+def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, WorkItem, str | None], bool] | None = None) -> None:
+    """Read every node: ``topic_of(b, node)`` -> (key, title, topic node, owner) or None (context)."""
+    items: dict[object, WorkItem] = {}
+    last_item: WorkItem | None = None
+    for node in b.outline.nodes:
+        if node.kind == "heading" or (node.kind == "speaker" and not node.text):
+            continue
+        if node.kind not in _PROSE:
+            if last_item is not None and node.kind in ("code", "rule", "directive", "comment") and node.parent is not None:
+                b.place(last_item, node)  # code and comments stay with the section they sit in
+            continue
+        if not node.text and not node.cells:
+            continue
+        mode = b.section_mode(node)
+        if mode == "context":
+            continue
+        t = topic_of(b, node)
+        if t is None:
+            continue
+        key, title, topic, owner = t
+        item = items.get(key)
+        if item is None:
+            item = b.item(title, topic or node, owner=owner)
+            items[key] = item
+        _place_headings(b, item, node, topic)
+        _question_heading(b, item, node, mode)
+        if topic is node:
+            b.place(item, node)  # a topic bullet titles its item; its text is context
+            continue
+        if special is not None and special(b, node, item, mode):
+            last_item = item
+            continue
+        b.read_node(item, node, mode, default_owner=owner)
+        last_item = item
+
+
+def _place_headings(b: LogBuilder, item: WorkItem, node: Node, topic: Node | None) -> None:
+    """The headings between the topic and ``node`` (and the topic itself) go in the item."""
+    path = b.outline.heading_path(node)
+    start = 0
+    if topic is not None and topic.kind == "heading" and topic in path:
+        start = path.index(topic)
+    elif topic is not None:
+        th = b.outline.heading_path(topic)
+        start = len(th) - 1 if th else len(path)
+    for h in path[max(start, 0) :]:
+        if not any(n in b.placed for n in h.lines):
+            b.place(item, h)
+    if topic is not None and topic.is_item:
+        for a in reversed(b.outline.ancestors(node)):
+            if a.is_item and (a is topic or topic in b.outline.ancestors(a)) and a.line not in b.placed:
+                b.place(item, a)
+        p = b.outline.parent(node)
+        while p is not None and p.kind != "heading":
+            if p.line not in b.placed and p.is_item:
+                b.place(item, p)
+                if p.label and not p.rest:
+                    pass  # a label bullet ("Blockers:") gives the mode only
+                elif p is not topic:
+                    b.read_node(item, p, b.section_mode(p))
+            p = b.outline.parent(p)
+
+
+def _question_heading(b: LogBuilder, item: WorkItem, node: Node, mode: str | None) -> None:
+    """A question heading ("Did I get stuck anywhere?") is a question its section answers."""
+    for h in b.outline.heading_path(node):
+        if not is_question(h.text) and not re.match(r"^(?:did|do|does|is|are|what|anything|any)\b", h.text, re.I):
+            continue
+        if any(q.lines == h.lines for q in item.questions):
+            continue
+        if h.line not in item.lines:
+            continue
+        item.questions.append(Question(text=h.text, answered=True, lines=list(h.lines)))
+    if is_none_answer(node.text) and mode == "blocked":
+        item.outcomes.append(Outcome(text=node.text, lines=list(node.lines)))

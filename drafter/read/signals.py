@@ -1,0 +1,277 @@
+"""What one clause of the notes says: done, promised (by whom), waited on, decided, to decide,
+asked, risky, or just noted. Shared by the genre readers.
+
+:func:`classify` takes a clean clause and the section's ``mode`` (what its heading says the
+section holds: ``done``, ``doing``, ``blocked``, ``decided``, ``risk``, ``question``, ``timeline``
+or None) and returns a :class:`Signal`. The clause text it returns is the notes' own words
+(markup already stripped; a leading owner label or "AI:" removed), never a template.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
+
+MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context")
+
+MODE_HEADS: list[tuple[str, re.Pattern]] = [
+    ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
+                           r"next meeting(?: agenda)?|upcoming meetings?|links?|resources|references|meeting (?:info|details|link)|"
+                           r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?)\b", re.I)),
+    ("blocked", re.compile(r"\b(blockers?|blocked|blocking|impediments?|stuck|challenges?|problems?|issues faced|"
+                           r"difficult|help needed|need help|obstacles?)\b", re.I)),
+    ("decided", re.compile(r"\b(decisions?(?: made)?|decided|resolutions?|resolved|outcomes?|agreed|conclusions?|"
+                           r"results?|votes?|approved)\b", re.I)),
+    ("doing", re.compile(r"\b(action items?|actions?|ais|todos?|to-dos?|to do|next steps?|next|today|tomorrow|"
+                         r"plans?|planned|coming up|going to|will do|doing|working on|in progress|"
+                         r"follow[- ]?ups?|follow[- ]?up actions|process improvements?|remediation|goals?|"
+                         r"what we need to do|who'?s doing what|assignments?|tasks?|backlog)\b", re.I)),
+    ("done", re.compile(r"\b(done|did|completed|accomplished|achieved|yesterday|since last|finished|shipped|"
+                        r"what i did|what we did|what have you done|progress|where we are|status|worked on|"
+                        r"accomplishments|wins|changelog|released)\b", re.I)),
+    ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
+    ("risk", re.compile(r"\b(risks?|impact|root cause|causes?|contributing factors?|what went wrong|lessons?|"
+                        r"where we got lucky|concerns?|known issues|caveats?|regressions?)\b", re.I)),
+    ("question", re.compile(r"\b(open questions?|questions?|faq|unresolved|parking lot)\b", re.I)),
+]
+
+
+def mode_of(heading: str | None) -> str | None:
+    if not heading:
+        return None
+    h = heading.strip()
+    for mode, rx in MODE_HEADS:
+        if rx.search(h):
+            return mode
+    return None
+
+
+_NONE_ANSWER = re.compile(
+    r"^(?:no(?:ne|pe)?|n/?a|nothing(?: (?:yet|so far|to report))?|not really|nil|-+|no blockers?(?: (?:so far|yet|today))?|"
+    r"no,? (?:i|we) (?:didn'?t|did not|haven'?t|have not|am not|wasn'?t)\b.*|no (?:issues|problems|difficulties)\b.*|"
+    r"not (?:at the moment|yet|so far)|all good|nothing blocking\b.*)[.!]?$",
+    re.I,
+)
+QUESTION_START = re.compile(
+    r"^(?:who|what|when|where|why|how|which|should|shall|can|could|would|will|do|does|did|is|are|was|were|have|has|"
+    r"any(?:one|body)?|is there|are there)\b",
+    re.I,
+)
+OUTCOME_RE = re.compile(
+    r"\b(agreed|agree(?:s|d)? (?:to|on|that)|decided|decision(?: made)?\s*[:\-–]|resolved|approved|approves|lgtm|consensus|"
+    r"accepted|we(?:'ll| will)? go(?:ing)? with|voted|vote (?:passed|carried)|motion (?:passed|carried)|"
+    r"no objections?|ratified|concluded|unanimous(?:ly)?|signed off|\+1s?\b|(?:is|was) (?:fixed|merged|released|shipped|"
+    r"deployed|restored)|went back to normal|back to normal|recovered)",
+    re.I,
+)
+DECISION_RE = re.compile(
+    r"\b(need(?:s|ed)? (?:a |to make a )?decision|decision (?:needed|required|pending)|to be decided|tbd|undecided|"
+    r"(?:need|needs|have) to (?:decide|choose|pick|agree on|figure out whether)|decide (?:whether|on|if|between|which)|"
+    r"proposal\s*:|proposed|propose[sd]?\b|options?\s*:|alternatives?\s*:|vs\.?|versus|whether (?:to|we))",
+    re.I,
+)
+WAIT_RE = re.compile(
+    r"\b(waiting (?:on|for)|awaiting|blocked (?:on|by)|blocker\s*:|depends on|dependent on|pending (?:on|from|review|approval)?|"
+    r"stuck (?:on|with)|(?:need|needs|needed) (?:\w+ ){0,4}from|no (?:reply|response|answer) (?:from|yet)|"
+    r"hasn'?t (?:replied|responded|sent|answered)|until \w+ (?:replies|responds|confirms))",
+    re.I,
+)
+RISK_RE = re.compile(
+    r"\b(risks?|concern(?:s|ed)?|worr(?:y|ied)|might not|may not|could slip|at risk|danger|unclear|unknown|"
+    r"not sure|uncertain|may need|might need|may require|could break|problem is|issue is|regressions?|"
+    r"fragile|flaky|we got lucky|took \w+ hours|went unnoticed|nobody (?:was )?notified)\b",
+    re.I,
+)
+DONE_VERBS = (
+    "added|addressed|adopted|announced|applied|approved|archived|assigned|automated|booked|built|changed|checked|"
+    "cleaned|closed|collected|committed|completed|configured|confirmed|contacted|converted|cordoned|created|"
+    "cut|debugged|decided|delivered|deleted|deployed|designed|discovered|discussed|documented|drafted|emailed|"
+    "enabled|ended|evaluated|filed|finalized|finalised|finished|fixed|found|got|handled|helped|identified|"
+    "implemented|improved|installed|integrated|investigated|landed|launched|learned|learnt|made|managed|merged|"
+    "migrated|moved|noticed|opened|organized|organised|paired|passed|patched|posted|prepared|presented|"
+    "published|pushed|ran|rebased|received|recorded|refactored|released|relayed|removed|renamed|reordered|"
+    "replaced|replied|reported|researched|resolved|restarted|restored|reviewed|rewrote|rolled|scheduled|sent|"
+    "set|settled|shared|shipped|signed|solved|sorted|spent|started|submitted|switched|synced|tested|"
+    "tracked|trained|tried|triaged|turned|updated|upgraded|uploaded|verified|wrapped|wrote|worked"
+)
+DONE_RE = re.compile(rf"^(?:(?:i|we|they|he|she|[A-Z][\w'-]+)\s+(?:also\s+|then\s+|have\s+|has\s+|had\s+|just\s+|finally\s+|managed to\s+)?)?(?:{DONE_VERBS})\b", re.I)
+DONE_WORD = re.compile(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
+_FIRST_WILL = re.compile(
+    r"^(?:i\s*(?:will|'ll|’ll|am going to|'m going to|plan to|need to|have to|intend to|aim to)|"
+    r"we\s*(?:will|'ll|’ll|are going to|plan to))\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
+    re.I,
+)
+_IMPERATIVE_LEAD = re.compile(r"^(?:please\s+)?(?P<verb>[a-z]+)\b", re.I)
+
+
+@dataclass
+class Signal:
+    kind: str  # done, commitment, wait, outcome, decision, question, risk, note, none
+    text: str
+    owner: str | None = None  # who promised / did / decided / waits-for
+    on_whom: str | None = None
+    options: list[str] = field(default_factory=list)
+    answered: bool = False
+
+
+def is_question(text: str) -> bool:
+    t = text.strip()
+    return t.endswith("?") or (bool(QUESTION_START.match(t)) and len(t.split()) <= 14 and not re.search(r"[.!]\s", t) and "?" in t)
+
+
+def is_none_answer(text: str) -> bool:
+    return bool(_NONE_ANSWER.match(text.strip()))
+
+
+def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tuple[str | None, str]:
+    """(owner, what) when ``text`` names an owner in an owner position, else (None, text)."""
+    for pat in OWNER_PATTERNS:
+        m = pat.search(text)
+        if not m:
+            continue
+        names = [normalise(n) for n in split_names(m.group("who"))]
+        names = [n for n in names if n and (people.known(n) or acceptable(n, "owner", people))]
+        if names:
+            return ", ".join(names), m.group("what").strip()
+    return None, text
+
+
+def classify(text: str, mode: str | None, people: People, *, speaker: str | None = None, checked: bool | None = None,
+             owner_tags: list[str] | None = None, first_person: bool = False, default_owner: str | None = None) -> Signal:
+    """What ``text`` (one clean clause) says in a section of ``mode`` (see the module doc)."""
+    t = text.strip().rstrip(";,")
+    if not t:
+        return Signal("none", "")
+    low = t.lower()
+    if mode == "context":
+        return Signal("note", t)
+    if is_none_answer(t):
+        return Signal("none", t, answered=True)
+    # owner labels: "AI: x", "Action: x", "Sam: fix x" on an action item
+    label_owner = None
+    m = re.match(r"^(?:AI|A\.I\.|Action(?: items?)?|TODO|Follow[- ]?up)\s*[:\-–]\s*(?P<rest>.+)$", t, re.I)
+    action_label = bool(m)
+    if m:
+        t = m.group("rest").strip()
+    tags = [x for x in (owner_tags or []) if people.known(x) or acceptable(x, "owner", people)]
+    if tags:
+        label_owner = ", ".join(tags)
+    who, what = owner_of(t, people)
+    if who is None and label_owner is None:
+        lm = re.match(r"^(?P<who>[^:]{1,40}):\s*(?P<rest>.+)$", t)
+        if lm:
+            cand = speaker_label(lm.group("who"))
+            if cand and (people.known(cand) or acceptable(cand, "owner", people)):
+                label_owner, t = cand, lm.group("rest").strip()
+                who, what = owner_of(t, people)
+    owner = who or label_owner or speaker or default_owner
+    body = what if who else t
+    if checked is True or (mode == "done" and DONE_WORD.search(body)):
+        return Signal("done", _strip_done(body), owner=owner)
+    if is_question(body):
+        if re.search(r"\bor\b", body) and re.match(r"^(?:should|shall|do|does|can|could|would|will) (?:we|i|they|it)\b|^(?:which|whether)\b", body, re.I):
+            return Signal("decision", body, owner=owner, options=options_in(body))
+        return Signal("question", body, owner=speaker or owner)
+    if mode == "blocked":
+        return Signal("wait", body, owner=owner, on_whom=_party(body, people))
+    if WAIT_RE.search(body):
+        return Signal("wait", body, owner=owner, on_whom=_party(body, people))
+    if OUTCOME_RE.search(body) and not re.search(r"\b(if|whether|once|when|until)\b.*\b(agreed|approved|resolved)\b", body, re.I):
+        return Signal("outcome", _strip_label(body, ("decision", "decided", "resolution", "agreed", "outcome", "result")), owner=speaker or owner)
+    if mode == "decided":
+        return Signal("outcome", body, owner=speaker or owner)
+    if DECISION_RE.search(body) and not who:
+        return Signal("decision", _strip_label(body, ("proposal", "options", "decision needed", "decision")), owner=owner, options=options_in(body))
+    fw = _FIRST_WILL.match(body)
+    if who or action_label or (label_owner and mode in ("doing", None)) or (checked is False):
+        return Signal("commitment", body, owner=owner)
+    if fw:
+        return Signal("commitment", (fw.group("what") or fw.group("what2")).strip(), owner="I" if low.startswith("i") or first_person and not low.startswith("we") else "we" if low.startswith("we") else owner)
+    if mode == "doing":
+        return Signal("commitment", body, owner=owner)
+    if mode in ("done", "timeline"):
+        if DONE_RE.match(body) or mode == "timeline" or re.search(rf"\b(?:{DONE_VERBS})\b", body, re.I):
+            return Signal("done", body, owner=owner)
+        return Signal("note", body, owner=owner)
+    if mode == "risk" or RISK_RE.search(body):
+        return Signal("risk", body, owner=owner)
+    if DONE_RE.match(body) and re.match(r"^(?:i|we)\b", body, re.I):
+        return Signal("done", body, owner=owner)
+    if mode == "question":
+        return Signal("question", body, owner=owner)
+    return Signal("note", body, owner=owner)
+
+
+def options_in(text: str) -> list[str]:
+    """The alternatives a clause states ('A or B', 'A vs B'), in the notes' words."""
+    t = re.sub(r"^(?:should|shall|do|does|can|could|would|will) (?:we|i|they|it)\s+|^(?:which|whether)\s+(?:to\s+)?", "", text.strip().rstrip("?"), flags=re.I)
+    t = re.sub(r"^(?:proposal|options?|alternatives?)\s*:\s*", "", t, flags=re.I)
+    parts = re.split(r",?\s+\bor\b\s+|\s+\bvs\.?\s+|\s+versus\s+|\s*/\s*(?=[a-z])", t)
+    parts = [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
+    return parts if 2 <= len(parts) <= 5 and all(len(p.split()) <= 12 for p in parts) else []
+
+
+def _party(text: str, people: People) -> str | None:
+    m = re.search(r"\b(?:on|for|from|by)\s+(?:the\s+)?(@?[\w.-]+(?:\s+[A-Z][\w'-]+)?)", text)
+    for name in people.names():
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            return name
+    if m:
+        cand = normalise(m.group(1))
+        if cand and cand[0].isupper() and not is_me(cand) and acceptable(cand, "with", people):
+            return cand
+    return None
+
+
+def _strip_done(text: str) -> str:
+    t = re.sub(r"\s*[\(\[]\s*done[^)\]]*[\)\]]\s*$", "", text, flags=re.I)
+    t = re.sub(r"^\s*done\s*[:\-–]\s*", "", t, flags=re.I)
+    t = re.sub(r"\s*[-–—:]\s*(?:done|finished|completed)\.?$", "", t, flags=re.I)
+    return t.strip() or text
+
+
+def _strip_label(text: str, labels: tuple[str, ...]) -> str:
+    rx = r"^(?:" + "|".join(re.escape(x) for x in labels) + r")\s*[:\-–]\s*"
+    return re.sub(rx, "", text, flags=re.I).strip() or text
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences (keeps '1.85', 'e.g.', URLs already removed)."""
+    t = text.strip()
+    if not t:
+        return []
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(@])|;\s+(?=[A-Za-z])", t)
+    out = []
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and (len(p.split()) <= 2 or re.search(r"\b(?:e\.g|i\.e|etc|vs|approx|cf)\.$", out[-1], re.I)):
+            out[-1] += " " + p
+        else:
+            out.append(p)
+    return out
+
+
+def speaker_turns(text: str, people: People) -> list[tuple[str | None, str]]:
+    """'Carol: a. John: b' -> [('Carol', 'a.'), ('John', 'b')] for known names; else [(None, text)]."""
+    names = sorted({p.name.split()[0] for p in people.persons()} | {p.name for p in people.persons()}, key=len, reverse=True)
+    if not names:
+        return [(None, text)]
+    alt = "|".join(re.escape(n) for n in names)
+    rx = re.compile(rf"(?:(?<=^)|(?<=[.!?)\"]\s)|(?<=[.!?]))\s*(?P<who>(?:{alt})(?:\s+[A-Z]\.?|\s+[A-Z][a-z]+)?)\s*(?:\([^)]*\)\s*)?:\s+")
+    out: list[tuple[str | None, str]] = []
+    pos = 0
+    who = None
+    for m in rx.finditer(text):
+        before = text[pos : m.start()].strip()
+        if before or who is not None:
+            out.append((who, before))
+        who = m.group("who").strip()
+        pos = m.end()
+    rest = text[pos:].strip()
+    out.append((who, rest))
+    out = [(w, t) for w, t in out if t]
+    return out or [(None, text)]

@@ -1,0 +1,242 @@
+"""The shared machinery of the genre readers: topics of the outline become work items.
+
+A :class:`LogBuilder` holds the outline, the people and ``as_of``; a genre reader opens items
+(:meth:`LogBuilder.item`) for its topics, places nodes in them and reads their clauses
+(:meth:`LogBuilder.read_node`) with the section's mode. :meth:`LogBuilder.finish` returns the
+:class:`~drafter.models.WorkLog`: lines never placed become ``unplaced``, so every non-blank line is
+in exactly one item or in ``unplaced``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..dates import find_dates
+from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
+from .outline import Node, Outline
+from .people import People, is_me
+from .signals import classify, mode_of, sentences, speaker_turns
+
+
+def title_text(text: str, limit: int = 90) -> str:
+    """A title from a topic's clean text: no trailing ':' or '?', no leading 'AGENDA TOPIC:'."""
+    t = re.sub(r"^(?:agenda(?: topic| item)?|topic|item|re|discussion|update)\s*[:\-–]\s*", "", text.strip(), flags=re.I)
+    t = re.sub(r"\s*#\d+\s*$", "", t)  # "... #1291" issue refs left by a link
+    t = t.strip(" :-–—?.")
+    if len(t) > limit:
+        cut = t[:limit].rsplit(" ", 1)[0]
+        t = cut.rstrip(" ,;:-–(")
+    return t
+
+
+_CONTEXT_LABEL = re.compile(
+    r"^(?:attendees?|attending|present|participants?|in attendance|attendance|regrets|absent|apologies|guests?|"
+    r"invitees?|facilitator|chair|note[- ]?takers?|scribe|moderator|host|date|time|location|where|when|"
+    r"meeting link|zoom|call|dial[- ]in|recording|agenda doc|minutes by|sent|from|to|cc|subject)$",
+    re.I,
+)
+
+
+class LogBuilder:
+    def __init__(self, outline: Outline, people: People, as_of: dt.date, genre: str, first_person: bool):
+        self.outline = outline
+        self.people = people
+        self.as_of = as_of
+        self.genre = genre
+        self.first_person = first_person
+        self.items: list[WorkItem] = []
+        self.placed: dict[int, WorkItem] = {}
+        self.direction = "past" if genre in ("incident", "worklog") else "future"
+
+    # -- items and placement ------------------------------------------------------------
+
+    def item(self, title: str, node: Node | None = None, owner: str | None = None) -> WorkItem:
+        path = self.outline.heading_path(node) if node is not None else []
+        heading = " > ".join(h.text for h in path if h.text) or None
+        w = WorkItem(title=title_text(title) or "Notes", heading=heading, owner=owner)
+        self.items.append(w)
+        return w
+
+    def place(self, item: WorkItem, node: Node) -> None:
+        for n in node.lines:
+            if n in self.placed:
+                continue
+            self.placed[n] = item
+            item.lines.append(n)
+        for u in node.urls:
+            if u not in item.resources:
+                item.resources.append(u)
+
+    # -- reading clauses ------------------------------------------------------------------
+
+    def section_mode(self, node: Node) -> str | None:
+        """The mode of the innermost heading (or label heading) above ``node`` that names one."""
+        if node.label and node.rest and _CONTEXT_LABEL.match(node.label):
+            return "context"
+        for k, h in enumerate(reversed(self.outline.heading_path(node))):
+            m = mode_of(h.text)
+            if m == "context" and k > 0:
+                continue  # "Agenda > Topic": the topic's own section is read
+            if m:
+                return m
+        # a parent list item labelled like a section ("Blockers:", "Today:")
+        for a in self.outline.ancestors(node):
+            if a.is_item and a.label and not a.rest:
+                m = mode_of(a.label)
+                if m:
+                    return m
+        return None
+
+    def read_node(self, item: WorkItem, node: Node, mode: str | None = None, speaker: str | None = None,
+                  default_owner: str | None = None) -> None:
+        """Place ``node`` in ``item`` and read its clauses into elements of ``item``."""
+        self.place(item, node)
+        text = node.text
+        if node.kind == "table_row":
+            return self._read_row(item, node, mode, default_owner)
+        if not text or node.kind in ("code", "comment", "directive", "front_matter", "rule"):
+            return
+        speaker = speaker or node.speaker or self._speaker_above(node)
+        if node.label and node.kind in ("para", "quote") and self.people.known(node.label):
+            speaker = self.people.get(node.label).name
+            text = node.rest or ""
+        turns = speaker_turns(text, self.people) if len(text) > 30 or ":" in text else [(None, text)]
+        for who, chunk in turns:
+            who = who or speaker
+            parts = sentences(chunk) if len(chunk) > 120 or node.kind in ("para", "quote") else [chunk]
+            for k, sent in enumerate(parts):
+                sig = classify(
+                    sent,
+                    mode,
+                    self.people,
+                    speaker=who,
+                    checked=node.checked,
+                    owner_tags=node.clean.owner_tags if node.clean and k == 0 else None,
+                    first_person=self.first_person,
+                    default_owner=default_owner,
+                )
+                if sig.kind == "question" and node.children:
+                    sig.answered = True  # the lines nested under it answer it
+                self.add_signal(item, sig, node.lines, mode)
+
+    def _speaker_above(self, node: Node) -> str | None:
+        p = self.outline.parent(node)
+        while p is not None:
+            if p.kind == "speaker":
+                return p.speaker
+            if p.is_item and p.label and self.people.known(p.label) and not p.rest:
+                return self.people.get(p.label).name
+            p = self.outline.parent(p)
+        return None
+
+    def _read_row(self, item: WorkItem, node: Node, mode: str | None, default_owner: str | None) -> None:
+        if node.header:
+            return
+        header = _header(self.outline, node)
+        cols = {h.lower(): c for h, c in zip(header, node.cells)} if header else {}
+        owner = next((c for h, c in cols.items() if re.search(r"owner|assignee|who|responsible|assigned", h) and c), None)
+        task = next((c for h, c in cols.items() if re.search(r"action|task|item|what|description|todo", h) and c), None)
+        status = next((c for h, c in cols.items() if re.search(r"status|state|done", h) and c), "")
+        if task:
+            done = bool(re.search(r"\b(done|closed|complete|completed|finished|resolved)\b", status, re.I))
+            sig = classify(task, "done" if done else (mode or "doing"), self.people, speaker=owner, default_owner=owner or default_owner, first_person=self.first_person)
+            if owner and sig.kind == "commitment":
+                sig.owner = owner
+            self.add_signal(item, sig, node.lines, mode)
+        else:
+            text = "; ".join(c for c in node.cells if c)
+            if text:
+                item.notes.append(text)
+
+    def add_signal(self, item: WorkItem, sig, lines: list[int], mode: str | None = None) -> None:
+        text = sig.text.strip()
+        if sig.kind == "none":
+            return
+        if not text:
+            return
+        owner = sig.owner
+        if owner and is_me(owner):
+            owner = "I"
+        due = self._date(text, "future")
+        if sig.kind == "done":
+            on = self._date(text, "past")
+            actor = owner or ("I" if self.first_person else "")
+            item.actions.append(Action(text=text, actor=actor, on=on, lines=list(lines)))
+        elif sig.kind == "commitment":
+            if not owner:
+                owner = "I" if self.first_person else ""
+            item.commitments.append(Commitment(what=text, owner=owner, due=due, lines=list(lines)))
+        elif sig.kind == "wait":
+            kind = "blocked" if mode == "blocked" or re.search(r"\bblock", text, re.I) else "waiting"
+            if re.search(r"\bno (?:reply|response|answer)|hasn'?t (?:replied|responded)", text, re.I):
+                kind = "no_reply"
+            item.waits.append(Wait(what=text, on_whom=sig.on_whom, kind=kind, expected_by=due, lines=list(lines)))
+        elif sig.kind == "outcome":
+            item.outcomes.append(Outcome(text=text, who=owner if owner and owner != "I" else None, lines=list(lines)))
+        elif sig.kind == "decision":
+            item.decisions.append(Decision(question=text, options=sig.options, who=None, by=due, lines=list(lines)))
+        elif sig.kind == "question":
+            item.questions.append(Question(text=text, asked_by=owner if owner and owner != "I" else None, answered=sig.answered, lines=list(lines)))
+        elif sig.kind == "risk":
+            item.risks.append(text)
+            item.risk_notes.append(Note(text=text, lines=list(lines)))
+        else:
+            item.notes.append(text)
+
+    def _date(self, text: str, direction: str):
+        found = find_dates(text, self.as_of, direction)  # type: ignore[arg-type]
+        return found[0].date if found else None
+
+    # -- finishing --------------------------------------------------------------------------
+
+    def finish(self) -> WorkLog:
+        lines = self.outline.lines
+        sources = [SourceLine(number=i + 1, text=t) for i, t in enumerate(lines) if t.strip()]
+        items = [w for w in self.items if w.lines]
+        for w in items:
+            w.lines.sort()
+            names = []
+            for p in self.people.persons():
+                if set(p.lines) & set(w.lines):
+                    names.append(p.name)
+            w.people = names
+            _answer_questions(w)
+            if w.owner is None:
+                owners = {c.owner for c in w.commitments if c.owner}
+                if len(owners) == 1:
+                    w.owner = owners.pop()
+            w.done = bool(w.actions or w.outcomes) and not (w.commitments or w.waits or w.decisions)
+        unplaced = [s for s in sources if s.number not in self.placed]
+        log = WorkLog(
+            as_of=self.as_of,
+            items=items,
+            people=self.people.persons(),
+            lines=sources,
+            unplaced=unplaced,
+            genre=self.genre,
+            first_person=self.first_person,
+        )
+        return log
+
+
+def _answer_questions(item: WorkItem) -> None:
+    """A question whose own lines hold an outcome (a reply in the same turn) is answered."""
+    for q in item.questions:
+        if any(set(o.lines) & set(q.lines) and o.lines[0] >= q.lines[0] for o in item.outcomes):
+            q.answered = True
+
+
+def _header(outline: Outline, row: Node) -> list[str]:
+    for n in reversed(outline.nodes[: row.index]):
+        if n.kind != "table_row":
+            break
+        if n.header:
+            return n.cells
+    return []
+
+
+def place_rest(builder: LogBuilder, item: WorkItem, nodes: list[Node]) -> None:
+    """Place nodes (code, directives, rules) without reading them: they stay in the item's lines."""
+    for n in nodes:
+        builder.place(item, n)
