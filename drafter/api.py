@@ -92,11 +92,11 @@ class Drafter:
 
     def parse(self, notes: str, *, as_of: DateLike = None) -> WorkLog:
         """Stage 1: notes -> typed work log (dates resolved against ``as_of``)."""
-        from .read.personal import parse_personal
+        from .read import read_notes
 
         if not notes or not notes.strip():
             raise InputError("notes are empty")
-        return parse_personal(notes, to_date(as_of))
+        return read_notes(notes, to_date(as_of))
 
     def plan(self, notes: str, *, as_of: DateLike = None, delegate_to: str | None = None) -> Plan:
         """Stages 1-2: notes -> work log -> the ownership playbook's plan."""
