@@ -27,6 +27,7 @@ class CriterionAgreement(BaseModel):
     fp: int = 0  # labelled pass, check failed
     fn: int = 0  # labelled fail, check passed or did not answer
     not_run: int = 0  # judge not run / not applicable where a label exists
+    unscored: int = 0  # judge answers with no verdict (unparsable, not yes/no, quote not in the draft)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -202,8 +203,10 @@ def calibrate(path: str | Path | None = None, judge=None, *, ids=None) -> Calibr
                     continue  # not applicable to this case (or the judge was not run)
                 if r.passed is None:
                     agg.not_run += 1
-                    if r.evidence == "judge not run":
-                        continue
+                    if r.kind == "judge" and r.evidence != "judge not run":
+                        agg.unscored += 1
+                    if r.kind == "judge":
+                        continue  # no verdict: unscored / not run, never a pass or a fail
                 agg.n += 1
                 got_fail = r.passed is False
                 if expect_fail and got_fail:

@@ -386,6 +386,11 @@ def u10(ctx: CheckContext):
         findings = find_ungrounded(text, ctx.notes, ctx.as_of, proposed)
     except ImportError as exc:
         return result("U10", None, f"grounding unavailable: {exc}")
+    if ctx.annotations_source == "case":  # the case's own people: a word used as a person must be one
+        from .context import unannotated_people
+
+        findings += [f"person {w!r} is not a person the case names (in: {quote(line, 80)!r})"
+                     for w, line in unannotated_people(text, ctx.annotations)]
     if findings:
         return result("U10", False, findings[0], f"{len(findings)} unsupported: " + " | ".join(findings[1:4]))
     return result("U10", True, "every date, number, name and ticket id is in the notes or proposed")

@@ -107,6 +107,11 @@ def known_people(ann: Annotations) -> set[str]:
     out: set[str] = set()
     for n in names:
         out |= {t.lower() for t in re.findall(r"[A-Za-z][\w'’-]*", n or "")}
+    # organisations and parties the annotations' own text names ("contract from Northwind legal")
+    texts = [c.what for c in ann.commitments + ann.previous_commitments] + [w.what for w in ann.waits]
+    texts += ann.blockers + ann.decisions + ann.open_risks + ann.open_loops + [ann.deadline_label or ""]
+    for t in texts:
+        out |= {w.lower() for w in re.findall(r"(?<![\w'’])[A-Z][\w'’-]*", t or "")}
     return out
 
 

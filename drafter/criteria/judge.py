@@ -1,10 +1,17 @@
 """A model as judge: one yes/no question per criterion, answered with a quote from the draft.
 
 The judge prompt lives in ``prompts/judge.md`` (loaded with :func:`drafter.prompts.load_prompt`);
-the chat model comes from :func:`drafter.engines.llm.build_chat_model`. The model must answer JSON
-``{"answer": "yes"|"no", "evidence": "<quote from the draft>"}``. An answer whose evidence is not
-a substring of the draft counts as a failed judgement. Answers are cached in SQLite keyed on the
-model, the judge prompt text, the criterion id, the draft and the notes, so re-running is free.
+the chat model comes from :func:`drafter.engines.llm.build_chat_model`. The answer is constrained
+output: a JSON object ``{"answer": "yes"|"no", "quote": "<words copied from the draft>"}`` whose
+schema goes to the server (OpenAI: ``json_schema`` strict; llama.cpp and other OpenAI-compatible
+servers: ``json_object`` with the schema, which llama.cpp turns into a grammar).
+
+A reply that cannot be parsed, whose answer is not yes/no, or whose quote is not in the draft is
+**unscored** (``passed=None``, evidence ``"judge unscored"``), never a fail: a judge that cannot
+show where the draft says it has not judged the draft. Reports count unscored answers beside the
+scored ones (:func:`is_unscored`). Provider errors are "judge failed" (also ``passed=None``).
+Answers are cached in SQLite keyed on the model, the judge prompt text, the criterion id, the
+draft and the notes, so re-running is free.
 """
 
 from __future__ import annotations
@@ -22,11 +29,21 @@ ANSWER_SCHEMA = {
     "type": "object",
     "properties": {
         "answer": {"type": "string", "enum": ["yes", "no"]},
-        "evidence": {"type": "string", "maxLength": 200},
+        "quote": {"type": "string", "maxLength": 200},
     },
-    "required": ["answer", "evidence"],
+    "required": ["answer", "quote"],
     "additionalProperties": False,
 }
+UNSCORED = "judge unscored"
+FAILED = "judge failed"
+
+
+def is_unscored(result) -> bool:
+    """A judge result that holds no verdict: unparsable, not yes/no, a quote not in the draft, or a provider error."""
+    ev = getattr(result, "evidence", None) if not isinstance(result, dict) else result.get("evidence")
+    return (getattr(result, "kind", None) if not isinstance(result, dict) else result.get("kind")) == "judge" and \
+        (getattr(result, "passed", None) if not isinstance(result, dict) else result.get("passed")) is None and \
+        str(ev or "").startswith((UNSCORED, FAILED))
 
 
 def _norm(s: str) -> str:
@@ -90,12 +107,15 @@ class Judge:
             from ..engines.llm import build_chat_model, is_openai
 
             model = build_chat_model(self.settings, max_tokens=self.max_tokens, temperature=0)
-            fmt = {"type": "json_object"} if is_openai(self.settings) else {"type": "json_object", "schema": ANSWER_SCHEMA}
+            if is_openai(self.settings):
+                fmt = {"type": "json_schema", "json_schema": {"name": "judgement", "strict": True, "schema": ANSWER_SCHEMA}}
+            else:
+                fmt = {"type": "json_object", "schema": ANSWER_SCHEMA}
             self._model = model.bind(response_format=fmt)
         return self._model
 
     def ask(self, criterion: Criterion, ctx: CheckContext) -> dict:
-        """The model's raw answer dict (cached): {"answer", "evidence", "reason"?} or {"error"}."""
+        """The model's answer dict (cached): {"answer", "evidence"} or {"unparsable", "raw"} or {"error"}."""
         key = self.key(criterion, ctx)
         if self.cache is not None:
             hit = self.cache.get(key)
@@ -107,32 +127,50 @@ class Judge:
         self.calls += 1
         try:
             reply = self._chat().invoke([(m["role"], m["content"]) for m in messages])
-            content = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
-            data = json.loads(content)
-            if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-            answer = {"answer": str(data.get("answer", "")).strip().lower(), "evidence": str(data.get("evidence", "")),
-                      "reason": str(data.get("reason", ""))}
-        except Exception as exc:  # provider errors and unparsable answers are recorded, not raised
+        except Exception as exc:  # provider errors are recorded, not raised
             from ..errors import ConfigError
 
             if isinstance(exc, ConfigError):
                 raise
             return {"error": f"{type(exc).__name__}: {str(exc)[:200]}"}
+        content = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
+        answer = parse_answer(content)
         if self.cache is not None:
             self.cache.put(key, answer)
         return answer
 
     def judge(self, criterion: Criterion, ctx: CheckContext) -> CheckResult:
-        a = self.ask(criterion, ctx)
-        if "error" in a:
-            return CheckResult(id=criterion.id, kind="judge", passed=None, evidence="judge failed", detail=a["error"])
-        ev = a.get("evidence", "")
-        if a.get("answer") not in ("yes", "no"):
-            return CheckResult(id=criterion.id, kind="judge", passed=False, evidence=ev[:200],
-                               detail=f"judge answered {a.get('answer')!r}, not yes/no")
-        if not evidence_in(ev, ctx.text):
-            return CheckResult(id=criterion.id, kind="judge", passed=False, evidence=ev[:200],
-                               detail=f"judge said {a['answer']} but its evidence is not a quote from the draft")
-        return CheckResult(id=criterion.id, kind="judge", passed=a["answer"] == "yes", evidence=ev[:200],
-                           detail=a.get("reason", "")[:200])
+        return verdict(criterion.id, self.ask(criterion, ctx), ctx.text)
+
+
+def parse_answer(content: str) -> dict:
+    """The judge's reply as {"answer", "evidence"}, or {"unparsable": why, "raw": content}."""
+    text = (content or "").strip()
+    m = re.match(r"^```(?:json)?\s*(.*?)\s*```$", text, re.S)
+    if m:
+        text = m.group(1)
+    try:
+        data = json.loads(text, strict=False)
+    except ValueError as exc:
+        return {"unparsable": f"not JSON ({exc})"[:200], "raw": (content or "")[:300]}
+    if not isinstance(data, dict):
+        return {"unparsable": f"a JSON {type(data).__name__}, not an object", "raw": (content or "")[:300]}
+    quote = data.get("quote", data.get("evidence", ""))
+    return {"answer": str(data.get("answer", "")).strip().lower(), "evidence": str(quote or "")}
+
+
+def verdict(cid: str, a: dict, draft: str) -> CheckResult:
+    """A judge answer -> CheckResult: a verdict only with yes/no and a quote that is in the draft."""
+    if "error" in a:
+        return CheckResult(id=cid, kind="judge", passed=None, evidence=FAILED, detail=a["error"])
+    if "unparsable" in a:
+        return CheckResult(id=cid, kind="judge", passed=None, evidence=UNSCORED,
+                           detail=f"the reply could not be parsed: {a['unparsable']}")
+    ev = a.get("evidence", "")
+    if a.get("answer") not in ("yes", "no"):
+        return CheckResult(id=cid, kind="judge", passed=None, evidence=UNSCORED,
+                           detail=f"judge answered {a.get('answer')!r}, not yes/no")
+    if not evidence_in(ev, draft):
+        return CheckResult(id=cid, kind="judge", passed=None, evidence=UNSCORED,
+                           detail=f"judge said {a['answer']} but its quote is not in the draft: {ev[:150]!r}")
+    return CheckResult(id=cid, kind="judge", passed=a["answer"] == "yes", evidence=ev[:200])

@@ -54,7 +54,9 @@ FailUnderOpt = Annotated[
 
 
 def _err(msg: str) -> None:
-    print(msg, file=sys.stderr)
+    from ..errors import redact
+
+    print(redact(msg), file=sys.stderr)
 
 
 def _fail(exc: DrafterError) -> typer.Exit:
@@ -145,6 +147,10 @@ def print_run(result, *, show_failures: int = 0, show_all: bool = False) -> None
         uns = f"{_num(pc.get('pass', {}).get('unsupported_mean'))}/{_num(pc.get('fail', {}).get('unsupported_mean'))}"
         t.add_row(c["id"], c["kind"] or "", rate, ci, f"{c['passed']}/{c['n']}", str(c["not_applicable"]), rec, uns)
     con.print(t)
+    js = s.get("judge") or {}
+    if js.get("asked"):
+        con.print(f"judge: {js['asked']} answers, {js['scored']} scored, {js['unscored']} unscored "
+                  f"({_pct(js['unscored_rate'])}; unparsable, not yes/no, or a quote not in the draft — never counted as fails)")
     print_measures(ms, con)
     if idle and not show_all:
         judge = [i for i in idle if next(c for c in s["criteria"] if c["id"] == i)["kind"] == "judge"]
@@ -244,6 +250,24 @@ def print_comparison(comp, *, max_flips: int = 20) -> None:
                   f"{_pct(c.cand_rate)} ({c.cand_passed}/{c.cand_n})", delta, str(c.c), str(c.b),
                   f"{c.p_value:.3g}", verdict)
     con.print(t)
+    if comp.measures:
+        m = Table(title="measures over the same pairs (Wilcoxon signed-rank on per-unit differences)")
+        for col in ("measure", "pairs", "baseline", "candidate", "delta", "95% CI (bootstrap)", "better", "worse",
+                    "p (Wilcoxon)", "verdict"):
+            m.add_column(col, justify="left" if col in ("measure", "verdict") else "right")
+        for d in comp.measures:
+            show = _pct if d.id == "recall" else _num
+            delta = "-" if d.delta is None else (f"{100 * d.delta:+.0f} pts" if d.id == "recall" else f"{d.delta:+.2f}")
+            ci = "-" if d.ci_low is None else (f"{100 * d.ci_low:+.0f}..{100 * d.ci_high:+.0f}" if d.id == "recall"
+                                               else f"{d.ci_low:+.2f}..{d.ci_high:+.2f}")
+            colour = {"better": "green", "worse": "red"}.get(d.verdict)
+            verdict = f"[{colour}]{d.verdict}[/{colour}]" if colour else d.verdict
+            label = "fact recall" if d.id == "recall" else "unsupported terms/unit"
+            m.add_row(label, str(d.pairs), show(d.base_mean), show(d.cand_mean), delta, ci, str(d.improved),
+                      str(d.worsened), f"{d.p_value:.3g}", verdict)
+            if d.id == "recall":
+                m.add_row("  Lead-N baseline", str(d.pairs), _pct(d.base_lead), _pct(d.cand_lead), "", "", "", "", "", "")
+        con.print(m)
     if not_scored:
         con.print(f"not scored in either run: {', '.join(not_scored)} (judge criteria need --judge)")
     con.print(f"overall: {comp.verdict}")

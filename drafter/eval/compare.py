@@ -4,6 +4,11 @@ Units are paired on (case, artefact, repeat); a criterion counts for a pair only
 in both runs. ``b`` = pairs passing in the baseline and failing in the candidate (regressions),
 ``c`` = failing then passing (fixes). The verdict is "better"/"worse" when the two-sided exact
 McNemar p-value is below ``alpha`` (default 0.05), else "no significant change".
+
+The measures (fact recall, unsupported content; :mod:`drafter.eval.measures`) are compared on the
+same pairs with the Wilcoxon signed-rank test on the per-unit differences (exact; zeros dropped),
+with a seeded bootstrap interval of the mean difference; Lead-N is shown beside recall. Higher
+recall is better, fewer unsupported terms are better.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .results import RunResult, criterion_sort_key, load_run
-from .stats import mcnemar_exact
+from .stats import bootstrap_ci, mcnemar_exact, mean, wilcoxon_signed_rank
 
 
 @dataclass
@@ -72,6 +77,64 @@ class CriterionDelta:
 
 
 @dataclass
+class MeasureDelta:
+    """A measure compared over paired units (Wilcoxon signed-rank on the per-unit differences)."""
+
+    id: str  # "recall" | "unsupported"
+    pairs: int
+    base_mean: float | None
+    cand_mean: float | None
+    delta: float | None
+    ci_low: float | None
+    ci_high: float | None
+    improved: int  # pairs where the candidate is better
+    worsened: int
+    p_value: float
+    verdict: str
+    base_lead: float | None = None  # recall only: the Lead-N baselines of the same units
+    cand_lead: float | None = None
+    by_artefact: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "pairs": self.pairs, "baseline_mean": self.base_mean, "candidate_mean": self.cand_mean,
+            "delta": self.delta, "delta_ci_low": self.ci_low, "delta_ci_high": self.ci_high,
+            "improved": self.improved, "worsened": self.worsened, "p_value": self.p_value, "verdict": self.verdict,
+            "baseline_lead_n": self.base_lead, "candidate_lead_n": self.cand_lead, "by_artefact": self.by_artefact,
+        }
+
+
+def _measure_delta(mid: str, pairs: list[tuple[dict, dict, str]], alpha: float) -> MeasureDelta:
+    """``pairs``: (baseline measures, candidate measures, artefact) of the units both runs drafted."""
+    key = "recall" if mid == "recall" else "unsupported"
+    sign = 1 if mid == "recall" else -1  # the direction that is better
+    vals = [(b[key], c[key], art) for b, c, art in pairs if b.get(key) is not None and c.get(key) is not None]
+    diffs = [c - b for b, c, _ in vals]
+    p = wilcoxon_signed_rank(diffs)
+    improved = sum(1 for d in diffs if sign * d > 0)
+    worsened = sum(1 for d in diffs if sign * d < 0)
+    if p < alpha and improved > worsened:
+        verdict = "better"
+    elif p < alpha and worsened > improved:
+        verdict = "worse"
+    else:
+        verdict = "no significant change"
+    lo, hi = bootstrap_ci(diffs)
+    by_art = {}
+    for art in sorted({a for _, _, a in vals}):
+        sub = [(b, c) for b, c, a in vals if a == art]
+        by_art[art] = {"pairs": len(sub), "baseline_mean": mean([b for b, _ in sub]),
+                       "candidate_mean": mean([c for _, c in sub]),
+                       "p_value": wilcoxon_signed_rank([c - b for b, c in sub])}
+    out = MeasureDelta(mid, len(vals), mean([b for b, _, _ in vals]), mean([c for _, c, _ in vals]),
+                       mean(diffs), lo, hi, improved, worsened, p, verdict, by_artefact=by_art)
+    if mid == "recall":
+        out.base_lead = mean([b.get("lead_n") for b, c, _ in pairs if b.get("recall") is not None and c.get("recall") is not None])
+        out.cand_lead = mean([c.get("lead_n") for b, c, _ in pairs if b.get("recall") is not None and c.get("recall") is not None])
+    return out
+
+
+@dataclass
 class Comparison:
     baseline: RunResult
     candidate: RunResult
@@ -81,10 +144,11 @@ class Comparison:
     only_baseline: list[tuple] = field(default_factory=list)
     only_candidate: list[tuple] = field(default_factory=list)
     alpha: float = 0.05
+    measures: list[MeasureDelta] = field(default_factory=list)
 
     @property
     def verdict(self) -> str:
-        verdicts = {c.verdict for c in self.criteria}
+        verdicts = {c.verdict for c in self.criteria} | {m.verdict for m in self.measures}
         if "worse" in verdicts:
             return "worse"
         if "better" in verdicts:
@@ -98,6 +162,7 @@ class Comparison:
             "only_in_baseline": ["/".join(map(str, k)) for k in self.only_baseline],
             "only_in_candidate": ["/".join(map(str, k)) for k in self.only_candidate],
             "criteria": [c.to_dict() for c in self.criteria],
+            "measures": [m.to_dict() for m in self.measures],
             "flips": [f.to_dict() for f in self.flips],
         }
 
@@ -158,7 +223,14 @@ def compare_runs(baseline: RunResult | str | Path, candidate: RunResult | str | 
             )
         )
     flips.sort(key=lambda f: (criterion_sort_key(f.criterion), f.unit))
+    mpairs = []
+    for key in shared:
+        mb, mc = base.measures_of(bu[key]), cand.measures_of(cu[key])
+        if mb is not None and mc is not None:
+            mpairs.append((mb, mc, key[1]))
+    measures = [_measure_delta(mid, mpairs, alpha) for mid in ("recall", "unsupported")] if mpairs else []
     return Comparison(
         baseline=base, candidate=cand, criteria=deltas, flips=flips, paired_units=len(shared),
         only_baseline=sorted(set(bu) - set(cu)), only_candidate=sorted(set(cu) - set(bu)), alpha=alpha,
+        measures=measures,
     )

@@ -42,6 +42,9 @@ def junit_xml(result: RunResult) -> str:
                 body = f"evidence: {c.evidence or '-'}\ndetail: {c.detail or '-'}\n\n--- draft ---\n{u.text or ''}"
                 ET.SubElement(tc, "failure", message=msg[:500], type=c.id).text = body
                 t[1] += 1
+        m = result.measures_of(u)
+        if m is not None:
+            _measure_cases(s, t, classname, m)
     for kind, s in suites.items():
         tests, failures, errors, skipped = totals[kind]
         s.set("tests", str(tests))
@@ -55,8 +58,39 @@ def junit_xml(result: RunResult) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+def _measure_cases(s: ET.Element, t: list[int], classname: str, m: dict) -> None:
+    """Two testcases per draft: fact recall (fails below its Lead-N baseline) and unsupported content."""
+    tc = ET.SubElement(s, "testcase", classname=classname, name="fact-recall")
+    t[0] += 1
+    rec, lead = m.get("recall"), m.get("lead_n")
+    if rec is None:
+        ET.SubElement(tc, "skipped", message="the case has no gold facts")
+        t[3] += 1
+    else:
+        missed = [f for f in m.get("facts", []) if not f["stated"]]
+        stated = [f for f in m.get("facts", []) if f["stated"]]
+        summary = f"fact recall {rec:.2f} (Lead-N {lead:.2f}); {len(missed)} of {len(m.get('facts', []))} facts missed"
+        body = "\n".join([summary] + [f"missed {f['id']} (weight {f['weight']}): {f['text']}" for f in missed]
+                         + [f"stated {f['id']}: {f['evidence']}" for f in stated])
+        if lead is not None and rec < lead:
+            ET.SubElement(tc, "failure", message=f"{summary}: below the Lead-N baseline", type="fact-recall").text = body
+            t[1] += 1
+        else:
+            ET.SubElement(tc, "system-out").text = body
+    tc = ET.SubElement(s, "testcase", classname=classname, name="unsupported")
+    t[0] += 1
+    terms = m.get("unsupported_terms", [])
+    if terms:
+        msg = f"{len(terms)} unsupported: " + "; ".join(f"{x['kind']} {x['text']!r}" for x in terms[:6])
+        body = "\n".join(f"{x['kind']} {x['text']!r} in: {x['sentence']}" for x in terms)
+        ET.SubElement(tc, "failure", message=msg[:500], type="unsupported").text = body
+        t[1] += 1
+
+
 def write_junit(result: RunResult, path: str | Path) -> Path:
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(junit_xml(result), encoding="utf-8")
+    from ..errors import redact
+
+    p.write_text(redact(junit_xml(result)), encoding="utf-8")
     return p

@@ -141,7 +141,65 @@ def _summary_tables(summary: dict) -> str:
         f"out {summary['tokens_out']} · units {summary['units_done']}/{summary['units_total']} · "
         f"errors {len(summary['errors'])}</p>"
     )
-    return "<h2>Pass rate per criterion</h2>" + crit + "<h2>Per artefact</h2>" + arts + misc
+    return "<h2>Pass rate per criterion</h2>" + crit + "<h2>Per artefact</h2>" + arts + misc + _measures_tables(summary)
+
+
+def _measures_tables(summary: dict) -> str:
+    ms = summary.get("measures") or {}
+    if not ms.get("units"):
+        return ""
+
+    def row(label: str, a: dict) -> str:
+        k = a["unsupported_by_kind"]
+        um = "–" if a["unsupported_mean"] is None else f"{a['unsupported_mean']:.1f}"
+        ci = "–" if a["recall"] is None else f"{_pct(a['recall_ci_low'])}–{_pct(a['recall_ci_high'])}"
+        return (f"<tr><td>{_e(label)}</td><td class=num>{a['units']}</td><td class=num>{a['with_gold']}</td>"
+                f"<td class=num>{_pct(a['recall'])}</td><td>{_bar(a['recall'])}</td><td class=num>{ci}</td>"
+                f"<td class=num>{_pct(a['lead_n'])}</td><td class=num>{a['below_lead_n']}</td>"
+                f"<td class=num>{a['units_with_unsupported']}/{a['units']}</td>"
+                f"<td class=num>{um}</td>"
+                f"<td class=num>{k['person']}/{k['date']}/{k['number']}/{k['id']}/{k['task']}</td></tr>")
+
+    rows = [row("all", ms["overall"])] + [row(a, v) for a, v in ms["artefacts"].items()]
+    rows += [row(f"genre {g}", v) for g, v in ms["genres"].items()]
+    head = ("<tr><th></th><th>units</th><th>with gold</th><th>fact recall</th><th></th><th>95% CI</th><th>Lead-N</th>"
+            "<th>below Lead-N</th><th>units with unsupported</th><th>unsupported/unit</th>"
+            "<th>person/date/number/id/task</th></tr>")
+    out = '<h2>Fact recall, Lead-N, unsupported content</h2><table id="measures"><thead>' + head + "</thead><tbody>"
+    out += "".join(rows) + "</tbody></table>"
+    crow = []
+    for cid, d in ms["criteria"].items():
+        p, f = d.get("pass", {}), d.get("fail", {})
+        crow.append(f"<tr><td>{_e(cid)}</td><td class=num>{_pct(p.get('recall'))} ({p.get('units', 0)})</td>"
+                    f"<td class=num>{_pct(f.get('recall'))} ({f.get('units', 0)})</td></tr>")
+    out += ('<table id="measures-criteria"><thead><tr><th>criterion</th><th>recall of units passing</th>'
+            "<th>recall of units failing</th></tr></thead><tbody>" + "".join(crow) + "</tbody></table>")
+    if ms["annotations_derived"]:
+        out += f"<p>annotations derived by the parser (the case has none): {_e(', '.join(ms['annotations_derived']))}</p>"
+    return out
+
+
+def _measures_html(m: dict | None) -> str:
+    """Per draft: recall vs Lead-N, the facts missed, each stated fact's sentence, unsupported terms."""
+    if not m:
+        return ""
+    parts = []
+    if m.get("recall") is not None:
+        parts.append(f"<p><b>fact recall {_pct(m['recall'])}</b> (Lead-N {_pct(m['lead_n'])}, {m.get('words')} words)</p>")
+        items = []
+        for f in m.get("facts", []):
+            if f["stated"]:
+                items.append(f'<li><span class="pass">✓ {_e(f["id"])}</span> {_e(f["text"])} — “{_e(f["evidence"])}”</li>')
+            else:
+                items.append(f'<li><span class="fail">✗ {_e(f["id"])}</span> (weight {f["weight"]}) {_e(f["text"])}</li>')
+        parts.append('<ul class="checks">' + "".join(items) + "</ul>")
+    terms = m.get("unsupported_terms", [])
+    parts.append(f"<p><b>unsupported content: {len(terms)}</b></p>")
+    if terms:
+        parts.append('<ul class="checks">' + "".join(
+            f'<li><span class="fail">{_e(t["kind"])}</span> “{_e(t["text"])}” in: {_e(t["sentence"])}</li>' for t in terms)
+            + "</ul>")
+    return "".join(parts)
 
 
 def _checks_list(checks, found: set[int]) -> str:
@@ -195,6 +253,7 @@ def run_html(result: RunResult) -> str:
                          f'<p class="err">{_e(u.error)}</p></section>')
             continue
         draft, checks = _draft_html(u)
+        checks += _measures_html(result.measures_of(u))
         cls = "failing" if u.failed_checks else "passing"
         nfail = len(u.failed_checks)
         status = f'<span class="fail">{nfail} failed</span>' if nfail else '<span class="pass">all passed</span>'
@@ -224,6 +283,7 @@ def comparison_html(comp) -> str:
         '<h2>Per criterion</h2><table id="summary"><thead><tr><th>criterion</th><th>baseline</th><th>candidate</th>'
         "<th>delta</th><th>pairs</th><th>fixed</th><th>broke</th><th>p</th><th>verdict</th></tr></thead><tbody>"
         + "".join(rows) + "</tbody></table>",
+        _comparison_measures(comp),
         f"<h2>Flipped ({len(comp.flips)})</h2>",
     ]
     for f in comp.flips:
@@ -243,10 +303,30 @@ def comparison_html(comp) -> str:
     return _page(f"drafter eval compare {comp.baseline.run_id} {comp.candidate.run_id}", "\n".join(parts))
 
 
+def _comparison_measures(comp) -> str:
+    if not getattr(comp, "measures", None):
+        return ""
+    rows = []
+    for d in comp.measures:
+        rec = d.id == "recall"
+        show = _pct if rec else (lambda x: "–" if x is None else f"{x:.2f}")
+        delta = "–" if d.delta is None else (f"{100 * d.delta:+.0f} pts" if rec else f"{d.delta:+.2f}")
+        lead = f" <small>(Lead-N {_pct(d.base_lead)} → {_pct(d.cand_lead)})</small>" if rec else ""
+        rows.append(f"<tr><td>{'fact recall' if rec else 'unsupported terms per draft'}{lead}</td>"
+                    f"<td class=num>{d.pairs}</td><td class=num>{show(d.base_mean)}</td><td class=num>{show(d.cand_mean)}</td>"
+                    f"<td class=num>{delta}</td><td class=num>{d.improved}</td><td class=num>{d.worsened}</td>"
+                    f"<td class=num>{d.p_value:.3g}</td><td class=\"{d.verdict.split()[0]}\">{_e(d.verdict)}</td></tr>")
+    return ('<h2>Measures</h2><table id="measures"><thead><tr><th>measure</th><th>pairs</th><th>baseline</th>'
+            "<th>candidate</th><th>delta</th><th>better</th><th>worse</th><th>p (Wilcoxon)</th><th>verdict</th></tr>"
+            "</thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
 def write_html(obj, path: str | Path) -> Path:
     """Write the report of a RunResult or a Comparison to ``path``."""
     doc = run_html(obj) if isinstance(obj, RunResult) else comparison_html(obj)
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(doc, encoding="utf-8")
+    from ..errors import redact
+
+    p.write_text(redact(doc), encoding="utf-8")
     return p

@@ -28,6 +28,12 @@ class CriterionStats:
     n: int  # units where the check applied (passed is True or False)
     not_applicable: int
     failing: list[tuple[str, str, int]] = field(default_factory=list)  # unit keys
+    unscored: int = 0  # judge answers with no verdict (unparsable, not yes/no, quote not in the draft, error)
+
+    @property
+    def unscored_rate(self) -> float | None:
+        asked = self.n + self.unscored
+        return self.unscored / asked if asked else None
 
     @property
     def rate(self) -> float | None:
@@ -44,6 +50,7 @@ class CriterionStats:
             "passed": self.passed, "n": self.n, "not_applicable": self.not_applicable,
             "rate": self.rate, "ci_low": lo if self.n else None, "ci_high": hi if self.n else None,
             "failing": ["/".join(map(str, k)) for k in self.failing],
+            "unscored": self.unscored, "unscored_rate": self.unscored_rate,
         }
 
 
@@ -157,12 +164,22 @@ class RunResult:
         return {"overall": agg(rows), "artefacts": by_art, "genres": by_genre, "criteria": crit,
                 "annotations_derived": derived, "units": rows}
 
+    def judge_summary(self) -> dict:
+        """Judge answers asked, scored and unscored (the unscored rate is reported, never counted as fails)."""
+        js = [c for c in self.criteria() if c.kind == "judge"]
+        asked = sum(c.n + c.unscored for c in js)
+        unscored = sum(c.unscored for c in js)
+        return {"asked": asked, "scored": asked - unscored, "unscored": unscored,
+                "unscored_rate": unscored / asked if asked else None}
+
     def criteria(self) -> list[CriterionStats]:
         stats: dict[str, CriterionStats] = {}
         for u in self.units:
             for c in u.checks:
                 s = stats.setdefault(c.id, CriterionStats(c.id, c.kind, 0, 0, 0))
-                if c.passed is None:
+                if c.passed is None and c.kind == "judge" and (c.evidence or "").startswith(("judge unscored", "judge failed")):
+                    s.unscored += 1
+                elif c.passed is None:
                     s.not_applicable += 1
                 else:
                     s.n += 1
@@ -210,6 +227,7 @@ class RunResult:
             "criteria": [c.to_dict() for c in self.criteria()],
             "artefacts": [arts[k] for k in sorted(arts)],
             "measures": self.measures_summary(),
+            "judge": self.judge_summary(),
             "latency_ms": {"p50": percentile(lat, 50), "p90": percentile(lat, 90)},
             "tokens_in": sum(u.tokens_in or 0 for u in ok),
             "tokens_out": sum(u.tokens_out or 0 for u in ok),

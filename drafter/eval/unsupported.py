@@ -74,6 +74,16 @@ def _supported_by_lines(words: list[str], lines: list[list[str]]) -> tuple[float
     return best, at
 
 
+_LEADER = re.compile(r"^\s*(?:[-*•+>]\s+|#{1,6}\s+|\d+[.)]\s+|\(?[A-D][.)]\s+|option [A-D][:.)]?\s+)+", re.I)
+_EMPH = re.compile(r"\*\*|__|`")
+
+
+def _bookkeeping_free(text: str) -> str:
+    from ..grounding import BOOKKEEPING
+
+    return BOOKKEEPING.sub("", text)
+
+
 def _from_provenance(text: str, notes: str, as_of: dt.date) -> list[Unsupported] | None:
     """The reader's provenance test against all note lines, if it exists (None when it does not).
 
@@ -91,15 +101,16 @@ def _from_provenance(text: str, notes: str, as_of: dt.date) -> list[Unsupported]
 
     log = WorkLog(as_of=as_of, lines=[SourceLine(number=i, text=t) for i, t in enumerate(notes.splitlines(), 1)
                                       if t.strip()])
+    lines = [_LEADER.sub("", _EMPH.sub("", x)) for x in _bookkeeping_free(text).splitlines()]
     try:
-        found = unsupported_terms(text, None, log)
+        found = unsupported_terms("\n".join(lines), None, log)
     except Exception:
         return None
-    lines = text.splitlines()
     out = []
     for term in found or []:
         term = str(term)
-        line = next((x for x in lines if term in x), "")
+        rx = re.compile(r"(?<![\w])" + re.escape(term) + r"(?![\w])")
+        line = next((x for x in lines if rx.search(x)), "")
         if find_dates(term, as_of) or find_dates(term, as_of, direction="past"):
             if _PROPOSED.search(line):
                 continue
