@@ -81,14 +81,16 @@ from .options import (  # noqa: F401  (re-exported)
     actions_from_lines,
     decision_facts,
     focus_item,
+    known_facts,
     nearest_deadline,
+    notes_alternatives,
     option_title,
     options_from_lines,
     pick_named_option,
+    positions_as_options,
     profile_for_named_option,
-    recommend,
     risk_lines,
-    situation_sentence,
+    situation,
 )
 from .delegation import (  # noqa: F401  (re-exported)
     capacity_clause,

@@ -22,6 +22,7 @@ from .text import (
     add_bdays,
     as_action,
     clean,
+    commitment_object,
     fmt,
     imperative,
     is_me,
@@ -65,16 +66,19 @@ def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
 
 
 def task_deadline(item: WorkItem, as_of: dt.date) -> dt.date:
-    """The next date the delegated work is due: item deadline, earliest open commitment, next run."""
+    """The next date the delegated work is due: item deadline, earliest open commitment, next run;
+    else a proposal a week out (see :func:`deadline_from_notes`)."""
+    return deadline_from_notes(item, as_of) or add_bdays(as_of, 5)
+
+
+def deadline_from_notes(item: WorkItem, as_of: dt.date) -> dt.date | None:
+    """The date the notes give for the work (deadline, open promise, next run), None when they give none."""
     if item.deadline and item.deadline >= as_of:
         return item.deadline
     dues = [c.due for c in item.commitments if c.due and c.due >= as_of and c.state not in ("done", "dropped")]
     if dues:
         return min(dues)
-    nxt = next_occurrence(item.recurrence, as_of)
-    if nxt is not None:
-        return nxt
-    return add_bdays(as_of, 5)
+    return next_occurrence(item.recurrence, as_of)
 
 
 def check_in_dates(as_of: dt.date, deadline: dt.date) -> list[dt.date]:
@@ -95,37 +99,21 @@ def check_in_dates(as_of: dt.date, deadline: dt.date) -> list[dt.date]:
 
 
 def runbook_steps(item: WorkItem, log: WorkLog) -> list[str]:
-    """Numbered-step material from what was actually done, promised and waited on."""
+    """Steps from what the notes say was done (first person), waited on and promised; [] when they say nothing."""
     steps: list[str] = []
-    for a in item.actions:
-        if is_me(a.actor) and clean(a.text):
-            steps.append(imperative(a.text))
+    if log.first_person:
+        for a in item.actions:
+            if is_me(a.actor) and clean(a.text) and "?" not in a.text:
+                steps.append(imperative(a.text))
     for w in item.waits:
         if wait_is_external(w):
             obj = wait_object(w)
-            steps.append(
-                f"chase {who_label(w.on_whom, log)}" + (f" for {obj}" if obj else "") + "; call if there is no reply in a day"
-            )
+            steps.append(f"chase {who_label(w.on_whom, log)}" + (f" for {obj}" if obj else ""))
     for c in item.commitments:
-        if c.state not in ("done", "dropped"):
+        if c.state not in ("done", "dropped") and "?" not in c.what:
             to = f" to {c.for_whom}" if c.for_whom and c.for_whom.lower() not in c.what.lower() else ""
             steps.append(as_action(c.what) + to)
-    seen: set[str] = set()
-    unique = []
-    for s in steps:
-        key = s.lower()
-        if key not in seen:
-            seen.add(key)
-            unique.append(s[:200])
-    if not unique:
-        unique = [
-            f"collect the inputs for {the(short_title(item.title))}",
-            f"prepare {the(short_title(item.title))}",
-            "check it against the quality standard",
-            "send it and tell me it is done",
-        ]
-    return unique[:12]
-
+    return list(dict.fromkeys(s[:200] for s in steps))[:12]
 
 
 # -- reading the notes' own lines for a hand-over -------------------------------------------
@@ -236,11 +224,39 @@ def contact_context(name: str, lines: list[str]) -> str | None:
 
 
 def complete_runbook(steps: list[str]) -> list[str]:
-    """Close a short runbook with the check and the report-back, so every run ends the same way."""
-    out = list(dict.fromkeys(steps))
-    if len(out) < 3:
-        out += ["check the result against the quality standard", "tell me it is done, or what stopped it"]
-    return out[:12]
+    """The runbook as the notes give it, duplicates removed (nothing added: a missing step is agreed with the delegate)."""
+    return list(dict.fromkeys(steps))[:12]
+
+
+_DONE_LINE = re.compile(
+    r"\b(?:done when|done means|definition of done|DoD|acceptance(?: criteria)?|ready when|complete when|finished when|"
+    r"success (?:is|means|looks like))\b\s*[:\-—=]?\s*(?P<body>\S.+)$", re.I)
+_QUALITY_LINE = re.compile(
+    r"\b(?:format(?:ted)?\b|(?:use|per|in) (?:the|our) template|checklist|style ?guide|standard|must (?:be|match|have|include)|same as|double[- ]check|"
+    r"check(?:ed)? against|reviewed by|sign(?:ed)?[- ]off by|no more than|at least|every (?:figure|number|row))\b", re.I)
+
+
+def done_when_from_notes(item: WorkItem, lines: list[str]) -> str | None:
+    """What counts as done, as the notes say it: a 'done when' line, else a promise to someone ('X to Lee')."""
+    for text in lines:
+        m = _DONE_LINE.search(text)
+        if m:
+            return clean(m.group("body"))
+    for c in item.commitments:
+        if c.for_whom and c.state not in ("done", "dropped") and "?" not in c.what:
+            what = clean(c.what)
+            to = "" if c.for_whom.lower() in what.lower() else f" to {c.for_whom}"
+            thing = commitment_object(what)
+            return f"{thing} is with {c.for_whom}" if not to else f"{thing} is delivered{to}"
+    return None
+
+
+def quality_from_notes(lines: list[str]) -> str | None:
+    """The quality bar the notes give: a line naming a format, template, checklist, standard or check."""
+    for text in lines:
+        if _QUALITY_LINE.search(text) and "?" not in text and not re.match(r"^#", text):
+            return clean(text)
+    return None
 
 
 _CYCLE_DUE = re.compile(
@@ -266,29 +282,38 @@ def cycle_due(lines: list[str], as_of: dt.date, run: dt.date) -> dt.date | None:
     return min(found) if found else None
 
 
+_STOP = {"the", "a", "an", "to", "of", "for", "and", "on", "in", "with", "by", "deliver", "finish", "do"}
+
+
+def only_title(step: str, title: str) -> bool:
+    """True when a step's words are (nearly) only the item's title words: 'Fix the invoice job' under 'Fix the invoice job'."""
+    words = {w for w in re.findall(r"[a-z0-9]+", step.lower()) if w not in _STOP}
+    title_words = {w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in _STOP}
+    return bool(words) and len(words - title_words) <= max(0, len(words) // 5)
+
+
 def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts:
+    """One hand-over task from the notes. What the notes do not give is listed in ``to_agree``."""
     item, as_of = ip.item, log.as_of
     lines = item_lines(item, log)
-    deadline = first_run_date(lines, as_of) or task_deadline(item, as_of)
+    given = first_run_date(lines, as_of) or deadline_from_notes(item, as_of)
+    deadline = given or add_bdays(as_of, 5)
     if item.recurring and not (item.deadline and item.deadline >= as_of):
         deadline = cycle_due(lines, as_of, deadline) or deadline
     if item.deadline and item.deadline >= as_of:
         deadline = min(deadline, item.deadline)
     checks = check_in_dates(as_of, deadline)
+    runbook = [s_ for s_ in complete_runbook(steps_from_lines(lines, [delegate]) or runbook_steps(item, log))
+               if not only_title(s_, item.title)]  # a step that only restates the item is no runbook
     check_ins = [CheckInFacts(on=checks[0], what=(
-        f"walk through the runbook together; {delegate} asks anything unclear" if item.recurring
+        f"walk through the runbook together; {delegate} asks anything unclear" if item.recurring and runbook
         else f"{delegate} walks me through the plan and anything unclear"
     ))]
     if len(checks) > 1:
         check_ins.append(CheckInFacts(on=checks[1], what=(
-            "dry run: inputs collected and the draft ready" if item.recurring
-            else "review the draft together before it goes out"
+            "dry run before the real one" if item.recurring else "review the work together before it goes out"
         )))
-    recipients = [c.for_whom for c in item.commitments if c.for_whom]
-    to = f" to {recipients[0]}" if recipients else ""
     label = the(item.deadline_label) if item.deadline_label else None
-    thing = the(short_title(item.title))
-    done_when = f"{thing} has gone out{to}, matches the quality standard, and every runbook step is ticked off"
     resources = [clean(r) for r in item.resources if clean(r)]
     for name in item.people:
         if not is_me(name) and name.lower() != delegate.lower():
@@ -310,41 +335,48 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
             context = contact_context(name, all_lines)
             resources.append(f"contact: {who_label(name, log)}" + (f" ({context})" if context else ""))
     resources = list(dict.fromkeys(resources))
-    sources = [r for r in resources if not r.startswith(("contact:", "#")) and not r.startswith("http")]
-    source = next((r for r in sources if re.search(r"dashboard|sheet|report|data|system|drive|doc", r, re.I)), None)
-    source = source or (sources[0] if sources else None)
-    quality = "same format as the last one I sent; every figure checked against " + (source or "its source")
-    times = [m.group(0) for text in lines for m in re.finditer(r"\bby \d{1,2}(?::\d{2})\s*(?:am|pm)?|\bby \d{1,2}\s*(?:am|pm)\b", text, re.I)]
-    if times:
-        quality += f"; out {times[0]} every time"
-    quality += "; no open questions left in it"
+    done_when = done_when_from_notes(item, lines)
+    quality = quality_from_notes(lines)
     if item.outcome:
-        purpose = f"{clean(item.outcome)}" + (f", ready for {label}" if label and label.lower() not in item.outcome.lower() else "")
+        purpose = clean(item.outcome) + (f", ready for {label}" if label and label.lower() not in item.outcome.lower() else "")
     elif label:
-        purpose = f"{thing} feeds {label}"
+        purpose = f"it feeds {label}"
     else:
-        purpose = f"{thing} goes out on time"
-    purpose += ", without depending on me being there"
+        purpose = ""
+    to_agree = []
+    if done_when is None:
+        to_agree.append("what counts as done")
+    if quality is None:
+        to_agree.append("the quality bar")
+    if not runbook:
+        to_agree.append("the steps")
+    if given is None:
+        to_agree.append("the deadline")
+    if not purpose:
+        to_agree.append("why it matters")
     before = checks[-1]
-    escalate_if = (
-        f"escalate if a source is missing, a number looks wrong, or it will not be ready by {fmt(before, as_of)}"
-    )
+    escalate_if = f"escalate if it will not be ready by {fmt(before, as_of)}"
     ext = [w for w in item.waits if wait_is_external(w)]
     if ext:
         escalate_if += f", or {ext[0].on_whom} has not replied by {fmt(checks[0], as_of)}"
+    blockers = [w for w in item.waits if w.kind == "blocked"]
+    if blockers:
+        escalate_if += ", or the blocker is still there at the first check-in"
     rights = DecisionRights.DECIDE_AND_INFORM if item.recurring else DecisionRights.RECOMMEND
     return DelegationTaskFacts(
         item_title=item.title,
         title=clean(item.title)[:120],
-        done_when=done_when[:300],
+        done_when=done_when[:300] if done_when else None,
         deadline=deadline,
-        quality_standard=quality[:300],
+        deadline_proposed=given is None,
+        quality_standard=quality[:300] if quality else None,
+        to_agree=to_agree,
         check_ins=check_ins,
         decision_rights=rights,
         purpose=purpose[:300],
         resources=resources[:8],
         escalate_if=escalate_if[:300],
-        runbook=complete_runbook(steps_from_lines(lines, [delegate]) or runbook_steps(item, log)),
+        runbook=runbook,
         recurring=item.recurring,
         recurrence=item.recurrence,
     )

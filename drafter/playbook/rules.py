@@ -30,6 +30,7 @@ from .text import (
     clean,
     commitment_object,
     fmt,
+    lower_first,
     is_me,
     is_org,
     next_bday,
@@ -325,6 +326,8 @@ def commitment_state(c: Commitment, item: WorkItem, log: WorkLog) -> CommitmentS
         return CommitmentState(**base, state="dropped")
     if not is_overdue(c, as_of):
         return CommitmentState(**base, state="open")
+    if not is_me(c.owner) and not getattr(log, "first_person", True):
+        return CommitmentState(**base, state="missed")  # the owner's to re-date; the update says it is missed
     if not is_me(c.owner):
         fb_by = fallback_by(as_of, item.deadline, "call")
         return CommitmentState(
@@ -431,18 +434,29 @@ def item_asks(item: WorkItem, commitments: list[CommitmentState], fallbacks: lis
 # --------------------------------------------------------------------------------------------
 
 
-def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) -> NextStep:
-    """The single most useful next action for an open item: owner, specific action, date >= as_of."""
+def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) -> NextStep | None:
+    """The single most useful next action for an open item: owner, specific action, date >= as_of.
+
+    None when the notes give nothing to do next (no promise, wait, decision or task named by its
+    verb): a next step is never made up from an item's title. ``due_proposed`` marks a date the
+    notes do not give.
+    """
     as_of = log.as_of
     soon = step_date(as_of, item.deadline, next_bday(as_of))
 
-    def step(action: str, due: dt.date, owner: str = "I") -> NextStep:
+    def step(action: str, due: dt.date, owner: str = "I", given: dt.date | None = None) -> NextStep:
+        """``given``: the date the notes give for this step (else the date is the tool's proposal)."""
         action = strip_dates(action, as_of, past_only=True)  # a next step looks forward only
-        return NextStep(action=clean(action)[:300], owner=owner[:80], due=step_date(as_of, item.deadline, due))
+        when = step_date(as_of, item.deadline, due)
+        return NextStep(action=clean(action)[:300], owner=owner[:80], due=when, due_proposed=given is None or when != given)
+
+    first_person = getattr(log, "first_person", True)
 
     for cs in commitments:
         if cs.state == "missed" and cs.owner == "I":
             return step(as_action(cs.what), cs.new_date or as_of)
+    if not first_person:  # minutes and team notes: the owners' own next steps, never the writer's
+        return owners_step(item, commitments, log, step, soon)
     external = [w for w in item.waits if wait_is_external(w) and w.kind != "blocked"]
     if external:
         w = external[0]
@@ -473,18 +487,38 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     mine = [cs for cs in open_c if cs.owner == "I"]
     if mine:
         c = min(mine, key=lambda cs: cs.due or dt.date.max)
-        return step(as_action(c.what), min(soon, c.due) if c.due and c.due >= as_of else soon)
+        given = c.due if c.due and c.due >= as_of else None
+        return step(as_action(c.what), min(soon, c.due) if given else soon, given=given if given and given <= soon else None)
     if open_c:
-        owners = {cs.owner for cs in open_c}
-        c = open_c[0]
-        if len(owners) == 1:
-            due = c.due if c.due and c.due >= as_of else soon
-            return step(as_action(c.what), due, owner=c.owner)
-        return step(f"check with {c.owner} that {commitment_object(c.what)} is on course", soon)
+        c = min(open_c, key=lambda cs: cs.due or dt.date.max)
+        given = c.due if c.due and c.due >= as_of else None
+        return step(as_action(c.what), given or soon, owner=c.owner, given=given)
     if item.recurring:
         nxt = next_occurrence(item.recurrence, as_of)
         return step(f"prepare the next {strip_article(item.title)}", add_bdays(nxt, -1) if nxt and nxt > soon else soon)
-    return step(f"finish {the(short_title(item.title))}", soon)
+    if first_person and _names_a_task(item.title):
+        return step(lower_first(short_title(item.title)), soon)
+    if first_person:  # my open item with nothing to do in the notes: I commit to naming the next step, nothing more
+        return step(f"set the next step for {the(short_title(item.title))}", soon)
+    return None
+
+
+def _names_a_task(title: str) -> bool:
+    """A title that is itself a task, named by its verb ('Write the release retro')."""
+    words = clean(title).split()
+    return bool(words) and words[0].lower() in VERBS and "?" not in title and len(words) >= 2
+
+
+def owners_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog, step, soon: dt.date) -> NextStep | None:
+    """Minutes and team notes: the next step is an owner's open action item (by name), or none."""
+    open_c = [cs for cs in commitments if cs.state in ("open", "missed") and "?" not in cs.what]
+    named = [cs for cs in open_c if not is_me(cs.owner) and cs.owner.strip().lower() not in ("team", "the team")]
+    pool = named or open_c
+    if not pool:
+        return None
+    c = min(pool, key=lambda cs: cs.due or dt.date.max)
+    given = c.due if c.due and c.due >= log.as_of else None
+    return step(as_action(c.what), given or soon, owner=c.owner, given=given)
 
 
 # --------------------------------------------------------------------------------------------
@@ -497,6 +531,10 @@ def plan_item(item: WorkItem, log: WorkLog) -> ItemPlan:
     commitments = [commitment_state(c, item, log) for c in item.commitments]
     if status == Status.DONE:
         return ItemPlan(item=item, status=status, reason=reason, commitments=commitments)
+    if not getattr(log, "first_person", True):  # minutes and team notes: no "I will" plans for other people's work
+        return ItemPlan(item=item, status=status, reason=reason, next_step=next_step(item, commitments, log),
+                        risks=item_risks(item, log), commitments=commitments,
+                        asks=[a for a in item_asks(item, commitments, [], log) if not a.what.startswith("help me")])
     fallbacks = [fallback_for(w, item, log) for w in item.waits if wait_is_external(w) or w.kind == "blocked"]
     waited = {(w.on_whom or "").lower() for w in item.waits}
     waited |= {(person_org(w.on_whom, log) or "").lower() for w in item.waits if w.on_whom}

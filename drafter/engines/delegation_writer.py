@@ -1,0 +1,87 @@
+"""The delegation plan, worded from the playbook's hand-over facts.
+
+Runbook, quality bar and done-when come from the notes; what the notes do not give is listed
+as "to agree with <delegate>" and a deadline the tool proposes is marked as proposed.
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from ..models import CheckIn, DelegatedTask, DelegationPlan, DraftOptions, Plan
+from ..playbook import capacity_clause, delegation_facts, fmt, short_title, the
+from .wording import cap, clause, fit
+
+NO_DELEGATE_HINT = "pass --to NAME or write 'hand off to NAME' in the notes"
+NOT_A_PERSON = {"team", "the team", "tbd", "tba", "someone", "anyone", "everyone", "all", "us", "we"}
+
+
+
+def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
+    """One named owner per task, checkable done, dates, check-ins, rights, runbook, support."""
+    facts = plan.delegation
+    wanted = (options.delegate_to or "").strip() or None
+    if facts is None or (wanted and (facts.delegate or "").lower() != wanted.lower()):
+        facts = delegation_facts(plan, wanted)
+    if not facts.delegate:
+        raise InputError("no delegate named", hint=NO_DELEGATE_HINT)
+    if facts.delegate.strip().lower() in NOT_A_PERSON:
+        raise InputError(f"delegate must be one named person, not {facts.delegate!r}", hint=NO_DELEGATE_HINT)
+    if not facts.tasks:
+        why = "every item in the notes is done" if plan.items else "the notes name no open work"
+        raise InputError(f"nothing to delegate: {why}", hint="add the work to hand over to the notes")
+    as_of, who = plan.as_of, facts.delegate
+    tasks = [
+        DelegatedTask(
+            title=fit(clause(t.title) or t.title, 120),
+            owner=who,
+            done_when=fit(clause(t.done_when), 300) if t.done_when else None,
+            deadline=t.deadline,
+            deadline_proposed=t.deadline_proposed,
+            quality_standard=fit(clause(t.quality_standard), 300) if t.quality_standard else None,
+            to_agree=[fit(f"{x}: to agree with {who}", 300) for x in t.to_agree[:8]],
+            check_ins=[CheckIn(on=c.on, what=fit(c.what, 200)) for c in t.check_ins[:6]],
+            decision_rights=t.decision_rights,
+            purpose=fit(t.purpose, 300),
+            resources=[fit(r, 300) for r in t.resources[:8]],
+            escalate_if=fit(t.escalate_if, 300),
+            runbook=[fit(clause(s), 300) for s in t.runbook[:12] if clause(s)],
+        )
+        for t in facts.tasks[:6]
+    ]
+    first = tasks[0]
+    shadow = facts.shadow_on or first.check_ins[0].on
+    titles = " and ".join(the(clause(short_title(t.title))) for t in tasks[:2]) + (" and more" if len(tasks) > 2 else "")
+    recurring = bool(facts.tasks[0].recurring)
+    with_me = (
+        f"I will shadow the first run on {fmt(shadow, as_of)}" if recurring
+        else f"I will go through the plan with you on {fmt(shadow, as_of)}"
+    )
+    due = f"proposed first deadline {fmt(first.deadline, as_of)}" if first.deadline_proposed else f"first deadline {fmt(first.deadline, as_of)}"
+    headline = f"{who} owns {titles} from today, {due}; {with_me} and stay on call."
+    checkins = [c.on for t in tasks for c in t.check_ins]
+    first_check = min(checkins) if checkins else shadow
+    return DelegationPlan(
+        as_of=as_of,
+        subject=fit(f"Handing over {titles} to {who}", 120),
+        headline=fit(headline, 300),
+        delegate=who,
+        tasks=tasks,
+        runbook_name=fit(facts.runbook_name or f"{cap(first.title)} runbook", 120) if any(t.runbook for t in tasks) else "",
+        support=(
+            f"What do you need from me? I'll shadow the first run on {fmt(shadow, as_of)}." if recurring
+            else f"What do you need from me? I'll go through the plan with you on {fmt(shadow, as_of)} and stay on call."
+        ),
+        capacity_note=fit(capacity_note(plan, who, first_check), 300),
+        open_loops=[fit(o, 300) for o in facts.open_loops[:10]],
+    )
+
+
+def capacity_note(plan: Plan, who: str, first_check) -> str:
+    """Acknowledge the delegate's load, in the notes' words when they give it (D13)."""
+    load = capacity_clause(plan.log, who)
+    known = f"I know {load}, and this lands on top of it" if load else "I know this lands on top of your current work"
+    return (
+        f"{who}, {known}: tell me what to move or drop so it fits, "
+        f"and I will sort that with you by {fmt(first_check, plan.as_of)}."
+    )
+

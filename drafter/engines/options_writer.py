@@ -1,0 +1,168 @@
+"""The options proposal, worded from the playbook's decision facts.
+
+Options are only the notes' own alternatives. When the notes hold none, the proposal says so,
+sets out the decision and what the notes say about it (``known``), and recommends nothing.
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
+from ..playbook import commitment_object, decision_phrase, fmt, short_title, the, wait_object, wait_signal
+from ..playbook.text import is_me, wait_is_external
+from .update_writer import step_text
+from .wording import cap, clause, fit, inline_title
+
+NO_OPTIONS = "The notes name no alternatives yet"
+NOT_STATED = "not stated in the notes"
+
+#: the playbook's ground for a recommendation -> its wording
+GROUNDS = {
+    "keeps_no_approval": "it keeps {label} and I can do it without extra approval",
+    "only_keeper": "it is the only option listed that keeps {label}",
+    "keeps_known_cost": "it keeps {label}, and its cost is stated in the notes",
+    "keeps": "it keeps {label}",
+    "reversible": "it is the option I can reverse if it turns out wrong",
+    "clearest": "its trade-offs are the clearest of the options listed",
+}
+
+
+def decision_on(question: str) -> str:
+    phrase = decision_phrase(question)
+    return phrase if phrase.startswith("on ") else f"on {phrase}"
+
+
+def reply_hint(labels: list[str]) -> str:
+    if not labels:
+        return "Reply with your decision, or with an option the notes do not name."
+    if len(labels) == 2:
+        return f"Reply {labels[0]} or {labels[1]}."
+    return f"Reply {', '.join(labels[:-1])} or {labels[-1]}."
+
+
+def _focus(plan: Plan, title: str) -> ItemPlan | None:
+    return next((ip for ip in plan.items if ip.item.title == title), None)
+
+
+def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
+    """(decision phrase, what is wrong) when the notes state no decision: built from the item's state."""
+    if ip is None:
+        return "on the open question", ""
+    as_of, item = plan.as_of, ip.item
+    missed = [cs for cs in ip.commitments if cs.state == "missed"]
+    if missed:
+        cs = missed[0]
+        thing = commitment_object(clause(cs.what))
+        wrong = f"{clause(cs.what)} was due {fmt(cs.due, as_of)} and is missed" if cs.due else f"{clause(cs.what)} is late"
+        return f"on how to recover {thing}", wrong
+    ext = [w for w in item.waits if wait_is_external(w) and w.kind != "blocked"]
+    if ext:
+        w = ext[0]
+        obj = wait_object(w)
+        what = clause(obj) if obj else f"an answer from {w.on_whom}"
+        return f"on how to get {what} in time", wait_signal(w, as_of, plan.log)
+    blockers = [w for w in item.waits if w.kind == "blocked"]
+    if blockers:
+        w = blockers[0]
+        return f"on how to get past the blocker on {clause(wait_object(w) or w.what)}", wait_signal(w, as_of, plan.log)
+    return f"on how to proceed with {the(clause(short_title(item.title)))}", ""
+
+
+def write_options(plan: Plan) -> OptionsProposal:
+    """Decision up front, the problem with its impact, the notes' options with their trade-offs, or what is known."""
+    d = plan.decision
+    if d is None:
+        why = "every item in the notes is done" if plan.items else "the notes name no open work"
+        raise InputError(f"nothing to decide: {why}", hint="add the open problem or the decision needed to the notes")
+    as_of = plan.as_of
+    ip = _focus(plan, d.item_title)
+    question = clause(d.question)
+    on, wrong = (decision_on(question), "") if question else framing(ip, plan)
+    if d.situation:
+        wrong = clause(d.situation)
+    elif not wrong and question:
+        wrong = ""
+    from_whom = "" if d.who == "you" else f" from {d.who}"
+    labels = [o.label for o in d.options[:4]]
+    rec = next((o for o in d.options if o.label == d.recommended), None)
+    if rec is not None:
+        tail = f"I recommend option {rec.label} ({inline_title(rec.title)})."
+    elif labels:
+        tail = "the notes give no ground to prefer one of the options below."
+    else:
+        tail = f"{NO_OPTIONS[0].lower()}{NO_OPTIONS[1:]}; below is what they say."
+    headline = f"Decision needed{from_whom} by {fmt(d.decide_by, as_of)} {on}: {tail}"
+    decide = f"we need to decide {on.removeprefix('on ')}" if question or not wrong else ""
+    problem = "; ".join(x for x in (wrong, decide) if x) or f"we need to decide {on.removeprefix('on ')}"
+    problem = cap(problem)
+    label = the(clause(d.deadline_label)) if d.deadline_label else "the deadline"
+    if d.deadline is not None:
+        problem += f". It puts {label} on {fmt(d.deadline, as_of)} at stake."
+    else:
+        problem += "."
+    options = [
+        Option(
+            label=o.label,
+            title=fit(clause(o.title) or o.title, 120),
+            summary=fit(clause(o.summary), 300),
+            upside=fit(o.upside or NOT_STATED, 300),
+            downside=fit(o.downside or NOT_STATED, 300),
+            cost=fit(o.cost or NOT_STATED, 200),
+        )
+        for o in d.options[:4]
+    ]
+    stake = f"{label} on its date" if d.deadline_label else "the deadline"
+    if rec is not None:
+        why = GROUNDS.get(d.ground or "", "its trade-offs are the clearest of the options listed").format(label=stake)
+        others = [o for o in options if o.label != rec.label]
+        rationale = f"{why}. " + " ".join(
+            f"With {o.label}, {o.downside.rstrip('.')}." for o in others if o.downside != NOT_STATED
+        )
+        default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will go with option {rec.label}."
+    elif options:
+        rationale = "the notes state too little about the options' trade-offs to recommend one"
+        default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will ask again before doing anything."
+    else:
+        rationale = "there is nothing to recommend until the alternatives are known"
+        default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will ask again before doing anything."
+    will_do = []
+    if ip is not None and ip.next_step is not None and is_me(ip.next_step.owner):
+        will_do.append(step_text(ip.next_step, as_of))
+    if ip is not None:
+        for fb in ip.fallbacks[:2]:
+            if fb.path != "escalate":
+                will_do.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {fb.action}")
+    for o in d.options:
+        if not o.needs_approval and len(will_do) < 4:
+            will_do.append(f"option {o.label} ({inline_title(o.title)}) is within my authority")
+    needs = [
+        f"option {o.label} ({inline_title(o.title)})" + (f": {o.cost}" if o.cost else "")
+        for o in d.options if o.needs_approval
+    ][:4]
+    open_risks = list(d.open_risks)
+    if ip is not None:
+        for w in [w for w in ip.item.waits if wait_is_external(w) and w.kind != "blocked"][:1]:
+            obj = wait_object(w)
+            open_risks.append(f"if {w.on_whom} never answers, {clause(obj) if obj else 'their answer'} will be missing")
+    for other in plan.items:
+        if other is not ip and other.status.severity >= Status.AT_RISK.severity:
+            open_risks.append(f"{clause(short_title(other.item.title))}: {other.reason}")
+    return OptionsProposal(
+        as_of=as_of,
+        subject=fit(f"Decision needed: {question or on.removeprefix('on ')}", 120),
+        headline=fit(headline, 300),
+        problem=fit(problem, 600),
+        deadline=d.deadline,
+        deadline_label=fit(d.deadline_label, 120) if d.deadline_label else None,
+        decide_by=d.decide_by,
+        actions_taken=[fit(clause(a), 300) for a in d.actions_taken[:6] if clause(a)],
+        options=options,
+        recommendation=rec.label if rec is not None else None,
+        known=[fit(clause(k), 300) for k in d.known[:8] if clause(k)],
+        rationale=fit(rationale, 600),
+        default_action=default,
+        will_do=[fit(w, 300) for w in will_do[:4]],
+        needs_approval=[fit(n, 300) for n in needs],
+        open_risks=[fit(clause(r), 300) for r in open_risks[:4] if clause(r)],
+        reply_hint=reply_hint(labels),
+    )

@@ -1,0 +1,231 @@
+"""The status update, worded from the playbook's decisions and the notes' own clauses.
+
+Owners are named as the notes name them: "I" only when the notes are first person; in minutes
+and team notes an owner's action item reads "Eric will ask legal". Decisions made go in the
+item's ``decided`` lines, open questions are asked as questions (never turned into tasks), and
+a date the tool proposes is marked "(proposed: <date>)".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ItemPlan, ItemStatus, Plan, Status, StatusUpdate
+from ..playbook import clean, commitment_object, fmt, short_title, strip_article, the
+from .wording import cap, clause, fit, question, subject
+
+
+def focus_phrase(ip: ItemPlan, as_of) -> str:
+    """'the Q3 docs for the board meeting on Tue 1 Dec' — the outcome, not only the task (U12)."""
+    item = ip.item
+    base = clause(item.outcome) if item.outcome and len(item.outcome) <= 80 else the(clause(short_title(item.title)))
+    if item.deadline:
+        label = clean(item.deadline_label or "")
+        if label and label.lower() in base.lower():
+            base += f" on {fmt(item.deadline, as_of)}"
+        elif label:
+            base += f" for {the(label)} on {fmt(item.deadline, as_of)}"
+        else:
+            base += f", due {fmt(item.deadline, as_of)}"
+    return base
+
+
+def short_reason(ip: ItemPlan, as_of) -> str:
+    missed = sorted((c for c in ip.commitments if c.state == "missed"), key=lambda c: c.owner != "I")  # my own first
+    if missed:
+        c = missed[0]
+        who = "" if c.owner == "I" else f" ({c.owner})"
+        thing = commitment_object(c.what)
+        head = f"{thing}{who} was due {fmt(c.due, as_of)} and is missed" if c.due else f"{thing}{who} is late"
+        if c.new_date:
+            return f"{head}; proposed new date: {fmt(c.new_date, as_of)}"
+        if c.ask and c.ask.startswith("I will"):  # someone else's promise: my step, not a decision
+            return f"{head}; {c.ask}"
+        if c.ask:
+            return f"{head} — decision needed: {c.ask}"
+        return head
+    if ip.risks:
+        return without_title(ip.risks[0].signal, ip.item.title)  # the headline names the item just before
+    return ip.reason
+
+
+def plan_clause(ip: ItemPlan, as_of) -> str:
+    """'I will chase Dana at Acme by email today. If no reply from Dana by Thu 26 Nov, I will call ...'."""
+    return ". ".join(plan_sentences(ip, as_of))
+
+
+def without_title(text: str, title: str) -> str:
+    """Under the item's own heading its name need not be repeated: 'chase the firewall rule for the SFTP' -> 'chase it'.
+
+    Only names of three words or more, and only whole phrases: 'for <name>' goes, '<verb> <name>' becomes 'it'.
+    """
+    name = strip_article(short_title(clean(title)))
+    if len(name.split()) < 3 or not text:
+        return text
+    pat = re.escape(name).replace(r"\ ", r"\s+")
+    out = re.sub(rf"\s+(?:for|on|about)\s+(?:the\s+)?{pat}\b", "", text, flags=re.I)
+    out = re.sub(rf"(?<=\w)\s+(?:the\s+)?{pat}\b", " it", out, flags=re.I)
+    return out if len(out.split()) >= 2 else text
+
+
+def compact_steps(ip: ItemPlan):
+    """The item's next step and fallbacks without repeating its name (shorter lines; U14)."""
+    title = ip.item.title
+    step = ip.next_step
+    if step is not None:
+        step = step.model_copy(update={"action": without_title(step.action, title)})
+    fbs = [fb.model_copy(update={"trigger": without_title(fb.trigger, title)}) for fb in ip.fallbacks[:4]]
+    return step, fbs
+
+
+def plan_sentences(ip: ItemPlan, as_of) -> list[str]:
+    parts = []
+    step, fbs = compact_steps(ip)
+    if step is not None:  # as the item's Next line says it
+        parts.append(f"{subject(step.owner)} will {step_text(step, as_of)}")
+    if fbs:
+        fb = fbs[0]
+        parts.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {fb.action}")
+    # one sentence each, worded as the item's own lines: under a word cap the renderer drops a
+    # headline sentence that a line below already says, and nothing is lost
+    return [cap(p) for p in parts]
+
+
+def step_text(step, as_of) -> str:
+    """'ask legal by Thu 26 Nov' / 'ask legal (proposed: Thu 26 Nov)' when the date is the tool's."""
+    action = clean(step.action)
+    if getattr(step, "due_proposed", False):
+        return f"{action} (proposed: {fmt(step.due, as_of)})"
+    return f"{action} by {fmt(step.due, as_of)}"
+
+
+def short_fallback(fb) -> str:
+    """The fallback's action in a few words, for the headline (the item keeps the full sentence)."""
+    m = re.search(r"\bfrom (.+)$", fb.trigger)
+    who = m.group(1) if m else "them"
+    if fb.path == "call" and fb.action.startswith("call "):
+        return re.split(r" and get | and ask |;", fb.action, maxsplit=1)[0]
+    if fb.path == "alternate_contact":
+        return fb.action if fb.action.startswith("contact ") else "go to another contact"
+    if fb.path == "escalate":
+        return "escalate to you with options"
+    return f"chase {who} again"
+
+
+def headline_for(plan: Plan) -> str:
+    as_of = plan.as_of
+    if not plan.items:
+        tail = "; the lines I could not place are listed below" if plan.log.unplaced else ""
+        return f"On track: the notes name no open work{tail}."
+    if plan.overall == Status.DONE:
+        titles = ", ".join(clause(ip.item.title) for ip in plan.items[:4]) or "nothing open"
+        ahead = sorted((ip.item.deadline, ip.item.deadline_label) for ip in plan.items
+                       if ip.item.deadline and ip.item.deadline >= as_of and ip.item.deadline_label)
+        nxt = f" Next up: {the(clean(ahead[0][1]))} on {fmt(ahead[0][0], as_of)}." if ahead else ""
+        mine = "I have nothing open" if plan.log.first_person else "Nothing is open"
+        decided = decided_sentence(plan)
+        return fit(f"All done: {titles}. {decided}{mine} and no promised date has passed.{nxt}", 300)
+    ip = next(ip for ip in plan.items if ip.status == plan.overall)
+    status = cap(plan.overall.label)
+    lead = f"{status}: {focus_phrase(ip, as_of)} — {short_reason(ip, as_of)}."
+    missed_with_date = any(c.state == "missed" and c.new_date and c.owner == "I" for c in ip.commitments)
+    plan_parts = [] if missed_with_date and not ip.fallbacks else plan_sentences(ip, as_of)
+    if missed_with_date and ip.fallbacks:
+        plan_parts = plan_parts[-1:]
+    said = ". ".join(plan_parts)
+    full = f"{lead} {cap(said)}." if said else lead
+    decided = decided_sentence(plan)
+    if decided and len(f"{full} {decided}") <= 300:
+        full = f"{full} {decided}".strip()
+    also = also_clause(plan, ip)
+    if also and len(f"{full} {also}") <= 300:
+        return f"{full} {also}"
+    if len(full) <= 300:
+        return full
+    first = plan_parts[0] if plan_parts else ""
+    shorter = f"{lead} {cap(first)}."
+    return shorter if len(shorter) <= 300 else fit(lead, 300)
+
+
+def decided_sentence(plan: Plan) -> str:
+    """'Decided: cut the release on Fri (Eric). ' — the first decision made in the notes, for the headline."""
+    for ip in plan.items:
+        for o in ip.item.outcomes:
+            text = clause(o.text)
+            if text:
+                who = f" ({o.who})" if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else ""
+                return f"Decided: {text}{who}. "
+    return ""
+
+
+def also_clause(plan: Plan, focus: ItemPlan) -> str:
+    """Name the next most serious item with a downstream deadline when the headline item has none."""
+    if focus.item.deadline:
+        return ""
+    others = [
+        ip for ip in plan.items
+        if ip is not focus and ip.item.deadline and ip.status.severity >= Status.AT_RISK.severity
+    ]
+    if not others:
+        return ""
+    ip = max(others, key=lambda x: (x.status.severity, -x.item.deadline.toordinal()))
+    return f"Also {ip.status.label}: {focus_phrase(ip, plan.as_of)}."
+
+
+def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
+    as_of = plan.as_of
+    done = [
+        clause(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if clause(a.text) and "?" not in a.text
+    ]
+    done += [f"delivered {c.what}" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE]
+    risk = ip.risks[0].signal if ip.risks else None
+    if risk and ip.risks[0].threatens:
+        r = ip.risks[0]
+        risk = f"{r.signal}; threatens {the(r.threatens)}" + (f" ({fmt(r.deadline, as_of)})" if r.deadline else "")
+    return ItemStatus(
+        title=fit(clause(ip.item.title) or clean(ip.item.title), 120),
+        status=ip.status,
+        outcome=fit(ip.item.outcome, 300) if ip.item.outcome else None,
+        deadline=ip.item.deadline,
+        done=[fit(d, 300) for d in done[:6]],
+        next_step=compact_steps(ip)[0],
+        fallbacks=compact_steps(ip)[1],
+        # a missed promise reads as its object ("The full draft to Marie was due ..."), the words the
+        # headline uses, so a word cap drops the line as a repeat of the headline and nothing is lost
+        commitments=[
+            c.model_copy(update={"what": commitment_object(c.what)}) if c.state == "missed" and commitment_object(c.what) else c
+            for c in ip.commitments[:8]
+        ],
+        risk=fit(risk, 300) if risk else None,
+        decided=[fit(d, 300) for d in decided_lines(ip)],
+        questions=[fit(q, 300) for q in dict.fromkeys(question(q.text) for q in ip.item.questions if not q.answered) if q][:6],
+    )
+
+
+def decided_lines(ip: ItemPlan) -> list[str]:
+    """The item's decisions made and outcomes, in the notes' words, with who decided when the notes say."""
+    out = []
+    for o in ip.item.outcomes:
+        text = clause(o.text)
+        if not text:
+            continue
+        who = o.who if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else None
+        out.append(f"{text} ({who})" if who else text)
+    return list(dict.fromkeys(out))[:6]
+
+
+def write_update(plan: Plan) -> StatusUpdate:
+    """Bottom line first, one status per item, every promise with a state, asks last."""
+    worst_title = next((clause(ip.item.title) for ip in plan.items if ip.status == plan.overall), "")
+    line = f"Status: {plan.overall.label}" + (f" — {worst_title}" if worst_title else "")
+    return StatusUpdate(
+        as_of=plan.as_of,
+        subject=fit(line, 120),
+        headline=headline_for(plan),
+        overall=plan.overall,
+        items=[item_status_for(ip, plan) for ip in plan.items[:12]],
+        risks=plan.risks[:8],
+        asks=plan.asks[:6],
+        unplaced=[fit(s.text, 300) for s in plan.log.unplaced[:40]],
+    )
+

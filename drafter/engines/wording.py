@@ -1,0 +1,152 @@
+"""Sentence-level wording for the offline writer: clauses from the notes made safe for prose.
+
+A clause taken from the notes goes through :func:`clause` before it is put in a sentence: no
+markdown markup, no link, no leading bullet or checkbox, no trailing question mark or dangling
+article. :func:`sentence_problems` is the grammar check the tests run over every draft.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..playbook.text import clean
+
+# --------------------------------------------------------------------------------------------
+# Length and capitals
+# --------------------------------------------------------------------------------------------
+
+
+def cap(text: str) -> str:
+    t = clean(text)
+    return t[:1].upper() + t[1:]
+
+
+def fit(text: str, limit: int) -> str:
+    """Keep a sentence within ``limit`` characters, cutting at a word boundary."""
+    t = re.sub(r"\s+", " ", text or "").strip()
+    if len(t) <= limit:
+        return t
+    cut = t[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    cut = re.sub(r"\s+(?:the|a|an|of|to|for|and|or|with|by|on|in|at)$", "", cut, flags=re.I)
+    return cut + "…"
+
+
+# --------------------------------------------------------------------------------------------
+# Clauses from the notes
+# --------------------------------------------------------------------------------------------
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_URL = re.compile(r"<?\bhttps?://[^\s)>\]]+>?|\bwww\.[^\s)>\]]+")
+_HTML = re.compile(r"</?[a-zA-Z][^>]*>")
+_EMPH = re.compile(r"(\*\*|__|\*|`+|~~)(?=\S)(.+?)(?<=\S)\1")
+_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*•+]\s+|\d+[.)]\s+|\[[ xX]\]\s*|[-*]\s*\[[ xX]\]\s*)+")
+_DANGLING = re.compile(r"\s+(?:the|a|an|of|to|for|and|or|with|by|on|in|at|from)$", re.I)
+
+
+def strip_markup(text: str) -> str:
+    """Markdown/HTML markup and links out of a clause; a link keeps its text ('[Matrix](url)' -> 'Matrix')."""
+    t = _MD_LINK.sub(lambda m: m.group(1), text or "")
+    t = _HTML.sub(" ", t)
+    t = _URL.sub("", t)
+    t = _EMPH.sub(lambda m: m.group(2), t)
+    t = t.replace("**", "").replace("__", "").replace("`", "")
+    t = re.sub(r"\(\s*\)|\[\s*\]", "", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def clause(text: str | None) -> str:
+    """A clause from the notes ready to sit inside a sentence (empty when nothing is left)."""
+    t = _LEAD.sub("", strip_markup(text or ""))
+    t = t.rstrip(" ?!.;,:—–-")
+    for _ in range(3):
+        t2 = _DANGLING.sub("", t).rstrip(" ,;:—–-")
+        if t2 == t:
+            break
+        t = t2
+    return clean(t)
+
+
+def is_question(text: str | None) -> bool:
+    return bool(text) and clean(strip_markup(text)).endswith("?")
+
+
+def question(text: str | None) -> str:
+    """An open question as a question: 'do we need to move earlier' -> 'Do we need to move earlier?'."""
+    t = clause(text)
+    return cap(t) + "?" if t else ""
+
+
+def inline_title(title: str) -> str:
+    """A title inside a sentence: 'Stay with BrightApps' -> 'stay with BrightApps', 'Nimbus' stays 'Nimbus'."""
+    from ..playbook.text import VERBS
+
+    t = clause(title)
+    first = t.split(" ", 1)[0] if t else ""
+    if first[:1].isupper() and first[1:].islower() and (first.lower() in VERBS or first.lower() in _LOWER_STARTS):
+        return t[:1].lower() + t[1:]
+    return t
+
+
+_LOWER_STARTS = {"stay", "keep", "wait", "go", "use", "switch", "delay", "cut", "drop", "hire", "buy", "extend", "skip", "move",
+                 "launch", "pay", "add", "cache", "batch", "ship", "continue", "tonight", "tomorrow", "push"}
+
+
+# --------------------------------------------------------------------------------------------
+# Subjects
+# --------------------------------------------------------------------------------------------
+
+
+def subject(owner: str | None) -> str:
+    """'I' for the writer, else the owner's name as the notes give it."""
+    o = clean(owner)
+    return "I" if not o or o.lower() in ("i", "me", "myself") else o
+
+
+def will(owner: str | None, action: str) -> str:
+    """'Eric will ask legal' / 'I will send the deck' (``action`` starts with its verb)."""
+    return f"{subject(owner)} will {action}"
+
+
+# --------------------------------------------------------------------------------------------
+# The grammar check (tests run it over every draft)
+# --------------------------------------------------------------------------------------------
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])")
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|"
+    r"needs?|wants?|owns?|keeps?|holds?|goes|went|got|made|said|says|asked|decided|agreed)\b|\b\w+(?:ed|es|s)\b",
+    re.I,
+)
+_MARKUP = re.compile(r"\*\*|__|`|\]\(|^#{1,6}\s|<[a-z]+[^>]*>|https?://|www\.", re.I | re.M)
+
+
+def sentence_problems(text: str) -> list[str]:
+    """Fragments glued into sentences: '?' mid-sentence, 'the' before punctuation or a modal,
+    doubled words, 'I will' followed by a question, markup and links in prose."""
+    problems = []
+    for raw_line in text.splitlines():
+        line = raw_line.strip()
+        if not line:
+            continue
+        body = re.sub(r"^(?:[-*•]\s+|\d+\.\s+|#{1,6}\s+)", "", line)
+        prose = body.replace("**", "").replace("*", "")
+        if _MARKUP.search(prose):
+            problems.append(f"markup or link: {line[:120]}")
+        for s in _SENT_SPLIT.split(prose):
+            s = s.strip()
+            if not s:
+                continue
+            inner = s[:-1] if s.endswith("?") else s
+            if "?" in re.sub(r"\([^)]*\)", "", inner):
+                problems.append(f"'?' inside a sentence: {s[:120]}")
+            if re.search(r"\bthe\s*(?:[.,;:?!)]|$|\b(?:will|is|are|was|has|by|of|to)\b)", s, re.I):
+                problems.append(f"dangling 'the': {s[:120]}")
+            m = re.search(r"\b(\w{2,})\s+\1\b", s, re.I)
+            if m and not m.group(1).isdigit() and m.group(1).lower() not in {"that", "had", "is"}:
+                problems.append(f"doubled word '{m.group(1)}': {s[:120]}")
+            if re.search(r"\bI will\b[^.]*\?", s):
+                problems.append(f"'I will' + question: {s[:120]}")
+    return problems
+
+
+__all__ = ["cap", "fit", "clause", "inline_title", "strip_markup", "is_question", "question", "subject", "will", "sentence_problems"]
