@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Generic, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 # --------------------------------------------------------------------------------------------
 # Enums
@@ -337,10 +338,13 @@ class DecisionFacts(BaseModel):
     deadline: dt.date | None = None
     deadline_label: str | None = None
     options: list[OptionFacts] = Field(default_factory=list)
-    recommended: str = "A"  # label of one of ``options``
+    recommended: str | None = "A"  # label of one of ``options`` (None: no options, or no ground to prefer one)
     rationale: str = ""
+    ground: str | None = None  # why the recommended option (a key the writer words: keeps_no_approval, only_keeper, ...)
+    situation: str | None = None  # what is wrong, in the notes' words (the writer builds the problem from it)
     decide_by: dt.date
-    default_label: str = "A"  # the option taken if nobody answers by ``decide_by``
+    default_label: str | None = "A"  # the option taken if nobody answers by ``decide_by`` (None: none)
+    known: list[str] = Field(default_factory=list)  # what the notes say about the decision (when they hold no options)
     actions_taken: list[str] = Field(default_factory=list)
     will_do: list[str] = Field(default_factory=list)
     needs_approval: list[str] = Field(default_factory=list)
@@ -357,9 +361,11 @@ class DelegationTaskFacts(BaseModel):
 
     item_title: str
     title: str
-    done_when: str
+    done_when: str | None = None  # None: the notes do not say (see ``to_agree``)
     deadline: dt.date
-    quality_standard: str
+    deadline_proposed: bool = False  # True: the tool proposed it; the notes gave no date
+    quality_standard: str | None = None  # None: the notes do not say (see ``to_agree``)
+    to_agree: list[str] = Field(default_factory=list)  # what the notes do not give: agree with the delegate
     check_ins: list[CheckInFacts] = Field(default_factory=list)
     decision_rights: DecisionRights = DecisionRights.RECOMMEND
     purpose: str
@@ -415,6 +421,9 @@ class ItemStatus(BaseModel):
     fallbacks: list[Fallback] = Field(default_factory=list, max_length=4)
     commitments: list[CommitmentState] = Field(default_factory=list, max_length=8)
     risk: str | None = Field(default=None, max_length=_S)
+    # written by the offline writer from the notes; not in the JSON schema an LLM fills (its schema is unchanged)
+    decided: SkipJsonSchema[list[str]] = Field(default_factory=list)  # decisions made / outcomes reached
+    questions: SkipJsonSchema[list[str]] = Field(default_factory=list)  # open questions, asked as questions
 
 
 class StatusUpdate(BaseModel):

@@ -42,6 +42,31 @@ REPLY_RE = re.compile(
 )
 
 
+NO_OPTIONS_RE = re.compile(r"\bthe notes (?:name|hold|list|give) no (?:alternatives|options)\b", re.I)
+
+
+def _notes_list_options(notes: str) -> bool:
+    """The notes themselves list alternatives ('A) ... B) ...', 'Options: x, y or z')."""
+    import datetime as dt
+
+    from ..models import SourceLine, WorkLog
+    from ..playbook.alternatives import options_from_lines
+
+    lines = [SourceLine(number=i, text=t) for i, t in enumerate(notes.splitlines(), 1) if t.strip()]
+    return len(options_from_lines(WorkLog(as_of=dt.date.today(), lines=lines))) >= 2
+
+
+def honest_no_options(ctx: CheckContext) -> bool:
+    """A proposal with no options that says the notes name none, on notes that list none: the option
+    criteria do not apply (an invented option would be worse than none)."""
+    if options_in(ctx.text) or not NO_OPTIONS_RE.search(ctx.text):
+        return False
+    art = ctx.artefact
+    if isinstance(art, OptionsProposal) and art.options:
+        return False
+    return not _notes_list_options(ctx.notes)
+
+
 def options_in(text: str) -> dict[str, str]:
     """Label -> option block text ('A) Wait for Acme ... Upside: ...'), in order of appearance."""
     lines = body_lines(text)
@@ -155,6 +180,8 @@ def o2(ctx: CheckContext):
 @check("O3")
 def o3(ctx: CheckContext):
     opts = options_in(ctx.text)
+    if honest_no_options(ctx):
+        return result("O3", None, "the notes name no alternatives and the draft says so")
     if not 2 <= len(opts) <= 4:
         return result("O3", False, f"{len(opts)} option(s) found: {', '.join(opts) or 'none'}", "2-4 options wanted")
     return result("O3", True, "; ".join(quote(v.splitlines()[0], 50) for v in opts.values()))
@@ -163,6 +190,8 @@ def o3(ctx: CheckContext):
 @check("O4")
 def o4(ctx: CheckContext):
     opts = options_in(ctx.text)
+    if honest_no_options(ctx):
+        return result("O4", None, "the notes name no alternatives and the draft says so")
     if not opts:
         return result("O4", False, "no options found")
     missing = []
@@ -178,6 +207,8 @@ def o4(ctx: CheckContext):
 @check("O5")
 def o5(ctx: CheckContext):
     labels = list(options_in(ctx.text))
+    if honest_no_options(ctx):
+        return result("O5", None, "the notes name no alternatives and the draft says so")
     recs = _recommended(ctx.text, labels)
     if not recs:
         return result("O5", False, "no recommendation naming a listed option")
@@ -191,6 +222,8 @@ def o5(ctx: CheckContext):
 @check("O6")
 def o6(ctx: CheckContext):
     opts = options_in(ctx.text)
+    if honest_no_options(ctx):
+        return result("O6", None, "the notes name no alternatives and the draft says so")
     for s in sentences(ctx.text):
         m = DEFAULT_RE.search(s)
         if not m:
