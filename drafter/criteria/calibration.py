@@ -119,7 +119,13 @@ class DegradedDraft(BaseModel):
 
 
 class CalibrationCase(BaseModel):
-    """One calibration file: a case, its good draft and its degraded drafts."""
+    """One calibration file: a case, its good draft and its degraded drafts.
+
+    ``from_case`` (a path relative to the calibration file, e.g. ``../real/incident/x.yaml``) takes
+    the notes, ``as_of``, audience, annotations and gold facts of a real-notes eval case; fields
+    given here win. Cases with gold facts are also scored on the two measures (``recall``,
+    ``unsupported``), which a degraded draft may list in ``fails`` like a criterion id.
+    """
 
     id: str
     kind: str
@@ -128,8 +134,34 @@ class CalibrationCase(BaseModel):
     format: str = "markdown"
     notes: str
     annotations: dict = Field(default_factory=dict)
+    gold: list[dict] = Field(default_factory=list)
+    from_case: str | None = None
     good: str
     degraded: list[DegradedDraft] = Field(default_factory=list)
+
+
+#: a good draft states at least this weighted share of the gold facts
+RECALL_BAR = 0.7
+
+
+def _with_case(data: dict, path: Path) -> dict:
+    """Fill a calibration case from the eval case it names (``from_case``)."""
+    ref = data.get("from_case")
+    if not ref:
+        return data
+    from ..errors import InputError
+    from ..eval.cases import load_case_file
+
+    cases = load_case_file((path.parent / ref).resolve())
+    want = data.get("case_id")
+    case = next((c for c in cases if want in (None, c.id)), None)
+    if case is None:
+        raise InputError(f"{path}: from_case {ref}: no case {want!r}")
+    base = {"as_of": case.as_of.isoformat(), "audience": case.audience, "notes": case.notes,
+            "annotations": case.annotations.model_dump(mode="json"),
+            "gold": [g.model_dump(mode="json") for g in case.gold]}
+    out = {**base, **{k: v for k, v in data.items() if k != "case_id"}}
+    return out
 
 
 def load_cases(path: str | Path | None = None) -> list[CalibrationCase]:
@@ -138,6 +170,7 @@ def load_cases(path: str | Path | None = None) -> list[CalibrationCase]:
     from pydantic import ValidationError
 
     from ..errors import InputError
+    from ..eval.measures import MEASURE_IDS
     from . import CRITERIA
 
     folder = Path(path) if path else DEFAULT_DIR
@@ -148,14 +181,14 @@ def load_cases(path: str | Path | None = None) -> list[CalibrationCase]:
     for f in files:
         try:
             data = yaml.safe_load(f.read_text(encoding="utf-8"))
-            case = CalibrationCase.model_validate(data)
+            case = CalibrationCase.model_validate(_with_case(data, f) if isinstance(data, dict) else data)
         except yaml.YAMLError as exc:
             raise InputError(f"{f}: not valid YAML: {exc}") from None
         except ValidationError as exc:
             e = exc.errors()[0]
             raise InputError(f"{f}: field {'.'.join(str(p) for p in e['loc'])}: {e['msg']}") from None
         for d in case.degraded:
-            unknown = [i for i in d.fails if i not in CRITERIA]
+            unknown = [i for i in d.fails if i not in CRITERIA and i not in MEASURE_IDS]
             if unknown:
                 raise InputError(f"{f}: degraded draft {d.name!r}: unknown criterion id(s) {unknown}")
         cases.append(case)
@@ -222,12 +255,60 @@ def calibrate(path: str | Path | None = None, judge=None, *, ids=None) -> Calibr
                         case=case.id, draft=name, id=cid, expected="fail" if expect_fail else "pass",
                         got={True: "pass", False: "fail", None: "n/a"}[r.passed], evidence=(r.evidence + " " + r.detail)[:300],
                     ))
+        if case.gold and (ids is None or set(ids) & {"recall", "unsupported"}):
+            _calibrate_measures(report, case, drafts)
     report.criteria = dict(sorted(report.criteria.items(), key=lambda kv: _order(kv[0])))
     return report
+
+
+def _measure_of(case: CalibrationCase, text: str) -> dict:
+    from ..eval.cases import GoldFact
+    from ..eval.recall import fact_recall
+    from ..eval.unsupported import unsupported_content
+    from .context import Annotations
+
+    rec = fact_recall(text, [GoldFact.model_validate(g) for g in case.gold], case.as_of)
+    terms = unsupported_content(text, case.notes, case.as_of, Annotations.model_validate(case.annotations))
+    return {"recall": rec, "terms": terms}
+
+
+def _calibrate_measures(report: CalibrationReport, case: CalibrationCase, drafts) -> None:
+    """The two measures as checks: ``unsupported`` fails a draft with any unsupported term;
+    ``recall`` fails a good draft below :data:`RECALL_BAR` and a degraded draft that states less
+    than the good draft of its case (it lost a fact)."""
+    good = _measure_of(case, case.good)
+    for name, text, fails in drafts:
+        m = good if name == "good" else _measure_of(case, text)
+        rec = m["recall"]
+        got = {
+            "recall": (rec.value < RECALL_BAR) if name == "good" else (rec.value < good["recall"].value - 1e-9),
+            "unsupported": bool(m["terms"]),
+        }
+        evidence = {
+            "recall": f"recall {rec.value:.2f} (good {good['recall'].value:.2f}); missed: "
+                      + ", ".join(f.id for f in rec.missed),
+            "unsupported": "; ".join(str(t) for t in m["terms"][:3]) or "none",
+        }
+        for mid, got_fail in got.items():
+            agg = report.criteria.setdefault(mid, CriterionAgreement(id=mid, kind="measure"))
+            expect_fail = mid in fails
+            agg.n += 1
+            if expect_fail and got_fail:
+                agg.tp += 1
+            elif expect_fail:
+                agg.fn += 1
+            elif got_fail:
+                agg.fp += 1
+            else:
+                agg.tn += 1
+            if expect_fail != got_fail:
+                report.disagreements.append(Disagreement(
+                    case=case.id, draft=name, id=mid, expected="fail" if expect_fail else "pass",
+                    got="fail" if got_fail else "pass", evidence=evidence[mid][:300]))
 
 
 def _order(cid: str):
     from . import CRITERIA
 
-    ids = list(CRITERIA)
+    ids = list(CRITERIA) + ["recall", "unsupported"]
     return ids.index(cid) if cid in ids else len(ids)

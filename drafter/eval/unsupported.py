@@ -54,7 +54,7 @@ might must need needs next ask please also just still only all any each every so
 than too very via per up out off new same own such one two three first last week weeks day days today tomorrow
 yesterday mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar apr may
 jun jul aug sep sept oct nov dec january february march april june july august september october november december
-option options recommend recommended recommendation reply going plan let lets i'll we'll i'm it's don't
+option options recommend recommended recommendation reply going plan let lets i'll we'll i'm it's don't whether say tell know now
 """.split())
 
 
@@ -134,6 +134,8 @@ def _grounding_terms(text: str, notes: str, as_of: dt.date) -> list[Unsupported]
     from ..grounding import BOOKKEEPING, _dates, find_ungrounded_facts
 
     text = BOOKKEEPING.sub(lambda m: " " * len(m.group(0)), text)
+    # list markers and option labels off each line ("Option B: Build ..." starts a sentence at "Build")
+    text = "\n".join(_LEADER.sub("", _EMPH.sub("", x)) for x in text.split("\n"))
     note_dates = {d for _, _, d in _dates(notes, as_of)} | {as_of}
     out: list[Unsupported] = []
     spans: dict[tuple[int, int], set[dt.date]] = {}
@@ -157,24 +159,49 @@ def _grounding_terms(text: str, notes: str, as_of: dt.date) -> list[Unsupported]
     return out
 
 
+_FALLBACK = re.compile(r"^(?:fallback:?\s*)?if\b", re.I)
 _FIRST_PERSON = re.compile(r"^(?:i|we)\b|\b(?:i will|i'll|we will|we'll|i can|i am going to)\b", re.I)
-_NOTE_FIRST_PERSON = re.compile(r"\b(?:i|me|my|i'll|i've|i'm)\b", re.I)
+_NOTE_FALLBACK = re.compile(r"^(?:fallback:?\s*)?if\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|i'll|i've|i'm)\b", re.I)
+
+
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*:?\s*$|__[^_]+__\s*$|[A-Z][\w /&'-]{0,40}:\s*$|=+\s*$|-{3,}\s*$)")
+
+
+_ASKS = re.compile(r"\b(?:decide|decision|whether|ask|asks|question|open)\b|\?", re.I)
+
+
+def _supports(line: str, ask: bool = False) -> bool:
+    """Can this note line support a task? Headings are context, never tasks; a question supports
+    only an ask or a decision ("please decide whether ..."), never an action."""
+    s = line.strip()
+    bare = clean(line).strip()
+    if not s or _HEADING.match(s) or (bare and (_HEADING.match(bare) or bare.endswith(":"))):
+        return False  # a heading, or a list heading ("* What everyone is working on:")
+    return ask or not s.rstrip(" *_").endswith("?")
+
+
+def _named_owner(owner: str | None) -> bool:
+    o = (owner or "").strip()
+    return bool(o) and o[0].isupper() and o.lower() not in ("i", "me", "we", "us", "team", "the team", "everyone", "all")
 
 
 def _task_terms(text: str, notes: str, ann=None) -> list[Unsupported]:
-    note_lines = [tokens(clean(line)) for line in notes.splitlines() if line.strip()]
-    note_lines = [t for t in note_lines if t]
+    note_lines = [t for t in (tokens(clean(line)) for line in notes.splitlines() if _supports(line)) if t]
+    ask_lines = [t for t in (tokens(clean(line)) for line in notes.splitlines() if _supports(line, ask=True)) if t]
     owners = []
     if ann is not None:
-        owners = [c for c in ann.commitments if (c.owner or "I").strip().lower() not in ("i", "me", "we", "")]
+        owners = [c for c in ann.commitments if _named_owner(c.owner)]
     out = []
     for s in sentences(text):
         if not _TASK.search(s):
             continue
+        if _FALLBACK.match(s) and _PROPOSED.search(s):
+            continue  # a fallback the writer marks as proposed is a proposal, not a claim about the notes
         words = _content(s)
         if len(words) < 2:
             continue
-        share, _ = _supported_by_lines(words, note_lines)
+        share, _ = _supported_by_lines(words, ask_lines if _ASKS.search(s) else note_lines)
         if share <= 0.5:
             out.append(Unsupported("task", s[:120], s))
             continue
