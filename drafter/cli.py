@@ -62,8 +62,27 @@ class FallbackChoice(str, Enum):
 
 
 def err(message: str) -> None:
-    """One line on stderr."""
-    print(message, file=sys.stderr)
+    """One line on stderr (keys redacted, whatever a server echoed)."""
+    from .errors import redact
+
+    print(redact(message), file=sys.stderr)
+
+
+def out(text: str) -> None:
+    """The draft on stdout; a full disk or closed pipe is a storage error, not a traceback."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        from .errors import StorageError
+
+        try:  # what is still buffered goes nowhere, so the interpreter's exit adds no second error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise StorageError(f"cannot write the draft to stdout: {exc.strerror or exc}") from None
 
 
 def fail(exc: DrafterError) -> "typer.Exit":
@@ -210,10 +229,12 @@ def run_draft(
             raise ValidationFailed(
                 f"{len(meta.warnings)} fact(s) in the draft are not in the notes (--strict)"
             )
+        from .errors import redact
+
         if fmt == Fmt.json:
-            print(draft.model_dump_json(indent=2, exclude={"plan"}))
+            out(redact(draft.model_dump_json(indent=2, exclude={"plan"})))
         else:
-            print(draft.render(fmt.value))
+            out(redact(draft.render(fmt.value)))
         if not quiet and meta.llm_calls:
             err(
                 f"drafter: {meta.model}: {meta.tokens_in} tokens in, {meta.tokens_out} out, "

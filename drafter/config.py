@@ -67,6 +67,12 @@ class Settings(BaseModel):
     journal_path: Path | None = None
     config_file: Path | None = None
 
+    def model_post_init(self, _context) -> None:
+        if self.api_key is not None:
+            from .errors import register_secret
+
+            register_secret(self.api_key.get_secret_value())
+
     @property
     def llm_configured(self) -> bool:
         return bool(self.api_key or self.base_url)

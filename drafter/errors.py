@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+
 
 class ExitCode:
     OK = 0
@@ -14,12 +17,49 @@ class ExitCode:
     INTERRUPTED = 130
 
 
+# --------------------------------------------------------------------------------------------
+# Secrets: one redaction used by every error text, log line, store write, report and cassette
+# --------------------------------------------------------------------------------------------
+
+_SECRETS: set[str] = set()  # keys configured in this process (only ever added to)
+#: key-like strings: OpenAI-style ``sk-...`` keys and whatever follows "Bearer"
+_KEYLIKE = re.compile(r"\b(?:sk|rk|pk)-[A-Za-z0-9_\-]{12,}|(?i:bearer)\s+[A-Za-z0-9._~+/=\-]{6,}")
+REDACTED = "[redacted]"
+
+
+def register_secret(value: str | None) -> None:
+    """Remember a configured key so :func:`redact` removes it wherever it shows up."""
+    if value and len(value.strip()) >= 6:
+        _SECRETS.add(value.strip())
+
+
+def redact(text):
+    """``text`` with configured keys, ``OPENAI_API_KEY`` and key-like strings replaced by ``[redacted]``.
+
+    Bytes are redacted as UTF-8 (for cassette bodies); other non-strings pass through unchanged,
+    so callers can redact optional fields.
+    """
+    if isinstance(text, bytes):
+        return redact(text.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
+    if not isinstance(text, str) or not text:
+        return text
+    secrets = set(_SECRETS)
+    env = os.environ.get("OPENAI_API_KEY", "").strip()
+    if len(env) >= 6:
+        secrets.add(env)
+    for secret in sorted(secrets, key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    return _KEYLIKE.sub(lambda m: "Bearer " + REDACTED if m.group(0)[:1] in "bB" else REDACTED, text)
+
+
 class DrafterError(Exception):
     """Base class: ``str(err)`` is the one line shown to the user."""
 
     exit_code = 1
 
     def __init__(self, message: str, *, hint: str | None = None):
+        message, hint = redact(message), redact(hint)
         super().__init__(message)
         self.message = message
         self.hint = hint

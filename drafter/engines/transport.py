@@ -19,13 +19,25 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError, ProviderError, ValidationFailed
+from ..errors import ConfigError, ProviderError, ValidationFailed, redact, register_secret
 from ..models import ArtefactKind, DraftOptions, Plan
 
 if TYPE_CHECKING:
     from ..config import Settings
 
 log = logging.getLogger("drafter.llm")
+
+
+class _Redacting(logging.Filter):
+    """Log records of the engine carry no key, whatever a server echoed."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(record.getMessage())
+        record.args = None
+        return True
+
+
+log.addFilter(_Redacting())
 
 DEFAULT_MAX_TOKENS = 2048
 NO_KEY = "sk-no-key"  # placeholder key for local servers that need none
@@ -63,6 +75,7 @@ def build_chat_model(
 
     if settings.api_key is not None:
         key = settings.api_key.get_secret_value()
+        register_secret(key)
     elif settings.base_url:
         key = NO_KEY
     else:
@@ -165,7 +178,7 @@ def reply_data(name: str, method: str, message) -> tuple[dict, str]:
 
 
 def _short(text: Any, limit: int = 160) -> str:
-    line = " ".join(str(text).split())
+    line = redact(" ".join(str(text).split()))
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 

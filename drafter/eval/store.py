@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, StorageError
+from ..errors import InputError, StorageError, redact
 
 SCHEMA_VERSION = 1
 
@@ -147,7 +147,7 @@ class RunStore:
 
     # meta -----------------------------------------------------------------------------------
     def set_meta(self, key: str, value) -> None:
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value, default=str)))
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, redact(json.dumps(value, default=str))))
 
     def get_meta(self, key: str, default=None):
         row = self.con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -180,16 +180,16 @@ class RunStore:
             self.con.execute(
                 "INSERT OR REPLACE INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    u.case_id, u.artefact, u.rep, u.status, u.text, u.fmt, u.artefact_json,
-                    json.dumps(u.meta, default=str), u.error, u.latency_ms, u.tokens_in, u.tokens_out,
-                    int(u.cached), u.model_calls, None, _now(),
+                    u.case_id, u.artefact, u.rep, u.status, redact(u.text), u.fmt, redact(u.artefact_json),
+                    redact(json.dumps(u.meta, default=str)), redact(u.error), u.latency_ms, u.tokens_in,
+                    u.tokens_out, int(u.cached), u.model_calls, None, _now(),
                 ),
             )
             self.con.executemany(
                 "INSERT OR REPLACE INTO checks VALUES (?,?,?,?,?,?,?,?)",
                 [
                     (u.case_id, u.artefact, u.rep, c.id, c.kind,
-                     None if c.passed is None else int(bool(c.passed)), c.evidence, c.detail)
+                     None if c.passed is None else int(bool(c.passed)), redact(c.evidence), redact(c.detail))
                     for c in u.checks
                 ],
             )
@@ -249,7 +249,7 @@ class DraftCache:
         try:
             self.con.execute(
                 "INSERT OR REPLACE INTO drafts VALUES (?,?,?,?,?)",
-                (key, kind, artefact_json, json.dumps(meta, default=str), _now()),
+                (key, kind, redact(artefact_json), redact(json.dumps(meta, default=str)), _now()),
             )
         except sqlite3.Error as exc:
             raise StorageError(f"cannot write to {self.path}: {exc}") from None

@@ -40,7 +40,9 @@ IdArg = Annotated[int, typer.Argument(help="Commitment id (see drafter journal l
 
 
 def _err(message: str) -> None:
-    print(message, file=sys.stderr)
+    from ..errors import redact
+
+    print(redact(message), file=sys.stderr)
 
 
 def _errors(fn):

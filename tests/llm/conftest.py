@@ -30,11 +30,23 @@ def skip_probes(request):
     return None if request.method == "GET" and request.path.endswith("/models") else request
 
 
+def redact_response(response: dict) -> dict:
+    """No key in a recorded reply, whatever the server echoed (drafter.errors.redact)."""
+    from drafter.errors import redact
+
+    body = response.get("body") or {}
+    if "string" in body:
+        body["string"] = redact(body["string"])
+    response["headers"] = {k: [redact(v) for v in vs] for k, vs in (response.get("headers") or {}).items()}
+    return response
+
+
 @pytest.fixture(scope="module")
 def vcr_config():
     # No record_mode here: it would override --record-mode on the command line.
     return {
         "before_record_request": skip_probes,
+        "before_record_response": redact_response,
         "filter_headers": ["authorization", "api-key", "openai-organization", "openai-project", "cookie", "set-cookie"],
         "match_on": ["method", "path", "llm_body"],
         "decode_compressed_response": True,

@@ -168,7 +168,7 @@ class FaultServer:
                 except ValueError:
                     req = {"_raw": raw.decode("utf-8", "replace")}
                 fake.requests.append(req)
-                fake.headers.append(dict(self.headers))
+                fake.headers.append({k.lower(): v for k, v in self.headers.items()})
                 act = fake.script.popleft() if fake.script else fake.last
                 fake.last = act
                 try:
