@@ -74,8 +74,10 @@ class _Writer:
     def commitment(self, c: CommitmentState) -> tuple[str, bool]:
         """(sentence, is_missed)."""
         what = cap_first(self.t(c.what).rstrip("."))
-        owner = self.who(c.owner)
-        if owner != "I":
+        owner = self.who(c.owner) if clean(c.owner) else ""
+        if not owner:
+            what = f"{what} (no owner in the notes)"
+        elif owner != "I":
             what = f"{what} ({owner})"
         missed = c.state == "missed" or (c.state == "open" and c.due is not None and c.due < self.as_of)
         if missed:

@@ -11,7 +11,7 @@ from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
 from ..playbook import commitment_object, decision_phrase, fmt, short_title, the, wait_object, wait_signal
 from ..playbook.text import is_me, wait_is_external
 from .update_writer import step_text
-from .wording import cap, clause, fit, inline_title
+from .wording import cap, clause, fit, inline_title, statement
 
 NO_OPTIONS = "The notes name no alternatives yet"
 NOT_STATED = "not stated in the notes"
@@ -78,8 +78,8 @@ def write_options(plan: Plan) -> OptionsProposal:
     ip = _focus(plan, d.item_title)
     question = clause(d.question)
     on, wrong = (decision_on(question), "") if question else framing(ip, plan)
-    if d.situation:
-        wrong = clause(d.situation)
+    if d.situation and statement(d.situation):
+        wrong = statement(d.situation)
     elif not wrong and question:
         wrong = ""
     from_whom = "" if d.who == "you" else f" from {d.who}"
@@ -155,14 +155,14 @@ def write_options(plan: Plan) -> OptionsProposal:
         deadline=d.deadline,
         deadline_label=fit(d.deadline_label, 120) if d.deadline_label else None,
         decide_by=d.decide_by,
-        actions_taken=[fit(clause(a), 300) for a in d.actions_taken[:6] if clause(a)],
+        actions_taken=[fit(statement(a), 300) for a in d.actions_taken[:6] if statement(a)],
         options=options,
         recommendation=rec.label if rec is not None else None,
-        known=[fit(clause(k), 300) for k in d.known[:8] if clause(k)],
+        known=[fit(statement(k), 300) for k in d.known[:8] if statement(k)],
         rationale=fit(rationale, 600),
         default_action=default,
         will_do=[fit(w, 300) for w in will_do[:4]],
         needs_approval=[fit(n, 300) for n in needs],
-        open_risks=[fit(clause(r), 300) for r in open_risks[:4] if clause(r)],
+        open_risks=[fit(statement(r), 300) for r in open_risks if statement(r)][:4],
         reply_hint=reply_hint(labels),
     )

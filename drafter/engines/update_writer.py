@@ -12,7 +12,7 @@ import re
 
 from ..models import ItemPlan, ItemStatus, Plan, Status, StatusUpdate
 from ..playbook import clean, commitment_object, fmt, short_title, strip_article, the
-from .wording import cap, clause, fit, question, subject
+from .wording import cap, clause, fit, question, statement, subject
 
 
 def focus_phrase(ip: ItemPlan, as_of) -> str:
@@ -175,7 +175,7 @@ def also_clause(plan: Plan, focus: ItemPlan) -> str:
 def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
     as_of = plan.as_of
     done = [
-        clause(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if clause(a.text) and "?" not in a.text
+        statement(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if statement(a.text)
     ]
     done += [f"delivered {c.what}" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE]
     risk = ip.risks[0].signal if ip.risks else None
@@ -206,7 +206,7 @@ def decided_lines(ip: ItemPlan) -> list[str]:
     """The item's decisions made and outcomes, in the notes' words, with who decided when the notes say."""
     out = []
     for o in ip.item.outcomes:
-        text = clause(o.text)
+        text = statement(o.text)
         if not text:
             continue
         who = o.who if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else None
@@ -226,6 +226,6 @@ def write_update(plan: Plan) -> StatusUpdate:
         items=[item_status_for(ip, plan) for ip in plan.items[:12]],
         risks=plan.risks[:8],
         asks=plan.asks[:6],
-        unplaced=[fit(s.text, 300) for s in plan.log.unplaced[:40]],
+        unplaced=[fit(statement(s.text) or question(s.text), 300) for s in plan.log.unplaced[:40] if clause(s.text)],
     )
 

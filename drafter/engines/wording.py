@@ -71,9 +71,17 @@ def is_question(text: str | None) -> bool:
 
 
 def question(text: str | None) -> str:
-    """An open question as a question: 'do we need to move earlier' -> 'Do we need to move earlier?'."""
-    t = clause(text)
+    """An open question as a question: 'do we need to move earlier' -> 'Do we need to move earlier?'
+    ('Snapshot testing? Or?' -> 'Snapshot testing?': one question per sentence)."""
+    t = strip_markup(text or "")
+    t = clause(t.split("?", 1)[0]) if "?" in t else clause(t)
     return cap(t) + "?" if t else ""
+
+
+def statement(text: str | None) -> str:
+    """A clause for a list of facts; empty when it holds a question (asked elsewhere, never stated as a fact)."""
+    t = clause(text)
+    return "" if "?" in t else t
 
 
 def inline_title(title: str) -> str:
@@ -122,14 +130,15 @@ _MARKUP = re.compile(r"\*\*|__|`|\]\(|^#{1,6}\s|<[a-z]+[^>]*>|https?://|www\.", 
 
 def sentence_problems(text: str) -> list[str]:
     """Fragments glued into sentences: '?' mid-sentence, 'the' before punctuation or a modal,
-    doubled words, 'I will' followed by a question, markup and links in prose."""
+    doubled words, 'I will' followed by a question, markup and links in prose. ``text`` is a draft
+    rendered as plain text (format ``text``), where no markup is expected at all."""
     problems = []
     for raw_line in text.splitlines():
         line = raw_line.strip()
         if not line:
             continue
         body = re.sub(r"^(?:[-*•]\s+|\d+\.\s+|#{1,6}\s+)", "", line)
-        prose = body.replace("**", "").replace("*", "")
+        prose = body  # rendered as plain text: any '**', '`' or link left is leaked markup
         if _MARKUP.search(prose):
             problems.append(f"markup or link: {line[:120]}")
         for s in _SENT_SPLIT.split(prose):
@@ -149,4 +158,4 @@ def sentence_problems(text: str) -> list[str]:
     return problems
 
 
-__all__ = ["cap", "fit", "clause", "inline_title", "strip_markup", "is_question", "question", "subject", "will", "sentence_problems"]
+__all__ = ["cap", "fit", "clause", "inline_title", "strip_markup", "is_question", "question", "statement", "subject", "will", "sentence_problems"]

@@ -23,6 +23,8 @@ from .text import (
     _TEAMS,
     next_occurrence,
     CLOSE_BUSINESS_DAYS,
+    IRREGULAR_PAST,
+    ME,
     VERBS,
     add_bdays,
     as_action,
@@ -319,6 +321,8 @@ def new_date_for(c: Commitment, item: WorkItem, as_of: dt.date) -> dt.date | Non
 def commitment_state(c: Commitment, item: WorkItem, log: WorkLog) -> CommitmentState:
     as_of = log.as_of
     owner = "I" if is_me(c.owner) else c.owner
+    if is_me(c.owner) and not getattr(log, "first_person", True):
+        owner = ""  # team notes: the reader found no owner; never the writer
     base = dict(what=strip_dates(c.what, as_of)[:300], owner=owner[:80], due=c.due)
     if item.done or c.state == "done":
         return CommitmentState(**base, state="done")
@@ -485,6 +489,8 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
         return step(f"get a decision from {who} {phrase}", soon)
     open_c = [cs for cs in commitments if cs.state == "open"]
     mine = [cs for cs in open_c if cs.owner == "I"]
+    mine = [cs for cs in mine if is_deliverable(cs.what)]
+    open_c = [cs for cs in open_c if is_deliverable(cs.what)]
     if mine:
         c = min(mine, key=lambda cs: cs.due or dt.date.max)
         given = c.due if c.due and c.due >= as_of else None
@@ -503,6 +509,18 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     return None
 
 
+def is_deliverable(what: str) -> bool:
+    """A promise that reads as something to do: it starts with its verb, or is a short noun phrase
+    ('the board pack'); a sentence from the notes ('Instead, let's try ...') is not glued after 'deliver'."""
+    words = clean(what).split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in VERBS or first in IRREGULAR_PAST or first in ME:
+        return True
+    return len(words) <= 6 and not re.search(r"[,;:?!\"'’()]", what)
+
+
 def _names_a_task(title: str) -> bool:
     """A title that is itself a task, named by its verb ('Write the release retro')."""
     words = clean(title).split()
@@ -510,10 +528,9 @@ def _names_a_task(title: str) -> bool:
 
 
 def owners_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog, step, soon: dt.date) -> NextStep | None:
-    """Minutes and team notes: the next step is an owner's open action item (by name), or none."""
-    open_c = [cs for cs in commitments if cs.state in ("open", "missed") and "?" not in cs.what]
-    named = [cs for cs in open_c if not is_me(cs.owner) and cs.owner.strip().lower() not in ("team", "the team")]
-    pool = named or open_c
+    """Minutes and team notes: the next step is a named owner's open action item, or none (never "I")."""
+    open_c = [cs for cs in commitments if cs.state in ("open", "missed") and "?" not in cs.what and is_deliverable(cs.what)]
+    pool = [cs for cs in open_c if cs.owner and not is_me(cs.owner) and cs.owner.strip().lower() not in ("team", "the team")]
     if not pool:
         return None
     c = min(pool, key=lambda cs: cs.due or dt.date.max)
