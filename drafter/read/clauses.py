@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .lazy_re import lazy_re
 from ..models import Action, Commitment, Decision, Wait, WorkItem
 from .cues import (
     ASKED_BY, BLOCKED, CONTACT_VERBS, DECIDER, DECISION, DELEGATE, DUE, EXPERIENCE, GOES_TO, I_WILL,
@@ -22,7 +23,7 @@ from .phrases import (
 from .vocabulary import ACTION_VERBS, EVENT_WORDS, NOT_NAMES, STOP, _CONTACT_SET, _LOWER_CONTACT_STOP
 
 
-PASSIVE_DONE = re.compile(
+PASSIVE_DONE = lazy_re(
     r"^(?P<obj>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:(?:was|were|got|have\s+been|has\s+been)\s+)?"
     r"(?P<verb>sent|delivered|shared|submitted|signed|shipped|paid|uploaded|published|handed\s+over)\s+(?P<rest>(?:to|today|yesterday|on|this|last)\b.*)$",
     re.I,
@@ -47,6 +48,10 @@ class _State:
     options: list = field(default_factory=list)  # (label, text)
     people: list = field(default_factory=list)
     orgs: list = field(default_factory=list)
+
+
+_NEW_DATE = lazy_re(r"\bnew\s+(?:date|eta)\s*[:=]?\s*(?P<d>.+)$", re.I)
+_NOT_RECEIVED = lazy_re(r"\bnot\s+(?:yet\s+)?(?:received|in|here|arrived|sent|delivered)\b|\bstill\s+(?:no|missing)\b", re.I)
 
 
 class _ClauseReader:
@@ -177,7 +182,7 @@ class _ClauseReader:
             else:
                 who = _clean_name(raw)
             due = _first_date(tw.group("what"), base) or _first_date(clause, base)
-            newd = re.search(r"\bnew\s+(?:date|eta)\s*[:=]?\s*(?P<d>.+)$", ln.body, re.I)
+            newd = self._of_line(ln, "new_date", lambda: _NEW_DATE.search(ln.body))
             if newd and _first_date(newd.group("d"), base):
                 due = _first_date(newd.group("d"), base)  # "2 weeks late - new date 11 Dec"
             if who and who != "I" and (due or re.search(r"said|promised|agreed", clause)):
@@ -202,8 +207,8 @@ class _ClauseReader:
             what = _what(re.sub(r"^(?:to\s+)", "", pm.group("what2") or pm.group("what") or pm.group("what3") or ""), as_of)
             what = re.split(r",\s*(?:not|still|no|but)\b", what)[0].strip()
             due = _first_date(clause[pm.start():], base)
-            late = bool(re.search(r"\bnot\s+(?:yet\s+)?(?:received|in|here|arrived|sent|delivered)\b|\bstill\s+(?:no|missing)\b", ln.body, re.I))
-            state = "done" if line_done_hint(ln.body) and not late else "open"
+            late = self._of_line(ln, "late", lambda: bool(_NOT_RECEIVED.search(ln.body)))
+            state = "done" if self._of_line(ln, "done", lambda: line_done_hint(ln.body)) and not late else "open"
             w.commitments.append(Commitment(what=what or clause, owner=giver, due=due, line=ln.number, state=state))
             if state != "done" and _same_wait(w, giver, "waiting") is None:
                 w.waits.append(Wait(what=what, on_whom=giver, kind="waiting", line=ln.number, expected_by=due))
@@ -216,9 +221,11 @@ class _ClauseReader:
             team = re.match(r"^(?P<t>" + _TEAM_WORDS_RE + r")\s+(?P<rest>(?:the|a|an|our|my|some)\s+.+)$", what)
             if team:  # "promised marketing the new screenshots" -> "the new screenshots to marketing"
                 what = f"{team.group('rest')} to {team.group('t')}"
-            elif re.fullmatch(r"[A-Z][^\s,;:]*(?:\s+[A-Z][^\s,;:]*)?", what) and LEAD_IN.match(ln.body[: ln.body.find("promised") + 1] + " x"):
+            elif re.fullmatch(r"[A-Z][^\s,;:]*(?:\s+[A-Z][^\s,;:]*)?", what) and self._of_line(
+                ln, "promised_lead", lambda: bool(LEAD_IN.match(ln.body[: ln.body.find("promised") + 1] + " x"))
+            ):
                 # "Training deck: promised to Raúl by Mon", "Churn analysis - promised to Sofia": the thing is the lead-in
-                lead = _what(LEAD_IN.match(ln.body).group("lead"), as_of)
+                lead = self._of_line(ln, "lead", lambda: _what(LEAD_IN.match(ln.body).group("lead"), as_of))
                 what = f"{lead} to {what}" if lead else what
             state = "missed" if MISSED.search(clause) else "open"
             due = _first_date(pm.group("what") or pm.group("what2") or pm.group("what3") or "", base) or _first_date(clause, base)
@@ -252,8 +259,8 @@ class _ClauseReader:
             elif ab and (ab_who.lower() in ("they", "she", "he") or _clean_name(ab_who)) and not WAITING.search(clause):
                 due = _first_date(ab.group("what"), base)
                 if due and due >= base:
-                    for_whom = _clean_name(ab_who) if ab_who.lower() not in ("they", "she", "he") else next(
-                        (n for n in ln.names if self.names.is_org(n)), None) or _first_org(w, self.names)
+                    for_whom = _clean_name(ab_who) if ab_who.lower() not in ("they", "she", "he") else self._of_line(ln, "first_org", lambda: next(
+                        (n for n in ln.names if self.names.is_org(n)), None)) or _first_org(w, self.names)
                     w.commitments.append(Commitment(what=_what(ab.group("what"), as_of), owner=me, due=due,
                                                     for_whom=for_whom, line=ln.number))
             elif dd and not re.search(r"\bdeadline\b", low):
@@ -261,7 +268,7 @@ class _ClauseReader:
                 src = self._source(clause[: dd.start()])
                 if due and src:
                     # "keynote slides from Dr. Weiss (due Mon 7 Dec)": their delivery, which I wait for
-                    subj = self._received_thing(clause[: dd.start()], ln.body, as_of)
+                    subj = self._received_thing(clause[: dd.start()], ln, as_of)
                     w.commitments.append(Commitment(what=subj, owner=src, due=due, line=ln.number))
                     if _same_wait(w, src, "waiting") is None and _same_wait(w, src, "no_reply") is None:
                         w.waits.append(Wait(what=subj, on_whom=src, kind="waiting", line=ln.number, expected_by=due))
@@ -291,7 +298,7 @@ class _ClauseReader:
                 d.options = d.options or _options(clause)
                 d.who, d.by = d.who or who, d.by or by
             else:
-                opts = _options(ln.body) if ":" in ln.body else _options(clause)
+                opts = list(self._of_line(ln, "options", lambda: _options(ln.body))) if self._of_line(ln, "colon", lambda: ":" in ln.body) else _options(clause)
                 w.decisions.append(Decision(question=question, options=opts, who=who, line=ln.number, by=by))
         elif DECIDER.search(clause):
             who = self._decider(clause)
@@ -321,7 +328,7 @@ class _ClauseReader:
         m = re.search(r"\bfrom\s+(?:the\s+)?(?P<w>" + NAME + r")[\s(]*$", before) or re.search(r"\bfrom\s+(?:the\s+)?(?P<w>" + NAME + r")", before)
         return self._person(m.group("w")) if m else None
 
-    def _received_thing(self, before: str, body: str, as_of: dt.date) -> str:
+    def _received_thing(self, before: str, ln: _Line, as_of: dt.date) -> str:
         """'missing keynote slides from Dr. Weiss (' -> 'keynote slides'; 'the one from X' -> the line's lead-in."""
         subj = re.split(r"[,;:]", before)[-1]
         subj = re.sub(r"\s*\((?:[^()]*\)?)\s*", " ", subj)
@@ -330,7 +337,7 @@ class _ClauseReader:
         subj = re.sub(r"\s+(?:was|is|were|are)\s*$", "", subj.strip())
         subj = _what(subj, as_of)
         if not subj or re.fullmatch(r"(?:the\s+)?(?:last\s+|other\s+)?one", subj, re.I):
-            lead = body.split(":", 1)[0] if ":" in body else ""
+            lead = self._of_line(ln, "colon_lead", lambda: ln.body.split(":", 1)[0] if ":" in ln.body else "")
             subj = _what(lead, as_of) if lead and len(lead.split()) <= 5 else (subj or "deliverable")
         return subj
 

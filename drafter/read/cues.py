@@ -6,70 +6,43 @@ from __future__ import annotations
 
 import re
 
+from .lazy_re import Gated as _Gated, lazy_re
 from .vocabulary import EVENT_WORDS
 
 
-class _Gated:
-    """A compiled pattern behind a cheap substring check: it can only match text containing a key."""
-
-    __slots__ = ("pattern", "keys")
-
-    def __init__(self, pattern: re.Pattern, keys: tuple[str, ...]):
-        self.pattern, self.keys = pattern, keys
-
-    def _open(self, text: str) -> bool:
-        low = text.lower()
-        for k in self.keys:
-            if k in low:
-                return True
-        return False
-
-    def search(self, text: str):
-        return self.pattern.search(text) if self._open(text) else None
-
-    def match(self, text: str):
-        return self.pattern.match(text) if self._open(text) else None
-
-    def finditer(self, text: str):
-        return self.pattern.finditer(text) if self._open(text) else iter(())
-
-    def sub(self, repl, text: str) -> str:
-        return self.pattern.sub(repl, text) if self._open(text) else text
+BULLET = lazy_re(r"^(?P<marker>[-*•+▪◦‣·–—>]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+")
 
 
-BULLET = re.compile(r"^(?P<marker>[-*•+▪◦‣·–—>]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+")
+CHECKBOX = lazy_re(r"^\[(?P<box>[ xX✓✔]?)\]\s*")
 
 
-CHECKBOX = re.compile(r"^\[(?P<box>[ xX✓✔]?)\]\s*")
+MD_HEADING = lazy_re(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 
 
-MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+EQ_HEADING = lazy_re(r"^(?:={2,}|-{2,}|\*{2,}|_{2,})\s*(?P<text>[^=*_-].*?)\s*(?:={2,}|-{2,}|\*{2,}|_{2,})$")
 
 
-EQ_HEADING = re.compile(r"^(?:={2,}|-{2,}|\*{2,}|_{2,})\s*(?P<text>[^=*_-].*?)\s*(?:={2,}|-{2,}|\*{2,}|_{2,})$")
+BOLD_LINE = lazy_re(r"^\*\*(?P<text>[^*]{2,80})\*\*:?$")
 
 
-BOLD_LINE = re.compile(r"^\*\*(?P<text>[^*]{2,80})\*\*:?$")
+EMAIL_HEADER = lazy_re(r"^(?P<key>From|To|Cc|Bcc|Sent|Date|Subject|Reply-To)\s*:\s*(?P<value>.*)$", re.I)
 
 
-EMAIL_HEADER = re.compile(r"^(?P<key>From|To|Cc|Bcc|Sent|Date|Subject|Reply-To)\s*:\s*(?P<value>.*)$", re.I)
-
-
-SPEAKER = re.compile(
+SPEAKER = lazy_re(
     r"^(?P<name>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)\s{1,4}(?:\[?\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\]?)$"
 )
 
 
-QUOTE = re.compile(r"^(?:>\s?)+")
+QUOTE = lazy_re(r"^(?:>\s?)+")
 
 
 # "Omar [9:14 AM]: text" / "me [9:20]: text" - a pasted chat line with its speaker inline
-INLINE_SPEAKER = re.compile(
+INLINE_SPEAKER = lazy_re(
     r"^(?P<name>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?|[Mm]e|I)\s*\[\s*\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s*\]\s*:?\s+(?P<rest>\S.*)$"
 )
 
 
-GENERIC_LABEL = re.compile(
+GENERIC_LABEL = lazy_re(
     r"^(?:my\s+|weekly\s+|daily\s+|team\s+|meeting\s+|status\s+)?"
     r"(?P<label>notes?|status(?:\s+update)?|updates?|todos?|to-?dos?|tasks?|log|journal|this\s+week|last\s+week|"
     r"next\s+week|today|yesterday|tomorrow|misc(?:ellaneous)?|other|general|done|completed|finished|"
@@ -83,22 +56,22 @@ GENERIC_LABEL = re.compile(
 
 
 SECTION_KIND = [
-    (re.compile(r"done|completed|finished|shipped|wins|highlights", re.I), "done"),
-    (re.compile(r"waiting|pending|follow", re.I), "waiting"),
-    (re.compile(r"block", re.I), "blocked"),
-    (re.compile(r"decisions?\s+(?:needed|pending)|open\s+questions?|questions?", re.I), "decision"),
-    (re.compile(r"decisions?|discuss", re.I), "decided"),
-    (re.compile(r"risk|issue|concern|lowlight", re.I), "risk"),
-    (re.compile(r"recurring", re.I), "recurring"),
-    (re.compile(r"action|next\s+step|todo|to-?do|task", re.I), "actions"),
-    (re.compile(r"attendees|participants", re.I), "attendees"),
+    (lazy_re(r"done|completed|finished|shipped|wins|highlights", re.I), "done"),
+    (lazy_re(r"waiting|pending|follow", re.I), "waiting"),
+    (lazy_re(r"block", re.I), "blocked"),
+    (lazy_re(r"decisions?\s+(?:needed|pending)|open\s+questions?|questions?", re.I), "decision"),
+    (lazy_re(r"decisions?|discuss", re.I), "decided"),
+    (lazy_re(r"risk|issue|concern|lowlight", re.I), "risk"),
+    (lazy_re(r"recurring", re.I), "recurring"),
+    (lazy_re(r"action|next\s+step|todo|to-?do|task", re.I), "actions"),
+    (lazy_re(r"attendees|participants", re.I), "attendees"),
 ]
 
 
-MEETING_TITLE = re.compile(r"\b(?:sync|meeting|minutes|standup|stand-up|1:1|one-on-one|retro|call notes|weekly notes|notes)\b", re.I)
+MEETING_TITLE = lazy_re(r"\b(?:sync|meeting|minutes|standup|stand-up|1:1|one-on-one|retro|call notes|weekly notes|notes)\b", re.I)
 
 
-INJECTION = _Gated(re.compile(
+INJECTION = _Gated(lazy_re(
     r"ignore\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:instructions?|prompts?|messages?|rules?)"
     r"|disregard\s+(?:all\s+|the\s+)?(?:previous|prior|above|earlier)|\byou\s+are\s+now\b|system\s+prompt|"
     r"print\s+your\s+prompt|^\s*(?:#{1,6}\s*|[-*>•]\s*|\*\*|\[)?(?:system|assistant|hidden\s+instructions?)\**\s*:|jailbreak|developer\s+mode|admin\s+mode|"
@@ -113,16 +86,16 @@ INJECTION = _Gated(re.compile(
     "write a", "key", "secret", "token", "password", "note to", "writing", "drafting", "reading", "summari", "mention"))
 
 
-OWNER_PREFIX = re.compile(r"^(?:AI|A\.I\.|TODO|Action)\s*:\s*", re.I)
+OWNER_PREFIX = lazy_re(r"^(?:AI|A\.I\.|TODO|Action)\s*:\s*", re.I)
 
 
-NAME_COLON = re.compile(r"^(?P<name>@?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[Mm]e|I)\s*:\s+(?P<rest>\S.*)$")
+NAME_COLON = lazy_re(r"^(?P<name>@?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[Mm]e|I)\s*:\s+(?P<rest>\S.*)$")
 
 
-NEXT_PREFIX = re.compile(r"^(?:next(?:\s+steps?)?|todo|to-?do|plan)\s*:\s*", re.I)
+NEXT_PREFIX = lazy_re(r"^(?:next(?:\s+steps?)?|todo|to-?do|plan)\s*:\s*", re.I)
 
 
-LEAD_IN = re.compile(r"^(?P<lead>[^:]{2,70}?)\s*(?::\s+|\s[-–—]+\s+|\s+->\s*|\s+=>\s*)(?P<rest>\S.*)$")
+LEAD_IN = lazy_re(r"^(?P<lead>[^:]{2,70}?)\s*(?::\s+|\s[-–—]+\s+|\s+->\s*|\s+=>\s*)(?P<rest>\S.*)$")
 
 
 HONORIFIC = r"(?:Dr|Mrs?|Ms|Prof)\.?"
@@ -135,34 +108,34 @@ NAME = r"@?(?:" + HONORIFIC + r"\s+(?:(?:de|van|von|der|den|da|di|du|le|la)\s+){
 _NO_SPLIT_AFTER = r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)"
 
 
-_CLAUSE_SPLIT = re.compile(
+_CLAUSE_SPLIT = lazy_re(
     r"(?<=[.!?;])" + _NO_SPLIT_AFTER + r"\s+|\s+[-–—]+\s+|,\s+(?=(?:needed|but|no\s+reply|no\s+response|still|waiting|so\s|which|"
     r"though|however|not\s+sent|not\s+done|didn'?t|haven'?t|hasn'?t|nothing|she|he|they|need)\b)",
     re.I,
 )
 
 
-DONE_MARK = re.compile(
+DONE_MARK = lazy_re(
     r"✅|✔|☑|\[x\]|\b(?:done|finished|completed?|shipped|sent|delivered|published|released|launched|merged|"
     r"deployed|closed|resolved|signed|submitted|went\s+live|is\s+live|fixed|sorted|paid|booked|wrapped\s+up)\b",
     re.I,
 )
 
 
-_NOT_DONE_BEFORE = re.compile(
+_NOT_DONE_BEFORE = lazy_re(
     r"(?:\b(?:be|been|being|get|gets|not|to|will|never)|n't)\s+(?:\w+\s+)?$"
     r"|\b(?:once|until|when|if|before|yet\s+to\s+be)\s+(?:[\w'-]+\s+){0,3}$",
     re.I,
 )
 
 
-PARTIAL = re.compile(r"\b\d+\s*%|\b\d+\s*(?:of|/)\s*\d+\b|\bpartly\b|\bpartially\b|\bhalf\b|\bmostly\b|\bnot\s+(?:yet\s+)?(?:done|sent|finished)|\bdraft\s+done\b|\b(?:almost|nearly)\s+done\b", re.I)
+PARTIAL = lazy_re(r"\b\d+\s*%|\b\d+\s*(?:of|/)\s*\d+\b|\bpartly\b|\bpartially\b|\bhalf\b|\bmostly\b|\bnot\s+(?:yet\s+)?(?:done|sent|finished)|\bdraft\s+done\b|\b(?:almost|nearly)\s+done\b", re.I)
 
 
 _TEAM_WORDS_RE = r"(?i:finance|legal|design|marketing|procurement|security|accounting|payroll|compliance|IT|HR|ops)"
 
 
-NO_REPLY = _Gated(re.compile(
+NO_REPLY = _Gated(lazy_re(
     r"\bno\s+(?:reply|replies|response|answer|anwser|word|news|callback|call\s+back|luck)\b|haven'?t\s+heard|"
     r"have\s+not\s+heard|not\s+heard\s+back|\bghost(?:ed|ing)\b|still\s+nothing|nothing\s+(?:back|yet|from)|"
     r"didn'?t\s+(?:reply|respond|answer|get\s+back)|hasn'?t\s+(?:replied|responded|answered|got(?:ten)?\s+back)|"
@@ -172,7 +145,7 @@ NO_REPLY = _Gated(re.compile(
 ), ("no", "heard", "ghost", "nothing", "didn", "hasn", "unanswered", "silence", "voicemail", "office"))
 
 
-WAITING = _Gated(re.compile(
+WAITING = _Gated(lazy_re(
     r"\bwaiting\s+(?:on|for)\b|\bawaiting\b|\bpending\b|\bchasing\b|\bdepend(?:s|ing|ent)?\s+on\b|"
     r"hasn'?t\s+(?:sent|confirmed|signed|approved|delivered|shared|done|given)|"
     r"haven'?t\s+(?:sent|confirmed|signed|approved|delivered|shared|received|got)|hasn'?t\s+[a-z]+ed\b|"
@@ -190,7 +163,7 @@ WAITING = _Gated(re.compile(
 ), ("wait", "pending", "chasing", "depend", "hasn", "haven", "need", "asked", "back", "said", "says", "being", "still", "with", "owned", "held"))
 
 
-BLOCKED = _Gated(re.compile(
+BLOCKED = _Gated(lazy_re(
     r"\bblocked\b|\bblocker\b|can'?t\s+(?:proceed|start|continue|move|finish|ship|deploy|go\s+ahead)|"
     r"cannot\s+(?:proceed|start|continue)|\bstuck\b|\bon\s+hold\b|\bheld\s+up\b|\bno\s+access\b",
     re.I,
@@ -198,7 +171,7 @@ BLOCKED = _Gated(re.compile(
 
 
 # "nothing blocked", "blockers: none", "no blockers": the opposite of a blocker
-NOT_BLOCKED = re.compile(
+NOT_BLOCKED = lazy_re(
     r"\b(?:nothing|not|no\s+longer|never|none|nobody|no\s+one)\s+(?:is\s+|was\s+|are\s+)?(?:blocked|stuck|on\s+hold|held\s+up)\b|"
     r"\bblockers?\s*[:=-]?\s*(?:none|nothing|n/?a|no|nil|-)\s*(?:[.,;!]|$)|\bno\s+(?:blockers?|blocking\s+issues)\b|"
     # "Kickoff ... can't start without the signed contract": what the event needs, not a blocker on anyone
@@ -207,13 +180,13 @@ NOT_BLOCKED = re.compile(
 )
 
 
-RESOLVED = _Gated(re.compile(
+RESOLVED = _Gated(lazy_re(
     r"\b(?:replied|responded|got\s+back|came\s+back|came\s+through|received|arrived|unblocked|sent\s+(?:it|them|over))\b",
     re.I,
 ), ("replied", "responded", "back", "through", "received", "arrived", "unblocked", "sent"))
 
 
-DECISION = _Gated(re.compile(
+DECISION = _Gated(lazy_re(
     r"\bneed(?:s|ed)?\s+(?:a\s+)?decision\b|\bdecision\s+(?:needed|required|pending)\b|\bdecide\b|\bshould\s+we\b|"
     r"\boption\s+[a-d1-4]\b|\bneed(?:s)?\s+(?:a\s+)?sign-?off\b|\bsigns?\s+off\b|\bapprov(?:e|al)\b|"
     r"\bwhich\s+(?:one|option|way|vendor)\b|\bchoose\s+between\b|\beither\b.{1,150}?\bor\b|\bopen\s+question\b|go/no-?go|"
@@ -223,7 +196,7 @@ DECISION = _Gated(re.compile(
 ), ("decision", "decide", "should we", "option", "sign", "approv", "which", "choose", "either", "question", "no-go", "nogo", " or ", "pick"))
 
 
-RISK = _Gated(re.compile(
+RISK = _Gated(lazy_re(
     r"\bmight\s+not\s+make|\bmay\s+not\s+make|\bwon'?t\s+make|\bnot\s+going\s+to\s+make|\btight\b|\bat\s+risk\b|"
     r"\bslip(?:s|ping|ped)?\b|(?<!for the )\bdelay(?:s|ed)?\b|\bbehind(?:\s+schedule)?\b|\brunning\s+late\b|\brisky\b|"
     r"\bworried\b|\bconcern(?:ed)?\b|\boverdue\b|\blate\b|\bjeopard|\bmisses\b|\bmiss\s+it\b|\bif\s+we\s+miss\b|"
@@ -234,10 +207,10 @@ RISK = _Gated(re.compile(
 ), ("make", "tight", "risk", "slip", "delay", "behind", "late", "worried", "concern", "overdue", "jeopard", "miss", "incomplete", "fail", "root cause", "escalation", "goes away", "expires", "never", "unproven", "first time", "if", "move"))
 
 
-MISSED = _Gated(re.compile(r"\bmissed\b|\bslipped\b|didn'?t\s+happen|didn'?t\s+(?:make|hit|meet)|\bblew\s+(?:past|through)\b", re.I), ("missed", "slipped", "didn", "blew"))
+MISSED = _Gated(lazy_re(r"\bmissed\b|\bslipped\b|didn'?t\s+happen|didn'?t\s+(?:make|hit|meet)|\bblew\s+(?:past|through)\b", re.I), ("missed", "slipped", "didn", "blew"))
 
 
-RECURRING = _Gated(re.compile(
+RECURRING = _Gated(lazy_re(
     r"\bevery\s+(?:other\s+)?(?:day|morning|evening|week|month|quarter|year|sprint|"
     r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
     r"\d+\s+(?:days|weeks|months))s?\b|\b(?:bi-?)?weekly\b|\bdaily\b|\bmonthly\b|\bfortnightly\b|\bquarterly\b|"
@@ -247,7 +220,7 @@ RECURRING = _Gated(re.compile(
 ), ("every", "weekly", "daily", "monthly", "fortnightly", "quarterly", "each", "recurring", "again", "as usual"))
 
 
-DELEGATE = _Gated(re.compile(
+DELEGATE = _Gated(lazy_re(
     r"(?i:hand(?:ing|ed)?\s+(?:[\w'-]+\s+){0,4}?(?:off|over)\s+to|hand\s*off\s+to|handover\s+to|"
     r"delegat(?:e|ing)\s+(?:[\w'-]+\s+){0,5}?to|pass(?:ing)?\s+(?:it\s+|this\s+)?(?:on\s+)?to|give\s+(?:it|this)\s+to|"
     r"reassign(?:ing)?\s+(?:[\w'-]+\s+){0,4}?to|transfer(?:ring)?\s+(?:[\w'-]+\s+){0,4}?to)\s+(?P<who>" + NAME + r"|@[A-Za-z][\w.-]*)"
@@ -257,34 +230,34 @@ DELEGATE = _Gated(re.compile(
 ), ("hand", "delegat", "pass", "give", "reassign", "transfer", "could", "can", "should", "might", "will", "like", "want", "ask"))
 
 
-PROMISE = _Gated(re.compile(
+PROMISE = _Gated(lazy_re(
     r"\b(?i:promised|committed\s+to|owe|told)\s+(?P<to>" + NAME + r")\s+(?:I'?d\s+|that\s+I'?d\s+|to\s+)?(?P<what>.+)$"
     r"|\b(?i:promised|committed)\s+(?:to\s+)?(?P<what2>.+)$"
     r"|\b(?:I|We|we)\s+(?i:said|agreed|told\s+(?:him|her|them|you))\s+(?:that\s+)?(?:I'?d|I\s+would|we'?d|we\s+would)\s+(?P<what3>.+)$",
 ), ("promised", "committed", "owe", "told", "said", "agreed"))
 
 
-I_WILL = _Gated(re.compile(
+I_WILL = _Gated(lazy_re(
     r"\b(?:I'?ll|I\s+will|I'm\s+going\s+to|I\s+am\s+going\s+to|we'll|we\s+will|I\s+need\s+to|I\s+have\s+to|"
     r"I\s+must|I\s+can|^(?:also\s+)?need\s+(?:to|2)|will)\s+(?P<what>.+)$",
     re.I,
 ), ("ll", "will", "going", "need", "have", "must", "can"))
 
 
-THIRD_WILL = _Gated(re.compile(
+THIRD_WILL = _Gated(lazy_re(
     r"(?P<who>" + NAME + r"|[Ss]he|[Hh]e|[Tt]hey)(?:\s+(?:at|from)\s+" + NAME + r"|\s*\((?P<inner>" + NAME + r")\))?\s+(?:said\s+(?:she|he|they)(?:'d|\s+would|'ll|\s+will)|"
     r"will|'ll|promised\s+to|is\s+going\s+to|agreed\s+to)\s+(?P<what>.+)$"
 ), ("said", "ll", "will", "promised", "going", "agreed"))
 
 
-OWNER_TO = _Gated(re.compile(r"^(?P<who>" + NAME + r"|@[A-Za-z][\w.-]*|[Mm]e|I)\s+to\s+(?P<what>[a-z].+)$"), ("to",))
+OWNER_TO = _Gated(lazy_re(r"^(?P<who>" + NAME + r"|@[A-Za-z][\w.-]*|[Mm]e|I)\s+to\s+(?P<what>[a-z].+)$"), ("to",))
 
 
-DUE = _Gated(re.compile(r"\b(?:due|ETA|deadline(?:\s+is)?)\b[:\s]+(?:to\s+(?P<to>(?-i:" + NAME + r"))\s+)?", re.I), ("due", "eta", "deadline"))
+DUE = _Gated(lazy_re(r"\b(?:due|ETA|deadline(?:\s+is)?)\b[:\s]+(?:to\s+(?P<to>(?-i:" + NAME + r"))\s+)?", re.I), ("due", "eta", "deadline"))
 
 
 # "Ravi hasn't done accruals before": experience, not something I wait for
-EXPERIENCE = re.compile(
+EXPERIENCE = lazy_re(
     r"\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+(?:\w+\s+){0,2}?(?:done|used|run|worked\s+(?:on|with)|seen|touched|led)\b"
     r"[^.;]{0,40}\b(?:before|yet\s+in\s+(?:his|her|their)\s+career)\b|\bhas\s+never\s+(?:done|used|run|led)\b",
     re.I,
@@ -292,21 +265,21 @@ EXPERIENCE = re.compile(
 
 
 # "Ravi will do the December accruals journal." -> what a following bare "Due ... by <date>" is about
-WILL_DO_OBJECT = re.compile(
+WILL_DO_OBJECT = lazy_re(
     r"\bwill\s+(?:do|prepare|send|deliver|write|finish|own|run|handle|post|take\s+over)\s+(?P<o>(?:the|our|their|his|her|this|that)\s+[^.;,()]{3,60})",
     re.I,
 )
 
 
-GOES_TO = _Gated(re.compile(
+GOES_TO = _Gated(lazy_re(
     r"(?P<subj>[^,;:.]{2,60}?)\s+(?:goes|go|is\s+going|has\s+to\s+go|gets\s+sent|is\s+due)\s+(?:out\s+)?to\s+(?P<to>" + NAME + r")\s+(?:on|by|before)\s+"
 ), ("go", "sent", "due"))
 
 
-ASKED_BY = _Gated(re.compile(r"(?P<who>" + NAME + r"|[Tt]hey|[Ss]he|[Hh]e)\s+(?:asked|wants?|expects?|requested)\s+(?:me\s+)?(?:for\s+)?(?P<what>.{1,150}?\b(?:by|before)\s+.{1,80})"), ("asked", "want", "expect", "requested"))
+ASKED_BY = _Gated(lazy_re(r"(?P<who>" + NAME + r"|[Tt]hey|[Ss]he|[Hh]e)\s+(?:asked|wants?|expects?|requested)\s+(?:me\s+)?(?:for\s+)?(?P<what>.{1,150}?\b(?:by|before)\s+.{1,80})"), ("asked", "want", "expect", "requested"))
 
 
-DECIDER = _Gated(re.compile(
+DECIDER = _Gated(lazy_re(
     r"\b(?:decision|sign-?off|approval|answer|call)\s+from\s+(?:the\s+)?(?P<a>" + NAME + r"|(?i:finance|legal|procurement|security|compliance|leadership|management))"
     r"|(?P<b>" + NAME + r")\s+(?:to|needs?\s+to|has\s+to|must|should|will)\s+(?:decide|approve|sign\s+off|choose|confirm)"
     r"|\b(?:ask|asking)\s+(?P<c>" + NAME + r")\s+to\s+(?:decide|approve|sign|choose)"
@@ -317,68 +290,68 @@ DECIDER = _Gated(re.compile(
 
 # "I can dedupe by hand in a spreadsheet - about 2 days of work, error-prone": a workaround I offer at a
 # cost, which the reader decides on
-OFFER = re.compile(
+OFFER = lazy_re(
     r"^\s*(?:I|we)\s+(?:can|could)\s+(?P<x>[^-–—;,(]{4,80}?)\s*(?:[-–—;,(]\s*|\s+but\s+)"
     r"(?P<cost>.{0,80}\b(?:days?|hours?|weeks?|cost|costs|error-prone|risky|extra)\b.*)$",
     re.I,
 )
 
 
-OPTION_LINE = re.compile(r"^(?:option\s+(?P<label>[a-d1-4])\b|\((?P<label2>[a-d])\))\s*[:.)-]?\s*(?P<text>.+)$", re.I)
+OPTION_LINE = lazy_re(r"^(?:option\s+(?P<label>[a-d1-4])\b|\((?P<label2>[a-d])\))\s*[:.)-]?\s*(?P<text>.+)$", re.I)
 
 
 CONTACT_VERBS = r"(?:emailed|called|rang|asked|pinged|messaged|texted|told|met|chased|nudged|reminded|contacted|reached\s+out\s+to|followed\s+up\s+with|wrote\s+to|spoke\s+(?:to|with)|talked\s+to|left|phoned|invited|cc'?d|email|call|ping|ask|chase|text|remind|contact|talk\s+to|met\s+with)"
 
 
-CONTACT = re.compile(r"\b" + CONTACT_VERBS + r"\s+(?P<who>@?[A-Za-z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+)?)", re.I)
+CONTACT = lazy_re(r"\b" + CONTACT_VERBS + r"\s+(?P<who>@?[A-Za-z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+)?)", re.I)
 
 
-NAME_TRIGGER = re.compile(
+NAME_TRIGGER = lazy_re(
     r"\b(?i:from|with|to|cc|by|for|and|promised|owe|via|thank|thanks|ask|asked|told|reply\s+from|heard\s+from|on)\s+(?P<who>" + NAME + r")"
 )
 
 
 # Triggers after which a capitalised word is a person ("met with Dana", "promised Sam"), not a place or company.
-PERSON_TRIGGER = re.compile(
+PERSON_TRIGGER = lazy_re(
     r"\b(?i:promised|owe|thank|thanks|ask|asked|told|cc|reply\s+from|heard\s+from|(?:met|spoke|speak|talked|talk|chat|catch\s+up|1:1|sync)\s+(?:with|to)|"
     r"remind|reminded|ping|pinged|nudge|nudged)\s+(?P<who>" + NAME + r")"
 )
 
 
-NAME_IN_TEAM = re.compile(
+NAME_IN_TEAM = lazy_re(
     r"(?P<who>[A-Z][a-zA-Z'’-]+)\s+(?:in|from|on)\s+(?:the\s+)?(?P<team>finance|legal|IT|design|marketing|procurement|security|ops|HR|sales|support|accounting|payroll)\b"
 )
 
 
-BE_NAME = re.compile(
+BE_NAME = lazy_re(
     r"\b(?i:contact|person|owner|lead)\b(?:\s+(?i:at|from)\s+(?P<org>[A-Z][\w&'’.-]*))?[^.;]{0,20}?\b(?i:is|might\s+be|could\s+be|would\s+be|=)\s+(?P<who>[A-Z][a-zA-Z'’-]+)"
 )
 
 
-POSSESSIVE_REF = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z]{2,4}\s+)?(?:boss|manager|team|colleague|assistant|lead|office|deputy|backup|rep|representative|contact|account\s+manager|partner\s+manager|PM)\b", re.I)
+POSSESSIVE_REF = lazy_re(r"\b(?:his|her|their)\s+(?:[A-Z]{2,4}\s+)?(?:boss|manager|team|colleague|assistant|lead|office|deputy|backup|rep|representative|contact|account\s+manager|partner\s+manager|PM)\b", re.I)
 
 
 # "Reason: the export has duplicate rows", "Because ...": the cause of the item above, a risk on it
-REASON_LINE = re.compile(r"^\s*(?:reason|cause|root\s+cause|why)\s*:\s*(?P<why>\S.*)$|^\s*because\b\s*(?P<why2>\S.*)$", re.I)
+REASON_LINE = lazy_re(r"^\s*(?:reason|cause|root\s+cause|why)\s*:\s*(?P<why>\S.*)$|^\s*because\b\s*(?P<why2>\S.*)$", re.I)
 
 
-NAME_AT_ORG = re.compile(r"(?P<who>" + NAME + r")\s+(?:at|from|@)\s+(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)?)")
+NAME_AT_ORG = lazy_re(r"(?P<who>" + NAME + r")\s+(?:at|from|@)\s+(?P<org>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)?)")
 
 
-NAME_PAREN = re.compile(r"(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)\s*\((?P<inner>[^()]{1,40})\)")
+NAME_PAREN = lazy_re(r"(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)\s*\((?P<inner>[^()]{1,40})\)")
 
 
-NAME_VERB = re.compile(
+NAME_VERB = lazy_re(
     r"(?:^|[.;:!?]\s+|,\s+|\band\s+|\bbut\s+)(?P<who>" + NAME + r")\s+(?:said|says|replied|responded|knows|thinks|wants|needs|"
     r"confirmed|promised|agreed|asked|told|wrote|emailed|called|is\s+on\s+it|is\s+out|is\s+also|is\s+off|will|would|could|"
     r"should|can|to\s+[a-z]+|'s\s+(?:out|off|away|on\s+leave|back))\b"
 )
 
 
-AT_HANDLE = re.compile(r"(?<![\w.])@(?P<h>[A-Za-z][\w.-]*[A-Za-z\d])")
+AT_HANDLE = lazy_re(r"(?<![\w.])@(?P<h>[A-Za-z][\w.-]*[A-Za-z\d])")
 
 
-ORG_EVIDENCE = re.compile(
+ORG_EVIDENCE = lazy_re(
     r"\b(?:at|client|customer|vendor|supplier|partner|quote\s+from|escalation\s+from|contract\s+with|agreed\s+with)\s+"
     r"(?P<org>[A-Z][\w&'’.-]*)"
     r"|(?P<org2>[A-Z][\w&'’.-]*)\s+(?:team|IT|legal|finance|support|office|ops|HR|security|procurement|"
@@ -390,57 +363,57 @@ ORG_EVIDENCE = re.compile(
 )
 
 
-URL = re.compile(r"\bhttps?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+", re.I)
+URL = lazy_re(r"\bhttps?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+", re.I)
 
 
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+EMAIL = lazy_re(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 
-PHONE = re.compile(r"(?<![\w/])\+?\d[\d ()-]{7,}\d(?![\w/])")
+PHONE = lazy_re(r"(?<![\w/])\+?\d[\d ()-]{7,}\d(?![\w/])")
 
 
-TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d+\b")
+TICKET = lazy_re(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d+\b")
 
 
-CHANNEL = re.compile(r"(?<![\w&#])#[a-z][\w-]{1,40}\b")
+CHANNEL = lazy_re(r"(?<![\w&#])#[a-z][\w-]{1,40}\b")
 
 
-FILE = re.compile(r"\b[\w-]+\.(?:pdf|docx?|xlsx?|csv|pptx?|md|txt|json|ya?ml|py|key|numbers|zip|png|jpe?g|sql|ipynb)\b", re.I)
+FILE = lazy_re(r"\b[\w-]+\.(?:pdf|docx?|xlsx?|csv|pptx?|md|txt|json|ya?ml|py|key|numbers|zip|png|jpe?g|sql|ipynb)\b", re.I)
 
 
-SYSTEM = re.compile(r"\b(?:in|on|via|using|through|into|from)\s+(?:the\s+)?(?P<sys>Jira|Confluence|Slack|Notion|Asana|Trello|Linear|GitHub|GitLab|Salesforce|HubSpot|Zendesk|Looker|Tableau|Figma|Google\s+Drive|Drive|SharePoint|Teams|Dropbox|Workday|SAP|Excel|Sheets|Box|Airtable|Monday\.com|ServiceNow|Datadog|PagerDuty)\b")
+SYSTEM = lazy_re(r"\b(?:in|on|via|using|through|into|from)\s+(?:the\s+)?(?P<sys>Jira|Confluence|Slack|Notion|Asana|Trello|Linear|GitHub|GitLab|Salesforce|HubSpot|Zendesk|Looker|Tableau|Figma|Google\s+Drive|Drive|SharePoint|Teams|Dropbox|Workday|SAP|Excel|Sheets|Box|Airtable|Monday\.com|ServiceNow|Datadog|PagerDuty)\b")
 
 
-SYSTEM_THING = re.compile(r"\b(?P<sys>Jira|Confluence|Notion|Asana|Trello|GitHub|GitLab|Salesforce|HubSpot|Zendesk|Looker|Tableau|Figma|SharePoint|Dropbox|Airtable|ServiceNow|Datadog|PagerDuty)\s+(?:link|board|file|doc|ticket|page|dashboard|project|issue|folder|report)\b")
+SYSTEM_THING = lazy_re(r"\b(?P<sys>Jira|Confluence|Notion|Asana|Trello|GitHub|GitLab|Salesforce|HubSpot|Zendesk|Looker|Tableau|Figma|SharePoint|Dropbox|Airtable|ServiceNow|Datadog|PagerDuty)\s+(?:link|board|file|doc|ticket|page|dashboard|project|issue|folder|report)\b")
 
 
-NAMED_ARTEFACT = re.compile(
+NAMED_ARTEFACT = lazy_re(
     r"\b(?:the\s+)?(?P<res>[A-Z][\w.-]*(?:\s+\"[^\"]{1,40}\")?\s+(?:dashboard|spreadsheet|folder|drive|repo|tracker|channel|wiki|runbook))\b"
     r"|\bthe\s+(?P<res2>shared\s+drive|team\s+drive|wiki|runbook|shared\s+folder)\b"
 )
 
 
-PAST_VERB = re.compile(
+PAST_VERB = lazy_re(
     r"^(?:(?:i|we)(?:\s+|['’]ve\s+|\s+have\s+)(?:already\s+|just\s+|also\s+)?|(?:already|just)\s+)?(?P<verb>[a-z]+(?:ed|t)?)\b", re.I
 )
 
 
-_DONE_PREFIX = re.compile(r"^(?:(?:i|we)(?:\s+|['’]ve\s+|\s+have\s+)(?:already\s+|just\s+|also\s+)?|(?:already|just)\s+)", re.I)
+_DONE_PREFIX = lazy_re(r"^(?:(?:i|we)(?:\s+|['’]ve\s+|\s+have\s+)(?:already\s+|just\s+|also\s+)?|(?:already|just)\s+)", re.I)
 
 
-START_REF = re.compile(r"\s*(?:it|it's|its|this|that|these|those|which|still)\b", re.I)
+START_REF = lazy_re(r"\s*(?:it|it's|its|this|that|these|those|which|still)\b", re.I)
 
 
-PRONOUN_REF = re.compile(r"\b(?:he|she|his|her|him|they|them|their|again)\b", re.I)
+PRONOUN_REF = lazy_re(r"\b(?:he|she|his|her|him|they|them|their|again)\b", re.I)
 
 
-NEW_TOPIC = re.compile(r"^(?:also|another|separately|unrelated|plus|other|oh\s+and|and\s+also|p\.?s\.?)\b", re.I)
+NEW_TOPIC = lazy_re(r"^(?:also|another|separately|unrelated|plus|other|oh\s+and|and\s+also|p\.?s\.?)\b", re.I)
 
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:\.\d+)+|[A-Za-z]+\d+[A-Za-z\d]*")
+WORD = lazy_re(r"[A-Za-z][A-Za-z'’-]+|\d+(?:\.\d+)+|[A-Za-z]+\d+[A-Za-z\d]*")
 
 
-_TODO_CUE = re.compile(r"\bneeds?\s+(?:to|2)\b|\bhave\s+to\b|\bmust\b|\bto-?do\b|\bunfilled\b|\bbroken\b|\bbug\b|\bfix\b", re.I)
+_TODO_CUE = lazy_re(r"\bneeds?\s+(?:to|2)\b|\bhave\s+to\b|\bmust\b|\bto-?do\b|\bunfilled\b|\bbroken\b|\bbug\b|\bfix\b", re.I)
 
 
-_LABEL_PREFIX = re.compile(r"^(?:open\s+question|question|decision|fyi|note|update|re|todo|next(?:\s+steps?)?|action|ai|plan)\s*:\s*", re.I)
+_LABEL_PREFIX = lazy_re(r"^(?:open\s+question|question|decision|fyi|note|update|re|todo|next(?:\s+steps?)?|action|ai|plan)\s*:\s*", re.I)

@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .lazy_re import lazy_re
 from .cues import TICKET
-from .phrases import _action_verb, _find_dates, _label
+from .phrases import _action_verb, _before, _find_dates, _label
 from .vocabulary import EVENT_WORDS, STOP
 
 
-EVENT_BEFORE = re.compile(
+EVENT_BEFORE = lazy_re(
     r"(?<![\w.])(?P<label>(?:[\w&'’.-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))\s*(?:is\s+|was\s+|on\s+|at\s+|starts\s+(?:on\s+)?|"
     r"begins\s+(?:on\s+)?|(?:(?:was|is)\s+)?(?:planned|scheduled|set|booked|agreed|confirmed|moved)(?:\s+with\s+[\w&'’-]+)?\s+(?:for|to)\s+|"
     r"(?:was\s+|is\s+)?planned\s+|\(|for\s+|,\s*|(?:stays|goes\s+out|goes\s+live|happens|takes\s+place)\s+(?:on\s+)?)?$",
@@ -20,7 +21,7 @@ EVENT_BEFORE = re.compile(
 )
 
 
-NEED_LINK = re.compile(
+NEED_LINK = lazy_re(
     r"\b(?:needed|need(?:s|ed)?\s+(?:it|them|this)|required|in\s+time|ready|for|before|ahead\s+of|until)\s+(?:for\s+)?(?:the\s+|our\s+|their\s+|my\s+)?"
     r"(?P<label>(?:[\w&'’-]+\s+){0,3}?(?:" + EVENT_WORDS + r")(?:\s+(?:" + EVENT_WORDS + r"))?)"
     r"\s*(?:on|is|at|,|\(|starts(?:\s+on)?|in)?\s*$",
@@ -28,14 +29,14 @@ NEED_LINK = re.compile(
 )
 
 
-END_BEFORE = re.compile(r"(?P<subj>(?:[\w'’-]+\s+){0,2}?)\(?(?P<verb>ends|expires|runs\s+out|lapses|closes|goes\s+away)\s+(?:on\s+)?$", re.I)
+END_BEFORE = lazy_re(r"(?P<subj>(?:[\w'’-]+\s+){0,2}?)\(?(?P<verb>ends|expires|runs\s+out|lapses|closes|goes\s+away)\s+(?:on\s+)?$", re.I)
 
 
-HARD_BEFORE = re.compile(r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\b.{0,60}\b(?:by|before)\s+$|\b(?:no\s+later\s+than|latest)\s+$", re.I)
+HARD_BEFORE = lazy_re(r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\b.{0,60}\b(?:by|before)\s+$|\b(?:no\s+later\s+than|latest)\s+$", re.I)
 
 
 # "before the 22 Dec freeze", "for the 30th nov promo": the event named right after its date
-DATE_THEN_EVENT = re.compile(
+DATE_THEN_EVENT = lazy_re(
     r"^\s*(?P<l>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s*(?=[(.,;:!?]|\s+(?:with|and|from|at|in|on|is|are|was|were|needs?|has|have|will|starts?)\b|$)", re.I
 )
 
@@ -44,11 +45,11 @@ _NOT_EVENT_START = STOP | {"and", "or", "but", "so", "then", "to", "is", "are", 
                             "won't", "at", "in", "on", "by", "as", "if", "or", "plus", "latest", "noon", "am", "pm"}
 
 
-BEFORE_THE = re.compile(r"\b(?:before|for|ahead\s+of|until|in\s+time\s+for)\s+(?:the\s+|our\s+|their\s+)?$", re.I)
+BEFORE_THE = lazy_re(r"\b(?:before|for|ahead\s+of|until|in\s+time\s+for)\s+(?:the\s+|our\s+|their\s+)?$", re.I)
 
 
 # "Customer summit, Thu 10 Dec:", "cut-over window agreed with Contoso: Sat 5 Dec"
-EVENT_COLON = re.compile(
+EVENT_COLON = lazy_re(
     r"(?P<label>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))(?:\s+(?:(?:is|was)\s+)?(?:planned|scheduled|set|booked|agreed|"
     r"confirmed|moved)(?:\s+with\s+[\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?)?)?\s*[,:]\s*$",
     re.I,
@@ -56,7 +57,7 @@ EVENT_COLON = re.compile(
 
 
 # "vendor advisory says patch within 7 days (by 14 Dec)"
-WITHIN_BY = re.compile(
+WITHIN_BY = lazy_re(
     r"\bwithin\s+(?:\d+|an?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:business\s+|working\s+|calendar\s+)?"
     r"(?:hours?|days?|weeks?|months?)\s*[(,]?\s*(?:i\.e\.\s*|so\s+|=\s*)?(?:by\s+)?$",
     re.I,
@@ -64,7 +65,7 @@ WITHIN_BY = re.compile(
 
 
 # "Fieldwork starts Mon 7 Dec", "Eng starts building on Mon 7 Dec": work that needs ours done first
-SUBJECT_STARTS = re.compile(
+SUBJECT_STARTS = lazy_re(
     r"^\s*(?P<subj>[A-Za-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*)?)\b.{0,80}?\s(?:starts?|begins?|kicks?\s+off)(?:\s+\w+ing)?\s+(?:on\s+)?$"
 )
 
@@ -72,11 +73,11 @@ SUBJECT_STARTS = re.compile(
 _NOT_STARTERS = {"i", "we", "he", "she", "they", "it", "this", "that", "who", "work", "sprint", "next", "the", "my", "our"}
 
 
-_MODAL_START = re.compile(r"\b(?:can|could|will|would|may|might|to|shall|should)\s+(?:starts?|begins?|kicks?\s+off)\b", re.I)
+_MODAL_START = lazy_re(r"\b(?:can|could|will|would|may|might|to|shall|should)\s+(?:starts?|begins?|kicks?\s+off)\b", re.I)
 
 
 # "Client demo for Tailspin on Thu 10 Dec"
-EVENT_FOR = re.compile(
+EVENT_FOR = lazy_re(
     r"(?P<label>(?:[\w&'’-]+\s+){0,1}?(?i:" + EVENT_WORDS + r"))\s+(?P<prep>for|with|to)\s+"
     r"(?P<who>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)?|the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:team|board|client|customer|committee|leads?))"
     r"\s*(?:on\s+|is\s+(?:on\s+)?|(?:is\s+|was\s+)?(?:booked|planned|scheduled|set|confirmed)\s+(?:for\s+)?|,\s*|\(\s*)$",
@@ -84,7 +85,7 @@ EVENT_FOR = re.compile(
 
 
 # "December issue goes out Thu 17 Dec": the day the work itself must be out
-GOES_OUT = re.compile(
+GOES_OUT = lazy_re(
     r"^\s*(?P<subj>(?:[A-Za-z][\w&'’-]*\s+){0,3}?)(?:goes\s+out|go(?:es)?\s+live|ships|gets\s+sent|is\s+(?:sent|published|released))"
     r"\s+(?:on\s+)?$",
     re.I,
@@ -92,22 +93,22 @@ GOES_OUT = re.compile(
 
 
 # "in by Fri 4 Dec - budget freeze after that"
-EVENT_AFTER = re.compile(
+EVENT_AFTER = lazy_re(
     r"^\s*[-–—,;(]\s*(?:the\s+|a\s+)?(?P<l>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r"))\s+(?:after|from|starts|begins|kicks)\b",
     re.I,
 )
 
 
 # "renewal quote is $48k/yr, due to sign by 18 Dec", "Due to the controller by the 3rd working day: Tue 5 Jan"
-DUE_BY = re.compile(r"\b(?:due|deadline)\b[^.;]{0,60}?(?:\bby\s+(?:the\s+)?|:\s*)$", re.I)
+DUE_BY = lazy_re(r"\b(?:due|deadline)\b[^.;]{0,60}?(?:\bby\s+(?:the\s+)?|:\s*)$", re.I)
 
 
-EVENT_IN = re.compile(r"(?P<l>(?:[A-Za-z][\w&'’-]*\s+)?(?:" + EVENT_WORDS + r"))\b", re.I)
+EVENT_IN = lazy_re(r"(?P<l>(?:[A-Za-z][\w&'’-]*\s+)?(?:" + EVENT_WORDS + r"))\b", re.I)
 
 
 def _deadlines(body: str, base: dt.date, cands: list) -> None:
     for m in _find_dates(body, base):
-        before = body[: m.start]
+        before = _before(body, m.start, 120)[1]  # what the patterns below can see of body[: m.start]
         after = body[m.end : m.end + 50]
         clause_before = re.split(r"[.;!?]\s|,\s(?=[a-z])", before[-120:])[-1]
         if _action_verb(clause_before.strip()) and not re.search(r"\b(?:for|before|ahead of)\b", clause_before, re.I):

@@ -43,8 +43,10 @@ def _keys(text: str, names: list[str]) -> tuple[set[str], set[str]]:
         if len(lw) < 4 or lw in STOP or lw in strong:
             continue
         if w[0].isupper() and w not in NOT_NAMES and lw not in STOP and not DATE_RE.fullmatch(w):
-            before = text[: m.start()].rstrip()
-            if before and before[-1] not in ".!?:;-–—•*>#)(\"'":  # not sentence-initial
+            j = m.start()
+            while j > 0 and text[j - 1].isspace():  # the character before the word (not text[:j]: linear)
+                j -= 1
+            if j > 0 and text[j - 1] not in ".!?:;-–—•*>#)(\"'":  # not sentence-initial
                 strong.add(lw)
         weak.add(_stem(lw))
     return strong, weak

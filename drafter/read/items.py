@@ -4,9 +4,11 @@ picks the deadline and the outcome, and titles the item."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
+from .lazy_re import lazy_re
 from ..models import Action, Commitment, Decision, Wait, WorkItem
 from .clauses import _ClauseReader, _State
 from .cues import (
@@ -37,17 +39,17 @@ def _on_line(xs: list, number: int) -> list:
     return out
 
 
-_LABEL_ONLY = re.compile(
+_LABEL_ONLY = lazy_re(
     r"\b(?:needed\s+for|need(?:s|ed)?\s+(?:it|them|this)\s+(?:for|before)|required\s+for|in\s+time\s+for|before|ahead\s+of|ready\s+for)\s+"
     r"(?:the|our|their|my)\s+(?P<label>(?:[\w&'’-]+\s+){0,2}?(?:" + EVENT_WORDS + r")(?:\s+(?:" + EVENT_WORDS + r"))?)\b",
     re.I,
 )
 
 
-_PROPOSAL = re.compile(r"\bquote\b|\bcould\b|\bcan\s+(?:do|build|deliver|ship|have)|\$\s?\d|\binstead\b|\balternative\b|\bcut-?down\b|\bfallback\b", re.I)
+_PROPOSAL = lazy_re(r"\bquote\b|\bcould\b|\bcan\s+(?:do|build|deliver|ship|have)|\$\s?\d|\binstead\b|\balternative\b|\bcut-?down\b|\bfallback\b", re.I)
 
 
-_CONDITIONAL = re.compile(r"\bif\b.{0,80}\b(?:by|nothing|no\s+reply|not|isn'?t|doesn'?t)\b|\bmaybe\b|\bcould\s+ask\b|\bbackup\b|\bplan\s+b\b", re.I)
+_CONDITIONAL = lazy_re(r"\bif\b.{0,80}\b(?:by|nothing|no\s+reply|not|isn'?t|doesn'?t)\b|\bmaybe\b|\bcould\s+ask\b|\bbackup\b|\bplan\s+b\b", re.I)
 
 
 class _ItemBuilder(_ClauseReader):
@@ -57,11 +59,20 @@ class _ItemBuilder(_ClauseReader):
         self.as_of = as_of
         self.names = names
         self.texts = {ln.number: (ln.body or ln.raw or "") for ln in lines or []}
+        self.numbers = sorted(self.texts)
+        self.line_facts: dict = {}
 
     def _previous_text(self, number: int) -> str:
         """The text of the nearest non-blank line above ``number`` in the notes ('' if none)."""
-        earlier = [n for n in self.texts if n < number]
-        return self.texts[max(earlier)] if earlier else ""
+        i = bisect.bisect_left(self.numbers, number)
+        return self.texts[self.numbers[i - 1]] if i else ""
+
+    def _of_line(self, ln: _Line, key: str, compute):
+        """A fact of the whole line, computed once however many of its clauses ask (linear time)."""
+        k = (ln.number, key)
+        if k not in self.line_facts:
+            self.line_facts[k] = compute()
+        return self.line_facts[k]
 
     def build(self, item: _Item) -> WorkItem:
         as_of = self.as_of
@@ -190,22 +201,32 @@ class _ItemBuilder(_ClauseReader):
             self._clause(w, st, ln, clause, base, owner, bool(nxt), bool(opt))
         self._sections(w, ln, body, base, owner, line_done)
         new_waits = _on_line(w.waits, ln.number)
+        since: list = []  # the line's own facts, looked up once however many waits it holds (linear)
+        pronoun: list = []
         for x in new_waits:
             if x.since is None:
-                x.since = _since(body, base)
+                if not since:
+                    since.append(_since(body, base))
+                x.since = since[0]
             if x.on_whom is None and ln.speaker and not is_me_name(ln.speaker):
                 x.on_whom = ln.speaker  # "Omar: firewall rule still not opened" - Omar's to do
             if x.on_whom is None:
                 x.on_whom = _who_in(body, self.names, _WHO_PATTERNS)
-                if x.on_whom is None and re.search(r"\b(?:he|she|they|him|her|them)\b", body, re.I):
-                    x.on_whom = st.last_who
+                if x.on_whom is None:
+                    if not pronoun:
+                        pronoun.append(bool(_PRONOUN.search(body)))
+                    if pronoun[0]:
+                        x.on_whom = st.last_who
         blocked = [x for x in new_waits if x.kind == "blocked"]
         if blocked and len(new_waits) > 1:
+            merged = set()
             for x in new_waits:
                 if x.kind != "blocked":
                     blocked[0].on_whom = blocked[0].on_whom or x.on_whom
                     blocked[0].expected_by = blocked[0].expected_by or x.expected_by
-                    w.waits.remove(x)
+                    merged.add(id(x))
+            if merged:
+                w.waits = [x for x in w.waits if id(x) not in merged]
         if line_done:
             st.done_marks.append(ln.number)
             for c in w.commitments[n_commit_before:]:
@@ -284,6 +305,7 @@ class _ItemBuilder(_ClauseReader):
             st.open_commitments[word] = [c for c in bucket if c.state in ("open", "missed")]
 
 
+_PRONOUN = lazy_re(r"\b(?:he|she|they|him|her|them)\b", re.I)
 _KIND_RANK = {"blocked": 3, "no_reply": 2, "waiting": 1}
 
 
@@ -299,8 +321,12 @@ def _merge_waits(waits: list[Wait], person_org: dict[str, str] | None = None) ->
     for p, o in orgs.items():
         if p in people and o in people:
             party_of[o] = p
+    by_first: dict[str, list[str]] = {}
+    for q in people:
+        if q:
+            by_first.setdefault(q.split()[0], []).append(q)
     for p in people:  # "Helen" and "Helen Park" are one person: the full name is kept
-        full = [q for q in people if q and q != p and " " not in p and q.split()[0] == p]
+        full = [q for q in by_first.get(p, ()) if q != p] if " " not in p else []
         if p and len(full) == 1:
             party_of[p] = full[0]
     out: list[Wait] = []
@@ -321,7 +347,8 @@ def _merge_waits(waits: list[Wait], person_org: dict[str, str] | None = None) ->
         keep.what = keep.what or x.what
         if (x.on_whom or "").lower() == party and (keep.on_whom or "").lower() != party:
             keep.on_whom = x.on_whom  # the person (or full name) rather than the company (or first name)
-    return sorted(out, key=lambda x: waits.index(x))
+    position = {id(x): i for i, x in enumerate(waits)}
+    return sorted(out, key=lambda x: position[id(x)])
 
 
 def _count(w: WorkItem) -> int:

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .lazy_re import lazy_re
 from ..dates import DATE_RE
 from .cues import (
     BOLD_LINE, BULLET, CHECKBOX, EMAIL_HEADER, EQ_HEADING, GENERIC_LABEL, INJECTION, INLINE_SPEAKER,
@@ -60,11 +61,11 @@ def _indent(raw: str) -> int:
 
 # Note-taking shorthand that hides a word the reader (and a check) looks for: whole words only.
 _SHORTHAND = [
-    (re.compile(r"\b(?:mkting|mktg|mkt)\b", re.I), "marketing"),
-    (re.compile(r"\bmgmt\b", re.I), "management"),
-    (re.compile(r"\bw/(?=\s)", re.I), "with"),
-    (re.compile(r"\bw/o\b", re.I), "without"),
-    (re.compile(r"\breqs\b", re.I), "requirements"),
+    (lazy_re(r"\b(?:mkting|mktg|mkt)\b", re.I), "marketing"),
+    (lazy_re(r"\bmgmt\b", re.I), "management"),
+    (lazy_re(r"\bw/(?=\s)", re.I), "with"),
+    (lazy_re(r"\bw/o\b", re.I), "without"),
+    (lazy_re(r"\breqs\b", re.I), "requirements"),
 ]
 
 
@@ -173,7 +174,7 @@ def _classify(lines: list[str], as_of: dt.date) -> list[_Line]:
                 ln.kind, ln.section = "section", sec
                 continue
             ln.kind, ln.heading = "heading", htext
-            if hm.re is MD_HEADING and len(hm.group("hashes")) == 1:
+            if hm.re is MD_HEADING.compiled and len(hm.group("hashes")) == 1:
                 ln.kind = "title"  # decided later: item heading or document title
             continue
         body = text

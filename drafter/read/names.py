@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .lazy_re import lazy_re
 from ..dates import DATE_RE
 from ..models import Action, WorkItem
 from .cues import (
@@ -16,7 +17,7 @@ from .cues import (
     SYSTEM_THING, TICKET, URL,
 )
 from .lines import _Line
-from .phrases import _find_dates
+from .phrases import _DATES_MEMO, _find_dates
 from .vocabulary import NOT_NAMES, ORG_SUFFIX, STOP, TEAMS, _LOWER_CONTACT_STOP, _LOWER_CONTACT_VERBS
 
 
@@ -82,6 +83,7 @@ class _Names:
 def _line_names(text: str, names: _Names) -> list[str]:
     """Names (people and organisations) mentioned in one line, with evidence recorded in ``names``."""
     found: list[str] = []
+    found_set: set[str] = set()
     if "-" in text or "/" in text or "@" in text:
         text = EMAIL.sub(" ", URL.sub(" ", TICKET.sub(" ", text)))
 
@@ -93,7 +95,8 @@ def _line_names(text: str, names: _Names) -> list[str]:
             names.vote(name, kind, weight)
         else:
             names.remember(name)
-        if name not in found:
+        if name not in found_set:
+            found_set.add(name)
             found.append(name)
         return name
 
@@ -173,7 +176,7 @@ def _line_names(text: str, names: _Names) -> list[str]:
     return found
 
 
-HEADER_ADDRESS = re.compile(r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*<(?P<e>[^<>@\s]+@[^<>\s]+)>")
+HEADER_ADDRESS = lazy_re(r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*<(?P<e>[^<>@\s]+@[^<>\s]+)>")
 
 
 _MAIL_PROVIDERS = {"gmail", "googlemail", "outlook", "hotmail", "yahoo", "icloud", "proton", "protonmail", "live", "aol", "me", "mail"}
@@ -195,14 +198,27 @@ def _known_mentions(lines: list[_Line], names: _Names) -> None:
         text = ln.heading if ln.kind in ("heading", "title", "subject", "header") else ln.body
         if not text or ln.kind in ("injection", "junk"):
             continue
-        for w in re.findall(r"[A-Z][a-zA-Z'’-]+", text):
-            w = re.sub(r"['’]s$", "", w)
-            if w in known and w not in ln.names:
+        has = set(ln.names)
+        for w in _CAPITALISED.findall(text):
+            w = _POSSESSIVE_S.sub("", w)
+            if w in known and w not in has:
+                has.add(w)
                 ln.names.append(w)
+
+
+_CAPITALISED = lazy_re(r"[A-Z][a-zA-Z'’-]+")
+_POSSESSIVE_S = lazy_re(r"['’]s$")
 
 
 def _resources(text: str) -> list[str]:
     out: list[str] = []
+    seen: set[str] = set()
+
+    def add(val: str) -> None:
+        if val not in seen:
+            seen.add(val)
+            out.append(val)
+
     for pat in (URL, EMAIL, TICKET, CHANNEL, FILE, PHONE):
         for m in pat.finditer(text):
             val = m.group(0).rstrip(".,;:)")
@@ -210,22 +226,34 @@ def _resources(text: str) -> list[str]:
                 continue
             if pat is PHONE and DATE_RE.search(val):
                 continue
-            if val not in out:
-                out.append(val)
+            add(val)
     for pat in (SYSTEM, SYSTEM_THING):
         for m in pat.finditer(text):
-            if m.group("sys") not in out:
-                out.append(m.group("sys"))
+            add(m.group("sys"))
     for m in NAMED_ARTEFACT.finditer(text):
         val = (m.group("res") or m.group("res2") or "").strip()
         first = val.split()[0] if val else ""
-        if val and first not in NOT_NAMES and val not in out:
-            out.append(val)
+        if val and first not in NOT_NAMES:
+            add(val)
     return out
 
 
 def _who_in(text: str, names: _Names, prefer: tuple[str, ...] = ()) -> str | None:
-    """The party a cue is about; a team or company with its person in brackets is the person."""
+    """The party a cue is about; a team or company with its person in brackets is the person.
+
+    Memoised per parse (the names' evidence is complete before items are read): a line with many
+    cues asks about the same text once per cue.
+    """
+    memo = _DATES_MEMO.get()
+    if memo is None:
+        return _who_in_uncached(text, names, prefer)
+    key = ("who", text, prefer, id(names))
+    if key not in memo:
+        memo[key] = _who_in_uncached(text, names, prefer)
+    return memo[key]
+
+
+def _who_in_uncached(text: str, names: _Names, prefer: tuple[str, ...] = ()) -> str | None:
     found = _who_in_text(text, names, prefer)
     if found:
         m = re.search(re.escape(found) + r"(?:\s+team)?\s*\((?P<p>" + NAME + r")\)", text, re.I)

@@ -27,8 +27,8 @@ Lines are split on ``\\n`` after normalising ``\\r\\n`` and ``\\r``; a line is b
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from .lazy_re import lazy_re
 from ..models import Person, SourceLine, WorkLog
 from .grouping import _group
 from .items import _ItemBuilder
@@ -128,4 +128,4 @@ def _lines_naming(name: str, raw: dict[int, str], index: dict[str, list[int]]) -
     return sorted(found)
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = lazy_re(r"[^\W\d_][\w'’-]*")

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from contextvars import ContextVar
 
+from .lazy_re import lazy_re
 from ..dates import DateMention, find_dates
 from .cues import (
     BLOCKED, DECISION, DONE_MARK, I_WILL, NAME, NO_REPLY, PARTIAL, PAST_VERB, PROMISE, RECURRING, RISK,
@@ -15,8 +16,8 @@ from .cues import (
 from .vocabulary import ACTION_VERBS, NOT_ACTION, STOP
 
 
-# Per-call memo of date look-ups (the parser asks about the same text several times); set and reset
-# by parse_personal, so nothing is shared between calls.
+# Per-call memo of date look-ups and word sets (the reader asks about the same text several times);
+# set and reset by parse_personal, so nothing is shared between calls.
 _DATES_MEMO: ContextVar[dict | None] = ContextVar("_DATES_MEMO", default=None)
 
 
@@ -71,7 +72,7 @@ def _clauses(text: str) -> list[str]:
     return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and c.strip()]
 
 
-_BARE_DONE = re.compile(r"^(?P<verb>done|finished|completed|sent|signed|submitted|delivered|shipped|approved|merged)\b(?P<rest>.*)$", re.I)
+_BARE_DONE = lazy_re(r"^(?P<verb>done|finished|completed|sent|signed|submitted|delivered|shipped|approved|merged)\b(?P<rest>.*)$", re.I)
 
 
 def _with_subjects(clauses: list[str], as_of: dt.date) -> list[str]:
@@ -93,7 +94,7 @@ def _count_cues(text: str) -> bool:
                 or RISK.search(text) or I_WILL.search(text) or PROMISE.search(text) or DONE_MARK.search(text))
 
 
-_CONNECTOR_BEFORE = re.compile(r"(?:\b(?:by|on|before|until|till|due|for|from|since|no\s+later\s+than|latest)\s+)$", re.I)
+_CONNECTOR_BEFORE = lazy_re(r"(?:\b(?:by|on|before|until|till|due|for|from|since|no\s+later\s+than|latest)\s+)$", re.I)
 
 
 def _strip_dates(text: str, as_of: dt.date, keep_bare_weekdays: bool = False) -> str:
@@ -115,8 +116,28 @@ def _strip_dates(text: str, as_of: dt.date, keep_bare_weekdays: bool = False) ->
 
 
 def _plain_strip(text: str, as_of: dt.date, keep_bare_weekdays: bool = False) -> str:
+    found = _find_dates(text, as_of)
+    kept: list[str] = []  # pieces of text kept, last first (one join: linear in the text)
+    end = len(text)  # where the text cut out for the date after this one starts
+    for m in reversed(found):
+        if m.end > end:  # the cut for a later date reaches into this one: the step-by-step way
+            return _plain_strip_stepwise(text, found, keep_bare_weekdays)
+        start = m.start
+        w0, window = _before(text, start)
+        c = _CONNECTOR_BEFORE.search(window)
+        if keep_bare_weekdays and not c and re.fullmatch(r"[A-Za-z]+", m.text) and m.text.lower() in _WEEKDAY_WORDS:
+            continue
+        if c:
+            start = w0 + c.start()
+        kept.append(text[m.end : end])
+        end = start
+    kept.append(text[:end])
+    return "".join(reversed(kept))
+
+
+def _plain_strip_stepwise(text: str, found: list[DateMention], keep_bare_weekdays: bool) -> str:
     out = text
-    for m in reversed(_find_dates(text, as_of)):
+    for m in reversed(found):
         start = m.start
         c = _CONNECTOR_BEFORE.search(out[:start])
         if keep_bare_weekdays and not c and re.fullmatch(r"[A-Za-z]+", m.text) and m.text.lower() in _WEEKDAY_WORDS:
@@ -127,10 +148,24 @@ def _plain_strip(text: str, as_of: dt.date, keep_bare_weekdays: bool = False) ->
     return out
 
 
+def _before(text: str, end: int, n: int = 80) -> tuple[int, str]:
+    """(offset, text[offset:end]): the end of ``text[:end]`` that a pattern anchored at ``$`` can match.
+
+    The last ``n`` characters before the trailing whitespace, and that whitespace: searching this
+    window instead of the whole prefix keeps a long line linear (each date would otherwise rescan
+    everything before it).
+    """
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    start = max(0, j - n)
+    return start, text[start:end]
+
+
 _WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
-_SUBORDINATE = re.compile(r"\s+(?:so\s+(?:that\s+)?(?:she|he|they|we|I)|because|since|as\s+(?:she|he|they)|which|but|though)\b|\s+[-–—]+\s+|;\s*", re.I)
+_SUBORDINATE = lazy_re(r"\s+(?:so\s+(?:that\s+)?(?:she|he|they|we|I)|because|since|as\s+(?:she|he|they)|which|but|though)\b|\s+[-–—]+\s+|;\s*", re.I)
 
 
 def _what(text: str, as_of: dt.date) -> str:
@@ -215,7 +250,7 @@ def _option_number(label: str) -> int:
 def _date_after(text: str, base: dt.date) -> dt.date | None:
     """First date introduced by 'by', 'before', 'until', 'on' or 'due' (not 'since')."""
     for m in _find_dates(text, base):
-        if re.search(r"\b(?:by|before|until|till|on|due|eta)\s+$", text[: m.start], re.I):
+        if _BY_BEFORE.search(_before(text, m.start)[1]):
             return m.date
     return None
 
@@ -223,14 +258,16 @@ def _date_after(text: str, base: dt.date) -> dt.date | None:
 def _past_date(text: str, base: dt.date) -> dt.date | None:
     """First date in ``text`` on or before ``base`` that is not a deadline ("by Fri", "until Thu")."""
     for m in _find_dates(text, base, direction="past"):
-        if m.date <= base and not re.search(r"\b(?:by|before|until|till|due|eta)\s+$", text[: m.start], re.I) and not (
-            _ATTRIBUTIVE_DAY.match(text[m.end :])  # "booked a tentative Sat slot": the slot's day, not when I booked
+        if m.date <= base and not _DEADLINE_BEFORE.search(_before(text, m.start)[1]) and not (
+            _ATTRIBUTIVE_DAY.match(text, m.end)  # "booked a tentative Sat slot": the slot's day, not when I booked
         ):
             return m.date
     return None
 
 
-_ATTRIBUTIVE_DAY = re.compile(
+_BY_BEFORE = lazy_re(r"\b(?:by|before|until|till|on|due|eta)\s+$", re.I)
+_DEADLINE_BEFORE = lazy_re(r"\b(?:by|before|until|till|due|eta)\s+$", re.I)
+_ATTRIBUTIVE_DAY = lazy_re(
     r"\s*(?:morning\s+|afternoon\s+|evening\s+|night\s+)?(?:slot|meeting|call|session|run|window|shift|release|deploy\w*|"
     r"launch|workshop|demo|review|standup|sync|cut-?over|maintenance)\b",
     re.I,
@@ -295,14 +332,19 @@ def _wait_what_raw(clause: str, as_of: dt.date) -> str:
     return _strip_dates(text, as_of) or clause
 
 
-def _words(text: str) -> set[str]:
-    return {_stem(x) for x in WORD.findall(text) if len(x) >= 4 and x.lower() not in STOP}
+def _words(text: str) -> frozenset[str]:
+    """Stems of the text's content words (memoised per parse: promises are compared with many lines)."""
+    memo = _DATES_MEMO.get()
+    found = memo.get(("words", text)) if memo is not None else None
+    if found is None:
+        found = frozenset(_stem(x) for x in WORD.findall(text) if len(x) >= 4 and x.lower() not in STOP)
+        if memo is not None:
+            memo[("words", text)] = found
+    return found
 
 
 def _overlap(a: str, b: str) -> bool:
-    wa = {_stem(x) for x in WORD.findall(a) if len(x) >= 4 and x.lower() not in STOP}
-    wb = {_stem(x) for x in WORD.findall(b) if len(x) >= 4 and x.lower() not in STOP}
-    return bool(wa & wb)
+    return not _words(a).isdisjoint(_words(b))
 
 
 def _dedupe(items: list[str]) -> list[str]:

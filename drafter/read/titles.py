@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from .lazy_re import lazy_re
 from ..models import WorkItem
 from .cues import (
     DECISION, I_WILL, LEAD_IN, NAME, NAME_COLON, NEXT_PREFIX, NO_REPLY, PROMISE, RECURRING, WAITING,
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from .items import _ItemBuilder
 
 
-_VERB_CUT = re.compile(
+_VERB_CUT = lazy_re(
     r"\s+(?:is|are|was|were|has|have|had|still|will|won'?t|can'?t|needs?|needed|got|went|looks?|seems?|must|should|"
     r"could|would|may|might|can|be|isn'?t|aren'?t|wasn'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|wants|says|knows|"
     r"thinks|asks|expects|plans|owns|so|because|"
@@ -30,10 +31,10 @@ _VERB_CUT = re.compile(
 )
 
 
-_TITLE_TRIM = re.compile(r"^(?:i|we)\s+(?:need\s+to|have\s+to|must|should)\s+|^(?:need\s+(?:to|2))\s+|^(?:also|and|so|then|ok|okay|hey|hi)\b[\s,]*", re.I)
+_TITLE_TRIM = lazy_re(r"^(?:i|we)\s+(?:need\s+to|have\s+to|must|should)\s+|^(?:need\s+(?:to|2))\s+|^(?:also|and|so|then|ok|okay|hey|hi)\b[\s,]*", re.I)
 
 
-_GREETING = re.compile(r"^\s*(?:(?:quick|short|brief|weekly|daily)\s+)?(?:update|status|fyi|hi|hello|hey|heads[- ]up|summary)\b[^.!?]{0,30}[.!?:]?$", re.I)
+_GREETING = lazy_re(r"^\s*(?:(?:quick|short|brief|weekly|daily)\s+)?(?:update|status|fyi|hi|hello|hey|heads[- ]up|summary)\b[^.!?]{0,30}[.!?:]?$", re.I)
 
 
 def _clean_title(text: str, as_of: dt.date, keep_dates: bool = False) -> str:

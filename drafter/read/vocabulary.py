@@ -3,9 +3,7 @@ names, event words, action verbs and the verbs of contact and completion."""
 
 from __future__ import annotations
 
-import re
-
-
+from .lazy_re import lazy_re
 
 
 # Capitalised words that are never a person or organisation name.
@@ -48,7 +46,7 @@ TEAMS = {
 }  # fmt: skip
 
 
-ORG_SUFFIX = re.compile(
+ORG_SUFFIX = lazy_re(
     r"^(?:Corp|Corporation|Inc|Ltd|LLC|GmbH|Co|Group|Labs?|Systems|Solutions|Partners|Bank|Capital|Health|"
     r"Media|Software|Technologies|Tech|Logistics|Consulting|Agency|Studios?|Industries|Holdings|AG|SA|PLC|BV)\.?$"
 )
