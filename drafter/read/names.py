@@ -253,10 +253,29 @@ def _who_in(text: str, names: _Names, prefer: tuple[str, ...] = ()) -> str | Non
     return memo[key]
 
 
+_PERSON_IN_BRACKETS = lazy_re(r"(?:\s+team)?\s*\((?P<p>" + NAME + r")\)", re.I)
+
+
+def _bracketed_after(found: str, text: str):
+    """The first "<found> (Person)" / "<found> team (Person)" in ``text`` (case-insensitive), as a match
+    for the part after ``found``: one fixed pattern, not one compiled per name."""
+    low = text.lower()
+    key = found.lower()
+    if len(low) != len(text) or len(key) != len(found) or not key:
+        return re.search(re.escape(found) + _PERSON_IN_BRACKETS.pattern, text, re.I)
+    i = low.find(key)
+    while i >= 0:
+        m = _PERSON_IN_BRACKETS.match(text, i + len(key))
+        if m:
+            return m
+        i = low.find(key, i + 1)
+    return None
+
+
 def _who_in_uncached(text: str, names: _Names, prefer: tuple[str, ...] = ()) -> str | None:
     found = _who_in_text(text, names, prefer)
     if found:
-        m = re.search(re.escape(found) + r"(?:\s+team)?\s*\((?P<p>" + NAME + r")\)", text, re.I)
+        m = _bracketed_after(found, text)
         person = _clean_name(m.group("p")) if m else None
         if person and not names.is_org(person):
             return person
