@@ -200,10 +200,11 @@ def print_measures(ms: dict, con, *, per_case: bool = True) -> None:
 
     if not ms["units"]:
         return
-    t = Table(title="fact recall (weighted share of gold facts stated) · Lead-N baseline · unsupported content")
-    for col in ("", "units", "with gold", "recall", "95% CI", "Lead-N", "below Lead-N", "units w/ unsupported",
-                "unsupported/unit", "person/date/number/id/task"):
-        t.add_column(col, justify="left" if not col else "right")
+    t = Table(title="fact recall (weighted share of gold facts stated), Lead-N baseline, unsupported content")
+    t.add_column("", no_wrap=True)
+    for col in ("units", "gold", "recall", "95% CI", "Lead-N", "<Lead-N", "w/ unsupp.", "unsupp./unit",
+                "person/date/num/id/task"):
+        t.add_column(col, justify="right", no_wrap=True)
 
     def row(label: str, a: dict) -> None:
         ci = "-" if a["recall"] is None else f"{_pct(a['recall_ci_low'])}-{_pct(a['recall_ci_high'])}"
@@ -216,7 +217,7 @@ def print_measures(ms: dict, con, *, per_case: bool = True) -> None:
     for name, a in ms["artefacts"].items():
         row(name, a)
     for name, a in ms["genres"].items():
-        row(f"genre {name}", a)
+        row(f"genre:{name}", a)
     con.print(t)
     if per_case:
         c = Table(title="per case")
@@ -254,7 +255,7 @@ def print_comparison(comp, *, max_flips: int = 20) -> None:
         m = Table(title="measures over the same pairs (Wilcoxon signed-rank on per-unit differences)")
         for col in ("measure", "pairs", "baseline", "candidate", "delta", "95% CI (bootstrap)", "better", "worse",
                     "p (Wilcoxon)", "verdict"):
-            m.add_column(col, justify="left" if col in ("measure", "verdict") else "right")
+            m.add_column(col, justify="left" if col in ("measure", "verdict") else "right", no_wrap=col == "measure")
         for d in comp.measures:
             show = _pct if d.id == "recall" else _num
             delta = "-" if d.delta is None else (f"{100 * d.delta:+.0f} pts" if d.id == "recall" else f"{d.delta:+.2f}")

@@ -3,7 +3,8 @@
 A gold fact (:class:`drafter.eval.cases.GoldFact`) is *stated* by a sentence of the draft that
 contains every one of its ``match`` terms (an entry may list alternatives split on ``|``), compared
 case-insensitively, word by word (a term of several words must appear as consecutive words) with
-light stemming ("cut" matches "cutting", "delet" matches "deleted", "realis" matches "realized");
+light stemming ("cut" matches "cutting" but not "cute", "delet" matches "deleted", "realis" matches
+"realized");
 if the fact has a ``when`` date, the same sentence must also hold a date phrase that resolves to it
 ("Tue 2 Jun", "2022-06-02", "yesterday" when ``as_of`` is the day after). The evidence shown for a
 stated fact is that sentence.
@@ -26,22 +27,40 @@ _WORD = re.compile(r"\S+")
 
 # suffixes removed by the light stemmer, longest first
 _SUFFIXES = ("ications", "ication", "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers",
-             "er", "ed", "es", "ly", "s", "e", "y")
+             "er", "ed", "es", "ly", "s", "y")
+
+
+# what may follow a stem written as a term ("delet" + "e"/"ed"/"ion"); "every" + "one" is another word
+_ENDINGS = frozenset("e ed es er ers ing ings ion ions y ied ies ication ications ation ations al ally ment ments "
+                     "s d ly ity ive ize ise ized ised".split())
+
+
+def _base(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    return re.sub(r"'s?$", "", w)
+
+
+def stems(word: str) -> frozenset[str]:
+    """Candidate stems of a word: itself, and with one suffix off (plus the "e" or "y" it may have
+    lost: "moved" -> mov/move, "nodes" -> nod/node, "notified" -> notif/notify); z -> s."""
+    w = _base(word)
+    out = {w}
+    if not w.isdigit() and len(w) > 3:
+        for suf in _SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                r = w[: -len(suf)]
+                out |= {r, r + "e"}
+                if suf in ("ies", "ied"):
+                    out.add(r + "y")
+                if len(r) >= 4 and r[-1] == r[-2] and r[-1] not in "aeiousl":  # cutt -> cut, plann -> plan
+                    out.add(r[:-1])
+                break
+    return frozenset(x.replace("z", "s") for x in out)
 
 
 def stem(word: str) -> str:
-    """A light stem: lower case, no possessive, one inflectional/derivational suffix off, z -> s."""
-    w = word.lower().replace("’", "'")
-    w = re.sub(r"'s?$", "", w)
-    if w.isdigit() or len(w) <= 3:
-        return w
-    for suf in _SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            w = w[: -len(suf)]
-            break
-    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiousl":  # cutt -> cut, plann -> plan
-        w = w[:-1]
-    return w.replace("z", "s")
+    """The shortest candidate stem (see :func:`stems`)."""
+    return min(stems(word), key=lambda x: (len(x), x))
 
 
 def _word_matches(term: str, word: str) -> bool:
@@ -49,11 +68,13 @@ def _word_matches(term: str, word: str) -> bool:
         return True
     if term.isdigit() or word.isdigit():
         return False
-    ts, ws = stem(term), stem(word)
-    if ts == ws:
+    if stems(term) & stems(word):
         return True
-    # a term written as a stem ("delet", "notif", "realiz") matches a longer word with a short ending
-    return len(ts) >= 4 and ws.startswith(ts) and len(ws) - len(ts) <= 4
+    ts, ws = stem(term), stem(word)
+    # a stem written as a term ("delet", "notif", "realiz") matches a longer word with a short ending
+    # ("delete", "notify"), and the other way round; stems under 4 letters never ("cut" is no "cute")
+    short, long_ = (ts, ws) if len(ts) <= len(ws) else (ws, ts)
+    return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in _ENDINGS
 
 
 def tokens(text: str) -> list[str]:

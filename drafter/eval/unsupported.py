@@ -125,7 +125,7 @@ def _from_provenance(text: str, notes: str, as_of: dt.date) -> list[Unsupported]
             if term.strip("*_#:") in COMMON:  # the renderer's own labels ("Options", "Owner")
                 continue
             kind = "person"
-        out.append(Unsupported(kind, term, " ".join(clean(line).split())))
+        out.append(Unsupported(kind, term.rstrip(".,;:) ") if kind == "date" else term, " ".join(clean(line).split())))
     return out
 
 
@@ -150,7 +150,7 @@ def _grounding_terms(text: str, notes: str, as_of: dt.date) -> list[Unsupported]
         line = text[line_start: line_end if line_end >= 0 else len(text)]
         if _PROPOSED.search(line):
             continue
-        out.append(Unsupported("date", text[s:e], clean(line).strip()))
+        out.append(Unsupported("date", text[s:e].rstrip(".,;:) "), clean(line).strip()))
     all_dates = {d for _, _, d in draft_dates}  # dates are judged above, not by the grounding guard's cues
     for f in find_ungrounded_facts(text, notes, as_of, proposed_dates=all_dates):
         if f.kind == "date":

@@ -77,3 +77,34 @@ def test_a_constant_answer_is_never_trusted():
     good = CriterionAgreement(id="U1.j", kind="judge", n=10, tp=1, tn=8, fp=1)
     assert good.agreement == 0.9 and good.trusted
     assert not CriterionAgreement(id="U1.j", kind="judge", n=10, tp=1, tn=6, fp=3).trusted
+
+
+# --- real notes: hand-written good drafts and the reader issue's defect families ----------------
+
+FAMILIES = {"heading-taken-as-task", "word-taken-as-person", "canned-options", "invented-deadline", "lost-decision",
+            "owner-reassigned"}
+
+
+def test_real_notes_cases_cover_every_defect_family():
+    real = [c for c in load_cases() if c.gold]
+    assert len(real) >= 3 and {c.kind for c in real} >= {"update", "options"}
+    assert all(c.from_case and c.notes.strip() for c in real)  # notes, annotations and gold of an evals/real case
+    names = {d.name for c in real for d in c.degraded}
+    assert FAMILIES <= names
+
+
+def test_both_measures_separate_good_from_degraded_real_drafts(report):
+    for mid in ("recall", "unsupported"):
+        a = report.criteria[mid]
+        assert a.kind == "measure" and a.n >= 15
+        assert a.agreement >= 0.9 and a.tp > 0 and a.tn > 0, [d for d in report.disagreements if d.id == mid]
+
+
+def test_a_measure_label_that_is_wrong_shows_as_disagreement(tmp_path):
+    src = (DEFAULT_DIR / "real-update-mybinder-no-space.yaml").read_text()
+    text = src.replace("fails: [U9, recall]", "fails: [U9]").replace(
+        "from_case: ../real/", f"from_case: {DEFAULT_DIR.parent}/real/")
+    (tmp_path / "c.yaml").write_text(text)
+    r = calibrate(tmp_path)
+    assert r.criteria["recall"].fp == 1
+    assert any(d.id == "recall" and d.draft == "lost-decision" and d.got == "fail" for d in r.disagreements)

@@ -40,3 +40,38 @@ def test_percentile():
     assert percentile([1, 2, 3, 4], 50) == pytest.approx(2.5)
     assert percentile(list(range(1, 11)), 90) == pytest.approx(9.1)
     assert not math.isnan(percentile([3, 1, 2], 50))
+
+
+# --- paired tests on per-unit values (fact recall, unsupported counts) ---------------------------
+
+
+def test_wilcoxon_signed_rank_exact_values():
+    from drafter.eval.stats import wilcoxon_signed_rank
+
+    # n=5, all positive: P(W+ = 15) = 1/32 each tail -> two-sided 2/32
+    assert wilcoxon_signed_rank([0.1, 0.2, 0.3, 0.4, 0.5]) == 2 / 32
+    # n=8, W- = 2 (one small negative): P(W- <= 2) = 3/256 -> two-sided 6/256
+    assert abs(wilcoxon_signed_rank([1, -2, 3, 4, 5, 6, 7, 8]) - 6 / 256) < 1e-12
+    assert wilcoxon_signed_rank([0, 0, 0]) == 1.0  # zeros are dropped: no evidence either way
+    assert wilcoxon_signed_rank([0.2, -0.2]) == 1.0
+    # symmetric in sign, ties handled exactly (doubled ranks)
+    assert wilcoxon_signed_rank([0.1, 0.1, 0.1, -0.3]) == wilcoxon_signed_rank([-0.1, -0.1, -0.1, 0.3])
+    assert wilcoxon_signed_rank([0.1] * 12) < 0.001
+
+
+def test_wilcoxon_normal_approximation_agrees_with_exact_roughly():
+    from drafter.eval.stats import wilcoxon_signed_rank
+
+    diffs = [((i * 7) % 11 - 3) / 10 for i in range(40)]
+    exact = wilcoxon_signed_rank(diffs, exact_max=60)
+    approx = wilcoxon_signed_rank(diffs, exact_max=10)
+    assert 0 < exact <= 1 and abs(exact - approx) < 0.02
+
+
+def test_bootstrap_interval_is_seeded_and_brackets_the_mean():
+    from drafter.eval.stats import bootstrap_ci, mean
+
+    vals = [0.1, 0.4, 0.2, 0.9, 0.5, 0.3]
+    lo, hi = bootstrap_ci(vals)
+    assert lo <= mean(vals) <= hi and (lo, hi) == bootstrap_ci(vals)
+    assert bootstrap_ci([]) == (None, None) and bootstrap_ci([0.3]) == (0.3, 0.3)
