@@ -69,6 +69,7 @@ class Drafter:
         prompts_dir: str | None = None,
         prompt: str | None = None,
         journal: Any = None,
+        reader: Any = None,
     ):
         if settings is None:
             settings = load_settings(
@@ -81,8 +82,12 @@ class Drafter:
                 max_retries=max_retries,
                 fallback=fallback,
                 prompts_dir=prompts_dir,
+                reader=reader if isinstance(reader, str) else None,
             )
         self.settings = settings
+        # ``reader``: "llm" | "offline" | "auto" (see Settings.resolved_reader) or a Reader object
+        self._reader = None if reader is None or isinstance(reader, str) else reader
+        self._last_read: tuple[tuple, WorkLog] | None = None  # (notes, as_of, reader) -> log: one read per notes
         self.prompt = prompt
         self.journal = journal
         self._engine = None
@@ -96,7 +101,32 @@ class Drafter:
 
         if not notes or not notes.strip():
             raise InputError("notes are empty")
-        return read_notes(notes, to_date(as_of))
+        day = to_date(as_of)
+        reader = self.reader
+        if reader is None:
+            return read_notes(notes, day)
+        key = (notes, day, reader.name)
+        if self._last_read is not None and self._last_read[0] == key:
+            return self._last_read[1].model_copy(deep=True)
+        try:
+            log = read_notes(notes, day, reader)
+        except (ProviderError, ValidationFailed) as exc:
+            if self.settings.fallback != "offline":
+                raise
+            log = read_notes(notes, day)
+            log.warnings.append(f"LLM reader failed ({exc}); read with the offline reader instead")
+        self._last_read = (key, log)
+        return log.model_copy(deep=True)
+
+    @property
+    def reader(self):
+        """The LLM reader when the settings choose it (``--reader llm``, or a model configured), else
+        None (the offline reader)."""
+        if self._reader is None and self.settings.resolved_reader == "llm":
+            from .read.llm import LLMReader
+
+            self._reader = LLMReader(self.settings)
+        return self._reader
 
     def plan(self, notes: str, *, as_of: DateLike = None, delegate_to: str | None = None) -> Plan:
         """Stages 1-2: notes -> work log -> the ownership playbook's plan."""
@@ -205,12 +235,38 @@ class Drafter:
     def dry_run(self, kind: ArtefactKind | str, notes: str, **kw) -> dict:
         """The exact request the engine would send (the offline engine sends none)."""
         kind = ArtefactKind(kind)
-        plan = self.plan(notes, as_of=kw.get("as_of"), delegate_to=kw.get("delegate_to"))
+        reader = self.reader
+        extra: dict = {}
+        if reader is not None:  # a dry run sends nothing: the writer's request is shown for the offline reading
+            if not notes or not notes.strip():
+                raise InputError("notes are empty")
+            build_read = getattr(reader, "build_request", None)
+            extra["reader_request"] = build_read(notes, to_date(kw.get("as_of"))) if build_read else None
+            self._reader = _OfflineOnce()
+        try:
+            plan = self.plan(notes, as_of=kw.get("as_of"), delegate_to=kw.get("delegate_to"))
+        finally:
+            if reader is not None:
+                self._reader = reader
         options = self._options(kw.get("audience"), kw.get("max_words"), kw.get("delegate_to"))
         build = getattr(self.engine, "build_request", None)
         if build is None:
-            return {"engine": self.engine.name, "request": None, "plan": plan.model_dump(mode="json")}
-        return {"engine": self.engine.name, "request": build(kind, plan, notes, options)}
+            return {"engine": self.engine.name, "request": None, "plan": plan.model_dump(mode="json"), **extra}
+        return {"engine": self.engine.name, "request": build(kind, plan, notes, options), **extra}
+
+
+class _OfflineOnce:
+    """The offline reader under a name of its own (so a dry run's reading is never cached as the LLM's)."""
+
+    name = "offline-dry-run"
+
+    def read(self, text, as_of):
+        from .read import offline_reader
+
+        return offline_reader().read(text, as_of)
+
+    async def aread(self, text, as_of):
+        return self.read(text, as_of)
 
 
 __all__ = ["Drafter", "DrafterError", "to_date"]

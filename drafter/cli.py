@@ -56,6 +56,12 @@ class EngineChoice(str, Enum):
     llm = "llm"
 
 
+class ReaderChoice(str, Enum):
+    auto = "auto"
+    offline = "offline"
+    llm = "llm"
+
+
 class FallbackChoice(str, Enum):
     none = "none"
     offline = "offline"
@@ -158,6 +164,10 @@ RecordOpt = Annotated[
 ]
 ToOpt = Annotated[Optional[str], typer.Option("--to", help="Who the work is delegated to.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No engine/usage lines on stderr.")]
+ReaderOpt = Annotated[
+    Optional[ReaderChoice],
+    typer.Option("--reader", help="Who reads the notes: llm or offline (default: llm when a model is configured)."),
+]
 
 
 def run_draft(
@@ -179,6 +189,7 @@ def run_draft(
     record: Optional[bool] = None,
     delegate_to: Optional[str] = None,
     quiet: bool = False,
+    reader: Optional[ReaderChoice] = None,
 ) -> None:
     """Shared body of update/options/delegate."""
     notes, source = "", ""
@@ -195,6 +206,7 @@ def run_draft(
             fallback=fallback.value if fallback else None,
             prompts_dir=prompts_dir,
             prompt=prompt,
+            reader=reader.value if reader else None,
         )
         settings = drafter.settings
         do_record = record if record is not None else settings.record
@@ -253,10 +265,11 @@ def run_draft(
 
 
 def _engine_line(settings) -> str:
+    reads = "; reader: llm" if settings.resolved_reader == "llm" else ""
     if settings.resolved_engine == "offline":
         why = "--engine offline" if settings.engine == "offline" else "no OPENAI_API_KEY or OPENAI_BASE_URL set"
-        return f"drafter: engine: offline (deterministic; {why})"
-    return f"drafter: engine: llm ({settings.resolved_model} via {settings.provider})"
+        return f"drafter: engine: offline (deterministic; {why}){reads}"
+    return f"drafter: engine: llm ({settings.resolved_model} via {settings.provider}){reads}"
 
 
 @app.command()
@@ -276,6 +289,7 @@ def update(
     dry_run: DryRunOpt = False,
     record: RecordOpt = None,
     quiet: QuietOpt = False,
+    reader: ReaderOpt = None,
 ):
     """Proactive status update: bottom line, per-item status, next steps with dates, fallbacks, risks, asks.
 
@@ -286,7 +300,7 @@ def update(
     run_draft(
         "update", file, as_of=as_of, audience=audience, fmt=fmt, max_words=max_words, engine=engine,
         model=model, base_url=base_url, prompt=prompt, prompts_dir=prompts_dir, fallback=fallback,
-        strict=strict, dry_run=dry_run, record=record, quiet=quiet,
+        strict=strict, dry_run=dry_run, record=record, quiet=quiet, reader=reader,
     )
 
 
@@ -306,6 +320,7 @@ def options(
     strict: StrictOpt = False,
     dry_run: DryRunOpt = False,
     quiet: QuietOpt = False,
+    reader: ReaderOpt = None,
 ):
     """Options, not problems: the decision up front, 2-4 options with trade-offs, one recommendation, a default.
 
@@ -316,7 +331,7 @@ def options(
     run_draft(
         "options", file, as_of=as_of, audience=audience, fmt=fmt, max_words=max_words, engine=engine,
         model=model, base_url=base_url, prompt=prompt, prompts_dir=prompts_dir, fallback=fallback,
-        strict=strict, dry_run=dry_run, quiet=quiet,
+        strict=strict, dry_run=dry_run, quiet=quiet, reader=reader,
     )
 
 
@@ -337,6 +352,7 @@ def delegate(
     strict: StrictOpt = False,
     dry_run: DryRunOpt = False,
     quiet: QuietOpt = False,
+    reader: ReaderOpt = None,
 ):
     """Delegation plan: one owner, done-when, deadline, check-ins, decision rights, escalation, runbook.
 
@@ -347,7 +363,7 @@ def delegate(
     run_draft(
         "delegate", file, as_of=as_of, audience=audience, fmt=fmt, max_words=max_words, engine=engine,
         model=model, base_url=base_url, prompt=prompt, prompts_dir=prompts_dir, fallback=fallback,
-        strict=strict, dry_run=dry_run, delegate_to=to, quiet=quiet,
+        strict=strict, dry_run=dry_run, delegate_to=to, quiet=quiet, reader=reader,
     )
 
 

@@ -11,6 +11,7 @@ Config file: TOML at ``$DRAFTER_CONFIG`` or ``<user config dir>/drafter/config.t
     prompts_dir = "~/my-prompts"
     record = false           # journal every update by default
     fallback = "none"        # none | offline
+    reader = "auto"          # auto | offline | llm (auto: llm when a model is configured)
 
 The API key is read from ``OPENAI_API_KEY`` only (never from the config file, never printed).
 """
@@ -53,6 +54,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     engine: Literal["auto", "offline", "llm"] = "auto"
+    reader: Literal["auto", "offline", "llm"] = "auto"
     model: str | None = None
     base_url: str | None = None
     api_key: SecretStr | None = Field(default=None, repr=False)
@@ -84,6 +86,13 @@ class Settings(BaseModel):
         return self.engine
 
     @property
+    def resolved_reader(self) -> Literal["offline", "llm"]:
+        """Who reads the notes: the LLM when one is configured (``auto``), else the offline reader."""
+        if self.reader == "auto":
+            return "llm" if self.llm_configured else "offline"
+        return self.reader
+
+    @property
     def resolved_model(self) -> str:
         return self.model or DEFAULT_MODEL
 
@@ -106,6 +115,7 @@ class Settings(BaseModel):
 
 _ENV = {
     "engine": "DRAFTER_ENGINE",
+    "reader": "DRAFTER_READER",
     "model": "DRAFTER_MODEL",
     "timeout": "DRAFTER_TIMEOUT",
     "max_retries": "DRAFTER_MAX_RETRIES",

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-OUTPUTS = ("update", "options", "delegate", "judge")
+OUTPUTS = ("update", "options", "delegate", "judge", "read")
 
 # Variables each kind of prompt may use (the engine / judge supplies exactly these).
 KNOWN_VARIABLES: dict[str, frozenset[str]] = {
@@ -44,6 +44,7 @@ KNOWN_VARIABLES: dict[str, frozenset[str]] = {
     "options": frozenset({"as_of", "audience", "max_words", "delegate_to", "facts", "notes", "kind"}),
     "delegate": frozenset({"as_of", "audience", "max_words", "delegate_to", "facts", "notes", "kind"}),
     "judge": frozenset({"criterion_id", "question", "draft", "notes", "as_of"}),
+    "read": frozenset({"as_of", "notes"}),  # the LLM reader (drafter/read/llm.py)
 }
 
 _SECTION = re.compile(r"^##\s+(system|user)\s*$", re.I | re.M)

@@ -160,55 +160,135 @@ def format_params(kind: ArtefactKind, method: str) -> dict:
     raise ConfigError(f"unknown structured-output method {method!r}; choose one of {', '.join(METHODS)}")
 
 
+# A person's name and nothing else (note text never reaches the plan block; a name may).
+_NAME_ONLY = re.compile(r"[A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,3}|@[\w.-]{1,39}")
+
+
+def _name(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value == "I" or value.lower() == "we":
+        return value
+    return value if _NAME_ONLY.fullmatch(value) and "<" not in value else None
+
+
+def item_ids(plan: Plan) -> dict[int, str]:
+    """``id(item) -> "I1"``... in plan order (the FACTS block refers to items by these ids)."""
+    return {id(ip.item): f"I{i}" for i, ip in enumerate(plan.items, 1)}
+
+
 def plan_facts(plan: Plan, kind: ArtefactKind, options: DraftOptions) -> str:
-    """The playbook's facts as compact JSON for the user message."""
+    """The playbook's decisions as compact JSON for the user message.
+
+    No note text: items are referred to by id (``I1``...) and the note line numbers they rest on;
+    what the block carries is the playbook's own data (statuses, dates, states, paths) and names.
+    The notes themselves reach the model only inside the fenced ``<notes>`` block.
+    """
 
     def d(x):
         return x.isoformat() if x else None
 
+    ids = item_ids(plan)
     items = []
     for ip in plan.items:
         it = ip.item
+        commitments = []
+        for i, cs in enumerate(ip.commitments):
+            src = it.commitments[i] if i < len(it.commitments) else None
+            commitments.append({
+                "lines": sorted(src.lines) if src else [],
+                "owner": _name(cs.owner),
+                "due": d(cs.due),
+                "state": cs.state,
+                "new_date": d(cs.new_date),
+                "new_date_proposed": True if cs.new_date else None,
+                "ask_instead": True if cs.ask else None,
+            })
         entry = {
-            "title": it.title,
+            "id": ids[id(it)],
+            "lines": sorted(it.lines),
             "status": ip.status.value,
-            "reason": ip.reason,
-            "outcome": it.outcome,
+            "owner": _name(it.owner),
             "deadline": d(it.deadline),
-            "deadline_label": it.deadline_label,
-            "done": [a.text for a in it.actions],
-            "waiting_on": [
-                {"what": w.what, "on": w.on_whom, "kind": w.kind, "since": d(w.since)} for w in it.waits
+            "done": it.done or None,
+            "actions_done_lines": sorted({n for a in it.actions for n in a.lines}),
+            "waits": [
+                {"lines": sorted(w.lines), "on": _name(w.on_whom), "kind": w.kind, "since": d(w.since),
+                 "expected_by": d(w.expected_by)}
+                for w in it.waits
             ],
-            "commitments": [c.model_dump(mode="json", exclude_none=True) for c in ip.commitments],
-            "decisions": [{"question": x.question, "options": x.options, "who": x.who} for x in it.decisions],
-            "next_step": ip.next_step.model_dump(mode="json") if ip.next_step else None,
-            "fallbacks": [f.model_dump(mode="json") for f in ip.fallbacks],
-            "risks": [r.model_dump(mode="json", exclude_none=True) for r in ip.risks],
-            "asks": [a.model_dump(mode="json") for a in ip.asks],
-            "people": it.people,
-            "resources": it.resources,
+            "commitments": commitments,
+            "decisions": [
+                {"lines": sorted(x.lines), "who": _name(x.who), "by": d(x.by), "options_in_notes": len(x.options)}
+                for x in it.decisions
+            ],
+            "outcome_lines": sorted({n for o in it.outcomes for n in o.lines}),
+            "next_step": (
+                {"owner": _name(ip.next_step.owner), "due": d(ip.next_step.due),
+                 "due_proposed": ip.next_step.due_proposed or None}
+                if ip.next_step else None
+            ),
+            "fallbacks": [{"by": d(f.by), "path": f.path} for f in ip.fallbacks],
+            "risks": [dict(x) for x in dict.fromkeys(
+                tuple({"deadline": d(r.deadline), "days_left": r.days_left}.items()) for r in ip.risks)],
+            "asks": [{"who": _name(a.who), "by": d(a.by)} for a in ip.asks],
         }
         if it.recurring or it.recurrence:
-            entry["recurrence"] = it.recurrence or "recurring"
-        if it.delegate_to:
-            entry["delegate_to"] = it.delegate_to
-        items.append({k: v for k, v in entry.items() if v not in (None, [], "")})
-    facts = {
+            entry["recurring"] = True
+        if _name(it.delegate_to):
+            entry["delegate_to"] = _name(it.delegate_to)
+        clean = {}
+        for k, v in entry.items():
+            if isinstance(v, list):
+                v = [{a: b for a, b in x.items() if b not in (None, [], "")} if isinstance(x, dict) else x for x in v]
+            if isinstance(v, dict):
+                v = {a: b for a, b in v.items() if b not in (None, [], "")}
+            if v not in (None, [], "", {}):
+                clean[k] = v
+        items.append(clean)
+    worst = next((ids[id(ip.item)] for ip in plan.items if ip.status == plan.overall), None)
+    facts: dict[str, Any] = {
         "as_of": plan.as_of.isoformat(),
         "weekday": plan.as_of.strftime("%A"),
         "artefact": kind.value,
         "overall": plan.overall.value,
-        "overall_reason": plan.overall_reason,
+        "overall_from": worst,
         "items": items,
-        "risks": [r.model_dump(mode="json", exclude_none=True) for r in plan.risks],
-        "asks": [a.model_dump(mode="json") for a in plan.asks],
-        "people": [p.model_dump(exclude_none=True) for p in plan.log.people],
-        "unplaced_lines": [s.text for s in plan.log.unplaced],
+        "asks": [{"who": _name(a.who), "by": d(a.by)} for a in plan.asks],
+        "people": [n for n in (_name(p.name) for p in plan.log.people) if n],
+        "unplaced_lines": [s.number for s in plan.log.unplaced],
     }
-    if options.delegate_to:
-        facts["delegate_to"] = options.delegate_to
+    if kind == ArtefactKind.OPTIONS and plan.decision is not None:
+        dec = plan.decision
+        facts["decision"] = {
+            "who": _name(dec.who) or "you",
+            "decide_by": d(dec.decide_by),
+            "deadline": d(dec.deadline),
+            "options_in_notes": sum(1 for o in dec.options if o.from_notes),
+        }
+    if kind == ArtefactKind.DELEGATE and plan.delegation is not None:
+        dg = plan.delegation
+        by_title = {ip.item.title: ids[id(ip.item)] for ip in plan.items}
+        facts["delegation"] = {
+            "delegate": _name(options.delegate_to or dg.delegate),
+            "parent_deadline": d(dg.parent_deadline),
+            "shadow_on": d(dg.shadow_on),
+            "tasks": [
+                {"item": by_title.get(t.item_title), "deadline": d(t.deadline),
+                 "check_ins": [d(c.on) for c in t.check_ins], "decision_rights": t.decision_rights.value,
+                 "recurring": t.recurring or None}
+                for t in dg.tasks
+            ],
+        }
+    for key in ("decision", "delegation"):
+        if key in facts:
+            facts[key] = {a: b for a, b in facts[key].items() if b not in (None, [], "")}
+    if options.delegate_to and _name(options.delegate_to):
+        facts["delegate_to"] = _name(options.delegate_to)
     facts = {k: v for k, v in facts.items() if v not in (None, [], "")}
+    if "asks" in facts:
+        facts["asks"] = [{a: b for a, b in x.items() if b} for x in facts["asks"]]
     return json.dumps(facts, separators=(",", ":"), ensure_ascii=False)
 
 
@@ -222,9 +302,16 @@ def fence_notes(notes: str) -> str:
     return _OPEN_NOTES.sub("<\u2060notes>", notes)
 
 
+def numbered(notes: str) -> str:
+    """The notes with their line numbers (``  3 | text``), as the FACTS block cites them, fenced."""
+    rows = [(i, t.rstrip()) for i, t in enumerate(notes.splitlines(), 1) if t.strip()]
+    width = len(str(rows[-1][0])) if rows else 1
+    return fence_notes("\n".join(f"{i:>{width}} | {t}" for i, t in rows))
+
+
 def prompt_values(kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions) -> dict:
-    delegate_to = options.delegate_to or next(
-        (ip.item.delegate_to for ip in plan.items if ip.item.delegate_to), None
+    delegate_to = _name(options.delegate_to) or next(
+        (_name(ip.item.delegate_to) for ip in plan.items if _name(ip.item.delegate_to)), None
     )
     return {
         "as_of": f"{plan.as_of.isoformat()} ({plan.as_of.strftime('%A')})",
@@ -232,7 +319,7 @@ def prompt_values(kind: ArtefactKind, plan: Plan, notes: str, options: DraftOpti
         "max_words": options.max_words or WORD_BUDGET.get(options.audience.value, 150),
         "delegate_to": delegate_to or "not named; use the person the notes name",
         "facts": plan_facts(plan, kind, options),
-        "notes": fence_notes(notes.strip()),
+        "notes": numbered(notes),
         "kind": kind.value,
     }
 
@@ -301,30 +388,82 @@ def _norm(title: str) -> str:
     return re.sub(r"\W+", " ", title).strip().lower()
 
 
-def enforce_plan(kind: ArtefactKind, artefact, plan: Plan):
-    """Plan facts win over the model: as_of, and statuses never better than the playbook's."""
+# The status a headline states first ("On track: ...", "Everything is fine", "All done").
+_HEADLINE_STATUS = [
+    (Status.OFF_TRACK, re.compile(r"\boff[ -]track\b|\bmissed\b|\blate\b", re.I)),
+    (Status.BLOCKED, re.compile(r"\bblocked\b", re.I)),
+    (Status.AT_RISK, re.compile(r"\bat[ -]risk\b", re.I)),
+    (Status.ON_TRACK, re.compile(r"\bon[ -]track\b|\b(?:all|everything)\s+(?:is\s+)?(?:good|fine|well|green)\b"
+                                 r"|\bno\s+(?:issues|problems|blockers|risks)\b", re.I)),
+    (Status.DONE, re.compile(r"\ball\s+done\b|\beverything\s+(?:is\s+)?(?:done|complete)\b", re.I)),
+]
+
+
+def headline_status(headline: str) -> Status | None:
+    """The status a headline states first, if it states one."""
+    found = [(m.start(), st) for st, rx in _HEADLINE_STATUS for m in [rx.search(headline or "")] if m]
+    return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def enforce_plan(kind: ArtefactKind, artefact, plan: Plan, warnings: list[str] | None = None):
+    """The playbook's decisions win over the model: as_of, and no status better than the playbook's.
+
+    An update whose ``overall`` or headline is better than the worst item is repaired: ``overall``
+    takes the plan's status and the headline is replaced by the playbook's (the offline writer's),
+    with a warning naming what the model said (appended to ``warnings`` when given). Item statuses
+    are matched by title, else by position when the model kept the plan's items in order.
+    """
+    warnings = warnings if warnings is not None else []
     if artefact.as_of != plan.as_of:
         log.info("model wrote as_of %s; using the plan's %s", artefact.as_of, plan.as_of)
         artefact = artefact.model_copy(update={"as_of": plan.as_of})
     if kind != ArtefactKind.UPDATE:
         return artefact
     updates: dict[str, Any] = {}
-    if artefact.overall.severity < plan.overall.severity:
-        log.info("model reported overall %s; the plan says %s", artefact.overall.value, plan.overall.value)
-        updates["overall"] = plan.overall
+    floor = plan.overall
+    said = headline_status(artefact.headline)
+    if artefact.overall.severity < floor.severity:
+        warnings.append(
+            f"the model reported overall '{artefact.overall.label}' but the worst item is '{floor.label}'; "
+            f"overall set to '{floor.label}'"
+        )
+        updates["overall"] = floor
+    if said is not None and said.severity < floor.severity:
+        replacement = _plan_headline(plan)
+        warnings.append(
+            f"the model's headline says '{said.label}' but the worst item is '{floor.label}'; "
+            f"headline replaced by the playbook's: {artefact.headline[:80]!r}"
+        )
+        updates["headline"] = replacement
     by_title = {_norm(ip.item.title): ip.status for ip in plan.items}
+    in_order = len(artefact.items) == len(plan.items)
     items = []
     changed = False
-    for it in artefact.items:
+    for i, it in enumerate(artefact.items):
         planned: Status | None = by_title.get(_norm(it.title))
+        if planned is None and in_order:
+            planned = plan.items[i].status
         if planned is not None and it.status.severity < planned.severity:
             log.info("model reported %r as %s; the plan says %s", it.title, it.status.value, planned.value)
+            warnings.append(f"the model reported {it.title[:60]!r} as '{it.status.label}'; the playbook says "
+                            f"'{planned.label}'")
             it = it.model_copy(update={"status": planned})
             changed = True
         items.append(it)
     if changed:
         updates["items"] = items
     return artefact.model_copy(update=updates) if updates else artefact
+
+
+def _plan_headline(plan: Plan) -> str:
+    """The playbook's headline (the offline writer's wording of the plan), bounded for the model."""
+    try:
+        from .offline import headline_for
+
+        text = headline_for(plan)
+    except Exception:  # never fail a draft on the repair itself
+        text = f"{plan.overall.label.capitalize()}."
+    return text[:300]
 
 
 def _strings(value: Any):
@@ -481,8 +620,9 @@ class LLMEngine(CallLoop):
         return parse_reply(kind, method, reply)
 
     def _finish(self, kind, artefact, spec, run, plan, notes, options):
-        artefact = enforce_plan(kind, artefact, plan)
-        warnings = grounding_warnings(kind, artefact, plan, notes, options)
+        floor: list[str] = []
+        artefact = enforce_plan(kind, artefact, plan, floor)
+        warnings = floor + grounding_warnings(kind, artefact, plan, notes, options)
         return artefact, self._meta(spec, run, warnings)
 
     def _failed(self, kind, invalid: _Invalid, method: str) -> ValidationFailed:

@@ -280,6 +280,7 @@ class _Element:
     texts: list[str]
     people: list[str | None]
     dates: list[dt.date | None]
+    loose: tuple[str, ...] = ()  # a decision's options: may rest on any line of its item
 
 
 def _describe(element) -> _Element:
@@ -298,8 +299,8 @@ def _describe(element) -> _Element:
         )
     if isinstance(element, Decision):
         return _Element(
-            "decision", element.question, element.lines,
-            [element.question, *element.options, *element.positions], [element.who], [element.by],
+            "decision", element.question, element.lines, [element.question], [element.who], [element.by],
+            loose=(*element.options, *element.positions),
         )
     if isinstance(element, Outcome):
         return _Element("outcome", element.text, element.lines, [element.text], [element.who], [])
@@ -318,7 +319,20 @@ def check_element(element, log: WorkLog) -> str | None:
     return _check(_describe(element), lines, log.as_of, _notes_text(lines))
 
 
-def _check(e: _Element, lines: dict[int, str], as_of: dt.date, notes: str = "") -> str | None:
+@dataclass(frozen=True)
+class _Context:
+    """What an element of an item may refer to beyond its own lines: the item's title (checked
+    against the item's lines) and the people of the log cited in the item's lines (a speaker, the
+    sender of a quoted email) - references resolved, as a date phrase is."""
+
+    title: str = ""
+    people: frozenset[str] = frozenset()
+    lines: tuple[int, ...] = ()  # the item's lines
+
+
+def _check(
+    e: _Element, lines: dict[int, str], as_of: dt.date, notes: str = "", ctx: _Context | None = None
+) -> str | None:
     if not e.lines:
         return "cites no lines"
     missing = sorted({n for n in e.lines if n not in lines})
@@ -329,11 +343,22 @@ def _check(e: _Element, lines: dict[int, str], as_of: dt.date, notes: str = "") 
     ev = _evidence([lines[n] for n in sorted(set(e.lines))], as_of, notes)
     terms: list[str] = []
     for p in e.people:
-        terms += _person_terms(p, ev)
+        missing = _person_terms(p, ev)
+        if missing and ctx is not None and p and p.strip().lower() in ctx.people:
+            continue
+        terms += missing
     for d in e.dates:
         terms += _date_term(d, ev)
     for t in e.texts:
-        terms += _text_terms(t, ev, as_of)
+        found = _text_terms(t, ev, as_of)
+        if ctx is not None and ctx.title:
+            found = [x for x in found if not _occurs(x, ctx.title)]
+        terms += found
+    if e.loose:
+        wider = sorted(set(e.lines) | {n for n in (ctx.lines if ctx else ()) if n in lines})
+        loose_ev = _evidence([lines[n] for n in wider], as_of, notes)
+        for t in e.loose:
+            terms += _text_terms(t, loose_ev, as_of)
     if terms:
         seen: set[str] = set()
         return _reason([t for t in terms if not (t in seen or seen.add(t))], e.lines)
@@ -352,14 +377,17 @@ def _notes_text(lines: dict[int, str]) -> str:
     return "\n".join(lines.values()).lower()
 
 
-def _keep(elements: list, kind_lines: dict[int, str], as_of: dt.date, dropped: list[Dropped], notes: str) -> list:
+def _keep(
+    elements: list, kind_lines: dict[int, str], as_of: dt.date, dropped: list[Dropped], notes: str,
+    ctx: _Context | None = None,
+) -> list:
     kept = []
     for el in elements:
         if isinstance(el, Commitment) and el.source == "journal":
             kept.append(el)
             continue
         e = _describe(el)
-        reason = _check(e, kind_lines, as_of, notes)
+        reason = _check(e, kind_lines, as_of, notes, ctx)
         if reason is None:
             kept.append(el)
         else:
@@ -368,7 +396,8 @@ def _keep(elements: list, kind_lines: dict[int, str], as_of: dt.date, dropped: l
 
 
 def _check_item(
-    item: WorkItem, lines: dict[int, str], as_of: dt.date, dropped: list[Dropped], notes: str
+    item: WorkItem, lines: dict[int, str], as_of: dt.date, dropped: list[Dropped], notes: str,
+    people: list[Person] = (),
 ) -> WorkItem | None:
     """The item with its unsupported elements removed, or None when the item itself is unsupported."""
     title_el = _Element("item", item.title, item.lines, [item.title, item.outcome or ""], [item.owner], [])
@@ -377,9 +406,15 @@ def _check_item(
         dropped.append(Dropped(kind="item", text=item.title[:300], lines=list(item.lines), reason=reason))
         return None
     update: dict = {}
+    here = set(item.lines)
+    ctx = _Context(
+        title=item.title.lower(),
+        people=frozenset(p.name.lower() for p in people if set(p.lines) & here and _looks_like_person(p.name)),
+        lines=tuple(sorted(here)),
+    )
     for field in ("actions", "waits", "commitments", "decisions", "outcomes", "questions", "risk_notes"):
         elements = getattr(item, field)
-        kept = _keep(elements, lines, as_of, dropped, notes)
+        kept = _keep(elements, lines, as_of, dropped, notes, ctx)
         if len(kept) != len(elements):
             update[field] = kept
     if "risk_notes" in update:  # ``risks`` holds the risk notes' text
@@ -422,7 +457,7 @@ def check_log(log: WorkLog) -> WorkLog:
     dropped: list[Dropped] = list(log.dropped)
     items = []
     for item in log.items:
-        kept = _check_item(item, lines, log.as_of, dropped, notes)
+        kept = _check_item(item, lines, log.as_of, dropped, notes, log.people)
         if kept is not None:
             items.append(kept)
     people = _keep(log.people, lines, log.as_of, dropped, notes)

@@ -46,7 +46,7 @@ def test_happy_path_one_call_with_usage(fake_server, kind):
     assert artefact.kind == kind
     assert len(fake_server.requests) == 1
     assert meta.engine == "llm" and meta.model == MODEL_NAME
-    assert meta.prompt_name == kind and meta.prompt_version == "1.0"
+    assert meta.prompt_name == kind and meta.prompt_version == "2.0"
     assert (meta.tokens_in, meta.tokens_out, meta.llm_calls) == (11, 7, 1)
     assert meta.latency_ms and meta.latency_ms > 0
     sent = fake_server.requests[0]
