@@ -220,6 +220,26 @@ def to_work_log(reply: ReadLog, text: str, as_of: dt.date) -> WorkLog:
     )
 
 
+def without_empty_items(log: WorkLog) -> WorkLog:
+    """Items left with no fact and no deadline after the provenance check are dropped too (their
+    lines become unplaced): a bare title the model made up is not work the notes hold."""
+    from ..models import Dropped
+
+    keep, gone = [], []
+    for it in log.items:
+        has = it.actions or it.waits or it.commitments or it.decisions or it.outcomes or it.questions or it.risk_notes
+        (keep if has or it.deadline else gone).append(it)
+    if not gone:
+        return log
+    cited = {n for it in keep for n in it.lines}
+    return log.model_copy(update={
+        "items": keep,
+        "unplaced": [s for s in log.lines if s.number not in cited],
+        "dropped": [*log.dropped, *(Dropped(kind="item", text=it.title[:300], lines=list(it.lines),
+                                            reason="no fact of it is supported by its lines") for it in gone)],
+    })
+
+
 def describe_drops(dropped) -> str:
     """One numbered line per unsupported element, for the retry prompt."""
     out = []
@@ -293,7 +313,7 @@ class _ReadCall(_engine_base()):
             raise _Invalid(f"schema violations: {_summarise(exc)}", raw) from None
         if not any(f.type != "context" for f in parsed.facts):
             raise _Invalid("the reply lists no facts; the notes hold some", raw)
-        checked = check_log(to_work_log(parsed, self.text, self.as_of))
+        checked = without_empty_items(check_log(to_work_log(parsed, self.text, self.as_of)))
         if checked.dropped and not self.retried:
             self.first_drops = list(checked.dropped)
             raise _Invalid("unsupported:\n" + describe_drops(checked.dropped), raw)

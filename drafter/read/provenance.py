@@ -400,7 +400,7 @@ def _check_item(
     people: list[Person] = (),
 ) -> WorkItem | None:
     """The item with its unsupported elements removed, or None when the item itself is unsupported."""
-    title_el = _Element("item", item.title, item.lines, [item.title, item.outcome or ""], [item.owner], [])
+    title_el = _Element("item", item.title, item.lines, [item.title, item.outcome or ""], [], [])
     reason = _check(title_el, lines, as_of, notes)
     if reason is not None:
         dropped.append(Dropped(kind="item", text=item.title[:300], lines=list(item.lines), reason=reason))
@@ -441,6 +441,11 @@ def _check_item(
             people.append(name)
     if len(people) != len(item.people):
         update["people"] = people
+    if item.owner and _person_terms(item.owner, ev) and item.owner.strip().lower() not in ctx.people:
+        dropped.append(
+            Dropped(kind="owner", text=item.owner, lines=list(item.lines), reason=_reason([item.owner], item.lines))
+        )
+        update["owner"] = None
     if item.delegate_to and _person_terms(item.delegate_to, ev):
         dropped.append(
             Dropped(kind="delegate", text=item.delegate_to, lines=list(item.lines),
