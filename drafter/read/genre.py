@@ -52,6 +52,32 @@ _DATE_HEAD = re.compile(
 )
 
 
+_TITLE_INCIDENT = re.compile(r"\b(post-?mortem|incident|outage|retrospective|root cause|rca|release (?:status|engineering)|release notes? status)\b", re.I)
+_TITLE_MINUTES = re.compile(r"\b(meeting|minutes|sync|call|tsc|tac|council|committee|board|working group|wg|notes from|weekly meeting|monthly)\b", re.I)
+_TITLE_STANDUP = re.compile(r"\b(stand-?ups?|daily|scrum|check-?ins?|status updates?)\b", re.I)
+_TITLE_WORKLOG = re.compile(r"\b(week(?:ly)? (?:\d+|report|log)|gsoc|worklog|work log|journal|diary|devlog|progress report|status report)\b", re.I)
+_TITLE_TODO = re.compile(r"\b(to-?dos?|checklist|backlog|tasks?)\b", re.I)
+
+
+def standup_rounds(outline: Outline) -> list:
+    """Sibling headings whose sub-headings repeat the same parts ("Focus / Working on today /
+    Where I'm blocked"): each is one person's (or team's) round."""
+    from .signals import mode_of
+
+    heads = outline.headings()
+    kids: dict[int, list[str]] = {}
+    for h in heads:
+        if h.parent is not None and outline.nodes[h.parent].kind == "heading":
+            kids.setdefault(h.parent, []).append(re.sub(r"\W+", " ", h.text.lower()).strip())
+    cands = {p: set(names) for p, names in kids.items() if len({mode_of(n) for n in names} - {None, "context"}) >= 2}
+    out = []
+    for p, names in cands.items():
+        # a round shares most of its parts with another round ("Focus / Working on today / Blocked")
+        if any(q != p and len(names & other) >= 2 and len(names & other) >= 0.5 * min(len(names), len(other)) for q, other in cands.items()):
+            out.append(outline.nodes[p])
+    return sorted(out, key=lambda n: n.index)
+
+
 @dataclass
 class GenreGuess:
     genre: str
@@ -60,8 +86,12 @@ class GenreGuess:
     reasons: list[str] = field(default_factory=list)
 
 
-def first_person_share(outline: Outline) -> float:
-    content = [n for n in outline.content() if n.kind != "heading"]
+def first_person_share(outline: Outline, people: People | None = None) -> float:
+    """Share of prose nodes that speak as "I" (a named speaker's "I" is the speaker's, not the writer's)."""
+    content = [
+        n for n in outline.content()
+        if n.kind != "heading" and n.kind != "speaker" and not (people is not None and n.label and people.known(n.label))
+    ]
     if not content:
         return 0.0
     return sum(1 for n in content if _FIRST_PERSON.search(n.text)) / len(content)
@@ -78,7 +108,7 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
     head_texts = [n.text for n in heads] + labels
     speakers = {p.name for p in people.persons() if p.evidence == "speaker"}
     attendees = [p for p in people.persons() if p.evidence == "attendee"]
-    fp = first_person_share(outline)
+    fp = first_person_share(outline, people)
     s = {g: 0.0 for g in GENRES}
     why: list[str] = []
 
@@ -93,7 +123,10 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
         s["standup"] += 2.0 * len(person_heads)
         why.append(f"{len(person_heads)} person headings")
     s["worklog"] += 1.5 * hits(WORKLOG_HEAD)
-    dated = [n for n in heads if _DATE_HEAD.search(n.text)]
+    dated = [
+        n for n in heads
+        if _DATE_HEAD.search(n.text) and not any(re.search(r"timeline|chronolog", a.text, re.I) for a in outline.ancestors(n) if a.kind == "heading")
+    ]
     if len(dated) >= 2:
         s["worklog"] += 2.0 * len(dated)
         why.append(f"{len(dated)} dated headings")
@@ -104,6 +137,11 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
         s["todo"] += 10 * share if share >= 0.4 else 0
         if share >= 0.4:
             why.append(f"{share:.0%} checkboxes")
+    task_tables = [n for n in outline.nodes if n.kind == "table_row" and n.header and any(re.search(r"\b(task|todo|to-do|action)", c, re.I) for c in n.cells)
+                   and any(re.search(r"\b(status|who|owner|assignee|done|deadline|due)", c, re.I) for c in n.cells)]
+    if task_tables:
+        s["todo"] += 8
+        why.append("a task table")
     if len(speakers) >= 2 and len(person_heads) < 2:
         s["minutes"] += 2
     # standup rounds: per-person sections with done/doing/blocked sub-parts
@@ -117,16 +155,35 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
     else:
         s["minutes"] += 1
         s["incident"] += 1
+    # the document's title says what it is ("TSC meeting", "Post-mortem", "Standup", "Week 4")
+    title = heads[0].text if heads and heads[0].level <= 2 and heads[0].line <= 3 else ""
+    for g, rx in (("incident", _TITLE_INCIDENT), ("minutes", _TITLE_MINUTES), ("standup", _TITLE_STANDUP), ("worklog", _TITLE_WORKLOG), ("todo", _TITLE_TODO)):
+        if title and rx.search(title):
+            s[g] += 5
+            why.append(f"title says {g}")
+    rounds = standup_rounds(outline)
+    if len(rounds) >= 2:
+        s["standup"] += 3 * len(rounds)
+        why.append(f"{len(rounds)} rounds with the same parts")
     best = max(("minutes", "standup", "worklog", "todo", "incident"), key=lambda g: s[g])
     genre = best
-    # short first-person notes without strong document structure: the personal notes parser
-    structured = len(heads) >= 2 or len(boxes) >= 3 or len(speakers) >= 2 or attendees
+    # short notes without strong document structure, or notes where the writer is an owner
+    # ("Me: confirm the date"): the personal notes parser
     me_owner = any(re.match(r"^(me|i)\b", (n.label or "").strip(), re.I) for n in body) or any(
         re.search(r"\b(me|myself)\b", n.rest or "", re.I) for n in body if n.label and re.match("attend|present|particip", n.label, re.I)
     )
-    if s[best] < 4 or (not structured and len(body) <= 25) or me_owner:
+    long_prose = (
+        sum(len(n.text) for n in body) / max(1, len(body)) > 120
+        or any(len(n.text) > 500 for n in body)
+        or sum(1 for n in body if n.kind == "para" and len(n.lines) >= 3) >= 2  # wrapped paragraphs: a report
+    )
+    small = len(body) <= 10 and len(heads) <= 3 and s[best] < 6 and not long_prose
+    if not me_owner and not small and s[best] < 2.5 and (long_prose or len(body) > 15):
+        genre = "worklog" if fp >= 0.2 else best  # a long report: read by its sections
+        why.append("long report with weak genre cues")
+    elif s[best] < 2.5 or small or me_owner:
         genre = "notes"
-        why.append("personal notes (weak structure or the writer is an owner)")
+        why.append("personal notes (small, weak structure, or the writer is an owner)")
     first_person = fp >= 0.2 or genre in ("notes",) or (genre in ("worklog", "todo") and not speakers and fp > 0.05)
     if genre == "todo" and not speakers and not person_heads:
         first_person = True

@@ -20,6 +20,7 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _LINK = re.compile(r"\[([^\]\[]+)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REFLINK = re.compile(r"\[([^\]\[]+)\]\[[^\]]*\]")
+_ADOC_LINK = re.compile(r"(?:link:)?((?:https?|mailto):[^\s\[\]]+)\[([^\]]*)\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.I)
 _RST_LINK = re.compile(r"`([^`<]+?)\s*<([^>]+)>`__?")
 _RST_ROLE = re.compile(r":[\w-]+:`([^`]+)`")
@@ -34,6 +35,9 @@ _EMOJI_CODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{2,40}:(?![\w:])")
 _DONE_EMOJI = re.compile(r"[\u2705\u2714\u2611]|:(?:white_check_mark|heavy_check_mark|ballot_box_with_check|check):")
 _EMOJI = re.compile(
     "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\uFE0F\u200D\u20E3\u2190-\u21FF\u25A0-\u25FF]"
+)
+_TRAILING_BOLD_NAME = re.compile(
+    r"[\s(\[–—-]*(?:\*\*|__)\s*@?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}|@[\w.-]+)\s*(?:\*\*|__)[\s)\].]*$"
 )
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 
@@ -102,18 +106,26 @@ def clean(raw: str) -> Clean:
     whole = s.strip()
     if re.fullmatch(r"~~.+~~", whole):
         out.struck = True
+    tm = _TRAILING_BOLD_NAME.search(s)
+    if tm and len(s[: tm.start()].split()) >= 3:
+        out.owner_tags.append(tm.group(1).strip())  # "... to be namespaced. **Robert Vinluan**"
+        s = s[: tm.start()]
     s = _RST_LINK.sub(lambda m: (out.urls.append(m.group(2)) or m.group(1)), s)
     s = _IMAGE.sub(lambda m: (out.urls.append(m.group(2)) or (m.group(1) if m.group(1) and not URL_RE.fullmatch(m.group(1)) else "")), s)
     s = _LINK.sub(lambda m: (out.urls.append(m.group(2)) if m.group(2) else None) or (m.group(1) if not URL_RE.fullmatch(m.group(1).strip()) else ""), s)
     s = _REFLINK.sub(r"\1", s)
+    s = _ADOC_LINK.sub(lambda m: (out.urls.append(m.group(1)) or (m.group(2) if m.group(2) and not URL_RE.fullmatch(m.group(2)) else "")), s)
+    s = re.sub(r"\s\+$", "", s)  # AsciiDoc hard line break
     s = _AUTOLINK.sub(lambda m: (out.urls.append(m.group(1)) or ""), s)
     s = _RST_ROLE.sub(r"\1", s)
     s = _RST_REF.sub(r"\1", s)
     s = _TAG.sub(" ", s)
     s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     s = URL_RE.sub(lambda m: (out.urls.append(m.group(0)) or ""), s)
+    s = re.sub(r"<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", r"\1", s)  # <security@pypi.org>
     out.emails = EMAIL_RE.findall(s)
     s = _CODE.sub(r"\1", s)
+    s = s.replace("`", "")  # an unpaired backtick
     s = _STRIKE.sub(r"\1", s)
     for _ in range(2):
         s = _BOLD.sub(r"\2", s)
@@ -143,7 +155,8 @@ def clean(raw: str) -> Clean:
             return m.group(0)  # "Josh Triplett (Mozilla)": a name and its organisation
         after = m.string[m.end() :].strip()
         at_end = not after or bool(re.fullmatch(r"(?:[\(\[][^)\]]*[\)\]]\s*)*[:.]?", after))
-        if _tag_like_owner(inner) and (m.group(1) is not None or (at_end and _looks_like_handle_list(inner))):
+        ai = re.search(r"\b(?:AI|A\.I\.|Action(?: item)?|TODO)\s*$", before, re.I) is not None
+        if _tag_like_owner(inner) and (m.group(1) is not None or ai or (at_end and _looks_like_handle_list(inner))):
             out.owner_tags.extend(p.strip().lstrip("@") for p in re.split(r"[,/&+]|\band\b", inner) if p.strip())
             return " "
         return m.group(0)

@@ -23,7 +23,7 @@ from .markup import Clean, clean, strip_comments
 _BULLET = re.compile(r"^(?P<ind>\s*)(?P<m>[-*+•‣◦–])\s+(?P<rest>.*)$")
 _NUMBERED = re.compile(r"^(?P<ind>\s*)(?P<m>(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|\(\d{1,3}\)|#\.)\s+(?P<rest>.*)$")
 _CHECK = re.compile(r"^\[(?P<c>[ xX✓✔-]?)\]\s*(?P<rest>.*)$")
-_ATX = re.compile(r"^\s{0,3}(?P<h>#{1,6})\s+(?P<rest>.*?)(?:\s+#+\s*)?$")
+_ATX = re.compile(r"^\s{0,3}(?P<h>#{1,6}|={2,6}(?=\s+\w))\s+(?P<rest>.*?)(?:\s+[#=]+\s*)?$")  # markdown, AsciiDoc
 _UNDERLINE = re.compile(r"^\s*([=\-~^\"'`#*+:._])\1{2,}\s*$")
 _FENCE = re.compile(r"^\s*(```+|~~~+)")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -191,6 +191,7 @@ def build_outline(text: str) -> Outline:
 
     rst_levels: list[str] = []
     in_comment = False
+    wrap_col = _wrap_column(lines)
     while i < n_lines:
         raw = lines[i]
         num = i + 1
@@ -253,12 +254,9 @@ def build_outline(text: str) -> Outline:
             and nxt.strip()[0] not in ":._"
         ):
             ch = nxt.strip()[0]
-            if ch in "=-" and not rst_levels:
-                level = 1 if ch == "=" else 2
-            else:
-                if ch not in rst_levels:
-                    rst_levels.append(ch)
-                level = rst_levels.index(ch) + 1
+            if ch not in rst_levels:
+                rst_levels.append(ch)
+            level = rst_levels.index(ch) + 1  # reStructuredText: levels in order of first use
             add("heading", [num, num + 1], raw, stripped, level=level)
             i += 2
             continue
@@ -279,7 +277,7 @@ def build_outline(text: str) -> Outline:
         ind = _indent_of(raw)
         m = _ATX.match(raw)
         if m and ind < 4:
-            add("heading", [num], raw, m.group("rest"), level=len(m.group("h")))
+            add("heading", [num], raw, m.group("rest"), level=len(m.group("h")) - (1 if m.group("h")[0] == "=" else 0))
             i += 1
             continue
         if stripped.startswith(">"):
@@ -363,9 +361,11 @@ def build_outline(text: str) -> Outline:
             continue
         prev = nodes[-1] if nodes else None
         if (
-            prev is not None
+            wrap_col
+            and prev is not None
             and prev.kind == "para"
             and prev.lines[-1] == num - 1
+            and len(lines[num - 2].rstrip()) >= 0.75 * wrap_col
             and abs(ind - prev.indent) <= 2
             and not _LABEL_START.match(stripped)
             and not re.match(r"^\[?\d{1,2}:\d{2}", stripped)
@@ -394,6 +394,17 @@ def build_outline(text: str) -> Outline:
 
     _nest(nodes)
     return Outline(nodes=nodes, lines=lines, front_matter=front)
+
+
+def _wrap_column(lines: list[str]) -> int:
+    """The column a hard-wrapped document wraps at (0: lines are not hard-wrapped). A wrapped
+    document has no prose line much longer than ~100 characters and many lines near its longest."""
+    lens = [len(x.rstrip()) for x in lines if x.strip() and not re.match(r"^\s*(?:[-*+>|#]|\d+[.)])", x)]
+    if not lens:
+        return 0
+    top = max(lens)
+    full = [n for n in lens if n >= 0.75 * top and n >= 55]
+    return top if top <= 100 and len(full) >= 4 and len(full) >= 0.3 * len(lens) else 0
 
 
 def _body_of(raw: str) -> str:

@@ -64,12 +64,13 @@ _WITH = re.compile(rf"\b(?:with|ask|asked|ping|pinged|cc|thanks|thanks to|talk t
 _ORG = re.compile(rf"\b(?P<who>{FULL_NAME})\s+\((?P<org>[A-Z][\w&.\- ]{{1,30}})\)")
 _ATTENDEE_LABEL = re.compile(
     r"^(?:attendees?|attending|present|participants?|in attendance|people|who|members?|attendance|"
-    r"facilitator|chair|note[- ]?taker|scribe|moderator|host|regrets|absent|apologies|guests?|invitees?)\b",
+    r"facilitator|chair|note[- ]?taker|scribe|moderator|host|regrets|absent|apologies|guests?|invitees?|who joined|"
+    r"aanwezig|afwezig|anwesend|abwesend|pr[ée]sents?|absents?|presentes|ausentes|teilnehmer)\b",
     re.I,
 )
 _ATTENDEE_HEAD = re.compile(
     r"(?:attendees?|attending|present|participants?|in attendance|attendance|members present|roll call|"
-    r"regrets|absent|apologies|guests?|invitees?|who'?s here|people)(?:\s*\(.*\))?",
+    r"regrets|absent|apologies|guests?|invitees?|who'?s here|who joined|people|aanwezig|afwezig|anwesend|pr[ée]sents?)(?:\s*\(.*\))?",
     re.I,
 )
 _NON_NAMES = {"note", "notes", "update", "updates", "action", "actions", "decision", "decisions", "status",

@@ -132,7 +132,7 @@ def _place_headings(b: LogBuilder, item: WorkItem, node: Node, topic: Node | Non
 def _question_heading(b: LogBuilder, item: WorkItem, node: Node, mode: str | None) -> None:
     """A question heading ("Did I get stuck anywhere?") is a question its section answers."""
     for h in b.outline.heading_path(node):
-        if not is_question(h.text) and not re.match(r"^(?:did|do|does|is|are|what|anything|any)\b", h.text, re.I):
+        if not is_question(h.text) and not re.match(r"^(?:did|do|does|is|are|was|were|have|has|anything|any)\b", h.text, re.I):
             continue
         if any(q.lines == h.lines for q in item.questions):
             continue

@@ -17,6 +17,8 @@ from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speake
 MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context")
 
 MODE_HEADS: list[tuple[str, re.Pattern]] = [
+    ("plain", re.compile(r"\b(retro(?:spective)?|highlights|announcements?|fyi|background|context|overview|introductions?|"
+                         r"i'?d like to raise|shout-?outs?|kudos|thanks)\b", re.I)),
     ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
                            r"next meeting(?: agenda)?|upcoming meetings?|links?|resources|references|meeting (?:info|details|link)|"
                            r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?)\b", re.I)),
@@ -27,10 +29,10 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     ("doing", re.compile(r"\b(action items?|actions?|ais|todos?|to-dos?|to do|next steps?|next|today|tomorrow|"
                          r"plans?|planned|coming up|going to|will do|doing|working on|in progress|"
                          r"follow[- ]?ups?|follow[- ]?up actions|process improvements?|remediation|goals?|"
-                         r"what we need to do|who'?s doing what|assignments?|tasks?|backlog)\b", re.I)),
+                         r"what we need to do|who'?s doing what|assignments?|tasks?|backlog|focus|priorities|working towards)\b", re.I)),
     ("done", re.compile(r"\b(done|did|completed|accomplished|achieved|yesterday|since last|finished|shipped|"
                         r"what i did|what we did|what have you done|progress|where we are|status|worked on|"
-                        r"accomplishments|wins|changelog|released)\b", re.I)),
+                        r"accomplishments|wins|changelog|released|close of (?:the )?week|wrap-?up|recap)\b", re.I)),
     ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
     ("risk", re.compile(r"\b(risks?|impact|root cause|causes?|contributing factors?|what went wrong|lessons?|"
                         r"where we got lucky|concerns?|known issues|caveats?|regressions?)\b", re.I)),
@@ -81,7 +83,8 @@ WAIT_RE = re.compile(
 RISK_RE = re.compile(
     r"\b(risks?|concern(?:s|ed)?|worr(?:y|ied)|might not|may not|could slip|at risk|danger|unclear|unknown|"
     r"not sure|uncertain|may need|might need|may require|could break|problem is|issue is|regressions?|"
-    r"fragile|flaky|we got lucky|took \w+ hours|went unnoticed|nobody (?:was )?notified)\b",
+    r"fragile|flaky|we got lucky|took \w+ hours|went unnoticed|nobody (?:was )?notified|might|may (?:be|not|need|have|slip|break|require|miss)|"
+    r"struggl\w*|busy|on vacation|on holiday|out of office|can'?t make it|is a problem|still (?:no|not|open|missing))\b",
     re.I,
 )
 DONE_VERBS = (
@@ -103,6 +106,15 @@ _FIRST_WILL = re.compile(
     r"we\s*(?:will|'ll|’ll|are going to|plan to))\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )
+PASSIVE_DONE_RE = re.compile(
+    rf"\b(?:was|were|has been|have been|got|is now|are now|now)\s+(?:{DONE_VERBS})\b|^[\w#./-]+(?:\s+[\w#./-]+){{0,5}}\s+(?:{DONE_VERBS})(?:\s+(?:today|yesterday|last \w+))?\.?$",
+    re.I,
+)
+_DATE_ONLY = re.compile(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)?\s*[:.-]?",
+    re.I,
+)
 _IMPERATIVE_LEAD = re.compile(r"^(?:please\s+)?(?P<verb>[a-z]+)\b", re.I)
 
 
@@ -114,6 +126,7 @@ class Signal:
     on_whom: str | None = None
     options: list[str] = field(default_factory=list)
     answered: bool = False
+    speaker: str | None = None  # who said it (minutes, chat)
 
 
 def is_question(text: str) -> bool:
@@ -127,6 +140,21 @@ def is_none_answer(text: str) -> bool:
 
 def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tuple[str | None, str]:
     """(owner, what) when ``text`` names an owner in an owner position, else (None, text)."""
+    known = sorted({n for p in people.persons() for n in (p.name, p.name.split()[0])}, key=len, reverse=True)
+    if known:
+        # "Real-time design doc (#557): Aapeli will work on this with Lennart"
+        alt = "|".join(re.escape(n) for n in known)
+        m = re.search(
+            rf"(?:^|[:;,(]\s*|\b(?:and|so|then)\s+)@?(?P<who>(?:{alt})(?:\s*(?:,|and|&)\s*@?(?:{alt}))*)\s+(?:will|'ll|to|is going to|agreed to|"
+            rf"volunteered to|offered to|promised to|plans? to|is (?:working on|looking into|reviewing))\s+(?P<what>\w.+)$",
+            text,
+        )
+        if m:
+            names = [people.get(n).name if people.get(n) else n for n in split_names(m.group("who"))]
+            what = m.group("what").strip()
+            if m.start() > 0 and m.group(0)[0] in ":;,(":
+                what = what  # the topic before the colon stays context
+            return ", ".join(dict.fromkeys(names)), what
     for pat in OWNER_PATTERNS:
         m = pat.search(text)
         if not m:
@@ -141,12 +169,27 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
 def classify(text: str, mode: str | None, people: People, *, speaker: str | None = None, checked: bool | None = None,
              owner_tags: list[str] | None = None, first_person: bool = False, default_owner: str | None = None) -> Signal:
     """What ``text`` (one clean clause) says in a section of ``mode`` (see the module doc)."""
+    sig = _classify(text, mode, people, speaker=speaker, checked=checked, owner_tags=owner_tags,
+                    first_person=first_person, default_owner=default_owner)
+    sig.speaker = speaker
+    return sig
+
+
+def _classify(text: str, mode: str | None, people: People, *, speaker: str | None = None, checked: bool | None = None,
+              owner_tags: list[str] | None = None, first_person: bool = False, default_owner: str | None = None) -> Signal:
     t = text.strip().rstrip(";,")
     if not t:
         return Signal("none", "")
     low = t.lower()
     if mode == "context":
         return Signal("note", t)
+    if mode == "plain":
+        mode = None
+    done_item = mode == "done_item"  # a list item in a "done" section: done unless it says otherwise
+    if done_item:
+        mode = "done"
+    if _DATE_ONLY.fullmatch(t):
+        return Signal("note", t)  # "Monday 2023-02-20": a slot, not a task
     if is_none_answer(t):
         return Signal("none", t, answered=True)
     # owner labels: "AI: x", "Action: x", "Sam: fix x" on an action item
@@ -166,6 +209,8 @@ def classify(text: str, mode: str | None, people: People, *, speaker: str | None
             if cand and (people.known(cand) or acceptable(cand, "owner", people)):
                 label_owner, t = cand, lm.group("rest").strip()
                 who, what = owner_of(t, people)
+    if label_owner is None and speaker and mode == "doing" and not who:
+        label_owner = speaker  # "Sam: email verification" in a "working on" round
     owner = who or label_owner or speaker or default_owner
     body = what if who else t
     if checked is True or (mode == "done" and DONE_WORD.search(body)):
@@ -185,18 +230,22 @@ def classify(text: str, mode: str | None, people: People, *, speaker: str | None
     if DECISION_RE.search(body) and not who:
         return Signal("decision", _strip_label(body, ("proposal", "options", "decision needed", "decision")), owner=owner, options=options_in(body))
     fw = _FIRST_WILL.match(body)
-    if who or action_label or (label_owner and mode in ("doing", None)) or (checked is False):
+    if who or action_label or (label_owner and (mode == "doing" or tags)) or (checked is False):
         return Signal("commitment", body, owner=owner)
     if fw:
         return Signal("commitment", (fw.group("what") or fw.group("what2")).strip(), owner="I" if low.startswith("i") or first_person and not low.startswith("we") else "we" if low.startswith("we") else owner)
     if mode == "doing":
         return Signal("commitment", body, owner=owner)
     if mode in ("done", "timeline"):
-        if DONE_RE.match(body) or mode == "timeline" or re.search(rf"\b(?:{DONE_VERBS})\b", body, re.I):
+        if done_item or DONE_RE.match(body) or mode == "timeline" or re.search(rf"\b(?:{DONE_VERBS})\b", body, re.I):
             return Signal("done", body, owner=owner)
         return Signal("note", body, owner=owner)
     if mode == "risk" or RISK_RE.search(body):
         return Signal("risk", body, owner=owner)
+    if PASSIVE_DONE_RE.search(body) and not re.search(r"\b(?:will|should|needs? to|to be|if|once)\b", body, re.I):
+        return Signal("done", body, owner=owner)
+    if re.match(r"^(?:we|they|the team|the tsc|the tac|everyone)\s+(?:should|could|might want to|need to|needs to)\b", body, re.I):
+        return Signal("decision", body, owner=owner, options=options_in(body))
     if DONE_RE.match(body) and re.match(r"^(?:i|we)\b", body, re.I):
         return Signal("done", body, owner=owner)
     if mode == "question":

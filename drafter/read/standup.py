@@ -21,6 +21,10 @@ from .topics import LogBuilder
 def _person_of(b: LogBuilder, node) -> tuple[str | None, object]:
     if node.label and b.people.known(node.label) and node.kind != "heading":
         return b.people.get(node.label).name, None
+    rounds = getattr(b, "rounds", [])
+    for h in b.outline.heading_path(node):
+        if h in rounds:
+            return h.text, h
     for h in reversed(b.outline.heading_path(node)):
         if b.people.known(h.text.strip(" :")):
             return b.people.get(h.text.strip(" :")).name, h
@@ -36,7 +40,7 @@ def _topic(b: LogBuilder, node):
     dated = next((h for h in path if h.level <= 3 and any(c.isdigit() for c in h.text)), None)
     if person:
         key = ("p", person.lower(), dated.index if dated else None)
-        return key, person, pnode or dated or node, person
+        return key, person, pnode or dated or b.outline.heading_of(node), person
     tb = topic_bullet(b, node)
     if tb is not None:
         return ("b", tb.index), tb.text, tb, None
@@ -55,13 +59,19 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
             return True
         from .signals import classify
 
-        sig = classify(text, mode, b.people, speaker=item.owner, default_owner=item.owner, first_person=False)
+        sig = classify(text, "done_item" if mode == "done" else mode, b.people, speaker=item.owner, default_owner=item.owner, first_person=False)
         b.add_signal(item, sig, node.lines, mode)
         return True
     return False
 
 
 def read_standup(outline: Outline, people: People, as_of: dt.date, guess: GenreGuess):
+    from .genre import standup_rounds
+
     b = LogBuilder(outline, people, as_of, "standup", guess.first_person)
+    b.rounds = standup_rounds(outline)
+    for h in b.rounds:  # a round's heading names its person (or team): evidence of structure
+        if not people.known(h.text) and len(h.text.split()) <= 3:
+            people.add(h.text, "round", h.line)
     walk(b, _topic, _special)
     return b.finish()

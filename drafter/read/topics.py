@@ -104,11 +104,11 @@ class LogBuilder:
         turns = speaker_turns(text, self.people) if len(text) > 30 or ":" in text else [(None, text)]
         for who, chunk in turns:
             who = who or speaker
-            parts = sentences(chunk) if len(chunk) > 120 or node.kind in ("para", "quote") else [chunk]
+            parts = sentences(chunk)
             for k, sent in enumerate(parts):
                 sig = classify(
                     sent,
-                    mode,
+                    "done_item" if mode == "done" and node.is_item and len(parts) == 1 else mode,
                     self.people,
                     speaker=who,
                     checked=node.checked,
@@ -137,6 +137,8 @@ class LogBuilder:
         cols = {h.lower(): c for h, c in zip(header, node.cells)} if header else {}
         owner = next((c for h, c in cols.items() if re.search(r"owner|assignee|who|responsible|assigned", h) and c), None)
         task = next((c for h, c in cols.items() if re.search(r"action|task|item|what|description|todo", h) and c), None)
+        if not task and header and node.cells and any(re.search(r"task|action|todo", h, re.I) for h in header):
+            task = None  # a row of a task table with no task: its cells are notes
         status = next((c for h, c in cols.items() if re.search(r"status|state|done", h) and c), "")
         if task:
             done = bool(re.search(r"\b(done|closed|complete|completed|finished|resolved)\b", status, re.I))
@@ -155,9 +157,12 @@ class LogBuilder:
             return
         if not text:
             return
-        owner = sig.owner
+        owner = self.canonical(sig.owner)
+        sig.on_whom = self.canonical(sig.on_whom)
         if owner and is_me(owner):
             owner = "I"
+        if owner == "I" and not self.first_person:
+            owner = getattr(sig, "speaker", None) or ""  # "I'll ..." said by a speaker in minutes: the speaker's
         due = self._date(text, "future")
         if sig.kind == "done":
             on = self._date(text, "past")
@@ -183,6 +188,16 @@ class LogBuilder:
             item.risk_notes.append(Note(text=text, lines=list(lines)))
         else:
             item.notes.append(text)
+
+    def canonical(self, names: str | None) -> str | None:
+        """'Eric' -> 'Eric Huss' when the notes name him in full; several owners stay a list."""
+        if not names:
+            return names
+        out = []
+        for n in [x.strip() for x in names.split(",") if x.strip()]:
+            p = self.people.get(n)
+            out.append(p.name if p else n)
+        return ", ".join(dict.fromkeys(out))
 
     def _date(self, text: str, direction: str):
         found = find_dates(text, self.as_of, direction)  # type: ignore[arg-type]
