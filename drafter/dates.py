@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
@@ -263,13 +264,22 @@ def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date
 
 
 def find_dates(text: str, as_of: dt.date, direction: Direction = "future") -> list[DateMention]:
-    """Every date phrase in ``text``, in order, resolved against ``as_of``."""
+    """Every date phrase in ``text``, in order, resolved against ``as_of``.
+
+    The last few answers are kept (readers and checks ask about the same long text many times:
+    without this, one long line cited by every element of a work log is scanned once per element).
+    """
+    return list(_find_dates_cached(text, as_of, direction))
+
+
+@lru_cache(maxsize=32)
+def _find_dates_cached(text: str, as_of: dt.date, direction: Direction) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
     for m in DATE_RE.finditer(text):
         d = _resolve_match(m, as_of, direction)
         if d is not None:
             out.append(DateMention(m.start(), m.end(), m.group(0), d))
-    return out
+    return tuple(out)
 
 
 def resolve_date(phrase: str, as_of: dt.date, direction: Direction = "future") -> dt.date | None:
