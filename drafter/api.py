@@ -33,17 +33,26 @@ DateLike = dt.date | str | None
 
 
 def to_date(value: DateLike) -> dt.date:
-    """``None`` -> today; ``'2026-11-25'`` -> date; a date passes through."""
+    """``None`` -> today; ``'2026-11-25'`` -> date; a date passes through (years 1900-2999)."""
+    from .inputs import check_as_of
+
     if value is None:
         return dt.date.today()
     if isinstance(value, dt.datetime):
-        return value.date()
+        return check_as_of(value.date())
     if isinstance(value, dt.date):
-        return value
+        return check_as_of(value)
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        return check_as_of(dt.date.fromisoformat(str(value).strip()))
+    except (ValueError, UnicodeError):
+        raise InputError(f"as-of date must be YYYY-MM-DD, got {str(value)[:40]!r}") from None
+
+
+def _kind(kind) -> ArtefactKind:
+    try:
+        return ArtefactKind(kind)
     except ValueError:
-        raise InputError(f"as-of date must be YYYY-MM-DD, got {value!r}") from None
+        raise InputError(f"kind must be update, options or delegate, got {str(kind)[:40]!r}") from None
 
 
 class Drafter:
@@ -99,8 +108,9 @@ class Drafter:
         """Stage 1: notes -> typed work log (dates resolved against ``as_of``)."""
         from .read import read_notes
 
-        if not notes or not notes.strip():
-            raise InputError("notes are empty")
+        from .inputs import check_notes
+
+        check_notes(notes)
         day = to_date(as_of)
         reader = self.reader
         if reader is None:
@@ -113,6 +123,31 @@ class Drafter:
         except (ProviderError, ValidationFailed) as exc:
             if self.settings.fallback != "offline":
                 raise
+            log = read_notes(notes, day)
+            log.warnings.append(f"LLM reader failed ({exc}); read with the offline reader instead")
+        self._last_read = (key, log)
+        return log.model_copy(deep=True)
+
+    async def aparse(self, notes: str, *, as_of: DateLike = None) -> WorkLog:
+        """Async :meth:`parse` (the LLM reader's call is awaited)."""
+        from .read import aread_notes
+
+        reader = self.reader
+        if reader is None:
+            return self.parse(notes, as_of=as_of)
+        if not notes or not notes.strip():
+            raise InputError("notes are empty")
+        day = to_date(as_of)
+        key = (notes, day, reader.name)
+        if self._last_read is not None and self._last_read[0] == key:
+            return self._last_read[1].model_copy(deep=True)
+        try:
+            log = await aread_notes(notes, day, reader)
+        except (ProviderError, ValidationFailed) as exc:
+            if self.settings.fallback != "offline":
+                raise
+            from .read import read_notes
+
             log = read_notes(notes, day)
             log.warnings.append(f"LLM reader failed ({exc}); read with the offline reader instead")
         self._last_read = (key, log)
@@ -132,6 +167,9 @@ class Drafter:
         """Stages 1-2: notes -> work log -> the ownership playbook's plan."""
         from .playbook import build_plan
 
+        from .inputs import check_person
+
+        delegate_to = check_person(delegate_to)
         log = self.parse(notes, as_of=as_of)
         if self.journal is not None:
             log = self.journal.merge_into(log)
@@ -154,10 +192,16 @@ class Drafter:
         return self._offline
 
     def _options(self, audience, max_words, delegate_to) -> DraftOptions:
+        from .inputs import check_max_words, check_person
+
+        try:
+            aud = Audience(audience or self.settings.audience)
+        except ValueError:
+            raise InputError(f"audience must be boss, team or client, got {str(audience)[:40]!r}") from None
         return DraftOptions(
-            audience=Audience(audience or self.settings.audience),
-            max_words=max_words,
-            delegate_to=delegate_to,
+            audience=aud,
+            max_words=check_max_words(max_words),
+            delegate_to=check_person(delegate_to),
         )
 
     # -- drafting ------------------------------------------------------------------------
@@ -173,7 +217,7 @@ class Drafter:
         delegate_to: str | None = None,
     ) -> Draft:
         """Draft one artefact (``update``, ``options`` or ``delegate``) from notes."""
-        kind = ArtefactKind(kind)
+        kind = _kind(kind)
         plan = self.plan(notes, as_of=as_of, delegate_to=delegate_to)
         options = self._options(audience, max_words, delegate_to)
         try:
@@ -196,7 +240,9 @@ class Drafter:
         delegate_to: str | None = None,
     ) -> Draft:
         """Async :meth:`draft`."""
-        kind = ArtefactKind(kind)
+        kind = _kind(kind)
+        if self.reader is not None:
+            await self.aparse(notes, as_of=as_of)  # the LLM reading, awaited; plan() below finds it cached
         plan = self.plan(notes, as_of=as_of, delegate_to=delegate_to)
         options = self._options(audience, max_words, delegate_to)
         try:
@@ -234,12 +280,13 @@ class Drafter:
 
     def dry_run(self, kind: ArtefactKind | str, notes: str, **kw) -> dict:
         """The exact request the engine would send (the offline engine sends none)."""
-        kind = ArtefactKind(kind)
+        kind = _kind(kind)
         reader = self.reader
         extra: dict = {}
         if reader is not None:  # a dry run sends nothing: the writer's request is shown for the offline reading
-            if not notes or not notes.strip():
-                raise InputError("notes are empty")
+            from .inputs import check_notes
+
+            check_notes(notes)
             build_read = getattr(reader, "build_request", None)
             extra["reader_request"] = build_read(notes, to_date(kw.get("as_of"))) if build_read else None
             self._reader = _OfflineOnce()

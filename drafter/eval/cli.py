@@ -315,6 +315,9 @@ def _gate(result, fail_under) -> None:
 def run_cmd(
     suite: Annotated[Optional[str], typer.Argument(help="Case file or folder (default: evals/cases).")] = None,
     engine: Annotated[Optional[EngineChoice], typer.Option("--engine", "-e", help="auto, offline or llm.")] = None,
+    reader: Annotated[
+        Optional[str], typer.Option("--reader", help="llm or offline (default: llm when a model is configured).")
+    ] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="LLM model name.")] = None,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server URL.")] = None,
     prompt: Annotated[Optional[str], typer.Option("--prompt", help="Prompt file to evaluate.")] = None,
@@ -343,6 +346,8 @@ def run_cmd(
         for a in artefact or []:
             if a not in ("update", "options", "delegate"):
                 raise InputError(f"--artefact {a!r}: choose update, options or delegate")
+        if reader is not None and reader not in ("auto", "llm", "offline"):
+            raise InputError(f"--reader {reader!r}: choose llm or offline")
         from .runner import run_suite
 
         judge_obj = None
@@ -355,7 +360,7 @@ def run_cmd(
         try:
             result = run_suite(
                 suite, engine=engine.value if engine else None, model=model, base_url=base_url, prompt=prompt,
-                prompts_dir=prompts_dir, repeat=repeat, concurrency=concurrency, name=name, resume=resume,
+                prompts_dir=prompts_dir, reader=reader, repeat=repeat, concurrency=concurrency, name=name, resume=resume,
                 overwrite=overwrite, runs_dir=runs_dir, cache=not no_cache, judge=judge_obj, tags=tag,
                 case_ids=case, artefacts=artefact, progress=progress,
             )

@@ -104,6 +104,7 @@ def engine_identity(drafter) -> dict:
         "model": s.resolved_model if llm else None,
         "base_url": s.base_url if llm else None,
         "params": {"temperature": s.temperature, "max_tokens": s.max_tokens} if llm else {},
+        "reader": s.resolved_reader,  # who reads the notes is part of the key (compare readers on the same cases)
     }
 
 
@@ -187,13 +188,20 @@ class _Runner:
         build = getattr(self.drafter.engine, "build_request", None)
         if build is None:
             return cache_key(identity, prompts, code, case, kind, rep)
-        req = self.drafter.dry_run(
+        dry = self.drafter.dry_run(
             kind, case.notes, as_of=case.as_of, audience=case.audience, max_words=case.max_words,
             delegate_to=case.delegate_to,
-        )["request"]
+        )
+        req = dry["request"]
         essentials = {k: req.get(k) for k in ("url", "method", "body")}
-        return _sha({"v": 2, "id": identity, "request": essentials, "engine_code": engine_source_digest(self.drafter.engine),
-                     "kind": kind, "rep": rep, "fmt": case.format})
+        key = {"v": 2, "id": identity, "request": essentials, "engine_code": engine_source_digest(self.drafter.engine),
+               "kind": kind, "rep": rep, "fmt": case.format}
+        reader = getattr(self.drafter, "reader", None)
+        if reader is not None:  # the LLM reader: its request and code (the writer's request is shown for the offline reading)
+            key["reader_request"] = dry.get("reader_request")
+            key["reader_code"] = engine_source_digest(reader)
+            key["pipeline"] = self.key_parts[2]  # playbook/read code shapes the plan the LLM reading feeds
+        return _sha(key)
 
     def plain_key(self, case: Case, kind: str, rep: int) -> str:
         """Cache key of a plain-prompt unit: the exact request it sends."""
@@ -304,7 +312,7 @@ def _plan_units(cases: list[Case], repeat: int, artefacts: list[str] | None) -> 
     return out
 
 
-def _make_drafter(drafter, drafter_factory, settings, engine, model, base_url, prompt, prompts_dir):
+def _make_drafter(drafter, drafter_factory, settings, engine, model, base_url, prompt, prompts_dir, reader=None):
     if drafter is not None:
         return drafter
     if drafter_factory is not None:
@@ -312,8 +320,10 @@ def _make_drafter(drafter, drafter_factory, settings, engine, model, base_url, p
     from ..api import Drafter
 
     if settings is not None:
+        if reader is not None:
+            settings = settings.model_copy(update={"reader": reader})
         return Drafter(settings=settings, prompt=prompt)
-    return Drafter(engine=engine, model=model, base_url=base_url, prompt=prompt, prompts_dir=prompts_dir)
+    return Drafter(engine=engine, model=model, base_url=base_url, prompt=prompt, prompts_dir=prompts_dir, reader=reader)
 
 
 async def arun_suite(
@@ -327,6 +337,7 @@ async def arun_suite(
     base_url: str | None = None,
     prompt: str | None = None,
     prompts_dir: str | None = None,
+    reader: str | None = None,
     repeat: int = 1,
     concurrency: int = 4,
     name: str | None = None,
@@ -368,6 +379,7 @@ async def arun_suite(
             engine = engine or meta.get("engine_setting")
             model = model or meta.get("model_setting")
             base_url = base_url or meta.get("base_url_setting")
+            reader = reader or meta.get("reader_setting")
     else:
         rs = None
         cases = list(suite) if isinstance(suite, list) else load_suite(suite, tags=tags, ids=case_ids)
@@ -383,7 +395,7 @@ async def arun_suite(
         identity = {**engine_identity(d), "engine": "plain", "engine_class": "drafter.engines.plain.PlainEngine"}
         prompts = {"plain": plain.prompt.path.read_text(encoding="utf-8") if plain.prompt.path else ""}
     else:
-        d = _make_drafter(drafter, drafter_factory, settings, engine, model, base_url, prompt, prompts_dir)
+        d = _make_drafter(drafter, drafter_factory, settings, engine, model, base_url, prompt, prompts_dir, reader)
         identity = engine_identity(d)
         prompts = prompt_texts(d.settings, prompt)
     if prompts and prompt and not artefacts:  # one prompt file writes one artefact kind
@@ -429,6 +441,7 @@ async def arun_suite(
             rs.set_meta("prompts_digest", prompts_digest)
             rs.set_meta("code_fingerprint", code)
             rs.set_meta("engine_setting", engine)
+            rs.set_meta("reader_setting", reader)
             rs.set_meta("model_setting", model)
             rs.set_meta("base_url_setting", base_url)
             for k, v in identity.items():

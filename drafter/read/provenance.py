@@ -460,12 +460,12 @@ def check_log(log: WorkLog) -> WorkLog:
     lines = _line_map(log)
     notes = _notes_text(lines)
     dropped: list[Dropped] = list(log.dropped)
+    people = _keep(log.people, lines, log.as_of, dropped, notes)  # first: only supported people resolve names
     items = []
     for item in log.items:
-        kept = _check_item(item, lines, log.as_of, dropped, notes, log.people)
+        kept = _check_item(item, lines, log.as_of, dropped, notes, people)
         if kept is not None:
             items.append(kept)
-    people = _keep(log.people, lines, log.as_of, dropped, notes)
     if len(dropped) == len(log.dropped):
         return log
     # lines of a dropped item stay accounted for: they become unplaced
