@@ -40,16 +40,21 @@ def run_pair(runs):
 def test_junit_xml_parses_with_one_testcase_per_case_artefact_criterion(run_pair):
     result = load_run("r1", run_pair)
     root = ET.fromstring(junit_xml(result))
-    cases = root.findall(".//testcase")
+    measures = [tc for tc in root.findall(".//testcase") if tc.get("name") in ("fact-recall", "unsupported")]
+    cases = [tc for tc in root.findall(".//testcase") if tc not in measures]
     names = {(tc.get("classname"), tc.get("name")) for tc in cases}
     assert ("update.acme", "U8") in names and ("update.vendor", "U9") in names
     assert len(cases) == 3 + 3 + 1  # two units x three criteria + the errored unit
-    [failure] = root.findall(".//failure")
+    assert len(measures) == 2 * 2  # fact recall and unsupported content per drafted unit
+    [failure] = [f for f in root.findall(".//failure") if f.get("type") not in ("fact-recall", "unsupported")]
     assert failure.get("type") == "U8" and "If no reply from Dana" in failure.text
-    assert len(root.findall(".//skipped")) == 1
+    crit_skipped = [tc for tc in cases if tc.find("skipped") is not None]
+    assert len(crit_skipped) == 1
     [error] = root.findall(".//error")
     assert "notes are empty" in error.get("message")
-    assert root.get("failures") == "1" and root.get("errors") == "1" and root.get("tests") == "7"
+    unsupported = [tc for tc in measures if tc.get("name") == "unsupported" and tc.find("failure") is not None]
+    assert root.get("failures") == str(1 + len(unsupported)) and root.get("errors") == "1"
+    assert root.get("tests") == str(7 + 4)
 
 
 def test_highlight_escapes_and_marks_evidence():
