@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .lazy_re import lazy_re
+from .lazy_re import Gated as _Gated, lazy_re
 from .cues import TICKET
 from .phrases import _action_verb, _before, _find_dates, _label
 from .vocabulary import EVENT_WORDS, STOP
@@ -29,7 +29,8 @@ NEED_LINK = lazy_re(
 )
 
 
-END_BEFORE = lazy_re(r"(?P<subj>(?:[\w'’-]+\s+){0,2}?)\(?(?P<verb>ends|expires|runs\s+out|lapses|closes|goes\s+away)\s+(?:on\s+)?$", re.I)
+END_BEFORE = _Gated(lazy_re(r"(?P<subj>(?:[\w'’-]+\s+){0,2}?)\(?(?P<verb>ends|expires|runs\s+out|lapses|closes|goes\s+away)\s+(?:on\s+)?$", re.I),
+                    ("ends", "expires", "runs", "lapses", "closes", "goes"))
 
 
 HARD_BEFORE = lazy_re(r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\b.{0,60}\b(?:by|before)\s+$|\b(?:no\s+later\s+than|latest)\s+$", re.I)
@@ -106,6 +107,35 @@ DUE_BY = lazy_re(r"\b(?:due|deadline)\b[^.;]{0,60}?(?:\bby\s+(?:the\s+)?|:\s*)$"
 EVENT_IN = lazy_re(r"(?P<l>(?:[A-Za-z][\w&'’-]*\s+)?(?:" + EVENT_WORDS + r"))\b", re.I)
 
 
+def _literals(alternation: str) -> tuple[str, ...] | None:
+    """The plain words of an alternation such as EVENT_WORDS ("go-?live" -> "go-live", "golive"), or None."""
+    out = []
+    for alt in alternation.split("|"):
+        variants = [alt.replace("(?:ment)?", "")]
+        if "-?" in variants[0]:
+            variants = [variants[0].replace("-?", "-"), variants[0].replace("-?", "")]
+        for v in variants:
+            v = v[:-2] if v.endswith("s?") else v
+            if not re.fullmatch(r"[a-z][a-z -]*", v):
+                return None
+            out.append(v)
+    return tuple(out)
+
+
+_EVENT_LITERALS = _literals(EVENT_WORDS)
+# how EVENT_FOR can end (a superset: the same endings without what comes before them)
+_EVENT_FOR_END = lazy_re(r"(?:on\s+|is\s+(?:on\s+)?|(?:booked|planned|scheduled|set|confirmed)\s+(?:for\s+)?|,\s*|\(\s*)$")
+
+
+def _may_name_event(text: str) -> bool:
+    """False only when no event word occurs in ``text``, so no pattern built on EVENT_WORDS can match:
+    a substring test that saves running those patterns (the slowest of the reader) on most dates."""
+    if _EVENT_LITERALS is None or not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in _EVENT_LITERALS)
+
+
 def _deadlines(body: str, base: dt.date, cands: list) -> None:
     for m in _find_dates(body, base):
         before = _before(body, m.start, 120)[1]  # what the patterns below can see of body[: m.start]
@@ -115,11 +145,12 @@ def _deadlines(body: str, base: dt.date, cands: list) -> None:
             continue  # "emailed jon about the renewal on 11/23": when it happened, not a deadline
         tail = " ".join(clause_before.split()[-8:]) + (" " if clause_before[-1:].isspace() else "")
         boost = 1 if re.match(r"\s*\)?\s*(?:needs|requires|depends)", after) else 0
-        nl = NEED_LINK.search(tail)
+        event = _may_name_event(tail)
+        nl = NEED_LINK.search(tail) if event else None
         if nl:
             cands.append((4 + boost, m.date, _label(nl.group("label"))))
             continue
-        ev = EVENT_BEFORE.search(tail)
+        ev = EVENT_BEFORE.search(tail) if event else None
         if ev:
             lab = _label(ev.group("label"))
             cands.append(((2 if re.search(r"\bdeadline\b", lab, re.I) else 3) + boost, m.date, lab or None))
@@ -153,11 +184,11 @@ def _deadlines(body: str, base: dt.date, cands: list) -> None:
             if lab and not _find_dates(lab, base):
                 cands.append((3, m.date, lab))
                 continue
-        ec = EVENT_COLON.search(tail)
+        ec = EVENT_COLON.search(tail) if event and tail.rstrip()[-1:] in (",", ":") else None
         if ec:
             cands.append((3, m.date, _label(TICKET.sub("", ec.group("label"))) or None))
             continue
-        ef = EVENT_FOR.search(tail)
+        ef = EVENT_FOR.search(tail) if event and _EVENT_FOR_END.search(tail) else None
         if ef and _label(ef.group("label")):
             cands.append((3, m.date, f"{_label(ef.group('label'))} {ef.group('prep')} {ef.group('who')}"))
             continue

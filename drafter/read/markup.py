@@ -166,7 +166,9 @@ def clean(raw: str) -> Clean:
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"\s+([,.;:!?)])", r"\1", s)
     s = re.sub(r"([(\[])\s+", r"\1", s)
-    s = re.sub(r"^[\s,;:|–—-]+|[\s,;:|–—-]+$", "", s)
+    s = re.sub(r"^[\s,;:|–—-]+|[\s,;|–—-]+$", "", s)  # a trailing ':' stays: it marks a label
+    if out.urls and s.endswith(":") and URL_RE.search(raw.rstrip().split()[-1] if raw.strip() else ""):
+        s = s[:-1]  # "Uptime and alerting issue: <url>": the label of a link, not a label of lines below
     out.text = s.strip()
     return out
 

@@ -14,18 +14,47 @@ import datetime as dt
 from .genre import GenreGuess
 from .outline import Outline
 from .people import People
-from .sections import topic_bullet, topic_heading, walk
+from .sections import GENERIC_HEAD, topic_bullet, topic_heading, walk
 from .topics import LogBuilder
 
 
 def _topic(b: LogBuilder, node):
     tb = topic_bullet(b, node)
     if tb is not None:
-        return ("b", tb.index), tb.text, tb, None
+        return ("b", tb.index), _title_of(tb), tb, None
+    top = _top_bullet(b, node)
+    if top is not None:
+        # "* Real-time notification design doc (#557): Aapeli will work on this with Lennart"
+        # under a generic "Notes" heading: the bullet is a topic of its own
+        return ("t", top.index), _title_of(top), None, None
     h = topic_heading(b, node)
     if h is not None:
         return ("h", h.index), h.text, h, None
     return ("doc",), _first_words(node.text), None, None
+
+
+def _top_bullet(b: LogBuilder, node):
+    """The top-level list item ``node`` is (or sits in) when its heading is a generic one."""
+    if not node.is_item:
+        return None
+    top = node
+    while True:
+        p = b.outline.parent(top)
+        if p is None or not p.is_item:
+            break
+        top = p
+    h = b.outline.parent(top)
+    generic = h is None or (h.kind == "heading" and (GENERIC_HEAD.match(h.text.strip(" :")) or h.level == 1))
+    if not generic or (top.label and b.people.known(top.label)):
+        return None
+    return top
+
+
+def _title_of(node) -> str:
+    """A topic's title: the label of 'Topic: text', else its first words."""
+    if node.label and len(node.label.split()) <= 8:
+        return node.label
+    return _first_words(node.text)
 
 
 def _first_words(text: str) -> str:

@@ -146,14 +146,12 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
         alt = "|".join(re.escape(n) for n in known)
         m = re.search(
             rf"(?:^|[:;,(]\s*|\b(?:and|so|then)\s+)@?(?P<who>(?:{alt})(?:\s*(?:,|and|&)\s*@?(?:{alt}))*)\s+(?:will|'ll|to|is going to|agreed to|"
-            rf"volunteered to|offered to|promised to|plans? to|is (?:working on|looking into|reviewing))\s+(?P<what>\w.+)$",
+            rf"volunteered to|offered to|promised to|plans? to|is (?=working on|looking into|reviewing|investigating|on it))(?:\s+)?(?P<what>\w.+)$",
             text,
         )
         if m:
             names = [people.get(n).name if people.get(n) else n for n in split_names(m.group("who"))]
             what = m.group("what").strip()
-            if m.start() > 0 and m.group(0)[0] in ":;,(":
-                what = what  # the topic before the colon stays context
             return ", ".join(dict.fromkeys(names)), what
     for pat in OWNER_PATTERNS:
         m = pat.search(text)
@@ -223,6 +221,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
     if WAIT_RE.search(body):
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
+    if mode == "doing" and (label_owner or default_owner or who) and not is_question(body):
+        return Signal("commitment", body, owner=owner)
     if OUTCOME_RE.search(body) and not re.search(r"\b(if|whether|once|when|until)\b.*\b(agreed|approved|resolved)\b", body, re.I):
         return Signal("outcome", _strip_label(body, ("decision", "decided", "resolution", "agreed", "outcome", "result")), owner=speaker or owner)
     if mode == "decided":

@@ -152,7 +152,7 @@ class LogBuilder:
                 item.notes.append(text)
 
     def add_signal(self, item: WorkItem, sig, lines: list[int], mode: str | None = None) -> None:
-        text = sig.text.strip()
+        text = sig.text.strip().rstrip(" :;,")
         if sig.kind == "none":
             return
         if not text:
@@ -161,8 +161,10 @@ class LogBuilder:
         sig.on_whom = self.canonical(sig.on_whom)
         if owner and is_me(owner):
             owner = "I"
-        if owner == "I" and not self.first_person:
-            owner = getattr(sig, "speaker", None) or ""  # "I'll ..." said by a speaker in minutes: the speaker's
+        if owner in ("I", "we") and not self.first_person and getattr(sig, "speaker", None):
+            owner = self.canonical(sig.speaker)  # "I'll ..." / "We'll ..." said by a speaker in minutes: the speaker's
+        elif owner == "I" and not self.first_person:
+            owner = ""
         due = self._date(text, "future")
         if sig.kind == "done":
             on = self._date(text, "past")
