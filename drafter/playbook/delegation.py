@@ -252,11 +252,20 @@ def done_when_from_notes(item: WorkItem, lines: list[str]) -> str | None:
     return None
 
 
+_BY_TIME = re.compile(r"\bby \d{1,2}(?::\d{2})\s*(?:am|pm)?\b|\bby \d{1,2}\s*(?:am|pm)\b", re.I)
+
+
 def quality_from_notes(lines: list[str]) -> str | None:
-    """The quality bar the notes give: a line naming a format, template, checklist, standard or check."""
+    """The quality bar the notes give: a line naming a format, template, checklist, standard or check;
+    else the clause that sets a time of day it must be out by ('post the summary in #leads by 10:00')."""
     for text in lines:
         if _QUALITY_LINE.search(text) and "?" not in text and not re.match(r"^#", text):
             return clean(text)
+    for text in lines:
+        m = _BY_TIME.search(text)
+        if m and "?" not in text:
+            parts = re.split(r"\s*[,;]\s*|\s+and\s+|\s+then\s+", text[: m.end()])
+            return clean(parts[-1]) if len(parts[-1].split()) >= 3 else clean(text[: m.end()])
     return None
 
 

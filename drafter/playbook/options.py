@@ -136,7 +136,22 @@ def known_facts(plan: Plan, ip: ItemPlan, exclude: list[str] | None = None) -> l
     for d in item.decisions:
         out += [clean(p) for p in d.positions]
     out += [clean(o.text) for o in item.outcomes]
-    out += [clean(_BULLET.sub("", by_number[n])) for n in sorted(item.lines) if n in by_number]
+    lines = [clean(_BULLET.sub("", by_number[n])) for n in sorted(item.lines) if n in by_number]
+    if lines:
+        out += lines
+    else:  # a work log without its lines (built by hand or by a reader that cites none): its elements
+        as_of = plan.as_of
+        for w in item.waits:
+            who = f"{w.on_whom}: " if w.on_whom and w.on_whom.lower() not in w.what.lower() else ""
+            since = f" (since {fmt(w.since, as_of)})" if w.since and w.since < as_of else ""
+            out.append(f"{who}{clean(w.what)}{since}")
+        out += [clean(r) for r in item.risks]
+        for c in item.commitments:
+            if c.state in ("open", "missed"):
+                owner = "" if is_me(c.owner) else f"{c.owner}: "
+                out.append(f"{owner}{clean(c.what)}" + (f" (due {fmt(c.due, as_of)})" if c.due else ""))
+        out += [clean(a.text) for a in item.actions]
+        out += [clean(n) for n in item.notes]
     skip = {clean(x).lower() for x in exclude or []}
     seen, unique = set(), []
     for x in out:

@@ -52,9 +52,12 @@ def test_problem_opens_with_the_situation_and_names_the_stake():
     notes = ("Reporting rebuild needs 4 more weeks than we have before the 18 Dec freeze.\nOptions:\n"
              "- contractor from Acme, 15 days at $800/day\n- delay the rebuild to January (licence costs ~$5k)\n"
              "Lee (CFO) has to approve any spend over $5k.\n")
-    d = build_plan(parse_personal(notes, AS_OF)).decision
+    from drafter.engines.options_writer import write_options
+
+    plan = build_plan(parse_personal(notes, AS_OF))
+    d = plan.decision
     assert d is not None and len(d.options) == 2
-    assert d.problem.startswith("Reporting rebuild needs 4 more weeks")
+    assert write_options(plan).problem.startswith("Reporting rebuild needs 4 more weeks")  # the writer words it
     assert "approve any spend" not in d.question
     assert d.deadline == dt.date(2026, 12, 18)
 

@@ -252,7 +252,7 @@ def test_update_canonical_phrasings():
     assert "Q3 board docs from Acme (ABC-123) — at risk" in out
     assert "Next: I will call Dana by Thu 26 Nov." in out
     assert "If no reply from Dana by Thu 26 Nov, I will call the Acme office and ask for another contact." in out
-    assert "Send the board summary draft to Lee was due Mon 23 Nov and is missed; new date: Fri 27 Nov." in out
+    assert "Send the board summary draft to Lee was due Mon 23 Nov and is missed; proposed new date: Fri 27 Nov." in out
     assert "Ask: Lee, please decide if the board pack goes out without the cash-flow statement by Fri 27 Nov." in out
     assert "Next: Sam will send the report by Fri 27 Nov." in out
     assert "Goal: Q3 docs for the board meeting — needed by Tue 1 Dec." in out
@@ -392,7 +392,7 @@ def test_draft_render_uses_render():
 PROTECTED = (
     "Next: I will call Dana by Thu 26 Nov.",
     "If no reply from Dana by Thu 26 Nov, I will call the Acme office and ask for another contact.",
-    "was due Mon 23 Nov and is missed; new date: Fri 27 Nov.",
+    "was due Mon 23 Nov and is missed; proposed new date: Fri 27 Nov.",
     "Ask: Lee, please decide",
     "— at risk",
     "— done",
