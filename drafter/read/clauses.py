@@ -54,6 +54,14 @@ _NEW_DATE = lazy_re(r"\bnew\s+(?:date|eta)\s*[:=]?\s*(?P<d>.+)$", re.I)
 _NOT_RECEIVED = lazy_re(r"\bnot\s+(?:yet\s+)?(?:received|in|here|arrived|sent|delivered)\b|\bstill\s+(?:no|missing)\b", re.I)
 
 
+_CONDITIONAL_WORD = lazy_re(r"\bif\b|\bunless\b|\bmaybe\b")
+_NAME_VERB_START = lazy_re(r"^(?P<who>" + NAME + r")\s+(?P<verb>[a-z]+)\b")
+_DONE_BY = lazy_re(
+    r"\b(?:fixed|done|sent|resolved|shipped|handled|completed|approved|signed|merged|deployed)\s+by\s+(?P<who>" + NAME + r")"
+)
+_EXPLICIT_WAIT = lazy_re(r"\bwaiting\s+(?:on|for)\b|\bawaiting\b")
+_GOT_IT = lazy_re(r"\bgot\s+(?:it|them)\b|\b(?:it|they)\s+(?:arrived|came\s+in)\b")
+
 class _ClauseReader:
     """Cues of one clause (actions, waits, commitments, decisions, risks), mixed into the item builder."""
 
@@ -65,7 +73,7 @@ class _ClauseReader:
         as_of = self.as_of
         low = clause.lower()
         me = owner or "I"
-        conditional = bool(re.search(r"\bif\b|\bunless\b|\bmaybe\b", low))
+        conditional = bool(_CONDITIONAL_WORD.search(low))
 
         dm = DELEGATE.search(clause)
         if dm:
@@ -86,12 +94,12 @@ class _ClauseReader:
             # "test accounts sent to their PM Anika today": done by me, written object-first
             verb = pas.group("verb").lower()
             clause = f"{verb} {pas.group('obj')} {pas.group('rest')}".strip()
-        nv = re.match(r"^(?P<who>" + NAME + r")\s+(?P<verb>[a-z]+)\b", clause)
+        nv = _NAME_VERB_START.match(clause)
         if not verb and nv and nv.group("verb") in ACTION_VERBS:
             nm = _clean_name(nv.group("who"))
             if nm:
                 verb, actor = nv.group("verb"), nm
-        pv = re.search(r"\b(?:fixed|done|sent|resolved|shipped|handled|completed|approved|signed|merged|deployed)\s+by\s+(?P<who>" + NAME + r")", clause)
+        pv = _DONE_BY.search(clause)
         if pv and _clean_name(pv.group("who")):
             actor = _clean_name(pv.group("who")) or actor
         if verb and not I_WILL.match(clause) and not conditional and not (verb in ("told", "promised") and PROMISE.search(clause)):
@@ -116,7 +124,7 @@ class _ClauseReader:
                 self._resolve_waits(w, clause)
 
         # waits: no reply / blocked / waiting
-        explicit_wait = bool(re.search(r"\bwaiting\s+(?:on|for)\b|\bawaiting\b", low))
+        explicit_wait = bool(_EXPLICIT_WAIT.search(low))
         decision_like = bool(DECISION.search(clause)) and not explicit_wait
         if NO_REPLY.search(clause) and not conditional:
             who = _who_in(clause, self.names, _WHO_PATTERNS) or st.last_who or _first_person(w, self.names)
@@ -133,7 +141,7 @@ class _ClauseReader:
                                 since=_since(clause, base), line=ln.number))
         elif WAITING.search(clause) and not conditional and not EXPERIENCE.search(clause) and not re.match(
             r"\s*(?:i\s+|we\s+)?(?:havent|haven'?t|have\s+not)\b", low  # "havent sent" (mine, no one else's)
-        ) and not re.search(r"\bgot\s+(?:it|them)\b|\b(?:it|they)\s+(?:arrived|came\s+in)\b", low) and (  # "(got it Tue)"
+        ) and not _GOT_IT.search(low) and (  # "(got it Tue)"
             not decision_like or explicit_wait) and not (
             THIRD_WILL.search(clause) and not I_WILL.match(clause)
         ):

@@ -107,6 +107,15 @@ DUE_BY = lazy_re(r"\b(?:due|deadline)\b[^.;]{0,60}?(?:\bby\s+(?:the\s+)?|:\s*)$"
 EVENT_IN = lazy_re(r"(?P<l>(?:[A-Za-z][\w&'’-]*\s+)?(?:" + EVENT_WORDS + r"))\b", re.I)
 
 
+_CLAUSE_END = lazy_re(r"[.;!?]\s|,\s(?=[a-z])")
+_NEEDS_AFTER = lazy_re(r"\s*\)?\s*(?:needs|requires|depends)")
+_DEADLINE_WORD = lazy_re(r"\bdeadline\b", re.I)
+_LOSE_AFTER = lazy_re(r"\s*,?\s*(?:we|you|they|i)\s+(?:lose|miss|forfeit)\s+(?:the\s+|our\s+)?(?P<l>[\w\s-]{2,30}?)\s*(?:[.,;!]|$)")
+_OR_ELSE_AFTER = lazy_re(
+    r"\s*,?\s*or\s+(?:the\s+)?(?P<l>[\w\s-]{2,30}?\s+(?:expires|ends|goes\s+up|goes\s+away|lapses|is\s+lost|lapse))\b"
+)
+_LEAD_COLON = lazy_re(r"^\s*(?P<lead>[^:]{2,50}):\s")
+
 def _literals(alternation: str) -> tuple[str, ...] | None:
     """The plain words of an alternation such as EVENT_WORDS ("go-?live" -> "go-live", "golive"), or None."""
     out = []
@@ -137,14 +146,15 @@ def _may_name_event(text: str) -> bool:
 
 
 def _deadlines(body: str, base: dt.date, cands: list) -> None:
+    lead = False
     for m in _find_dates(body, base):
         before = _before(body, m.start, 120)[1]  # what the patterns below can see of body[: m.start]
         after = body[m.end : m.end + 50]
-        clause_before = re.split(r"[.;!?]\s|,\s(?=[a-z])", before[-120:])[-1]
+        clause_before = _CLAUSE_END.split(before[-120:])[-1]
         if _action_verb(clause_before.strip()) and not re.search(r"\b(?:for|before|ahead of)\b", clause_before, re.I):
             continue  # "emailed jon about the renewal on 11/23": when it happened, not a deadline
         tail = " ".join(clause_before.split()[-8:]) + (" " if clause_before[-1:].isspace() else "")
-        boost = 1 if re.match(r"\s*\)?\s*(?:needs|requires|depends)", after) else 0
+        boost = 1 if _NEEDS_AFTER.match(after) else 0
         event = _may_name_event(tail)
         nl = NEED_LINK.search(tail) if event else None
         if nl:
@@ -153,7 +163,7 @@ def _deadlines(body: str, base: dt.date, cands: list) -> None:
         ev = EVENT_BEFORE.search(tail) if event else None
         if ev:
             lab = _label(ev.group("label"))
-            cands.append(((2 if re.search(r"\bdeadline\b", lab, re.I) else 3) + boost, m.date, lab or None))
+            cands.append(((2 if _DEADLINE_WORD.search(lab) else 3) + boost, m.date, lab or None))
             continue
         en = END_BEFORE.search(tail)
         if en:
@@ -163,11 +173,11 @@ def _deadlines(body: str, base: dt.date, cands: list) -> None:
             verb = re.sub(r"\s+", " ", en.group("verb").lower())
             cands.append((2 + boost, m.date, f"{subj} {verb}"))
             continue
-        lose = re.match(r"\s*,?\s*(?:we|you|they|i)\s+(?:lose|miss|forfeit)\s+(?:the\s+|our\s+)?(?P<l>[\w\s-]{2,30}?)\s*(?:[.,;!]|$)", after)
+        lose = _LOSE_AFTER.match(after)
         if lose:
             cands.append((3, m.date, lose.group("l").strip()))
             continue
-        orx = re.match(r"\s*,?\s*or\s+(?:the\s+)?(?P<l>[\w\s-]{2,30}?\s+(?:expires|ends|goes\s+up|goes\s+away|lapses|is\s+lost|lapse))\b", after)
+        orx = _OR_ELSE_AFTER.match(after)
         if orx:
             cands.append((3, m.date, orx.group("l").strip()))
             continue
@@ -217,7 +227,8 @@ def _deadlines(body: str, base: dt.date, cands: list) -> None:
             cands.append((2, m.date, (_label(ev.group("l")) or None) if ev else None))
             continue
         # "Office move to floor 4: movers booked for Sat 19 Dec": an event named in the lead-in, booked for a date
-        lead = re.match(r"^\s*(?P<lead>[^:]{2,50}):\s", body)
+        if lead is False:  # the line's lead-in, looked up once per line
+            lead = _LEAD_COLON.match(body)
         if lead and m.start > lead.end() and re.search(r"\b(?:booked|scheduled|planned|set|confirmed|arranged)\s+(?:for\s+)?$", tail, re.I):
             ev = EVENT_IN.search(lead.group("lead"))
             if ev and m.date >= base:

@@ -21,9 +21,11 @@ from .phrases import _DATES_MEMO, _find_dates
 from .vocabulary import NOT_NAMES, ORG_SUFFIX, STOP, TEAMS, _LOWER_CONTACT_STOP, _LOWER_CONTACT_VERBS
 
 
+
+
 def _clean_name(raw: str) -> str | None:
     name = raw.strip().lstrip("@").strip("'’-.")
-    name = re.sub(r"['’]s$", "", name)
+    name = _POSSESSIVE_S.sub("", name)
     parts = name.split()
     parts = [p for p in parts if p]
     if not parts:

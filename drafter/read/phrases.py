@@ -97,6 +97,13 @@ def _count_cues(text: str) -> bool:
 _CONNECTOR_BEFORE = lazy_re(r"(?:\b(?:by|on|before|until|till|due|for|from|since|no\s+later\s+than|latest)\s+)$", re.I)
 
 
+_EMPTY_BRACKETS = lazy_re(r"\s*\((?:\s|,)*\)|\"\s*\"|'\s*'")
+_DANGLING_CONNECTOR = lazy_re(r"\b(?:by|on|before|until|due|for|from|since)\s*(?=[.,;:!?)]|$)")
+_SPACE_BEFORE_PUNCT = lazy_re(r"\s+([,;:.!?])")
+_SPACES = lazy_re(r"\s{2,}")
+_LABEL_SPLIT = lazy_re(r"\b(?:before|for|ahead\s+of|until|of|by)\s+(?:the\s+|our\s+|their\s+)?", re.I)
+_SINCE = lazy_re(r"\bsince\s+(?P<d>.{2,30})", re.I)
+
 def _strip_dates(text: str, as_of: dt.date, keep_bare_weekdays: bool = False) -> str:
     """Text with its date phrases (and the 'by'/'on'/'due' before them) removed."""
     out = text
@@ -108,10 +115,10 @@ def _strip_dates(text: str, as_of: dt.date, keep_bare_weekdays: bool = False) ->
             out,
         )
     out = _plain_strip(out, as_of, keep_bare_weekdays)
-    out = re.sub(r"\s*\((?:\s|,)*\)|\"\s*\"|'\s*'", "", out)
-    out = re.sub(r"\b(?:by|on|before|until|due|for|from|since)\s*(?=[.,;:!?)]|$)", "", out.strip())
-    out = re.sub(r"\s+([,;:.!?])", r"\1", out)
-    out = re.sub(r"\s{2,}", " ", out)
+    out = _EMPTY_BRACKETS.sub("", out)
+    out = _DANGLING_CONNECTOR.sub("", out.strip())
+    out = _SPACE_BEFORE_PUNCT.sub(r"\1", out)
+    out = _SPACES.sub(" ", out)
     return out.strip(" ,;:-–—.!")
 
 
@@ -288,7 +295,7 @@ _LABEL_SKIP = STOP | {"hit", "make", "meet", "miss", "reach", "planned", "a", "a
 
 def _label(text: str) -> str:
     """'still hit go-live' -> 'go-live'; 'the board meeting' -> 'board meeting'."""
-    parts = re.split(r"\b(?:before|for|ahead\s+of|until|of|by)\s+(?:the\s+|our\s+|their\s+)?", text.strip(" ("), flags=re.I)
+    parts = _LABEL_SPLIT.split(text.strip(" ("))
     words = (parts[-1] if parts[-1].strip() else text).split()
     while words and (words[0].lower() in _LABEL_SKIP or words[0].lower().endswith("ed") and len(words) > 1):
         words = words[1:]
@@ -296,7 +303,7 @@ def _label(text: str) -> str:
 
 
 def _since(clause: str, base: dt.date) -> dt.date | None:
-    m = re.search(r"\bsince\s+(?P<d>.{2,30})", clause, re.I)
+    m = _SINCE.search(clause)
     if m:
         found = _find_dates(m.group("d"), base, direction="past")
         if found and found[0].start == 0:

@@ -20,7 +20,7 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     ("plain", re.compile(r"\b(retro(?:spective)?|highlights|announcements?|fyi|background|context|overview|introductions?|"
                          r"i'?d like to raise|shout-?outs?|kudos|thanks)\b", re.I)),
     ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
-                           r"next meeting(?: agenda)?|upcoming meetings?|links?|resources|references|meeting (?:info|details|link)|"
+                           r"next meeting(?: agenda| date)?|upcoming meetings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
                            r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?)\b", re.I)),
     ("blocked", re.compile(r"\b(blockers?|blocked|blocking|impediments?|stuck|challenges?|problems?|issues faced|"
                            r"difficult|help needed|need help|obstacles?)\b", re.I)),
@@ -51,7 +51,7 @@ def mode_of(heading: str | None) -> str | None:
 
 
 _NONE_ANSWER = re.compile(
-    r"^(?:no(?:ne|pe)?|n/?a|nothing(?: (?:yet|so far|to report))?|not really|nil|-+|no blockers?(?: (?:so far|yet|today))?|"
+    r"^(?:no(?:ne|pe)?(?: (?:mentioned|reported|raised|so far|this week|today))?|n/?a|nothing(?: (?:yet|so far|to report|mentioned|reported))?|not really|nil|-+|no blockers?(?: (?:so far|yet|today))?|"
     r"no,? (?:i|we) (?:didn'?t|did not|haven'?t|have not|am not|wasn'?t)\b.*|no (?:issues|problems|difficulties)\b.*|"
     r"not (?:at the moment|yet|so far)|all good|nothing blocking\b.*)[.!]?$",
     re.I,

@@ -16,7 +16,7 @@ from ..dates import find_dates
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
 from .people import People, is_me
-from .signals import classify, mode_of, sentences, speaker_turns
+from .signals import classify, is_none_answer, mode_of, sentences, speaker_turns
 
 
 def title_text(text: str, limit: int = 90) -> str:
@@ -48,6 +48,8 @@ class LogBuilder:
         self.items: list[WorkItem] = []
         self.placed: dict[int, WorkItem] = {}
         self.direction = "past" if genre in ("incident", "worklog") else "future"
+        self._plain: dict[int, bool] = {}
+        self.initials = _initials(people)
 
     # -- items and placement ------------------------------------------------------------
 
@@ -78,6 +80,8 @@ class LogBuilder:
             m = mode_of(h.text)
             if m == "context" and k > 0:
                 continue  # "Agenda > Topic": the topic's own section is read
+            if m == "context" and re.match(r"agenda", h.text, re.I) and not self._plain_list(h):
+                continue  # an agenda that holds the discussion (nested notes under each topic) is read
             if m:
                 return m
         # a parent list item labelled like a section ("Blockers:", "Today:")
@@ -101,6 +105,9 @@ class LogBuilder:
         if node.label and node.kind in ("para", "quote") and self.people.known(node.label):
             speaker = self.people.get(node.label).name
             text = node.rest or ""
+        im = _INITIALS.match(text)
+        if im and im.group(1) in self.initials:
+            speaker, text = self.initials[im.group(1)], text[im.end() :]  # "RV - Could be difficult": Robert Vinluan
         turns = speaker_turns(text, self.people) if len(text) > 30 or ":" in text else [(None, text)]
         for who, chunk in turns:
             who = who or speaker
@@ -119,6 +126,14 @@ class LogBuilder:
                 if sig.kind == "question" and node.children:
                     sig.answered = True  # the lines nested under it answer it
                 self.add_signal(item, sig, node.lines, mode)
+
+    def _plain_list(self, heading: Node) -> bool:
+        """Is the section under ``heading`` just a list of topics (no nested notes, short lines)?"""
+        key = heading.index
+        if key not in self._plain:
+            kids = [n for n in self.outline.descendants(heading) if n.kind not in ("code", "comment", "directive", "rule")]
+            self._plain[key] = all(n.kind != "heading" and n.depth <= 1 and len(n.text.split()) <= 14 for n in kids)
+        return self._plain[key]
 
     def _speaker_above(self, node: Node) -> str | None:
         p = self.outline.parent(node)
@@ -210,7 +225,16 @@ class LogBuilder:
     def finish(self) -> WorkLog:
         lines = self.outline.lines
         sources = [SourceLine(number=i + 1, text=t) for i, t in enumerate(lines) if t.strip()]
-        items = [w for w in self.items if w.lines]
+        items = []
+        for w in self.items:
+            if not w.lines:
+                continue
+            empty = not (w.actions or w.commitments or w.waits or w.decisions or w.outcomes or w.questions or w.risk_notes)
+            if empty and all(is_none_answer(n) or not n.strip() for n in w.notes):
+                for n in w.lines:  # a topic with nothing under it ("Additional items", "None mentioned"): context
+                    self.placed.pop(n, None)
+                continue
+            items.append(w)
         for w in items:
             w.lines.sort()
             names = []
@@ -235,6 +259,23 @@ class LogBuilder:
             first_person=self.first_person,
         )
         return log
+
+
+_INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")
+
+
+def _initials(people: People) -> dict[str, str]:
+    """'RV' -> 'Robert Vinluan', 'JCM' -> 'Jean-Christophe Morin' for attendees named in full (unique only)."""
+    out: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for p in people.persons():
+        parts = re.split(r"[\s-]+", p.name)
+        if len(parts) < 2 or not all(x[:1].isupper() for x in parts):
+            continue
+        ini = "".join(x[0] for x in parts)
+        seen[ini] = seen.get(ini, 0) + 1
+        out[ini] = p.name
+    return {k: v for k, v in out.items() if seen[k] == 1}
 
 
 def _answer_questions(item: WorkItem) -> None:
