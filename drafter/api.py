@@ -128,6 +128,12 @@ class Drafter:
         self._last_read = (key, log)
         return log.model_copy(deep=True)
 
+    def _check_prompt(self, kind) -> None:
+        """With the LLM reader, a malformed writer prompt fails (exit 3) before the reader's call."""
+        spec = getattr(self.engine, "spec", None)
+        if self.reader is not None and spec is not None and isinstance(kind, ArtefactKind):
+            spec(kind)
+
     async def aparse(self, notes: str, *, as_of: DateLike = None) -> WorkLog:
         """Async :meth:`parse` (the LLM reader's call is awaited)."""
         from .read import aread_notes
@@ -218,6 +224,7 @@ class Drafter:
     ) -> Draft:
         """Draft one artefact (``update``, ``options`` or ``delegate``) from notes."""
         kind = _kind(kind)
+        self._check_prompt(kind)
         plan = self.plan(notes, as_of=as_of, delegate_to=delegate_to)
         options = self._options(audience, max_words, delegate_to)
         try:
@@ -241,6 +248,7 @@ class Drafter:
     ) -> Draft:
         """Async :meth:`draft`."""
         kind = _kind(kind)
+        self._check_prompt(kind)
         if self.reader is not None:
             await self.aparse(notes, as_of=as_of)  # the LLM reading, awaited; plan() below finds it cached
         plan = self.plan(notes, as_of=as_of, delegate_to=delegate_to)

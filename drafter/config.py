@@ -58,10 +58,10 @@ class Settings(BaseModel):
     model: str | None = None
     base_url: str | None = None
     api_key: SecretStr | None = Field(default=None, repr=False)
-    timeout: float = 60.0
-    max_retries: int = 2
-    temperature: float | None = None
-    max_tokens: int | None = None
+    timeout: float = Field(default=60.0, gt=0, le=3600)
+    max_retries: int = Field(default=2, ge=0, le=10)
+    temperature: float | None = Field(default=None, ge=0, le=2)
+    max_tokens: int | None = Field(default=None, ge=1, le=1_000_000)
     audience: Literal["boss", "team", "client"] = "boss"
     prompts_dir: Path | None = None
     record: bool = False
@@ -88,8 +88,8 @@ class Settings(BaseModel):
     @property
     def resolved_reader(self) -> Literal["offline", "llm"]:
         """Who reads the notes: the LLM when one is configured (``auto``), else the offline reader."""
-        if self.reader == "auto":
-            return "llm" if self.llm_configured else "offline"
+        if self.reader == "auto":  # a model configured and the engine not forced offline
+            return "llm" if self.llm_configured and self.engine != "offline" else "offline"
         return self.reader
 
     @property
@@ -128,19 +128,34 @@ _ENV = {
 
 
 def _read_config_file(path: Path) -> dict:
-    if not path.exists():
-        return {}
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if not path.exists():
+            return {}
+        if path.is_dir():
+            raise ConfigError(f"config file {path} is a directory", hint="point DRAFTER_CONFIG at a TOML file")
+        with open(path, "rb") as fh:
+            raw = fh.read(1024 * 1024 + 1)
+        if len(raw) > 1024 * 1024:
+            raise ConfigError(f"config file {path} is larger than 1 MiB")
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        raise ConfigError(f"config file {path} is not valid TOML: {' '.join(str(exc).split())}") from None
+    except OSError as exc:
+        raise ConfigError(f"config file {path} cannot be read: {exc.strerror or exc}") from None
     if "api_key" in data:
         raise ConfigError(
             f"config file {path} holds api_key; keys belong in OPENAI_API_KEY, not in a file"
         )
     return data
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def load_settings(**overrides) -> Settings:
@@ -157,7 +172,7 @@ def load_settings(**overrides) -> Settings:
     if key:
         values["api_key"] = key
     values.update({k: v for k, v in overrides.items() if v is not None})
-    values["config_file"] = path if path.exists() else None
+    values["config_file"] = path if _exists(path) else None
     try:
         return Settings(**values)
     except ValidationError as exc:

@@ -26,7 +26,7 @@ def test_llm_run_then_rerun_makes_zero_model_calls(llama_server, tmp_path):
     suite = tmp_path / "suite"
     suite.mkdir()
     (suite / "small.yaml").write_text(SMALL)
-    kw = dict(engine="llm", base_url=llama_server, model=MODEL_NAME, runs_dir=tmp_path / "runs", concurrency=2,
+    kw = dict(engine="llm", reader="offline", base_url=llama_server, model=MODEL_NAME, runs_dir=tmp_path / "runs", concurrency=2,
               case_ids=["good-news"], repeat=2)
     first = run_suite(suite, name="llm-1", **kw)
     ok = [u for u in first.units if u.status == "ok"]

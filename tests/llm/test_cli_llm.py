@@ -20,7 +20,8 @@ AS_OF = "2026-11-25"
 
 
 def drafter(*args: str, stdin: str | None = NOTES, env: dict | None = None, timeout: float = 120):
-    full_env = {**os.environ, "DRAFTER_MAX_RETRIES": "0", "DRAFTER_TIMEOUT": "20", **(env or {})}
+    # these are writer tests: the offline reader reads (the LLM reader: test_reader_and_plan_block.py)
+    full_env = {**os.environ, "DRAFTER_MAX_RETRIES": "0", "DRAFTER_TIMEOUT": "20", "DRAFTER_READER": "offline", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "drafter.cli", *args],
         input=stdin,

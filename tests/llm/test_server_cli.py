@@ -24,7 +24,8 @@ pytestmark = [pytest.mark.server, pytest.mark.timeout(1800)]
 @pytest.mark.parametrize("kind", ["update", "options", "delegate"])
 def test_cli_drafts_through_the_real_server(kind, llama_server, tmp_path, isolated_env):
     config = isolated_env / "config.toml"  # DRAFTER_CONFIG points here (tests/conftest.py)
-    config.write_text("max_tokens = 1536\ntimeout = 600\nmax_retries = 0\ntemperature = 0\n", encoding="utf-8")
+    # the writer through the CLI on the base model; the offline reader reads (LLM reader: test_llm_reader.py)
+    config.write_text("max_tokens = 1536\ntimeout = 600\nmax_retries = 0\ntemperature = 0\nreader = \"offline\"\n", encoding="utf-8")
     notes = tmp_path / "notes.txt"
     notes.write_text(NOTES, encoding="utf-8")
     args = [kind, str(notes), "--base-url", llama_server, "--model", MODEL_NAME, "--as-of", "2026-11-25", "--format", "json"]
