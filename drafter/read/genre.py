@@ -185,8 +185,8 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
         genre = "notes"
         why.append("personal notes (small, weak structure, or the writer is an owner)")
     first_person = fp >= 0.2 or genre in ("notes",) or (genre in ("worklog", "todo") and not speakers and fp > 0.05)
-    if genre == "todo" and not speakers and not person_heads:
-        first_person = True
+    if genre in ("todo", "worklog") and len(speakers) < 2 and len(person_heads) < 2 and len(rounds) < 2:
+        first_person = True  # a personal log or list: the writer owns it
     if genre in ("minutes", "standup", "incident") and fp < 0.35:
         first_person = False
     return GenreGuess(genre=genre, first_person=first_person, scores=s, reasons=why)

@@ -39,8 +39,8 @@ def _mode(b: LogBuilder, node, mode):
     path = b.outline.heading_path(node)
     if any(mode_of(h.text) == "timeline" for h in path):
         return "timeline"
-    if any(re.search(r"\bsummary\b", h.text, re.I) for h in path) and mode in (None, "done"):
-        return None
+    if any(re.search(r"\b(summary|overview|what happened|description|resolution|outcome)\b", h.text, re.I) for h in path) and mode in (None, "done", "plain"):
+        return "decided"  # what the report states happened: outcomes (risks and waits still read as such)
     return mode
 
 

@@ -102,7 +102,7 @@ DONE_VERBS = (
 DONE_RE = re.compile(rf"^(?:(?:i|we|they|he|she|[A-Z][\w'-]+)\s+(?:also\s+|then\s+|have\s+|has\s+|had\s+|just\s+|finally\s+|managed to\s+)?)?(?:{DONE_VERBS})\b", re.I)
 DONE_WORD = re.compile(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
 _FIRST_WILL = re.compile(
-    r"^(?:i\s*(?:will|'ll|’ll|am going to|'m going to|plan to|need to|have to|intend to|aim to)|"
+    r"^(?:(?:next time|in (?:the )?future|going forward|from now on|next week|next sprint|this week),?\s+)?(?:i\s*(?:will|'ll|’ll|am going to|'m going to|plan to|need to|have to|intend to|aim to)|"
     r"we\s*(?:will|'ll|’ll|are going to|plan to))\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )
@@ -226,6 +226,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if OUTCOME_RE.search(body) and not re.search(r"\b(if|whether|once|when|until)\b.*\b(agreed|approved|resolved)\b", body, re.I):
         return Signal("outcome", _strip_label(body, ("decision", "decided", "resolution", "agreed", "outcome", "result")), owner=speaker or owner)
     if mode == "decided":
+        if RISK_RE.search(body):
+            return Signal("risk", body, owner=owner)
         return Signal("outcome", body, owner=speaker or owner)
     if DECISION_RE.search(body) and not who:
         return Signal("decision", _strip_label(body, ("proposal", "options", "decision needed", "decision")), owner=owner, options=options_in(body))
@@ -233,7 +235,9 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if who or action_label or (label_owner and (mode == "doing" or tags)) or (checked is False):
         return Signal("commitment", body, owner=owner)
     if fw:
-        return Signal("commitment", (fw.group("what") or fw.group("what2")).strip(), owner="I" if low.startswith("i") or first_person and not low.startswith("we") else "we" if low.startswith("we") else owner)
+        subj = re.search(r"\b(i|we)\b", low[: fw.start("what") if fw.group("what") else fw.start("what2")])
+        owner_fw = "I" if subj and subj.group(1) == "i" else "we" if subj else owner
+        return Signal("commitment", (fw.group("what") or fw.group("what2")).strip(), owner=owner_fw)
     if mode == "doing":
         return Signal("commitment", body, owner=owner)
     if mode in ("done", "timeline"):
