@@ -118,21 +118,38 @@ def read_input(file: Optional[str], command: str) -> tuple[str, str]:
 
 
 def save_recovery(notes: str, source: str) -> Path | None:
-    """Keep stdin notes safe when drafting fails, so nothing typed or piped is lost."""
+    """Keep stdin notes safe when drafting fails, so nothing typed or piped is lost.
+
+    Returns the file, or None when the notes came from a file (they are safe there already).
+    Raises OSError (with the folder named) when they cannot be saved.
+    """
     if source != "stdin":
         return None  # the notes are in the user's file already
+    import time
+
+    from .config import data_dir
+
+    folder = data_dir() / "recovered"
     try:
-        import time
-
-        from .config import data_dir
-
-        folder = data_dir() / "recovered"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"notes-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
-        path.write_text(notes, encoding="utf-8")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # notes can be private
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(notes)
         return path
-    except OSError:
-        return None
+    except OSError as exc:
+        raise OSError(exc.errno, f"{folder}: {exc.strerror or exc}") from None
+
+
+def recovery_note(notes: str, source: str) -> str:
+    """The tail of the one error line: where the piped notes were saved, or why they could not be."""
+    if not notes or source != "stdin":
+        return ""
+    try:
+        saved = save_recovery(notes, source)
+    except OSError as exc:
+        return f"; your notes could NOT be saved ({exc.strerror}): copy them before closing this terminal"
+    return f"; your notes are saved in {saved}" if saved else ""
 
 
 FileArg = Annotated[
@@ -144,7 +161,7 @@ AsOfOpt = Annotated[
 ]
 AudOpt = Annotated[Optional[Aud], typer.Option("--audience", "-a", help="Who reads it (default boss).")]
 FmtOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
-MaxWordsOpt = Annotated[Optional[int], typer.Option("--max-words", min=10, help="Word cap for the draft.")]
+MaxWordsOpt = Annotated[Optional[int], typer.Option("--max-words", min=10, max=100_000, help="Word cap for the draft.")]
 EngineOpt = Annotated[
     Optional[EngineChoice], typer.Option("--engine", "-e", help="auto (default): LLM if configured, else offline.")
 ]
@@ -197,7 +214,11 @@ def run_draft(
         notes, source = read_input(file, kind)
         from .api import Drafter, to_date
 
+        from .inputs import check_max_words, check_person
+
         as_of_date = to_date(as_of)
+        delegate_to = check_person(delegate_to, "--to")
+        check_max_words(max_words)
         drafter = Drafter(
             engine=engine.value if engine else None,
             model=model,
@@ -257,11 +278,19 @@ def run_draft(
             if not quiet:
                 err(f"drafter: recorded in journal as update #{rid}")
     except DrafterError as exc:
-        if notes and source and not isinstance(exc, InputError):
-            saved = save_recovery(notes, source)
-            if saved:
-                err(f"drafter: your notes are saved in {saved}")
-        raise fail(exc)
+        err(f"drafter: error: {exc}{recovery_note(notes, source)}")
+        raise typer.Exit(exc.exit_code)
+    except KeyboardInterrupt:  # typer would turn it into an exit before anything is saved
+        err(f"drafter: interrupted{recovery_note(notes, source)}")
+        raise typer.Exit(ExitCode.INTERRUPTED)
+    except Exception as exc:
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        err(
+            f"drafter: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+            f"(rerun with DRAFTER_DEBUG=1 and report it){recovery_note(notes, source)}"
+        )
+        raise typer.Exit(1)
 
 
 def _engine_line(settings) -> str:
@@ -405,10 +434,41 @@ def _register_subcommands() -> None:
 _register_subcommands()
 
 
-def main() -> None:
-    """Console-script entry point: no tracebacks for expected errors, distinct exit codes."""
+def _click_errors():
+    """Typer's (vendored) click exception classes, else click's."""
     try:
-        app(standalone_mode=True)
+        from typer._click import exceptions as ce
+    except ImportError:  # older typer: plain click
+        import click.exceptions as ce
+    from typer import exceptions as te
+
+    exits = tuple({getattr(m, "Exit", None) for m in (te, ce)} - {None})
+    aborts = tuple({getattr(m, "Abort", None) for m in (te, ce)} - {None})
+    return exits, aborts, ce.UsageError, ce.ClickException, getattr(ce, "NoArgsIsHelpError", None)
+
+
+def main() -> None:
+    """Console-script entry point: no tracebacks for expected errors, distinct exit codes, and every
+    failure in exactly one ``drafter: error:`` line (usage errors included)."""
+    exits, aborts, usage_error, click_exception, no_args = _click_errors()
+    try:
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except exits as exc:
+        sys.exit(exc.exit_code)
+    except aborts:
+        err("drafter: interrupted")
+        sys.exit(ExitCode.INTERRUPTED)
+    except usage_error as exc:
+        if no_args is not None and isinstance(exc, no_args) and exc.ctx is not None:
+            print(exc.ctx.get_help())  # `drafter` alone: the help, as before
+            sys.exit(ExitCode.USAGE)
+        where = f" (see: {exc.ctx.command_path} -h)" if getattr(exc, "ctx", None) is not None else ""
+        err(f"drafter: error: {' '.join(exc.format_message().split())}{where}")
+        sys.exit(ExitCode.USAGE)
+    except click_exception as exc:
+        err(f"drafter: error: {' '.join(exc.format_message().split())}")
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err("drafter: interrupted")
         sys.exit(ExitCode.INTERRUPTED)

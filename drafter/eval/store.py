@@ -51,15 +51,23 @@ CREATE TABLE IF NOT EXISTS drafts (
 
 
 def runs_dir(explicit: str | Path | None = None) -> Path:
-    """``--runs-dir`` > ``DRAFTER_RUNS_DIR`` > ``<data dir>/runs``."""
+    """``--runs-dir`` > ``DRAFTER_RUNS_DIR`` > ``<data dir>/runs``; a path that exists and is not a
+    folder (``/dev/null``, a file) is a :class:`StorageError`."""
     if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get("DRAFTER_RUNS_DIR")
-    if env:
-        return Path(env).expanduser()
-    from ..config import data_dir
+        path = Path(explicit).expanduser()
+    elif os.environ.get("DRAFTER_RUNS_DIR"):
+        path = Path(os.environ["DRAFTER_RUNS_DIR"]).expanduser()
+    else:
+        from ..config import data_dir
 
-    return data_dir() / "runs"
+        path = data_dir() / "runs"
+    try:
+        is_other = path.exists() and not path.is_dir()
+    except OSError as exc:
+        raise StorageError(f"runs folder {path}: {exc.strerror or exc}", hint="check --runs-dir / DRAFTER_RUNS_DIR") from None
+    if is_other:
+        raise StorageError(f"runs folder {path} is not a folder", hint="check --runs-dir / DRAFTER_RUNS_DIR")
+    return path
 
 
 def _now() -> str:

@@ -64,12 +64,18 @@ def _errors(fn):
 def _date(value: Optional[str], what: str, default: Optional[dt.date] = None) -> Optional[dt.date]:
     from ..errors import InputError
 
+    from ..inputs import check_as_of
+
     if value is None:
         return default
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise InputError(f"{what} must be YYYY-MM-DD, got {value!r}") from None
+        raise InputError(f"{what} must be YYYY-MM-DD, got {value[:40]!r}") from None
+    try:
+        return check_as_of(day)
+    except InputError:
+        raise InputError(f"{what} {day.isoformat()} is out of range (as-of years 1900-2999)") from None
 
 
 def _journal(path: Optional[str], *, create: bool):
@@ -306,7 +312,10 @@ def due(
 
 @_errors
 def _due(as_of: Optional[str], within: int, fmt: TableFmt, journal: Optional[str]):
-    day = _date(as_of, "AS_OF", dt.date.today())
+    from ..inputs import check_within
+
+    check_within(within)
+    day = _date(as_of, "AS_OF (as-of)", dt.date.today())
     j = _journal(journal, create=False)
     items = []
     if j is not None:
