@@ -391,6 +391,11 @@ async def arun_suite(
         from ..engines.plain import PlainEngine
 
         d = _make_drafter(drafter, drafter_factory, settings, "llm", model, base_url, None, prompts_dir)
+        if d.settings.api_key is None and not d.settings.base_url:
+            from ..errors import ConfigError
+
+            raise ConfigError("--engine plain sends the plain prompt to a model: it needs OPENAI_API_KEY or a base URL",
+                              hint="pass --base-url http://127.0.0.1:PORT/v1 (a local server) or set OPENAI_API_KEY")
         plain = PlainEngine(d.settings, prompts_dir)
         identity = {**engine_identity(d), "engine": "plain", "engine_class": "drafter.engines.plain.PlainEngine"}
         prompts = {"plain": plain.prompt.path.read_text(encoding="utf-8") if plain.prompt.path else ""}
