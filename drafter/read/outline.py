@@ -192,6 +192,7 @@ def build_outline(text: str) -> Outline:
     rst_levels: list[str] = []
     in_comment = False
     wrap_col = _wrap_column(lines)
+    markdown = any(_ATX.match(x) for x in lines) or any(_UNDERLINE.match(b) and a.strip() for a, b in zip(lines, lines[1:]))
     while i < n_lines:
         raw = lines[i]
         num = i + 1
@@ -360,12 +361,14 @@ def build_outline(text: str) -> Outline:
             i += 1
             continue
         prev = nodes[-1] if nodes else None
+        prev_raw = lines[num - 2].rstrip() if num >= 2 else ""
+        lazy = markdown and stripped[:1].islower() and not re.search(r"[.!?:;]$", prev_raw)  # a wrapped sentence
         if (
-            wrap_col
+            (wrap_col or lazy)
             and prev is not None
             and prev.kind == "para"
             and prev.lines[-1] == num - 1
-            and len(lines[num - 2].rstrip()) >= 0.75 * wrap_col
+            and (lazy or len(prev_raw) >= 0.75 * wrap_col)
             and abs(ind - prev.indent) <= 2
             and not _LABEL_START.match(stripped)
             and not re.match(r"^\[?\d{1,2}:\d{2}", stripped)

@@ -136,8 +136,8 @@ def _question_heading(b: LogBuilder, item: WorkItem, node: Node, mode: str | Non
             continue
         if any(q.lines == h.lines for q in item.questions):
             continue
-        if h.line not in item.lines:
-            continue
+        if h.line not in item.lines or not is_none_answer(node.text):
+            continue  # the standard round questions are structure; a "No" answer is worth keeping
         item.questions.append(Question(text=h.text, answered=True, lines=list(h.lines)))
     if is_none_answer(node.text) and mode == "blocked":
         item.outcomes.append(Outcome(text=node.text, lines=list(node.lines)))

@@ -240,6 +240,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("commitment", (fw.group("what") or fw.group("what2")).strip(), owner=owner_fw)
     if mode == "doing":
         return Signal("commitment", body, owner=owner)
+    if mode == "timeline" and re.match(r"^(?:all )?times? (?:are |in |shown )|^all times\b|^\(?times? in\b", body, re.I):
+        return Signal("note", body)  # "All times in CEST": how to read the timeline
     if mode in ("done", "timeline"):
         if done_item or DONE_RE.match(body) or mode == "timeline" or re.search(rf"\b(?:{DONE_VERBS})\b", body, re.I):
             return Signal("done", body, owner=owner)

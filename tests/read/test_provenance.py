@@ -199,3 +199,37 @@ def test_unsupported_terms_against_some_lines_or_all():
     assert unsupported_terms(text, [1], log) == ["Thu 3 Dec", "OPS-142", "$12k", "Raj"]
     assert unsupported_terms("I will send it today; we agreed.", [2], log) == []
     assert unsupported_terms("", None, log) == []
+
+
+# --------------------------------------------------------------------------------------------
+# References an element may resolve through its item (as a date phrase resolves to a date)
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_speaker_cited_in_the_item_resolves_a_person_field_but_an_invented_one_does_not():
+    notes = ["From: Dana Whitfield <dana@acme.example>", "Hi, I can send the P&L by Thursday."]
+    promise = Commitment(what="the P&L", owner="Dana Whitfield", due=dt.date(2026, 11, 26), lines=[2])
+    it = WorkItem(title="the P&L", lines=[1, 2], commitments=[promise])
+    sender = Person(name="Dana Whitfield", lines=[1])
+    out = check_log(make_log(items=[it], people=[sender], notes=notes))
+    assert out.items[0].commitments == [promise] and out.dropped == []
+    # without the sender's own citation the same promise is unsupported
+    out = check_log(make_log(items=[it], people=[], notes=notes))
+    assert [d.kind for d in out.dropped] == ["commitment"]
+    # an invented person vouches for nothing: its Person is dropped first
+    fake = Commitment(what="the P&L", owner="Raj", lines=[2])
+    out = check_log(make_log(items=[item(title="the P&L", lines=[1, 2], commitments=[fake])],
+                             people=[Person(name="Raj", lines=[2])], notes=notes))
+    assert {d.kind for d in out.dropped} == {"commitment", "person"}
+
+
+def test_the_item_title_and_lines_resolve_names_and_options():
+    notes = ["## Globex onboarding", "- still waiting on the kickoff date", "Option A: Nimbus at $12k", "Need Lee to decide"]
+    wait = Wait(what="Globex onboarding kickoff date", lines=[2])  # 'Globex' is the item's own title
+    decision = Decision(question="Need Lee to decide", who="Lee", options=["Nimbus at $12k"], lines=[4])
+    it = WorkItem(title="Globex onboarding", lines=[1, 2, 3, 4], waits=[wait], decisions=[decision])
+    out = check_log(make_log(items=[it], notes=notes))
+    assert out.dropped == []
+    invented = Decision(question="Need Lee to decide", options=["Acme at $15k"], lines=[4])
+    out = check_log(make_log(items=[it.model_copy(update={"decisions": [invented]})], notes=notes))
+    assert [d.kind for d in out.dropped] == ["decision"] and "Acme" in out.dropped[0].reason
