@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..errors import InputError
 from ..models import CheckIn, DelegatedTask, DelegationPlan, DraftOptions, Plan
 from ..playbook import capacity_clause, delegation_facts, fmt, short_title, the
-from .wording import cap, clause, fit
+from .wording import cap, clause, fit, the_phrase
 
 NO_DELEGATE_HINT = "pass --to NAME or write 'hand off to NAME' in the notes"
 NOT_A_PERSON = {"team", "the team", "tbd", "tba", "someone", "anyone", "everyone", "all", "us", "we"}
@@ -50,7 +50,8 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
     ]
     first = tasks[0]
     shadow = facts.shadow_on or first.check_ins[0].on
-    titles = " and ".join(the(clause(short_title(t.title))) for t in tasks[:2]) + (" and more" if len(tasks) > 2 else "")
+    named = [x for x in (the_phrase(short_title(t.title)) for t in tasks) if x]
+    titles = " and ".join(named[:2]) + (" and more" if len(named) > 2 else "") or "the work in these notes"
     recurring = bool(facts.tasks[0].recurring)
     with_me = (
         f"I will shadow the first run on {fmt(shadow, as_of)}" if recurring

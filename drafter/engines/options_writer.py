@@ -11,7 +11,7 @@ from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
 from ..playbook import commitment_object, decision_phrase, fmt, short_title, the, wait_object, wait_signal
 from ..playbook.text import is_me, wait_is_external
 from .update_writer import step_text
-from .wording import cap, clause, fit, inline_title, statement
+from .wording import cap, clause, fit, inline_title, statement, the_phrase
 
 NO_OPTIONS = "The notes name no alternatives yet"
 NOT_STATED = "not stated in the notes"
@@ -65,7 +65,7 @@ def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
     if blockers:
         w = blockers[0]
         return f"on how to get past the blocker on {clause(wait_object(w) or w.what)}", wait_signal(w, as_of, plan.log)
-    return f"on how to proceed with {the(clause(short_title(item.title)))}", ""
+    return f"on how to proceed with {the_phrase(short_title(item.title))}", ""
 
 
 def write_options(plan: Plan) -> OptionsProposal:
@@ -95,7 +95,7 @@ def write_options(plan: Plan) -> OptionsProposal:
     decide = f"we need to decide {on.removeprefix('on ')}" if question or not wrong else ""
     problem = "; ".join(x for x in (wrong, decide) if x) or f"we need to decide {on.removeprefix('on ')}"
     problem = cap(problem)
-    label = the(clause(d.deadline_label)) if d.deadline_label else "the deadline"
+    label = the_phrase(d.deadline_label) if d.deadline_label else "the deadline"
     if d.deadline is not None:
         problem += f". It puts {label} on {fmt(d.deadline, as_of)} at stake."
     else:
@@ -105,8 +105,8 @@ def write_options(plan: Plan) -> OptionsProposal:
             label=o.label,
             title=fit(clause(o.title) or o.title, 120),
             summary=fit(clause(o.summary), 300),
-            upside=fit(o.upside or NOT_STATED, 300),
-            downside=fit(o.downside or NOT_STATED, 300),
+            upside=fit(clause(o.upside) or NOT_STATED, 300),
+            downside=fit(clause(o.downside) or NOT_STATED, 300),
             cost=fit(o.cost or NOT_STATED, 200),
         )
         for o in d.options[:4]

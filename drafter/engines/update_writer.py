@@ -12,13 +12,13 @@ import re
 
 from ..models import ItemPlan, ItemStatus, Plan, Status, StatusUpdate
 from ..playbook import clean, commitment_object, fmt, short_title, strip_article, the
-from .wording import cap, clause, fit, question, statement, subject
+from .wording import cap, clause, fit, question, statement, subject, the_phrase
 
 
 def focus_phrase(ip: ItemPlan, as_of) -> str:
     """'the Q3 docs for the board meeting on Tue 1 Dec' — the outcome, not only the task (U12)."""
     item = ip.item
-    base = clause(item.outcome) if item.outcome and len(item.outcome) <= 80 else the(clause(short_title(item.title)))
+    base = clause(item.outcome) if item.outcome and len(item.outcome) <= 80 else the_phrase(short_title(item.title))
     if item.deadline:
         label = clean(item.deadline_label or "")
         if label and label.lower() in base.lower():
@@ -181,7 +181,7 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
     risk = ip.risks[0].signal if ip.risks else None
     if risk and ip.risks[0].threatens:
         r = ip.risks[0]
-        risk = f"{r.signal}; threatens {the(r.threatens)}" + (f" ({fmt(r.deadline, as_of)})" if r.deadline else "")
+        risk = f"{r.signal}; threatens {the_phrase(r.threatens)}" + (f" ({fmt(r.deadline, as_of)})" if r.deadline else "")
     return ItemStatus(
         title=fit(clause(ip.item.title) or clean(ip.item.title), 120),
         status=ip.status,
@@ -193,7 +193,8 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
         # a missed promise reads as its object ("The full draft to Marie was due ..."), the words the
         # headline uses, so a word cap drops the line as a repeat of the headline and nothing is lost
         commitments=[
-            c.model_copy(update={"what": commitment_object(c.what)}) if c.state == "missed" and commitment_object(c.what) else c
+            c.model_copy(update={"what": commitment_object(clause(c.what))}) if c.state == "missed" and clause(c.what)
+            else c.model_copy(update={"what": clause(c.what) or c.what})
             for c in ip.commitments[:8]
         ],
         risk=fit(risk, 300) if risk else None,

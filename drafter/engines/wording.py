@@ -50,13 +50,20 @@ def strip_markup(text: str) -> str:
     t = _URL.sub("", t)
     t = _EMPH.sub(lambda m: m.group(2), t)
     t = t.replace("**", "").replace("__", "").replace("`", "")
-    t = re.sub(r"\(\s*\)|\[\s*\]", "", t)
+    t = re.sub(r"(?<=\S)\*+(?=[\s:;,.]|$)|(?:^|(?<=\s))\*+(?=\S)", "", t)  # a stray emphasis star
+    t = re.sub(r"\(\s*[,;]?\s*\)|\[\s*\]", "", t)
     return re.sub(r"\s+", " ", t).strip()
+
+
+_LABEL = re.compile(
+    r"^(?:(?:[A-Z]{2,5}\s+)?(?:summary|notes?|update|status|context|background|details?|resolution|outcome|"
+    r"conclusion|discussion|topic|tl;?dr))\s*:\s+(?=\S)", re.I)
 
 
 def clause(text: str | None) -> str:
     """A clause from the notes ready to sit inside a sentence (empty when nothing is left)."""
     t = _LEAD.sub("", strip_markup(text or ""))
+    t = _LABEL.sub("", t)  # "TSC Summary: The issue proposes ..." -> "The issue proposes ..."
     t = t.rstrip(" ?!.;,:—–-")
     for _ in range(3):
         t2 = _DANGLING.sub("", t).rstrip(" ,;:—–-")
@@ -97,6 +104,21 @@ def inline_title(title: str) -> str:
 
 _LOWER_STARTS = {"stay", "keep", "wait", "go", "use", "switch", "delay", "cut", "drop", "hire", "buy", "extend", "skip", "move",
                  "launch", "pay", "add", "cache", "batch", "ship", "continue", "tonight", "tomorrow", "push"}
+
+
+FUNCTION_WORDS = {"to", "will", "is", "are", "was", "were", "has", "have", "had", "by", "of", "what", "how", "why", "who",
+                  "when", "where", "which", "if", "whether", "did", "do", "does", "should", "could", "can", "would", "and",
+                  "or", "but", "so", "then", "also", "not", "no"}
+
+
+def the_phrase(text: str | None) -> str:
+    """'board meeting' -> 'the board meeting'; a title that starts with a function word ('To do',
+    'Will slide to next week') is left as it is: 'the To do' is a heading glued into a sentence."""
+    from ..playbook.text import the
+
+    t = clause(text)
+    first = t.split(" ", 1)[0].lower() if t else ""
+    return t if first in FUNCTION_WORDS else the(t)
 
 
 # --------------------------------------------------------------------------------------------
@@ -158,4 +180,4 @@ def sentence_problems(text: str) -> list[str]:
     return problems
 
 
-__all__ = ["cap", "fit", "clause", "inline_title", "strip_markup", "is_question", "question", "statement", "subject", "will", "sentence_problems"]
+__all__ = ["cap", "fit", "clause", "inline_title", "the_phrase", "FUNCTION_WORDS", "strip_markup", "is_question", "question", "statement", "subject", "will", "sentence_problems"]

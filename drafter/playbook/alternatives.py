@@ -153,6 +153,11 @@ _DOWN_CUE = re.compile(
     r"without|unknown|expensive|harder|manual|downtime|disrupt\w*|lock(?:ed|s)?\s+in|weekend)\b",
     re.I,
 )
+_UP_CUE = re.compile(
+    r"\b(?:cheap\w*|fast\w*|quick\w*|simple\w*|simplest|easy|easier|easiest|safe\w*|low\s+\w+|keeps?|saves?|"
+    r"no\s+(?:risk|downtime|cost)|reliable|proven|tested|flexible|reversible|better|best|can\s+(?:build|do|deliver|start))\b",
+    re.I,
+)
 _COST_WORD = re.compile(r"\b(?:costs?|price|fee|budget|extra\s+work|effort|licen[cs]e)\b|[$€£]\s?\d", re.I)
 
 
@@ -188,7 +193,10 @@ def stated_tradeoffs(text: str) -> tuple[list[str], list[str]]:
         part = clean(re.sub(r"^but\s+", "", raw))
         if len(part) < 3 or _cost_only(part):
             continue
-        (downs if raw.startswith("but ") or _DOWN_CUE.search(part) else ups).append(part)
+        if raw.startswith("but ") or _DOWN_CUE.search(part):
+            downs.append(part)
+        elif inner or _UP_CUE.search(part):  # outside brackets only a clause that judges the option is a pro
+            ups.append(part)
     return ups, downs
 
 

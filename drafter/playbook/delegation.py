@@ -63,7 +63,22 @@ def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
         if named:
             return named
     recurring = [ip for ip in open_items if ip.item.recurring]
-    return recurring or [ip for ip in open_items if ip.status != Status.DONE]
+    if recurring:
+        return recurring
+    if delegate:  # minutes and team notes: the delegate's own action items
+        first = delegate.split()[0].lower()
+        owned = [ip for ip in open_items if ip.status != Status.DONE and (
+            any(c.owner and c.owner.split()[0].lower() == first for c in ip.item.commitments)
+            or (ip.item.owner or "").split()[:1] == [delegate.split()[0]])]
+        if owned:
+            return owned
+    work = [ip for ip in open_items if ip.status != Status.DONE and has_work(ip.item)]
+    return work or [ip for ip in open_items if ip.status != Status.DONE]
+
+
+def has_work(item: WorkItem) -> bool:
+    """An item with something to hand over: a promise, a wait, a decision, a risk or a hand-off (not a bare heading)."""
+    return bool(item.commitments or item.waits or item.decisions or item.risks or item.delegate_to or item.actions)
 
 
 def task_deadline(item: WorkItem, as_of: dt.date) -> dt.date:

@@ -509,6 +509,11 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     return None
 
 
+_FUNCTION_WORDS = {"to", "will", "is", "are", "was", "has", "have", "by", "of", "what", "how", "why", "who", "when",
+                   "where", "which", "if", "whether", "did", "do", "does", "should", "could", "can", "would", "and", "or",
+                   "but", "so", "then", "also", "not", "no", "this", "that", "it", "there"}
+
+
 def is_deliverable(what: str) -> bool:
     """A promise that reads as something to do: it starts with its verb, or is a short noun phrase
     ('the board pack'); a sentence from the notes ('Instead, let's try ...') is not glued after 'deliver'."""
@@ -518,6 +523,8 @@ def is_deliverable(what: str) -> bool:
     first = words[0].lower()
     if first in VERBS or first in IRREGULAR_PAST or first in ME:
         return True
+    if first in _FUNCTION_WORDS:  # "Will slide to next week", "To do": no deliverable
+        return False
     return len(words) <= 6 and not re.search(r"[,;:?!\"'’()]", what)
 
 
