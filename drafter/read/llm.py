@@ -208,6 +208,7 @@ def to_work_log(reply: ReadLog, text: str, as_of: dt.date) -> WorkLog:
         if len(owners) == 1:
             it.owner = owners.pop()
     cited = {n for it in items.values() for n in it.lines}
+    _retitle(list(items.values()), lines, as_of)
     return WorkLog(
         as_of=as_of,
         items=list(items.values()),
@@ -238,6 +239,22 @@ def without_empty_items(log: WorkLog) -> WorkLog:
         "dropped": [*log.dropped, *(Dropped(kind="item", text=it.title[:300], lines=list(it.lines),
                                             reason="no fact of it is supported by its lines") for it in gone)],
     })
+
+
+def _retitle(items: list[WorkItem], lines: list[SourceLine], as_of: dt.date) -> None:
+    """An item name that its lines do not support (a name or date the model made up) gives way to
+    its first fact's words, so one bad label does not drop every fact of the item."""
+    from .provenance import unsupported_terms
+
+    probe = WorkLog(as_of=as_of, lines=lines)
+    for it in items:
+        if not unsupported_terms(it.title, it.lines, probe):
+            continue
+        first = next((e for e in (*it.actions, *it.commitments, *it.waits, *it.decisions, *it.outcomes,
+                                  *it.questions, *it.risk_notes)), None)
+        text = getattr(first, "text", None) or getattr(first, "what", None) or getattr(first, "question", None)
+        if text:
+            it.title = " ".join(text.split()[:8])[:80]
 
 
 def describe_drops(dropped) -> str:
