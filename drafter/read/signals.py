@@ -101,13 +101,14 @@ DONE_VERBS = (
 )
 DONE_RE = re.compile(rf"^(?:(?:i|we|they|he|she|[A-Z][\w'-]+)\s+(?:also\s+|then\s+|have\s+|has\s+|had\s+|just\s+|finally\s+|managed to\s+)?)?(?:{DONE_VERBS})\b", re.I)
 DONE_WORD = re.compile(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
+_CAN_DO = re.compile(r"^(?:i|we)\s+(?:can|could)\s+(?P<what>(?:follow up|take|do|look|handle|check|help|review|write|draft|send|ask|prepare|set up)\b.*)$", re.I)
 _FIRST_WILL = re.compile(
     r"^(?:(?:next time|in (?:the )?future|going forward|from now on|next week|next sprint|this week),?\s+)?(?:i\s*(?:will|'ll|’ll|am going to|'m going to|plan to|need to|have to|intend to|aim to)|"
     r"we\s*(?:will|'ll|’ll|are going to|plan to))\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )
 PASSIVE_DONE_RE = re.compile(
-    rf"\b(?:was|were|has been|have been|got|is now|are now|now)\s+(?:{DONE_VERBS})\b|^[\w#./-]+(?:\s+[\w#./-]+){{0,5}}\s+(?:{DONE_VERBS})(?:\s+(?:today|yesterday|last \w+))?\.?$",
+    rf"\b(?:was|were|has been|have been|['’]s been|got|is now|are now|now|is|are)\s+(?:{DONE_VERBS}|done|in place|live|available)\b(?!\s+(?:to|by|if|when))|^[\w#./-]+(?:\s+[\w#./-]+){{0,5}}\s+(?:{DONE_VERBS})(?:\s+(?:today|yesterday|last \w+))?\.?$",
     re.I,
 )
 _DATE_ONLY = re.compile(
@@ -196,6 +197,13 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     action_label = bool(m)
     if m:
         t = m.group("rest").strip()
+    nm = re.match(r"^(?P<lab>[^:]{0,40}?\b(?:next steps?|action items?|to ?dos?|follow[- ]?ups?|plan|will do)\b[^:]{0,10}):\s*(?P<rest>.+)$", t, re.I)
+    if nm and not action_label:
+        action_label = True  # "Owen's next step: finish up the pull request"
+        named = [p.name for p in people.persons() if re.search(rf"\b{re.escape(p.name.split()[0])}\b", nm.group("lab"))]
+        if named:
+            owner_tags = [*(owner_tags or []), named[0]]
+        t = nm.group("rest").strip()
     tags = [x for x in (owner_tags or []) if people.known(x) or acceptable(x, "owner", people)]
     if tags:
         label_owner = ", ".join(tags)
@@ -213,6 +221,9 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     body = what if who else t
     if checked is True or (mode == "done" and DONE_WORD.search(body)):
         return Signal("done", _strip_done(body), owner=owner)
+    qa = re.match(r"^(?P<q>[^?]{3,}\?)\s+(?P<a>\S.*)$", body)
+    if qa and not re.search(r"\?", qa.group("a")):
+        return Signal("question", body, owner=speaker or owner, answered=True)  # "Enforce SEMVER? No."
     if is_question(body):
         if re.search(r"\bor\b", body) and re.match(r"^(?:should|shall|do|does|can|could|would|will) (?:we|i|they|it)\b|^(?:which|whether)\b", body, re.I):
             return Signal("decision", body, owner=owner, options=options_in(body))
@@ -238,6 +249,9 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         subj = re.search(r"\b(i|we)\b", low[: fw.start("what") if fw.group("what") else fw.start("what2")])
         owner_fw = "I" if subj and subj.group(1) == "i" else "we" if subj else owner
         return Signal("commitment", (fw.group("what") or fw.group("what2")).strip(), owner=owner_fw)
+    cd = _CAN_DO.match(body)
+    if cd and (speaker or first_person):
+        return Signal("commitment", cd.group("what"), owner=speaker or ("I" if low.startswith("i") else "we"))
     if mode == "doing":
         return Signal("commitment", body, owner=owner)
     if mode == "timeline" and re.match(r"^(?:all )?times? (?:are |in |shown )|^all times\b|^\(?times? in\b", body, re.I):
