@@ -96,7 +96,8 @@ class Drafter:
         self.settings = settings
         # ``reader``: "llm" | "offline" | "auto" (see Settings.resolved_reader) or a Reader object
         self._reader = None if reader is None or isinstance(reader, str) else reader
-        self._last_read: tuple[tuple, WorkLog] | None = None  # (notes, as_of, reader) -> log: one read per notes
+        # (notes, as_of, reader name) -> log: the LLM reads each notes once per Drafter (a few kept, newest last)
+        self._reads: dict[tuple, WorkLog] = {}
         self.prompt = prompt
         self.journal = journal
         self._engine = None
@@ -116,8 +117,8 @@ class Drafter:
         if reader is None:
             return read_notes(notes, day)
         key = (notes, day, reader.name)
-        if self._last_read is not None and self._last_read[0] == key:
-            return self._last_read[1].model_copy(deep=True)
+        if key in self._reads:
+            return self._reads[key].model_copy(deep=True)
         try:
             log = read_notes(notes, day, reader)
         except (ProviderError, ValidationFailed) as exc:
@@ -125,8 +126,16 @@ class Drafter:
                 raise
             log = read_notes(notes, day)
             log.warnings.append(f"LLM reader failed ({exc}); read with the offline reader instead")
-        self._last_read = (key, log)
+        self._remember(key, log, reader)
         return log.model_copy(deep=True)
+
+    def _remember(self, key: tuple, log: WorkLog, reader) -> None:
+        if isinstance(reader, _OfflineOnce):  # a dry run's stand-in reading is never kept
+            return
+        self._reads.pop(key, None)
+        self._reads[key] = log
+        while len(self._reads) > 16:
+            self._reads.pop(next(iter(self._reads)))
 
     def _check_prompt(self, kind) -> None:
         """With the LLM reader, a malformed writer prompt fails (exit 3) before the reader's call."""
@@ -145,8 +154,8 @@ class Drafter:
             raise InputError("notes are empty")
         day = to_date(as_of)
         key = (notes, day, reader.name)
-        if self._last_read is not None and self._last_read[0] == key:
-            return self._last_read[1].model_copy(deep=True)
+        if key in self._reads:
+            return self._reads[key].model_copy(deep=True)
         try:
             log = await aread_notes(notes, day, reader)
         except (ProviderError, ValidationFailed) as exc:
@@ -156,7 +165,7 @@ class Drafter:
 
             log = read_notes(notes, day)
             log.warnings.append(f"LLM reader failed ({exc}); read with the offline reader instead")
-        self._last_read = (key, log)
+        self._remember(key, log, reader)
         return log.model_copy(deep=True)
 
     @property
