@@ -481,6 +481,7 @@ async def arun_suite(
                 while queue:
                     case_id, kind, rep = queue.pop()
                     await runner.run_unit(case_id, kind, rep, len(units))
+                    await asyncio.sleep(0)  # an offline unit never suspends: let Ctrl-C's cancel in
 
             async with asyncio.TaskGroup() as tg:
                 for _ in range(min(max(1, concurrency), len(todo))):
