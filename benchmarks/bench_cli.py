@@ -1,22 +1,31 @@
 #!/usr/bin/env python3
-"""Benchmarks for the offline path; writes benchmarks/RESULTS.md.
+"""Benchmarks for the offline path; writes its block of benchmarks/RESULTS.md.
 
     .venv/bin/python benchmarks/bench_cli.py            # 15 runs each
     .venv/bin/python benchmarks/bench_cli.py --runs 30 --output /tmp/RESULTS.md
 
 Measures (all offline, no network):
-  1. CLI cold start: ``drafter --help`` as a fresh process.
-  2. ``drafter update examples/acme-board-docs.txt --as-of 2026-11-25`` wall time (fresh process).
-  3. Import time of ``drafter.cli`` (``python -X importtime``), the slowest imports, and whether
+  1. CLI cold start: ``drafter --help`` as a fresh process (the ``llm --help``-style baseline),
+     next to ``python -c pass`` and ``python -c "import drafter.cli"``.
+  2. ``drafter update examples/acme-board-docs.txt --as-of 2026-11-25`` wall time (fresh process):
+     median of ``--runs`` runs, with hyperfine when it is installed (``apt-get install hyperfine``).
+  3. Where a fresh process spends its time: import, then the first update's stages (read, the
+     personal-notes reader's import and first parse, plan, write, render).
+  4. Import time of ``drafter.cli`` (``python -X importtime``), the slowest imports, and whether
      langchain / openai / dateparser are imported on the offline path (they must not be).
-  4. Library throughput: ``Drafter().update(...)`` + ``render()`` drafts per second in one process.
+  5. Library throughput: ``Drafter().update(...)`` + ``render()`` drafts per second in one process.
+
+Processes run with bytecode caching on (in a temp ``PYTHONPYCACHEPREFIX``), as an installed
+package does, even when the calling shell sets ``PYTHONDONTWRITEBYTECODE``.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
+import shutil
 import platform
 import statistics
 import subprocess
@@ -26,6 +35,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from results_md import write_block  # noqa: E402
+
 ACME = ROOT / "examples" / "acme-board-docs.txt"
 AS_OF = "2026-11-25"
 HEAVY = ("langchain_openai", "langchain_core", "langchain", "openai", "dateparser")
@@ -37,6 +50,8 @@ def clean_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "DRAFTER_", "LANGCHAIN_", "LANGSMITH_"))}
     home = tempfile.mkdtemp(prefix="drafter-bench-")
     env.update(DRAFTER_HOME=home, DRAFTER_CONFIG=str(Path(home) / "config.toml"), PYTHONIOENCODING="utf-8")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package runs from cached bytecode
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "drafter-bench-pycache")
     return env
 
 
@@ -53,6 +68,9 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def time_process(args: list[str], env: dict, runs: int) -> dict:
+    """Median, p90 and min wall time of ``args`` as a fresh process (hyperfine when installed)."""
+    if shutil.which("hyperfine"):
+        return _hyperfine(args, env, runs)
     times, failure = [], None
     subprocess.run(args, env=env, cwd=ROOT, capture_output=True)  # warm the OS file cache
     for _ in range(runs):
@@ -62,13 +80,89 @@ def time_process(args: list[str], env: dict, runs: int) -> dict:
         if p.returncode != 0:
             failure = (p.stderr.strip().splitlines() or ["(no stderr)"])[-1]
             break
+    return _summary(times, failure, "perf_counter")
+
+
+def _hyperfine(args: list[str], env: dict, runs: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "h.json"
+        cmd = ["hyperfine", "-N", "--warmup", "2", "--runs", str(runs), "--export-json", str(out), "--",
+               " ".join(_quote(a) for a in args)]
+        p = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+        if p.returncode != 0 or not out.exists():
+            return _summary([], (p.stderr.strip().splitlines() or ["hyperfine failed"])[-1], "hyperfine")
+        result = json.loads(out.read_text())["results"][0]
+    return _summary(result["times"], None, "hyperfine", user=result.get("user"))
+
+
+def _quote(arg: str) -> str:
+    return arg if arg and all(c.isalnum() or c in "-_./=:" for c in arg) else "'" + arg.replace("'", "'\\''") + "'"
+
+
+def _summary(times: list[float], failure: str | None, tool: str, user: float | None = None) -> dict:
+    if not times:
+        return {"runs": 0, "median_ms": 0.0, "p90_ms": 0.0, "min_ms": 0.0, "user_ms": None, "failure": failure, "tool": tool}
     return {
         "runs": len(times),
         "median_ms": statistics.median(times) * 1000,
         "p90_ms": percentile(times, 0.9) * 1000,
         "min_ms": min(times) * 1000,
+        "user_ms": user * 1000 if user is not None else None,
         "failure": failure,
+        "tool": tool,
     }
+
+
+STAGES_CODE = r"""
+import json, sys, time
+t0 = time.perf_counter()
+import drafter.cli  # what `drafter` imports before it reads the notes
+t1 = time.perf_counter()
+from drafter import Drafter
+from drafter.models import ArtefactKind, DraftOptions
+from drafter.playbook import build_plan
+from drafter.render import render
+import datetime as dt
+notes = open(sys.argv[1], encoding="utf-8").read()
+as_of = dt.date.fromisoformat(sys.argv[2])
+d = Drafter(engine="offline")
+t2 = time.perf_counter()
+import drafter.read.personal as personal
+t3 = time.perf_counter()
+personal.parse_personal(notes, as_of)
+t4 = time.perf_counter()
+log = d.parse(notes, as_of=as_of)  # the whole read: structure, genre, reader, provenance check
+t5 = time.perf_counter()
+plan = build_plan(log)
+t6 = time.perf_counter()
+artefact, _ = d._offline_engine().write(ArtefactKind.UPDATE, plan, notes, DraftOptions())
+t7 = time.perf_counter()
+render(artefact, "markdown", DraftOptions())
+t8 = time.perf_counter()
+from drafter.read import lazy_re
+compiled = sum(1 for p in lazy_re.ALL if "_compiled" in p.__dict__)
+print(json.dumps({"import drafter.cli": t1 - t0, "import api, models, playbook, render": t2 - t1,
+                  "import the personal-notes reader": t3 - t2, "first parse_personal": t4 - t3,
+                  "read (whole offline reader, after the above)": t5 - t4, "plan": t6 - t5,
+                  "write (offline engine)": t7 - t6, "render": t8 - t7,
+                  "_patterns": [compiled, len(lazy_re.ALL)]}))
+"""
+
+
+def first_run_stages(env: dict, runs: int) -> dict:
+    """Median seconds per stage of a fresh process's first update (each stage after the ones before)."""
+    samples: dict[str, list[float]] = {}
+    patterns = None
+    for _ in range(runs):
+        p = subprocess.run([sys.executable, "-c", STAGES_CODE, str(ACME), AS_OF], env=env, cwd=ROOT,
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            return {"error": (p.stderr.strip().splitlines() or ["failed"])[-1]}
+        data = json.loads(p.stdout)
+        patterns = data.pop("_patterns")
+        for k, v in data.items():
+            samples.setdefault(k, []).append(v)
+    return {"stages": {k: statistics.median(v) * 1000 for k, v in samples.items()}, "patterns": patterns}
 
 
 def import_profile(env: dict) -> dict:
@@ -132,19 +226,19 @@ def library_throughput(seconds: float) -> dict:
 
 
 def stage_times(d, notes: str, n: int) -> dict[str, float]:
-    """Mean ms per pipeline stage: parse, playbook, offline engine, render (markdown)."""
+    """Mean ms per pipeline stage: read (``Drafter.parse``: the offline reader and the provenance
+    check), playbook, offline engine, render (markdown)."""
     import datetime as _dt
 
     from drafter.models import ArtefactKind, DraftOptions
-    from drafter.read.personal import parse_personal as parse_notes
     from drafter.playbook import build_plan
 
     as_of = _dt.date.fromisoformat(AS_OF)
     engine, opts = d._offline_engine(), DraftOptions()
-    totals = dict.fromkeys(("parse", "playbook", "engine", "render"), 0.0)
+    totals = dict.fromkeys(("read", "playbook", "engine", "render"), 0.0)
     for _ in range(n):
         t = time.perf_counter()
-        log = parse_notes(notes, as_of)
+        log = d.parse(notes, as_of=as_of)
         t1 = time.perf_counter()
         plan = build_plan(log)
         t2 = time.perf_counter()
@@ -192,10 +286,14 @@ def main() -> None:
     cmd = drafter_cmd()
     print("measuring the interpreter baseline ...", file=sys.stderr)
     base_t = time_process([sys.executable, "-c", "pass"], env, args.runs)
+    print("measuring import drafter.cli ...", file=sys.stderr)
+    imp_t = time_process([sys.executable, "-c", "import drafter.cli"], env, args.runs)
     print("measuring drafter --help ...", file=sys.stderr)
     help_t = time_process(cmd + ["--help"], env, args.runs)
     print("measuring drafter update ...", file=sys.stderr)
     upd_t = time_process(cmd + ["update", str(ACME), "--as-of", AS_OF], env, args.runs)
+    print("first-update stages ...", file=sys.stderr)
+    stages = first_run_stages(env, max(5, min(args.runs, 10)))
     print("profiling imports ...", file=sys.stderr)
     imp = import_profile(env)
     after_update = offline_update_modules(env)
@@ -207,10 +305,18 @@ def main() -> None:
 
     def row(name, t):
         fail = f" (FAILED: {t['failure']})" if t["failure"] else ""
-        return f"| {name} | {t['runs']} | {t['median_ms']:.0f} | {t['p90_ms']:.0f} | {t['min_ms']:.0f} |{fail}"
+        user = f"{t['user_ms']:.0f}" if t.get("user_ms") is not None else "-"
+        return f"| {name} | {t['runs']} | {t['median_ms']:.0f} | {t['p90_ms']:.0f} | {t['min_ms']:.0f} | {user} |{fail}"
+
+    if "error" in stages:
+        stage_lines = [f"- failed: {stages['error']}"]
+    else:
+        compiled, total = stages["patterns"]
+        stage_lines = [f"- {name}: {ms:.1f} ms" for name, ms in stages["stages"].items()]
+        stage_lines.append(f"- reader patterns compiled by the first update: {compiled} of {total} (the rest never are)")
 
     lines = [
-        "# Benchmarks (offline path)",
+        "## CLI start-up and the offline update",
         "",
         f"Produced by `benchmarks/bench_cli.py --runs {args.runs} --seconds {args.seconds:g}`; command: `{' '.join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))}`.",
         "",
@@ -218,14 +324,21 @@ def main() -> None:
         "",
         "## CLI wall time (fresh process each run)",
         "",
-        "| command | runs | median ms | p90 ms | min ms |",
-        "|---|---|---|---|---|",
+        f"Timer: {upd_t.get('tool', 'perf_counter')}; bytecode cached (as installed).",
+        "",
+        "| command | runs | median ms | p90 ms | min ms | user CPU ms (mean) |",
+        "|---|---|---|---|---|---|",
         row("`python -c pass` (interpreter baseline)", base_t),
-        row("`drafter --help`", help_t),
+        row("`python -c 'import drafter.cli'`", imp_t),
+        row("`drafter --help` (the `llm --help`-style baseline)", help_t),
         row(f"`drafter update examples/acme-board-docs.txt --as-of {AS_OF}`", upd_t),
         "",
         "Wall times include the interpreter start (baseline row) and are noisy on a loaded machine: compare",
-        "the min column across runs, or rerun on an idle machine.",
+        "the min and user CPU columns across runs, or rerun on an idle machine.",
+        "",
+        "### First update in a fresh process, stage by stage (median)",
+        "",
+        *stage_lines,
         "",
         "## Import of `drafter.cli` (`python -X importtime`)",
         "",
@@ -255,7 +368,7 @@ def main() -> None:
             "- mean ms per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in thr["stages"].items()),
         ]
     lines.append("")
-    Path(args.output).write_text("\n".join(lines), encoding="utf-8")
+    write_block(Path(args.output), "cli", "\n".join(lines))
     print("\n".join(lines))
 
 

@@ -55,6 +55,9 @@ def lazy_re(pattern: str, flags: int = 0) -> LazyPattern:
     return lazy
 
 
+_LOWERED: tuple[str | None, str] = (None, "")
+
+
 class Gated:
     """A pattern behind a cheap substring check: it can only match text containing a key."""
 
@@ -64,7 +67,13 @@ class Gated:
         self.pattern, self.keys = pattern, keys
 
     def _open(self, text: str) -> bool:
-        low = text.lower()
+        global _LOWERED
+        last = _LOWERED  # the clause just lowered for another gate: most gates ask about the same text
+        if last[0] is text:
+            low = last[1]
+        else:
+            low = text.lower()
+            _LOWERED = (text, low)
         for k in self.keys:
             if k in low:
                 return True
