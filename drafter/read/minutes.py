@@ -10,6 +10,7 @@ commitments; "agreed", "decided", votes are outcomes; questions stay questions.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .genre import GenreGuess
 from .outline import Outline
@@ -21,12 +22,12 @@ from .topics import LogBuilder
 def _topic(b: LogBuilder, node):
     tb = topic_bullet(b, node)
     if tb is not None:
-        return ("b", tb.index), _title_of(tb), tb, None
+        return ("n", tb.index), _title_of(b, tb), tb, None
     top = _top_bullet(b, node)
     if top is not None:
         # "* Real-time notification design doc (#557): Aapeli will work on this with Lennart"
         # under a generic "Notes" heading: the bullet is a topic of its own
-        return ("t", top.index), _title_of(top), None, None
+        return ("n", top.index), _title_of(b, top), None, None
     h = topic_heading(b, node)
     if h is not None:
         return ("h", h.index), h.text, h, None
@@ -50,10 +51,15 @@ def _top_bullet(b: LogBuilder, node):
     return top
 
 
-def _title_of(node) -> str:
-    """A topic's title: the label of 'Topic: text', else its first words."""
-    if node.label and len(node.label.split()) <= 8:
-        return node.label
+def _title_of(b: LogBuilder, node) -> str:
+    """A topic's title: the label of 'Topic: text' (unless several topics share it: "Current
+    PR"), else its first words."""
+    if node.label and len(node.label.split()) <= 8 and not b.people.known(node.label):
+        same = sum(1 for n in b.outline.nodes if n.label == node.label and n.is_item)
+        if same == 1 or not node.rest:
+            return node.label
+        head = re.split(r"[,;]\s|\s[-–—]\s", node.rest)[0]
+        return f"{node.label}: {_first_words(head)}"
     return _first_words(node.text)
 
 

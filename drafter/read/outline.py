@@ -33,7 +33,7 @@ _RST_COMMENT = re.compile(r"^\s*\.\.(\s|$)(?!.*::)")
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
 _CHAT_TIME_FIRST = re.compile(r"^\s*\[?(?P<time>" + _TIME + r")\]?\s*[-–]?\s*<?(?P<name>@?[\w.'-]+(?: [\w.'-]+){0,2})>?\s*:\s*(?P<rest>.*)$")
 _CHAT_NAME_TIME = re.compile(r"^\s*(?P<name>@?[A-Za-z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})\s+\[?(?P<time>" + _TIME + r")\]?\s*:?\s*(?P<rest>.*)$")
-_LABEL = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:(?!//)\s*(?P<rest>.*)$")
+_LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:(?!//)\s*(?P<rest>.*)$")
 _LABEL_START = re.compile(r"^(?:\*\*|__)?[^:\s][^:]{0,38}?(?:\*\*|__)?\s*:\s")
 _LIST_HEAD = re.compile(
     r"(?:attendees?|attendance|present|participants|regrets|absent|apologies|agenda|action items?|actions|"
@@ -151,7 +151,7 @@ def _label_split(text: str) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     label = m.group("label").strip().strip("*_ ")
-    if not label or re.search(r"[.?!;]\s|https?$|^\d", label) or len(label.split()) > 5:
+    if not label or re.search(r"[.?!;]\s|https?$|^\d", label) or len(label.split()) > 8:
         return None, None
     if re.fullmatch(r"\d{1,2}", label) or label.lower() in ("http", "https", "mailto"):
         return None, None

@@ -105,12 +105,13 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
 def _place_headings(b: LogBuilder, item: WorkItem, node: Node, topic: Node | None) -> None:
     """The headings between the topic and ``node`` (and the topic itself) go in the item."""
     path = b.outline.heading_path(node)
+    if topic is None:
+        return  # a topic of its own (a top-level bullet): the headings above stay context
     start = 0
     if topic is not None and topic.kind == "heading" and topic in path:
         start = path.index(topic)
     elif topic is not None:
-        th = b.outline.heading_path(topic)
-        start = len(th) - 1 if th else len(path)
+        start = len(path)  # a bullet topic: the headings above it stay context
     for h in path[max(start, 0) :]:
         if not any(n in b.placed for n in h.lines):
             b.place(item, h)
