@@ -6,8 +6,16 @@ Safety rules:
 - Schema versions live in ``PRAGMA user_version`` and a ``migrations`` table; migrations run in
   order inside a write transaction.
 - A file that is not SQLite, is corrupt, belongs to another program or has a newer schema raises
-  :class:`~drafter.errors.StorageError` and is never written to: it is checked through a
-  read-only connection before anything else touches it.
+  :class:`~drafter.errors.StorageError` and is never written to, sidecars included: it is checked
+  before anything else touches it, through an ``immutable`` read (no locks, no ``-wal``/``-shm``
+  created) or, when the file is live (its ``-wal`` exists), a read-only connection.
+- POSIX drops all of a process's locks on a file when *any* descriptor of it is closed, so the
+  checks (which read the header with plain ``open()``) run only while this process has no
+  connection open on that file: a per-process registry counts the open journals per inode, under
+  one lock. (Checking while other threads had the journal open lost 1-13 of 200 rows.)
+- A read-only folder or file fails at once with one clear line (no retries).
+- A date the tool proposes for a missed promise is kept in ``proposed_due`` beside it; it never
+  replaces the promise's ``due`` date.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Literal
@@ -26,7 +35,7 @@ from ..errors import InputError, StorageError
 from ..models import Commitment, Draft, WorkItem, WorkLog
 from .matching import Promise, commitment_key, match_commitments, similarity
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 15000
 CARRIED_TITLE = "Carried over from earlier updates"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -85,8 +94,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_commitment ON commitment_events(commitment_id);
         """,
     ),
+    (
+        "proposed_due: a date the tool proposed for a missed promise, kept beside its due date",
+        """
+        ALTER TABLE commitments ADD COLUMN proposed_due TEXT;
+        """,
+    ),
 ]
 _OUR_TABLES = {"migrations", "updates", "commitments", "commitment_events", "sqlite_sequence"}
+_REQUIRED_TABLES = {"migrations", "updates", "commitments", "commitment_events"}
+_TRANSIENT = ("locked", "busy")
+
+#: open Journal connections per (device, inode) in this process, and the lock that guards
+#: opening, checking and closing (see the module docstring)
+_GUARD = threading.RLock()
+_OPEN: dict[tuple[int, int], int] = {}
 
 
 # --------------------------------------------------------------------------------------------
@@ -116,6 +138,7 @@ class JournalCommitment(BaseModel):
     item: str | None = None
     due: dt.date | None = None  # the date currently promised
     original_due: dt.date | None = None  # the date first promised
+    proposed_due: dt.date | None = None  # a new date the tool proposed (never the promise's due)
     state: Literal["open", "missed", "done", "dropped"]
     made_on: dt.date
     closed_on: dt.date | None = None
@@ -190,34 +213,56 @@ def _untouched(path: Path) -> str:
     return "it was left untouched; move it away or set DRAFTER_JOURNAL to another file"
 
 
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
 def _check_existing(path: Path) -> None:
-    """Refuse a file that is not a current or older drafter journal, without writing to it."""
+    """Refuse a file that is not a current or older drafter journal, without writing to it.
+
+    Call only under ``_GUARD`` while this process has no connection open on ``path``.
+    """
     if path.is_dir():
         raise StorageError(f"journal path {path} is a folder, not a file", hint="set DRAFTER_JOURNAL to a file path")
     try:
         with open(path, "rb") as fh:
-            head = fh.read(len(_SQLITE_MAGIC))
+            head = fh.read(100)
     except OSError as exc:
         raise StorageError(f"cannot read journal {path}: {exc.strerror}") from None
     if not head:
         return  # an empty file: SQLite treats it as a new database, nothing to lose
-    if head != _SQLITE_MAGIC:
+    if not head.startswith(_SQLITE_MAGIC):
         raise StorageError(f"journal {path} is not an SQLite database", hint=_untouched(path))
     import time
 
+    live = _sidecar(path, "-wal").exists() or _sidecar(path, "-journal").exists()
+    last: Exception | None = None
     for attempt in range(20):
         try:
-            _check_readonly(path)
+            _check_readonly(path, immutable=not live)
             return
-        except sqlite3.OperationalError as exc:  # locked, busy, cannot open -shm yet: transient
+        except sqlite3.OperationalError as exc:  # locked or busy: transient; anything else is not
+            if not any(word in str(exc).lower() for word in _TRANSIENT):
+                raise StorageError(f"cannot read journal {path}: {exc}") from None
             last = exc
             time.sleep(0.05 * (attempt + 1))
     raise StorageError(f"cannot read journal {path}: {last}", hint="another process may hold it; try again")
 
 
-def _check_readonly(path: Path) -> None:
-    """Version, ownership and integrity checks through a read-only connection."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+def _check_readonly(path: Path, *, immutable: bool) -> None:
+    """Version, ownership and integrity checks through a read-only connection.
+
+    ``immutable``: no locks and no ``-wal``/``-shm`` files (for a file nobody has open).
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
     con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -229,7 +274,9 @@ def _check_readonly(path: Path) -> None:
                 hint="upgrade drafter; the file was left untouched",
             )
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version == 0 and tables - _OUR_TABLES:
+        # a drafter journal gets its tables and its version in one transaction: version 0 with any
+        # table, a table of another program, or a version without our tables is someone else's file
+        if (version == 0 and tables) or tables - _OUR_TABLES or (version > 0 and not _REQUIRED_TABLES <= tables):
             raise StorageError(f"{path} is an SQLite file of another program, not a drafter journal", hint=_untouched(path))
         check = con.execute("PRAGMA quick_check").fetchall()
         if [r[0] for r in check] != ["ok"]:
@@ -241,6 +288,19 @@ def _check_readonly(path: Path) -> None:
         raise StorageError(f"journal {path} is corrupt or not a journal ({exc})", hint=_untouched(path)) from None
     finally:
         con.close()
+
+
+def _check_writable(path: Path) -> None:
+    """A read-only folder or file fails now, in one line, instead of after seconds of retries."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StorageError(
+            f"cannot write the journal in {folder}: the folder is read-only (the journal keeps "
+            f"{path.name}-wal and -shm beside it)",
+            hint="set DRAFTER_JOURNAL to a file in a writable folder",
+        )
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StorageError(f"cannot write the journal {path}: permission denied", hint="check the file's permissions")
 
 
 def _now() -> str:
@@ -268,34 +328,56 @@ class Journal:
 
     def __init__(self, path: str | os.PathLike, *, create: bool = True):
         self.path = Path(path)
-        existed = self.path.exists()
-        if existed:
-            _check_existing(self.path)
-        elif not create:
-            raise StorageError(
-                f"no journal at {self.path} yet",
-                hint="record an update first: drafter update notes.txt --record",
-            )
-        else:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StorageError(f"cannot create the journal folder {self.path.parent}: {exc.strerror}") from None
         self._con = None
-        try:
-            self._con = sqlite3.connect(
-                str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
-            )
-            self._con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            self._con.execute("PRAGMA foreign_keys=ON")
-            self._set_wal()
-            self._migrate()
-        except BaseException as exc:
+        self._inode: tuple[int, int] | None = None
+        with _GUARD:
+            try:
+                existed = self.path.exists()
+            except OSError as exc:
+                raise StorageError(f"journal path {self.path}: {exc.strerror or exc}") from None
+            if existed:
+                inode = _inode(self.path)
+                if not _OPEN.get(inode):  # nobody in this process has it open: safe to check it
+                    _check_existing(self.path)
+            elif not create:
+                raise StorageError(
+                    f"no journal at {self.path} yet",
+                    hint="record an update first: drafter update notes.txt --record",
+                )
+            else:
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StorageError(f"cannot create the journal folder {self.path.parent}: {exc.strerror}") from None
+            _check_writable(self.path)
+            try:
+                self._con = sqlite3.connect(
+                    str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+                )
+                self._inode = _inode(self.path)
+                _OPEN[self._inode] = _OPEN.get(self._inode, 0) + 1
+                self._con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                self._con.execute("PRAGMA foreign_keys=ON")
+                self._set_wal()
+                self._migrate()
+            except BaseException as exc:
+                self._release()
+                if isinstance(exc, sqlite3.Error):
+                    raise StorageError(f"cannot open journal {self.path}: {exc}") from None
+                raise
+
+    def _release(self) -> None:
+        with _GUARD:
             if self._con is not None:
                 self._con.close()
-            if isinstance(exc, sqlite3.Error):
-                raise StorageError(f"cannot open journal {self.path}: {exc}") from None
-            raise
+                self._con = None
+            if self._inode is not None:
+                left = _OPEN.get(self._inode, 1) - 1
+                if left > 0:
+                    _OPEN[self._inode] = left
+                else:
+                    _OPEN.pop(self._inode, None)
+                self._inode = None
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -337,6 +419,8 @@ class Journal:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken with BEGIN IMMEDIATE so writers queue instead of failing."""
         con = self._con
+        if con is None:
+            raise StorageError(f"journal {self.path} is closed")
         try:
             con.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -362,7 +446,7 @@ class Journal:
         return self._read("PRAGMA user_version")[0][0]
 
     def close(self) -> None:
-        self._con.close()
+        self._release()
 
     def __enter__(self) -> "Journal":
         return self
@@ -377,6 +461,8 @@ class Journal:
 
     def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
         """Run a query; SQLite errors become one-line StorageErrors."""
+        if self._con is None:
+            raise StorageError(f"journal {self.path} is closed")
         try:
             return self._con.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
@@ -385,7 +471,7 @@ class Journal:
     def _rows(self, where: str = "", params: tuple = ()) -> list[JournalCommitment]:
         rows = self._read(
             "SELECT id, what, owner, for_whom, item, due, original_due, state, made_on, closed_on, "
-            f"missed_count, reason, first_update, last_update FROM commitments {where} ORDER BY id",
+            f"missed_count, reason, first_update, last_update, proposed_due FROM commitments {where} ORDER BY id",
             params,
         )
         out = []
@@ -395,6 +481,7 @@ class Journal:
                     id=r[0], what=r[1], owner=r[2], for_whom=r[3], item=r[4], due=_d(r[5]),
                     original_due=_d(r[6]), state=r[7], made_on=_d(r[8]), closed_on=_d(r[9]),
                     missed_count=r[10], reason=r[11], first_update=r[12], last_update=r[13],
+                    proposed_due=_d(r[14]),
                 )
             )
         return out
@@ -542,7 +629,12 @@ class Journal:
             if row is not None and row[0] in seen:
                 row = None
         state = e["state"]
-        due = e.get("new_date") or e.get("due")
+        due = e.get("due")  # the promised date; a date the tool proposes never replaces it
+        new = e.get("new_date")
+        if new is not None and new == e.get("notes_new_date"):
+            due, proposed = new, None  # the notes re-promised it for this date
+        else:
+            proposed = new if state in OPEN_STATES and new != due else None
         note = e.get("ask")
         if state == "done":
             closed = e.get("done_on") or as_of
@@ -553,10 +645,12 @@ class Journal:
         if row is None:
             cur = con.execute(
                 "INSERT INTO commitments (key, what, owner, for_whom, item, due, original_due, state, made_on, closed_on, "
-                "missed_count, reason, first_update, last_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "missed_count, reason, first_update, last_update, proposed_due) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    key, e["what"], e["owner"], e.get("for_whom"), e.get("item"), _iso(due), _iso(e.get("due") or due),
+                    key, e["what"], e["owner"], e.get("for_whom"), e.get("item"), _iso(due), _iso(due),
                     state, as_of.isoformat(), _iso(closed), 1 if state == "missed" else 0, note, update_id, update_id,
+                    _iso(proposed),
                 ),
             )
             cid = cur.lastrowid
@@ -565,10 +659,11 @@ class Journal:
             if old_state in OPEN_STATES:
                 con.execute(
                     "UPDATE commitments SET state = ?, due = COALESCE(?, due), for_whom = COALESCE(for_whom, ?), "
-                    "closed_on = ?, missed_count = ?, reason = COALESCE(?, reason), last_update = ? WHERE id = ?",
+                    "closed_on = ?, missed_count = ?, reason = COALESCE(?, reason), last_update = ?, proposed_due = ? "
+                    "WHERE id = ?",
                     (
                         state, _iso(due), e.get("for_whom"), _iso(closed), missed + (1 if state == "missed" else 0),
-                        note, update_id, cid,
+                        note, update_id, _iso(proposed), cid,
                     ),
                 )
             else:
@@ -700,6 +795,9 @@ def promises_of(draft: Draft) -> list[dict]:
             ask=cs.ask if cs is not None else None,
             journal_id=c.journal_id if c is not None else None,
             done_on=done_date(c, item),
+            # a later date the notes themselves give for a passed promise (merge_into): the
+            # user's new promise, unlike a date the playbook proposes
+            notes_new_date=c.new_due if c is not None else None,
         )
 
     for ip in plan.items:

@@ -134,7 +134,9 @@ def test_bad_files_raise_storage_error_and_are_never_modified(tmp_path, kind):
 
 def test_newer_schema_message_says_upgrade(tmp_path):
     path = _bad_files(tmp_path)["newer"]
-    with pytest.raises(StorageError, match=r"schema version 2, newer .*upgrade drafter"):
+    from drafter.journal.store import SCHEMA_VERSION
+
+    with pytest.raises(StorageError, match=rf"schema version {SCHEMA_VERSION + 1}, newer .*upgrade drafter"):
         open_journal(path)
 
 
@@ -197,12 +199,16 @@ def test_same_promise_across_updates_is_one_row_with_history(tmp_path):
             ),
             text="2",
         )
+        # the playbook's new date is kept as proposed, beside the promise's own date (never over it)
+        [c] = j.commitments()
+        assert c.due == D(2026, 11, 23) and c.proposed_due == D(2026, 11, 27) and c.state == "missed"
+        assert [x.id for x in j.due(D(2026, 11, 24))] == [c.id]  # still overdue, not "due Fri"
         # update 3: same words, no journal id: found by key
         j.record(make_draft(D(2026, 11, 27), [{"what": "send the q3 board pack to dana", "state": "done"}]), text="3")
         [c] = j.commitments("all")
         c = j.get(c.id)
         assert c.state == "done" and c.missed_count == 1
-        assert c.original_due == D(2026, 11, 23) and c.due == D(2026, 11, 27)
+        assert c.original_due == D(2026, 11, 23) and c.due == D(2026, 11, 23) and c.proposed_due is None
         assert c.closed_on == D(2026, 11, 27) and not c.kept_on_time
         assert [(e.on, e.state, e.new_date) for e in c.history] == [
             (D(2026, 11, 20), "open", None),
@@ -258,18 +264,19 @@ def test_migrations_apply_in_order_and_keep_data(tmp_path, monkeypatch):
     path = tmp_path / "j.sqlite"
     with open_journal(path) as j:
         j.record(make_draft(D(2026, 11, 20), [{"what": "send the deck", "due": D(2026, 11, 21)}]), text="v1")
-    v2 = ("add commitments.tags", "ALTER TABLE commitments ADD COLUMN tags TEXT")
-    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, v2])
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    now = store.SCHEMA_VERSION
+    later = ("add commitments.tags", "ALTER TABLE commitments ADD COLUMN tags TEXT")
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, later])
+    monkeypatch.setattr(store, "SCHEMA_VERSION", now + 1)
     with store.open_journal(path) as j:
-        assert j.schema_version == 2
+        assert j.schema_version == now + 1
         assert [c.what for c in j.commitments()] == ["send the deck"]
         rows = j._con.execute("SELECT version, name FROM migrations ORDER BY version").fetchall()
-        assert rows == [(1, store.MIGRATIONS[0][0]), (2, "add commitments.tags")]
+        assert rows == [(k + 1, m[0]) for k, m in enumerate(store.MIGRATIONS[:now])] + [(now + 1, "add commitments.tags")]
         cols = [r[1] for r in j._con.execute("PRAGMA table_info(commitments)")]
         assert "tags" in cols
     with store.open_journal(path) as j:  # idempotent: nothing re-applied
-        assert j._con.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 2
+        assert j._con.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == now + 1
     monkeypatch.undo()
     with pytest.raises(StorageError, match="newer"):  # the old drafter now refuses the file
         open_journal(path)
@@ -281,13 +288,14 @@ def test_failed_migration_rolls_back(tmp_path, monkeypatch):
     path = tmp_path / "j.sqlite"
     open_journal(path).close()
     bad = ("broken", "ALTER TABLE commitments ADD COLUMN x TEXT; ALTER TABLE nope ADD COLUMN y TEXT")
+    now = store.SCHEMA_VERSION
     monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, bad])
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", now + 1)
     with pytest.raises(StorageError):
         store.open_journal(path)
     monkeypatch.undo()
     with open_journal(path) as j:
-        assert j.schema_version == 1
+        assert j.schema_version == now
         assert "x" not in [r[1] for r in j._con.execute("PRAGMA table_info(commitments)")]
 
 
