@@ -156,6 +156,9 @@ def clean(raw: str) -> Clean:
         after = m.string[m.end() :].strip()
         at_end = not after or bool(re.fullmatch(r"(?:[\(\[][^)\]]*[\)\]]\s*)*[:.]?", after))
         ai = re.search(r"\b(?:AI|A\.I\.|Action(?: item)?|TODO)\s*$", before, re.I) is not None
+        others = (before + " " + m.string[m.end() :]).strip()
+        if not re.sub(r"\[[ xX]?\]|[\s\-–—:|]", "", others):
+            return m.group(0)  # "[thecatapi] [x]": the bracket is the text itself
         if _tag_like_owner(inner) and (m.group(1) is not None or ai or (at_end and _looks_like_handle_list(inner))):
             out.owner_tags.extend(p.strip().lstrip("@") for p in re.split(r"[,/&+]|\band\b", inner) if p.strip())
             return " "

@@ -76,7 +76,9 @@ _ATTENDEE_HEAD = re.compile(
 _NON_NAMES = {"note", "notes", "update", "updates", "action", "actions", "decision", "decisions", "status",
               "agenda", "summary", "todo", "done", "next", "blockers", "blocker", "question", "questions",
               "ai", "re", "fw", "fwd", "subject", "from", "to", "cc", "sent", "date", "time", "when", "where",
-              "result", "outcome", "owner", "eta", "pr", "issue", "bug", "tl;dr", "tldr", "ps", "nb", "edit"}  # fmt: skip
+              "result", "outcome", "owner", "eta", "pr", "issue", "bug", "tl;dr", "tldr", "ps", "nb", "edit",
+              "link", "links", "url", "urls", "contact", "contacts", "sponsor", "sponsors", "see", "ref", "refs",
+              "email", "mail", "website", "site", "repo", "docs", "doc", "wiki", "slides", "video", "recording"}  # fmt: skip
 
 
 @dataclass
@@ -163,8 +165,8 @@ def acceptable(name: str, evidence: str, people: People | None = None) -> bool:
     low = name.lower()
     if low in _NON_NAMES or low in _ME:
         return False
-    if re.search(r"\d{3,}|^\d|[/\\=<>{}|]", name):
-        return False
+    if re.search(r"\d{3,}|^\d|[/\\=<>{}|]|['’]s\s", name):
+        return False  # ids, paths, "Homebrew's Jenkins"
     if any(w.lower().rstrip(".") in _CALENDAR for w in words):
         return False  # "Mon:", "Dec 3"
     if any(re.search(r"[a-z][A-Z][a-z]", w) for w in words) and evidence not in ("handle", "speaker", "attendee"):
