@@ -107,6 +107,11 @@ _FIRST_WILL = re.compile(
     r"we\s*(?:will|'ll|’ll|are going to|plan to))\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )
+SLIP_RE = re.compile(
+    r"\b(slide|slides|sliding|slip|slips|slipping|slipped|delayed|postponed|pushed (?:back|out)|behind schedule|"
+    r"running late|won'?t make it|will miss|missed the)\b",
+    re.I,
+)
 PASSIVE_DONE_RE = re.compile(
     rf"\b(?:was|were|has been|have been|['’]s been|got|is now|are now|now|is|are)\s+(?:{DONE_VERBS}|done|in place|live|available)\b(?!\s+(?:to|by|if|when))|^[\w#./-]+(?:\s+[\w#./-]+){{0,5}}\s+(?:{DONE_VERBS})(?:\s+(?:today|yesterday|last \w+))?\.?$",
     re.I,
@@ -232,6 +237,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
     if WAIT_RE.search(body):
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
+    if SLIP_RE.search(body):
+        return Signal("risk", body, owner=owner)  # "Will slide to next week"
     if mode == "doing" and (label_owner or default_owner or who) and not is_question(body):
         return Signal("commitment", body, owner=owner)
     if OUTCOME_RE.search(body) and not re.search(r"\b(if|whether|once|when|until)\b.*\b(agreed|approved|resolved)\b", body, re.I):

@@ -50,6 +50,7 @@ class LogBuilder:
         self.direction = "past" if genre in ("incident", "worklog") else "future"
         self._plain: dict[int, bool] = {}
         self.initials = _initials(people)
+        self.said: dict[int, list[tuple[str, str, list[int]]]] = {}  # item -> what each speaker said
 
     # -- items and placement ------------------------------------------------------------
 
@@ -205,6 +206,8 @@ class LogBuilder:
             item.risk_notes.append(Note(text=text, lines=list(lines)))
         else:
             item.notes.append(text)
+        if sig.kind in ("note", "risk", "outcome", "question") and getattr(sig, "speaker", None):
+            self.said.setdefault(id(item), []).append((self.canonical(sig.speaker), text, list(lines)))
 
     def canonical(self, names: str | None) -> str | None:
         """'Eric' -> 'Eric Huss' when the notes name him in full; several owners stay a list."""
@@ -243,6 +246,7 @@ class LogBuilder:
                     names.append(p.name)
             w.people = names
             _answer_questions(w)
+            _positions(w, self.said.get(id(w), []))
             if w.owner is None:
                 owners = {c.owner for c in w.commitments if c.owner}
                 if len(owners) == 1:
@@ -276,6 +280,24 @@ def _initials(people: People) -> dict[str, str]:
         seen[ini] = seen.get(ini, 0) + 1
         out[ini] = p.name
     return {k: v for k, v in out.items() if seen[k] == 1}
+
+
+def _positions(item: WorkItem, said: list[tuple[str, str, list[int]]]) -> None:
+    """People's positions on a decision: what each speaker said about it after it was raised
+    ("Greg: we need real UUIDs"); their lines join the decision's lines."""
+    for d in item.decisions:
+        start = d.lines[0] if d.lines else 0
+        words = {w for w in re.findall(r"[a-z][a-z0-9]{3,}", " ".join([d.question, *d.options]).lower())} - _STOP
+        for who, text, lines in said:
+            if not lines or lines[0] < start or not who:
+                continue
+            if words & set(re.findall(r"[a-z][a-z0-9]{3,}", text.lower())) and len(d.positions) < 6:
+                d.positions.append(f"{who}: {text}")
+                d.lines = sorted(set(d.lines) | set(lines))
+
+
+_STOP = {"should", "would", "could", "what", "which", "whether", "that", "this", "with", "from", "have", "there",
+         "they", "their", "them", "then", "than", "into", "about", "will", "need", "needs", "want", "take", "make"}
 
 
 def _answer_questions(item: WorkItem) -> None:

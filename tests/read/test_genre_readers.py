@@ -203,3 +203,21 @@ def test_incident_timeline_outcome_followups():
     (c,) = items["Action items"].commitments
     assert (c.owner, c.what) == ("", "Uptime and alerting issue")  # the notes name no owner
     assert "https://github.com/org/repo/issues/611" in items["Action items"].resources
+
+
+def test_minutes_decision_keeps_options_and_peoples_positions():
+    text = (
+        "# Release sync\n\nAttendees: Ana, Bo\n\n## Release 2.0\n"
+        "- Should we ship 2.0 now or wait for the parser fix?\n"
+        "- Ana: ship now, the parser fix is small enough for 2.0.1\n"
+        "- Bo: wait for the parser fix, users hit it daily\n"
+        "- The docs will slide to next week\n"
+    )
+    log = read(text)
+    (item,) = log.items
+    (d,) = item.decisions
+    assert d.options == ["ship 2.0 now", "wait for the parser fix"]
+    assert d.positions == ["Ana: ship now, the parser fix is small enough for 2.0.1", "Bo: wait for the parser fix, users hit it daily"]
+    assert d.lines == [6, 7, 8]
+    assert [r.text for r in item.risk_notes] == ["The docs will slide to next week"]
+    assert item.commitments == []
