@@ -37,12 +37,14 @@ def is_common_word(word: str) -> bool:
         return True
     from wordfreq import zipf_frequency
 
-    en = zipf_frequency(w, "en")
+    # the "small" lists (words above ~1 per million) load in a fraction of a second; below that
+    # a word is rare anyway
+    en = zipf_frequency(w, "en", wordlist="small")
     if en < 3.3:
         return False  # rare in English: could be a name or handle
     if en >= 6.0:
         return True  # the, will, may, ...
-    others = median(zipf_frequency(w, lang) for lang in _OTHER_LANGS)
+    others = median(zipf_frequency(w, lang, wordlist="small") for lang in _OTHER_LANGS)
     return en - others >= 0.9
 
 
