@@ -244,7 +244,7 @@ class RunResult:
 def load_run(ref: str | Path, runs_dir: str | Path | None = None) -> RunResult:
     """Load a stored run by id, id prefix, ``latest`` or path."""
     path = resolve_run(ref, runs_dir)
-    with RunStore(path) as store:
+    with RunStore(path, readonly=True) as store:
         return RunResult(
             run_id=path.stem, path=path, meta=store.all_meta(), cases=store.load_cases(), units=store.load_units()
         )

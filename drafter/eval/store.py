@@ -74,7 +74,55 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+_RUN_TABLES = {"meta", "cases", "units", "checks"}
+_CACHE_TABLES = {"drafts"}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _ro_uri(path: Path) -> str:
+    """A read-only URI that creates nothing beside the file (immutable unless it is live)."""
+    live = Path(str(path) + "-wal").exists() or Path(str(path) + "-journal").exists()
+    return f"{path.resolve().as_uri()}?mode=ro" + ("" if live else "&immutable=1")
+
+
+def _check_ours(path: Path, tables: set[str], what: str) -> bool:
+    """True when ``path`` is missing or empty (a new store); raise unless it is a drafter ``what``.
+
+    Nothing is written to the file or beside it while checking.
+    """
+    untouched = "it was left untouched; pass another file or --runs-dir"
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return True
+        if path.is_dir():
+            raise StorageError(f"{path} is a folder, not {what}")
+        with open(path, "rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise StorageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if head != _SQLITE_MAGIC:
+        raise StorageError(f"{path} is not {what} (not an SQLite file)", hint=untouched)
+    try:
+        con = sqlite3.connect(_ro_uri(path), uri=True, timeout=30)
+        try:
+            found = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path} is not a readable {what} ({exc})", hint=untouched) from None
+    if not found:
+        return True  # an SQLite file with nothing in it yet
+    if not tables <= found or found - tables - {"sqlite_sequence"}:
+        raise StorageError(f"{path} is an SQLite file of another program, not {what}", hint=untouched)
+    return False
+
+
+def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        try:
+            return sqlite3.connect(_ro_uri(path), uri=True, timeout=30, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open {path}: {exc}") from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(path, timeout=30, isolation_level=None)
@@ -124,17 +172,23 @@ class StoredUnit:
 
 
 class RunStore:
-    """Read/write access to one run's SQLite file."""
+    """Read/write access to one run's SQLite file. ``readonly=True`` (``eval show``/``list``/
+    ``compare``) opens an existing run without writing to it; a file that is not a drafter run is
+    refused either way before anything is written (no tables, no WAL switch, no sidecars)."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
-        self.con = _connect(self.path)
+        new = _check_ours(self.path, _RUN_TABLES, "a drafter eval run")
+        if readonly and new:
+            raise StorageError(f"{self.path} holds no eval run yet")
+        self.con = _connect(self.path, readonly=readonly)
         try:
-            self.con.executescript(_RUN_SCHEMA)
+            if not readonly:
+                self.con.executescript(_RUN_SCHEMA)
             version = self.get_meta("schema_version")
-            if version is None:
+            if version is None and not readonly:
                 self.set_meta("schema_version", SCHEMA_VERSION)
-            elif int(version) > SCHEMA_VERSION:
+            elif version is not None and int(version) > SCHEMA_VERSION:
                 raise StorageError(f"{self.path} was written by a newer drafter (schema {version}); upgrade drafter")
         except sqlite3.DatabaseError as exc:
             self.con.close()
@@ -243,6 +297,7 @@ class DraftCache:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        _check_ours(self.path, _CACHE_TABLES, "a drafter draft cache")
         self.con = _connect(self.path)
         try:
             self.con.executescript(_CACHE_SCHEMA)
@@ -315,7 +370,7 @@ def list_runs(directory: str | Path | None = None) -> list[dict]:
         if p.name == "cache.sqlite":
             continue
         try:
-            with RunStore(p) as s:
+            with RunStore(p, readonly=True) as s:
                 meta = s.all_meta()
                 n_ok, n_err = s.con.execute(
                     "SELECT COALESCE(SUM(status='ok'),0), COALESCE(SUM(status='error'),0) FROM units"

@@ -132,6 +132,8 @@ def _commitment_rows(items, as_of: Optional[dt.date] = None) -> list[list[str]]:
         if c.is_open and c.due is not None and as_of is not None:
             days = (c.due - as_of).days
             note = f"{-days}d overdue" if days < 0 else ("due today" if days == 0 else f"in {days}d")
+        if c.is_open and c.proposed_due is not None:
+            note = (note + "; " if note else "") + f"proposed new date {_day(c.proposed_due)}"
         rows.append([str(c.id), c.state, c.what, c.owner, _day(c.due), _day(c.made_on), note or (c.reason or "")])
     return rows
 
