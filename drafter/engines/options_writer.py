@@ -87,6 +87,8 @@ def write_options(plan: Plan) -> OptionsProposal:
     rec = next((o for o in d.options if o.label == d.recommended), None)
     if rec is not None:
         tail = f"I recommend option {rec.label} ({inline_title(rec.title)})."
+    elif labels and d.ground == "notes_mix":
+        tail = "the notes recommend a mix of the options below."
     elif labels:
         tail = "the notes give no ground to prefer one of the options below."
     else:
@@ -112,7 +114,13 @@ def write_options(plan: Plan) -> OptionsProposal:
         for o in d.options[:4]
     ]
     stake = f"{label} on its date" if d.deadline_label else "the deadline"
-    if rec is not None:
+    if rec is not None and d.ground == "notes":
+        rationale = f"the notes recommend it: {statement(d.rationale)}" if statement(d.rationale) else "the notes recommend it"
+        default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will go with option {rec.label}."
+    elif rec is None and d.ground == "notes_mix" and statement(d.rationale):
+        rationale = f"the notes recommend a mix rather than one option: {statement(d.rationale)}"
+        default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will ask again before doing anything."
+    elif rec is not None:
         why = GROUNDS.get(d.ground or "", "its trade-offs are the clearest of the options listed").format(label=stake)
         others = [o for o in options if o.label != rec.label]
         rationale = f"{why}. " + " ".join(
@@ -132,9 +140,6 @@ def write_options(plan: Plan) -> OptionsProposal:
         for fb in ip.fallbacks[:2]:
             if fb.path != "escalate":
                 will_do.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {fb.action}")
-    for o in d.options:
-        if not o.needs_approval and len(will_do) < 4:
-            will_do.append(f"option {o.label} ({inline_title(o.title)}) is within my authority")
     needs = [
         f"option {o.label} ({inline_title(o.title)})" + (f": {o.cost}" if o.cost else "")
         for o in d.options if o.needs_approval

@@ -65,11 +65,56 @@ def _continued(lines: list, i: int, body: str) -> str:
     return body
 
 
+_LABEL_ONLY = re.compile(r"^(?P<indent>\s*)(?:[-*•]\s*)?(?:\*\*)?option\s+(?P<n>[A-Da-d1-4])\s*[).:—–-]?\s*(?:\*\*)?\s*$", re.I)
+
+
+def labelled_options(log: WorkLog) -> list[str]:
+    """'A) wait ...' / 'Option B: pay ...' lines, or an 'Option A:' line whose text is the bullets under it."""
+    out: list[str] = []
+    lines = log.lines
+    for i, line in enumerate(lines):
+        m = _LISTED_OPTION.match(line.text)
+        if m:
+            out.append(clean(m.group("text")))
+            continue
+        m = _LABEL_ONLY.match(line.text)
+        if not m:
+            continue
+        indent = len(m.group("indent").expandtabs(4))
+        body = []
+        for nxt in lines[i + 1 :]:
+            lead = len(nxt.text.expandtabs(4)) - len(nxt.text.expandtabs(4).lstrip())
+            b = re.match(r"^\s*(?:[-*•+]|\d+[.)])\s+(?P<t>\S.*)$", nxt.text)
+            if not b or lead <= indent or _LABEL_ONLY.match(nxt.text):
+                break
+            body.append(clean(b.group("t")))
+        if body:
+            out.append("; ".join(body))
+    return out[:4]
+
+
+_NOTES_PICK = re.compile(
+    r"\b(?:recommends?|recommended|prefers?|preferred|favou?rs?|suggests?|proposes?|we (?:go|went) with)\b[^.\n]{0,40}?"
+    r"\boptions?\s+(?P<a>[A-D1-4])\b(?:\s*(?:and|&|,|or|/)\s*(?:options?\s+)?(?P<b>[A-D1-4])\b)?", re.I)
+
+
+def notes_recommendation(log: WorkLog) -> tuple[list[str], str | None]:
+    """The notes' own pick among labelled options ('The TSC recommends a split between Options B and C'):
+    (labels, the line); ([], None) when the notes recommend none."""
+    for line in log.lines:
+        m = _NOTES_PICK.search(line.text)
+        if m:
+            labels = [x.upper() for x in (m.group("a"), m.group("b")) if x]
+            labels = ["ABCD"[int(x) - 1] if x.isdigit() else x for x in labels]
+            return labels, clean(line.text)
+    return [], None
+
+
 def options_from_lines(log: WorkLog) -> list[str]:
     """Options the notes list ('A) wait ...', 'B) pay ...', 'Options:' + bullets or 'Options: x, y, or z'), verbatim."""
-    listed = [m.group("text") for line in log.lines if (m := _LISTED_OPTION.match(line.text))]
+    listed = labelled_options(log)
     if len(listed) >= 2:
-        return [clean(t) for t in listed[:4]]
+        return listed
     for i, line in enumerate(log.lines):
         if _OPTIONS_HEADING.match(line.text):  # "Options:" then one bullet per option
             bullets = []
@@ -155,7 +200,8 @@ _DOWN_CUE = re.compile(
 )
 _UP_CUE = re.compile(
     r"\b(?:cheap\w*|fast\w*|quick\w*|simple\w*|simplest|easy|easier|easiest|safe\w*|low\s+\w+|keeps?|saves?|"
-    r"no\s+(?:risk|downtime|cost)|reliable|proven|tested|flexible|reversible|better|best|can\s+(?:build|do|deliver|start))\b",
+    r"no\s+(?:risk|downtime|cost)|reliable|proven|tested|flexible|reversible|better|best|can\s+(?:build|do|deliver|start)|"
+    r"higher\s+likelihood|more\s+likely|increases?|improves?)\b",
     re.I,
 )
 _COST_WORD = re.compile(r"\b(?:costs?|price|fee|budget|extra\s+work|effort|licen[cs]e)\b|[$€£]\s?\d", re.I)
@@ -202,7 +248,7 @@ def stated_tradeoffs(text: str) -> tuple[list[str], list[str]]:
 
 def profile_for_named_option(text: str, label: str) -> OptionFacts:
     """An option named in the notes with the pros, cons, costs and times the notes state (empty when they state none)."""
-    approval, keeps = True, None
+    approval, keeps = False, None  # nothing in its words says it needs approval: no claim either way
     for pattern, approval_, keeps_ in _OPTION_KINDS:
         if pattern.search(text):
             approval, keeps = approval_, keeps_

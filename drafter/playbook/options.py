@@ -13,6 +13,8 @@ import re
 from ..models import Decision, DecisionFacts, ItemPlan, Plan, Status, WorkLog
 from .alternatives import (  # noqa: F401  (re-exported)
     COST_FACT,
+    labelled_options,
+    notes_recommendation,
     option_title,
     options_from_lines,
     pick_named_option,
@@ -109,6 +111,10 @@ def focus_item(plan: Plan) -> ItemPlan | None:
 def notes_alternatives(plan: Plan, ip: ItemPlan) -> tuple[Decision | None, bool]:
     """The decision with the notes' own alternatives (>= 2), and whether it is a workaround-vs-wait choice."""
     item, log = ip.item, plan.log
+    labelled = labelled_options(log)  # the notes' own labelled list beats options split from a question
+    if len(labelled) >= 2:
+        base = item.decisions[0] if item.decisions else Decision(question="")
+        return base.model_copy(update={"options": labelled}), False
     named = next((d for d in item.decisions if len(d.options) >= 2), None)
     if named is not None:
         return named, False
@@ -176,7 +182,7 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     if APPROVAL_STATEMENT.search(question):  # "Sam (VP Eng) has to approve any spend over $10k." names who, not what
         question = ""
     options = []
-    rec, ground = None, None
+    rec, ground, notes_pick = None, None, None
     if named is not None:
         options = [profile_for_named_option(o, "ABCD"[i]) for i, o in enumerate(named.options[:4])]
         if is_workaround:
@@ -185,6 +191,14 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         stake = item.deadline or nearest_deadline(log)[0]
         best, ground = pick_named_option(options, stake is not None)
         rec = None if ground == "none" else best.label
+        picked, pick_line = notes_recommendation(log)
+        picked = [x for x in picked if x in {o.label for o in options}]
+        if len(picked) == 1:  # the notes' own recommendation beats any ranking of mine
+            rec, ground = picked[0], "notes"
+        elif picked:  # the notes recommend a mix: say so, pick none
+            rec, ground = None, "notes_mix"
+        if picked:
+            notes_pick = pick_line
     stake_date, stake_label = item.deadline, item.deadline_label
     if stake_date is None:
         stake_date, stake_label = nearest_deadline(log)
@@ -211,7 +225,7 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         options=options,
         recommended=rec,
         ground=ground,
-        rationale="",
+        rationale=notes_pick or "",  # the notes' own recommendation line, when they give one
         decide_by=decide_by,
         default_label=rec,
         known=[] if options else known_facts(plan, ip, actions_taken),

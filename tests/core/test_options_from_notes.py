@@ -90,3 +90,25 @@ def test_x_could_do_y_alone_is_no_list():
 
 def test_rates_keep_their_unit():
     assert "$900/day" in profile_for_named_option("agency designer, 10 days at $900/day", "A").cost
+
+
+def test_labelled_options_with_bullets_under_them_and_the_notes_own_pick():
+    """OpenTofu-style minutes: 'Option A:' with its text in the bullets below, and 'the TSC recommends ...'."""
+    from drafter.engines.options_writer import write_options
+    from drafter.models import Decision, SourceLine, WorkItem, WorkLog
+
+    texts = ["Should we scrape providers, rely on authors, or a mix?", "- Option A:", "    - Add the metadata to our registry",
+             "- Option B:", "    - Contact maintainers of popular providers", "    - There is a higher likelihood of getting keys",
+             "- Option C:", "    - Don't do anything", "The TSC recommends option B for now."]
+    lines = [SourceLine(number=i + 1, text=t) for i, t in enumerate(texts)]
+    item = WorkItem(title="Registry updates", lines=list(range(1, 10)),
+                    decisions=[Decision(question=texts[0], options=["scrape providers", "rely on authors", "a mix"])])
+    plan = build_plan(WorkLog(as_of=AS_OF, items=[item], lines=lines, first_person=False))
+    d = plan.decision
+    assert [o.summary for o in d.options] == ["Add the metadata to our registry",
+                                              "Contact maintainers of popular providers; There is a higher likelihood of getting keys",
+                                              "Don't do anything"]
+    assert d.recommended == "B" and d.ground == "notes"
+    assert "higher likelihood" in d.options[1].upside
+    p = write_options(plan)
+    assert "the notes recommend it" in p.rationale and "option B" in p.default_action
