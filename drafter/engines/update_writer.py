@@ -15,10 +15,13 @@ from ..playbook import clean, commitment_object, fmt, short_title, strip_article
 from .wording import cap, clause, fit, question, statement, subject, the_phrase
 
 
-def focus_phrase(ip: ItemPlan, as_of) -> str:
+def focus_phrase(ip: ItemPlan, as_of, people: tuple[str, ...] | list[str] = ()) -> str:
     """'the Q3 docs for the board meeting on Tue 1 Dec' — the outcome, not only the task (U12)."""
     item = ip.item
-    base = clause(item.outcome) if item.outcome and len(item.outcome) <= 80 else the_phrase(short_title(item.title))
+    title = clause(short_title(item.title))
+    owners = {n.lower() for n in people} | {(item.owner or "").lower()}
+    named = title.lower() in owners  # an item a reader titled by its person: no article
+    base = clause(item.outcome) if item.outcome and len(item.outcome) <= 80 else (title if named else the_phrase(title))
     if item.deadline:
         label = clean(item.deadline_label or "")
         if label and label.lower() in base.lower():
@@ -127,7 +130,7 @@ def headline_for(plan: Plan) -> str:
         return fit(f"All done: {titles}. {decided}{mine} and no promised date has passed.{nxt}", 300)
     ip = next(ip for ip in plan.items if ip.status == plan.overall)
     status = cap(plan.overall.label)
-    lead = f"{status}: {focus_phrase(ip, as_of)} — {short_reason(ip, as_of)}."
+    lead = f"{status}: {focus_phrase(ip, as_of, [p.name for p in plan.log.people])} — {short_reason(ip, as_of)}."
     missed_with_date = any(c.state == "missed" and c.new_date and c.owner == "I" for c in ip.commitments)
     plan_parts = [] if missed_with_date and not ip.fallbacks else plan_sentences(ip, as_of)
     if missed_with_date and ip.fallbacks:
@@ -179,7 +182,7 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
     ]
     done += [f"delivered {c.what}" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE]
     risk = ip.risks[0].signal if ip.risks else None
-    if risk and ip.risks[0].threatens:
+    if risk and ip.risks[0].threatens and (ip.risks[0].deadline or clean(ip.risks[0].threatens) != clean(ip.item.title)):
         r = ip.risks[0]
         risk = f"{r.signal}; threatens {the_phrase(r.threatens)}" + (f" ({fmt(r.deadline, as_of)})" if r.deadline else "")
     return ItemStatus(

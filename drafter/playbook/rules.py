@@ -514,6 +514,12 @@ _FUNCTION_WORDS = {"to", "will", "is", "are", "was", "has", "have", "by", "of", 
                    "but", "so", "then", "also", "not", "no", "this", "that", "it", "there"}
 
 
+def starts_with_verb(what: str) -> bool:
+    """'send the deck', 'sent the deck': an action item worded as one (team notes: nothing else becomes a next step)."""
+    words = clean(what).split()
+    return bool(words) and (words[0].lower() in VERBS or words[0].lower() in IRREGULAR_PAST)
+
+
 def is_deliverable(what: str) -> bool:
     """A promise that reads as something to do: it starts with its verb, or is a short noun phrase
     ('the board pack'); a sentence from the notes ('Instead, let's try ...') is not glued after 'deliver'."""
@@ -536,7 +542,7 @@ def _names_a_task(title: str) -> bool:
 
 def owners_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog, step, soon: dt.date) -> NextStep | None:
     """Minutes and team notes: the next step is a named owner's open action item, or none (never "I")."""
-    open_c = [cs for cs in commitments if cs.state in ("open", "missed") and "?" not in cs.what and is_deliverable(cs.what)]
+    open_c = [cs for cs in commitments if cs.state in ("open", "missed") and "?" not in cs.what and starts_with_verb(cs.what)]
     pool = [cs for cs in open_c if cs.owner and not is_me(cs.owner) and cs.owner.strip().lower() not in ("team", "the team")]
     if not pool:
         return None
