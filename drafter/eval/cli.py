@@ -200,10 +200,10 @@ def print_measures(ms: dict, con, *, per_case: bool = True) -> None:
 
     if not ms["units"]:
         return
-    t = Table(title="fact recall (weighted share of gold facts stated), Lead-N baseline, unsupported content")
-    t.add_column("", no_wrap=True)
-    for col in ("units", "gold", "recall", "95% CI", "Lead-N", "<Lead-N", "w/ unsupp.", "unsupp./unit",
-                "person/date/num/id/task"):
+    t = Table(title="fact recall (weighted share of gold facts stated), Lead-N baseline, unsupported content "
+                    "(drafts with any; terms per draft; by kind: person/date/number/id/task)")
+    t.add_column("", no_wrap=True, min_width=18)
+    for col in ("drafts", "gold", "recall", "95% CI", "Lead-N", "<Lead-N", "unsupp.", "per draft", "p/d/n/id/task"):
         t.add_column(col, justify="right", no_wrap=True)
 
     def row(label: str, a: dict) -> None:

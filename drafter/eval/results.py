@@ -85,19 +85,18 @@ class RunResult:
 
     # ---- measures: fact recall, Lead-N, unsupported content --------------------------------
     def measures_of(self, u: StoredUnit) -> dict | None:
-        """The unit's stored measures, or measured now from its draft and the case snapshot."""
+        """The unit's measures, scored now from its draft and the run's case snapshot (like the checks,
+        the scorer of this drafter is applied; the values stored at run time are the fallback when the
+        case snapshot is missing)."""
         if u.status != "ok":
             return None
-        from .measures import VERSION, measure
+        from .measures import measure
 
-        m = (u.meta or {}).get("measures")
-        if not m or m.get("v") != VERSION:
-            cache = self.__dict__.setdefault("_measures", {})
-            if u.key not in cache:
-                case = self.case_map.get(u.case_id)
-                cache[u.key] = measure(case, u.text) if case is not None else None
-            m = cache[u.key]
-        return m
+        cache = self.__dict__.setdefault("_measures", {})
+        if u.key not in cache:
+            case = self.case_map.get(u.case_id)
+            cache[u.key] = measure(case, u.text) if case is not None else (u.meta or {}).get("measures")
+        return cache[u.key]
 
     def measure_rows(self) -> list[dict]:
         """Per unit: case, artefact, repeat, genre, recall, Lead-N, unsupported count and terms."""

@@ -232,8 +232,8 @@ def unsupported_content(text: str, notes: str, as_of: dt.date, annotations=None,
 
         terms += [Unsupported("person", w, " ".join(clean(line).split())) for w, line in unannotated_people(text, annotations)]
     seen, out = set(), []
-    for t in terms:
-        key = (t.kind, t.text.lower())
+    for t in terms:  # one entry per term: "9:30" and "9:30 AM" from the two checks are one number
+        key = (t.kind, re.sub(r"\D", "", t.text) if t.kind == "number" else t.text.lower())
         if key not in seen:
             seen.add(key)
             out.append(t)
