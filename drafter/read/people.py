@@ -58,7 +58,7 @@ OWNER_PATTERNS = [
     re.compile(rf"^\s*(?:AI|A\.I\.|Action(?: item)?|TODO|ACTION)\s*[\(\[]\s*(?P<who>[^)\]]+?)\s*[\)\]]\s*:?\s*(?P<what>.+)$", re.I),
     re.compile(rf"^\s*(?:AI|Action(?: item)?|TODO)\s*[:\-–]\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE})*)\s*(?:[:\-–]|\bto\b|\bwill\b)\s*(?P<what>.+)$"),
     re.compile(rf"^\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE}){{0,3}})\s+(?:to|will|'ll|is going to|are going to|agreed to|volunteered to|offered to|promised to|needs to|should)\s+(?P<what>\w.+)$"),
-    re.compile(rf"(?P<what>.+?)\s*[\(\[\-–—]\s*(?:owner|assigned to|assignee|by|who)\s*[:=]?\s*(?P<who>{_NAME_OR_HANDLE})\s*[\)\]]?\s*$", re.I),
+    re.compile(rf"^(?P<what>.+?)\s*[\(\[\-–—]\s*(?:owner|assigned to|assignee|by|who)\s*[:=]?\s*(?P<who>{_NAME_OR_HANDLE})\s*[\)\]]?\s*$", re.I),
     re.compile(rf"^\s*(?P<what>.+?)\s*[\-–—,]\s*(?P<who>@[\w.-]+)\s*$"),
 ]
 _ASSIGNED = re.compile(rf"\b(?:assigned to|owner\s*[:=]|owned by|assignee\s*[:=])\s*(?P<who>{_NAME_OR_HANDLE})", re.I)
@@ -89,6 +89,14 @@ class People:
 
     by_name: dict[str, Person] = field(default_factory=dict)
     text: str = ""  # the notes (a capitalised word also written in lower case here is an ordinary word)
+
+    _lower_seen: dict[str, bool] = field(default_factory=dict)
+
+    def lower_in_text(self, low: str) -> bool:
+        """Is ``low`` written in lower case somewhere in the notes (an ordinary word here)?"""
+        if low not in self._lower_seen:
+            self._lower_seen[low] = bool(self.text) and re.search(rf"(?<![\w@.-]){re.escape(low)}(?![\w-])", self.text) is not None
+        return self._lower_seen[low]
 
     def add(self, name: str, evidence: str, line: int, org: str | None = None) -> Person | None:
         name = normalise(name)
@@ -184,7 +192,7 @@ def acceptable(name: str, evidence: str, people: People | None = None) -> bool:
         return False
     if len(words) > 1 and any(is_common_word(w) for w in words):
         return False  # "Open Discussion", "The Tech Lead": names are not built of common words
-    if len(words) == 1 and name[0].isupper() and people is not None and people.text and re.search(rf"(?<![\w@.-]){re.escape(low)}(?![\w-])", people.text):
+    if len(words) == 1 and name[0].isupper() and people is not None and people.lower_in_text(low):
         return False  # the word occurs in lower case in these notes: an ordinary word here
     return True
 

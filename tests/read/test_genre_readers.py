@@ -221,3 +221,15 @@ def test_minutes_decision_keeps_options_and_peoples_positions():
     assert d.lines == [6, 7, 8]
     assert [r.text for r in item.risk_notes] == ["The docs will slide to next week"]
     assert item.commitments == []
+
+
+def test_large_inputs_read_in_linear_time():
+    import time
+
+    read("x")
+    one_line = "Carol: we agreed to ship it. John will ask legal about the license? " * 1500  # ~100 KB, one line
+    many = "".join(f"- [ ] task {i} for Sam by Fri\n" for i in range(3000))
+    for text in (one_line, many):
+        t = time.perf_counter()
+        read(text)
+        assert time.perf_counter() - t < 20
