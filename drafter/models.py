@@ -471,6 +471,7 @@ class OptionsProposal(BaseModel):
     needs_approval: list[str] = Field(default_factory=list, max_length=4)
     open_risks: list[str] = Field(default_factory=list, max_length=4)
     reply_hint: str = Field(max_length=200)  # "Reply A or B"
+    first_person: SkipJsonSchema[bool] = True  # the notes are the writer's own (else "Done so far", not "What I've done")
 
 
 class CheckIn(BaseModel):

@@ -211,7 +211,8 @@ def _options_sections(a: OptionsProposal, w: _Writer) -> list[Section]:
     sections.append(Section(entries=[Entry(f"Problem: {problem}", "para")]))
 
     if a.actions_taken:
-        sec = Section("What I've done")
+        # a proposal is the writer's own; the heading claims no actions for them when the notes are the team's
+        sec = Section("What I've done" if getattr(a, "first_person", True) else "Done so far")
         for i, x in enumerate(a.actions_taken):
             sec.add(sentence(cap_first(w.t(x))), rank=None if i == 0 else 5)
         sections.append(sec)

@@ -170,4 +170,5 @@ def write_options(plan: Plan) -> OptionsProposal:
         needs_approval=[fit(n, 300) for n in needs],
         open_risks=[fit(statement(r), 300) for r in open_risks if statement(r)][:4],
         reply_hint=reply_hint(labels),
+        first_person=plan.log.first_person,
     )

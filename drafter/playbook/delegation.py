@@ -35,6 +35,7 @@ from .text import (
 )
 from .rules import (
     is_deliverable,
+    starts_with_verb,
     decision_by,
     decision_phrase,
     wait_signal,
@@ -126,7 +127,8 @@ def runbook_steps(item: WorkItem, log: WorkLog) -> list[str]:
             obj = wait_object(w)
             steps.append(f"chase {who_label(w.on_whom, log)}" + (f" for {obj}" if obj else ""))
     for c in item.commitments:
-        if c.state not in ("done", "dropped") and "?" not in c.what and is_deliverable(c.what):
+        worded = is_deliverable(c.what) if log.first_person else starts_with_verb(c.what)
+        if c.state not in ("done", "dropped") and "?" not in c.what and worded:
             to = f" to {c.for_whom}" if c.for_whom and c.for_whom.lower() not in c.what.lower() else ""
             steps.append(as_action(c.what) + to)
     return list(dict.fromkeys(s[:200] for s in steps))[:12]

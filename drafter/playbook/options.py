@@ -28,6 +28,7 @@ from .alternatives import (  # noqa: F401  (re-exported)
 from .rules import decide_by_date, decision_by
 from .text import IRREGULAR_PAST, clean, fmt, is_me, wait_is_external
 
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|[^.!?]{1,40}:\s*$|=+$|-+$)")
 _BULLET = re.compile(r"^\s*(?:[-*•+]|\d+[.)]|\[[ xX]\])\s*")
 
 
@@ -142,7 +143,8 @@ def known_facts(plan: Plan, ip: ItemPlan, exclude: list[str] | None = None) -> l
     for d in item.decisions:
         out += [clean(p) for p in d.positions]
     out += [clean(o.text) for o in item.outcomes]
-    lines = [clean(_BULLET.sub("", by_number[n])) for n in sorted(item.lines) if n in by_number]
+    lines = [clean(_BULLET.sub("", by_number[n])) for n in sorted(item.lines)
+             if n in by_number and not _HEADING.match(by_number[n])]
     if lines:
         out += lines
     else:  # a work log without its lines (built by hand or by a reader that cites none): its elements
