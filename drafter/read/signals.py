@@ -99,7 +99,11 @@ DONE_VERBS = (
     "set|settled|shared|shipped|signed|solved|sorted|spent|started|submitted|switched|synced|tested|"
     "tracked|trained|tried|triaged|turned|updated|upgraded|uploaded|verified|wrapped|wrote|worked"
 )
-DONE_RE = re.compile(rf"^(?:(?:i|we|they|he|she|[A-Z][\w'-]+)\s+(?:also\s+|then\s+|have\s+|has\s+|had\s+|just\s+|finally\s+|managed to\s+)?)?(?:{DONE_VERBS})\b", re.I)
+DONE_RE = re.compile(
+    rf"^(?:(?:i|we|they|he|she|[A-Z][\w'-]+)\s+(?:also\s+|then\s+|have\s+|has\s+|had\s+|just\s+|finally\s+|managed to\s+)?)?(?:{DONE_VERBS})\b"
+    r"|^(?:i|we)\s+(?:also\s+)?(?:had to|got to|was able to|were able to|managed to)\s+\w+",
+    re.I,
+)
 DONE_WORD = re.compile(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
 _CAN_DO = re.compile(r"^(?:i|we)\s+(?:can|could)\s+(?P<what>(?:follow up|take|do|look|handle|check|help|review|write|draft|send|ask|prepare|set up)\b.*)$", re.I)
 _FIRST_WILL = re.compile(
@@ -239,6 +243,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
     if SLIP_RE.search(body):
         return Signal("risk", body, owner=owner)  # "Will slide to next week"
+    if RISK_RE.search(body) and re.match(r"^(?:this|that|it|there|which|these|those)\b", body, re.I):
+        return Signal("risk", body, owner=owner)  # "This may require implementing a bunch of methods"
     if mode == "doing" and (label_owner or default_owner or who) and not is_question(body):
         return Signal("commitment", body, owner=owner)
     if OUTCOME_RE.search(body) and not re.search(r"\b(if|whether|once|when|until)\b.*\b(agreed|approved|resolved)\b", body, re.I):

@@ -21,7 +21,7 @@ from .signals import classify, is_none_answer, mode_of, sentences, speaker_turns
 
 def title_text(text: str, limit: int = 90) -> str:
     """A title from a topic's clean text: no trailing ':' or '?', no leading 'AGENDA TOPIC:'."""
-    t = re.sub(r"^(?:agenda(?: topic| item)?|topic|item|re|discussion|update)\s*[:\-–]\s*", "", text.strip(), flags=re.I)
+    t = re.sub(r"^(?:agenda(?: topic| item)?|topic|item|re|fwd?|discussion|update)\s*(?::|\s[-–]\s)\s*", "", text.strip(), flags=re.I)
     t = re.sub(r"\s*#\d+\s*$", "", t)  # "... #1291" issue refs left by a link
     t = t.strip(" :-–—?.")
     if len(t) > limit:
@@ -169,6 +169,7 @@ class LogBuilder:
 
     def add_signal(self, item: WorkItem, sig, lines: list[int], mode: str | None = None) -> None:
         text = sig.text.strip().rstrip(" :;,")
+        text = _LEAD_CONJ.sub("", text).strip() or text  # "And therefore, work on improving it"
         if sig.kind == "none":
             return
         if not text:
@@ -265,6 +266,7 @@ class LogBuilder:
         return log
 
 
+_LEAD_CONJ = re.compile(r"^(?:and|also|then|so|but|plus)\b,?\s*(?:therefore|then|also|so)?,?\s+", re.I)
 _INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")
 
 
