@@ -77,7 +77,8 @@ DECISION_RE = re.compile(
 WAIT_RE = re.compile(
     r"\b(waiting (?:on|for)|awaiting|blocked (?:on|by)|blocker\s*:|depends on|dependent on|pending (?:on|from|review|approval)?|"
     r"stuck (?:on|with)|(?:need|needs|needed) (?:\w+ ){0,4}from|no (?:reply|response|answer) (?:from|yet)|"
-    r"hasn'?t (?:replied|responded|sent|answered)|until \w+ (?:replies|responds|confirms))",
+    r"hasn'?t (?:replied|responded|sent|answered)|until \w+ (?:replies|responds|confirms)|"
+    r"needs? (?:a |an |the )?(?:final |another |second )?(?:review|approval|sign-?off|reviewers?)|waiting for (?:review|approval))",
     re.I,
 )
 RISK_RE = re.compile(
@@ -108,7 +109,7 @@ DONE_WORD = re.compile(r"\b(done|finished|completed|merged|landed|shipped|releas
 _CAN_DO = re.compile(r"^(?:i|we)\s+(?:can|could)\s+(?P<what>(?:follow up|take|do|look|handle|check|help|review|write|draft|send|ask|prepare|set up)\b.*)$", re.I)
 _FIRST_WILL = re.compile(
     r"^(?:(?:next time|in (?:the )?future|going forward|from now on|next week|next sprint|this week),?\s+)?(?:i\s*(?:will|'ll|’ll|am going to|'m going to|plan to|need to|have to|intend to|aim to)|"
-    r"we\s*(?:will|'ll|’ll|are going to|plan to))\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
+    r"we\s*(?:will|'ll|’ll|are going to|['’]re going to|plan to)|i['’]m going to)\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )
 SLIP_RE = re.compile(
@@ -156,7 +157,7 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
         alt = "|".join(re.escape(n) for n in known)
         m = re.search(
             rf"(?:^|[:;,(]\s*|\b(?:and|so|then)\s+)@?(?P<who>(?:{alt})(?:\s*(?:,|and|&)\s*@?(?:{alt}))*)\s+(?:will|'ll|to|is going to|agreed to|"
-            rf"volunteered to|offered to|promised to|plans? to|is (?=working on|looking into|reviewing|investigating|on it))(?:\s+)?(?P<what>\w.+)$",
+            rf"volunteered to|offered to|promised to|plans? to|is to|are to|is (?=working on|looking into|reviewing|investigating|on it))(?:\s+)?(?P<what>\w.+)$",
             text,
         )
         if m:
@@ -262,6 +263,9 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         subj = re.search(r"\b(i|we)\b", low[: fw.start("what") if fw.group("what") else fw.start("what2")])
         owner_fw = "I" if subj and subj.group(1) == "i" else "we" if subj else owner
         return Signal("commitment", (fw.group("what") or fw.group("what2")).strip(), owner=owner_fw)
+    dm = re.match(r"^(?:will|'ll|going to|plan to|planning to|to)\s+(?P<what>\w.+)$", body, re.I)
+    if dm and (speaker or label_owner):
+        return Signal("commitment", dm.group("what"), owner=label_owner or speaker)  # "Martin: Will open an issue!"
     cd = _CAN_DO.match(body)
     if cd and (speaker or first_person):
         return Signal("commitment", cd.group("what"), owner=speaker or ("I" if low.startswith("i") else "we"))
