@@ -56,3 +56,14 @@ def test_incident():
 @pytest.mark.parametrize("path", sorted(p for p in (ROOT / "examples").iterdir() if p.name != "README.md"), ids=lambda p: p.name)
 def test_examples_are_personal_notes(path):
     assert genre(path.read_text()).genre == "notes"
+
+
+@pytest.mark.parametrize("path", sorted(p for p in (ROOT / "examples").iterdir() if p.name != "README.md"), ids=lambda p: p.name)
+def test_examples_read_exactly_as_the_personal_parser_reads_them(path):
+    import datetime as dt
+
+    from drafter.read.offline import read_structured
+    from drafter.read.personal import parse_personal
+
+    text, as_of = path.read_text(), dt.date(2026, 11, 25)
+    assert read_structured(text, as_of).model_dump() == parse_personal(text, as_of).model_dump()
