@@ -5,7 +5,8 @@ short run's start-up, while one set of notes uses only some. :func:`lazy_re` ret
 :class:`LazyPattern`: it compiles on the first call of any method, then puts the compiled
 pattern's own methods on itself, so later calls cost what a plain compiled pattern costs.
 :class:`Gated` puts a cheap substring check before a pattern that can only match text holding
-one of its key words (a gate that stays shut never compiles its pattern).
+one of its key words (a gate that stays shut never compiles its pattern). :class:`AnyOf` is a
+yes/no over several gated parts of one big alternation.
 """
 
 from __future__ import annotations
@@ -90,3 +91,24 @@ class Gated:
 
     def sub(self, repl, text: str) -> str:
         return self.pattern.sub(repl, text) if self._open(text) else text
+
+
+class AnyOf:
+    """Yes or no: does any of several gated patterns match? For a big alternation that callers only
+    test for truth: each part compiles only when its own gate opens, and a part is small.
+
+    ``search`` returns the match of the first part that matches (not the leftmost match of the
+    whole alternation), so use it as a yes/no.
+    """
+
+    __slots__ = ("parts",)
+
+    def __init__(self, *parts: Gated):
+        self.parts = parts
+
+    def search(self, text: str):
+        for part in self.parts:
+            m = part.search(text)
+            if m:
+                return m
+        return None

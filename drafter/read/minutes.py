@@ -27,7 +27,7 @@ def _topic(b: LogBuilder, node):
     if top is not None:
         # "* Real-time notification design doc (#557): Aapeli will work on this with Lennart"
         # under a generic "Notes" heading: the bullet is a topic of its own
-        return ("n", top.index), _title_of(b, top), None, None
+        return ("n", top.index), _title_of(b, top), top, None
     h = topic_heading(b, node)
     if h is not None:
         return ("h", h.index), h.text, h, None
@@ -46,14 +46,17 @@ def _top_bullet(b: LogBuilder, node):
         top = p
     h = b.outline.parent(top)
     generic = h is None or (h.kind == "heading" and (GENERIC_HEAD.match(h.text.strip(" :")) or h.level == 1))
-    if not generic or (top.label and b.people.known(top.label)):
-        return None
+    if not generic or (top.label and b.people.known(top.label) and not top.children):
+        return None  # "Sam: fixed it" under "Notes" is said, not a topic
     return top
 
 
 def _title_of(b: LogBuilder, node) -> str:
     """A topic's title: the label of 'Topic: text' (unless several topics share it: "Current
     PR"), else its first words."""
+    if node.label and node.rest and b.people.known(node.label):
+        head = re.split(r"[,;]\s|\s[-–—]\s", node.rest)[0]
+        return f"{node.label}: {_first_words(head)}"  # "David: can we have a notification when we deploy"
     if node.label and len(node.label.split()) <= 8 and not b.people.known(node.label):
         same = sum(1 for n in b.outline.nodes if n.label == node.label and n.is_item)
         if same == 1 or not node.rest:

@@ -92,8 +92,10 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
             items[key] = item
         _place_headings(b, item, node, topic)
         _question_heading(b, item, node, mode)
-        if topic is node:
+        if topic is node and node.children:
             b.place(item, node)  # a topic bullet titles its item; its text is context
+            if node.label and node.rest and b.people.known(node.label):
+                b.read_node(item, node, mode)  # "David: can we have a notification ...?" is also what David said
             continue
         if special is not None and special(b, node, item, mode):
             last_item = item

@@ -22,6 +22,8 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
                            r"next meeting(?: agenda| date)?|upcoming meetings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
                            r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?)\b", re.I)),
+    ("risk", re.compile(r"\b(?:challenges?|problems?|issues?|difficult\w*)\b.*\b(?:expect\w*|anticipat\w*|foresee\w*|ahead)\b|"
+                        r"\b(?:expect\w*|anticipat\w*|foreseen?)\b.*\b(?:challenges?|problems?|issues?)\b", re.I)),
     ("blocked", re.compile(r"\b(blockers?|blocked|blocking|impediments?|stuck|challenges?|problems?|issues faced|"
                            r"difficult|help needed|need help|obstacles?)\b", re.I)),
     ("decided", re.compile(r"\b(decisions?(?: made)?|decided|resolutions?|resolved|outcomes?|agreed|conclusions?|"
