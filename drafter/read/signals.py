@@ -66,7 +66,8 @@ QUESTION_START = re.compile(
 OUTCOME_RE = re.compile(
     r"\b(agreed|agree(?:s|d)? (?:to|on|that)|decided|decision(?: made)?\s*[:\-–]|resolved|approved|approves|lgtm|consensus|"
     r"accepted|we(?:'ll| will)? go(?:ing)? with|voted|vote (?:passed|carried)|motion (?:passed|carried)|"
-    r"no objections?|ratified|concluded|unanimous(?:ly)?|signed off|\+1s?\b|(?:is|was) (?:fixed|merged|released|shipped|"
+    r"no objections?|ratified|concluded|unanimous(?:ly)?|signed off|recommends?|recommended|settled on|"
+    r"^(?:this|it|that|the (?:next )?(?:release|fix|plan|pr|change|policy|vote))\s+(?:will|should|is going to) be\b|should be (?:committed|merged|released|shipped) as is|\+1s?\b|(?:is|was) (?:fixed|merged|released|shipped|"
     r"deployed|restored)|went back to normal|back to normal|recovered)",
     re.I,
 )
