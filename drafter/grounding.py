@@ -216,12 +216,8 @@ def proposed_dates(artefact) -> set[dt.date]:
             out.update(c.new_date for c in item.commitments if c.new_date)
         out.update(a.by for a in artefact.asks)
     elif isinstance(artefact, OptionsProposal):
-        from .dates import find_dates
-
+        # options are the notes' own alternatives now, so their dates are the notes' dates (not proposals)
         out.add(artefact.decide_by)
-        for option in artefact.options:  # each option proposes future steps ("call on Fri 27 Nov")
-            text = f"{option.title}. {option.summary}. {option.cost}"
-            out.update(m.date for m in find_dates(text, artefact.as_of) if m.date >= artefact.as_of)
     elif isinstance(artefact, DelegationPlan):
         for task in artefact.tasks:
             out.add(task.deadline)
