@@ -155,6 +155,7 @@ _CALENDAR = {"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu
 def normalise(name: str) -> str:
     name = name.strip().strip("*_`'\".,;:()[]").strip()
     name = re.sub(r"['’]s$", "", name)
+    name = re.sub(r"^(\S+(?:\s+\S+)*?)\s+[A-Z]\.?$", r"\1", name).strip(" .")  # "Jeff L." -> "Jeff" (as the notes write him)
     name = re.sub(r"\s+", " ", name)
     if name.startswith("@"):
         name = name[1:]
