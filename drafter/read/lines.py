@@ -214,12 +214,12 @@ def _classify(lines: list[str], as_of: dt.date) -> list[_Line]:
         if day:
             ln.kind, ln.date = "datehead", day
             continue
-        letters = [c for c in body if c.isalpha()]
+        # an ALL-CAPS heading of at most 8 words (the word count first: one long line is not scanned)
         if (
             not ln.bullet
-            and len(letters) >= 3
+            and len(body.split(None, 8)) <= 8
+            and len(letters := [c for c in body if c.isalpha()]) >= 3
             and all(c.isupper() for c in letters)
-            and len(body.split()) <= 8
             and not re.search(r"[.!?]$", body)
         ):
             sec = _generic_label(body, as_of)
