@@ -26,7 +26,7 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
                         r"\b(?:expect\w*|anticipat\w*|foreseen?)\b.*\b(?:challenges?|problems?|issues?)\b", re.I)),
     ("blocked", re.compile(r"\b(blockers?|blocked|blocking|impediments?|stuck|challenges?|problems?|issues faced|"
                            r"difficult|help needed|need help|obstacles?)\b", re.I)),
-    ("decided", re.compile(r"\b(decisions?(?: made)?|decided|resolutions?|resolved|outcomes?|agreed|conclusions?|"
+    ("decided", re.compile(r"\b(what went well|went right|worked well|decisions?(?: made)?|decided|resolutions?|resolved|outcomes?|agreed|conclusions?|"
                            r"results?|votes?|approved)\b", re.I)),
     ("doing", re.compile(r"\b(action items?|actions?|ais|todos?|to-dos?|to do|next steps?|next|today|tomorrow|"
                          r"plans?|planned|coming up|going to|will do|doing|working on|in progress|"
