@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..errors import InputError
 from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
 from ..playbook import commitment_object, decision_phrase, fmt, short_title, the, wait_object, wait_signal
-from ..playbook.text import is_me, wait_is_external
+from ..playbook.text import is_me, is_sentence, quoted, wait_is_external
 from .update_writer import step_text
 from .wording import cap, clause, fit, inline_title, statement, the_phrase
 
@@ -65,7 +65,10 @@ def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
     if blockers:
         w = blockers[0]
         return f"on how to get past the blocker on {clause(wait_object(w) or w.what)}", wait_signal(w, as_of, plan.log)
-    return f"on how to proceed with {the_phrase(short_title(item.title))}", ""
+    title = clause(short_title(item.title))
+    if is_sentence(title) or (title.split(" ", 1)[0] in {"Our", "We", "It", "This", "The", "There", "They"}):
+        return f"on how to proceed with {quoted(title)}", ""
+    return f"on how to proceed with {the_phrase(title)}", ""
 
 
 def write_options(plan: Plan) -> OptionsProposal:

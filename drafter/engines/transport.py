@@ -262,7 +262,7 @@ def provider_error(exc: Exception, settings: "Settings", attempts: int | None = 
         )
     if isinstance(exc, openai.OpenAIError):
         return ProviderError(f"{who} call failed ({tries}): {_short(exc)}", hint=fallback)
-    return ProviderError(f"{who} call failed ({tries}): {type(exc).__name__}: {_short(exc)}", hint=fallback)
+    return exc  # not about the exchange (no reply was seen): a bug or a test harness, raised as it is
 
 
 def backoff(attempt: int, exc: Exception | None = None) -> float:
@@ -404,9 +404,9 @@ class CallLoop:
 
         if isinstance(exc, DeadlineExceeded):
             self._drop_client()
-        elif not _is_api_error(exc):
-            exc = Malformed(exc, wire.describe())
-        return None, exc
+        elif not _is_api_error(exc) and wire.status is not None:
+            exc = Malformed(exc, wire.describe())  # a reply came back, but not a chat completion
+        return None, exc  # anything else (no reply seen, not the SDK's): raised as it is, never retried
 
     def write(self, kind: ArtefactKind, plan: Plan, notes: str, options: DraftOptions):
         from .wire import Wire, call

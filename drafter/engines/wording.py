@@ -175,6 +175,8 @@ def sentence_problems(text: str) -> list[str]:
             m = re.search(r"\b(\w{2,})\s+\1\b", s, re.I)
             if m and not m.group(1).isdigit() and m.group(1).lower() not in {"that", "had", "is"}:
                 problems.append(f"doubled word '{m.group(1)}': {s[:120]}")
+            if re.search(r"\b(?:on|of|to|for|with|the|a|deliver|finish|whether)\s+(?:We|The|It|This|They|There|Our|Instead)\b", s):
+                problems.append(f"a sentence glued in mid-sentence: {s[:120]}")
             if re.search(r"\bI will\b[^.]*\?", s):
                 problems.append(f"'I will' + question: {s[:120]}")
     return problems

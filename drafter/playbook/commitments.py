@@ -49,6 +49,7 @@ from .text import (
 )
 
 
+from .text import is_sentence, quoted
 from .waits import fallback_by, is_overdue
 
 
@@ -135,6 +136,8 @@ def decision_phrase(question: str) -> str:
     low = q.lower()
     if not low:
         return "on the open question"
+    if is_sentence(q):  # a statement from the notes, not a question: quoted, never glued after "on"
+        return f"on this point: {quoted(q)}"
     if not question.strip().endswith("?") and re.search(r"\bdecision\b|\bdecide\b", low) and not re.match(
         r"(?:whether|which|who|when|how|what|if)\b", low
     ):
@@ -144,6 +147,8 @@ def decision_phrase(question: str) -> str:
         return "on which option to take"
     if re.match(r"(?:whether|which|who|when|how|what|if)\b", low):
         return q
+    if re.match(r"(?:we|i|they|you)\s+(?:should|could|can|need to|must|might|may|will|would)\b", low):
+        return f"whether {q[:1].lower() + q[1:] if not q.startswith('I ') else q}"  # "We should X" -> "whether we should X"
     first = low.split()[0] if low.split() else ""
     if first in VERBS or first in {"go", "keep", "stay", "switch", "use", "buy", "hire", "extend", "delay"}:
         return f"whether to {q}"

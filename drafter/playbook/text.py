@@ -300,3 +300,16 @@ def next_occurrence(recurrence: str | None, as_of: dt.date) -> dt.date | None:
     if "week" in low or "fortnight" in low:
         return add_bdays(as_of, 5 if "fortnight" not in low else 10)
     return None
+
+
+_SENTENCE_START = re.compile(r"^(?:The|This|These|That|It|There|Our|They|We|He|She|Instead|Also|So)\s+\S+\s+\S+", re.U)
+
+
+def is_sentence(text: str | None) -> bool:
+    """A whole sentence from the notes ('The rationale for awaiting ... was to ...'), not a phrase to embed."""
+    return bool(text) and bool(_SENTENCE_START.match(clean(text)))
+
+
+def quoted(text: str) -> str:
+    """A sentence from the notes quoted inside another sentence: “The issue proposes ...”."""
+    return f"“{clean(text)}”"

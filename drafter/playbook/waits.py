@@ -21,6 +21,8 @@ from ..models import (
     worst,
 )
 from .text import (
+    is_sentence,
+    quoted,
     _TEAMS,
     next_occurrence,
     CLOSE_BUSINESS_DAYS,
@@ -74,6 +76,8 @@ def wait_signal(w: Wait, as_of: dt.date, log: WorkLog | None) -> str:
     if w.kind == "no_reply" or obj is None:
         about = f" about {obj}" if obj else ""
         return f"no reply from {who or 'them'}{about}{since}"
+    if is_sentence(obj):  # the notes' own sentence, quoted rather than glued after "for"
+        return f"waiting on {who}{since}: {quoted(obj)}" if who else f"waiting{since}: {quoted(obj)}"
     return f"waiting on {who} for {obj}{since}" if who else f"waiting for {obj}{since}"
 
 

@@ -208,4 +208,5 @@ def test_the_grammar_check_catches_glued_fragments():
     assert sentence_problems("Next: I will check with Submitting PRs that the some regressions is on course the.")
     assert sentence_problems("On track: **OLD Edition update (ehuss Time**.")
     assert sentence_problems("See https://example.org/x for the the details.")
+    assert sentence_problems("Ask: you, please decide on We should not take them out by Tue 4 Aug.")
     assert not sentence_problems("Next: Eric will ask legal (proposed: Thu 26 Nov).\nOpen question: Do we need a vote?")
