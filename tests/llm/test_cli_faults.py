@@ -24,7 +24,7 @@ PLAIN_KEY = "plainsecret-0b7c9e2a41"  # does not look like one: only the configu
 
 
 def drafter(*args: str, stdin: str | None = NOTES, env: dict | None = None, timeout: float = 120):
-    full_env = {**os.environ, "DRAFTER_MAX_RETRIES": "0", "DRAFTER_TIMEOUT": "1", **(env or {})}
+    full_env = {**os.environ, "DRAFTER_MAX_RETRIES": "0", "DRAFTER_TIMEOUT": "1", "DRAFTER_READER": "offline"}
     full_env.pop("OPENAI_API_KEY", None)
     full_env.update(env or {})
     return subprocess.run(

@@ -85,7 +85,9 @@ BOUND = (RETRIES + 1) * (TIMEOUT + 1.0) + 1.0 + 3.0
 
 
 def run(url: str, fallback: str):
-    settings = Settings(base_url=url, model=MODEL_NAME, timeout=TIMEOUT, max_retries=RETRIES, fallback=fallback)
+    settings = Settings(
+        base_url=url, model=MODEL_NAME, timeout=TIMEOUT, max_retries=RETRIES, fallback=fallback, reader="offline"
+    )  # the offline reader: these faults are the writer's (the LLM reader shares the same call loop)
     return Drafter(settings=settings).update(NOTES, as_of=AS_OF)
 
 
@@ -152,10 +154,34 @@ def test_slow_stream_is_bounded_by_the_total_deadline_not_each_read(server):
 
 async def test_async_slow_stream_and_malformed_reply_are_bounded(server):
     server.reply(f.trickle(every=0.05), f.body_of({"choices": []}))
-    settings = Settings(base_url=server.url, model=MODEL_NAME, timeout=TIMEOUT, max_retries=RETRIES)
+    settings = Settings(base_url=server.url, model=MODEL_NAME, timeout=TIMEOUT, max_retries=RETRIES, reader="offline")
     start = time.monotonic()
     with pytest.raises(ProviderError) as info:
         await Drafter(settings=settings).aupdate(NOTES, as_of=AS_OF)
     assert time.monotonic() - start < BOUND
     assert "not a chat completion" in str(info.value)  # the last attempt's reply
     assert len(server.requests) == 2
+
+
+READER_FAULTS = ["html page", "empty body", "choices: []", "json array", "slow endless json stream", "connection reset"]
+
+
+@pytest.mark.parametrize("fallback", ["none", "offline"])
+@pytest.mark.parametrize("name", READER_FAULTS)
+def test_llm_reader_faults_end_the_same_way(name, fallback, server):
+    """The LLM reader (on by default with a model configured) rides the same call loop."""
+    script, expected = BEHAVIOURS[name]
+    server.reply(*script)
+    settings = Settings(base_url=server.url, model=MODEL_NAME, timeout=TIMEOUT, max_retries=RETRIES, fallback=fallback)
+    assert settings.resolved_reader == "llm"
+    start = time.monotonic()
+    try:
+        draft, error = Drafter(settings=settings).update(NOTES, as_of=AS_OF), None
+    except DrafterError as exc:
+        draft, error = None, exc
+    assert time.monotonic() - start < 2 * BOUND  # the reader's calls, then the writer's
+    if fallback == "none":
+        assert isinstance(error, ProviderError) and server.url in str(error), error
+    else:
+        assert error is None, error
+        assert draft.meta.engine == "offline" and draft.artefact.items

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def start(args, env, stdin_text: str | None = None):
     full = {k: v for k, v in os.environ.items() if not k.startswith(("DRAFTER_", "OPENAI_"))}
+    full["DRAFTER_READER"] = "offline"  # the writer's call is the one interrupted
     full.update(env)
     proc = subprocess.Popen(
         [sys.executable, "-m", "drafter.cli", *args], cwd=ROOT, env=full, text=True,
