@@ -186,6 +186,9 @@ class Drafter:
 
         delegate_to = check_person(delegate_to)
         log = self.parse(notes, as_of=as_of)
+        from .inputs import check_log_names
+
+        check_log_names(log)
         if self.journal is not None:
             log = self.journal.merge_into(log)
         return build_plan(log, delegate_to=delegate_to)

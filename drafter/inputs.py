@@ -116,6 +116,27 @@ def check_person(name, what: str = "delegate") -> str | None:
     return clean
 
 
+def check_log_names(log) -> None:
+    """Names the notes give (delegate, owners, people waited on, deciders) fit the models' 80
+    characters: a longer one is refused with the line named, instead of a crash in the writer."""
+    def bad(name, what, line) -> None:
+        if name and len(name) > MAX_NAME:
+            where = f" (line {line})" if line else ""
+            raise InputError(f"the notes name a {what} of {len(name)} characters{where}; a name has at most {MAX_NAME}")
+
+    for item in getattr(log, "items", []):
+        bad(item.delegate_to, "delegate", None)
+        for c in item.commitments:
+            bad(c.owner, "promise owner", getattr(c, "line", None))
+            bad(c.for_whom, "person promised", getattr(c, "line", None))
+        for w in item.waits:
+            bad(w.on_whom, "person waited on", getattr(w, "line", None))
+        for d in item.decisions:
+            bad(d.who, "decider", getattr(d, "line", None))
+    for p in getattr(log, "people", []):
+        bad(p.name, "person", getattr(p, "line", None))
+
+
 def check_max_words(n) -> int | None:
     if n is None:
         return None
