@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..models import Outcome, Question, WorkItem
+from ..models import Decision, Outcome, Question, WorkItem
 from .outline import Node
 from .signals import is_none_answer, is_question, mode_of
 from .topics import LogBuilder
@@ -82,7 +82,16 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
         mode = b.section_mode(node)
         if mode == "context":
             continue
-        t = topic_of(b, node)
+        root = _option_root(b, node)
+        if root is not None:  # an option's points belong to the topic the options are listed in
+            p = b.outline.parent(root)
+            if p is not None and p.kind != "heading":
+                t = topic_of(b, p)
+            else:
+                h = topic_heading(b, root)
+                t = (("h", h.index), h.text, h, None) if h is not None else topic_of(b, root)
+        else:
+            t = topic_of(b, node)
         if t is None:
             continue
         key, title, topic, owner = t
@@ -97,11 +106,83 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
             if node.label and node.rest and b.people.known(node.label):
                 b.read_node(item, node, mode)  # "David: can we have a notification ...?" is also what David said
             continue
+        if _in_option(b, node, item):
+            last_item = item
+            continue
         if special is not None and special(b, node, item, mode):
             last_item = item
             continue
         b.read_node(item, node, mode, default_owner=owner)
         last_item = item
+
+
+    _finish_options(b)
+
+
+OPTION_HEAD = re.compile(
+    r"^(?:(?:option|alternative|choice|approach|plan|proposal|variant)\s+(?:[A-Z]|\d{1,2}|one|two|three|four)\b|"
+    r"\((?:[a-d]|\d)\)\s)",
+    re.I,
+)
+
+
+def _option_root(b: LogBuilder, node: Node) -> Node | None:
+    """The "Option A:" node ``node`` is (or sits under), when it has a sibling option too."""
+    for n in [node, *b.outline.ancestors(node)]:
+        if n.kind == "heading":
+            return None
+        if OPTION_HEAD.match(n.text or "") or (n.label and OPTION_HEAD.match(n.label + " ")):
+            sibs = b.outline.nodes[n.parent].children if n.parent is not None else [x.index for x in b.outline.nodes if x.parent is None]
+            if sum(1 for i in sibs if OPTION_HEAD.match(b.outline.nodes[i].text or "")) >= 2:
+                return n
+    return None
+
+
+def _in_option(b: LogBuilder, node: Node, item: WorkItem) -> bool:
+    """Options listed on their own lines ("- Option A:" with its points nested under it) are one
+    decision's ``options``: collected here, made a decision by :func:`_finish_options`."""
+    root = _option_root(b, node)
+    if root is None:
+        return False
+    groups = b.__dict__.setdefault("option_groups", {})
+    group = groups.setdefault(id(item), (item, {}))[1]
+    b.place(item, node)
+    parts = group.setdefault(root.index, [])
+    if node is root:
+        parts.insert(0, (node.rest if node.label and OPTION_HEAD.match(node.label + " ") else node.text) or "")
+    else:
+        parts.append(node.text)
+    return True
+
+
+def _finish_options(b: LogBuilder) -> None:
+    for item, group in b.__dict__.get("option_groups", {}).values():
+        opts, lines = [], []
+        for idx, parts in sorted(group.items()):
+            root = b.outline.nodes[idx]
+            name = (root.label or " ".join(root.text.split()[:2])).strip(" :")
+            points = [p.strip(" .;") for p in parts if p and p.strip(" .;")]
+            body = points[0] if points else ""
+            for p in points[1:]:  # the option's first point, and more while it stays short
+                if len(body) + len(p) > 110:
+                    break
+                body += "; " + p
+            opts.append(f"{name}: {body}" if body else name)
+            lines += [n for d in [root, *b.outline.descendants(root)] for n in d.lines]
+        first = min(lines)
+        # the open question they answer: the item's decision raised before them, else the line that
+        # introduces them ("The core team considers the following options"), in the notes' words
+        prior = [d for d in item.decisions if d.lines and d.lines[0] < first]
+        if prior:
+            dec = prior[-1]
+            dec.options = opts
+            dec.lines = sorted(set(dec.lines) | set(lines))
+            continue
+        lead = next((n for n in reversed(b.outline.nodes[: b.outline.nodes.index(b.outline.node_at(first))])
+                     if n.text and n.kind != "heading"), None)
+        question = lead.text.rstrip(" :") if lead is not None and lead.line in item.lines else item.title
+        cited = sorted(set(lines) | ({lead.line} if lead is not None and lead.line in item.lines else set()))
+        item.decisions.append(Decision(question=question, options=opts, lines=cited))
 
 
 def _place_headings(b: LogBuilder, item: WorkItem, node: Node, topic: Node | None) -> None:

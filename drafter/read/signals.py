@@ -64,7 +64,7 @@ QUESTION_START = re.compile(
     re.I,
 )
 OUTCOME_RE = re.compile(
-    r"\b(agreed|agree(?:s|d)? (?:to|on|that)|decided|decision(?: made)?\s*[:\-–]|resolved|approved|approves|lgtm|consensus|"
+    r"\b(agreed|agree(?:s|d)? (?:to|on|that|not)|(?:we|all|everyone|group|tsc|tac|team) agree\b|decided|decide to|decision to|decision(?: made)?\s*[:\-–]|resolved|approved|approves|lgtm|consensus|"
     r"accepted|we(?:'ll| will)? go(?:ing)? with|voted|vote (?:passed|carried)|motion (?:passed|carried)|"
     r"no objections?|ratified|concluded|unanimous(?:ly)?|signed off|recommends?|recommended|settled on|"
     r"^(?:this|it|that|the (?:next )?(?:release|fix|plan|pr|change|policy|vote))\s+(?:will|should|is going to) be\b|should be (?:committed|merged|released|shipped) as is|\+1s?\b|(?:is|was) (?:fixed|merged|released|shipped|"
@@ -130,6 +130,27 @@ _DATE_ONLY = re.compile(
     re.I,
 )
 _IMPERATIVE_LEAD = re.compile(r"^(?:please\s+)?(?P<verb>[a-z]+)\b", re.I)
+# "Resolution: the TSC agreed to ...", "**Conclusion:** stay with ...", "Decision: ...": what was settled
+OUTCOME_LABEL = re.compile(
+    r"^(?:(?:the\s+)?(?:tsc|tac|group|team|committee|board)(?:'s)?\s+)?(?:conclusions?|resolutions?|resolved|decisions?(?:\s+made)?|decided|outcomes?|"
+    r"results?|agreed|agreements?|consensus|verdict|vote(?:\s+results?)?|voted|ruling|final answer)\s*:\s*(?P<rest>\S.*)$",
+    re.I,
+)
+# "Proposal: ...", "Decision needed: ...", "Open question: ...": what is still to be settled
+DECISION_LABEL = re.compile(
+    r"^(?:proposals?|proposed|counter[- ]?proposal|alternative proposal|options?|alternatives?|decisions?\s+(?:needed|pending|required|to make)|"
+    r"to (?:decide|be decided)|open (?:question|decision)|ask)\s*(?::|\s[-–—]\s)\s*(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def labelled_outcome(text: str) -> str | None:
+    """The settled text of an outcome label line ("Conclusion: stay with X"), else None; a label
+    followed by a question ("Decision: X or Y?") is not settled."""
+    m = OUTCOME_LABEL.match(text.strip())
+    if not m or m.group("rest").rstrip().endswith("?") or re.match(r"(?:needed|pending|required|tbd|none)\b", m.group("rest"), re.I):
+        return None
+    return m.group("rest").strip()
 
 
 @dataclass
@@ -217,6 +238,13 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         if named:
             owner_tags = [*(owner_tags or []), named[0]]
         t = nm.group("rest").strip()
+    settled = labelled_outcome(t)
+    if settled and not action_label:
+        return Signal("outcome", settled, owner=speaker)
+    dl = DECISION_LABEL.match(t)
+    if dl and not action_label:
+        rest = dl.group("rest").strip()
+        return Signal("decision", rest, owner=speaker, options=options_in(rest))
     tags = [x for x in (owner_tags or []) if people.known(x) or acceptable(x, "owner", people)]
     if tags:
         label_owner = ", ".join(tags)

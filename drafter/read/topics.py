@@ -16,7 +16,7 @@ from ..dates import find_dates
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
 from .people import People, is_me
-from .signals import classify, is_none_answer, mode_of, sentences, speaker_turns
+from .signals import DECISION_LABEL, classify, is_none_answer, labelled_outcome, mode_of, sentences, speaker_turns
 
 
 def title_text(text: str, limit: int = 90) -> str:
@@ -112,7 +112,7 @@ class LogBuilder:
         turns = speaker_turns(text, self.people) if len(text) > 30 or ":" in text else [(None, text)]
         for who, chunk in turns:
             who = who or speaker
-            parts = sentences(chunk)
+            parts = [chunk] if labelled_outcome(chunk) or DECISION_LABEL.match(chunk) else sentences(chunk)  # "Conclusion: a. b." is one outcome
             for k, sent in enumerate(parts):
                 sig = classify(
                     sent,
@@ -234,8 +234,10 @@ class LogBuilder:
             if not w.lines:
                 continue
             empty = not (w.actions or w.commitments or w.waits or w.decisions or w.outcomes or w.questions or w.risk_notes)
-            if empty and all(is_none_answer(n) or not n.strip() for n in w.notes):
-                for n in w.lines:  # a topic with nothing under it ("Additional items", "None mentioned"): context
+            if empty:
+                # a topic with nothing to report ("Introductions", "Attending", "None mentioned"): its
+                # lines are context (unplaced), not an item the writer would call "on track"
+                for n in w.lines:
                     self.placed.pop(n, None)
                 continue
             items.append(w)

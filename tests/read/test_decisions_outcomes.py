@@ -1,0 +1,107 @@
+"""Decisions and outcomes in minutes, read from structure: outcome labels ("Conclusion:",
+"Resolution:"), cue words ("decide to", "we agree"), options listed under a question as one
+decision's options, and topics with nothing to report left as context."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.read.offline import read_structured
+
+AS_OF = dt.date(2024, 3, 6)
+
+
+def read(text: str, genre: str | None = "minutes"):
+    log = read_structured(text, AS_OF, genre=genre)
+    assert sorted(log.accounted_lines()) == [s.number for s in log.lines]
+    return log
+
+
+def outcomes(log):
+    return [o.text for w in log.items for o in w.outcomes]
+
+
+def decisions(log):
+    return [d for w in log.items for d in w.decisions]
+
+
+LABELLED = """# Docs sync 2024-03-05
+
+Attendees: Martin, Matthias
+
+## Images
+* Compressing images for the repo
+    * Git LFS has a 10GB/month limit.
+    * Conclusion: Stay with full dimensions for gallery. Compress as JPEG.
+* **Resolution:** The TSC agreed to publish the policy on Friday.
+* Decision needed: ship the beta or wait for the fix?
+"""
+
+
+def test_outcome_labels_keep_the_whole_settled_text():
+    log = read(LABELLED)
+    got = outcomes(log)
+    assert "Stay with full dimensions for gallery. Compress as JPEG." in got
+    assert any(t.startswith("The TSC agreed to publish the policy") for t in got)
+    assert not any("Conclusion" in t or "Resolution" in t for t in got)
+    open_ = [d.question for d in decisions(log)]
+    assert any("ship the beta or wait for the fix" in q for q in open_)
+
+
+def test_cue_words_decide_to_and_agree_not_are_outcomes():
+    log = read("# Sync\n\nAttendees: Ann, Bob\n\n## Privacy\n- Decide to ask for legal advice\n- agree not to use a general UUID at this point\n")
+    got = outcomes(log)
+    assert "Decide to ask for legal advice" in got
+    assert any("general UUID" in t for t in got)
+
+
+OPTIONS = """# TSC 2024-03-05
+
+Attendees: Roger, Wojciech
+
+### Registry updates
+
+Should we discover new providers or rely on the community to submit them?
+
+- Option A:
+    - Add the providers' metadata to our registry
+    - Optionally contact the maintainers
+- Option B:
+    - Contact maintainers of popular providers
+- Option C:
+    - Don't do anything
+
+The TSC recommends a split between Options B and C.
+"""
+
+
+def test_listed_options_are_one_decisions_options():
+    log = read(OPTIONS)
+    assert len(log.items) == 1, [w.title for w in log.items]
+    (d,) = decisions(log)
+    assert d.question.startswith("Should we discover new providers")
+    assert [o.split(":")[0] for o in d.options] == ["Option A", "Option B", "Option C"]
+    assert d.options[0] == "Option A: Add the providers' metadata to our registry; Optionally contact the maintainers"
+    assert {9, 10, 11, 12, 13, 14, 15} <= set(d.lines)
+    # the options' points are not tasks of their own
+    assert not [c for w in log.items for c in w.commitments]
+    assert any("split between Options B and C" in t for t in outcomes(log))
+
+
+def test_options_without_a_question_take_the_line_that_introduces_them():
+    log = read("# Sync\n\nAttendees: Ann, Bob\n\n## Hosting\nWe considered the following options:\n\n- Option 1: stay on the VPS\n- Option 2: move to the cloud\n")
+    (d,) = decisions(log)
+    assert d.question == "We considered the following options"
+    assert d.options == ["Option 1: stay on the VPS", "Option 2: move to the cloud"]
+
+
+def test_a_single_option_line_is_not_a_list_of_options():
+    log = read("# Sync\n\nAttendees: Ann, Bob\n\n## Hosting\n- Option 1 is what Ann prefers\n- Bob will price the cloud move\n")
+    assert all(not d.options for d in decisions(log))
+
+
+def test_topics_with_nothing_to_report_are_context():
+    text = "# Sync\n\nAttendees: Ann, Bob\n\n## Introductions\n- Welcome everyone, short meeting today\n\n## Release\n- Bob will tag 1.2 on Friday\n"
+    log = read(text)
+    assert [w.title for w in log.items] == ["Release"]
+    assert 6 in [u.number for u in log.unplaced]
