@@ -246,9 +246,19 @@ def run_draft(
 
             print(json.dumps(drafter.dry_run(kind, notes, **kw), indent=2, default=str))
             return
-        if not quiet:
+        offline = settings.resolved_engine == "offline"
+        if not offline and not settings.llm_configured:
+            from .errors import ConfigError
+
+            raise ConfigError(
+                "the LLM engine needs OPENAI_API_KEY (OpenAI) or a base URL (local server)",
+                hint="set OPENAI_API_KEY, pass --base-url, or use --engine offline",
+            )
+        if not quiet and not offline:  # before a model call that can take a while
             err(_engine_line(settings))
         draft = drafter.draft(kind, notes, **kw)
+        if not quiet and offline:  # after: a failure stays one line
+            err(_engine_line(settings))
         meta = draft.meta
         if meta.fallback_reason and not quiet:
             err(f"drafter: LLM failed ({meta.fallback_reason}); wrote the offline draft instead")

@@ -78,13 +78,14 @@ def _date(value: Optional[str], what: str, default: Optional[dt.date] = None) ->
         raise InputError(f"{what} {day.isoformat()} is out of range (as-of years 1900-2999)") from None
 
 
-def _journal(path: Optional[str], *, create: bool):
+def _journal(path: Optional[str], *, create: bool, quiet: bool = False):
     """The journal, or None when it does not exist yet and ``create`` is False."""
     from .store import default_journal_path, open_journal
 
     target = Path(path).expanduser() if path else default_journal_path()
     if not create and not target.exists():
-        _err(f"drafter: no journal at {target} yet (record an update with: drafter update notes.txt --record)")
+        if not quiet:
+            _err(f"drafter: no journal at {target} yet (record an update with: drafter update notes.txt --record)")
         return None
     return open_journal(target, create=create)
 
@@ -92,9 +93,12 @@ def _journal(path: Optional[str], *, create: bool):
 def _existing(path: Optional[str], commitment_id: int):
     from ..errors import InputError
 
-    j = _journal(path, create=False)
+    j = _journal(path, create=False, quiet=True)
     if j is None:
-        raise InputError(f"no commitment #{commitment_id}: the journal is empty")
+        raise InputError(
+            f"no commitment #{commitment_id}: there is no journal yet",
+            hint="record an update with: drafter update notes.txt --record",
+        )
     return j
 
 
@@ -168,19 +172,15 @@ def list_(
 @_errors
 def show(commitment_id: IdArg, fmt: FmtOpt = TableFmt.table, journal: JournalOpt = None):
     """Show one commitment and its history across updates."""
-    from ..errors import InputError
-
-    j = _journal(journal, create=False)
-    if j is None:
-        raise InputError(f"no commitment #{commitment_id}: the journal is empty")
-    with j:
+    with _existing(journal, commitment_id) as j:
         c = j.get(commitment_id)
     if fmt == TableFmt.json:
         _print_json(c.model_dump(mode="json"))
         return
     print(f"#{c.id} {c.what}")
     print(f"  owner: {c.owner}" + (f"; for {c.for_whom}" if c.for_whom else ""))
-    print(f"  state: {c.state}; due: {_day(c.due)}; first promised for: {_day(c.original_due)}")
+    print(f"  state: {c.state}; due: {_day(c.due)}; first promised for: {_day(c.original_due)}"
+          + (f"; proposed new date: {_day(c.proposed_due)}" if c.proposed_due and c.is_open else ""))
     print(f"  made: {_day(c.made_on)}" + (f"; closed: {_day(c.closed_on)}" if c.closed_on else ""))
     if c.reason:
         print(f"  note: {c.reason}")
