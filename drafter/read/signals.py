@@ -129,6 +129,7 @@ _DATE_ONLY = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)?\s*[:.-]?",
     re.I,
 )
+_VERDICT = re.compile(r"^(?:yes|no|nope|yep|yeah|agreed|not (?:now|yet|for now)|never|definitely|correct|done|approved|rejected)\b", re.I)
 _IMPERATIVE_LEAD = re.compile(r"^(?:please\s+)?(?P<verb>[a-z]+)\b", re.I)
 # "Resolution: the TSC agreed to ...", "**Conclusion:** stay with ...", "Decision: ...": what was settled
 OUTCOME_LABEL = re.compile(
@@ -264,7 +265,9 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("done", _strip_done(body), owner=owner)
     qa = re.match(r"^(?P<q>[^?]{3,}\?)\s+(?P<a>\S.*)$", body)
     if qa and not re.search(r"\?", qa.group("a")):
-        return Signal("question", body, owner=speaker or owner, answered=True)  # "Enforce SEMVER? No."
+        if _VERDICT.match(qa.group("a")) or OUTCOME_RE.search(qa.group("a")):
+            return Signal("outcome", body, owner=speaker)  # "Are we going to enforce SEMVER? No.": settled
+        return Signal("question", body, owner=speaker or owner, answered=True)
     if is_question(body):
         if re.search(r"\bor\b", body) and re.match(r"^(?:should|shall|do|does|can|could|would|will) (?:we|i|they|it)\b|^(?:which|whether)\b", body, re.I):
             return Signal("decision", body, owner=owner, options=options_in(body))

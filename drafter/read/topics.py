@@ -126,7 +126,17 @@ class LogBuilder:
                 )
                 if sig.kind == "question" and node.children:
                     sig.answered = True  # the lines nested under it answer it
+                if sig.kind == "note" and k == 0 and self._answers(node):
+                    sig.kind = "outcome"  # a statement nested under a question is its answer
                 self.add_signal(item, sig, node.lines, mode)
+
+    def _answers(self, node: Node) -> bool:
+        """Is ``node`` a reply nested under a question ("* Trishank: what if it fails?" > "* Kairo: retry")?"""
+        p = self.outline.parent(node)
+        if p is None or not p.is_item or not node.is_item or not p.text.rstrip().endswith("?"):
+            return False
+        # one or two replies in a sentence, not a list of points ("mesos client", "udig") or of positions
+        return len(p.children) <= 2 and len((node.rest if node.label else node.text).split()) >= 5
 
     def _plain_list(self, heading: Node) -> bool:
         """Is the section under ``heading`` just a list of topics (no nested notes, short lines)?"""

@@ -105,3 +105,21 @@ def test_topics_with_nothing_to_report_are_context():
     log = read(text)
     assert [w.title for w in log.items] == ["Release"]
     assert 6 in [u.number for u in log.unplaced]
+
+
+def test_a_reply_nested_under_a_question_is_its_answer():
+    text = ("# Sync\n\nAttendees: Trishank, Kairo\n\n## RSTUF\n* Trishank: what if the API request to RSTUF fails?\n"
+            "    * Kairo: You can retry and add the package in the next retry\n")
+    log = read(text)
+    assert any(o.text.startswith("You can retry") and o.who == "Kairo" for w in log.items for o in w.outcomes)
+
+
+def test_short_points_under_a_question_are_not_answers():
+    text = "# Sync\n\nAttendees: Ann, Bob\n\n## Cleanups\n* What can we remove?\n    * mesos client\n    * udig\n    * old k8s client\n"
+    assert not outcomes(read(text))
+
+
+def test_a_question_with_its_verdict_is_settled():
+    log = read("# Sync\n\nAttendees: Ann, Bob\n\n## Versions\nAre we going to enforce SEMVER?   No.\n")
+    assert outcomes(log) == ["Are we going to enforce SEMVER? No."]
+    assert not [q for w in log.items for q in w.questions]
