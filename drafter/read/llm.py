@@ -165,8 +165,9 @@ def to_work_log(reply: ReadLog, text: str, as_of: dt.date) -> WorkLog:
             it = items[_key(title)] = WorkItem(title=title, lines=[])
         who = _who(f.who)
         when = _date(f.date, as_of, past=f.type in _DATE_PAST)
+        me = "I" if reply.first_person else ""  # team notes: no owner found is said, never the writer
         if f.type == "done":
-            it.actions.append(Action(text=body, on=when, actor=who or "I", lines=nums))
+            it.actions.append(Action(text=body, on=when, actor=who or me, lines=nums))
         elif f.type in ("wait", "blocker"):
             kind = "blocked" if f.type == "blocker" else ("no_reply" if _NO_REPLY.search(body) else "waiting")
             since, expected = (when, None) if when is None or when <= as_of else (None, when)
@@ -175,7 +176,7 @@ def to_work_log(reply: ReadLog, text: str, as_of: dt.date) -> WorkLog:
                      expected_by=expected, lines=nums)
             )
         elif f.type == "promise":
-            it.commitments.append(Commitment(what=body, owner=who or "I", due=when, lines=nums))
+            it.commitments.append(Commitment(what=body, owner=who or me, due=when, lines=nums))
         elif f.type == "deadline":
             if when is not None and it.deadline is None:
                 it.deadline, it.deadline_label = when, body[:120]
@@ -206,7 +207,7 @@ def to_work_log(reply: ReadLog, text: str, as_of: dt.date) -> WorkLog:
         it.lines.sort()
         owners = {c.owner for c in it.commitments} | {a.actor for a in it.actions}
         if len(owners) == 1:
-            it.owner = owners.pop()
+            it.owner = owners.pop() or None
     cited = {n for it in items.values() for n in it.lines}
     _retitle(list(items.values()), lines, as_of)
     return WorkLog(
