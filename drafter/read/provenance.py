@@ -23,7 +23,9 @@ update, not from these notes, and are not checked here.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -120,6 +122,13 @@ def _date_mentions(text: str, as_of: dt.date, context: bool = False):
 
 
 def _evidence(texts: list[str], as_of: dt.date, notes: str = "") -> _Evidence:
+    # most elements of an item cite the same lines: read those lines once, not once per element
+    # (on one long line that was quadratic)
+    return _evidence_of(tuple(texts), as_of, notes)
+
+
+@lru_cache(maxsize=16)
+def _evidence_of(texts: tuple[str, ...], as_of: dt.date, notes: str) -> _Evidence:
     joined = "\n".join(texts)
     dates = {m.date for m in _date_mentions(joined, as_of, context=True)} | {as_of}
     return _Evidence(
@@ -130,11 +139,27 @@ def _evidence(texts: list[str], as_of: dt.date, notes: str = "") -> _Evidence:
     )
 
 
+_ALNUM = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=16)
+def _alnum_runs(text: str) -> frozenset[str]:
+    """The maximal runs of ``[a-z0-9]`` in ``text``: the words ``_occurs`` can find there."""
+    return frozenset(_ALNUM.findall(text))
+
+
 def _occurs(word: str, evidence_text: str) -> bool:
     w = word.lower().strip("'’.-")
     w = re.sub(r"['’]s$", "", w).lstrip("@")
     if not w:
         return True
+    if len(evidence_text) > 512:  # long lines: look the word up in their words instead of rescanning them
+        runs = _alnum_runs(evidence_text)
+        if _ALNUM.fullmatch(w):
+            return w in runs
+        parts = _ALNUM.findall(w)  # each run of the word is a whole run of the text where it occurs
+        if parts and not all(p in runs for p in parts):
+            return False
     return re.search(r"(?<![a-z0-9])@?" + re.escape(w) + r"(?![a-z0-9])", evidence_text) is not None
 
 
@@ -162,13 +187,19 @@ def _text_terms(text: str, ev: _Evidence, as_of: dt.date) -> list[str]:
             continue
         out.append(phrase)
 
-    def inside(pos: int) -> bool:
-        return any(s <= pos < e for s, e in spans)
-
     for m in TICKET.finditer(text):
         spans.append((m.start(), m.end()))
         if m.group(0).lower() not in ev.text:
             out.append(m.group(0))
+
+    # inside(pos) == any(s <= pos < e for s, e in spans), by bisection (a long text has many spans)
+    spans.sort()
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
 
     for m in NUMBER.finditer(text):
         if inside(m.start()):
@@ -187,7 +218,7 @@ def _text_terms(text: str, ev: _Evidence, as_of: dt.date) -> list[str]:
         if bare.isupper() and len(bare) <= 1:
             continue
         if (
-            SENTENCE_START.search(text[: m.start()])
+            _sentence_start(text, m.start())
             and not bare.startswith("@")
             and _common_word(bare)
             and not _NAME_FOLLOWS.match(text, m.end())
@@ -196,6 +227,19 @@ def _text_terms(text: str, ev: _Evidence, as_of: dt.date) -> list[str]:
         out.append(bare)
     seen: set[str] = set()
     return [t for t in out if not (t in seen or seen.add(t))]
+
+
+def _sentence_start(text: str, k: int) -> bool:
+    """``SENTENCE_START.search(text[:k])`` without copying and rescanning the prefix: the prefix is
+    empty, or ends in a run of white space after one of ``.!?;:-*•`` (the run not empty), after
+    ``(``, or holding a line break."""
+    if k == 0:
+        return True
+    j = k
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    before = text[j - 1] if j > 0 else ""
+    return before == "(" or (j < k and (before in (".", "!", "?", ";", ":", "-", "*", "•") and before != "" or "\n" in text[j:k]))
 
 
 def _person_terms(name: str | None, ev: _Evidence) -> list[str]:
@@ -470,8 +514,8 @@ def check_log(log: WorkLog) -> WorkLog:
         return log
     # lines of a dropped item stay accounted for: they become unplaced
     placed = {n for it in items for n in it.lines} | {s.number for s in log.unplaced}
-    unplaced = list(log.unplaced) + [s for s in log.lines if s.number not in placed and s.number in
-                                     {n for it in log.items for n in it.lines}]
+    cited = {n for it in log.items for n in it.lines}
+    unplaced = list(log.unplaced) + [s for s in log.lines if s.number not in placed and s.number in cited]
     unplaced.sort(key=lambda s: s.number)
     return log.model_copy(update={"items": items, "people": people, "dropped": dropped, "unplaced": unplaced})
 
