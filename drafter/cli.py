@@ -257,8 +257,6 @@ def run_draft(
         if not quiet and not offline:  # before a model call that can take a while
             err(_engine_line(settings))
         draft = drafter.draft(kind, notes, **kw)
-        if not quiet and offline:  # after: a failure stays one line
-            err(_engine_line(settings))
         meta = draft.meta
         if meta.fallback_reason and not quiet:
             err(f"drafter: LLM failed ({meta.fallback_reason}); wrote the offline draft instead")
@@ -278,6 +276,8 @@ def run_draft(
             out(redact(draft.model_dump_json(indent=2, exclude={"plan"})))
         else:
             out(redact(draft.render(fmt.value)))
+        if not quiet and offline:  # after the draft is out: a failure stays one line
+            err(_engine_line(settings))
         if not quiet and meta.llm_calls:
             err(
                 f"drafter: {meta.model}: {meta.tokens_in} tokens in, {meta.tokens_out} out, "
