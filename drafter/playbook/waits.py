@@ -187,14 +187,40 @@ def backup_contact(on_whom: str | None, org: str | None, log: WorkLog) -> str | 
     for p in log.people:
         if p.name.lower() != me and org and (p.org or "").lower() == org.lower() and not is_me(p.name):
             return who_label(p.name, log)
+    for named in _backup_lines(log):
+        for name in named:
+            if name.lower() != me:
+                return who_label(name, log)
+    return None
+
+
+_BACKUP_LINES: list = [None, None, []]  # the last log asked about, its shape, its answer
+
+
+def _backup_lines(log: WorkLog) -> list[list[str]]:
+    """For each line with a backup cue, the people's names it holds (not me, no org), in the order
+    of ``log.people`` then the items' people: found once per log, not once per wait (one long line
+    with many waits and many names was quadratic)."""
+    shape = (len(log.lines), len(log.people), len(log.items))
+    if _BACKUP_LINES[0] is log and _BACKUP_LINES[1] == shape:
+        return _BACKUP_LINES[2]
     names = [p.name for p in log.people] + [n for i in log.items for n in i.people]
+    out = []
     for line in log.lines:
         if not _BACKUP_CUE.search(line.text):
             continue
+        words = set(re.findall(r"\w+", line.text))
+        named = []
         for name in names:
-            if name.lower() != me and not is_me(name) and not is_org(name, log) and re.search(rf"\b{re.escape(name)}\b", line.text):
-                return who_label(name, log)
-    return None
+            parts = re.findall(r"\w+", name)
+            if parts and not all(w in words for w in parts):
+                continue  # a name occurs only where each of its words is a whole word of the line
+            if re.fullmatch(r"\w+", name) or re.search(rf"\b{re.escape(name)}\b", line.text):
+                if not is_me(name) and not is_org(name, log):
+                    named.append(name)
+        out.append(named)
+    _BACKUP_LINES[:] = [log, shape, out]
+    return out
 
 
 def late_commitment_fallback(c: Commitment, item: WorkItem, log: WorkLog) -> Fallback:
