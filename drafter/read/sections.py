@@ -223,5 +223,24 @@ def _question_heading(b: LogBuilder, item: WorkItem, node: Node, mode: str | Non
         if h.line not in item.lines or not is_none_answer(node.text):
             continue  # the standard round questions are structure; a "No" answer is worth keeping
         item.questions.append(Question(text=h.text, answered=True, lines=list(h.lines)))
-    if is_none_answer(node.text) and mode == "blocked":
-        item.outcomes.append(Outcome(text=node.text, lines=list(node.lines)))
+    no_blocker(b, item, node, node.text, mode)
+
+
+def no_blocker(b: LogBuilder, item: WorkItem, node: Node, answer: str, mode: str | None) -> bool:
+    """'Nope' under "Is there anything blocking you?" is no blocker: an answered question, worded with the
+    heading it answers: "Is there anything blocking you from doing work? Nope"."""
+    if mode != "blocked" or not is_none_answer(answer):
+        return False
+    path = b.outline.heading_path(node)
+    h = next((x for x in reversed(path) if mode_of(x.text) == "blocked"), None)
+    text = answer.strip()
+    if h is not None and h.text:
+        q = h.text.strip().rstrip(":")
+        text = f"{q} {text}" if q.endswith("?") else f"{q}: {text}"
+    # an answered question, not an outcome: the writer would word an outcome as "Decided: ..."
+    same = next((q for q in item.questions if h is not None and q.lines == list(h.lines)), None)
+    if same is not None:  # the heading's own question (see _question_heading): its answer joins it
+        same.text, same.lines = text, sorted(set(same.lines) | set(node.lines))
+    elif not any(q.text == text for q in item.questions):
+        item.questions.append(Question(text=text, answered=True, lines=sorted(set(node.lines))))
+    return True

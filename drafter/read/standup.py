@@ -57,7 +57,11 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
         text = node.rest
         if not text:
             return True
+        from .sections import no_blocker
         from .signals import classify
+
+        if no_blocker(b, item, node, text, mode):
+            return True  # "**nick:** Nope." under "Is there anything blocking you?"
 
         sig = classify(text, "done_item" if mode == "done" else mode, b.people, speaker=item.owner, default_owner=item.owner, first_person=False)
         b.add_signal(item, sig, node.lines, mode)

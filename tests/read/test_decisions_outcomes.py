@@ -123,3 +123,26 @@ def test_a_question_with_its_verdict_is_settled():
     log = read("# Sync\n\nAttendees: Ann, Bob\n\n## Versions\nAre we going to enforce SEMVER?   No.\n")
     assert outcomes(log) == ["Are we going to enforce SEMVER? No."]
     assert not [q for w in log.items for q in w.questions]
+
+
+STANDUP = """# Standups
+
+## December 16
+
+### What have you done since last standup?
+* **nick:** Started evaluating CMSes for the site
+* **tryggvi:** Relayed what to save into the issue
+
+### Is there anything blocking you from doing work?
+* **nick:** Nope.
+* **tryggvi:** Waiting for a response from Laura
+"""
+
+
+def test_nope_under_a_blocker_question_is_no_blocker():
+    log = read(STANDUP, genre="standup")
+    nick = next(w for w in log.items if w.title == "nick")
+    assert not nick.waits and not nick.outcomes
+    assert [(q.text, q.answered) for q in nick.questions] == [("Is there anything blocking you from doing work? Nope.", True)]
+    tryggvi = next(w for w in log.items if w.title == "tryggvi")
+    assert [x.on_whom for x in tryggvi.waits] == ["Laura"]
