@@ -5,9 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .models import Ask, CommitmentState, DelegationPlan, Fallback, NextStep, OptionsProposal, Risk, StatusUpdate
-from .render_layout import Entry, Section
-from .render_text import _CLIENT_JARGON, TICKET, _strip_prefix, bold, cap_first, clean, format_day, low_first, sentence
+from .models import Ask, CommitmentState, DelegationPlan, Fallback, NextStep, OptionsProposal, Risk, Status, StatusUpdate
+from .render_layout import REPEAT_RANK, Entry, Section
+from .render_text import (
+    _CLIENT_JARGON,
+    TICKET,
+    _strip_prefix,
+    bold,
+    cap_first,
+    clean,
+    format_day,
+    low_first,
+    outcome_label,
+    sentence,
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -129,6 +140,10 @@ class _Writer:
 _STATUS_WORDS = ("on track", "at risk", "blocked", "off track", "done", "on_track", "at_risk", "off_track")
 
 
+def _words(text: str | None) -> set[str]:
+    return {t for t in re.findall(r"[a-z0-9]+", clean(text).lower()) if len(t) > 2 and t not in ("the", "and", "for", "will")}
+
+
 def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
     headline = w.t(a.headline)
     if not any(s in headline.lower() for s in _STATUS_WORDS):
@@ -155,7 +170,7 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             sec.add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", rank=risk_rank)
         for x in getattr(item, "decided", []):
             if clean(x):
-                sec.add(f"Decided: {sentence(cap_first(w.t(x)))}", rank=2)
+                sec.add(f"{outcome_label(x)}: {sentence(cap_first(w.t(x)))}", rank=2)
         done = [w.t(x).rstrip(".") for x in item.done if clean(x)]
         if done:
             sec.add(f"Done so far: {'; '.join(done)}.", rank=6)
@@ -163,14 +178,19 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             sec.add(w.next_step(item.next_step))
         for fb in item.fallbacks:
             sec.add(w.fallback(fb))
+        step_words = _words(item.next_step.action) if item.next_step else set()
         for c in item.commitments:
             text, missed = w.commitment(c)
             rank = None if missed else (4 if c.state in ("done", "dropped") else 2)
-            sec.add(f"Commitment: {text}", rank=rank)
+            entry = sec.add(f"Commitment: {text}", rank=rank)
+            said = _words(c.what)
+            if not missed and c.state == "open" and said and len(said & step_words) >= 0.8 * len(said):
+                entry.repeat, entry.rank = True, REPEAT_RANK  # the Next line above says it: dropped first under a cap
         for q in getattr(item, "questions", []):
             if clean(q):
                 sec.add(f"Open question: {w.t(q)}", rank=3)
-        sections.append(sec)
+        if len(sec.entries) > 1 or item.status != Status.ON_TRACK:
+            sections.append(sec)  # an item with nothing under it is a heading, not news: not listed
 
     if a.risks:
         sec = Section("Risks")

@@ -133,3 +133,16 @@ def bold(text: str) -> str:
     return f"{_B0}{text}{_B1}"
 
 
+
+
+_DECISION_WORDS = re.compile(
+    r"\b(?:agree[sd]?|agreement|decid(?:e|ed|es)|decision|vot(?:e|ed|es)|approv(?:e|ed|es)|chose|choose|chosen|"
+    r"accept(?:ed|s)?|consensus|resolv(?:e|ed)|settled|go(?:ing)? with|will|won't|shall|keep|rejected|declined)\b",
+    re.I,
+)
+
+
+def outcome_label(text: str) -> str:
+    """'Decided' for a decision the notes record ("agreed to ...", "voted for ..."), 'Outcome' for a
+    result reached ("PR#59 submitted", "a node became unhealthy"): a result is not called a decision."""
+    return "Decided" if _DECISION_WORDS.search(text or "") else "Outcome"

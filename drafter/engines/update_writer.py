@@ -12,6 +12,7 @@ import re
 
 from ..models import ItemPlan, ItemStatus, Plan, Status, StatusUpdate
 from ..playbook import clean, commitment_object, fmt, short_title, strip_article, the
+from ..render_text import outcome_label
 from .wording import cap, clause, fit, question, statement, subject, the_phrase
 
 
@@ -38,7 +39,7 @@ def short_reason(ip: ItemPlan, as_of) -> str:
     if missed:
         c = missed[0]
         who = "" if c.owner == "I" else f" ({c.owner})"
-        thing = commitment_object(c.what)
+        thing = commitment_object(clause(c.what) or c.what)
         head = f"{thing}{who} was due {fmt(c.due, as_of)} and is missed" if c.due else f"{thing}{who} is late"
         if c.new_date:
             return f"{head}; proposed new date: {fmt(c.new_date, as_of)}"
@@ -128,8 +129,8 @@ def headline_for(plan: Plan) -> str:
         mine = "I have nothing open" if plan.log.first_person else "Nothing is open"
         decided = decided_sentence(plan)
         return fit(f"All done: {titles}. {decided}{mine} and no promised date has passed.{nxt}", 300)
-    ip = next(ip for ip in plan.items if ip.status == plan.overall)
-    status = cap(plan.overall.label)
+    ip = next((ip for ip in plan.items if ip.status == plan.overall), None) or max(plan.items, key=lambda x: x.status.severity)
+    status = cap(ip.status.label)
     lead = f"{status}: {focus_phrase(ip, as_of, [p.name for p in plan.log.people])} — {short_reason(ip, as_of)}."
     missed_with_date = any(c.state == "missed" and c.new_date and c.owner == "I" for c in ip.commitments)
     plan_parts = [] if missed_with_date and not ip.fallbacks else plan_sentences(ip, as_of)
@@ -157,7 +158,7 @@ def decided_sentence(plan: Plan) -> str:
             text = clause(o.text)
             if text:
                 who = f" ({o.who})" if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else ""
-                return f"Decided: {text}{who}. "
+                return f"{outcome_label(text)}: {text}{who}. "
     return ""
 
 
@@ -218,8 +219,18 @@ def decided_lines(ip: ItemPlan) -> list[str]:
     return list(dict.fromkeys(out))[:6]
 
 
+def has_content(ip: ItemPlan) -> bool:
+    """An item that holds something to report; a heading the reader made an item ("Attending",
+    "Discussion Points") holds nothing and is not listed as news."""
+    i = ip.item
+    return bool(i.actions or i.outcomes or i.commitments or i.waits or i.decisions or i.risks or i.questions
+                or i.deadline or ip.next_step or ip.fallbacks or ip.status not in (Status.DONE, Status.ON_TRACK))
+
+
 def write_update(plan: Plan) -> StatusUpdate:
     """Bottom line first, one status per item, every promise with a state, asks last."""
+    if not plan.log.first_person and any(has_content(ip) for ip in plan.items):
+        plan = plan.model_copy(update={"items": [ip for ip in plan.items if has_content(ip)]})
     worst_title = next((clause(ip.item.title) for ip in plan.items if ip.status == plan.overall), "")
     line = f"Status: {plan.overall.label}" + (f" — {worst_title}" if worst_title else "")
     return StatusUpdate(

@@ -85,7 +85,21 @@ def is_done(item: WorkItem) -> bool:
         # an open wait or a missed promise keeps the item open whatever the notes' tick says
         return not item.waits and not any(c.state == "missed" for c in item.commitments)
     live = [c for c in item.commitments if c.state != "dropped"]
-    return bool(live) and all(c.state == "done" for c in live) and not item.waits and not item.decisions
+    if bool(live) and all(c.state == "done" for c in live) and not item.waits and not item.decisions:
+        return True
+    return settled(item)
+
+
+def settled(item: WorkItem) -> bool:
+    """An item that holds only what was decided or done (minutes' "agreed to keep the freeze", a
+    worklog's finished tasks) and nothing open: no promise, wait, decision, risk, question or task."""
+    if not (item.outcomes or item.actions) or item.recurring or item.waits or item.decisions or item.risks:
+        return False
+    if any(c.state not in ("done", "dropped") for c in item.commitments):
+        return False
+    if any(not q.answered for q in item.questions) or item.deadline:
+        return False
+    return not (item.owner in (None, "I") and _names_a_task(item.title) and not item.outcomes)
 
 
 def deadline_close(item: WorkItem, as_of: dt.date, close: int = CLOSE_BUSINESS_DAYS) -> bool:
