@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from statistics import median
 
 from ..models import Person
 
@@ -35,17 +34,11 @@ def is_common_word(word: str) -> bool:
         return False
     if w in _ME:
         return True
-    from wordfreq import zipf_frequency
+    from .wordlist import common_english
 
-    # the "small" lists (words above ~1 per million) load in a fraction of a second; below that
-    # a word is rare anyway
-    en = zipf_frequency(w, "en", wordlist="small")
-    if en < 3.3:
-        return False  # rare in English: could be a name or handle
-    if en >= 6.0:
-        return True  # the, will, may, ...
-    others = median(zipf_frequency(w, lang, wordlist="small") for lang in _OTHER_LANGS)
-    return en - others >= 0.9
+    # wordfreq's answer (zipf >= 3.3 in English, >= 6 or 0.9 above the median of de, fr, es, it,
+    # nl, pt, pl, sv on the "small" lists), cached per wordfreq version: see drafter.read.wordlist
+    return common_english(w)
 
 
 NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?"
@@ -255,6 +248,8 @@ def find_people(outline) -> People:
                 if c.is_item or c.kind in ("para", "table_row"):
                     first = c.cells[0] if c.cells else (c.label or re.split(r"\s[-–—]\s|,|\(", c.text)[0])
                     for name in split_names(first):
+                        if _prose_name(name):
+                            continue  # "@nzakas moderated, and @sam3k took notes": a sentence, not a name
                         people.add(name, "attendee", c.line)
         if n.kind == "table_row" and not n.header and n.cells:
             header = _table_header(outline, n)
@@ -273,6 +268,8 @@ def find_people(outline) -> People:
                 bold = re.search(r"(\*\*|__)\s*@?" + re.escape(who) + r"\s*:?\s*(\*\*|__)", raw) is not None
                 people.add(who, "speaker" if bold or label_counts.get(n.label.lower(), 0) > 1 else "owner", line)
         for tag in n.clean.owner_tags if n.clean else []:
+            if weak_tag(tag, raw, text, people):
+                continue
             p = people.add(tag, "owner_tag", line)
             if p is not None and p.evidence == "owner_tag":
                 p.evidence = "owner"
@@ -298,6 +295,36 @@ def find_people(outline) -> People:
                 p.lines.append(n.line)
         p.lines.sort()
     return people
+
+
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "dos", "del"}
+
+
+def _prose_name(name: str) -> bool:
+    """'nzakas moderated', 'Sam took notes': a name followed by lower-case words is prose."""
+    words = name.lstrip("@").split()
+    return len(words) > 1 and any(w[:1].islower() and w.lower() not in _PARTICLES for w in words[1:])
+
+
+def weak_tag(tag: str, raw: str, text: str, people: People) -> bool:
+    """Is a bracketed tag too weak to be an owner? A tag the line itself names as its subject
+    ("[Webpack] Organization of a Webpack Hackathon") is a project; a lower-case word in round
+    brackets ("Cleared the PR (yayyy)") is an aside unless the notes name that person otherwise
+    (known, an @handle, or a handle built from a known full name: 'ehuss' for Eric Huss)."""
+    t = tag.lstrip("@")
+    if re.search(rf"(?<![\w@]){re.escape(t)}(?!\w)", text, re.I):
+        return True
+    if not t[:1].islower() or " " in t or re.search(r"[\d_.-]", t):
+        return False
+    if not re.search(rf"(?<![\w@])\(\s*{re.escape(t)}\s*\)", raw) or re.search(rf"\b(?:AI|Action(?: item)?|TODO)\s*\(\s*{re.escape(t)}", raw, re.I):
+        return False  # "[ehuss]", "AI(tmandry)": the agenda's owner conventions
+    if people.known(t) or re.search(rf"@{re.escape(t)}\b", people.text):
+        return False
+    for p in people.persons():
+        parts = [x.lower() for x in re.split(r"[\s.-]+", p.name) if x]
+        if len(parts) >= 2 and t.lower() in (parts[0][0] + parts[-1], parts[0] + parts[-1][0], parts[0], parts[0] + parts[-1]):
+            return False
+    return True
 
 
 def _table_header(outline, row) -> list[str]:

@@ -15,7 +15,7 @@ import re
 from ..dates import find_dates
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
-from .people import People, is_me
+from .people import People, is_me, weak_tag
 from .signals import DECISION_LABEL, classify, is_none_answer, labelled_outcome, mode_of, sentences, speaker_turns
 
 
@@ -120,7 +120,7 @@ class LogBuilder:
                     self.people,
                     speaker=who,
                     checked=node.checked,
-                    owner_tags=node.clean.owner_tags if node.clean and k == 0 else None,
+                    owner_tags=[t for t in node.clean.owner_tags if not weak_tag(t, node.raw, node.text, self.people)] if node.clean and k == 0 else None,
                     first_person=self.first_person,
                     default_owner=default_owner,
                 )
