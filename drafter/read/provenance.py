@@ -78,11 +78,13 @@ _FORWARD = re.compile(r"\b(?:by|due|until|till|til|before|deadline|next|this|com
 @lru_cache(maxsize=4096)
 def _common_word(word: str) -> bool:
     """Is ``word`` (any case) an ordinary English word? (wordfreq when installed, else unknown)."""
+    from .wordlist import FREQUENT_MIN, frequent_english
+
+    assert FREQUENT_MIN == _WORD_FREQ_NAME
     try:
-        from wordfreq import zipf_frequency
+        return frequent_english(word.lower())  # wordfreq's answer, cached per wordfreq version
     except ImportError:  # pragma: no cover - wordfreq is optional at runtime
         return False
-    return zipf_frequency(word.lower(), "en") >= _WORD_FREQ_NAME
 
 
 # --------------------------------------------------------------------------------------------
