@@ -22,6 +22,7 @@ class Entry:
     kind: str = "bullet"  # para | bullet | title | step
     rank: int | None = None  # None: never dropped; higher ranks are dropped first
     dropped: bool = False
+    folds: bool = False  # a title that goes with its section once every line under it is dropped
     repeat: bool = False  # says only what the headline already says: dropped first, not counted
 
 
@@ -117,8 +118,11 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
     order.sort(key=lambda t: (t[0], t[1]), reverse=True)  # highest rank first, later entries first
     dropped = 0
     for _, _, entry in order:
+        if entry.dropped:
+            continue
         entry.dropped = True
         dropped += 0 if entry.repeat else 1
+        _fold_empty(sections)  # a title is no detail of its own: not counted
         tail = OMITTED.format(n=dropped) if dropped else None
         text = _layout(sections, fmt, tail)
         if word_count(text) <= cap:
@@ -126,6 +130,15 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
     if _trim_headline(sections) | _fold_next_steps(sections):
         text = _layout(sections, fmt, OMITTED.format(n=dropped) if dropped else None)
     return text
+
+
+def _fold_empty(sections: list[Section]) -> None:
+    """A section whose lines are all dropped loses its folding title too (an on-track item named
+    with nothing under it is a heading, not news): the words go to the lines of the items above."""
+    for sec in sections:
+        live = sec.live()
+        if len(live) == 1 and live[0].kind == "title" and live[0].folds and len(sec.entries) > 1:
+            live[0].dropped = True
 
 
 _NEXT = re.compile(r"^Next: (?P<who>.+?) will (?P<action>.+?)(?: by (?P<date>[^.]+))?\.$")

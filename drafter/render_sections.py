@@ -153,7 +153,8 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
     items = sorted(enumerate(a.items), key=lambda t: (-t[1].status.severity, t[0]))
     for _, item in items:
         sec = Section()
-        sec.add(f"{bold(w.t(item.title))} — {item.status.label}", "title")
+        head = sec.add(f"{bold(w.t(item.title))} — {item.status.label}", "title")
+        head.folds = item.status == Status.ON_TRACK  # "— done" is news even with nothing under it
         outcome = w.t(item.outcome).rstrip(".")
         # a risk line that names the deadline it threatens says what the goal line says, and more:
         # under a word cap it outlasts the goal line (U6)
@@ -172,8 +173,10 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             if clean(x):
                 sec.add(f"{outcome_label(x)}: {sentence(cap_first(w.t(x)))}", rank=2)
         done = [w.t(x).rstrip(".") for x in item.done if clean(x)]
-        if done:
-            sec.add(f"Done so far: {'; '.join(done)}.", rank=6)
+        if done:  # the first few are news (rank of a decision's line); the rest go first under a cap
+            sec.add(f"Done so far: {'; '.join(done[:3])}.", rank=3)
+        if done[3:]:
+            sec.add(f"Also done: {'; '.join(done[3:])}.", rank=6)
         if item.next_step:
             sec.add(w.next_step(item.next_step))
         for fb in item.fallbacks:

@@ -450,10 +450,12 @@ def test_done_lists_go_before_unplaced_notes_and_count_matches():
     full = render(u, "text", opts(max_words=5000))
     full_words = word_count(full)
     capped = render(u, "text", opts(max_words=full_words - 5))  # barely over: drop a little
-    assert "Done so far:" not in capped  # lowest priority goes first
-    assert u.unplaced[0] in capped  # notes survive while dropping done-lists suffices
+    assert "Also done:" in full
+    assert "Also done:" not in capped  # the tail of a long done-list goes first
+    assert "Done so far:" in capped  # its first few items are news and stay
+    assert u.unplaced[0] in capped  # notes survive while dropping the done tails suffices
     n = int(OMITTED.search(capped).group(1))
-    assert n == 2  # both done-lists (Acme item and office move) dropped, nothing else
+    assert n == full.count("Also done:")  # the done tails dropped, nothing else
 
 
 def test_omitted_count_matches_missing_lines():
@@ -648,3 +650,25 @@ def test_option_summary_does_not_repeat_the_title():
     out = render(p.model_copy(update={"options": opts_}), "text", opts())
     assert "A) Stay with BrightApps — accept the later date. Upside:" in out
     assert "C) Cut scope. Upside:" in out
+
+
+def test_on_track_item_with_nothing_under_it_is_not_listed():
+    """A heading the reader made an item ('Attending') is not news: no bare 'on track' title, with or
+    without a cap; a done item keeps its title ('— done' is news)."""
+    bare = ItemStatus(title="Attending", status=Status.ON_TRACK)
+    done = ItemStatus(title="Office move", status=Status.DONE)
+    out = render(make_update(items=[acme_item(), bare, done], asks=[], risks=[], unplaced=[]), "markdown", opts())
+    assert "Attending" not in out
+    assert "**Office move** — done" in out
+
+
+def test_on_track_title_goes_with_its_last_line_under_a_cap():
+    items = [acme_item()] + [
+        ItemStatus(title=f"Topic {i}", status=Status.ON_TRACK, decided=[f"the group agreed on point {i} after a long talk"])
+        for i in range(11)
+    ]
+    out = render(make_update(items=items, asks=[], risks=[], unplaced=[]), "text", opts(max_words=170))
+    for i in range(11):  # a title stays only with its decision under it
+        assert (f"Topic {i} — on track" in out) == (f"point {i} after" in out), out
+    assert "Topic 10 — on track" not in out  # later items give way first
+    assert "Topic 0 — on track" in out
