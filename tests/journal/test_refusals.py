@@ -185,3 +185,16 @@ def test_proposed_date_never_replaces_the_due_date_and_due_list_agree(cli, tmp_p
     assert r.exit_code == 0 and "9d overdue" in r.stdout and "proposed" in r.stdout, r.stdout
     r = cli.invoke(app, ["due", "--as-of", as_of], env=env)
     assert "Nothing due" not in r.stdout and "9d overdue" in r.stdout, r.stdout
+
+
+def test_the_next_update_carries_the_promised_date_not_the_proposed_one(tmp_path):
+    from drafter.models import WorkLog
+
+    with open_journal(tmp_path / "j.sqlite") as j:
+        j.record(make_draft(D(2026, 11, 9), [{"what": "send the board summary to Lee", "due": D(2026, 11, 16)}]))
+        [c] = j.commitments()
+        j.record(make_draft(D(2026, 11, 16), [{"what": "send the board summary to Lee", "due": D(2026, 11, 16),
+                                               "state": "missed", "new_date": D(2026, 11, 17), "journal_id": c.id}]))
+        log = j.merge_into(WorkLog(as_of=D(2026, 11, 25), items=[]))
+    [carried] = [x for item in log.items for x in item.commitments]
+    assert carried.due == D(2026, 11, 16) and carried.journal_id == c.id  # still 9 days overdue
