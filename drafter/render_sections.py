@@ -151,10 +151,13 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
     sections = [Section(entries=[Entry(sentence(headline), "para")])]
 
     items = sorted(enumerate(a.items), key=lambda t: (-t[1].status.severity, t[0]))
+    topics: list[str] = []
     for _, item in items:
         sec = Section()
         head = sec.add(f"{bold(w.t(item.title))} — {item.status.label}", "title")
-        head.folds = item.status == Status.ON_TRACK  # "— done" is news even with nothing under it
+        # a heading-like title ("Asia Update") goes with its last line under a cap; a title that says
+        # something ("Logs need to move out of the DB") and "— done" are news even with nothing under them
+        head.folds = item.status == Status.ON_TRACK and len(clean(item.title).split()) <= 2
         outcome = w.t(item.outcome).rstrip(".")
         # a risk line that names the deadline it threatens says what the goal line says, and more:
         # under a word cap it outlasts the goal line (U6)
@@ -193,8 +196,13 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             if clean(q):
                 sec.add(f"Open question: {w.t(q)}", rank=3)
         if len(sec.entries) > 1 or item.status != Status.ON_TRACK:
-            sections.append(sec)  # an item with nothing under it is a heading, not news: not listed
+            sections.append(sec)
+        elif len(clean(item.title).split()) > 2:  # a topic with nothing under it: noted, no status claimed
+            topics.append(w.t(item.title))
+        # else a heading the reader made an item ("Attending", "Goals"): not news, not listed
 
+    if topics:
+        sections.append(Section("Also in the notes", [Entry(sentence(cap_first(t)), rank=4) for t in topics]))
     if a.risks:
         sec = Section("Risks")
         item_risks = [clean(i.risk).lower() for i in a.items if i.risk]

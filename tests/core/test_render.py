@@ -656,19 +656,22 @@ def test_on_track_item_with_nothing_under_it_is_not_listed():
     """A heading the reader made an item ('Attending') is not news: no bare 'on track' title, with or
     without a cap; a done item keeps its title ('— done' is news)."""
     bare = ItemStatus(title="Attending", status=Status.ON_TRACK)
+    topic = ItemStatus(title="Logs need to be moved out of the DB", status=Status.ON_TRACK)
     done = ItemStatus(title="Office move", status=Status.DONE)
-    out = render(make_update(items=[acme_item(), bare, done], asks=[], risks=[], unplaced=[]), "markdown", opts())
+    out = render(make_update(items=[acme_item(), bare, topic, done], asks=[], risks=[], unplaced=[]), "markdown", opts())
     assert "Attending" not in out
     assert "**Office move** — done" in out
+    assert "### Also in the notes\n- Logs need to be moved out of the DB." in out  # a topic, no status claimed
+    assert "out of the DB** — on track" not in out
 
 
 def test_on_track_title_goes_with_its_last_line_under_a_cap():
     items = [acme_item()] + [
-        ItemStatus(title=f"Topic {i}", status=Status.ON_TRACK, decided=[f"the group agreed on point {i} after a long talk"])
+        ItemStatus(title=f"Topic{i}", status=Status.ON_TRACK, decided=[f"the group agreed on point {i} after a long talk"])
         for i in range(11)
     ]
     out = render(make_update(items=items, asks=[], risks=[], unplaced=[]), "text", opts(max_words=170))
     for i in range(11):  # a title stays only with its decision under it
-        assert (f"Topic {i} — on track" in out) == (f"point {i} after" in out), out
-    assert "Topic 10 — on track" not in out  # later items give way first
-    assert "Topic 0 — on track" in out
+        assert (f"Topic{i} — on track" in out) == (f"point {i} after" in out), out
+    assert "Topic10 — on track" not in out  # later items give way first
+    assert "Topic0 — on track" in out
