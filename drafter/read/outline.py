@@ -395,8 +395,26 @@ def build_outline(text: str) -> Outline:
             node.text = node.label
         i += 1
 
+    _numbered_topics(nodes, lines)
     _nest(nodes)
     return Outline(nodes=nodes, lines=lines, front_matter=front)
+
+
+def _numbered_topics(nodes: list[Node], lines: list[str]) -> None:
+    """"4) Git Hub Tagging of Issues", a blank line, then paragraphs: a numbered agenda item that
+    titles the paragraphs below it is a heading (one level below the heading above it)."""
+    level = 1
+    for i, node in enumerate(nodes):
+        if node.kind == "heading":
+            level = node.level
+            continue
+        if node.kind != "numbered" or node.indent or not node.text or len(node.text.split()) > 8 or node.text.rstrip()[-1:] in ".!?;,":
+            continue
+        nxt = nodes[i + 1] if i + 1 < len(nodes) else None
+        blank_after = node.lines[-1] < len(lines) and not lines[node.lines[-1]].strip()
+        if nxt is None or nxt.kind != "para" or nxt.indent or not blank_after or nxt.label and not nxt.rest:
+            continue
+        node.kind, node.level, node.label, node.rest = "heading", min(level + 1, 9), None, None
 
 
 def _wrap_column(lines: list[str]) -> int:

@@ -282,7 +282,7 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("risk", body, owner=owner)  # "This may require implementing a bunch of methods"
     if mode == "doing" and (label_owner or default_owner or who) and not is_question(body):
         return Signal("commitment", body, owner=owner)
-    if OUTCOME_RE.search(body) and not re.search(r"\b(if|whether|once|when|until)\b.*\b(agreed|approved|resolved)\b", body, re.I):
+    if OUTCOME_RE.search(body) and not re.search(r"\b(if|whether|once|when|until|after)\b.*\b(agreed|approved|resolved|accepted|voted|signed off)\b", body, re.I):
         return Signal("outcome", _strip_label(body, ("decision", "decided", "resolution", "agreed", "outcome", "result")), owner=speaker or owner)
     if mode == "decided":
         if RISK_RE.search(body):
@@ -315,7 +315,7 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("risk", body, owner=owner)
     if PASSIVE_DONE_RE.search(body) and not re.search(r"\b(?:will|should|needs? to|to be|if|once)\b", body, re.I):
         return Signal("done", body, owner=owner)
-    if re.match(r"^(?:we|they|the team|the tsc|the tac|everyone)\s+(?:should|could|might want to|need to|needs to)\b", body, re.I):
+    if re.match(r"^(?:we|they|the team|the tsc|the tac|everyone)\s+(?:should|could|might want to|need to|needs to)\b(?!\s+(?:be able|be fine|be ok|be good|have been|probably be))", body, re.I):
         return Signal("decision", body, owner=owner, options=options_in(body))
     if DONE_RE.match(body) and re.match(r"^(?:i|we)\b", body, re.I):
         return Signal("done", body, owner=owner)

@@ -16,7 +16,7 @@ from ..dates import find_dates
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
 from .people import People, is_me, weak_tag
-from .signals import DECISION_LABEL, classify, is_none_answer, labelled_outcome, mode_of, sentences, speaker_turns
+from .signals import DECISION_LABEL, classify, is_none_answer, is_question, labelled_outcome, mode_of, sentences, speaker_turns
 
 
 def title_text(text: str, limit: int = 90) -> str:
@@ -110,8 +110,9 @@ class LogBuilder:
         if im and im.group(1) in self.initials:
             speaker, text = self.initials[im.group(1)], text[im.end() :]  # "RV - Could be difficult": Robert Vinluan
         turns = speaker_turns(text, self.people) if len(text) > 30 or ":" in text else [(None, text)]
-        for who, chunk in turns:
+        for t_i, (who, chunk) in enumerate(turns):
             who = who or speaker
+            settled, grown = None, 0  # the outcome just read: plain sentences after it explain it
             parts = [chunk] if labelled_outcome(chunk) or DECISION_LABEL.match(chunk) else sentences(chunk)  # "Conclusion: a. b." is one outcome
             for k, sent in enumerate(parts):
                 sig = classify(
@@ -128,7 +129,15 @@ class LogBuilder:
                     sig.answered = True  # the lines nested under it answer it
                 if sig.kind == "note" and k == 0 and self._answers(node):
                     sig.kind = "outcome"  # a statement nested under a question is its answer
+                if sig.kind == "question" and (any(not p.rstrip().endswith("?") for p in parts[k + 1 :]) or t_i < len(turns) - 1):
+                    sig.answered = True  # a discussion goes on after it in the same paragraph: not left open
+                if sig.kind == "note" and settled is not None and grown < 2 and len(settled.text) + len(sent) <= 220 and not is_question(sent):
+                    settled.text = f"{settled.text.rstrip()} {sent}"  # "This will be a patch release. We patch 8.1 and 7.X."
+                    grown += 1
+                    continue
+                n_out = len(item.outcomes)
                 self.add_signal(item, sig, node.lines, mode)
+                settled, grown = (item.outcomes[-1], 0) if len(item.outcomes) > n_out else (None, 0)
 
     def _answers(self, node: Node) -> bool:
         """Is ``node`` a reply nested under a question ("* Trishank: what if it fails?" > "* Kairo: retry")?"""

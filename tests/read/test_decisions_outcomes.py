@@ -146,3 +146,54 @@ def test_nope_under_a_blocker_question_is_no_blocker():
     assert [(q.text, q.answered) for q in nick.questions] == [("Is there anything blocking you from doing work? Nope.", True)]
     tryggvi = next(w for w in log.items if w.title == "tryggvi")
     assert [x.on_whom for x in tryggvi.waits] == ["Laura"]
+
+
+NUMBERED = """Minutes from the 82nd TSC meeting, March 2nd, 2021
+
+Attendees: Nick, Jeff, Ken
+
+Agenda
+
+1) Forum
+2) Dynamic Node Manager (PR 983)
+
+1) Forum
+
+No new issues.
+
+2) Dynamic Node Manager (PR 983)
+
+Change to copy-by-ref broke other changes. Do we need a new API? A standalone wrapper API. We agree on the need for wrappers for TBB.
+
+This will be a patch release.  We patch 8.1 and 7.X.
+
+The 8.0 line is replaced. Is 8.0 patched?
+
+We should be able to do that without too much sweat. Ready to merge once Ken has accepted it.
+"""
+
+
+def test_numbered_agenda_items_over_paragraphs_are_topics():
+    log = read(NUMBERED)
+    assert [w.title for w in log.items] == ["Dynamic Node Manager (PR 983)"]  # "Forum" holds nothing to report
+    (w,) = log.items
+    assert {14, 16, 18, 20, 22} <= set(w.lines)
+
+
+def test_plain_sentences_after_an_outcome_explain_it():
+    got = outcomes(read(NUMBERED))
+    assert "This will be a patch release. We patch 8.1 and 7.X." in got
+    assert "We agree on the need for wrappers for TBB." in got
+
+
+def test_a_question_the_paragraph_goes_on_from_is_not_left_open():
+    (w,) = read(NUMBERED).items
+    qs = {q.text: q.answered for q in w.questions}
+    assert qs["Do we need a new API?"] is True
+    assert qs["Is 8.0 patched?"] is False  # the paragraph ends on it
+
+
+def test_expectations_and_conditions_are_not_decisions_or_outcomes():
+    (w,) = read(NUMBERED).items
+    assert not any("without too much sweat" in d.question for d in w.decisions)
+    assert not any("once Ken has accepted" in o.text for o in w.outcomes)
