@@ -72,9 +72,10 @@ OUTCOME_RE = re.compile(
     re.I,
 )
 DECISION_RE = re.compile(
-    r"\b(need(?:s|ed)? (?:a |to make a )?decision|decision (?:needed|required|pending)|to be decided|tbd|undecided|"
+    r"\b(need(?:s|ed)? (?:a |to make a )?decision|decision (?:needed|required|pending)|to be decided|(?<![.\w-])tbd(?![.\w-])|undecided|"
     r"(?:need|needs|have) to (?:decide|choose|pick|agree on|figure out whether)|decide (?:whether|on|if|between|which)|"
-    r"proposal\s*:|proposed|propose[sd]?\b|options?\s*:|alternatives?\s*:|vs\.?|versus|whether (?:to|we))",
+    r"proposal\s*:|(?<!paper )(?<!article )(?<!document )(?<!doc )(?<!spec )(?<!rfc )(?<!pr )(?<!issue )propose[sd]?\b|options?\s*:|alternatives?\s*:|versus|whether (?:to|we))|"
+    r"^(?=(?:\S+\s+){0,10}\S+$).*(?<![.\w])vs\.?(?=\s)",  # "A vs B" in a short clause, not a long sentence that mentions one
     re.I,
 )
 WAIT_RE = re.compile(
@@ -176,7 +177,9 @@ def is_none_answer(text: str) -> bool:
 
 def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tuple[str | None, str]:
     """(owner, what) when ``text`` names an owner in an owner position, else (None, text)."""
-    known = sorted({n for p in people.persons() for n in (p.name, p.name.split()[0])}, key=len, reverse=True)
+    # only the names the text holds can match: the alternation of every known name, built and
+    # run per clause, made notes with many people quadratic
+    known = [n for n in _known_names(people) if n in text]
     if known:
         # "Real-time design doc (#557): Aapeli will work on this with Lennart"
         alt = "|".join(re.escape(n) for n in known)
@@ -324,6 +327,17 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     return Signal("note", body, owner=owner)
 
 
+_KNOWN: list = [None, -1, []]  # the last People asked about, its size, its names longest first
+
+
+def _known_names(people: People) -> list[str]:
+    """Every known name and first name, longest first (kept while ``people`` does not grow)."""
+    if _KNOWN[0] is not people or _KNOWN[1] != len(people.by_name):
+        names = sorted({n for p in people.persons() for n in (p.name, p.name.split()[0])}, key=len, reverse=True)
+        _KNOWN[:] = [people, len(people.by_name), names]
+    return _KNOWN[2]
+
+
 def options_in(text: str) -> list[str]:
     """The alternatives a clause states ('A or B', 'A vs B'), in the notes' words."""
     t = re.sub(r"^(?:should|shall|do|does|can|could|would|will) (?:we|i|they|it)\s+|^(?:which|whether)\s+(?:to\s+)?", "", text.strip().rstrip("?"), flags=re.I)
@@ -336,7 +350,7 @@ def options_in(text: str) -> list[str]:
 def _party(text: str, people: People) -> str | None:
     m = re.search(r"\b(?:on|for|from|by)\s+(?:the\s+)?(@?[\w.-]+(?:\s+[A-Z][\w'-]+)?)", text)
     for name in people.names():
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        if name in text and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):  # 'in' first: no regex per name
             return name
     if m:
         cand = normalise(m.group(1))

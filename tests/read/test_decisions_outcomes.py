@@ -197,3 +197,16 @@ def test_expectations_and_conditions_are_not_decisions_or_outcomes():
     (w,) = read(NUMBERED).items
     assert not any("without too much sweat" in d.question for d in w.decisions)
     assert not any("once Ken has accepted" in o.text for o in w.outcomes)
+
+
+def test_mentions_are_not_decisions():
+    from drafter.read.people import People
+    from drafter.read.signals import classify
+
+    p = People(text="")
+    for text in ("There is a difference between exported / public types vs. an internal type that is not exposed to any interface.",
+                 "Reviewed PR#16 on removing .vscode from the repo", "This paper proposes two methods to overcome the overlap",
+                 "Revamp of developer.tbd.website"):
+        assert classify(text, None, p).kind != "decision", text
+    for text in ("Extrapolate with fog vs sdf to extension", "I propose to adopt the SMPTE names.", "Venue TBD"):
+        assert classify(text, None, p).kind == "decision", text
