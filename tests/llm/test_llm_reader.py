@@ -135,6 +135,10 @@ def test_recorded_llm_reader_and_writer(qwen_cassette_url, record_mode):
 
 @pytest.mark.server
 @pytest.mark.timeout(5400)
+@pytest.mark.skipif(
+    not os.environ.get("DRAFTER_TEST_QWEN_LIVE"),
+    reason="set DRAFTER_TEST_QWEN_LIVE=1 (minutes on 2 cores; not yet run once, so not in CI by default)",
+)
 def test_llm_reader_and_writer_on_real_server(qwen_server):
     """The same, live on the real server (no cassette)."""
     report = draft_all_three(qwen_server)
