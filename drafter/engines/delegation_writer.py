@@ -39,7 +39,8 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
             deadline_proposed=t.deadline_proposed,
             quality_standard=fit(clause(t.quality_standard), 300) if t.quality_standard else None,
             to_agree=[fit(f"{x}: to agree with {who}", 300) for x in t.to_agree[:8]],
-            check_ins=[CheckIn(on=c.on, what=fit(c.what, 200)) for c in t.check_ins[:6]],
+            # the check-ins are the writer's proposal, not the notes': marked so (to agree with the delegate)
+            check_ins=[CheckIn(on=c.on, what=fit(f"proposed: {c.what}", 200)) for c in t.check_ins[:6]],
             decision_rights=t.decision_rights,
             purpose=fit(t.purpose, 300),
             resources=[fit(r, 300) for r in t.resources[:8]],
@@ -54,11 +55,11 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
     titles = " and ".join(named[:2]) + (" and more" if len(named) > 2 else "") or "the work in these notes"
     recurring = bool(facts.tasks[0].recurring)
     with_me = (
-        f"I will shadow the first run on {fmt(shadow, as_of)}" if recurring
-        else f"I will go through the plan with you on {fmt(shadow, as_of)}"
+        f"I propose to shadow the first run on {fmt(shadow, as_of)}" if recurring
+        else f"I propose we go through the plan on {fmt(shadow, as_of)}"
     )
     due = f"proposed first deadline {fmt(first.deadline, as_of)}" if first.deadline_proposed else f"first deadline {fmt(first.deadline, as_of)}"
-    headline = f"{who} owns {titles} from today, {due}; {with_me} and stay on call."
+    headline = f"{who} owns {titles} from today, {due}; {with_me}."
     checkins = [c.on for t in tasks for c in t.check_ins]
     first_check = min(checkins) if checkins else shadow
     return DelegationPlan(
@@ -69,8 +70,8 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
         tasks=tasks,
         runbook_name=fit(facts.runbook_name or f"{cap(first.title)} runbook", 120) if any(t.runbook for t in tasks) else "",
         support=(
-            f"What do you need from me? I'll shadow the first run on {fmt(shadow, as_of)}." if recurring
-            else f"What do you need from me? I'll go through the plan with you on {fmt(shadow, as_of)} and stay on call."
+            f"What do you need from me? I can shadow the first run on {fmt(shadow, as_of)} (proposed)." if recurring
+            else f"What do you need from me? I can go through the plan with you on {fmt(shadow, as_of)} (proposed)."
         ),
         capacity_note=fit(capacity_note(plan, who, first_check), 300),
         open_loops=[fit(o, 300) for o in facts.open_loops[:10]],
@@ -80,9 +81,9 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
 def capacity_note(plan: Plan, who: str, first_check) -> str:
     """Acknowledge the delegate's load, in the notes' words when they give it (D13)."""
     load = capacity_clause(plan.log, who)
-    known = f"I know {load}, and this lands on top of it" if load else "I know this lands on top of your current work"
-    return (
-        f"{who}, {known}: tell me what to move or drop so it fits, "
-        f"and I will sort that with you by {fmt(first_check, plan.as_of)}."
-    )
+    if load:  # the notes' own words about the delegate's load
+        return (f"{who}, I know {load}, and this lands on top of it: tell me what to move or drop so it fits, "
+                f"and I will sort that with you by {fmt(first_check, plan.as_of)}.")
+    return (f"The notes say nothing of {who}'s current load: to agree with {who} what moves or drops so this fits "
+            f"(proposed: by {fmt(first_check, plan.as_of)}).")
 

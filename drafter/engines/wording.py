@@ -52,6 +52,7 @@ def strip_markup(text: str) -> str:
     t = t.replace("**", "").replace("__", "").replace("`", "")
     t = re.sub(r"(?<=\S)\*+(?=[\s:;,.]|$)|(?:^|(?<=\s))\*+(?=\S)", "", t)  # a stray emphasis star
     t = re.sub(r"\(\s*[,;]?\s*\)|\[\s*\]", "", t)
+    t = re.sub(r"(?:^|(?<=\s))\\+(?=\s|$)|\\+$", "", t)  # a markdown hard line break ("\\") is no text
     return re.sub(r"\s+", " ", t).strip()
 
 

@@ -58,7 +58,7 @@ def _drafts(path: Path):
     case = _case(path)
     notes = path.read_text(encoding="utf-8")
     as_of = _as_of(case)
-    delegate = case.get("delegate_to") or "Alex Example"
+    delegate = case.get("delegate_to")  # none: the plan names no invented person
     d = Drafter(engine="offline")
     out = {}
     for kind in ("update", "options", "delegate"):
@@ -210,3 +210,17 @@ def test_the_grammar_check_catches_glued_fragments():
     assert sentence_problems("See https://example.org/x for the the details.")
     assert sentence_problems("Ask: you, please decide on We should not take them out by Tue 4 Aug.")
     assert not sentence_problems("Next: Eric will ask legal (proposed: Thu 26 Nov).\nOpen question: Do we need a vote?")
+
+
+@pytest.mark.parametrize("path", [p for p in CASES if not _case(p).get("delegate_to")],
+                         ids=[i for p, i in zip(CASES, ids) if not _case(p).get("delegate_to")])
+def test_delegate_without_to_names_no_invented_person(path):
+    """No --to and no hand-over in the notes: a refusal that asks for the delegate, or a delegate the notes name."""
+    notes, delegate, drafts = drafts_of(path)
+    assert delegate is None
+    draft, text = drafts["delegate"]
+    if draft is None:
+        assert "delegate" in text.lower() or "nothing to delegate" in text.lower(), text
+        return
+    who = draft.artefact.delegate
+    assert re.search(rf"\b{re.escape(who)}\b", notes, re.I), f"delegate {who!r} is not in the notes"
