@@ -74,7 +74,7 @@ OUTCOME_RE = re.compile(
 DECISION_RE = re.compile(
     r"\b(need(?:s|ed)? (?:a |to make a )?decision|decision (?:needed|required|pending)|to be decided|(?<![.\w-])tbd(?![.\w-])|undecided|"
     r"(?:need|needs|have) to (?:decide|choose|pick|agree on|figure out whether)|decide (?:whether|on|if|between|which)|"
-    r"proposal\s*:|(?<!paper )(?<!article )(?<!document )(?<!doc )(?<!spec )(?<!rfc )(?<!pr )(?<!issue )propose[sd]?\b|options?\s*:|alternatives?\s*:|versus|whether (?:to|we))|"
+    r"proposal\s*:|(?<!paper )(?<!article )(?<!document )(?<!doc )(?<!spec )(?<!rfc )(?<!pr )(?<!issue )propose[sd]?\b|options?\s*:|alternatives?\s*:|versus|whether (?:to|we)|(?:was|were|is|are|been) asked (?:whether|if|to (?:decide|choose|approve|vote)))|"
     r"^(?=(?:\S+\s+){0,10}\S+$).*(?<![.\w])vs\.?(?=\s)",  # "A vs B" in a short clause, not a long sentence that mentions one
     re.I,
 )
@@ -342,8 +342,12 @@ def options_in(text: str) -> list[str]:
     """The alternatives a clause states ('A or B', 'A vs B'), in the notes' words."""
     t = re.sub(r"^(?:should|shall|do|does|can|could|would|will) (?:we|i|they|it)\s+|^(?:which|whether)\s+(?:to\s+)?", "", text.strip().rstrip("?"), flags=re.I)
     t = re.sub(r"^(?:proposal|options?|alternatives?)\s*:\s*", "", t, flags=re.I)
+    # "The TSC was asked whether this should be treated as semver-patch or semver-minor": after "whether"
+    t = re.sub(r"^.*?\bwhether\s+(?:(?:this|it|we|they|that)\s+(?:should|would|could|will|can|is|are)\s+(?:be\s+)?(?:treated as\s+|considered\s+)?|to\s+)?", "", t, count=1, flags=re.I)
     parts = re.split(r",?\s+\bor\b\s+|\s+\bvs\.?\s+|\s+versus\s+|\s*/\s*(?=[a-z])", t)
     parts = [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
+    if any(p.lower() in ("not", "no", "otherwise", "none", "something else") for p in parts):
+        return []  # "whether we should X or not": a yes/no decision, not two alternatives
     return parts if 2 <= len(parts) <= 5 and all(len(p.split()) <= 12 for p in parts) else []
 
 

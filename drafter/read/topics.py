@@ -218,7 +218,7 @@ class LogBuilder:
         elif sig.kind == "outcome":
             item.outcomes.append(Outcome(text=text, who=owner if owner and owner != "I" else None, lines=list(lines)))
         elif sig.kind == "decision":
-            item.decisions.append(Decision(question=text, options=sig.options, who=None, by=due, lines=list(lines)))
+            item.decisions.append(Decision(question=text, options=sig.options, who=self._decider(text), by=due, lines=list(lines)))
         elif sig.kind == "question":
             item.questions.append(Question(text=text, asked_by=owner if owner and owner != "I" else None, answered=sig.answered, lines=list(lines)))
         elif sig.kind == "risk":
@@ -228,6 +228,18 @@ class LogBuilder:
             item.notes.append(text)
         if sig.kind in ("note", "risk", "outcome", "question") and getattr(sig, "speaker", None):
             self.said.setdefault(id(item), []).append((self.canonical(sig.speaker), text, list(lines)))
+
+    def _decider(self, text: str) -> str | None:
+        """Who decides, when the clause says: "The TSC was asked whether ...", "needs approval from
+        the board", "Carol to decide"; a person only when the notes know them."""
+        m = _DECIDER.search(text)
+        if not m:
+            return None
+        who = next(g for g in m.groups() if g)
+        if who.lower() in _BODIES or who.upper() in _BODIES_UPPER:
+            return re.sub(r"^the\s+", "", who, flags=re.I)
+        p = self.people.get(who)
+        return p.name if p else None
 
     def canonical(self, names: str | None) -> str | None:
         """'Eric' -> 'Eric Huss' when the notes name him in full; several owners stay a list."""
@@ -287,6 +299,16 @@ class LogBuilder:
         return log
 
 
+_BODY = r"(?:the\s+)?(?:TSC|TAC|CPC|board|steering committee|committee|council|core team|maintainers|leadership|working group|WG)"
+_BODIES = {"board", "steering committee", "committee", "council", "core team", "maintainers", "leadership", "working group"}
+_BODIES_UPPER = {"TSC", "TAC", "CPC", "WG"}
+_NAME = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_DECIDER = re.compile(
+    rf"\b(?P<a>{_BODY})\s+(?:was|were|is|are|has been|have been)\s+asked\b|"
+    rf"\b(?:decision|call|sign-?off|approval|vote)\s+(?:from|by|of)\s+(?:the\s+)?(?P<b>{_BODY}|{_NAME})|"
+    rf"(?P<c>{_BODY}|{_NAME})\s+(?:to|will|should|must|needs? to|has to)\s+(?:decide|approve|sign off|vote)\b|"
+    rf"\bup to (?:the\s+)?(?P<d>{_BODY}|{_NAME})\b"
+)
 _LEAD_CONJ = re.compile(r"^(?:and|also|then|so|but|plus)\b,?\s*(?:therefore|then|also|so)?,?\s+", re.I)
 _INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")
 
@@ -311,12 +333,22 @@ def _positions(item: WorkItem, said: list[tuple[str, str, list[int]]]) -> None:
     for d in item.decisions:
         start = d.lines[0] if d.lines else 0
         words = {w for w in re.findall(r"[a-z][a-z0-9]{3,}", " ".join([d.question, *d.options]).lower())} - _STOP
+        letters = {m.group(1).upper() for o in d.options for m in [re.match(r"(?:option|alternative|plan|choice)\s+(\w{1,2})\b", o, re.I)] if m}
+        last: tuple[str, list[int]] | None = None
         for who, text, lines in said:
             if not lines or lines[0] < start or not who:
                 continue
-            if words & set(re.findall(r"[a-z][a-z0-9]{3,}", text.lower())) and len(d.positions) < 6:
+            if last is not None and last == (who, lines) and d.positions:
+                d.positions[-1] = f"{d.positions[-1]} {text}"  # the same speaker's next sentence on the same line
+                continue
+            # "RogerS: B, can we ...", "For B, I would prefer ...": a view on a lettered option
+            on_option = bool(letters) and re.match(rf"^(?:for\s+)?(?:option\s+)?(?:{'|'.join(map(re.escape, letters))})\b[,:]?", text, re.I) is not None
+            if (on_option or words & set(re.findall(r"[a-z][a-z0-9]{3,}", text.lower()))) and len(d.positions) < 6:
                 d.positions.append(f"{who}: {text}")
                 d.lines = sorted(set(d.lines) | set(lines))
+                last = (who, lines)
+            else:
+                last = None
 
 
 _STOP = {"should", "would", "could", "what", "which", "whether", "that", "this", "with", "from", "have", "there",

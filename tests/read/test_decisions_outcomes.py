@@ -210,3 +210,19 @@ def test_mentions_are_not_decisions():
         assert classify(text, None, p).kind != "decision", text
     for text in ("Extrapolate with fog vs sdf to extension", "I propose to adopt the SMPTE names.", "Venue TBD"):
         assert classify(text, None, p).kind == "decision", text
+
+
+def test_who_decides_when_the_clause_says_and_whether_options():
+    log = read("# TSC\n\nAttendees: Ann, Bob\n\n## Glob fix\n- The TSC was asked whether this should be treated as semver-patch or semver-minor.\n"
+               "- There is contention on whether we should provide a default thread pool or not.\n")
+    d1, d2 = decisions(log)
+    assert (d1.who, d1.options) == ("TSC", ["semver-patch", "semver-minor"])
+    assert (d2.who, d2.options) == (None, [])
+
+
+def test_positions_on_lettered_options():
+    log = read(OPTIONS + "\n#### Discussion\n\n- Roger: B, can we get the same results from the community? The community could list them.\n"
+               "- Oleks: C, we can use it as an opportunity to build relationships.\n")
+    (d,) = decisions(log)
+    assert d.positions[0] == "Roger: B, can we get the same results from the community? The community could list them."
+    assert any(p.startswith("Oleks: C, we can use it") for p in d.positions)
