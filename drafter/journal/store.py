@@ -24,171 +24,24 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, Field
-
 from ..errors import InputError, StorageError
-from ..models import Commitment, Draft, WorkItem, WorkLog
-from .matching import Promise, commitment_key, match_commitments, similarity
+from ..models import Draft, WorkLog
+from .files import _GUARD, _OPEN, BUSY_TIMEOUT_MS, _check_existing, _check_writable, _inode
+from .matching import commitment_key
+from .merge import CARRIED_TITLE  # noqa: F401  (re-exported)
+from .promises import promises_of
+from .records import OPEN_STATES, JournalCommitment, JournalEvent, JournalUpdate, SayDo
+from .schema import MIGRATIONS, SCHEMA_VERSION  # the module's names: tests monkeypatch them here
 
-SCHEMA_VERSION = 2
-BUSY_TIMEOUT_MS = 15000
-CARRIED_TITLE = "Carried over from earlier updates"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-OPEN_STATES = ("open", "missed")
-
-MIGRATIONS: list[tuple[str, str]] = [
-    (
-        "initial schema: updates, commitments, commitment_events",
-        """
-        CREATE TABLE migrations (
-            version INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            applied_at TEXT NOT NULL
-        );
-        CREATE TABLE updates (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            as_of TEXT NOT NULL,
-            recorded_at TEXT NOT NULL,
-            kind TEXT NOT NULL DEFAULT 'update',
-            overall TEXT,
-            engine TEXT,
-            text TEXT NOT NULL,
-            artefact TEXT NOT NULL
-        );
-        CREATE TABLE commitments (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            key TEXT NOT NULL,
-            what TEXT NOT NULL,
-            owner TEXT NOT NULL,
-            for_whom TEXT,
-            item TEXT,
-            due TEXT,
-            original_due TEXT,
-            state TEXT NOT NULL CHECK (state IN ('open', 'missed', 'done', 'dropped')),
-            made_on TEXT NOT NULL,
-            closed_on TEXT,
-            missed_count INTEGER NOT NULL DEFAULT 0,
-            reason TEXT,
-            first_update INTEGER REFERENCES updates(id),
-            last_update INTEGER REFERENCES updates(id)
-        );
-        CREATE INDEX commitments_key ON commitments(key);
-        CREATE INDEX commitments_state ON commitments(state);
-        CREATE TABLE commitment_events (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            commitment_id INTEGER NOT NULL REFERENCES commitments(id),
-            update_id INTEGER REFERENCES updates(id),
-            on_date TEXT NOT NULL,
-            state TEXT NOT NULL,
-            due TEXT,
-            new_date TEXT,
-            note TEXT,
-            source TEXT NOT NULL,
-            recorded_at TEXT NOT NULL
-        );
-        CREATE INDEX events_commitment ON commitment_events(commitment_id);
-        """,
-    ),
-    (
-        "proposed_due: a date the tool proposed for a missed promise, kept beside its due date",
-        """
-        ALTER TABLE commitments ADD COLUMN proposed_due TEXT;
-        """,
-    ),
+__all__ = [
+    "BUSY_TIMEOUT_MS", "CARRIED_TITLE", "MIGRATIONS", "OPEN_STATES", "SCHEMA_VERSION", "Journal",
+    "JournalCommitment", "JournalEvent", "JournalUpdate", "SayDo", "default_journal_path",
+    "open_journal", "promises_of",
 ]
-_OUR_TABLES = {"migrations", "updates", "commitments", "commitment_events", "sqlite_sequence"}
-_REQUIRED_TABLES = {"migrations", "updates", "commitments", "commitment_events"}
-_TRANSIENT = ("locked", "busy")
-
-#: open Journal connections per (device, inode) in this process, and the lock that guards
-#: opening, checking and closing (see the module docstring)
-_GUARD = threading.RLock()
-_OPEN: dict[tuple[int, int], int] = {}
-
-
-# --------------------------------------------------------------------------------------------
-# Read models
-# --------------------------------------------------------------------------------------------
-
-
-class JournalEvent(BaseModel):
-    """One state report of a promise: by an update or by a ``drafter journal`` command."""
-
-    on: dt.date
-    state: str
-    due: dt.date | None = None
-    new_date: dt.date | None = None
-    note: str | None = None
-    source: Literal["update", "cli"]
-    update_id: int | None = None
-
-
-class JournalCommitment(BaseModel):
-    """A promise as the journal knows it: current state, dates and history."""
-
-    id: int
-    what: str
-    owner: str
-    for_whom: str | None = None
-    item: str | None = None
-    due: dt.date | None = None  # the date currently promised
-    original_due: dt.date | None = None  # the date first promised
-    proposed_due: dt.date | None = None  # a new date the tool proposed (never the promise's due)
-    state: Literal["open", "missed", "done", "dropped"]
-    made_on: dt.date
-    closed_on: dt.date | None = None
-    missed_count: int = 0
-    reason: str | None = None
-    first_update: int | None = None
-    last_update: int | None = None
-    history: list[JournalEvent] = Field(default_factory=list)
-
-    @property
-    def is_open(self) -> bool:
-        return self.state in OPEN_STATES
-
-    @property
-    def kept_on_time(self) -> bool:
-        """Done, never reported missed, and done by the date first promised."""
-        if self.state != "done" or self.missed_count:
-            return False
-        if self.original_due is None or self.closed_on is None:
-            return True
-        return self.closed_on <= self.original_due
-
-
-class JournalUpdate(BaseModel):
-    id: int
-    as_of: dt.date
-    recorded_at: str
-    kind: str
-    overall: str | None = None
-    engine: str | None = None
-    text: str
-    artefact: dict
-
-
-class SayDo(BaseModel):
-    """Say/do over a period: promises made (first recorded) in it, and how they ended."""
-
-    since: dt.date | None = None
-    until: dt.date | None = None
-    made: int = 0
-    kept_on_time: int = 0
-    done_late: int = 0
-    missed_open: int = 0  # still open and past the date first promised, or reported missed
-    open: int = 0  # still open, not yet due
-    dropped: int = 0
-
-    @property
-    def ratio(self) -> float | None:
-        """kept on time / made (None when nothing was made)."""
-        return self.kept_on_time / self.made if self.made else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -209,98 +62,6 @@ def open_journal(path: str | os.PathLike | None = None, *, create: bool = True) 
     return Journal(Path(path).expanduser() if path else default_journal_path(), create=create)
 
 
-def _untouched(path: Path) -> str:
-    return "it was left untouched; move it away or set DRAFTER_JOURNAL to another file"
-
-
-def _inode(path: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino)
-
-
-def _sidecar(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
-
-
-def _check_existing(path: Path) -> None:
-    """Refuse a file that is not a current or older drafter journal, without writing to it.
-
-    Call only under ``_GUARD`` while this process has no connection open on ``path``.
-    """
-    if path.is_dir():
-        raise StorageError(f"journal path {path} is a folder, not a file", hint="set DRAFTER_JOURNAL to a file path")
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(100)
-    except OSError as exc:
-        raise StorageError(f"cannot read journal {path}: {exc.strerror}") from None
-    if not head:
-        return  # an empty file: SQLite treats it as a new database, nothing to lose
-    if not head.startswith(_SQLITE_MAGIC):
-        raise StorageError(f"journal {path} is not an SQLite database", hint=_untouched(path))
-    import time
-
-    live = _sidecar(path, "-wal").exists() or _sidecar(path, "-journal").exists()
-    last: Exception | None = None
-    for attempt in range(20):
-        try:
-            _check_readonly(path, immutable=not live)
-            return
-        except sqlite3.OperationalError as exc:  # locked or busy: transient; anything else is not
-            if not any(word in str(exc).lower() for word in _TRANSIENT):
-                raise StorageError(f"cannot read journal {path}: {exc}") from None
-            last = exc
-            time.sleep(0.05 * (attempt + 1))
-    raise StorageError(f"cannot read journal {path}: {last}", hint="another process may hold it; try again")
-
-
-def _check_readonly(path: Path, *, immutable: bool) -> None:
-    """Version, ownership and integrity checks through a read-only connection.
-
-    ``immutable``: no locks and no ``-wal``/``-shm`` files (for a file nobody has open).
-    """
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
-    con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    try:
-        con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StorageError(
-                f"journal {path} has schema version {version}, newer than this drafter supports "
-                f"({SCHEMA_VERSION})",
-                hint="upgrade drafter; the file was left untouched",
-            )
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        # a drafter journal gets its tables and its version in one transaction: version 0 with any
-        # table, a table of another program, or a version without our tables is someone else's file
-        if (version == 0 and tables) or tables - _OUR_TABLES or (version > 0 and not _REQUIRED_TABLES <= tables):
-            raise StorageError(f"{path} is an SQLite file of another program, not a drafter journal", hint=_untouched(path))
-        check = con.execute("PRAGMA quick_check").fetchall()
-        if [r[0] for r in check] != ["ok"]:
-            first = " ".join(str(check[0][0]).split())[:120]
-            raise StorageError(f"journal {path} is corrupt ({first})", hint=_untouched(path))
-    except sqlite3.OperationalError:
-        raise
-    except sqlite3.DatabaseError as exc:  # "file is not a database", "disk image is malformed"
-        raise StorageError(f"journal {path} is corrupt or not a journal ({exc})", hint=_untouched(path)) from None
-    finally:
-        con.close()
-
-
-def _check_writable(path: Path) -> None:
-    """A read-only folder or file fails now, in one line, instead of after seconds of retries."""
-    folder = path.parent
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise StorageError(
-            f"cannot write the journal in {folder}: the folder is read-only (the journal keeps "
-            f"{path.name}-wal and -shm beside it)",
-            hint="set DRAFTER_JOURNAL to a file in a writable folder",
-        )
-    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        raise StorageError(f"cannot write the journal {path}: permission denied", hint="check the file's permissions")
 
 
 def _now() -> str:
@@ -338,7 +99,7 @@ class Journal:
             if existed:
                 inode = _inode(self.path)
                 if not _OPEN.get(inode):  # nobody in this process has it open: safe to check it
-                    _check_existing(self.path)
+                    _check_existing(self.path, SCHEMA_VERSION)
             elif not create:
                 raise StorageError(
                     f"no journal at {self.path} yet",
@@ -678,141 +439,7 @@ class Journal:
     # -- merging into a new log ------------------------------------------------------------
 
     def merge_into(self, log: WorkLog) -> WorkLog:
-        """Return a copy of ``log`` with every open recorded promise placed in it (U5, U16).
+        """Return a copy of ``log`` with every open recorded promise placed in it (see :mod:`.merge`)."""
+        from .merge import merge_into
 
-        Reported done in the notes -> done; mentioned -> carried on that item with its date (a
-        passed date stays passed, so the playbook calls it missed); not mentioned -> carried on
-        an item "Carried over from earlier updates". Ambiguous matches are not guessed: the
-        promise is carried and a warning asks the user to confirm.
-        """
-        rows = self.open_commitments()
-        if not rows:
-            return log
-        log = log.model_copy(deep=True)
-        by_id = {r.id: r for r in rows}
-        promises = [Promise(r.id, r.what, r.owner, r.due) for r in rows]
-        carried_items: dict[str, WorkItem] = {}
-        for m in match_commitments(promises, log):
-            r = by_id[m.journal_id]
-            if m.target is not None and m.target[0] == "c":
-                c = log.items[m.target[1]].commitments[m.target[2]]
-                c.journal_id = r.id
-                c.for_whom = c.for_whom or r.for_whom
-                if c.state != "done" and r.due is not None:
-                    if c.due is None:
-                        c.due = r.due
-                    elif r.due < log.as_of and c.due != r.due:
-                        # a passed date is not re-dated silently: the playbook reports it missed,
-                        # and the date the notes give is offered as the new date
-                        if c.due >= log.as_of:
-                            c.new_due = c.due
-                        c.due = r.due
-                continue
-            carried = Commitment(
-                what=r.what,
-                owner=r.owner,
-                due=r.due,
-                for_whom=r.for_whom,
-                state="done" if m.done else "open",
-                source="journal",
-                journal_id=r.id,
-                done_on=m.done_on if m.done else None,
-            )
-            target = log.items[m.target[1]] if m.target is not None else None
-            if target is not None and (m.done or not target.done):
-                # (an open promise is not put on an item the notes mark done: the playbook
-                # would report it done on a weak match)
-                target.commitments.append(carried)
-                continue
-            _carried_item(log, r.item, carried_items, ambiguous=bool(m.ambiguous)).commitments.append(carried)
-            if m.ambiguous:
-                places = " / ".join(f"'{_short(c.text)}'" for c in m.ambiguous[:3])
-                log.warnings.append(
-                    f"journal #{r.id} '{_short(r.what)}' matches more than one line of the notes "
-                    f"({places}); carried as open - confirm with `drafter journal done {r.id}` "
-                    f"or `drafter journal drop {r.id}`"
-                )
-        return log
-
-
-def _carried_item(log: WorkLog, title: str | None, made: dict[str, WorkItem], *, ambiguous: bool) -> WorkItem:
-    """Where an unmatched promise goes: its old item if the notes have one of that name, else
-    "<old item> (carried over)", else "Carried over from earlier updates". Ambiguous ones always
-    go to the last, so they are not quietly attached to one of the candidates."""
-    suffix = " (carried over)"
-    title = (title or "").removesuffix(suffix).strip()
-    if title and title != CARRIED_TITLE and not ambiguous:
-        wanted = " ".join(title.lower().split())
-        for item in log.items:
-            if item.done or any(item is v for v in made.values()):
-                continue
-            if " ".join(item.title.lower().split()) == wanted:
-                return item
-        name = title + suffix
-    else:
-        name = CARRIED_TITLE
-    if name not in made:
-        made[name] = WorkItem(title=name)
-        log.items.append(made[name])
-    return made[name]
-
-
-def _short(text: str, n: int = 60) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def promises_of(draft: Draft) -> list[dict]:
-    """The promises a draft reports: the log's commitments with the playbook's state for each.
-
-    The playbook keeps one CommitmentState per commitment of an item, in order; when an engine or
-    playbook breaks that alignment, states are paired by wording instead.
-    """
-    plan = draft.plan
-    out: list[dict] = []
-    covered: set[int] = set()
-
-    def done_date(c: Commitment | None, item: WorkItem | None) -> dt.date | None:
-        """When a done promise was done: its own date, or the dated action on the same line."""
-        if c is None or item is None:
-            return None
-        if c.done_on is not None:
-            return c.done_on
-        same_line = [a.on for a in item.actions if a.on and c.line is not None and a.line == c.line]
-        if same_line:
-            return same_line[0]
-        scored = [(similarity(c.what, a.text), a.on) for a in item.actions if a.on]
-        best = max(scored, default=(0.0, None), key=lambda t: t[0])
-        return best[1] if best[0] >= 0.6 else None
-
-    def entry(c: Commitment | None, cs, title: str, item: WorkItem | None = None) -> dict:
-        src = c if c is not None else cs
-        return dict(
-            what=src.what, owner=(src.owner or "I"), due=src.due, item=title,
-            for_whom=c.for_whom if c is not None else None,
-            state=cs.state if cs is not None else c.state,
-            new_date=cs.new_date if cs is not None else None,
-            ask=cs.ask if cs is not None else None,
-            journal_id=c.journal_id if c is not None else None,
-            done_on=done_date(c, item),
-            # a later date the notes themselves give for a passed promise (merge_into): the
-            # user's new promise, unlike a date the playbook proposes
-            notes_new_date=c.new_due if c is not None else None,
-        )
-
-    for ip in plan.items:
-        covered.add(id(ip.item))
-        log_cs, states = ip.item.commitments, list(ip.commitments)
-        if len(log_cs) == len(states):
-            out += [entry(c, cs, ip.item.title, ip.item) for c, cs in zip(log_cs, states)]
-            continue
-        for c in log_cs:
-            scored = [(similarity(cs.what, c.what), k) for k, cs in enumerate(states)]
-            best = max(scored, default=(0.0, -1))
-            cs = states.pop(best[1]) if best[0] >= 0.6 else None
-            out.append(entry(c, cs, ip.item.title, ip.item))
-        out += [entry(None, cs, ip.item.title) for cs in states]
-    for item in plan.log.items:
-        if id(item) not in covered:
-            out += [entry(c, None, item.title, item) for c in item.commitments]
-    return out
+        return merge_into(self, log)
