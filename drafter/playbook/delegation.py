@@ -425,11 +425,17 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
     for ip in plan.items:
         if ip in chosen or ip.status == Status.DONE or ip.next_step is None:
             continue
-        open_loops.append(
-            f"{short_title(ip.item.title)}: I keep it; next I will {ip.next_step.action} "
-            + ("today" if ip.next_step.due == as_of else f"by {fmt(ip.next_step.due, as_of)}")
-        )
+        step_owner = ip.next_step.owner or "I"
+        when = "today" if ip.next_step.due == as_of else f"by {fmt(ip.next_step.due, as_of)}"
+        if getattr(ip.next_step, "due_proposed", False):
+            when = f"(proposed: {fmt(ip.next_step.due, as_of)})"
+        if is_me(step_owner):
+            open_loops.append(f"{short_title(ip.item.title)}: I keep it; next I will {ip.next_step.action} {when}")
+        else:  # someone else's action item (minutes): theirs, not mine
+            open_loops.append(f"{short_title(ip.item.title)}: {step_owner} will {ip.next_step.action} {when}")
         for cs in ip.commitments:
+            if not is_me(step_owner) and cs.owner == step_owner and clean(cs.what).lower() == clean(ip.next_step.action).lower():
+                continue  # the line above says it
             if cs.state in ("open", "missed"):
                 owner = "I keep it" if cs.owner == "I" else f"{cs.owner} owns it, I follow up"
                 date = cs.new_date or (cs.due if cs.due and cs.due >= as_of else ip.next_step.due)
@@ -450,8 +456,8 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
     shadow = (tasks[0].deadline if tasks[0].recurring else tasks[0].check_ins[0].on) if tasks else None
     if tasks:
         open_loops.append(
-            f"I will pair with {delegate} on the first run on {fmt(shadow, as_of)}" if tasks[0].recurring
-            else f"I will go through the plan with {delegate} on {fmt(shadow, as_of)}"
+            f"I will pair with {delegate} on the first run on {fmt(shadow, as_of)} (proposed)" if tasks[0].recurring
+            else f"I will go through the plan with {delegate} on {fmt(shadow, as_of)} (proposed)"
         )
     return DelegationFacts(
         delegate=delegate,
