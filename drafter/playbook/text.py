@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..models import (
     Wait,
@@ -129,8 +130,23 @@ def short_title(title: str, limit: int = 60) -> str:
     if len(head) >= 3:
         t = head
     if len(t) > limit:
-        t = t[:limit].rsplit(" ", 1)[0]
+        t = cut_at_phrase(t, limit)
     return t
+
+
+_PHRASE_BREAK = re.compile(r"\s+(?=(?:and|or|but|so|because|which|that|who|to|with|without|for|by|in|on|at|of|from|"
+                           r"when|while|if|unless|until|after|before|via|as)\s)|\s+[—–-]+\s+|,\s+", re.I)
+_DANGLING_END = re.compile(r"(?:\s+(?:the|a|an|of|to|for|and|or|with|by|on|in|at|from|as|that|which|their|its|our|"
+                           r"my|your|his|her|this|these|those|is|are|was|be))+$", re.I)
+
+
+def cut_at_phrase(text: str, limit: int) -> str:
+    """``text`` within ``limit`` characters, cut where a phrase ends (before 'and', 'to', a dash or a
+    comma) rather than mid-phrase, and never ending on an article, preposition or conjunction."""
+    cut = text[:limit + 1]
+    breaks = [m.start() for m in _PHRASE_BREAK.finditer(cut) if limit // 2 <= m.start() <= limit]
+    t = cut[:breaks[-1]] if breaks else text[:limit].rsplit(" ", 1)[0]
+    return _DANGLING_END.sub("", t).rstrip(" ,;:—–-") or text[:limit].rsplit(" ", 1)[0]
 
 
 _KEEP_CAPITAL = re.compile(
@@ -250,6 +266,17 @@ _WAIT_LEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _who_patterns(on_whom: str) -> tuple[re.Pattern, re.Pattern]:
+    """The two patterns wait_object strips a person with, compiled once per person (with more
+    people than ``re``'s cache holds, every wait recompiled them)."""
+    who = re.escape(on_whom)
+    return (
+        re.compile(rf"\s*\b(?:from|by|on|with|at)\s+{who}\b.*$", re.I),
+        re.compile(rf"^{who}(?:'s|’s)?(?:\s+(?:at|from)\s+[\w&.-]+(?:\s[A-Z][\w&.-]*)?)?\s*(?:(?:for|to|about|on)\s+)?", re.I),
+    )
+
+
 def wait_object(w: Wait) -> str | None:
     """What is waited for, without who and when: 'Q3 docs from Dana, no reply yet' -> 'the Q3 docs'."""
     t = clean(w.what)
@@ -258,9 +285,9 @@ def wait_object(w: Wait) -> str | None:
     for _ in range(2):
         t = _WAIT_LEAD.sub("", t)
     if w.on_whom:
-        who = re.escape(w.on_whom)
-        t = re.sub(rf"\s*\b(?:from|by|on|with|at)\s+{who}\b.*$", "", t, flags=re.I)
-        t = re.sub(rf"^{who}(?:'s|’s)?(?:\s+(?:at|from)\s+[\w&.-]+(?:\s[A-Z][\w&.-]*)?)?\s*(?:(?:for|to|about|on)\s+)?", "", t, flags=re.I)
+        after, before = _who_patterns(w.on_whom)
+        t = after.sub("", t)
+        t = before.sub("", t)
     t = re.sub(r"^(?:no\s+)?(?:reply|response|answer)\b(?:\s+(?:yet\s+)?(?:from|to|on|about))?\s*", "", t, flags=re.I)
     t = re.sub(r"\s+(?:yet|still|so far)$", "", t, flags=re.I)
     t = re.sub(r"(?:^|\s*[:\-–—]\s*)blocked\b[:\-–—]?\s*", " ", t, flags=re.I)

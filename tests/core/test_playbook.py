@@ -634,3 +634,13 @@ def test_blocker_fallback_is_about_unblocking():
     [fb] = ip.fallbacks
     assert fb.trigger == "still blocked on Search rewrite"
     assert "unblock Search rewrite" in fb.action and "Wen" in fb.action
+
+
+def test_short_title_cuts_where_a_phrase_ends():
+    from drafter.playbook.text import short_title
+
+    t = short_title("Set up Google OSS-Fuzz for ESLint to add continuous fuzzing coverage for parser edge cases", 60)
+    assert t == "Set up Google OSS-Fuzz for ESLint"
+    t = short_title("Ask every maintainer of a provider to add their provider and key to the registry today", 70)
+    assert len(t) <= 70 and not t.endswith((" the", " to", " and", " their"))
+    assert t.startswith("Ask every maintainer of a provider to add their provider")
