@@ -145,6 +145,8 @@ def clean(raw: str) -> Clean:
     def bracket(m: re.Match) -> str:
         inner = (m.group(1) or m.group(2) or "").strip()
         low = inner.lower().strip(" :")
+        if re.match(r"[A-Za-z]", m.string[m.end() : m.end() + 1]):
+            return inner  # "[PROPOSAL]s in GitHub Issues": a word, not a tag
         if low in AGENDA_TAGS or re.fullmatch(r"[a-z]+(?:[ -][a-z]+)?", low) and low in AGENDA_TAGS:
             out.tags.append(low)
             return " "

@@ -95,6 +95,8 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
         if t is None:
             continue
         key, title, topic, owner = t
+        if mode == "retro" and topic is not None and topic is not node and topic.is_item and not _label_only(topic):
+            mode = None  # the points under an agreed retro change explain it: notes, not more outcomes
         item = items.get(key)
         if item is None:
             item = b.item(title, topic or node, owner=owner)
@@ -105,6 +107,8 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
             b.place(item, node)  # a topic bullet titles its item; its text is context
             if node.label and node.rest and b.people.known(node.label):
                 b.read_node(item, node, mode)  # "David: can we have a notification ...?" is also what David said
+            elif mode == "retro" and not _label_only(node):
+                b.read_node(item, node, mode)  # "Move long proposals to PRs" in a retro: what the team agreed
             continue
         if _in_option(b, node, item):
             last_item = item
@@ -117,6 +121,11 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
 
 
     _finish_options(b)
+
+
+def _label_only(node: Node) -> bool:
+    """'Blockers:', '- Wins' (a section word alone): a label of the points under it."""
+    return bool(node.label and not node.rest) or (len(node.text.split()) <= 3 and mode_of(node.text) is not None)
 
 
 OPTION_HEAD = re.compile(

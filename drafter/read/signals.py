@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 
-MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context")
+MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context", "retro")
 
 MODE_HEADS: list[tuple[str, re.Pattern]] = [
+    # a team's retro section: what it agreed to keep, change or try (read as outcomes)
+    ("retro", re.compile(r"^(?:(?:weekly|team|sprint|monthly)\s+)?retro(?:spective)?s?(?:\s+(?:and\s+action\s+items|items|notes|actions))?\s*:?$|"
+                         r"^(?:keep doing|stop doing|start doing|keep and expand|to improve|what we'?ll change|what to change)\b", re.I)),
     ("plain", re.compile(r"\b(retro(?:spective)?|highlights|announcements?|fyi|background|context|overview|introductions?|"
                          r"i'?d like to raise|shout-?outs?|kudos|thanks)\b", re.I)),
     ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
@@ -222,9 +225,13 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("note", t)
     if mode == "plain":
         mode = None
+    if mode == "retro":
+        mode = "decided"
     done_item = mode == "done_item"  # a list item in a "done" section: done unless it says otherwise
     if done_item:
         mode = "done"
+    if re.match(r"^(?:_?example_?|for example|for instance|e\.g\.?|eg)\s*[:\-–]\s*\S", t, re.I):
+        return Signal("note", t)  # "Example: Nick working through the Tech Debt payoff": an illustration
     if _DATE_ONLY.fullmatch(t):
         return Signal("note", t)  # "Monday 2023-02-20": a slot, not a task
     if is_none_answer(t):
@@ -395,9 +402,12 @@ def sentences(text: str) -> list[str]:
 
 def speaker_turns(text: str, people: People) -> list[tuple[str | None, str]]:
     """'Carol: a. John: b' -> [('Carol', 'a.'), ('John', 'b')] for known names; else [(None, text)]."""
-    names = sorted({p.name.split()[0] for p in people.persons()} | {p.name for p in people.persons()}, key=len, reverse=True)
-    if not names:
+    if not people.by_name:
         return [(None, text)]
+    names = [n for n in _known_names(people) if n in text]  # a name the text does not hold cannot match
+    if not names:
+        rest = text.strip()  # no turn: as the loop below ends without a match
+        return [(None, rest)] if rest else [(None, text)]
     alt = "|".join(re.escape(n) for n in names)
     rx = re.compile(rf"(?:(?<=^)|(?<=[.!?)\"]\s)|(?<=[.!?]))\s*(?P<who>(?:{alt})(?:\s+[A-Z]\.?|\s+[A-Z][a-z]+)?)\s*(?:\([^)]*\)\s*)?:\s+")
     out: list[tuple[str | None, str]] = []

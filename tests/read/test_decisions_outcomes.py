@@ -226,3 +226,31 @@ def test_positions_on_lettered_options():
     (d,) = decisions(log)
     assert d.positions[0] == "Roger: B, can we get the same results from the community? The community could list them."
     assert any(p.startswith("Oleks: C, we can use it") for p in d.positions)
+
+
+RETRO = """# Week of 13 February 2023
+
+## Weekly Retro and Action Items
+
+- Move long Proposals to PRs instead of Issues
+  - `[PROPOSAL]`s in GitHub Issues are not great when they're long.
+  - _Example_: the long proposal in the docs phase 2 issue
+- Wins
+  - tbDEX team is wanting our support
+
+## ALR
+
+### Focus for the Week
+- Getting Started experience
+"""
+
+
+def test_a_retro_holds_what_the_team_agreed():
+    log = read(RETRO, genre="standup")
+    got = outcomes(log)
+    assert "Move long Proposals to PRs instead of Issues" in got
+    assert "tbDEX team is wanting our support" in got
+    assert "Wins" not in got
+    notes = [n for w in log.items for n in w.notes]
+    assert "PROPOSALs in GitHub Issues are not great when they're long." in notes  # an explanation, not an outcome
+    assert any(n.startswith("Example: the long proposal") for n in notes)
