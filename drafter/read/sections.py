@@ -110,6 +110,10 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
             elif mode == "retro" and not _label_only(node):
                 b.read_node(item, node, mode)  # "Move long proposals to PRs" in a retro: what the team agreed
             continue
+        if mode == "retro" and _label_only(node):
+            b.place(item, node)  # "Working model that we should keep:" labels the points under it
+            last_item = item
+            continue
         if _in_option(b, node, item):
             last_item = item
             continue
