@@ -11,7 +11,7 @@ from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
 from ..playbook import commitment_object, decision_phrase, fmt, short_title, the, wait_object, wait_signal
 from ..playbook.text import is_me, is_sentence, quoted, wait_is_external
 from .update_writer import step_text
-from .wording import cap, clause, fit, inline_title, statement, the_phrase
+from .wording import cap, clause, fit, inline_title, statement, subject, the_phrase
 
 NO_OPTIONS = "The notes name no alternatives yet"
 NOT_STATED = "not stated in the notes"
@@ -136,6 +136,9 @@ def write_options(plan: Plan) -> OptionsProposal:
     else:
         rationale = "there is nothing to recommend until the alternatives are known"
         default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will ask again before doing anything."
+        if ip is not None and ip.next_step is not None:  # the notes' own plan, not a made-up option
+            default = (f"If I don't hear by {fmt(d.decide_by, as_of)}, the plan in the notes stands: "
+                       f"{subject(ip.next_step.owner)} will {step_text(ip.next_step, as_of)}.")
     will_do = []
     if ip is not None and ip.next_step is not None and is_me(ip.next_step.owner):
         will_do.append(step_text(ip.next_step, as_of))

@@ -112,3 +112,15 @@ def test_labelled_options_with_bullets_under_them_and_the_notes_own_pick():
     assert "higher likelihood" in d.options[1].upside
     p = write_options(plan)
     assert "the notes recommend it" in p.rationale and "option B" in p.default_action
+
+
+def test_no_alternatives_default_is_the_notes_own_plan():
+    """No options in the notes: the default is the plan the notes give (owner, action), not 'I will ask again'."""
+    from drafter import Drafter
+
+    notes = ("# Dev sync\nPresent: Ivan, Aapeli\n* Mobile\n  - Ivan: struggling to set up the react native build, it is a mess\n"
+             "  - Aapeli: will write a readme for the native build\n")
+    text = Drafter(engine="offline").draft("options", notes, as_of=AS_OF).render("text")
+    assert "the notes name no alternatives" in text.lower()
+    assert "the plan in the notes stands: Aapeli will write a readme for the native build" in text, text
+    assert "ask again" not in text
