@@ -79,6 +79,8 @@ def compact_steps(ip: ItemPlan):
     if step is not None:
         step = step.model_copy(update={"action": without_title(step.action, title)})
     fbs = [fb.model_copy(update={"trigger": without_title(fb.trigger, title)}) for fb in ip.fallbacks[:4]]
+    seen: set[tuple[str, str]] = set()
+    fbs = [fb for fb in fbs if (fb.trigger, fb.action) not in seen and not seen.add((fb.trigger, fb.action))]
     return step, fbs
 
 
@@ -227,6 +229,20 @@ def has_content(ip: ItemPlan) -> bool:
                 or i.deadline or ip.next_step or ip.fallbacks or ip.status not in (Status.DONE, Status.ON_TRACK))
 
 
+# reStructuredText directives and field lists (".. post:: August 7", ":author: Vara"): markup, not notes
+_DIRECTIVE = re.compile(r"^(?:\.\.\s+[\w-]+::|:[\w -]+:(?:\s|$))")
+
+
+def unique_asks(asks):
+    """One ask once (two blockers worded alike give one 'help me unblock' ask)."""
+    seen, out = set(), []
+    for a in asks:
+        if (a.who, a.what) not in seen:
+            seen.add((a.who, a.what))
+            out.append(a)
+    return out
+
+
 def write_update(plan: Plan) -> StatusUpdate:
     """Bottom line first, one status per item, every promise with a state, asks last."""
     if not plan.log.first_person and any(has_content(ip) for ip in plan.items):
@@ -240,7 +256,8 @@ def write_update(plan: Plan) -> StatusUpdate:
         overall=plan.overall,
         items=[item_status_for(ip, plan) for ip in plan.items[:12]],
         risks=plan.risks[:8],
-        asks=plan.asks[:6],
-        unplaced=[fit(statement(s.text) or question(s.text), 300) for s in plan.log.unplaced[:40] if clause(s.text)],
+        asks=unique_asks(plan.asks)[:6],
+        unplaced=[fit(statement(s.text) or question(s.text), 300) for s in plan.log.unplaced[:40]
+                  if clause(s.text) and not _DIRECTIVE.match(s.text.strip())],
     )
 

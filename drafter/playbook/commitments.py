@@ -21,6 +21,7 @@ from ..models import (
     worst,
 )
 from .text import (
+    embeddable,
     _TEAMS,
     next_occurrence,
     CLOSE_BUSINESS_DAYS,
@@ -177,10 +178,10 @@ def item_asks(item: WorkItem, commitments: list[CommitmentState], fallbacks: lis
     for w in item.waits:
         if w.kind != "blocked":
             continue
-        obj = wait_object(w) or the(clean(w.what))
+        obj = embeddable(strip_article(wait_object(w) or clean(w.what))) or "the work"
         by = fallback_by(as_of, item.deadline, "call")
         with_whom = f" with {w.on_whom}" if w.on_whom else ""
-        asks.append(Ask(who="you", what=f"help me unblock {strip_article(obj)}{with_whom} if it is still stuck"[:300], by=by))
+        asks.append(Ask(who="you", what=f"help me unblock {obj}{with_whom} if it is still stuck"[:300], by=by))
     for cs in commitments:
         if cs.state == "missed" and cs.owner == "I" and cs.new_date is None and cs.ask:
             asks.append(Ask(who="you", what=f"{cs.ask} for {clean(cs.what)}"[:300], by=as_of))

@@ -23,6 +23,7 @@ from ..models import (
     worst,
 )
 from .text import (
+    embeddable,
     _TEAMS,
     next_occurrence,
     CLOSE_BUSINESS_DAYS,
@@ -202,10 +203,11 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     blockers = [w for w in item.waits if w.kind == "blocked"]
     if blockers:
         b = blockers[0]
-        obj = wait_object(b) or the(clean(b.what))
+        obj = embeddable(strip_article(wait_object(b) or clean(b.what)))
         if b.on_whom and not is_me(b.on_whom):
-            return step(f"ask {who_label(b.on_whom, log)} what is needed to unblock {strip_article(obj)}", as_of)
-        return step(f"find a way round the blocker on {strip_article(obj)} and ask for help if none", as_of)
+            return step(f"ask {who_label(b.on_whom, log)} what is needed to unblock {obj or 'the work'}", as_of)
+        on = f" on {obj}" if obj else ""
+        return step(f"find a way round the blocker{on} and ask for help if none", as_of)
     for cs in commitments:
         if cs.state == "missed":
             return step(f"get a new date from {cs.owner} for {commitment_object(cs.what)}", as_of)

@@ -337,6 +337,16 @@ def is_sentence(text: str | None) -> bool:
     return bool(text) and bool(_SENTENCE_START.match(clean(text)))
 
 
+_FINITE = re.compile(r"\b(?:I|we|is|was|were|am|are|did|does|has|had)\b|[:;!?]|\bP\b", re.I)
+
+
+def embeddable(text: str | None) -> str:
+    """The phrase for a thing to sit after 'on'/'unblock' ('the SSO config'), or '' when the notes'
+    words are a statement of their own ('All I did was get stuck again', 'all is well now')."""
+    t = clean(text or "")
+    return "" if not t or is_sentence(t) or _FINITE.search(t) or len(t.split()) > 12 else t
+
+
 def quoted(text: str) -> str:
     """A sentence from the notes quoted inside another sentence: “The issue proposes ...”."""
     return f"“{clean(text)}”"

@@ -21,6 +21,7 @@ from ..models import (
     worst,
 )
 from .text import (
+    embeddable,
     is_sentence,
     quoted,
     _TEAMS,
@@ -117,7 +118,8 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     who = w.on_whom or "them"
     org = w.on_whom if is_org(w.on_whom, log) else person_org(w.on_whom, log)
     if w.kind == "blocked":
-        trigger = f"still blocked on {strip_article(obj or w.what)}"
+        named = embeddable(strip_article(obj or w.what))
+        trigger = f"still blocked on {named}" if named else "still blocked"
     elif w.kind == "no_reply" or obj is None:
         trigger = f"no reply from {who}"
     else:  # "still waiting on" flags the risk in the fallback itself (U6), not only in a droppable risk line
@@ -132,14 +134,14 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     backup = backup_contact(w.on_whom, org, log)
     where = org_place(org)
     if w.kind == "blocked" and path in ("call", "alternate_contact", "follow_up"):
-        unblock = strip_article(obj or clean(w.what))
+        unblock = embeddable(strip_article(obj or clean(w.what)))
         if path == "alternate_contact" and w.on_whom:
             team = f" in {org}" if org and org.lower() != who.lower() else ""
-            action = f"ask who else{team} can unblock {unblock}, and bring you options if nobody can{stake}"
+            action = f"ask who else{team} can unblock {unblock or 'it'}, and bring you options if nobody can{stake}"
         elif w.on_whom:
-            action = f"call {who} and agree a date to unblock {unblock}{stake}"
+            action = f"call {who} and agree a date to unblock {unblock or 'it'}{stake}"
         else:
-            action = f"escalate to you with a workaround for {unblock}"
+            action = f"escalate to you with a workaround for {unblock}" if unblock else "escalate to you with a workaround"
             path = "escalate"
     elif path == "follow_up":
         action = f"chase {who} again by email and ask for a firm date for {thing}{stake}"

@@ -644,3 +644,12 @@ def test_short_title_cuts_where_a_phrase_ends():
     t = short_title("Ask every maintainer of a provider to add their provider and key to the registry today", 70)
     assert len(t) <= 70 and not t.endswith((" the", " to", " and", " their"))
     assert t.startswith("Ask every maintainer of a provider to add their provider")
+
+
+def test_a_blocker_worded_as_a_statement_is_not_glued_after_a_preposition():
+    from drafter.playbook.text import embeddable
+
+    assert embeddable("the SSO config from IT") == "the SSO config from IT"
+    assert embeddable("All I did was get stuck again & again:P") == ""
+    assert embeddable("all is well now") == ""
+    assert embeddable("The rationale for waiting was to see the numbers") == ""
