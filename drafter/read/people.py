@@ -88,8 +88,30 @@ class People:
     def lower_in_text(self, low: str) -> bool:
         """Is ``low`` written in lower case somewhere in the notes (an ordinary word here)?"""
         if low not in self._lower_seen:
-            self._lower_seen[low] = bool(self.text) and re.search(rf"(?<![\w@.-]){re.escape(low)}(?![\w-])", self.text) is not None
+            words = self._words()
+            first = re.match(r"\w+", low)
+            if re.fullmatch(r"\w+", low):
+                found = low in words[0]  # a whole word of the notes, not after '@', '.', '-', not before '-'
+            elif first and first.group(0) not in words[1]:
+                found = False  # its first word is no whole word of the notes (one regex per name was quadratic)
+            else:
+                found = bool(self.text) and re.search(rf"(?<![\w@.-]){re.escape(low)}(?![\w-])", self.text) is not None
+            self._lower_seen[low] = found
         return self._lower_seen[low]
+
+    def _words(self) -> tuple[set[str], set[str]]:
+        """(words standing alone as ``lower_in_text`` asks, every whole word) of the notes, once."""
+        if "_word_sets" not in self.__dict__:
+            alone, every = set(), set()
+            text = self.text
+            for m in re.finditer(r"\w+", text):
+                w = m.group(0)
+                every.add(w)
+                s, e = m.start(), m.end()
+                if (s == 0 or text[s - 1] not in "@.-") and text[e: e + 1] != "-":
+                    alone.add(w)
+            self.__dict__["_word_sets"] = (alone, every)
+        return self.__dict__["_word_sets"]
 
     def add(self, name: str, evidence: str, line: int, org: str | None = None) -> Person | None:
         name = normalise(name)
@@ -100,6 +122,10 @@ class People:
         if p is None:
             p = Person(name=name, evidence=evidence, lines=[line], org=org)
             self.by_name[key] = p
+            index = self.__dict__.get("_by_first")
+            if index is not None and index[0] == len(self.by_name) - 1:  # keep the first-word index current
+                index[1].setdefault(key.split()[0], []).append(key)
+                index[0] += 1
         else:
             if line not in p.lines:
                 p.lines.append(line)
@@ -111,13 +137,25 @@ class People:
 
     def key(self, name: str) -> str:
         low = name.lower()
-        for k, p in self.by_name.items():
-            if k == low:
-                return k
-            # "Eric" and "Eric Huss" are one person
-            if low.split()[0] == k.split()[0] and (len(low.split()) == 1 or len(k.split()) == 1):
+        if not low.split():
+            return low
+        # only keys with the same first word can be this person ("Eric" and "Eric Huss" are one
+        # person); they are looked up by that word, in the order they were added (a scan of every
+        # key per sighting was quadratic in the number of people)
+        for k in self._keys_by_first().get(low.split()[0], ()):
+            if k == low or len(low.split()) == 1 or len(k.split()) == 1:
                 return k
         return low
+
+    def _keys_by_first(self) -> dict[str, list[str]]:
+        index = self.__dict__.get("_by_first")
+        if index is None or index[0] != len(self.by_name):
+            groups: dict[str, list[str]] = {}
+            for k in self.by_name:
+                groups.setdefault(k.split()[0], []).append(k)
+            index = [len(self.by_name), groups]
+            self.__dict__["_by_first"] = index
+        return index[1]
 
     def get(self, name: str | None) -> Person | None:
         if not name:
@@ -285,16 +323,41 @@ def find_people(outline) -> People:
             people.add(m.group("who"), "org", line, org=m.group("org").strip())
         for m in _WITH.finditer(text):
             people.add(m.group("who"), "with", line)
-    # a name seen once as a person is that person on every line that names it
+    # a name seen once as a person is that person on every line that names it: each line's words
+    # are looked up among the names' first words (one regex per person over every line was
+    # quadratic in notes with many people); a name not starting with a word character is searched
+    by_lead: dict[str, list[Person]] = {}
+    odd: list[tuple[Person, re.Pattern]] = []
     for p in people.by_name.values():
-        pat = re.compile(rf"(?<![\w@]){re.escape(p.name)}(?!\w)")
-        for n in nodes:
-            if n.kind in ("code", "comment", "directive", "front_matter"):
+        lead = re.match(r"\w+", p.name)
+        if lead:
+            by_lead.setdefault(lead.group(0), []).append(p)
+        else:
+            odd.append((p, re.compile(rf"(?<![\w@]){re.escape(p.name)}(?!\w)")))
+    cited = {id(p): set(p.lines) for p in people.by_name.values()}
+    for n in nodes:
+        if n.kind in ("code", "comment", "directive", "front_matter"):
+            continue
+        raw = n.raw
+        named = [p for p, pat in odd if pat.search(raw)]
+        for m in _WORD.finditer(raw):
+            s = m.start()
+            if s and raw[s - 1] == "@":
                 continue
-            if n.line not in p.lines and pat.search(n.raw):
+            for p in by_lead.get(m.group(0), ()):
+                e = s + len(p.name)
+                if raw.startswith(p.name, s) and not (e < len(raw) and (raw[e].isalnum() or raw[e] == "_")):  # (?!\w)
+                    named.append(p)
+        for p in named:
+            if n.line not in cited[id(p)]:
+                cited[id(p)].add(n.line)
                 p.lines.append(n.line)
+    for p in people.by_name.values():
         p.lines.sort()
     return people
+
+
+_WORD = re.compile(r"\w+")
 
 
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "dos", "del"}

@@ -455,7 +455,7 @@ def _check_item(
     here = set(item.lines)
     ctx = _Context(
         title=item.title.lower(),
-        people=frozenset(p.name.lower() for p in people if set(p.lines) & here and _looks_like_person(p.name)),
+        people=frozenset(p.name.lower() for p in _people_on(people, here) if _looks_like_person(p.name)),
         lines=tuple(sorted(here)),
     )
     for field in ("actions", "waits", "commitments", "decisions", "outcomes", "questions", "risk_notes"):
@@ -499,6 +499,22 @@ def _check_item(
         )
         update["delegate_to"] = None
     return item.model_copy(update=update) if update else item
+
+
+_BY_LINE: list = [None, {}]  # the last people list asked about, and its people by line
+
+
+def _people_on(people: list[Person], here: set[int]) -> list[Person]:
+    """The people citing any of the lines ``here``, in the list's order (indexed by line once per
+    list: a scan of every person per item was quadratic in notes with many people)."""
+    if _BY_LINE[0] is not people:
+        by_line: dict[int, list[int]] = {}
+        for i, p in enumerate(people):
+            for n in set(p.lines):
+                by_line.setdefault(n, []).append(i)
+        _BY_LINE[:] = [people, by_line]
+    found = sorted({i for n in here for i in _BY_LINE[1].get(n, ())})
+    return [people[i] for i in found]
 
 
 def check_log(log: WorkLog) -> WorkLog:

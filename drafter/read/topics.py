@@ -102,7 +102,10 @@ class LogBuilder:
             return self._read_row(item, node, mode, default_owner)
         if not text or node.kind in ("code", "comment", "directive", "front_matter", "rule"):
             return
-        speaker = speaker or node.speaker or self._speaker_above(node)
+        above = None
+        if not (speaker or node.speaker):
+            speaker = self._speaker_above(node)
+            above = self._above_line if speaker else None
         if node.label and node.kind in ("para", "quote") and self.people.known(node.label):
             speaker = self.people.get(node.label).name
             text = node.rest or ""
@@ -136,13 +139,14 @@ class LogBuilder:
                     grown += 1
                     continue
                 n_out = len(item.outcomes)
-                self.add_signal(item, sig, node.lines, mode)
+                carries = sig.kind in ("done", "commitment", "outcome", "question") and bool(sig.owner) and bool(who) and sig.owner.split()[0] == who.split()[0]
+                self.add_signal(item, sig, self._cite_speaker(node, who, above if who == speaker else None) if carries else node.lines, mode)
                 settled, grown = (item.outcomes[-1], 0) if len(item.outcomes) > n_out else (None, 0)
 
     def _answers(self, node: Node) -> bool:
         """Is ``node`` a reply nested under a question ("* Trishank: what if it fails?" > "* Kairo: retry")?"""
         p = self.outline.parent(node)
-        if p is None or not p.is_item or not node.is_item or not p.text.rstrip().endswith("?"):
+        if p is None or not p.is_item or not node.is_item or node.children or not p.text.rstrip().endswith("?"):
             return False
         # one or two replies in a sentence, not a list of points ("mesos client", "udig") or of positions
         return len(p.children) <= 2 and len((node.rest if node.label else node.text).split()) >= 5
@@ -155,12 +159,27 @@ class LogBuilder:
             self._plain[key] = all(n.kind != "heading" and n.depth <= 1 and len(n.text.split()) <= 14 for n in kids)
         return self._plain[key]
 
+    def _cite_speaker(self, node: Node, who: str | None, above: int | None) -> list[int]:
+        """The node's lines, and the line naming the speaker when the node itself does not ("RV - ..."
+        under an attendee list naming Robert Vinluan; "* Matthias:" above the line)."""
+        if not who or who.split()[0] in node.raw:
+            return node.lines
+        if above is None:
+            p = self.people.get(who)
+            above = p.lines[0] if p and p.lines else None
+        return sorted({*node.lines, above}) if above else node.lines
+
     def _speaker_above(self, node: Node) -> str | None:
+        """The speaker of the lines ``node`` is nested in ("* Matthias:" > "* Conclusion: ..."); the
+        label's line is remembered so that what they said cites the line naming them."""
+        self._above_line = None
         p = self.outline.parent(node)
         while p is not None:
             if p.kind == "speaker":
+                self._above_line = p.line
                 return p.speaker
             if p.is_item and p.label and self.people.known(p.label) and not p.rest:
+                self._above_line = p.line
                 return self.people.get(p.label).name
             p = self.outline.parent(p)
         return None
@@ -272,12 +291,14 @@ class LogBuilder:
                     self.placed.pop(n, None)
                 continue
             items.append(w)
+        persons = self.people.persons()
+        by_line: dict[int, list[int]] = {}  # line -> the persons citing it (a scan of every person per item was quadratic)
+        for i, p in enumerate(persons):
+            for n in set(p.lines):
+                by_line.setdefault(n, []).append(i)
         for w in items:
             w.lines.sort()
-            names = []
-            for p in self.people.persons():
-                if set(p.lines) & set(w.lines):
-                    names.append(p.name)
+            names = [persons[i].name for i in sorted({i for n in w.lines for i in by_line.get(n, ())})]
             w.people = names
             _answer_questions(w)
             _positions(w, self.said.get(id(w), []))
