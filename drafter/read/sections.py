@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ..models import Decision, Outcome, Question, WorkItem
 from .outline import Node
-from .signals import is_none_answer, is_question, mode_of
+from .signals import DONE_WORD, is_none_answer, is_question, mode_of
 from .topics import LogBuilder
 
 GENERIC_HEAD = re.compile(
@@ -53,6 +53,10 @@ def topic_bullet(b: LogBuilder, node: Node) -> Node | None:
     """The innermost list item above ``node`` that reads as a topic: it has children, a short
     text, and is not a label of a mode ("Blockers:") or a person ("Sam:")."""
     best = None
+    if node.is_item and node.children and len(node.text.split()) <= 14 and not (node.label and (mode_of(node.label) or b.people.known(node.label))):
+        titled = not re.search(r"[.!?]$", node.text.strip()) and not DONE_WORD.search(node.text)  # not "PR merged!"
+        if titled and any(b.outline.nodes[c].is_item for c in node.children) and any(a.is_item for a in b.outline.ancestors(node)):
+            return node  # a sub-topic ("General Updates" > "TAC Election" > notes) titles its own notes
     for a in b.outline.ancestors(node):
         if a.kind == "heading":
             break

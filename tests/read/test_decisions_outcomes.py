@@ -254,3 +254,35 @@ def test_a_retro_holds_what_the_team_agreed():
     notes = [n for w in log.items for n in w.notes]
     assert "PROPOSALs in GitHub Issues are not great when they're long." in notes  # an explanation, not an outcome
     assert any(n.startswith("Example: the long proposal") for n in notes)
+
+
+SUBTOPICS = """# TAC meeting
+
+Attendees: Carol, John, Matthias
+
+## Notes
+- General Updates
+  - TAC Industry Representative Election
+    - Carol: haven't had volunteers come forward. Don't have to pick anybody either.
+* Matthias:
+    * Compressing images for our repo
+        * Conclusion: Stay with full dimensions for gallery.
+"""
+
+
+def test_a_sub_topic_holds_its_own_title_line_and_survives_the_provenance_check():
+    from drafter.read import read_notes
+
+    log = read_notes(SUBTOPICS, AS_OF)
+    election = next(w for w in log.items if w.title == "TAC Industry Representative Election")
+    assert 7 in election.lines
+    assert not [d for d in log.dropped if d.kind == "item"]
+
+
+def test_what_a_speaker_above_said_cites_the_line_naming_them():
+    from drafter.read import read_notes
+
+    log = read_notes(SUBTOPICS, AS_OF)
+    (o,) = [o for w in log.items for o in w.outcomes]
+    assert (o.text, o.who) == ("Stay with full dimensions for gallery.", "Matthias")
+    assert o.lines == [9, 11]
