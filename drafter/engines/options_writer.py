@@ -171,7 +171,7 @@ def write_options(plan: Plan) -> OptionsProposal:
         recommendation=rec.label if rec is not None else None,
         known=[fit(statement(k), 300) for k in d.known[:8] if statement(k)],
         rationale=fit(rationale, 600),
-        default_action=default,
+        default_action=fit(default, 300),
         will_do=[fit(w, 300) for w in will_do[:4]],
         needs_approval=[fit(n, 300) for n in needs],
         open_risks=[fit(statement(r), 300) for r in open_risks if statement(r)][:4],

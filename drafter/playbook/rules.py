@@ -23,6 +23,7 @@ from ..models import (
     worst,
 )
 from .text import (
+    quoted,
     embeddable,
     _TEAMS,
     next_occurrence,
@@ -220,6 +221,7 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
         phrase = phrase if phrase.startswith("on ") else f"on {phrase}"
         return step(f"get a decision from {who} {phrase}", soon)
     open_c = [cs for cs in commitments if cs.state == "open"]
+    all_open = [cs for cs in open_c if clean(cs.what) and "?" not in cs.what]
     mine = [cs for cs in open_c if cs.owner == "I"]
     mine = [cs for cs in mine if is_deliverable(cs.what)]
     open_c = [cs for cs in open_c if is_deliverable(cs.what)]
@@ -236,6 +238,9 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
         return step(f"prepare the next {strip_article(item.title)}", add_bdays(nxt, -1) if nxt and nxt > soon else soon)
     if first_person and _names_a_task(item.title):
         return step(lower_first(short_title(item.title)), soon)
+    if first_person and all_open:  # a to-do list's open entries that are not worded as tasks: the first one, quoted
+        c = all_open[0]
+        return step(f"take the next open entry: {quoted(clean(c.what).rstrip('.'))}", soon)
     if first_person:  # my open item with nothing to do in the notes: I commit to naming the next step, nothing more
         return step(f"set the next step for {the(short_title(item.title))}", soon)
     return None

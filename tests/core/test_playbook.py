@@ -653,3 +653,16 @@ def test_a_blocker_worded_as_a_statement_is_not_glued_after_a_preposition():
     assert embeddable("All I did was get stuck again & again:P") == ""
     assert embeddable("all is well now") == ""
     assert embeddable("The rationale for waiting was to see the numbers") == ""
+
+
+def test_first_person_todo_entry_not_worded_as_a_task_is_the_next_step_quoted():
+    """A to-do list's open entry ('Three levels, selectable from the menu') is the step, quoted: no 'set the next step'."""
+    import datetime as dt
+
+    from drafter import Drafter
+
+    notes = "# My game backlog\n\n## Must-haves\n- [x] Game name\n- [ ] Three levels, selectable from the main menu\n"
+    d = Drafter(engine="offline").draft("update", notes, as_of=dt.date(2026, 12, 1))
+    text = d.render("text")
+    assert "set the next step" not in text
+    assert "“Three levels, selectable from the main menu”" in text, text
