@@ -158,7 +158,7 @@ def decided_sentence(plan: Plan) -> str:
     for ip in plan.items:
         for o in ip.item.outcomes:
             text = clause(o.text)
-            if text:
+            if text and not _ANAPHORIC.match(text):
                 who = f" ({o.who})" if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else ""
                 return f"{outcome_label(text)}: {text}{who}. "
     return ""
@@ -178,11 +178,30 @@ def also_clause(plan: Plan, focus: ItemPlan) -> str:
     return f"Also {ip.status.label}: {focus_phrase(ip, plan.as_of)}."
 
 
+_SIGN_OFF = re.compile(r"^(?:thanks|thank you|please|cheers)\b", re.I)
+_REPORTED = re.compile(r"^(?:we|i)\s+(?:have|had|did|(?!(?:need|feed|proceed|succeed|exceed)\b)\w{2,}ed)\b", re.I)
+# a sentence that leans on the one before it ("This was also recommended ...") does not open a headline
+_ANAPHORIC = re.compile(r"^(?:this|that|these|those|it|they|also|for example|e\.g\.)\b", re.I)
+
+
+def promise_kind(c) -> str:
+    """'promise', or for an ownerless open "commitment" the reader took from a report: 'done' ("We
+    enabled branch protection ...", a thing done) or 'none' ("Thanks for using Homebrew")."""
+    if clean(c.owner or "") or c.state != "open":
+        return "promise"
+    what = clause(c.what)
+    if _SIGN_OFF.match(what):
+        return "none"
+    return "done" if _REPORTED.match(what) else "promise"
+
+
 def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
     as_of = plan.as_of
     done = [
         statement(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if statement(a.text)
     ]
+    done += [clause(c.what) for c in ip.commitments if promise_kind(c) == "done" and clause(c.what)]
+    promises = [c for c in ip.commitments if promise_kind(c) == "promise"]
     done += [f"delivered {c.what}" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE]
     risk = ip.risks[0].signal if ip.risks else None
     if risk and ip.risks[0].threatens and (ip.risks[0].deadline or clean(ip.risks[0].threatens) != clean(ip.item.title)):
@@ -201,7 +220,7 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
         commitments=[
             c.model_copy(update={"what": commitment_object(clause(c.what))}) if c.state == "missed" and clause(c.what)
             else c.model_copy(update={"what": clause(c.what) or c.what})
-            for c in ip.commitments[:8]
+            for c in promises[:8]
         ],
         risk=fit(risk, 300) if risk else None,
         decided=[fit(d, 300) for d in decided_lines(ip)],

@@ -46,3 +46,19 @@ def test_slack_update_with_one_wait_fits_its_cap():
     text = render(up, OutputFormat.SLACK, DraftOptions())
     assert word_count(text) <= 80, text
     assert "Omar" in text
+
+
+def test_reported_we_statements_are_done_not_open_promises():
+    """An ownerless 'commitment' that reports a thing done ('We enabled ...') is listed as done; a
+    sign-off ('Thanks for using ...') is no promise; 'We need more help' stays as the notes say it."""
+    from drafter.engines.update_writer import promise_kind
+    from drafter.models import Commitment
+
+    def c(what):
+        return Commitment(what=what, owner="", state="open")
+
+    assert promise_kind(c("We enabled branch protection on more repositories")) == "done"
+    assert promise_kind(c("We have for several years enabled 2FA")) == "done"
+    assert promise_kind(c("Thanks for using Homebrew")) == "none"
+    assert promise_kind(c("We need more help to improve security")) == "promise"
+    assert promise_kind(Commitment(what="We enabled it", owner="Sam", state="open")) == "promise"
