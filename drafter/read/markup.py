@@ -9,6 +9,7 @@ owner ("[ehuss]", "(ehuss)") and done marks (an emoji check mark, struck-through
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -96,6 +97,32 @@ def _tag_like_owner(inner: str) -> bool:
     return True
 
 
+_AI_BEFORE = re.compile(r"\b(?:AI|A\.I\.|Action(?: item)?|TODO)\s*$", re.I)  # searched up to a bracket
+_NONTRIVIAL = re.compile(r"[^\[\]xX\s\-–—:|]")
+_NONTRIVIAL_AT: list = [None, []]  # the last text asked about, the positions of its non-trivial characters
+
+
+def _name_before(s: str, end: int) -> bool:
+    """``re.search(r"[A-Z][\\w'’-]+\\s*$", s[:end])``, looking back only over the last word."""
+    j = end
+    while j > 0 and s[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > 0 and (s[i - 1].isalnum() or s[i - 1] in "_'’-"):
+        i -= 1
+    return j - i >= 2 and any("A" <= c <= "Z" for c in s[i: j - 1])
+
+
+def _other_text(s: str, start: int, end: int) -> bool:
+    """Does ``s`` outside ``[start, end)`` hold a character no checkbox or separator is made of?
+    (Then the bracket is not the whole text; the positions are found once per text.)"""
+    if _NONTRIVIAL_AT[0] is not s:
+        _NONTRIVIAL_AT[:] = [s, [m.start() for m in _NONTRIVIAL.finditer(s)]]
+    at = _NONTRIVIAL_AT[1]
+    inside = bisect.bisect_left(at, end) - bisect.bisect_left(at, start)
+    return len(at) - inside > 0
+
+
 def clean(raw: str) -> Clean:
     """The prose of one line, with markup removed and context set aside (see module doc)."""
     out = Clean(text="")
@@ -112,6 +139,7 @@ def clean(raw: str) -> Clean:
         s = s[: tm.start()]
     s = _RST_LINK.sub(lambda m: (out.urls.append(m.group(2)) or m.group(1)), s)
     s = _IMAGE.sub(lambda m: (out.urls.append(m.group(2)) or (m.group(1) if m.group(1) and not URL_RE.fullmatch(m.group(1)) else "")), s)
+    s = re.sub(r"(?<=[A-Za-z0-9])\[(?=[^\]\[]+\]\()", " [", s)  # "Completed[PR#18](url)": two words
     s = _LINK.sub(lambda m: (out.urls.append(m.group(2)) if m.group(2) else None) or (m.group(1) if not URL_RE.fullmatch(m.group(1).strip()) else ""), s)
     s = _REFLINK.sub(r"\1", s)
     s = _ADOC_LINK.sub(lambda m: (out.urls.append(m.group(1)) or (m.group(2) if m.group(2) and not URL_RE.fullmatch(m.group(2)) else "")), s)
@@ -152,16 +180,25 @@ def clean(raw: str) -> Clean:
             return " "
         if m.group(1) is not None and re.fullmatch(r"[xX ]?", inner):
             return m.group(0)
-        before = m.string[: m.start()]
-        if m.group(2) is not None and re.search(r"[A-Z][\w'’-]+\s*$", before) and inner[:1].isupper():
+        # the text before and after the bracket is looked at near the bracket only: copying and
+        # rescanning the whole line per bracket was quadratic on one long line
+        string, start, end = m.string, m.start(), m.end()
+        if m.group(2) is not None and _name_before(string, start) and inner[:1].isupper():
             return m.group(0)  # "Josh Triplett (Mozilla)": a name and its organisation
-        after = m.string[m.end() :].strip()
-        at_end = not after or bool(re.fullmatch(r"(?:[\(\[][^)\]]*[\)\]]\s*)*[:.]?", after))
-        ai = re.search(r"\b(?:AI|A\.I\.|Action(?: item)?|TODO)\s*$", before, re.I) is not None
-        others = (before + " " + m.string[m.end() :]).strip()
-        if not re.sub(r"\[[ xX]?\]|[\s\-–—:|]", "", others):
-            return m.group(0)  # "[thecatapi] [x]": the bracket is the text itself
-        if _tag_like_owner(inner) and (m.group(1) is not None or ai or (at_end and _looks_like_handle_list(inner))):
+
+        def at_end() -> bool:
+            after = string[end:].strip()
+            return not after or bool(re.fullmatch(r"(?:[\(\[][^)\]]*[\)\]]\s*)*[:.]?", after))
+
+        j = start
+        while j > 0 and string[j - 1].isspace():
+            j -= 1
+        ai = _AI_BEFORE.search(string[max(0, j - 13): start]) is not None  # a keyword ends at j: 11 characters at most
+        if not _other_text(string, start, end):
+            others = (string[:start] + " " + string[end:]).strip()
+            if not re.sub(r"\[[ xX]?\]|[\s\-–—:|]", "", others):
+                return m.group(0)  # "[thecatapi] [x]": the bracket is the text itself
+        if _tag_like_owner(inner) and (m.group(1) is not None or ai or (at_end() and _looks_like_handle_list(inner))):
             out.owner_tags.extend(p.strip().lstrip("@") for p in re.split(r"[,/&+]|\band\b", inner) if p.strip())
             return " "
         return m.group(0)
