@@ -279,6 +279,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=15, help="process runs per CLI measurement")
     ap.add_argument("--seconds", type=float, default=5.0, help="duration of the throughput loop")
     ap.add_argument("--output", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    ap.add_argument("--llm", default=None,
+                    help="simonw's `llm` command to time beside drafter (default: `llm` on PATH; install it in a "
+                         "separate venv, e.g. python -m venv /tmp/llmvenv && /tmp/llmvenv/bin/pip install llm)")
     args = ap.parse_args()
 
     env = clean_env()
@@ -292,6 +295,11 @@ def main() -> None:
     help_t = time_process(cmd + ["--help"], env, args.runs)
     print("measuring drafter update ...", file=sys.stderr)
     upd_t = time_process(cmd + ["update", str(ACME), "--as-of", AS_OF], env, args.runs)
+    llm = args.llm or shutil.which("llm")
+    llm_t = None
+    if llm:
+        print("measuring llm --help ...", file=sys.stderr)
+        llm_t = time_process([llm, "--help"], env, args.runs)
     print("first-update stages ...", file=sys.stderr)
     stages = first_run_stages(env, max(5, min(args.runs, 10)))
     print("profiling imports ...", file=sys.stderr)
@@ -330,8 +338,9 @@ def main() -> None:
         "|---|---|---|---|---|---|",
         row("`python -c pass` (interpreter baseline)", base_t),
         row("`python -c 'import drafter.cli'`", imp_t),
-        row("`drafter --help` (the `llm --help`-style baseline)", help_t),
+        row("`drafter --help`", help_t),
         row(f"`drafter update examples/acme-board-docs.txt --as-of {AS_OF}`", upd_t),
+        row("`llm --help` (simonw's llm, measured in the same run)", llm_t) if llm_t else "| `llm --help` | not installed (pass --llm PATH) | | | | |",
         "",
         "Wall times include the interpreter start (baseline row) and are noisy on a loaded machine: compare",
         "the min and user CPU columns across runs, or rerun on an idle machine.",
