@@ -138,7 +138,7 @@ _IMPERATIVE_LEAD = re.compile(r"^(?:please\s+)?(?P<verb>[a-z]+)\b", re.I)
 # "Resolution: the TSC agreed to ...", "**Conclusion:** stay with ...", "Decision: ...": what was settled
 OUTCOME_LABEL = re.compile(
     r"^(?:(?:the\s+)?(?:tsc|tac|group|team|committee|board)(?:'s)?\s+)?(?:conclusions?|resolutions?|resolved|decisions?(?:\s+made)?|decided|outcomes?|"
-    r"results?|agreed|agreements?|consensus|verdict|vote(?:\s+results?)?|voted|ruling|final answer)\s*:\s*(?P<rest>\S.*)$",
+    r"results?|agreed|agreements?|consensus|verdict|vote(?:\s+results?)?|voted|ruling|final answer)(?:\s+(?:is|was)(?:\s+(?:simple|clear))?)?\s*:\s*(?P<rest>\S.*)$",
     re.I,
 )
 # "Proposal: ...", "Decision needed: ...", "Open question: ...": what is still to be settled
@@ -147,6 +147,16 @@ DECISION_LABEL = re.compile(
     r"to (?:decide|be decided)|open (?:question|decision)|ask)\s*(?::|\s[-–—]\s)\s*(?P<rest>\S.*)$",
     re.I,
 )
+
+
+# "Lesson learned: ...", "The conclusion is simple: ...": what to do next time (an imperative) or what was learnt
+_LESSON_LABEL = re.compile(
+    r"^(?:the\s+|our\s+|main\s+|key\s+)?(?:lessons?(?:\s+learn(?:ed|t))?|takeaways?|learnings?)"
+    r"(?:\s+(?:is|was|here is)(?:\s+(?:simple|clear|obvious))?)?\s*:\s*(?P<rest>\S.*)$",
+    re.I,
+)
+_NOT_IMPERATIVE = {"the", "a", "an", "we", "i", "it", "this", "that", "they", "our", "there", "these", "those", "you", "he", "she",
+                   "nothing", "no", "not", "everything", "all", "some", "most", "many"}
 
 
 def labelled_outcome(text: str) -> str | None:
@@ -249,6 +259,13 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         if named:
             owner_tags = [*(owner_tags or []), named[0]]
         t = nm.group("rest").strip()
+    lesson = _LESSON_LABEL.match(t)
+    if lesson and not action_label:
+        rest = lesson.group("rest").strip()
+        first = rest.split()[0].lower() if rest.split() else ""
+        if first not in _NOT_IMPERATIVE and not re.search(r"^(?:\S+\s+){0,3}(?:is|are|was|were|has|have)\b", rest, re.I):
+            return Signal("commitment", rest, owner=default_owner)  # "The conclusion is simple: prepare scripts earlier"
+        return Signal("outcome", rest, owner=speaker)
     settled = labelled_outcome(t)
     if settled and not action_label:
         return Signal("outcome", settled, owner=speaker)

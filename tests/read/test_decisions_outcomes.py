@@ -286,3 +286,16 @@ def test_what_a_speaker_above_said_cites_the_line_naming_them():
     (o,) = [o for w in log.items for o in w.outcomes]
     assert (o.text, o.who) == ("Stay with full dimensions for gallery.", "Matthias")
     assert o.lines == [9, 11]
+
+
+def test_lessons_to_act_on_are_commitments_and_conclusions_are_outcomes():
+    from drafter.read.people import People
+    from drafter.read.signals import classify
+
+    p = People(text="")
+    s = classify("Lesson learned: prepare critical scripts earlier and review them harder.", None, p)
+    assert (s.kind, s.text) == ("commitment", "prepare critical scripts earlier and review them harder.")
+    s = classify("Lessons learnt: the cloud provider was the weak point", None, p)
+    assert s.kind == "outcome"
+    s = classify("The conclusion is simple: stay with full dimensions for the gallery.", None, p)
+    assert (s.kind, s.text) == ("outcome", "stay with full dimensions for the gallery.")
