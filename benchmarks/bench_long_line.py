@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -97,15 +98,18 @@ def clean_env(tree: Path | None) -> dict[str, str]:
 
 def time_update(path: Path, env: dict, timeout: float, cwd: Path) -> tuple[float | None, str]:
     cmd = [sys.executable, "-m", "drafter.cli", "update", str(path), "--as-of", AS_OF]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     try:
         p = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return None, f"killed after {timeout:g} s"
     took = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if p.returncode != 0:
         return took, "exit %d: %s" % (p.returncode, (p.stderr.strip().splitlines() or [""])[-1][:120])
-    return took, ""
+    return took, f"{cpu:.2f} s CPU (whole process)"
 
 
 READER_CODE = r"""

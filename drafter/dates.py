@@ -275,11 +275,17 @@ def find_dates(text: str, as_of: dt.date, direction: Direction = "future") -> li
 @lru_cache(maxsize=32)
 def _find_dates_cached(text: str, as_of: dt.date, direction: Direction) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
-    for m in DATE_RE.finditer(text):
+    for m in _date_matches(text):
         d = _resolve_match(m, as_of, direction)
         if d is not None:
             out.append(DateMention(m.start(), m.end(), m.group(0), d))
     return tuple(out)
+
+
+@lru_cache(maxsize=32)
+def _date_matches(text: str) -> tuple[re.Match, ...]:
+    """The date phrases of ``text`` (scanned once for both directions and any ``as_of``)."""
+    return tuple(DATE_RE.finditer(text))
 
 
 def resolve_date(phrase: str, as_of: dt.date, direction: Direction = "future") -> dt.date | None:

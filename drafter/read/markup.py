@@ -9,7 +9,6 @@ owner ("[ehuss]", "(ehuss)") and done marks (an emoji check mark, struck-through
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -99,7 +98,7 @@ def _tag_like_owner(inner: str) -> bool:
 
 _AI_BEFORE = re.compile(r"\b(?:AI|A\.I\.|Action(?: item)?|TODO)\s*$", re.I)  # searched up to a bracket
 _NONTRIVIAL = re.compile(r"[^\[\]xX\s\-–—:|]")
-_NONTRIVIAL_AT: list = [None, []]  # the last text asked about, the positions of its non-trivial characters
+_NONTRIVIAL_AT: list = [None, None]  # the last text asked about, its first and last non-trivial character
 
 
 def _name_before(s: str, end: int) -> bool:
@@ -117,10 +116,11 @@ def _other_text(s: str, start: int, end: int) -> bool:
     """Does ``s`` outside ``[start, end)`` hold a character no checkbox or separator is made of?
     (Then the bracket is not the whole text; the positions are found once per text.)"""
     if _NONTRIVIAL_AT[0] is not s:
-        _NONTRIVIAL_AT[:] = [s, [m.start() for m in _NONTRIVIAL.finditer(s)]]
-    at = _NONTRIVIAL_AT[1]
-    inside = bisect.bisect_left(at, end) - bisect.bisect_left(at, start)
-    return len(at) - inside > 0
+        first = _NONTRIVIAL.search(s)
+        last = _NONTRIVIAL.search(s[::-1])
+        _NONTRIVIAL_AT[:] = [s, (first.start(), len(s) - 1 - last.start()) if first and last else None]
+    span = _NONTRIVIAL_AT[1]  # the first and the last non-trivial character
+    return span is not None and (span[0] < start or span[1] >= end)
 
 
 def clean(raw: str) -> Clean:
