@@ -137,7 +137,7 @@ _VERDICT = re.compile(r"^(?:yes|no|nope|yep|yeah|agreed|not (?:now|yet|for now)|
 _IMPERATIVE_LEAD = re.compile(r"^(?:please\s+)?(?P<verb>[a-z]+)\b", re.I)
 # "Resolution: the TSC agreed to ...", "**Conclusion:** stay with ...", "Decision: ...": what was settled
 OUTCOME_LABEL = re.compile(
-    r"^(?:(?:the\s+)?(?:tsc|tac|group|team|committee|board)(?:'s)?\s+)?(?:conclusions?|resolutions?|resolved|decisions?(?:\s+made)?|decided|outcomes?|"
+    r"^(?:the\s+)?(?:(?:tsc|tac|group|team|committee|board)(?:'s)?\s+)?(?:conclusions?|resolutions?|resolved|decisions?(?:\s+made)?|decided|outcomes?|"
     r"results?|agreed|agreements?|consensus|verdict|vote(?:\s+results?)?|voted|ruling|final answer)(?:\s+(?:is|was)(?:\s+(?:simple|clear))?)?\s*:\s*(?P<rest>\S.*)$",
     re.I,
 )
