@@ -23,6 +23,7 @@ class Entry:
     rank: int | None = None  # None: never dropped; higher ranks are dropped first
     dropped: bool = False
     folds: bool = False  # a title that goes with its section once every line under it is dropped
+    folds_last: bool = False  # ... and one that goes only when nothing else is left to drop
     repeat: bool = False  # says only what the headline already says: dropped first, not counted
 
 
@@ -129,6 +130,15 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
             return text
     if _trim_headline(sections) | _fold_next_steps(sections):
         text = _layout(sections, fmt, OMITTED.format(n=dropped) if dropped else None)
+    # last resort: bare titles of on-track and done items (their lines already gone), later ones first
+    for sec in reversed(sections):
+        if word_count(text) <= cap:
+            break
+        live = sec.live()
+        if len(live) == 1 and live[0].kind == "title" and live[0].folds_last:
+            live[0].dropped = True
+            dropped += 1
+            text = _layout(sections, fmt, OMITTED.format(n=dropped))
     return text
 
 

@@ -158,6 +158,7 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         # a heading-like title ("Asia Update") goes with its last line under a cap; a title that says
         # something ("Logs need to move out of the DB") and "— done" are news even with nothing under them
         head.folds = item.status == Status.ON_TRACK and len(clean(item.title).split()) <= 2
+        head.folds_last = item.status in (Status.ON_TRACK, Status.DONE)
         outcome = w.t(item.outcome).rstrip(".")
         # a risk line that names the deadline it threatens says what the goal line says, and more:
         # under a word cap it outlasts the goal line (U6)

@@ -23,7 +23,7 @@ def cap(text: str) -> str:
 
 def fit(text: str, limit: int) -> str:
     """Keep a sentence within ``limit`` characters, cutting at a word boundary."""
-    t = re.sub(r"\s+", " ", text or "").strip()
+    t = re.sub(r"\s+", " ", re.sub(r"\s*\(\s*\)", "", text or "")).strip()  # a date cut out leaves "()"
     if len(t) <= limit:
         return t
     cut = t[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")

@@ -675,3 +675,12 @@ def test_on_track_title_goes_with_its_last_line_under_a_cap():
         assert (f"Topic{i} — on track" in out) == (f"point {i} after" in out), out
     assert "Topic10 — on track" not in out  # later items give way first
     assert "Topic0 — on track" in out
+
+
+def test_bare_titles_go_last_when_the_cap_still_bites():
+    """Titles with nothing under them (on track or done) go, later ones first, before the cap is broken."""
+    items = [acme_item()] + [ItemStatus(title=f"Topic number {i} of the meeting", status=Status.DONE) for i in range(11)]
+    out = render(make_update(items=items, asks=[], risks=[], unplaced=[]), "text", opts(max_words=110))
+    assert word_count(out) <= 110, out
+    kept = [i for i in range(11) if f"Topic number {i} of" in out]
+    assert kept == list(range(len(kept)))  # the earlier ones stay
