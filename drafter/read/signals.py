@@ -67,7 +67,7 @@ QUESTION_START = re.compile(
     re.I,
 )
 OUTCOME_RE = re.compile(
-    r"\b(agreed|agree(?:s|d)? (?:to|on|that|not)|(?:we|all|everyone|group|tsc|tac|team) agree\b|decided|decide to|decision to|decision(?: made)?\s*[:\-–]|resolved|approved|approves|lgtm|consensus|"
+    r"\b(agreed|let'?s do (?:this|that|it)\b|agree(?:s|d)? (?:to|on|that|not)|(?:we|all|everyone|group|tsc|tac|team) agree\b|decided|decide to|decision to|decision(?: made)?\s*[:\-–]|resolved|approved|approves|lgtm|consensus|"
     r"accepted|we(?:'ll| will)? go(?:ing)? with|voted|vote (?:passed|carried)|motion (?:passed|carried)|"
     r"no objections?|ratified|concluded|unanimous(?:ly)?|signed off|recommends?|recommended|settled on|"
     r"^(?:this|it|that|the (?:next )?(?:release|fix|plan|pr|change|policy|vote))\s+(?:will|should|is going to) be\b|should be (?:committed|merged|released|shipped) as is|\+1s?\b|(?:is|was) (?:fixed|merged|released|shipped|"
@@ -76,7 +76,7 @@ OUTCOME_RE = re.compile(
 )
 DECISION_RE = re.compile(
     r"\b(need(?:s|ed)? (?:a |to make a )?decision|decision (?:needed|required|pending)|to be decided|(?<![.\w-])tbd(?![.\w-])|undecided|"
-    r"(?:need|needs|have) to (?:decide|choose|pick|agree on|figure out whether)|decide (?:whether|on|if|between|which)|"
+    r"(?<!don't )(?<!do not )(?<!doesn't )(?:need|needs|have) to (?:decide|choose|pick|agree on|figure out whether)|decide (?:whether|on|if|between|which)|"
     r"proposal\s*:|(?<!paper )(?<!article )(?<!document )(?<!doc )(?<!spec )(?<!rfc )(?<!pr )(?<!issue )propose[sd]?\b|options?\s*:|alternatives?\s*:|versus|whether (?:to|we)|(?:was|were|is|are|been) asked (?:whether|if|to (?:decide|choose|approve|vote)))|"
     r"^(?=(?:\S+\s+){0,10}\S+$).*(?<![.\w])vs\.?(?=\s)",  # "A vs B" in a short clause, not a long sentence that mentions one
     re.I,
@@ -343,6 +343,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if PASSIVE_DONE_RE.search(body) and not re.search(r"\b(?:will|should|needs? to|to be|if|once)\b", body, re.I):
         return Signal("done", body, owner=owner)
     if re.match(r"^(?:we|they|the team|the tsc|the tac|everyone)\s+(?:should|could|might want to|need to|needs to)\b(?!\s+(?:be able|be fine|be ok|be good|have been|probably be))", body, re.I):
+        if speaker and not first_person:
+            return Signal("note", body, owner=speaker)  # "Gordon: we should just vote on it": a view (a position), not an ask
         return Signal("decision", body, owner=owner, options=options_in(body))
     if DONE_RE.match(body) and re.match(r"^(?:i|we)\b", body, re.I):
         return Signal("done", body, owner=owner)

@@ -263,7 +263,7 @@ Attendees: Carol, John, Matthias
 ## Notes
 - General Updates
   - TAC Industry Representative Election
-    - Carol: haven't had volunteers come forward. Don't have to pick anybody either.
+    - Carol: haven't had volunteers come forward. Carol will ask the board for volunteers.
 * Matthias:
     * Compressing images for our repo
         * Conclusion: Stay with full dimensions for gallery.
@@ -299,3 +299,10 @@ def test_lessons_to_act_on_are_commitments_and_conclusions_are_outcomes():
     assert s.kind == "outcome"
     s = classify("The conclusion is simple: stay with full dimensions for the gallery.", None, p)
     assert (s.kind, s.text) == ("outcome", "stay with full dimensions for the gallery.")
+
+
+def test_a_speakers_we_should_is_a_position_not_an_ask_and_lets_do_this_is_decided():
+    log = read("# TAC\n\nAttendees: Gordon, Carol\n\n## ORI\n- Gordon: we should just vote on a restructuring.\n"
+               "- Carol: let's do this, vote to move ORI to LTWG.\n- Don't have to pick anybody either.\n")
+    assert not decisions(log)
+    assert outcomes(log) == ["let's do this, vote to move ORI to LTWG."]
