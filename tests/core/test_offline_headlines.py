@@ -62,3 +62,16 @@ def test_reported_we_statements_are_done_not_open_promises():
     assert promise_kind(c("Thanks for using Homebrew")) == "none"
     assert promise_kind(c("We need more help to improve security")) == "promise"
     assert promise_kind(Commitment(what="We enabled it", owner="Sam", state="open")) == "promise"
+
+
+def test_on_track_headline_with_nothing_to_do_leads_with_the_news_not_a_heading():
+    import datetime as dt
+
+    from drafter import Drafter
+
+    notes = ("# Outage 2022-06-02\n\n## Summary\nA bug in the GKE resource quota was preventing the prod hub from "
+             "creating new pods.\n\n## Action items\n- Uptime and alerting issue\n")
+    head = Drafter(engine="offline").draft("update", notes, as_of=dt.date(2022, 6, 3)).render("text").split("\n")[0]
+    assert head.startswith("On track: no open waits or missed dates."), head
+    assert "the Action items" not in head
+    assert "GKE resource quota" in head
