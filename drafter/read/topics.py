@@ -301,7 +301,7 @@ class LogBuilder:
             names = [persons[i].name for i in sorted({i for n in w.lines for i in by_line.get(n, ())})]
             w.people = names
             _answer_questions(w)
-            _positions(w, self.said.get(id(w), []))
+            _positions(w, self.said.get(id(w), []), self.outline.lines)
             if w.owner is None:
                 owners = {c.owner for c in w.commitments if c.owner}
                 if len(owners) == 1:
@@ -348,7 +348,7 @@ def _initials(people: People) -> dict[str, str]:
     return {k: v for k, v in out.items() if seen[k] == 1}
 
 
-def _positions(item: WorkItem, said: list[tuple[str, str, list[int]]]) -> None:
+def _positions(item: WorkItem, said: list[tuple[str, str, list[int]]], src: list[str] | None = None) -> None:
     """People's positions on a decision: what each speaker said about it after it was raised
     ("Greg: we need real UUIDs"); their lines join the decision's lines."""
     for d in item.decisions:
@@ -365,6 +365,8 @@ def _positions(item: WorkItem, said: list[tuple[str, str, list[int]]]) -> None:
             # "RogerS: B, can we ...", "For B, I would prefer ...": a view on a lettered option
             on_option = bool(letters) and re.match(rf"^(?:for\s+)?(?:option\s+)?(?:{'|'.join(map(re.escape, letters))})\b[,:]?", text, re.I) is not None
             if (on_option or words & set(re.findall(r"[a-z][a-z0-9]{3,}", text.lower()))) and len(d.positions) < 6:
+                if src and not any(who in src[n - 1] for n in lines if 0 < n <= len(src)):
+                    who = who.split()[0]  # "Nick: ..." in the notes: the position says "Nick", as its line does
                 d.positions.append(f"{who}: {text}")
                 d.lines = sorted(set(d.lines) | set(lines))
                 last = (who, lines)

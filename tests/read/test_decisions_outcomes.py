@@ -306,3 +306,14 @@ def test_a_speakers_we_should_is_a_position_not_an_ask_and_lets_do_this_is_decid
                "- Carol: let's do this, vote to move ORI to LTWG.\n- Don't have to pick anybody either.\n")
     assert not decisions(log)
     assert outcomes(log) == ["let's do this, vote to move ORI to LTWG."]
+
+
+def test_a_position_names_the_speaker_as_the_line_does():
+    from drafter.read import read_notes
+
+    text = ("# TSC\n\nAttendees: Nick Porcino, Larry Gritz\n\n## Names\n* I propose to adopt the SMPTE names.\n"
+            "* Nick: Move forward with the SMPTE names.\n")
+    log = read_notes(text, AS_OF)
+    (d,) = decisions(log)
+    assert d.positions == ["Nick: Move forward with the SMPTE names."]
+    assert not [x for x in log.dropped if x.kind == "decision"]
