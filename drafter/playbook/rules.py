@@ -240,7 +240,9 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
         return step(lower_first(short_title(item.title)), soon)
     if first_person and all_open:  # a to-do list's open entries that are not worded as tasks: the first one, quoted
         c = all_open[0]
-        return step(f"take the next open entry: {quoted(clean(c.what).rstrip('.'))}", soon)
+        entry = clean(c.what).rstrip(".")
+        entry = entry if len(entry) <= 80 else short_title(entry, 70)  # a long entry: its first clause
+        return step(f"take the next open entry: {quoted(entry)}", soon)
     if first_person:  # my open item with nothing to do in the notes: I commit to naming the next step, nothing more
         return step(f"set the next step for {the(short_title(item.title))}", soon)
     return None
