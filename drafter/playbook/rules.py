@@ -270,6 +270,8 @@ def is_deliverable(what: str) -> bool:
         return True
     if first in _FUNCTION_WORDS:  # "Will slide to next week", "To do": no deliverable
         return False
+    if not re.search(r"[A-Za-z]{3}", what):  # "#", "x": markup left over, nothing to deliver
+        return False
     return len(words) <= 6 and not re.search(r"[,;:?!\"'’()]", what)
 
 

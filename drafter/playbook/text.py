@@ -344,7 +344,9 @@ def embeddable(text: str | None) -> str:
     """The phrase for a thing to sit after 'on'/'unblock' ('the SSO config'), or '' when the notes'
     words are a statement of their own ('All I did was get stuck again', 'all is well now')."""
     t = clean(text or "")
-    return "" if not t or is_sentence(t) or _FINITE.search(t) or len(t.split()) > 12 else t
+    if re.match(r"(?i)(?:in|on|at|during|for|since|after|before|from|over|both|all)\b", t):  # "In both weeks": no thing
+        return ""
+    return "" if not t or is_sentence(t) or _FINITE.search(t) or len(t.split()) > 12 or not re.search(r"[A-Za-z]{3}", t) else t
 
 
 def quoted(text: str) -> str:

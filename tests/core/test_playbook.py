@@ -652,6 +652,7 @@ def test_a_blocker_worded_as_a_statement_is_not_glued_after_a_preposition():
     assert embeddable("the SSO config from IT") == "the SSO config from IT"
     assert embeddable("All I did was get stuck again & again:P") == ""
     assert embeddable("all is well now") == ""
+    assert embeddable("In both weeks") == ""
     assert embeddable("The rationale for waiting was to see the numbers") == ""
 
 
