@@ -386,8 +386,10 @@ def u10(ctx: CheckContext):
         findings = find_ungrounded(text, ctx.notes, ctx.as_of, proposed)
     except ImportError as exc:
         return result("U10", None, f"grounding unavailable: {exc}")
-    if ctx.annotations_source == "case":  # the case's own people: a word used as a person must be one
-        from .context import unannotated_people
+    from .context import has_annotations, unannotated_people
+
+    # the case's own people: a word used as a person must be one (only when a person wrote annotations)
+    if ctx.annotations_source == "case" and has_annotations(ctx.annotations):
 
         findings += [f"person {w!r} is not a person the case names (in: {quote(line, 80)!r})"
                      for w, line in unannotated_people(text, ctx.annotations)]
