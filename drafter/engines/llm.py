@@ -338,6 +338,10 @@ def normalize_labels(artefact):
     """
     labels = [o.label.strip().upper() for o in artefact.options]
     want = OPTION_LABELS[: len(labels)]
+    if not labels:  # no options: nothing to recommend (a label the model names anyway is dropped)
+        return artefact if artefact.recommendation is None else artefact.model_copy(update={"recommendation": None})
+    if artefact.recommendation is None:
+        return artefact
     rec = artefact.recommendation.strip().upper()
     if labels == want and rec == artefact.recommendation:
         return artefact
@@ -358,7 +362,7 @@ def semantic_problems(kind: ArtefactKind, artefact) -> list[str]:
     problems = []
     if kind == ArtefactKind.OPTIONS:
         labels = [o.label.strip().upper() for o in artefact.options]
-        if artefact.recommendation.strip().upper() not in labels:
+        if labels and artefact.recommendation is not None and artefact.recommendation.strip().upper() not in labels:
             problems.append(
                 f"recommendation {artefact.recommendation!r} must be one of the option labels {labels}"
             )
@@ -405,6 +409,21 @@ def headline_status(headline: str) -> Status | None:
     return min(found, key=lambda x: x[0])[1] if found else None
 
 
+def _options_from_notes_only(artefact, plan: Plan, warnings: list[str]):
+    """Options come only from alternatives the notes hold: when the playbook found none, options the
+    model wrote are inventions and are removed (with a warning), and so is its recommendation."""
+    held = plan.decision.options if plan.decision is not None else []
+    if held or not artefact.options:
+        return artefact
+    warnings.append(
+        f"the notes name no alternatives; the model's {len(artefact.options)} option(s) "
+        f"({', '.join(repr(o.title[:40]) for o in artefact.options[:3])}) were removed"
+    )
+    known = artefact.known or (list(plan.decision.known[:8]) if plan.decision is not None else [])
+    return artefact.model_copy(update={"options": [], "recommendation": None, "known": known,
+                                       "reply_hint": artefact.reply_hint or "Reply with your decision."})
+
+
 def enforce_plan(kind: ArtefactKind, artefact, plan: Plan, warnings: list[str] | None = None):
     """The playbook's decisions win over the model: as_of, and no status better than the playbook's.
 
@@ -417,6 +436,8 @@ def enforce_plan(kind: ArtefactKind, artefact, plan: Plan, warnings: list[str] |
     if artefact.as_of != plan.as_of:
         log.info("model wrote as_of %s; using the plan's %s", artefact.as_of, plan.as_of)
         artefact = artefact.model_copy(update={"as_of": plan.as_of})
+    if kind == ArtefactKind.OPTIONS:
+        return _options_from_notes_only(artefact, plan, warnings)
     if kind != ArtefactKind.UPDATE:
         return artefact
     updates: dict[str, Any] = {}

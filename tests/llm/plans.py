@@ -8,6 +8,8 @@ from drafter.models import (
     Action,
     Ask,
     CommitmentState,
+    DecisionFacts,
+    OptionFacts,
     Fallback,
     ItemPlan,
     NextStep,
@@ -27,6 +29,7 @@ Q3 docs for the board meeting Tue 1 Dec
 - emailed Dana at Acme on Mon 23 Nov for the signed contract, no reply yet
 - promised Sam the summary deck by Mon 23 Nov, not done
 - weekly metrics report every Monday: hand off to Priya (dashboard at go/metrics)
+- if Dana stays silent: ask Raj in finance for the contract, or move the contract item to the January board
 """
 
 
@@ -84,6 +87,22 @@ def sample_plan(as_of: dt.date = AS_OF) -> Plan:
         overall_reason="no reply from Dana threatens the board meeting",
         risks=[risk],
         asks=[ask],
+        decision=DecisionFacts(
+            item_title="Q3 docs for the board meeting",
+            question="how to get the signed contract before the board meeting",
+            problem="No reply from Dana on the signed contract; the board meeting is Tue 1 Dec.",
+            deadline=board,
+            deadline_label="board meeting",
+            options=[
+                OptionFacts(label="A", title="Ask Raj in finance for the contract", summary="ask Raj in finance for the contract",
+                            upside="", downside="", cost="", from_notes=True),
+                OptionFacts(label="B", title="Move the contract item to the January board", summary="move the contract item to the January board",
+                            upside="", downside="", cost="", from_notes=True),
+            ],
+            recommended=None,
+            decide_by=dt.date(2026, 11, 26),
+            default_label=None,
+        ),
     )
 
 

@@ -52,7 +52,7 @@ Did I get stuck anywhere
 
 No, I didn't get stuck anywhere.
 """
-MAX_TOKENS = 900
+MAX_TOKENS = 1600
 REPORT = Path(os.environ.get("DRAFTER_TEST_REPORT_DIR", Path(__file__).resolve().parents[2] / ".cache")) / "llm-reader-report.json"
 
 
