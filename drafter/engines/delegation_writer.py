@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..models import CheckIn, DelegatedTask, DelegationPlan, DraftOptions, Plan
-from ..playbook import capacity_clause, delegation_facts, fmt, short_title, the
+from ..playbook import capacity_clause, delegation_facts, fmt, short_title
 from .wording import cap, clause, fit, the_phrase
 
 NO_DELEGATE_HINT = "pass --to NAME or write 'hand off to NAME' in the notes"

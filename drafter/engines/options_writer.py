@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
-from ..playbook import commitment_object, decision_phrase, fmt, short_title, the, wait_object, wait_signal
+from ..playbook import commitment_object, decision_phrase, fmt, short_title, wait_object, wait_signal
 from ..playbook.text import is_me, is_sentence, quoted, wait_is_external
 from .update_writer import step_text
 from .wording import cap, clause, fit, inline_title, statement, subject, the_phrase

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError, ProviderError, ValidationFailed, redact, register_secret
+from ..errors import ConfigError, ProviderError, redact, register_secret
 from ..models import ArtefactKind, DraftOptions, Plan
 
 if TYPE_CHECKING:

@@ -9,15 +9,10 @@ import datetime as dt
 import re
 
 from ..models import (
-    Ask,
-    Commitment,
     CommitmentState,
-    Fallback,
     ItemPlan,
     NextStep,
-    Risk,
     Status,
-    Wait,
     WorkItem,
     WorkLog,
     worst,
@@ -25,7 +20,6 @@ from ..models import (
 from .text import (
     quoted,
     embeddable,
-    _TEAMS,
     next_occurrence,
     CLOSE_BUSINESS_DAYS,
     IRREGULAR_PAST,
@@ -39,7 +33,6 @@ from .text import (
     fmt,
     lower_first,
     is_me,
-    is_org,
     next_bday,
     person_org,
     short_title,

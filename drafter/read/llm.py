@@ -17,7 +17,6 @@ request and the reply check. One call on the happy path.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import time
 from typing import TYPE_CHECKING, Any, Literal

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..models import Decision, Outcome, Question, WorkItem
+from ..models import Decision, Question, WorkItem
 from .outline import Node
 from .signals import DONE_WORD, is_none_answer, is_question, mode_of
 from .topics import LogBuilder
