@@ -299,8 +299,8 @@ def pick_named_option(options: list[OptionFacts], has_deadline: bool) -> tuple[O
         return best, "only_keeper"
     if has_deadline and best.keeps_deadline:
         return best, "keeps_known_cost" if best.cost else "keeps"
-    if not best.needs_approval:
-        return best, "reversible"
     if not any(o.upside or o.downside or o.cost for o in options):
         return best, "none"  # nothing in the notes to prefer one: no recommendation
+    if not best.needs_approval:
+        return best, "reversible"
     return best, "clearest"
