@@ -11,9 +11,13 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
+from . import regex_cache
 
-from .errors import DrafterError, ExitCode, InputError
+regex_cache.install()  # before typer and the readers compile their patterns
+
+import typer  # noqa: E402
+
+from .errors import DrafterError, ExitCode, InputError  # noqa: E402
 
 HELP = """Turn raw task notes into the messages an owner of the work would send.
 
@@ -254,9 +258,16 @@ def run_draft(
                 "the LLM engine needs OPENAI_API_KEY (OpenAI) or a base URL (local server)",
                 hint="set OPENAI_API_KEY, pass --base-url, or use --engine offline",
             )
-        if not quiet and not offline:  # before a model call that can take a while
-            err(_engine_line(settings))
-        draft = drafter.draft(kind, notes, **kw)
+        waiting = not quiet and not offline and sys.stderr.isatty()
+        if waiting:  # a model call can take a while: a transient line on a terminal, erased after
+            sys.stderr.write(_engine_line(settings) + " ...")
+            sys.stderr.flush()
+        try:
+            draft = drafter.draft(kind, notes, **kw)
+        finally:
+            if waiting:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
         meta = draft.meta
         if meta.fallback_reason and not quiet:
             err(f"drafter: LLM failed ({meta.fallback_reason}); wrote the offline draft instead")
@@ -276,7 +287,7 @@ def run_draft(
             out(redact(draft.model_dump_json(indent=2, exclude={"plan"})))
         else:
             out(redact(draft.render(fmt.value)))
-        if not quiet and offline:  # after the draft is out: a failure stays one line
+        if not quiet:  # after the draft is out, for either engine: a failure stays one line
             err(_engine_line(settings))
         if not quiet and meta.llm_calls:
             err(
