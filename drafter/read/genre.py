@@ -38,7 +38,7 @@ INCIDENT_HEAD = re.compile(
     r"\b(timeline|impact|root cause|causes?|resolution|resolved|mitigation|post-?mortem|incident|outage|"
     r"lessons? learn(?:ed|t)|what went (?:well|wrong)|where we got lucky|follow[- ]?ups?|detection|"
     r"trigger|contributing factors|summary|remediation|action items|release status|release blockers?|"
-    r"go/no-go|votes?|sign-?off|regressions?|known issues|severity)\b",
+    r"go/no-go|votes?|sign-?off|regressions?|known issues|severity|impacted|affected)\b",
     re.I,
 )
 TODO_HEAD = re.compile(r"\b(to-?dos?|tasks?|backlog|checklist|later|someday|inbox|next actions?|done)\b", re.I)
@@ -157,6 +157,9 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
         s["incident"] += 1
     # the document's title says what it is ("TSC meeting", "Post-mortem", "Standup", "Week 4")
     title = heads[0].text if heads and heads[0].level <= 2 and heads[0].line <= 3 else ""
+    fm_title = outline.front_matter.get("title") if isinstance(outline.front_matter, dict) else None
+    if isinstance(fm_title, str) and fm_title.strip():
+        title = fm_title  # the front matter's title: what the document says it is
     for g, rx in (("incident", _TITLE_INCIDENT), ("minutes", _TITLE_MINUTES), ("standup", _TITLE_STANDUP), ("worklog", _TITLE_WORKLOG), ("todo", _TITLE_TODO)):
         if title and rx.search(title):
             s[g] += 5

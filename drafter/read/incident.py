@@ -1,10 +1,24 @@
 """Incident and release-status notes: summary, impact, timeline, root cause, resolution,
-follow-ups; release blockers, votes and go/no-go.
+follow-ups, lessons; release blockers, votes and go/no-go.
 
-Each top-level section is one item. Timeline entries (a time/date sub-heading or a "10:34 -"
-line) are actions already taken; resolution and decisions are outcomes; impact, cause and
-lessons are risk notes; follow-ups and action items are commitments (owned when the notes name
-an owner, else unowned: the notes name nobody).
+An incident report is about one thing, the incident: its standard parts ("Summary", "What was
+impacted", "Timeline", "Root cause", "Action items", "What went wrong", ...) are not topics but
+say how their lines read. The item is titled by the document's title (front matter ``title``, the
+title heading, else the first words); a heading that is not a part ("Tokens issues", "Checkers
+issues" in a post-mortem of several problems) is a topic of its own, read by the same parts.
+
+How each part reads (:func:`_read_part`):
+
+* summary, impact, resolution, details, and prose under no part heading: what happened. A clause
+  with a done verb is an action already taken, else an outcome; an open risk ("still unknown",
+  "limited by our lack of resources") stays a risk; "next time we will ..." is a commitment.
+* timeline: every entry is an action taken, with its time ("10:34 Launch success metric reaches
+  0%", the time taken from the entry's heading, which the action cites) and its date; a timeline
+  in a code block is read line by line; a suspicion or an unknown in it is a risk.
+* root cause: an outcome (what was found), a risk while it is unknown.
+* action items / follow-ups: commitments, owned only when the notes name an owner (the notes often
+  name none: the commitment says so); a ticked box or "This has been done" under an item is done.
+* what went well: outcomes; what went wrong, where we got lucky: risks.
 """
 
 from __future__ import annotations
@@ -12,50 +26,295 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..dates import find_dates
+from ..models import Action, Commitment, Note, Outcome
 from .genre import GenreGuess
-from .outline import Outline
+from .outline import Node, Outline
 from .people import People
 from .sections import walk
-from .signals import mode_of
+from .signals import DECISION_LABEL, DONE_RE, DONE_VERBS, PASSIVE_DONE_RE, RISK_RE, classify, is_question, sentences
 from .topics import LogBuilder
 
-_RELEASE = re.compile(r"\b(release|rc\d*|go/no-go|vote|blockers?)\b", re.I)
+_PARTS: list[tuple[str, re.Pattern]] = [
+    ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
+    ("well", re.compile(r"\b(what went well|went right|worked well|what worked)\b", re.I)),
+    ("risk", re.compile(r"\b(what went wrong|went badly|where we got lucky|what didn'?t work|risks?|concerns?|known issues|open issues)\b", re.I)),
+    ("actions", re.compile(
+        r"\b(action items?|follow[- ]?ups?|follow[- ]?up actions|next steps?|remediation|process improvements?|preventi(?:ve|on)|"
+        r"what we(?:'re| are| will be)? doing|what (?:we|we'll|we will) do|to-?dos?|future work|improvements?)\b", re.I)),
+    ("cause", re.compile(r"\b(root causes?|causes?|contributing factors?|why (?:it|this) happened|triggers?|analysis)\b", re.I)),
+    ("lessons", re.compile(r"\b(lessons?(?: learn(?:ed|t))?|learnings?|takeaways?|retrospective)\b", re.I)),
+    ("resolution", re.compile(r"\b(resolution|resolved|mitigation|recovery|how (?:it|we) (?:was )?(?:fixed|resolved))\b", re.I)),
+    ("impact", re.compile(r"\b(impact(?:ed)?|affected|who was affected|severity|scope)\b", re.I)),
+    ("summary", re.compile(r"\b(summary|overview|tl;?dr|what happened|description|details|background|introduction|incident report)\b", re.I)),
+]
+# a timeline entry's time: "2018-03-26 10:34", "21:00 - Team alerted", "*2023-01-04 05:13*:", "10:00 UTC - cloud open"
+_STAMP = re.compile(
+    r"^\W{0,2}(?P<s>(?:\d{4}-\d{2}-\d{2}(?:[ T/]+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(?:UTC|GMT|[A-Z]{2,4}T|[AaPp]\.?[Mm]\.?))?)\W{0,3}(?:\s*[-–—:]\s*|\s+|$)"
+)
+# what is still open after the incident: a risk, not something that happened
+_OPEN = re.compile(
+    r"\b(still (?:unknown|unclear|not|no|open|missing|under investigation)|(?:is|remains?) (?:unknown|unclear)|not yet (?:known|clear|fixed|resolved)|"
+    r"suspect(?:s|ed)?|may (?:recur|happen again)|might (?:recur|happen again)|could (?:recur|happen again)|(?:heavily |severely )?limited by|lack of|"
+    r"at risk|nobody (?:was )?(?:notified|alerted)|went unnoticed|before we realized|before we realised|delay(?:ed)?|"
+    r"(?:don'?t|do not|did not|didn'?t) know|unfore?seen|postponed|slipped|rescheduled|schedule\b.{0,40}\b(?:adjusted|changed|moved|revised|slipped))\b",
+    re.I,
+)
+_NEXT_TIME = re.compile(r"^(?:next time|in (?:the )?future|going forward|from now on)\b,?\s*(?:(?:we|i)\s*(?:will|'ll|should|need to|must|plan to)\s+)?(?P<what>.+)$", re.I)
+_CONCLUSION = re.compile(r"^(?:the\s+|our\s+|main\s+|key\s+)?(?:conclusions?|lessons?(?: learn(?:ed|t))?|takeaways?)(?:\s+(?:is|was)(?:\s+(?:simple|clear|obvious))?)?\s*:\s*(?P<rest>\S.*)$", re.I)
+_META = re.compile(r"^(?:contact|links?|urls?|see also|references?|related(?: issues| prs?)?|sponsors?|authors?|last (?:updated|modified|edited)|updated|date|published|status page)\s*:", re.I)
+_EXAMPLE = re.compile(r"^(?:for example|for instance|e\.g\.?)[,:\s]", re.I)
+_DONE_AFTER = re.compile(r"^(?:this|that|it)\s+(?:has|have|had)\s+(?:now\s+)?been\s+(?:done|completed|fixed|implemented|set up|configured)\b\W*(?P<rest>.*)$|^done\b\W*(?P<rest2>.*)$", re.I)
+_PAST = re.compile(rf"\b(?:{DONE_VERBS}|contacted|notified|revoked|sanitised|sanitized|informed|acknowledged|validated|blocked|deleted|disabled|discovered|realized|realised|received)\b", re.I)
+_NOT_IMPERATIVE = {"the", "a", "an", "we", "i", "it", "this", "that", "they", "our", "there", "these", "those", "you", "he", "she", "nothing", "no", "not", "all"}
 
 
-def _topic(b: LogBuilder, node):
-    path = b.outline.heading_path(node)
+def part_of(text: str | None) -> str | None:
+    """Which standard part of an incident report a heading names, else None."""
+    if not text:
+        return None
+    for name, rx in _PARTS:
+        if rx.search(text):
+            return name
+    return None
+
+
+def _is_stamp_heading(h: Node) -> bool:
+    return h.kind == "heading" and bool(_STAMP.match(h.text))
+
+
+def _doc_title(b: LogBuilder) -> tuple[str, Node | None]:
+    fm = b.outline.front_matter.get("title") if isinstance(b.outline.front_matter, dict) else None
     heads = b.outline.headings()
-    title = path[0] if path and path[0].level == 1 and sum(1 for h in heads if h.level == 1) == 1 and len(heads) > 1 else None
-    below = [h for h in path if h is not title]
-    if below:
-        h = below[0]
-        return ("h", h.index), h.text, h, None
-    if title is not None:
-        return ("h", title.index), title.text, title, None
-    return ("doc",), " ".join(node.text.split()[:8]), None, None
+    first = heads[0] if heads else None
+    content = [n for n in b.outline.content() if n.kind != "heading"]
+    lead = first is not None and (not content or first.index < content[0].index) and part_of(first.text) is None
+    if isinstance(fm, str) and fm.strip():
+        return fm.strip(), None
+    if lead and first is not None:
+        return first.text, first
+    first_text = next((n.text for n in content), "Notes")
+    return " ".join(first_text.split()[:8]), None
 
 
-def _mode(b: LogBuilder, node, mode):
+def _topic(b: LogBuilder, node: Node):
+    title, title_node = b.__dict__["doc_title"]
     path = b.outline.heading_path(node)
-    if any(mode_of(h.text) == "timeline" for h in path):
-        return "timeline"
-    if any(re.search(r"\b(summary|overview|what happened|description|resolution|outcome)\b", h.text, re.I) for h in path) and mode in (None, "done", "plain"):
-        return "decided"  # what the report states happened: outcomes (risks and waits still read as such)
-    return mode
+    for h in path:
+        if h is title_node or _is_stamp_heading(h):
+            continue
+        if part_of(h.text) is not None:
+            break  # under a part ("Action items > Process", "Timeline > 21:24 - Delete the quota object"): the incident's
+        return ("h", h.index), h.text, h, None
+    return ("doc",), title, (path[0] if path else None), None
 
 
-def _special(b: LogBuilder, node, item, mode) -> bool:
-    m = _mode(b, node, mode)
-    if m != mode:
-        b.read_node(item, node, m)
+def _part(b: LogBuilder, node: Node) -> str:
+    for h in reversed(b.outline.heading_path(node)):
+        p = part_of(h.text)
+        if p is not None:
+            return p
+    return "report"
+
+
+def _stamp_heading(b: LogBuilder, node: Node) -> Node | None:
+    for h in reversed(b.outline.heading_path(node)):
+        if _is_stamp_heading(h):
+            return h
+        if part_of(h.text) is not None:
+            return None
+    return None
+
+
+def _special(b: LogBuilder, node: Node, item, mode) -> bool:
+    if node.kind == "table_row" or node.kind == "speaker":
+        return False
+    part = _part(b, node)
+    if part == "actions":
+        return _read_action_item(b, node, item)
+    _read_part(b, item, node, part)
+    return True
+
+
+def _read_action_item(b: LogBuilder, node: Node, item) -> bool:
+    """A follow-up: commitments as the section says (see ``sections.walk``), except a line that says
+    the item above it is done ("This has been done: binder-team@googlegroups.com")."""
+    m = _DONE_AFTER.match(node.text)
+    parent = b.outline.parent(node)
+    if m and parent is not None and parent.is_item:
+        b.place(item, node)
+        rest = (m.group("rest") or m.group("rest2") or "").strip()
+        mine = [c for c in item.commitments if set(c.lines) == set(parent.lines)]
+        what = mine[0].what if mine else parent.text
+        for c in mine:
+            item.commitments.remove(c)
+        text = f"{what.rstrip(' .')} (done: {rest})" if rest else what
+        item.actions.append(Action(text=text, actor="", lines=sorted(set(parent.lines) | set(node.lines))))
         return True
-    if re.match(r"^\s*\d{1,2}:\d{2}\b", node.text) and mode in (None, "timeline"):
-        b.read_node(item, node, "timeline")
+    if node.is_item and node.checked is None and _done_statement(node.text):
+        b.place(item, node)
+        for sent in sentences(node.text):
+            _add(b, item, "done" if _done_statement(sent) else _kind(b, sent, "report", node), sent, node.lines)
         return True
-    return False
+    if node.kind == "para" and not node.is_item:
+        _read_part(b, item, node, "report")  # prose after the list ("We need more help ..."): read as the report
+        return True
+    b.read_node(item, node, "doing")
+    return True
+
+
+def _done_statement(text: str) -> bool:
+    """'We enabled branch protection', 'We have for several years enabled 2FA': done, in the first person plural."""
+    return bool(re.match(rf"^(?:we|i)\s+(?:\w+\s+){{0,5}}(?:{DONE_VERBS}|requested|enabled|disabled|revoked|asked)\b", text, re.I)) and not re.search(
+        r"\b(?:will|should|need to|going to|plan to)\b", text, re.I)
+
+
+def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
+    """done, outcome, risk, commitment, question, wait, decision or note for one sentence of a part."""
+    s = sent.strip()
+    if _EXAMPLE.match(s) or re.match(r"^(?:all )?times? (?:are |in |shown )|^all times\b", s, re.I):
+        return "note"  # an illustration of the sentence before it; how to read the timeline
+    if re.match(r"^(?:thanks?|thank you)\b", s, re.I) or _META.match(s) or re.search(r"\bsponsored by\b", s, re.I):
+        return "note"  # thanks, "Contact: ...", "Last updated: ...", "Link: ...", a sponsor
+    if not re.search(r"[^\W_]", s):
+        return "none"  # "\\\\" (a markdown line break alone)
+    if _CONCLUSION.match(s) or _NEXT_TIME.match(s):
+        return "commitment"
+    if is_question(s):
+        return "question"
+    if re.match(r"^(?:(?:we|i)\s*(?:will|'ll|need|must|have to|plan to|are going to|intend to)\b|please\b)", s, re.I):
+        return "commitment"  # "We need more help to improve security", "Please consider contributing"
+    sig = classify(s, None, b.people, checked=node.checked, first_person=b.first_person)
+    if sig.kind == "none":
+        return "none"
+    if sig.kind == "wait":
+        return "wait"
+    if sig.kind == "commitment" and re.search(r"\b(?:will|'ll|need|needs|going to|plan to|next time|please)\b", s, re.I):
+        return "commitment"
+    if sig.kind == "decision" and DECISION_LABEL.match(s):
+        return "decision"
+    if _OPEN.search(s) or (part in ("risk",) and sig.kind != "outcome"):
+        return "risk"
+    if part == "risk":
+        return "risk"
+    if part == "timeline":
+        return "done"
+    if part == "well":
+        return "outcome"
+    if sig.kind == "risk" and part in ("report", "summary") and re.search(r"\b(?:might|may|could|risks?|worr\w+|concerned)\b", s, re.I) \
+            and not re.search(r"\b(?:was|were|had)\b", s, re.I):
+        return "risk"
+    if part in ("cause", "lessons"):
+        return "outcome"
+    pm = _PAST.search(s)
+    if pm and re.search(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", s[: pm.start()], re.I):
+        pm = None  # "it did not resolve the issue": not done
+    if DONE_RE.match(s) or pm or PASSIVE_DONE_RE.search(s) or re.search(rf"\bhad been (?:{DONE_VERBS}|revoked|replaced)\b", s, re.I):
+        return "done"
+    return "outcome"
+
+
+def _read_part(b: LogBuilder, item, node: Node, part: str) -> None:
+    b.place(item, node)
+    text = node.text
+    if not text:
+        return
+    stamp_h = _stamp_heading(b, node) if part == "timeline" else None
+    for k, sent in enumerate(sentences(text)):
+        kind = _kind(b, sent, part, node)
+        lines = list(node.lines)
+        if part == "timeline" and kind == "done":
+            sent, lines = _stamped(b, sent, node, stamp_h, k)
+        _add(b, item, kind, sent, lines)
+
+
+def _stamped(b: LogBuilder, sent: str, node: Node, h: Node | None, k: int) -> tuple[str, list[int]]:
+    """The entry's text with its time, and the lines it cites (the time's heading too)."""
+    if _STAMP.match(sent) or h is None:
+        return sent, list(node.lines)
+    stamps = b.__dict__.setdefault("stamped", set())
+    lines = sorted(set(node.lines) | set(h.lines))
+    if h.index in stamps or k > 0:
+        return sent, lines
+    stamps.add(h.index)
+    return f"{_STAMP.match(h.text).group('s')} {sent}", lines
+
+
+def _on(b: LogBuilder, text: str) -> dt.date | None:
+    found = find_dates(text, b.as_of, "past")
+    return found[0].date if found else None
+
+
+def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
+    text = sent.strip().rstrip(" :;,\\")
+    if not text or kind == "none":
+        return
+    last = item.actions[-1] if item.actions else None
+    if kind == "done" and text[:1].islower() and last is not None and 0 < max(lines) - max(last.lines) <= 6:
+        # "Another team member used the website below:" <url> "to inspect the current certificate": one sentence
+        last.text = f"{last.text.rstrip(' .:')} {text}"
+        last.lines = sorted(set(last.lines) | set(lines))
+        return
+    if kind == "note":
+        item.notes.append(text)
+        return
+    if kind == "done":
+        on = None
+        src = " ".join(b.outline.lines[n - 1] for n in lines if 0 < n <= len(b.outline.lines))
+        m = re.search(r"\b\d{4}-\d{2}-\d{2}\b", src)
+        if m:
+            on = _on(b, m.group(0))
+        item.actions.append(Action(text=text, actor="", on=on, lines=list(lines)))
+        return
+    if kind == "outcome":
+        item.outcomes.append(Outcome(text=text, lines=list(lines)))
+        return
+    if kind == "risk":
+        item.risks.append(text)
+        item.risk_notes.append(Note(text=text, lines=list(lines)))
+        return
+    if kind == "commitment":
+        m = _CONCLUSION.match(text) or _NEXT_TIME.match(text)
+        what = (m.group("rest") if m and "rest" in m.groupdict() else m.group("what") if m else text).strip()
+        first = what.split()[0].lower() if what.split() else ""
+        if m and _CONCLUSION.match(text) and (first in _NOT_IMPERATIVE or re.search(r"^(?:\S+\s+){0,3}(?:is|are|was|were)\b", what)):
+            item.outcomes.append(Outcome(text=what, lines=list(lines)))  # "Lesson learned: the alert was too noisy"
+            return
+        sig = classify(what, "doing", b.people, first_person=b.first_person)
+        owner = b.canonical(sig.owner) if sig.kind == "commitment" and sig.owner else ""
+        if owner and not b.people.known(owner.split(",")[0].strip()):
+            owner = ""
+        what = sig.text if sig.kind == "commitment" and sig.owner else what
+        item.commitments.append(Commitment(what=what[:1].upper() + what[1:], owner=owner or ("I" if b.first_person else ""), lines=list(lines)))
+        return
+    sig = classify(text, None, b.people, first_person=b.first_person)
+    if kind in ("question", "wait", "decision") and sig.kind != kind:
+        sig.kind = kind
+    b.add_signal(item, sig, lines)
+
+
+def _code_timelines(b: LogBuilder) -> None:
+    """A timeline written in a code block ("10:00 UTC - cloud open"): each line is an action taken."""
+    for node in b.outline.nodes:
+        if node.kind != "code" or _part(b, node) != "timeline":
+            continue
+        item = next((b.placed[n] for n in node.lines if n in b.placed), None)
+        if item is None:
+            continue
+        for n in node.lines:
+            raw = b.outline.lines[n - 1].strip()
+            if _STAMP.match(raw) and not raw.startswith(("```", "~~~")):
+                on = _on(b, raw) if re.search(r"\d{4}-\d{2}-\d{2}", raw) else None
+                item.actions.append(Action(text=raw, actor="", on=on, lines=[n]))
 
 
 def read_incident(outline: Outline, people: People, as_of: dt.date, guess: GenreGuess):
     b = LogBuilder(outline, people, as_of, "incident", guess.first_person)
+    b.doc_title = _doc_title(b)
     walk(b, _topic, _special)
+    _code_timelines(b)
+    fm = next((n for n in outline.nodes if n.kind == "front_matter"), None)
+    doc = next((w for w in b.items if w.title and w.title == b.doc_title[0][: len(w.title)]), None)
+    if fm is not None and doc is not None and b.doc_title[1] is None and outline.front_matter.get("title"):
+        b.place(doc, fm)  # the front matter that titles the report: the item's own lines
     return b.finish()

@@ -196,13 +196,19 @@ A known bug in the gke-resource-quotas object.
 def test_incident_timeline_outcome_followups():
     log = read(INCIDENT)
     assert log.genre == "incident" and not log.first_person
-    items = {w.title: w for w in log.items}
-    tl = items["Timeline"]
-    assert any("deleted the gke-resource-quotas" in a.text for a in tl.actions)
-    assert items["Root cause"].risk_notes
-    (c,) = items["Action items"].commitments
+    (item,) = log.items  # one incident: its parts ("Timeline", "Action items") are not items
+    assert item.title == "2022-06-02, pod limit reached"
+    acts = {a.text: a for a in item.actions}
+    # a timeline entry is an action taken, with the time of its heading (which it cites)
+    a = acts["21:24 We deleted the gke-resource-quotas object and launch success went back to 100%."]
+    assert a.lines == [13, 15]
+    assert [o.text for o in item.outcomes] == [
+        "A bug in the GKE resource quota was preventing the prod hub from creating new pods.",
+        "A known bug in the gke-resource-quotas object.",  # the root cause: what was found
+    ]
+    (c,) = item.commitments
     assert (c.owner, c.what) == ("", "Uptime and alerting issue")  # the notes name no owner
-    assert "https://github.com/org/repo/issues/611" in items["Action items"].resources
+    assert "https://github.com/org/repo/issues/611" in item.resources
 
 
 def test_minutes_decision_keeps_options_and_peoples_positions():
