@@ -66,6 +66,10 @@ _META = re.compile(r"^(?:contact|links?|urls?|see also|references?|related(?: is
 _EXAMPLE = re.compile(r"^(?:for example|for instance|e\.g\.?)[,:\s]", re.I)
 _DONE_AFTER = re.compile(r"^(?:this|that|it)\s+(?:has|have|had)\s+(?:now\s+)?been\s+(?:done|completed|fixed|implemented|set up|configured)\b\W*(?P<rest>.*)$|^done\b\W*(?P<rest2>.*)$", re.I)
 _PAST = re.compile(rf"\b(?:{DONE_VERBS}|contacted|notified|revoked|sanitised|sanitized|informed|acknowledged|validated|blocked|deleted|disabled|discovered|realized|realised|received)\b", re.I)
+_REQUESTED = re.compile(
+    r"^(?:[Ww]e|I)\s+(?:have\s+)?(?:requested|asked)\s+(?:that\s+)?(?P<who>(?:all\s+)?(?:(?:[A-Z][\w-]+\s+)?(?:maintainers|contributors|users|members|committers|admins|administrators|owners|team members|staff)))"
+    r"\s+(?:to\s+)?(?P<what>[a-z]\w+\b.+)$"
+)
 _NOT_IMPERATIVE = {"the", "a", "an", "we", "i", "it", "this", "that", "they", "our", "there", "these", "those", "you", "he", "she", "nothing", "no", "not", "all"}
 
 
@@ -206,6 +210,8 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
         return "risk"
     if part in ("cause", "lessons"):
         return "outcome"
+    if re.search(r"\b(?:decided|agreed|made (?:a|the) decision|voted|concluded)\b", s, re.I) or re.search(r"\bcould\b.*\bbut\b.*\b(?:did not|didn'?t|chose not)\b", s, re.I):
+        return "outcome"  # what was settled; "We could restart the game, but we did not want to"
     pm = _PAST.search(s)
     if pm and re.search(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", s[: pm.start()], re.I):
         pm = None  # "it did not resolve the issue": not done
@@ -237,7 +243,12 @@ def _stamped(b: LogBuilder, sent: str, node: Node, h: Node | None, k: int) -> tu
     if h.index in stamps or k > 0:
         return sent, lines
     stamps.add(h.index)
-    return f"{_STAMP.match(h.text).group('s')} {sent}", lines
+    stamp = _STAMP.match(h.text).group("s")
+    if re.match(r"\d{4}-\d{2}-\d{2}[ T/]+\d", stamp):
+        stamp = re.sub(r"^\d{4}-\d{2}-\d{2}[ T/]+", "", stamp)  # the date is the action's date: the time says when that day
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", stamp):
+        return sent, lines  # a date alone: the action's date
+    return f"{stamp} {sent}", lines
 
 
 def _on(b: LogBuilder, text: str) -> dt.date | None:
@@ -264,7 +275,14 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
         m = re.search(r"\b\d{4}-\d{2}-\d{2}\b", src)
         if m:
             on = _on(b, m.group(0))
+        if on is not None:
+            text = re.sub(r"^\W{0,2}\d{4}-\d{2}-\d{2}(?:[ T/]+(?=\d))?\W{0,2}(?:\s*[-–—:]\s*|\s+)?", "", text) or text  # "2025-04-14 16:37 UTC ...": the date is ``on``
         item.actions.append(Action(text=text, actor="", on=on, lines=list(lines)))
+        req = _REQUESTED.match(text)
+        if req:  # "We requested all Homebrew maintainers review and prune their tokens": theirs to do, still open
+            who = re.sub(r"^all\s+", "", req.group("who"), flags=re.I)
+            what = req.group("what").rstrip(" .")
+            item.commitments.append(Commitment(what=what, owner=who, lines=list(lines)))
         return
     if kind == "outcome":
         item.outcomes.append(Outcome(text=text, lines=list(lines)))
