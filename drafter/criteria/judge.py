@@ -98,6 +98,11 @@ class Judge:
         self.calls = 0  # model calls made (cache hits excluded)
         self._model = None
 
+    @property
+    def deadline(self) -> float:
+        """Seconds one question may take in all: the timeout for each attempt the SDK may make."""
+        return float(self.settings.timeout) * (int(self.settings.max_retries) + 1)
+
     def key(self, criterion: Criterion, ctx: CheckContext) -> str:
         parts = [self.model_name, self.prompt_text, criterion.id, ctx.text, ctx.notes]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
@@ -106,7 +111,7 @@ class Judge:
         if self._model is None:
             from ..engines.llm import build_chat_model, is_openai
 
-            model = build_chat_model(self.settings, max_tokens=self.max_tokens, temperature=0)
+            model = build_chat_model(self.settings, max_tokens=self.max_tokens, temperature=0, deadline_clients=True)
             if is_openai(self.settings):
                 fmt = {"type": "json_schema", "json_schema": {"name": "judgement", "strict": True, "schema": ANSWER_SCHEMA}}
             else:
@@ -125,8 +130,13 @@ class Judge:
                   "draft": ctx.text, "notes": ctx.notes, "as_of": ctx.as_of.isoformat()}
         messages = self.spec.render(**{k: v for k, v in values.items() if k in self.spec.variables or k in ("criterion_id", "question", "draft", "notes")})
         self.calls += 1
-        try:
-            reply = self._chat().invoke([(m["role"], m["content"]) for m in messages])
+        from ..engines.wire import DeadlineExceeded, Wire, call
+
+        chat, msgs = self._chat(), [(m["role"], m["content"]) for m in messages]
+        try:  # one total deadline for every attempt the SDK makes: a trickling server cannot hold a run
+            reply = call(lambda: chat.invoke(msgs), self.deadline, Wire())
+        except DeadlineExceeded as exc:
+            return {"error": f"timeout: {exc}"}
         except Exception as exc:  # provider errors are recorded, not raised
             from ..errors import ConfigError
 

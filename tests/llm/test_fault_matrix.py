@@ -185,3 +185,22 @@ def test_llm_reader_faults_end_the_same_way(name, fallback, server):
     else:
         assert error is None, error
         assert draft.meta.engine == "offline" and draft.artefact.items
+
+
+def test_the_judge_is_bounded_by_a_total_deadline_and_records_the_failure(server, tmp_path):
+    """A server that trickles a byte every 50 ms never trips a per-read timeout; the judge's total
+    deadline (timeout x attempts) ends the question, recorded as an error (unscored), not a hang."""
+    from drafter.criteria import CRITERIA
+    from drafter.criteria.context import CheckContext
+    from drafter.criteria.judge import Judge, is_unscored
+
+    server.reply(f.trickle(every=0.05))
+    settings = Settings(base_url=server.url, model=MODEL_NAME, timeout=TIMEOUT, max_retries=RETRIES)
+    judge = Judge(settings, cache_path=tmp_path / "judge.sqlite")
+    ctx = CheckContext(kind="update", text="On track: the board pack.", notes=NOTES, as_of=AS_OF)
+    start = time.monotonic()
+    answer = judge.ask(CRITERIA["U1.j"], ctx)
+    elapsed = time.monotonic() - start
+    assert "error" in answer and "timeout" in answer["error"].lower(), answer
+    assert elapsed < judge.deadline + 1.5, elapsed
+    assert is_unscored(judge.judge(CRITERIA["U1.j"], ctx))
