@@ -22,13 +22,22 @@ from .markup import Clean, clean, strip_comments
 
 _BULLET = re.compile(r"^(?P<ind>\s*)(?P<m>[-*+•‣◦–])\s+(?P<rest>.*)$")
 _NUMBERED = re.compile(r"^(?P<ind>\s*)(?P<m>(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|\(\d{1,3}\)|#\.)\s+(?P<rest>.*)$")
-_CHECK = re.compile(r"^\[(?P<c>[ xX✓✔-]?)\]\s*(?P<rest>.*)$")
+_CHECK = re.compile(r"^\[(?P<c>[ \u00a0xX✓✔?-]?)\]\s*(?P<rest>.*)$")
+# a box written after the entry ("- Register for the API key [x]", "- Integrate each API []"); more
+# boxes after it ("[jokeapi] [] []") are the same entry's
+_TRAILING_CHECK = re.compile(r"^(?P<rest>.*?\S)\s*\[(?P<c>[ xX✓✔]?)\](?:\s*\[[ xX✓✔]?\])*\s*$")
+
+
+def _box(c: str) -> bool | None:
+    """A box's state: ticked, open, or undecided ('[?]': None)."""
+    return None if c == "?" else c not in ("", " ", "\u00a0")
 _ATX = re.compile(r"^\s{0,3}(?P<h>#{1,6}|={2,6}(?=\s+\w))\s+(?P<rest>.*?)(?:\s+[#=]+\s*)?$")  # markdown, AsciiDoc
 _UNDERLINE = re.compile(r"^\s*([=\-~^\"'`#*+:._])\1{2,}\s*$")
 _FENCE = re.compile(r"^\s*(```+|~~~+)")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RST_TABLE = re.compile(r"^\s*[+=][-=+]{3,}\s*$|^\s*=+(\s+=+)+\s*$")
-_DIRECTIVE = re.compile(r"^\s*(?:\.\.\s+[\w:-]+::|\.\.\s+_[\w -]+:|\{%.*%\}|:::|\.\. \|)")
+_DIRECTIVE = re.compile(r"^\s*(?:\.\.\s+[\w:-]+::|\.\.\s+_[\w -]+:|\{%.*%\}|:::|\.\. \|)"
+                        r"|^\s{0,3}\[[^\]\[]+\]:\s*\S+(?:\s+[\"'(].*)?\s*$")  # or a markdown link reference "[id]: url"
 _RST_COMMENT = re.compile(r"^\s*\.\.(\s|$)(?!.*::)")
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
 _CHAT_TIME_FIRST = re.compile(r"^\s*\[?(?P<time>" + _TIME + r")\]?\s*[-–]?\s*<?(?P<name>@?[\w.'-]+(?: [\w.'-]+){0,2})>?\s*:\s*(?P<rest>.*)$")
@@ -313,10 +322,10 @@ def build_outline(text: str) -> Outline:
             rest = mm.group("rest")
             kind = "bullet" if bm else "numbered"
             checked = None
-            cm = _CHECK.match(rest)
+            cm = _CHECK.match(rest) or (None if rest.lstrip().startswith("~~") else _TRAILING_CHECK.match(rest))
             if cm:
                 kind = "checkbox"
-                checked = cm.group("c") not in ("", " ")
+                checked = _box(cm.group("c"))
                 rest = cm.group("rest")
             node = add(kind, [num], raw, rest, indent=ind, checked=checked)
             _labels(node)
@@ -324,7 +333,7 @@ def build_outline(text: str) -> Outline:
             continue
         cm = _CHECK.match(stripped)
         if cm:
-            node = add("checkbox", [num], raw, cm.group("rest"), indent=ind, checked=cm.group("c") not in ("", " "))
+            node = add("checkbox", [num], raw, cm.group("rest"), indent=ind, checked=_box(cm.group("c")))
             _labels(node)
             i += 1
             continue

@@ -377,6 +377,8 @@ def weak_tag(tag: str, raw: str, text: str, people: People) -> bool:
     t = tag.lstrip("@")
     if re.search(rf"(?<![\w@]){re.escape(t)}(?!\w)", text, re.I):
         return True
+    if re.search(rf"^\s{{0,3}}\[{re.escape(t)}\]:\s*\S", people.text, re.M | re.I):
+        return True  # "[thecatapi]" with "[thecatapi]: https://..." below: a reference link, not an owner
     if not t[:1].islower() or " " in t or re.search(r"[\d_.-]", t):
         return False
     if not re.search(rf"(?<![\w@])\(\s*{re.escape(t)}\s*\)", raw) or re.search(rf"\b(?:AI|Action(?: item)?|TODO)\s*\(\s*{re.escape(t)}", raw, re.I):

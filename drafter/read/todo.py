@@ -1,36 +1,263 @@
-"""Todo lists: open boxes are commitments, ticked boxes are actions; "waiting on X" is a wait;
-due dates only where written. A heading (or a short parent task) groups its boxes into one item.
+"""Todo lists: open boxes are commitments, ticked boxes are actions, an undecided box ("[?]") is an
+open question, an entry struck through ("~~x~~ why") was dropped; "waiting on X" is a wait; due
+dates only where written. A heading (or a parent entry with entries under it) groups its boxes
+into one item. The box may follow the entry ("- Register the API key [x]").
+
+A task table is read by its columns: the task (or sub-task) cell is the entry, the owner column
+("Who?", "Owner") its owner, the status column its state (a word as written: "Paid", "Waiting to be
+refunded", "Active"; or a code a status key explains: "P" with "(P)ending" listed), a deadline
+column its due date. A table with a status column but no task column ("| Sponsor | Amount | Status |")
+is read by its first cell. A status key or legend is context for the table, never a task.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from ..models import Action, Commitment, Outcome, Question, Wait
 from .genre import GenreGuess
-from .outline import Outline
+from .outline import Node, Outline
 from .people import People
 from .sections import topic_bullet, topic_heading, walk
-from .topics import LogBuilder
+from .topics import LogBuilder, _header
+
+_KEY_HEAD = re.compile(r"\b(?:key|legend|codes?|abbreviations?)\b", re.I)
+# "(P)ending", "Ca(N)celled", "P = Pending", "P: pending", "P - Pending"
+_KEY_PAREN = re.compile(r"^(?P<a>[A-Za-z]*)\((?P<code>[A-Za-z?!✓x]{1,2})\)(?P<b>[A-Za-z]*)$")
+_KEY_EQ = re.compile(r"^\(?(?P<code>[A-Za-z?!✓]{1,2})\)?\s*(?:=|:|[-–—])\s*(?P<word>[A-Za-z][\w -]{1,30})$")
+
+_COL_TASK = re.compile(r"\b(?:task|action|item|what|description|todo|to-do|work)", re.I)
+_COL_SUB = re.compile(r"\bsub[- ]?(?:task|item)", re.I)
+_COL_OWNER = re.compile(r"\b(?:who|owner|assignee|assigned|responsible|lead|person)", re.I)
+_COL_STATUS = re.compile(r"\b(?:status|state|progress|done)\b", re.I)
+_COL_DUE = re.compile(r"\b(?:deadline|due|eta|by when|target date)\b", re.I)
+_COL_NOTE = re.compile(r"\b(?:comments?|notes?|remarks?)\b", re.I)
+_COL_GROUP = re.compile(r"\b(?:area|category|section|group|component|epic|project|type|phase|milestone)\b", re.I)
+_COL_DEP = re.compile(r"\b(?:dependenc(?:y|ies)|depends on|blocked by)\b", re.I)
+
+_DONE = re.compile(r"(?<!to be )(?<!not )\b(?:done|closed|complete|completed|finished|resolved|paid|paid back|received|refunded|merged|"
+                   r"shipped|delivered|fixed|released|sent|booked|confirmed|yes)\b|[✓✔✅]", re.I)
+_WAITING = re.compile(r"\b(?:waiting|awaiting|to be (?:refunded|paid|received|sent|confirmed)|blocked|on hold)\b", re.I)
+_DROPPED = re.compile(r"\b(?:cancel+ed|dropped|rejected|abandoned|won'?t do|wontfix|not needed|deferred|postponed)\b", re.I)
+_ACTIVE = re.compile(r"\b(?:active|in progress|doing|wip|started|ongoing|under way|underway)\b", re.I)
+
+
+def _key_of(text: str) -> tuple[str, str] | None:
+    """('P', 'Pending') from a status key's line, else None."""
+    t = text.strip(" *_.;,")
+    m = _KEY_PAREN.match(t)
+    if m and (m.group("a") or m.group("b")):
+        return m.group("code").upper(), m.group("a") + m.group("code") + m.group("b")
+    m = _KEY_EQ.match(t)
+    if m:
+        return m.group("code").upper(), m.group("word").strip()
+    return None
+
+
+def status_keys(outline: Outline) -> tuple[dict[str, str], set[int]]:
+    """The status codes a key or legend explains (code -> word) and the key's node indexes: a
+    heading named "...key" / "Legend" whose entries define codes, or a list all of whose entries do."""
+    codes: dict[str, str] = {}
+    nodes: set[int] = set()
+    groups: dict[object, list[Node]] = {}
+    for n in outline.nodes:
+        if n.is_item and n.text:
+            groups.setdefault(("p", n.parent), []).append(n)
+    for (_, parent), items in groups.items():
+        found = [_key_of(re.sub(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+", "", n.raw)) for n in items]
+        head = outline.nodes[parent] if parent is not None else outline.heading_of(items[0])
+        keyed = head is not None and _KEY_HEAD.search(head.text or "") is not None
+        if (keyed and sum(1 for f in found if f) * 2 >= len(found)) or (len(found) >= 2 and all(found)):
+            for n, f in zip(items, found):
+                if f:
+                    codes.setdefault(f[0], f[1])
+                nodes.add(n.index)
+            if head is not None and head.kind == "heading" and keyed:
+                nodes.add(head.index)
+    return codes, nodes
 
 
 def _topic(b: LogBuilder, node):
+    if node.index in b.__dict__.get("key_nodes", ()):
+        return None  # a status key: context for the table it explains
     tb = topic_bullet(b, node)
-    if tb is not None and tb.kind != "checkbox":
-        return ("b", tb.index), tb.text, tb, None
+    if tb is not None and (tb.kind != "checkbox" or any(b.outline.nodes[c].is_item for c in tb.children)):
+        return ("b", tb.index), _entry(tb), tb, None
     h = topic_heading(b, node, skip_title=False)
     if h is not None:
         return ("h", h.index), h.text, h, None
     return ("doc",), "To do", None, None
 
 
+def _entry(node: Node) -> str:
+    """An entry's words: '[thecatapi]' -> 'thecatapi' (a bracket around the whole entry is no tag)."""
+    t = node.text.strip()
+    m = re.fullmatch(r"\[([^\[\]]+)\]", t)
+    return m.group(1).strip() if m else t
+
+
+_STRUCK = re.compile(r"^\s*(?:[-*+•]\s+)?~~(?P<what>.+?)~~\s*[-–—:,]?\s*(?P<why>.*)$")
+
+
+def _struck(node: Node) -> tuple[str, str] | None:
+    """'~~[stockapi] []~~ There is a 14 days trial': (entry, why) of an entry struck through."""
+    m = _STRUCK.match(node.raw)
+    if not m:
+        return None
+    from .markup import clean
+
+    what = clean(re.sub(r"\[[ xX✓✔]?\]", " ", m.group("what"))).text.strip()
+    what = re.sub(r"^\[([^\[\]]+)\]$", r"\1", what).strip()
+    what = re.sub(r"\s+", " ", what.replace("[", "").replace("]", "")).strip()
+    why = clean(m.group("why")).text.strip() if m.group("why") else ""
+    return (what, why) if what else None
+
+
+def _owner(b: LogBuilder) -> str:
+    return "I" if b.first_person else ""
+
+
 def _special(b: LogBuilder, node, item, mode) -> bool:
+    if node.kind == "table_row":
+        return _row(b, node, item, mode)
+    if not re.search(r"[A-Za-z]{2}", node.text or "") and not node.cells:
+        b.place(item, node)  # "#", "x": markup left over, nothing to read
+        return True
+    struck = _struck(node) if node.is_item else None
+    if struck is not None:
+        b.place(item, node)
+        what, why = struck
+        item.outcomes.append(Outcome(text=f"{what} dropped" + (f": {why}" if why else ""), lines=list(node.lines)))
+        return True
+    if node.kind == "quote" and node.is_item is False and b.outline.parent(node) is not None and b.outline.parent(node).is_item:
+        b.place(item, node)  # a note quoted under an entry ("> See WIP branch ...") explains it: no task of its own
+        item.notes.append(node.text)
+        return True
     if node.kind != "checkbox":
         return False
+    text = _entry(node)
+    if not re.search(r"[A-Za-z]{2}", text):
+        b.place(item, node)  # "#", "x": nothing to read
+        return True
+    if node.checked is None:  # "[?]": not decided
+        b.place(item, node)
+        item.questions.append(Question(text=text, answered=False, lines=list(node.lines)))
+        return True
+    if text != node.text:  # a bracketed entry: its words are the entry, not an owner tag
+        b.place(item, node)
+        if node.checked:
+            item.actions.append(Action(text=text, actor=_owner(b), lines=list(node.lines)))
+        else:
+            item.commitments.append(Commitment(what=text, owner=_owner(b), lines=list(node.lines)))
+        return True
+    n_before = _count(item)
     b.read_node(item, node, "done" if node.checked else "doing", default_owner="I" if b.first_person else None)
+    if _count(item) == n_before and not node.checked and not text.rstrip().endswith("?"):
+        # an open box is a to-do entry whatever its words ("Music"): the box is the evidence
+        item.commitments.append(Commitment(what=text, owner=_owner(b), lines=list(node.lines)))
+        if text in item.notes:
+            item.notes.remove(text)
     return True
+
+
+def _count(item) -> int:
+    return len(item.actions) + len(item.commitments) + len(item.waits) + len(item.questions) + len(item.outcomes) + len(item.decisions)
+
+
+def _row(b: LogBuilder, node: Node, item, mode) -> bool:
+    """A row of a table with a status column (see the module doc); other tables are read as before."""
+    header = _header(b.outline, node)
+    if not header or not any(_COL_STATUS.search(h) for h in header):
+        return False
+    b.place(item, node)
+    if node.header:
+        return True
+    cols = list(zip(header, node.cells))
+    role = {}
+    for i, (h, _) in enumerate(cols):
+        role[i] = ("status" if _COL_STATUS.search(h) else "owner" if _COL_OWNER.search(h) else "due" if _COL_DUE.search(h)
+                   else "note" if _COL_NOTE.search(h) else "dep" if _COL_DEP.search(h) else "group" if _COL_GROUP.search(h)
+                   else "sub" if _COL_SUB.search(h) else "task" if _COL_TASK.search(h) else "other")
+    cell = {i: c.strip() for i, (_, c) in enumerate(cols)}
+    task_i = next((i for r in ("sub", "task") for i in role if role[i] == r and cell[i]), None)
+    if task_i is None and not any(r in ("task", "sub") for r in role.values()):
+        task_i = next((i for i in role if role[i] == "other" and cell[i]), None)  # "| ISTE | 3970 INR | Received |"
+    if task_i is None:
+        text = "; ".join(c for c in node.cells if c)
+        if text:
+            item.notes.append(text)
+        return True
+    task = cell[task_i]
+    extra = [cell[i] for i in role if role[i] == "other" and i != task_i and cell[i] and not _COL_TASK.search(header[i] or "")]
+    what = task + (f" ({', '.join(extra)})" if extra else "")
+    owner = next((cell[i] for i in role if role[i] == "owner" and cell[i]), "")
+    note = next((cell[i] for i in role if role[i] == "note" and cell[i]), "")
+    due_cell = next((cell[i] for i in role if role[i] == "due" and cell[i]), "")
+    dep = next((cell[i] for i in role if role[i] == "dep" and cell[i]), "")
+    raw_status = next((cell[i] for i in role if role[i] == "status" and cell[i]), "")
+    codes = b.__dict__.get("status_codes", {})
+    coded = raw_status.upper() in codes
+    status = codes.get(raw_status.upper(), raw_status)
+    lines = list(node.lines)
+    due = b._date(due_cell, "future") if due_cell else None
+    shown = f"{what}: {raw_status}" if raw_status and not coded else what  # a word as written; a code stays out of prose
+    bare = re.sub(r"\([^()]*\)", " ", status)  # "(paid to shinjan for prints)": an explanation, not the state
+    done, waiting = _DONE.search(bare), _WAITING.search(bare)
+    if done and waiting:
+        item.questions.append(Question(text=f"{what}: {raw_status}", answered=False, lines=lines))
+    elif waiting:  # "Ayushman Bhattacharya (580 + 500) waiting to be refunded back": the state as written
+        state = raw_status[waiting.start():] if waiting.start() < len(raw_status) and raw_status[waiting.start():].lower().startswith(waiting.group(0).lower()) else raw_status
+        item.waits.append(Wait(what=f"{what} {state[:1].lower()}{state[1:]}", on_whom=owner or None, kind="waiting", lines=lines))
+    elif done:
+        item.actions.append(Action(text=shown, actor=owner or _owner(b), lines=lines))
+    elif _DROPPED.search(bare):
+        item.outcomes.append(Outcome(text=shown, lines=lines))
+    else:  # open: pending, active, not started, or no status
+        what_c = what + (f" ({note})" if note and len(note) <= 80 else "")
+        item.commitments.append(Commitment(what=what_c, owner=b.canonical(owner) or ("" if _has_owner_col(role) else _owner(b)), due=due, lines=lines))
+        if dep:
+            item.notes.append(f"{task} depends on {dep}")
+    return True
+
+
+_FACT_HEAD = re.compile(r"^(?P<label>[A-Za-z][^:=]{2,60}?)\s*(?::-?|=)\s*(?P<value>\S.*)$")
+
+
+def _fact_headings(b: LogBuilder) -> None:
+    """'### Total Pending (myself):- 1080 INR': a heading that states a value is a fact of the list
+    (an outcome), not a title; it joins the item of its own section, else the one above it."""
+    last = None
+    for n in b.outline.nodes:
+        if n.line in b.placed and b.placed[n.line] is not None:
+            last = b.placed[n.line]
+        if n.kind != "heading" or not n.text:
+            continue
+        m = _FACT_HEAD.match(n.text.strip())
+        if not m or not re.search(r"\d", m.group("value")):
+            continue
+        item = b.placed.get(n.line) or last
+        if item is None:
+            item = b.item(m.group("label"), n)
+        b.place(item, n)
+        item.outcomes.append(Outcome(text=n.text.strip(), lines=list(n.lines)))
+        last = item
+
+
+def _has_owner_col(role: dict) -> bool:
+    return "owner" in role.values()
 
 
 def read_todo(outline: Outline, people: People, as_of: dt.date, guess: GenreGuess):
     b = LogBuilder(outline, people, as_of, "todo", guess.first_person)
+    codes, key_nodes = status_keys(outline)
+    b.status_codes = codes
+    b.key_nodes = key_nodes
     walk(b, _topic, _special)
+    _fact_headings(b)
+    rows = [w for w in b.items if any(b.outline.nodes[i].kind == "table_row" and b.placed.get(b.outline.nodes[i].line) is w
+                                      for i in range(len(outline.nodes)))]
+    if rows:  # the key's lines go with the table it explains (cited, never read)
+        for i in sorted(key_nodes):
+            b.place(rows[0], outline.nodes[i])
     return b.finish()

@@ -173,7 +173,30 @@ def test_no_word_taken_as_a_person(path):
                 bad.append(f"{kind}: {name!r} is not in the notes")
             elif _common_word(name, notes):
                 bad.append(f"{kind}: {name!r} is a common word taken as a person")
+        bad += [f"{kind}: {w!r} is a name the notes never write ({line!r})" for w, line in _unwritten_names(draft.render("text"), notes)]
     assert not bad, "\n".join(sorted(set(bad)))
+
+
+def _unwritten_names(text: str, notes: str) -> list[tuple[str, str]]:
+    """Capitalised words inside a draft's sentences that the notes never write, in any case: a name
+    (or a word used as one) the draft made up or rebuilt: 'I will deliver the Pending' from a key
+    '(P)ending', 'Commitment: Active — open'. The writer's own words (its labels, calendar words,
+    ``drafter.grounding.COMMON``) and the first word of a sentence are not names."""
+    from drafter.grounding import COMMON
+
+    note_words = {re.sub(r"['’]s?$", "", w.lower()) for w in re.findall(r"[A-Za-z][\w'’]*", notes)}
+    out = []
+    for line in text.splitlines():
+        plain = re.sub(r"\*\*|__|`", "", line)
+        for m in re.finditer(r"(?<![\w'’@./#-])([A-Z][a-z][\w'’]*)", plain):
+            w = re.sub(r"['’]s?$", "", m.group(1))
+            before = plain[: m.start()].rstrip(" *_-–—(\"“")
+            if not before or before[-1] in ".!?" or re.fullmatch(r"[#\s]*", before):
+                continue  # the first word of a sentence or a heading
+            if w in COMMON or w.lower() in note_words:
+                continue
+            out.append((w, line.strip()[:100]))
+    return out
 
 
 @pytest.mark.parametrize("path", CASES, ids=ids)
@@ -210,6 +233,14 @@ def test_the_grammar_check_catches_glued_fragments():
     assert sentence_problems("See https://example.org/x for the the details.")
     assert sentence_problems("Ask: you, please decide on We should not take them out by Tue 4 Aug.")
     assert not sentence_problems("Next: Eric will ask legal (proposed: Thu 26 Nov).\nOpen question: Do we need a vote?")
+
+
+def test_the_person_check_catches_words_the_notes_never_write():
+    """The name check itself can fail: a status key's '(P)ending' rebuilt as 'Pending' is caught."""
+    notes = "| Task | Status |\n| Re-write homepage | P |\n## Task status key\n* (P)ending\n* (A)ctive\n"
+    assert _unwritten_names("Next: I will deliver the Pending (proposed: Mon 22 May).", notes)
+    assert _unwritten_names("- Commitment: Active — open.", notes)
+    assert not _unwritten_names("Next: I will re-write the homepage. Nothing is open.", notes)
 
 
 @pytest.mark.parametrize("path", [p for p in CASES if not _case(p).get("delegate_to")],

@@ -1,0 +1,86 @@
+"""The todo reader on structure: status keys, task tables, boxes after the entry, struck entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.read.offline import read_structured
+
+AS_OF = dt.date(2024, 5, 6)
+
+TABLE = """\
+| Area  | Task                 | Sub-task             | Status | Who?  | Deadline |
+|-------|----------------------|----------------------|--------|-------|----------|
+| Tech  | Rewrite the homepage |                      | P      |       |          |
+|       |                      | Forum web interface  | A      | omd   |          |
+| Rules | Improve deputisation |                      | C      | zed   |          |
+
+## Task status key
+* (P)ending
+* (A)ctive
+* (C)ompleted
+"""
+
+
+def _log(text, genre="todo"):
+    return read_structured(text, AS_OF, genre=genre)
+
+
+def _all(log, kind):
+    return [x for w in log.items for x in getattr(w, kind)]
+
+
+def test_a_status_key_is_context_and_explains_the_codes():
+    log = _log(TABLE)
+    whats = [c.what for c in _all(log, "commitments")]
+    assert not any(w in ("Pending", "Active", "Completed") for w in whats)  # the key is no task
+    assert ("omd", "Forum web interface") in [(c.owner, c.what) for c in _all(log, "commitments")]
+    assert [a.text for a in _all(log, "actions")] == ["Improve deputisation"]  # C = Completed
+    assert ("", "Rewrite the homepage") in [(c.owner, c.what) for c in _all(log, "commitments")]  # no owner: none invented
+    assert not log.unplaced  # the key's lines are cited with the table
+    assert not any(p.name in ("Pending", "Active") for p in log.people)
+
+
+def test_a_status_word_as_written_decides_done_waiting_or_both():
+    text = """\
+| Item          | Amount | Status |
+|---------------|-------:|--------|
+| Print shop    | 2,236  | Paid |
+| Misc          | 1,000  | Cancelled out |
+| Ana Souza     | 580    | Waiting to be refunded (paid for prints) |
+| Bo Lind       | 2,250  | PAID BACK Waiting to be refunded back |
+"""
+    log = _log(text)
+    assert [a.text for a in _all(log, "actions")] == ["Print shop (2,236): Paid"]
+    assert [o.text for o in _all(log, "outcomes")] == ["Misc (1,000): Cancelled out"]
+    assert [w.what for w in _all(log, "waits")] == ["Ana Souza (580) waiting to be refunded (paid for prints)"]
+    assert [q.text for q in _all(log, "questions")] == ["Bo Lind (2,250): PAID BACK Waiting to be refunded back"]
+
+
+def test_boxes_after_the_entry_struck_entries_and_undecided_boxes():
+    text = """\
+## Project
+
+- Integrate each API []
+  - [catapi] [x]
+  - [newsapi] []
+  - ~~[stockapi] []~~ Only a 14 days trial
+- [ ] Music
+- [?] Player dies on the incoming level
+
+[catapi]: https://example.org/cat
+[stockapi]: https://example.org/stock
+"""
+    log = _log(text)
+    assert ["catapi"] == [a.text for a in _all(log, "actions")]
+    assert {"newsapi", "Music"} <= {c.what for c in _all(log, "commitments")}  # an open box is an entry, whatever its words
+    assert ["stockapi dropped: Only a 14 days trial"] == [o.text for o in _all(log, "outcomes")]
+    assert ["Player dies on the incoming level"] == [q.text for q in _all(log, "questions")]
+    assert not any(p.name in ("catapi", "stockapi") for p in log.people)  # a reference link's label is no owner
+    assert 10 not in [ln for w in log.items for c in w.commitments for ln in c.lines]  # "[catapi]: url" is markup
+
+
+def test_a_heading_that_states_a_value_is_a_fact():
+    text = "# Payments\n\n| Item | Amount | Status |\n|---|---|---|\n| Pens | 140 | Paid |\n\n### Total Pending (myself):- 1080 INR\n"
+    log = _log(text)
+    assert "Total Pending (myself):- 1080 INR" in [o.text for o in _all(log, "outcomes")]
