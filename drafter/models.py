@@ -326,6 +326,7 @@ class OptionFacts(BaseModel):
     from_notes: bool = False  # named in the notes ("renew 12 months or go month-to-month")
     needs_approval: bool = False  # outside the writer's authority (scope, dates, spend)
     keeps_deadline: bool | None = None  # does the deadline at stake hold under this option (None: unknown)
+    grounds: list[str] = Field(default_factory=list)  # the notes' lines that argue for or against it (positions, reasons)
 
 
 class DecisionFacts(BaseModel):
@@ -349,6 +350,7 @@ class DecisionFacts(BaseModel):
     will_do: list[str] = Field(default_factory=list)
     needs_approval: list[str] = Field(default_factory=list)
     open_risks: list[str] = Field(default_factory=list)
+    open_decision: bool = True  # False: the notes hold no open decision (``known`` then lists the decisions taken)
 
 
 class CheckInFacts(BaseModel):
@@ -367,6 +369,7 @@ class DelegationTaskFacts(BaseModel):
     quality_standard: str | None = None  # None: the notes do not say (see ``to_agree``)
     to_agree: list[str] = Field(default_factory=list)  # what the notes do not give: agree with the delegate
     check_ins: list[CheckInFacts] = Field(default_factory=list)
+    check_ins_given: bool = True  # False: ``check_ins`` are the tool's proposed dates, not the notes' (agree them)
     decision_rights: DecisionRights = DecisionRights.RECOMMEND
     purpose: str
     resources: list[str] = Field(default_factory=list)
@@ -447,6 +450,8 @@ class Option(BaseModel):
     upside: str = Field(max_length=_S)
     downside: str = Field(max_length=_S)
     cost: str = Field(max_length=200)  # time or cost
+    # the notes' own lines for or against it (people's positions and reasons); not asked of a model
+    grounds: SkipJsonSchema[list[str]] = Field(default_factory=list)
 
 
 class OptionsProposal(BaseModel):
@@ -472,6 +477,7 @@ class OptionsProposal(BaseModel):
     open_risks: list[str] = Field(default_factory=list, max_length=4)
     reply_hint: str = Field(max_length=200)  # "Reply A or B"
     first_person: SkipJsonSchema[bool] = True  # the notes are the writer's own (else "Done so far", not "What I've done")
+    open_decision: SkipJsonSchema[bool] = True  # False: the notes hold no open decision; ``known`` lists those taken
 
 
 class CheckIn(BaseModel):

@@ -32,8 +32,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from .models import DelegationPlan, DraftOptions, OptionsProposal, OutputFormat, Person, StatusUpdate
-from .render_layout import OMITTED, Entry, Section, mark_repeats, _fit  # noqa: F401  (re-exported)
-from .render_sections import _Writer, _delegation_sections, _options_sections, _update_sections
+from .render_layout import OMITTED, Entry, Section, mark_repeats, split_sentences, _fit  # noqa: F401  (re-exported)
+from .render_plans import delegation_sections, options_sections
+from .render_sections import _Writer, _update_sections
 from .render_text import TICKET, clean, format_day, word_count  # noqa: F401  (re-exported)
 
 AUDIENCE_CAPS = {"boss": 150, "client": 200, "team": 300}
@@ -108,12 +109,14 @@ def render(
     if isinstance(artefact, StatusUpdate):
         sections = _update_sections(artefact, writer)
     elif isinstance(artefact, OptionsProposal):
-        sections = _options_sections(artefact, writer)
+        sections = options_sections(artefact, writer)
     elif isinstance(artefact, DelegationPlan):
-        sections = _delegation_sections(artefact, writer)
+        sections = delegation_sections(artefact, writer)
     else:
         raise TypeError(f"cannot render {type(artefact).__name__}")
     mark_repeats(sections)
+    if isinstance(artefact, StatusUpdate):
+        split_sentences(sections)
     body = _fit(sections, fmt, word_cap(artefact, fmt, options))
     if fmt == OutputFormat.EMAIL:
         subject = writer.t(artefact.subject) or writer.t(artefact.headline)

@@ -38,9 +38,9 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
             deadline=t.deadline,
             deadline_proposed=t.deadline_proposed,
             quality_standard=fit(clause(t.quality_standard), 300) if t.quality_standard else None,
-            to_agree=[fit(f"{x}: to agree with {who}", 300) for x in t.to_agree[:8]],
-            # the check-ins are the writer's proposal, not the notes': marked so (to agree with the delegate)
-            check_ins=[CheckIn(on=c.on, what=fit(f"proposed: {c.what}", 200)) for c in t.check_ins[:6]],
+            to_agree=[fit(agree_item(x, t, as_of), 300) for x in t.to_agree[:8]],
+            # only the notes' own check-ins; the tool's proposed date is in ``to_agree``
+            check_ins=[CheckIn(on=c.on, what=fit(c.what, 200)) for c in t.check_ins[:6]] if t.check_ins_given else [],
             decision_rights=t.decision_rights,
             purpose=fit(t.purpose, 300),
             resources=[fit(r, 300) for r in t.resources[:8]],
@@ -50,18 +50,18 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
         for t in facts.tasks[:6]
     ]
     first = tasks[0]
-    shadow = facts.shadow_on or first.check_ins[0].on
     named = [x for x in (the_phrase(short_title(t.title)) for t in tasks) if x]
     titles = " and ".join(named[:2]) + (" and more" if len(named) > 2 else "") or "the work in these notes"
     recurring = bool(facts.tasks[0].recurring)
-    with_me = (
-        f"I propose to shadow the first run on {fmt(shadow, as_of)}" if recurring
-        else f"I propose we go through the plan on {fmt(shadow, as_of)}"
-    )
     due = f"proposed first deadline {fmt(first.deadline, as_of)}" if first.deadline_proposed else f"first deadline {fmt(first.deadline, as_of)}"
-    headline = f"{who} owns {titles} from today, {due}; {with_me}."
-    checkins = [c.on for t in tasks for c in t.check_ins]
-    first_check = min(checkins) if checkins else shadow
+    with_me = f"; I propose to shadow the first run on {fmt(facts.shadow_on, as_of)}" if recurring and facts.shadow_on else ""
+    headline = f"{who} owns {titles} from today, {due}{with_me}."
+    given = [c.on for t in tasks for c in t.check_ins]
+    proposed = [c.on for t in facts.tasks[:6] for c in t.check_ins[:1]]
+    first_check = min(given) if given else (min(proposed) if proposed else as_of)
+    support = "What do you need from me?"
+    if recurring and facts.shadow_on:
+        support += f" I can shadow the first run on {fmt(facts.shadow_on, as_of)} (proposed)."
     return DelegationPlan(
         as_of=as_of,
         subject=fit(f"Handing over {titles} to {who}", 120),
@@ -69,13 +69,28 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
         delegate=who,
         tasks=tasks,
         runbook_name=fit(facts.runbook_name or f"{cap(first.title)} runbook", 120) if any(t.runbook for t in tasks) else "",
-        support=(
-            f"What do you need from me? I can shadow the first run on {fmt(shadow, as_of)} (proposed)." if recurring
-            else f"What do you need from me? I can go through the plan with you on {fmt(shadow, as_of)} (proposed)."
-        ),
+        support=support,
         capacity_note=fit(capacity_note(plan, who, first_check), 300),
         open_loops=[fit(o, 300) for o in facts.open_loops[:10]],
     )
+
+
+#: what the notes leave open -> how the plan names it once ("to agree with <delegate>: ...")
+AGREE = {
+    "what counts as done": "done when",
+    "the quality bar": "quality bar",
+    "the steps": "written steps",
+    "why it matters": "why it matters",
+}
+
+
+def agree_item(key: str, t, as_of) -> str:
+    """One thing to agree with the delegate, worded; a date the tool proposes is marked proposed."""
+    if key == "the deadline":
+        return f"the deadline (proposed: {fmt(t.deadline, as_of)})"
+    if key == "check-ins":
+        return f"check-ins (proposed first: {fmt(t.check_ins[0].on, as_of)})" if t.check_ins else "check-ins"
+    return AGREE.get(key, key)
 
 
 def capacity_note(plan: Plan, who: str, first_check) -> str:

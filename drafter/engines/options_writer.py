@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..errors import InputError
 from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
 from ..playbook import commitment_object, decision_phrase, fmt, short_title, wait_object, wait_signal
-from ..playbook.text import is_me, is_sentence, quoted, wait_is_external
+from ..playbook.text import is_me, quoted, wait_is_external
 from .update_writer import step_text
 from .wording import cap, clause, fit, inline_title, statement, subject, the_phrase
 
@@ -65,10 +65,10 @@ def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
     if blockers:
         w = blockers[0]
         return f"on how to get past the blocker on {clause(wait_object(w) or w.what)}", wait_signal(w, as_of, plan.log)
-    title = clause(short_title(item.title))
-    if is_sentence(title) or (title.split(" ", 1)[0] in {"Our", "We", "It", "This", "The", "There", "They"}):
-        return f"on how to proceed with {quoted(title)}", ""
-    return f"on how to proceed with {the_phrase(title)}", ""
+    if item.risks:  # what the notes say is wrong, in their words
+        risk = statement(item.risks[0])
+        return f"on what to do about {quoted(risk)}", ""
+    return "on the open question", ""  # the playbook sends no item without trouble or a question here
 
 
 def write_options(plan: Plan) -> OptionsProposal:
@@ -78,6 +78,8 @@ def write_options(plan: Plan) -> OptionsProposal:
         why = "every item in the notes is done" if plan.items else "the notes name no open work"
         raise InputError(f"nothing to decide: {why}", hint="add the open problem or the decision needed to the notes")
     as_of = plan.as_of
+    if not d.open_decision:
+        return no_open_decision(plan)
     ip = _focus(plan, d.item_title)
     question = clause(d.question)
     on, wrong = (decision_on(question), "") if question else framing(ip, plan)
@@ -110,9 +112,11 @@ def write_options(plan: Plan) -> OptionsProposal:
             label=o.label,
             title=fit(clause(o.title) or o.title, 120),
             summary=fit(clause(o.summary), 300),
-            upside=fit(clause(o.upside) or NOT_STATED, 300),
-            downside=fit(clause(o.downside) or NOT_STATED, 300),
-            cost=fit(o.cost or NOT_STATED, 200),
+            # what the notes do not state stays empty: the layout says it once, not per option
+            upside=fit(clause(o.upside), 300),
+            downside=fit(clause(o.downside), 300),
+            cost=fit(o.cost or "", 200),
+            grounds=[fit(statement(g), 300) for g in o.grounds[:2] if statement(g)],
         )
         for o in d.options[:4]
     ]
@@ -127,9 +131,11 @@ def write_options(plan: Plan) -> OptionsProposal:
         why = GROUNDS.get(d.ground or "", "its trade-offs are the clearest of the options listed").format(label=stake)
         others = [o for o in options if o.label != rec.label]
         rationale = f"{why}. " + " ".join(
-            f"With {o.label}, {o.downside.rstrip('.')}." for o in others if o.downside != NOT_STATED
+            f"With {o.label}, {o.downside.rstrip('.')}." for o in others if o.downside
         )
         default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will go with option {rec.label}."
+    elif options and any(o.grounds for o in options):
+        rationale = "the notes give people's positions, not a ground to prefer one option"
     elif options:
         rationale = "the notes state too little about the options' trade-offs to recommend one"
         default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will ask again before doing anything."
@@ -177,4 +183,33 @@ def write_options(plan: Plan) -> OptionsProposal:
         open_risks=[fit(statement(r), 300) for r in open_risks if statement(r)][:4],
         reply_hint=reply_hint(labels),
         first_person=plan.log.first_person,
+    )
+
+
+def no_open_decision(plan: Plan) -> OptionsProposal:
+    """The notes hold no open decision: say so, with the decisions they record and the plan they give; nothing is asked."""
+    d, as_of = plan.decision, plan.as_of
+    taken = [fit(statement(k), 300) for k in d.known[:8] if statement(k)]
+    headline = (f"No decision needed: the notes name no alternatives and hold no open decision; "
+                f"tell me by {fmt(d.decide_by, as_of)} if you see one they miss.")
+    steps = []
+    for ip in plan.items:
+        if ip.next_step is not None and ip.status != Status.DONE and not getattr(ip.next_step, "due_proposed", False):
+            steps.append(f"{subject(ip.next_step.owner)} will {step_text(ip.next_step, as_of)}")
+    for ip in plan.items:  # then steps with a date the tool proposes (marked so by step_text)
+        if ip.next_step is not None and ip.status != Status.DONE and getattr(ip.next_step, "due_proposed", False):
+            steps.append(f"{subject(ip.next_step.owner)} will {step_text(ip.next_step, as_of)}")
+    return OptionsProposal(
+        as_of=as_of,
+        subject="No open decision in the notes",
+        headline=fit(headline, 300),
+        problem="",
+        decide_by=d.decide_by,
+        known=taken,
+        rationale="",
+        default_action="",
+        will_do=[fit(x, 300) for x in list(dict.fromkeys(steps))[:4]],
+        reply_hint="No reply needed unless the notes miss an open decision.",
+        first_person=plan.log.first_person,
+        open_decision=False,
     )

@@ -21,9 +21,10 @@ from .text import bdays_between, clean, fmt, short_title, wait_object
 # Finding alternatives in the notes
 # --------------------------------------------------------------------------------------------
 
-# "A) wait for ...", "B: pay ...", "Option 3: stay with ...": letters, or digits only after "Option"
+# "A) wait for ...", "B: pay ...", "Option 3: stay with ...": letters, or digits only after "Option";
+# a letter label is followed by a space ("(A)ctive" in a status key is a word, not option A)
 _LISTED_OPTION = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:option\s+(?P<n>[A-Da-d1-4])\s*[).:—–-]|\(?(?P<l>[A-Da-d])\))\s*(?P<text>\S.+)$", re.I
+    r"^\s*(?:[-*•]\s*)?(?:option\s+(?P<n>[A-Da-d1-4])\s*[).:—–-]\s*|\(?(?P<l>[A-Da-d])\)\s+)(?P<text>\S.+)$", re.I
 )
 _INLINE_OPTIONS = re.compile(r"\b(?:options?|alternatives?|choices?)(?:\s+(?:I|we)\s+see)?\s*(?:are|:)\s*(?P<body>.+)$", re.I)
 _OPTIONS_HEADING = re.compile(

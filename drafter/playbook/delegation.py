@@ -33,6 +33,8 @@ from .text import (
     wait_object,
     who_label,
 )
+from .contacts import aliases, canonical, contact_label, names_of, same_person
+from .decided import decided_by_outcome
 from .rules import (
     is_deliverable,
     starts_with_verb,
@@ -57,24 +59,75 @@ def resolve_delegate(log: WorkLog, delegate_to: str | None) -> tuple[str | None,
 
 
 def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
-    """Items handed to the delegate: those the notes hand off, else recurring ones, else all open ones."""
+    """Work handed to the delegate, never a heading: what the notes hand off to them, else recurring
+    work (a rota, a weekly report), else the action items the notes give the delegate, else the
+    writer's own open promises worded as work; an item with nothing to do is not handed over."""
     open_items = [ip for ip in plan.items if ip.status != Status.DONE or ip.item.recurring]
+    log = plan.log
+    table = aliases(log)
     if delegate:
-        named = [ip for ip in open_items if ip.item.delegate_to and ip.item.delegate_to.lower() == delegate.lower()]
+        named = [ip for ip in open_items if ip.item.delegate_to and same_person(ip.item.delegate_to, delegate, log, table)]
         if named:
             return named
-    recurring = [ip for ip in open_items if ip.item.recurring]
+    recurring = [ip for ip in open_items if ip.item.recurring]  # a rota or a weekly report is work in itself
     if recurring:
         return recurring
-    if delegate:  # minutes and team notes: the delegate's own action items
-        first = delegate.split()[0].lower()
-        owned = [ip for ip in open_items if ip.status != Status.DONE and (
-            any(c.owner and c.owner.split()[0].lower() == first for c in ip.item.commitments)
-            or (ip.item.owner or "").split()[:1] == [delegate.split()[0]])]
+    live = [ip for ip in open_items if ip.status != Status.DONE]
+    if delegate:  # minutes and team notes: the delegate's own action items, one task each
+        owned = [commitment_task(ip, c) for ip in live for c in ip.item.commitments
+                 if is_work(c) and c.owner and not is_me(c.owner) and same_person(c.owner, delegate, log, table)]
         if owned:
             return owned
-    work = [ip for ip in open_items if ip.status != Status.DONE and has_work(ip.item)]
-    return work or [ip for ip in open_items if ip.status != Status.DONE]
+    mine = [commitment_task(ip, c) for ip in live for c in ip.item.commitments if is_work(c) and is_me(c.owner)]
+    if mine:
+        return mine
+    return [ip for ip in live if has_work(ip.item) and (ip.item.waits or ip.item.recurring or ip.item.delegate_to
+                                                        or any(is_work(c) for c in ip.item.commitments))]
+
+
+_NOT_WORK_START = {"should", "could", "would", "might", "may", "expects", "expect", "expected", "hopes", "plans", "wants",
+                   "won't", "will", "is", "are", "was", "were", "has", "have", "had", "not", "no", "maybe", "probably",
+                   "still", "only", "mostly", "also", "the", "a", "an", "this", "that", "it", "there", "tsc", "ok"}
+
+
+def is_work(c) -> bool:
+    """An open promise worded as something to do ('do the release on June 26th', 'update the SemVer policy'),
+    not a status or availability line ('Should be available about 10 hours per week')."""
+    if c.state in ("done", "dropped") or "?" in c.what:
+        return False
+    what = clean(c.what)
+    words = what.split()
+    if not words:
+        return False
+    if starts_with_verb(what):
+        return True
+    first = words[0]
+    return first[:1].islower() and first.lower() not in _NOT_WORK_START and not first.lower().endswith("ing") and len(words) >= 2
+
+
+def commitment_task(ip: ItemPlan, c) -> ItemPlan:
+    """One promise as a work item of its own: its words are the title, its lines the item's lines."""
+    item = ip.item
+    lines = list(c.lines) or ([c.line] if c.line else [])
+    sub = item.model_copy(update={
+        "title": task_title(c.what),
+        "commitments": [c],
+        "decisions": [],
+        "waits": [],
+        "actions": [],
+        "recurring": False,
+        "lines": lines or item.lines,
+        "owner": c.owner,
+        "notes": [],
+    })
+    states = [cs for cs in ip.commitments if cs.what == c.what and cs.owner == c.owner]
+    return ip.model_copy(update={"item": sub, "commitments": states})
+
+
+def task_title(what: str) -> str:
+    """'follow up with @sam3k and closed the tracking issue' -> 'Follow up with @sam3k and closed the tracking issue'."""
+    t = clean(what)
+    return t[:1].upper() + t[1:]
 
 
 def has_work(item: WorkItem) -> bool:
@@ -137,10 +190,10 @@ def runbook_steps(item: WorkItem, log: WorkLog) -> list[str]:
 # -- reading the notes' own lines for a hand-over -------------------------------------------
 
 _STEPS_LINE = re.compile(r"^(?:[-*•]\s*)?(?:steps?|process|procedure|how(?: to)?|checklist|routine)\s*[:\-—]\s*(?P<body>.+)$", re.I)
-_ROUTINE = re.compile(r"\bI\s+(?P<body>(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b.+)$", re.I)
+_ROUTINE = re.compile(r"\bI\s+(?P<body>(?:" + "|".join(sorted(VERBS, key=lambda v: (-len(v), v))) + r")\b.+)$", re.I)
 _FIRST_RUN = re.compile(r"\bfirst\s+(?:run|one|report|time|week|cycle|batch|send)\b", re.I)
 _KEEP_LINE = re.compile(r"\b(?:stays?|remains?) with me\b|\bI(?:'ll| will)? keep\b|\bI(?:'ll| will) still\b", re.I)
-_LOAD_WORDS = re.compile(r"\b(?:covering|rotation|busy|on leave|holiday|vacation|capacity|load|swamped|stretched|part[- ]time|also)\b", re.I)
+_LOAD_WORDS = re.compile(r"\b(?:covering|rotation|busy|on leave|holiday|vacation|capacity|load|swamped|stretched|part[- ]time|also|available|availability|hours (?:a|per) week)\b", re.I)
 
 
 def item_lines(item: WorkItem, log: WorkLog) -> list[str]:
@@ -217,12 +270,40 @@ def kept_loops(log: WorkLog) -> list[str]:
     return out
 
 
+_SPEAKER = re.compile(r"^\W*@?(?P<who>[\w .'’-]{2,40}?)\W*:\s*(?:\*\*|__)?\s*(?P<rest>\S.*)$")
+_MODAL = {"should", "will", "can", "may", "might", "could", "would", "won't", "can't", "cannot", "expect", "hope"}
+
+
+def _addressed(rest: str) -> str:
+    """A speaker's own line with no subject ('Should be available about 10 hours') as said to them."""
+    words = rest.split()
+    first = words[0].lower()
+    if first in _MODAL:
+        return "you " + " ".join([first] + words[1:])
+    if first == "is":
+        return "you are " + " ".join(words[1:])
+    if first == "has":
+        return "you have " + " ".join(words[1:])
+    if re.fullmatch(r"[a-z]+[^s]s", first):  # "expects" -> "expect"
+        return "you " + " ".join([first[:-1]] + words[1:])
+    return ""
+
+
 def capacity_clause(log: WorkLog, delegate: str) -> str | None:
     """What the notes say about the delegate's load, addressed to them ('you are also covering ...')."""
-    name = re.escape(delegate)
-    for line in log.lines:
-        text = clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", line.text))
-        if re.search(rf"\b{name}\b", text) and _LOAD_WORDS.search(text) and not re.search(r"hand (?:it )?(?:off|over)|->", text, re.I):
+    table = aliases(log)
+    for alias in names_of(delegate, log, table):
+        name = re.escape(alias)
+        for line in log.lines:
+            text = clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", line.text))
+            if not (re.search(rf"\b{name}\b", text) and _LOAD_WORDS.search(text)) or re.search(r"hand (?:it )?(?:off|over)|->", text, re.I):
+                continue
+            m = _SPEAKER.match(text)
+            if m and same_person(m.group("who"), delegate, log, table):  # "@fasttime: Should be available ..."
+                said = _addressed(clean(m.group("rest").replace("**", "")))
+                if said:
+                    return clean(re.split(r"(?<=[.!?])\s", said)[0])
+                continue
             clause = re.split(r",\s*(?:so|and so|which)\b|;|\s+-\s+", text, maxsplit=1)[0]
             clause = re.sub(rf"^{name}\s+is\b", "you are", clause)
             clause = re.sub(rf"^{name}\s+has\b", "you have", clause)
@@ -319,6 +400,68 @@ def only_title(step: str, title: str) -> bool:
     return bool(words) and len(words - title_words) <= max(0, len(words) // 5)
 
 
+_CHECK_IN_CUE = re.compile(
+    r"\b(?:check[- ]?ins?|check in|sync(?:s|\s+up)?|1:1|one[- ]on[- ]one|catch[- ]up|review (?:it |them )?(?:together|with me)|"
+    r"walk (?:me|you) through|dry[- ]run)\b", re.I)
+
+
+def check_ins_from_notes(lines: list[str], as_of: dt.date, deadline: dt.date) -> list[CheckInFacts]:
+    """Check-ins the notes set ('sync with Priya on Fri 27 Nov'), dated, up to the deadline; [] when they set none."""
+    from ..dates import find_dates
+
+    out = []
+    for text in lines:
+        if not _CHECK_IN_CUE.search(text) or "?" in text:
+            continue
+        for d in find_dates(text, as_of):
+            if as_of <= d.date <= deadline:
+                out.append(CheckInFacts(on=d.date, what=clean(text)[:200]))
+    return sorted({c.on: c for c in out}.values(), key=lambda c: c.on)[:6]
+
+
+def _contact_context(name: str, lines: list[str]) -> str | None:
+    """What a contact is for, when the notes say it in a clause ('knows the data model if numbers look off')."""
+    context = contact_context(name, lines)
+    if context and re.match(r"^[a-z]", context) and len(context.split()) >= 2:
+        return context
+    return None
+
+
+def task_resources(item: WorkItem, delegate: str, log: WorkLog, lines: list[str]) -> list[str]:
+    """Links and systems of the item, then its people as contacts: one line per person (a handle and the name it
+    belongs to are one person), never the delegate or the writer; anyone the notes name when the item names nobody."""
+    table = aliases(log)
+    resources = [clean(r) for r in item.resources if clean(r)]
+    seen: set[str] = set()
+
+    def add(name: str, context_lines: list[str]) -> None:
+        if is_me(name) or same_person(name, delegate, log, table) or is_org(name, log):
+            return
+        key = canonical(name, log, table).lower()
+        if key in seen:
+            return
+        seen.add(key)
+        context = next((c for n in names_of(name, log, table) if (c := _contact_context(n, context_lines))), None)
+        full = canonical(name, log, table)
+        label = who_label(full, log) + contact_label(full, log, table)[len(full):]
+        resources.append(f"contact: {label}" + (f" ({context})" if context else ""))
+
+    for name in item.people:
+        add(name, lines)
+    for w in item.waits:
+        if wait_is_external(w):
+            add(w.on_whom, lines)
+    if not seen:  # no contact on the item: anyone the notes name
+        all_lines = [clean(line.text) for line in log.lines]
+        if not resources:
+            resources = [clean(r) for i in log.items for r in i.resources if clean(r)]
+        names = [p.name for p in log.people] + [n for i in log.items for n in i.people]
+        for name in dict.fromkeys(names):
+            if any(re.search(rf"(?<![\w@]){re.escape(name)}\b", t) or re.search(rf"@{re.escape(name)}\b", t) for t in all_lines):
+                add(name, all_lines)
+    return list(dict.fromkeys(resources))
+
+
 def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts:
     """One hand-over task from the notes. What the notes do not give is listed in ``to_agree``."""
     item, as_of = ip.item, log.as_of
@@ -329,39 +472,22 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
         deadline = cycle_due(lines, as_of, deadline) or deadline
     if item.deadline and item.deadline >= as_of:
         deadline = min(deadline, item.deadline)
-    checks = check_in_dates(as_of, deadline)
-    runbook = [s_ for s_ in complete_runbook(steps_from_lines(lines, [delegate]) or runbook_steps(item, log))
+    runbook = [s_ for s_ in complete_runbook(steps_from_lines(lines, names_of(delegate, log)) or runbook_steps(item, log))
                if not only_title(s_, item.title)]  # a step that only restates the item is no runbook
-    check_ins = [CheckInFacts(on=checks[0], what=(
-        f"walk through the runbook together; {delegate} asks anything unclear" if item.recurring and runbook
-        else f"{delegate} walks me through the plan and anything unclear"
-    ))]
-    if len(checks) > 1:
-        check_ins.append(CheckInFacts(on=checks[1], what=(
-            "dry run before the real one" if item.recurring else "review the work together before it goes out"
-        )))
+    check_ins = check_ins_from_notes(lines, as_of, deadline)
+    checks_given = bool(check_ins)
+    if not check_ins:  # the tool's proposal, as data: the writer words it as something to agree, never as a meeting
+        checks = check_in_dates(as_of, deadline)
+        check_ins = [CheckInFacts(on=checks[0], what=(
+            f"walk through the runbook together; {delegate} asks anything unclear" if item.recurring and runbook
+            else f"{delegate} walks me through the plan and anything unclear"
+        ))]
+        if len(checks) > 1:
+            check_ins.append(CheckInFacts(on=checks[1], what=(
+                "dry run before the real one" if item.recurring else "review the work together before it goes out"
+            )))
     label = the(item.deadline_label) if item.deadline_label else None
-    resources = [clean(r) for r in item.resources if clean(r)]
-    for name in item.people:
-        if not is_me(name) and name.lower() != delegate.lower():
-            context = contact_context(name, lines)
-            resources.append(f"contact: {who_label(name, log)}" + (f" ({context})" if context else ""))
-    for w in item.waits:
-        if wait_is_external(w) and not any(w.on_whom.lower() in r.lower() for r in resources):
-            resources.append(f"contact: {who_label(w.on_whom, log)}")
-    if not any(r.startswith("contact:") for r in resources):  # no contact on the item: anyone the notes name
-        all_lines = [clean(line.text) for line in log.lines]
-        names = [p.name for p in log.people] + [n for i in log.items for n in i.people]
-        if not resources:
-            resources = [clean(r) for i in log.items for r in i.resources if clean(r)]
-        for name in dict.fromkeys(names):
-            if is_me(name) or name.lower() == delegate.lower() or is_org(name, log):
-                continue
-            if not any(re.search(rf"\b{re.escape(name)}\b", t) for t in all_lines):
-                continue
-            context = contact_context(name, all_lines)
-            resources.append(f"contact: {who_label(name, log)}" + (f" ({context})" if context else ""))
-    resources = list(dict.fromkeys(resources))
+    resources = task_resources(item, delegate, log, lines)
     done_when = done_when_from_notes(item, lines)
     quality = quality_from_notes(lines)
     if item.outcome:
@@ -381,14 +507,17 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
         to_agree.append("the deadline")
     if not purpose:
         to_agree.append("why it matters")
-    before = checks[-1]
+    if not checks_given:
+        to_agree.append("check-ins")
+    before = add_bdays(deadline, -1) if add_bdays(deadline, -1) >= as_of else as_of
     escalate_if = f"escalate if it will not be ready by {fmt(before, as_of)}"
     ext = [w for w in item.waits if wait_is_external(w)]
     if ext:
-        escalate_if += f", or {ext[0].on_whom} has not replied by {fmt(checks[0], as_of)}"
+        first = check_ins[0].on
+        escalate_if += f", or {ext[0].on_whom} has not replied by {fmt(first, as_of)}"
     blockers = [w for w in item.waits if w.kind == "blocked"]
     if blockers:
-        escalate_if += ", or the blocker is still there at the first check-in"
+        escalate_if += f", or the blocker is still there on {fmt(check_ins[0].on, as_of)}"
     rights = DecisionRights.DECIDE_AND_INFORM if item.recurring else DecisionRights.RECOMMEND
     return DelegationTaskFacts(
         item_title=item.title,
@@ -399,6 +528,7 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
         quality_standard=quality[:300] if quality else None,
         to_agree=to_agree,
         check_ins=check_ins,
+        check_ins_given=checks_given,
         decision_rights=rights,
         purpose=purpose[:300],
         resources=resources[:8],
@@ -421,10 +551,14 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
     parent = min(deadlines) if deadlines else (max(t.deadline for t in tasks) if tasks else None)
     name = short_title(tasks[0].title) if tasks else "Hand-over"
     runbook_name = (name[:1].upper() + name[1:] + " runbook")[:120]
+    handed = {(c.what, c.owner) for ip in chosen for c in ip.item.commitments}
+    chosen_titles = {ip.item.title for ip in chosen}
     open_loops = []
     for ip in plan.items:
-        if ip in chosen or ip.status == Status.DONE or ip.next_step is None:
+        if ip.item.title in chosen_titles or ip.status == Status.DONE or ip.next_step is None:
             continue
+        if {(c.what, c.owner) for c in ip.item.commitments} & handed:
+            continue  # the delegate's own item: handed over above, not a loop I keep
         step_owner = ip.next_step.owner or "I"
         when = "today" if ip.next_step.due == as_of else f"by {fmt(ip.next_step.due, as_of)}"
         if getattr(ip.next_step, "due_proposed", False):
@@ -436,7 +570,7 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
         for cs in ip.commitments:
             if not is_me(step_owner) and cs.owner == step_owner and clean(cs.what).lower() == clean(ip.next_step.action).lower():
                 continue  # the line above says it
-            if cs.state in ("open", "missed"):
+            if cs.state in ("open", "missed") and (cs.what, cs.owner) not in handed:
                 owner = "I keep it" if cs.owner == "I" else f"{cs.owner} owns it, I follow up"
                 date = cs.new_date or (cs.due if cs.due and cs.due >= as_of else ip.next_step.due)
                 open_loops.append(f"{cs.what}: {owner}, by {fmt(date, as_of)}")
@@ -447,18 +581,17 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
                 open_loops.append(f"{wait_signal(w, as_of, log)}: I keep chasing it, next check {fmt(check, as_of)}")
     for ip in chosen:
         for d in ip.item.decisions:
+            if decided_by_outcome(d, ip.item, log):
+                continue  # the notes record the decision taken: no loop to keep
             open_loops.append(
                 f"I keep the decision {decision_phrase(d.question)}, by {fmt(decision_by(d, ip.item, as_of), as_of)}"
             )
     for text in kept_loops(log):
         if not any(text.lower() in loop.lower() for loop in open_loops):
             open_loops.append(text)
+    # data only: the first run (recurring) or the first proposed check-in; the writer offers shadowing for
+    # recurring work and words a proposed check-in as something to agree, never as a standing meeting
     shadow = (tasks[0].deadline if tasks[0].recurring else tasks[0].check_ins[0].on) if tasks else None
-    if tasks:
-        open_loops.append(
-            f"I will pair with {delegate} on the first run on {fmt(shadow, as_of)} (proposed)" if tasks[0].recurring
-            else f"I will go through the plan with {delegate} on {fmt(shadow, as_of)} (proposed)"
-        )
     return DelegationFacts(
         delegate=delegate,
         delegate_source=source,

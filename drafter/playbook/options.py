@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..models import Decision, DecisionFacts, ItemPlan, Plan, Status, WorkLog
+from ..models import Decision, DecisionFacts, ItemPlan, Plan, Status, WorkItem, WorkLog
+from .decided import answers_in_section, decided_by_outcome, grounds_for
 from .alternatives import (  # noqa: F401  (re-exported)
     COST_FACT,
     labelled_options,
@@ -99,12 +100,17 @@ def situation(ip: ItemPlan) -> str | None:
     return None
 
 
+def open_decisions(item: WorkItem, log: WorkLog) -> list[Decision]:
+    """The item's decisions the notes do not record as taken (a question answered in its own section is not asked)."""
+    return [d for d in item.decisions if decided_by_outcome(d, item, log) is None]
+
+
 def focus_item(plan: Plan) -> ItemPlan | None:
-    """The item an options proposal is about: a decision first, else the worst open item."""
+    """The item an options proposal is about: an open decision first, else the worst open item."""
     open_items = [ip for ip in plan.items if ip.status != Status.DONE]
     if not open_items:
         return None
-    with_decision = [ip for ip in open_items if ip.item.decisions]
+    with_decision = [ip for ip in open_items if open_decisions(ip.item, plan.log)]
     pool = with_decision or open_items
     return max(pool, key=lambda ip: (ip.status.severity, -(ip.item.deadline or dt.date.max).toordinal()))
 
@@ -112,6 +118,8 @@ def focus_item(plan: Plan) -> ItemPlan | None:
 def notes_alternatives(plan: Plan, ip: ItemPlan) -> tuple[Decision | None, bool]:
     """The decision with the notes' own alternatives (>= 2), and whether it is a workaround-vs-wait choice."""
     item, log = ip.item, plan.log
+    decisions = open_decisions(item, log)
+    item = item.model_copy(update={"decisions": decisions})
     labelled = labelled_options(log)  # the notes' own labelled list beats options split from a question
     if len(labelled) >= 2:
         base = item.decisions[0] if item.decisions else Decision(question="")
@@ -144,7 +152,8 @@ def known_facts(plan: Plan, ip: ItemPlan, exclude: list[str] | None = None) -> l
         out += [clean(p) for p in d.positions]
     out += [clean(o.text) for o in item.outcomes]
     lines = [clean(_BULLET.sub("", by_number[n])) for n in sorted(item.lines)
-             if n in by_number and not _HEADING.match(by_number[n])]
+             if n in by_number and not _HEADING.match(by_number[n])
+             and clean(_BULLET.sub("", by_number[n])).lower() != clean(item.title).lower()]  # the item's own heading
     if lines:
         out += lines
     else:  # a work log without its lines (built by hand or by a reader that cites none): its elements
@@ -178,7 +187,8 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         return None
     log, as_of, item = plan.log, plan.as_of, ip.item
     named, is_workaround = notes_alternatives(plan, ip)
-    decision = named or (item.decisions[0] if item.decisions else None)
+    still_open = open_decisions(item, log)
+    decision = named or (still_open[0] if still_open else None)
     who = decision.who if decision is not None and decision.who and not is_me(decision.who) else "you"
     question = clean(decision.question) if decision is not None else ""
     if APPROVAL_STATEMENT.search(question):  # "Sam (VP Eng) has to approve any spend over $10k." names who, not what
@@ -187,6 +197,8 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     rec, ground, notes_pick = None, None, None
     if named is not None:
         options = [profile_for_named_option(o, "ABCD"[i]) for i, o in enumerate(named.options[:4])]
+        grounds = grounds_for(named, item, log)
+        options = [o.model_copy(update={"grounds": g}) for o, g in zip(options, grounds)]
         if is_workaround:
             ext = [w for w in item.waits if wait_is_external(w) and w.kind != "blocked"]
             options = workaround_tradeoffs(options, ext[0], item, as_of)
@@ -216,7 +228,13 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     for text in risk_lines(log):
         if not any(text.lower()[:40] in r.lower() or r.lower()[:40] in text.lower() for r in open_risks):
             open_risks.append(text)
+    is_open = bool(options or question or has_trouble(ip))
+    known = [] if options else known_facts(plan, ip, actions_taken)
+    if not is_open:  # nothing in the notes to decide: say so, with the decisions they record
+        known = decisions_taken(plan)
+        actions_taken, open_risks = [], []
     return DecisionFacts(
+        open_decision=is_open,
         item_title=item.title,
         question=question,
         problem="",
@@ -230,8 +248,32 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         rationale=notes_pick or "",  # the notes' own recommendation line, when they give one
         decide_by=decide_by,
         default_label=rec,
-        known=[] if options else known_facts(plan, ip, actions_taken),
+        known=known,
         actions_taken=actions_taken,
         needs_approval=[o.label for o in options if o.needs_approval],
         open_risks=open_risks[:4],
     )
+
+
+def has_trouble(ip: ItemPlan) -> bool:
+    """A missed promise, a wait on someone, a blocker or a stated risk: a choice the writer has to make even when
+    the notes ask no question (how to recover, how to get the answer in time, how to get past it, what to do about it)."""
+    item = ip.item
+    return bool(any(cs.state == "missed" for cs in ip.commitments) or any(wait_is_external(w) for w in item.waits)
+                or any(w.kind == "blocked" for w in item.waits)
+                # a stated risk nobody has a plan for; one with an open promise beside it is handled in the notes
+                or (item.risks and not any(cs.state == "open" for cs in ip.commitments)))
+
+
+def decisions_taken(plan: Plan) -> list[str]:
+    """The decisions the notes record (outcomes, 'Resolution:' lines), verbatim, in note order."""
+    out: list[tuple[int, str]] = []
+    for it in plan.log.items:
+        for o in it.outcomes:
+            out.append((min(o.lines) if o.lines else 0, clean(o.text)))
+    for d_item in plan.log.items:
+        for d in d_item.decisions:
+            for text in answers_in_section(d, d_item, plan.log):
+                out.append((0, text))
+    out.sort(key=lambda t: t[0])
+    return [t for t in dict.fromkeys(x for _, x in out) if t and "?" not in t][:8]

@@ -115,12 +115,14 @@ def test_labelled_options_with_bullets_under_them_and_the_notes_own_pick():
 
 
 def test_no_alternatives_default_is_the_notes_own_plan():
-    """No options in the notes: the default is the plan the notes give (owner, action), not 'I will ask again'."""
+    """No options and no open decision in the notes (the problem has an owner's plan beside it): nothing is
+    asked; the draft says so and gives the plan the notes hold (owner, action), not 'I will ask again'."""
     from drafter import Drafter
 
     notes = ("# Dev sync\nPresent: Ivan, Aapeli\n* Mobile\n  - Ivan: struggling to set up the react native build, it is a mess\n"
              "  - Aapeli: will write a readme for the native build\n")
     text = Drafter(engine="offline").draft("options", notes, as_of=AS_OF).render("text")
     assert "the notes name no alternatives" in text.lower()
-    assert "the plan in the notes stands: Aapeli will write a readme for the native build" in text, text
+    assert "no decision needed" in text.lower() and "how to proceed" not in text.lower(), text
+    assert "Aapeli will write a readme for the native build" in text, text
     assert "ask again" not in text
