@@ -1,37 +1,118 @@
 """Minutes: attendees, agenda, discussion topics, speakers' lines, action items, decisions.
 
 Topics are the agenda items as the minutes hold them: a heading per topic, or a short list item
-with the discussion nested under it. Attendee lists, the agenda itself and "next meeting" are
-context (never items). A speaker's lines ("Carol: ...", inline turns "... John: ...") are read
-with the speaker as the one who said it; "AI:", "Action item", "@x will", "X to do Y" are owners'
-commitments; "agreed", "decided", votes are outcomes; questions stay questions.
+with the discussion nested under it. A minor heading inside a topic ("**Discussion Points:**",
+"**Packages to Release:**") is a part of that topic, not a topic of its own.
+
+A topic's labelled parts map to what they hold: "Summary:" / "Discussion:" are context and
+positions, "Resolution:" / "Decision:" / "Votes:" are outcomes, "Action items:" / "AI:" / "Next
+steps:" are owners' commitments. A question or decision raised in a topic that the topic's own
+resolution answers is a decision made, not an open question.
+
+Attendee lists, notetaker / moderator lines, the agenda itself and "next meeting" are context
+(never items). A speaker's lines ("Carol: ...", "**@nzakas:** ...", inline turns "... John: ...")
+are read with the speaker as the one who said or did it; availability and capacity statements
+are the speaker's risks, never promises. A rota ("June 29: @mdjermanovic") is an owner and a date
+for the duty its section names. "agreed", "decided", votes are outcomes; questions stay questions.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
+from ..dates import find_dates
+from ..models import Commitment, Note, Question
 from .genre import GenreGuess
-from .outline import Outline
+from .outline import Node, Outline
 from .people import People
-from .sections import GENERIC_HEAD, topic_bullet, topic_heading, walk
+from .sections import GENERIC_HEAD, is_mode_heading, topic_bullet, topic_heading, walk
+from .signals import RISK_RE, Signal, classify, is_question, labelled_outcome, sentences
 from .topics import LogBuilder
+
+# the labelled parts of a minutes topic, and the mode each part is read in (None: plain statements)
+_PARTS: list[tuple[str | None, re.Pattern]] = [
+    (None, re.compile(r"^(?:[\w-]+\s+)?(?:summary|tl;?\s?dr|background|context|overview|description|details|"
+                      r"discussion(?: points)?|discussions|comments|points raised|notes)$", re.I)),
+    ("decided", re.compile(r"^(?:[\w-]+\s+)?(?:resolutions?|resolved|decisions?(?: made)?|decided|outcomes?|conclusions?|"
+                           r"agreed|agreements?|consensus|results?|votes?|voting|ruling)$", re.I)),
+    ("doing", re.compile(r"^(?:[\w-]+\s+)?(?:action items?|actions? items?|actions?|ais?|next steps?|follow[- ]?ups?|to ?-?dos?)$", re.I)),
+]
+# "@nzakas moderated, and @sam3k took notes", "Secretary is Jeff Lait": who ran the meeting
+_ROLE = re.compile(
+    r"\b(?:moderated|chaired|facilitated|hosted|took (?:the )?(?:notes|minutes)|(?:is|was|will be) (?:the )?"
+    r"(?:note[- ]?taker|scribe|secretary|moderator|chair(?:person)?|host|facilitator))\b|"
+    r"^(?:note[- ]?taker|scribe|secretary|moderator|chair(?:person)?|host|facilitator|mc)\s+(?:is|was)\b",
+    re.I,
+)
+# availability and capacity: a person's time, never a promise
+_CAPACITY = re.compile(
+    r"\b(?:availab\w*|unavailable|capacity|out of (?:the )?office|on (?:vacation|holiday|leave|pto|parental leave)|"
+    r"sick|health (?:issues?|problems?|reasons)|illness|time off|(?:hours?|days?) (?:per|a|each) (?:week|day|month)|"
+    r"only (?:be )?able to|time constraints)\b",
+    re.I,
+)
+# what makes a capacity statement a risk: less time than usual, or none on some days
+_LIMITED = re.compile(r"\b(?:not|no|won'?t|can'?t|cannot|only|unavailable|away|off|health|sick|illness|leave|vacation|holiday|"
+                      r"maybe|if able|limited|reduced|less|unchanged|busy|constraints?)\b", re.I)
+_HANDLE = re.compile(r"@?[\w.-]+")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|\([^)]*\)')
+_ROTA_LABEL = re.compile(r"^(?:this|next|last)\s+(?:week|month|sprint|meeting)$", re.I)
+_STOP = {"should", "would", "could", "what", "which", "whether", "that", "this", "with", "from", "have", "there",
+         "they", "their", "treated", "asked", "will", "about", "being", "also"}
+
+
+def part_mode(label: str | None) -> tuple[bool, str | None]:
+    """(is a labelled part, the mode its content is read in) for a label ("Resolution", "TSC Summary")."""
+    if not label:
+        return False, None
+    lab = label.strip(" :*_")
+    for mode, rx in _PARTS:
+        if rx.match(lab):
+            return True, mode
+    return False, None
+
+
+def _is_part_heading(b: LogBuilder, h: Node) -> bool:
+    """A minor heading (a bold-only line, a "Label:" line) inside a topic heading: a part of it."""
+    if h.kind != "heading" or h.level < 7:
+        return False
+    path = b.outline.heading_path(h)[:-1]
+    title = path[0] if path and path[0].level == 1 and len(b.outline.headings()) > 1 else None
+    return any(p is not title and p.level < 7 and not is_mode_heading(p) and not GENERIC_HEAD.match(p.text.strip(" :"))
+               and not is_question(p.text) for p in path)
+
+
+def _topic_heading(b: LogBuilder, node: Node) -> Node | None:
+    h = topic_heading(b, node)
+    while h is not None and _is_part_heading(b, h):
+        h = b.outline.parent(h)
+        while h is not None and (is_mode_heading(h) or GENERIC_HEAD.match(h.text.strip(" :"))):
+            h = b.outline.parent(h)
+    return h
 
 
 def _topic(b: LogBuilder, node):
+    if _context(b, node):
+        return None
     tb = topic_bullet(b, node)
-    if tb is not None:
+    if tb is not None and not _label_part(tb):
         return ("n", tb.index), _title_of(b, tb), tb, None
     top = _top_bullet(b, node)
-    if top is not None:
+    if top is not None and not _label_part(top):
         # "* Real-time notification design doc (#557): Aapeli will work on this with Lennart"
         # under a generic "Notes" heading: the bullet is a topic of its own
         return ("n", top.index), _title_of(b, top), top, None
-    h = topic_heading(b, node)
+    h = _topic_heading(b, node)
     if h is not None:
         return ("h", h.index), h.text, h, None
     return ("doc",), _first_words(node.text), None, None
+
+
+def _label_part(node: Node) -> bool:
+    """"* Decisions:" / "* Action items:" with points nested under it: a part, not a topic."""
+    return bool(node.label and not node.rest and part_mode(node.label)[0])
 
 
 def _top_bullet(b: LogBuilder, node):
@@ -70,7 +151,214 @@ def _first_words(text: str) -> str:
     return " ".join(text.split()[:8])
 
 
+# -- context: who attended and ran the meeting, navigation links ------------------------------
+
+
+def _person_entry(b: LogBuilder, node: Node) -> bool:
+    """"Melissa Kilby (@incertum)", "Martin Renou / `@martinRenou` / QuantStack", "Ryan, Imageworks":
+    a person named, with a handle, an affiliation or a role and nothing said."""
+    text = re.sub(r"\([^)]*\)|`", " ", node.text)
+    first = re.split(r"\s+[/|–—-]\s+|,\s*|\s{2,}", text.strip(), maxsplit=1)[0].strip(" :*_")
+    if not first or len(text.split()) > 12 or len(first.split()) > 4 or re.search(r"[.!?]\s*$", node.text.strip()):
+        return False
+    if not all(w[:1].isupper() or w.startswith("@") or len(first.split()) == 1 or w.lower() in ("de", "da", "di", "van", "von", "der", "le", "la")
+               for w in first.split()):
+        return False  # "@mdjermanovic will update the policy" says something
+    return b.people.known(first.lstrip("@"))
+
+
+def _roster(b: LogBuilder, h: Node | None) -> bool:
+    """A section that only lists people (attendees under any heading: "Who Joined", "MC")."""
+    if h is None:
+        return False
+    key = ("roster", h.index)
+    cache = b.__dict__.setdefault("_minutes_cache", {})
+    if key not in cache:
+        kids = [n for n in b.outline.descendants(h) if n.text and n.kind not in ("code", "comment", "directive", "rule")]
+        cache[key] = bool(kids) and not any(n.kind == "heading" for n in kids) and all(
+            _person_entry(b, n) or _ROLE.search(n.text) for n in kids) and any(_person_entry(b, n) for n in kids)
+    return cache[key]
+
+
+def _link_only(node: Node) -> bool:
+    """A line that is nothing but a link ("[What time is the meeting in my time zone?](https://...)")."""
+    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", node.raw.strip())
+    return bool(re.fullmatch(r"\[[^\]]+\]\([^)]+\)[.:]?", body))
+
+
+def _context(b: LogBuilder, node: Node) -> bool:
+    if _ROLE.search(node.text) and len(node.text.split()) <= 16:
+        return True  # "@nzakas moderated, and @sam3k took notes."
+    if _link_only(node) and is_question(node.text):
+        return True  # a link to a page that answers a question: navigation, not a question of the meeting
+    return _roster(b, b.outline.parent(node) if b.outline.parent(node) is not None and b.outline.parent(node).kind == "heading" else None)
+
+
+# -- the minutes' own lines: labelled parts, speakers' lines, rotas ---------------------------
+
+
+def _as_text(node: Node, text: str) -> Node:
+    """``node`` with ``text`` as its clean text (its lines, raw and links kept)."""
+    return dataclasses.replace(node, text=text, label=None, rest=None, children=list(node.children))
+
+
+def _special(b: LogBuilder, node: Node, item, mode) -> bool:
+    if node.is_item and node.children and (_label_part(node) or (node.label and not node.rest)):
+        b.place(item, node)  # "* Decisions:" labels the points under it
+        return True
+    is_part, pmode = part_mode(node.label)
+    if is_part and node.rest:
+        before = len(item.outcomes)
+        labelled = pmode == "decided" and labelled_outcome(node.text)  # "Conclusion: a. b." stays one outcome
+        b.read_node(item, node if labelled else _as_text(node, node.rest), pmode if pmode else (None if mode in ("decided", "doing") else mode))
+        _mark_resolved(b, item, before)
+        return True
+    if (node.label and node.rest and node.kind in ("bullet", "numbered", "para") and b.people.known(node.label.lstrip("@"))
+            and (mode in ("done", "risk") or _CAPACITY.search(node.rest))):
+        _speaker_line(b, node, item, mode)
+        return True
+    if node.is_item and node.label and node.rest and _rota(b, node, item):
+        return True
+    part = _under_part(b, node)
+    if mode == "decided" or part == "decided":
+        before = len(item.outcomes)
+        b.read_node(item, node, "decided")
+        _mark_resolved(b, item, before)
+        return True
+    if part == "plain":
+        _discussion(b, node, item, mode)
+        return True
+    return False
+
+
+def _discussion(b: LogBuilder, node: Node, item, mode) -> None:
+    """A point under "Discussion:": what its speaker said ("@mdjermanovic voted for semver-minor" is a
+    position; the topic's resolution is the outcome)."""
+    m = re.match(r"^@?([\w.-]+(?:\s[A-Z][\w'-]+)?)\b", node.text)
+    speaker = b.people.get(m.group(1)).name if m and b.people.known(m.group(1)) else None
+    before = len(item.outcomes)
+    b.read_node(item, node, None if mode in ("decided", "doing") else mode, speaker=speaker)
+    if speaker:
+        for o in item.outcomes[before:]:
+            item.outcomes.remove(o)
+            item.notes.append(o.text)
+            b.said.setdefault(id(item), []).append((speaker, o.text, list(o.lines)))
+        for r in [r for r in item.risk_notes if r.lines == node.lines]:
+            if not RISK_RE.search(_QUOTED.sub(" ", r.text)):  # the risk word is in what they quoted, not what they fear
+                item.risk_notes.remove(r)
+                item.risks = [x for x in item.risks if x != r.text]
+                item.notes.append(r.text)
+
+
+def _under_part(b: LogBuilder, node: Node) -> str | None:
+    """The mode of the labelled part ``node`` sits under ("**Resolution:**" heading, "* Decisions:")."""
+    for a in b.outline.ancestors(node):
+        if a.kind == "heading" and a.level < 7:
+            break  # a section heading ("## Notes") is a topic or a group of topics, not a part
+        lab = a.text if a.kind == "heading" else (a.label if a.is_item and not a.rest else None)
+        if lab:
+            is_part, m = part_mode(lab)
+            if is_part:
+                return m or "plain"
+    return None
+
+
+def _mark_resolved(b: LogBuilder, item, before: int) -> None:
+    for o in item.outcomes[before:]:
+        b.__dict__.setdefault("_resolutions", []).append((id(item), o))
+
+
+def _speaker_line(b: LogBuilder, node: Node, item, mode) -> None:
+    """'**@nzakas:** Still dealing with health issues': the speaker's own line (what they did,
+    will do, said); availability and capacity are the speaker's risks, named as written."""
+    b.place(item, node)
+    who_as_written = node.label.lstrip("@").strip()
+    who = b.people.get(who_as_written).name
+    parts = sentences(node.rest)
+    said = node.rest.strip().rstrip(".;")
+    if mode == "risk" or any(_CAPACITY.search(p) for p in parts):
+        # "Still dealing with health issues; only able to contribute a few triages": one risk, as said;
+        # "Should be available about 10 hours per week" limits nothing: context
+        text = f"{said} ({who_as_written})"
+        if _LIMITED.search(said):
+            item.risks.append(text)
+            item.risk_notes.append(Note(text=text, lines=list(node.lines)))
+        else:
+            item.notes.append(text)
+        return
+    for sent in parts:
+        sig = classify(sent, "done_item" if mode == "done" else mode, b.people, speaker=who, default_owner=who,
+                       first_person=False)
+        if sig.kind == "note" and mode == "done":
+            sig = Signal("done", sig.text, owner=who, speaker=who)
+        if sig.kind == "done":
+            sig.text = f"{sig.text.strip().rstrip('.;')} ({who_as_written})"  # the writer words actions without their actor
+        b.add_signal(item, sig, node.lines, mode)
+
+
+def _rota(b: LogBuilder, node: Node, item) -> bool:
+    """'June 29: @mdjermanovic' in an "RFC Duty" section: the duty, its owner and its date."""
+    names = [x for x in re.split(r"\s*(?:,|&|\band\b)\s*", node.rest.strip()) if x]
+    if not names or not all(_HANDLE.fullmatch(n) and b.people.known(n.lstrip("@")) for n in names):
+        return False
+    label = node.label.strip()
+    found = find_dates(label, b.as_of, "future")
+    if not found and not _ROTA_LABEL.match(label):
+        return False
+    heading = next((h for h in reversed(b.outline.heading_path(node))), None)
+    duty = re.sub(r"\s+(?:update|schedule|rota|rotation|roster)s?$", "", heading.text.strip(" :"), flags=re.I) if heading else label
+    b.place(item, node)
+    lines = sorted(set(node.lines) | (set(heading.lines) if heading else set()))
+    due = found[0].date if found and not _ROTA_LABEL.match(label) else None  # "This week": on duty now
+    for n in names:
+        item.commitments.append(Commitment(what=duty, owner=b.canonical(n.lstrip("@")), due=due, lines=lines))
+    return True
+
+
+def _settle(b: LogBuilder) -> None:
+    """A decision or question raised in a topic and answered by that topic's resolution is made."""
+    by_item: dict[int, list] = {}
+    for key, o in b.__dict__.get("_resolutions", []):
+        by_item.setdefault(key, []).append(o)
+    for item in b.items:
+        outs = by_item.get(id(item), [])
+        if not outs:
+            continue
+        for d in list(item.decisions):
+            if any(o.lines and d.lines and o.lines[0] > d.lines[0] and _answers(d, o.text) for o in outs):
+                item.decisions.remove(d)
+                item.questions.append(Question(text=d.question, answered=True, lines=list(d.lines)))
+        for q in item.questions:
+            if not q.answered and any(o.lines and q.lines and o.lines[0] > q.lines[0] and len(_words(q.text) & _words(o.text)) >= 2 for o in outs):
+                q.answered = True
+
+
+def _answers(d, text: str) -> bool:
+    """Does the resolution ``text`` settle decision ``d``: it names one of its options in full
+    ("semver-patch or semver-minor" -> "treat the change as semver-minor"), or, with no options
+    listed, shares two of the question's words."""
+    if d.options:
+        got = _tokens(text)
+        return any(_tokens(o) and _tokens(o) <= got for o in d.options)
+    got = _words(text)
+    return len(_words(d.question) & got) >= 2
+
+
+def _tokens(text: str) -> set[str]:
+    """Every word and number of ``text`` but the smallest ("ship in 1.85" -> ship, 1.85)."""
+    return {t.strip(".-") for t in re.findall(r"[a-z0-9][a-z0-9.-]*", text.lower()) if len(t.strip(".-")) >= 3} - {"the", "and", "for", "with"}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z0-9-]{3,}", text.lower())) - _STOP
+
+
 def read_minutes(outline: Outline, people: People, as_of: dt.date, guess: GenreGuess):
     b = LogBuilder(outline, people, as_of, "minutes", guess.first_person)
-    walk(b, _topic)
-    return b.finish()
+    walk(b, _topic, _special)
+    _settle(b)
+    log = b.finish()
+    for w in log.items:
+        if w.risk_notes:
+            w.done = False  # "Statuses": what they did, and "still dealing with health issues": not settled
+    return log

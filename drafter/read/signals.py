@@ -24,7 +24,10 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
                          r"i'?d like to raise|shout-?outs?|kudos|thanks)\b", re.I)),
     ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
                            r"next meeting(?: agenda| date)?|upcoming meetings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
-                           r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?)\b", re.I)),
+                           r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?|attending|who joined|in attendance)\b|"
+                           r"^(?:mc|emcee|moderators?|facilitators?|chairs?|hosts?|secretary|scribes?)\s*:?$", re.I)),
+    # availability and capacity: people's time ahead, read as risks (never as promises)
+    ("risk", re.compile(r"\b(?:availability|capacity|time off|out of office|absences|vacations|holidays|pto)\b", re.I)),
     ("risk", re.compile(r"\b(?:challenges?|problems?|issues?|difficult\w*)\b.*\b(?:expect\w*|anticipat\w*|foresee\w*|ahead)\b|"
                         r"\b(?:expect\w*|anticipat\w*|foreseen?)\b.*\b(?:challenges?|problems?|issues?)\b", re.I)),
     ("blocked", re.compile(r"\b(blockers?|blocked|blocking|impediments?|stuck|challenges?|problems?|issues faced|"
@@ -36,7 +39,7 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
                          r"follow[- ]?ups?|follow[- ]?up actions|process improvements?|remediation|goals?|"
                          r"what we need to do|who'?s doing what|assignments?|tasks?|backlog|focus|priorities|working towards)\b", re.I)),
     ("done", re.compile(r"\b(done|did|completed|accomplished|achieved|yesterday|since last|finished|shipped|"
-                        r"what i did|what we did|what have you done|progress|where we are|status|worked on|"
+                        r"what i did|what we did|what have you done|progress|where we are|status(?:es)?|worked on|"
                         r"accomplishments|wins|changelog|released|close of (?:the )?week|wrap-?up|recap)\b", re.I)),
     ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
     ("risk", re.compile(r"\b(risks?|impact|root cause|causes?|contributing factors?|what went wrong|lessons?|"
@@ -92,7 +95,7 @@ RISK_RE = re.compile(
     r"\b(risks?|concern(?:s|ed)?|worr(?:y|ied)|might not|may not|could slip|at risk|danger|unclear|unknown|"
     r"not sure|uncertain|may need|might need|may require|could break|problem is|issue is|regressions?|"
     r"fragile|flaky|we got lucky|took \w+ hours|went unnoticed|nobody (?:was )?notified|might|may (?:be|not|need|have|slip|break|require|miss)|"
-    r"struggl\w*|busy|on vacation|on holiday|out of office|can'?t make it|is a problem|still (?:no|not|open|missing))\b",
+    r"struggl\w*|(?:is|are|was|were) (?:still )?missing|busy|on vacation|on holiday|out of office|can'?t make it|is a problem|still (?:no|not|open|missing))\b",
     re.I,
 )
 DONE_VERBS = (
@@ -119,6 +122,7 @@ _FIRST_WILL = re.compile(
     r"we\s*(?:will|'ll|’ll|are going to|['’]re going to|plan to)|i['’]m going to)\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )
+_NO_WAIT = re.compile(r"\b(?:nothing|none|no(?:thing)? (?:else|more))\s+(?:else\s+)?(?:is\s+|was\s+)?(?:pending|blocked|waiting)\b", re.I)  # "nothing else pending release"
 SLIP_RE = re.compile(
     r"\b(slide|slides|sliding|slip|slips|slipping|slipped|delayed|postponed|pushed (?:back|out)|behind schedule|"
     r"running late|won'?t make it|will miss|missed the)\b",
@@ -198,7 +202,7 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
         alt = "|".join(re.escape(n) for n in known)
         m = re.search(
             rf"(?:^|[:;,(]\s*|\b(?:and|so|then)\s+)@?(?P<who>(?:{alt})(?:\s*(?:,|and|&)\s*@?(?:{alt}))*)\s+(?:will|'ll|to|is going to|agreed to|"
-            rf"volunteered to|offered to|promised to|plans? to|is to|are to|is (?=working on|looking into|reviewing|investigating|on it))(?:\s+)?(?P<what>\w.+)$",
+            rf"volunteered to|offered to|promised to|plans? to|is to|are to|is (?=working on|looking into|reviewing|investigating|on it))\b(?:\s+)?(?P<what>\w.+)$",
             text,
         )
         if m:
@@ -301,7 +305,7 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("question", body, owner=speaker or owner)
     if mode == "blocked":
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
-    if WAIT_RE.search(body):
+    if WAIT_RE.search(body) and not _NO_WAIT.search(body):
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
     if SLIP_RE.search(body):
         return Signal("risk", body, owner=owner)  # "Will slide to next week"

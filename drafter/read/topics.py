@@ -220,7 +220,7 @@ class LogBuilder:
             owner = self.canonical(sig.speaker)  # "I'll ..." / "We'll ..." said by a speaker in minutes: the speaker's
         elif owner == "I" and not self.first_person:
             owner = ""
-        due = self._date(text, "future")
+        due = self._date(_PAST_MEETING.sub(" ", text), "future")  # "(the previous meeting (2026-06-11))" is no due date
         if sig.kind == "done":
             on = self._date(text, "past")
             actor = owner or ("I" if self.first_person else "")
@@ -329,6 +329,13 @@ _DECIDER = re.compile(
     rf"\b(?:decision|call|sign-?off|approval|vote)\s+(?:from|by|of)\s+(?:the\s+)?(?P<b>{_BODY}|{_NAME})|"
     rf"(?P<c>{_BODY}|{_NAME})\s+(?:to|will|should|must|needs? to|has to)\s+(?:decide|approve|sign off|vote)\b|"
     rf"\bup to (?:the\s+)?(?P<d>{_BODY}|{_NAME})\b"
+)
+# the date of an earlier meeting ("the notes from the previous meeting (2026-06-11)", "last week's call
+# on May 3"): when that meeting was, never a date something is due
+_PAST_MEETING = re.compile(
+    r"\b(?:previous|last|prior|earlier|past)\s+(?:week'?s\s+|month'?s\s+)?(?:meeting|call|session|sync|standup|minutes)s?"
+    r"\s*(?:\([^)]*\)|(?:on|of|from|held on)\s+[\w ,/.-]{1,30}?(?=[,;.)]|$))",
+    re.I,
 )
 _LEAD_CONJ = re.compile(r"^(?:and|also|then|so|but|plus)\b,?\s*(?:therefore|then|also|so)?,?\s+", re.I)
 _INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")

@@ -1,0 +1,177 @@
+"""Minutes read from their structure: a topic's labelled parts (Summary / Discussion / Resolution /
+Action items), attendee and notetaker blocks as context, per-person status and availability lines,
+a duty rota, and a question that the topic's own resolution answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.read.offline import read_structured
+from drafter.read.provenance import check_log
+
+AS_OF = dt.date(2025, 5, 9)
+
+NOTES = """# 2025-05-08 Widget TSC Meeting
+
+## Attending
+
+- Ada Lovelace (@ada) - TSC
+- Brian Kernighan (@bwk) - TSC
+- Grace Hopper (@grace) - TSC
+
+@ada chaired, and @bwk took notes.
+
+## Topics
+
+### Carry-over from the Last Meeting
+
+**TSC Summary:** The recording from the previous meeting (2025-04-24) was lost. @grace will ask the host for a backup.
+
+### Statuses
+
+* **@ada:** Out sick most of the week; only able to answer a few emails.
+* **@bwk:** Reviewed the parser PRs and fixed two crashes.
+
+### Availability Next Two Weeks
+
+* **@ada:** Expects to be available 2 hours per week.
+* **@grace:** Expects to be available 1 hour each day. Won't be available on Monday May 19th.
+
+### Triage Duty
+
+* This week: @bwk
+* May 12: @grace
+* May 19: @ada
+
+### Proposal: drop the legacy config format
+
+**TSC Summary:** The proposal removes the old config loader. The TSC was asked whether this is semver-minor or semver-major.
+
+**Discussion Points:**
+- @bwk was in favour of dropping it, since it "might break nobody" by now.
+- @grace voted for semver-major.
+
+**Resolution:** The TSC agreed to treat the removal as semver-major and to ship it in the next major release.
+
+**Action Items:**
+- @bwk will write the migration guide.
+
+### Scheduled Release for May 10th
+
+**Packages to Release:**
+- `widget` (nothing else pending release this time).
+
+**Action Items:**
+- @grace will do the release on May 10th.
+"""
+
+
+def read(text: str = NOTES):
+    log = read_structured(text, AS_OF, genre="minutes")
+    assert sorted(log.accounted_lines()) == [s.number for s in log.lines]
+    return log
+
+
+def titles(log):
+    return [w.title for w in log.items]
+
+
+def test_part_headings_and_attendee_blocks_are_no_items():
+    log = read()
+    got = titles(log)
+    assert not set(got) & {"Attending", "Discussion Points", "Packages to Release", "Action Items", "Topics"}
+    assert "Proposal: drop the legacy config format" in got
+    unplaced = {s.number for s in log.unplaced}
+    assert {5, 6, 7, 9} <= unplaced  # attendees and who chaired / took notes: context
+    commitments = [(c.owner, c.what) for w in log.items for c in w.commitments]
+    assert not any("notes" in what.lower() and owner in ("bwk", "Brian Kernighan") for owner, what in commitments)
+
+
+def test_labelled_parts_map_to_outcomes_and_owned_commitments():
+    log = read()
+    w = next(w for w in log.items if w.title.startswith("Proposal"))
+    assert [o.text for o in w.outcomes] == [
+        "The TSC agreed to treat the removal as semver-major and to ship it in the next major release."]
+    assert ("bwk", "write the migration guide.") in [(c.owner, c.what) for c in w.commitments] or any(
+        c.owner in ("bwk", "Brian Kernighan") and "migration guide" in c.what for c in w.commitments)
+    assert not any("TSC Summary" in n for n in w.notes)
+    # the speakers' points are positions, not outcomes of the meeting
+    assert not any(o.text.startswith("@grace voted") for o in w.outcomes)
+    # the quoted "might break nobody" is what was quoted, not a risk anyone raised
+    assert not w.risk_notes
+
+
+def test_a_question_the_resolution_answers_is_no_open_decision():
+    log = read()
+    w = next(w for w in log.items if w.title.startswith("Proposal"))
+    assert not w.decisions
+    assert all(q.answered for q in w.questions)
+
+
+def test_the_date_of_a_past_meeting_is_no_due_date():
+    log = read()
+    w = next(w for w in log.items if w.title.startswith("Carry-over"))
+    assert all(c.due is None for c in w.commitments)
+    assert any(c.owner in ("grace", "Grace Hopper") and "ask the host" in c.what for c in w.commitments)
+
+
+def test_status_and_availability_lines_carry_their_speaker():
+    log = read()
+    status = next(w for w in log.items if w.title == "Statuses")
+    assert any("Out sick" in r.text and "(ada)" in r.text for r in status.risk_notes)
+    assert any(a.actor in ("bwk", "Brian Kernighan") and "Reviewed the parser PRs" in a.text for a in status.actions)
+    assert not status.done  # someone out sick is not a settled topic
+    avail = next(w for w in log.items if w.title.startswith("Availability"))
+    assert not avail.commitments  # availability is no promise
+    assert any("Won't be available on Monday May 19th" in r.text and "(grace)" in r.text for r in avail.risk_notes)
+    assert not any("2 hours per week" in r.text for r in avail.risk_notes)  # plenty of time is no risk
+
+
+def test_a_duty_rota_is_owners_with_dates():
+    log = read()
+    w = next(w for w in log.items if w.title.startswith("Triage Duty"))
+    got = {(c.owner, c.due) for c in w.commitments}
+    got = {(o.replace("Brian Kernighan", "bwk"), due) for o, due in got}  # the handle, or the name it is known by
+    assert got == {("bwk", None), ("Grace Hopper", dt.date(2025, 5, 12)), ("Ada Lovelace", dt.date(2025, 5, 19))}
+    assert all(c.what == "Triage Duty" for c in w.commitments)
+
+
+def test_nothing_pending_is_no_wait_and_provenance_keeps_the_elements():
+    log = read()
+    assert not [x for w in log.items for x in w.waits]
+    checked = check_log(log)
+    assert not [d for d in checked.dropped if d.kind != "person"], checked.dropped
+    rel = next(w for w in checked.items if w.title.startswith("Scheduled Release"))
+    assert [(c.owner, c.due) for c in rel.commitments] == [("Grace Hopper", dt.date(2025, 5, 10))]
+
+
+LINKS = """# Sync meeting (2025-05-08)
+
+- [Join the call](https://meet.example.org/abc)
+  - [What time is the meeting in my time zone?](https://example.org/convert?t=3pm)
+
+## MC
+
+Ada Lovelace ([@ada](https://github.com/ada))
+
+## Who Joined
+
+- Ada Lovelace ([@ada](https://github.com/ada))
+- Brian Kernighan ([@bwk](https://github.com/bwk))
+
+## Notes
+
+- Parser rewrite
+  - Should we keep the old parser or drop it?
+  - Brian will benchmark both by Friday
+"""
+
+
+def test_navigation_links_and_rosters_are_context():
+    log = read_structured(LINKS, AS_OF, genre="minutes")
+    questions = [q.text for w in log.items for q in w.questions]
+    assert not any("time zone" in q for q in questions)
+    commitments = [(c.owner, c.what) for w in log.items for c in w.commitments]
+    assert not any("Lovelace" in what or "Kernighan" in what for _, what in commitments)
+    assert any("benchmark both" in what for _, what in commitments)
+    assert {8, 12, 13} <= {s.number for s in log.unplaced}
