@@ -143,8 +143,8 @@ class People:
         # person); they are looked up by that word, in the order they were added (a scan of every
         # key per sighting was quadratic in the number of people)
         for k in self._keys_by_first().get(low.split()[0], ()):
-            if k == low or len(low.split()) == 1 or len(k.split()) == 1:
-                return k
+            if k == low or len(low.split()) == 1 or len(k.split()) == 1 or k.startswith(low + " ") or low.startswith(k + " "):
+                return k  # "Jan Maarten" is "Jan Maarten de Vries"
         return low
 
     def _keys_by_first(self) -> dict[str, list[str]]:
@@ -202,15 +202,15 @@ def acceptable(name: str, evidence: str, people: People | None = None) -> bool:
     if not name or len(name) > 40 or is_me(name):
         return False
     words = name.split()
-    if len(words) > 3 or any(not re.match(r"[\w]", w) for w in words):
-        return False
+    if len([w for w in words if w.lower() not in _PARTICLES]) > 3 or len(words) > 5 or any(not re.match(r"[\w]", w) for w in words):
+        return False  # "Jan Maarten de Vries": a particle is no fourth name
     low = name.lower()
     if low in _NON_NAMES or low in _ME:
         return False
     if re.search(r"\d{3,}|^\d|[/\\=<>{}|]|['’]s\s", name):
         return False  # ids, paths, "Homebrew's Jenkins"
-    if any(w.lower().rstrip(".") in _CALENDAR for w in words):
-        return False  # "Mon:", "Dec 3"
+    if any(w.lower().rstrip(".") in _CALENDAR for w in words) and (len(words) == 1 or evidence not in STRONG or re.search(r"\d", name)):
+        return False  # "Mon:", "Dec 3" (an attendee "Jan Maarten de Vries" is a person)
     if any(re.search(r"[a-z][A-Z][a-z]", w) for w in words) and evidence not in ("handle", "speaker", "attendee"):
         return False  # "ExternalRefType": an identifier, not a name
     if evidence in STRONG:
@@ -284,7 +284,7 @@ def find_people(outline) -> People:
         if n.kind == "heading" and _ATTENDEE_HEAD.fullmatch((n.text or "").strip(" :")):
             for c in outline.descendants(n):
                 if c.is_item or c.kind in ("para", "table_row"):
-                    first = c.cells[0] if c.cells else (c.label or re.split(r"\s[-–—]\s|,|\(", c.text)[0])
+                    first = c.cells[0] if c.cells else (c.label or re.split(r"\s[-–—/|]\s|,|\(", c.text)[0])  # "Martin Renou / @martinrenou / QuantStack"
                     for name in split_names(first):
                         if _prose_name(name):
                             continue  # "@nzakas moderated, and @sam3k took notes": a sentence, not a name

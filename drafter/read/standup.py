@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import re
+
+from ..models import Action, Note, Question
 from .genre import GenreGuess
 from .outline import Outline
 from .people import People
 from .sections import topic_bullet, topic_heading, walk
+from .signals import mode_of
 from .topics import LogBuilder
 
 
@@ -50,8 +54,77 @@ def _topic(b: LogBuilder, node):
     return ("doc",), " ".join(node.text.split()[:8]), None, None
 
 
+_PROMPT = re.compile(r"^\s*(?:[*_](?![*_])(?P<a>.+)(?<![*_])[*_]|\((?:optional|required|example)\)\s.*)\s*$", re.I)
+_NOT_DONE = re.compile(r"\b(?:did not do|didn'?t (?:do|touch|get to|start|finish)|not (?:done|started|quite there)|no room for it|"
+                       r"(?:fell|falling|slipped) behind|no progress)\b", re.I)
+_NO_ANSWER = re.compile(r"^\s*(?:no|nope|none|nothing|not really|nah)\b\s*[,.;:!–—-]+\s*(?P<why>\S.*)$", re.I)
+
+
+_PARTICIPLES = {"based", "related", "automated", "detailed", "limited", "advanced", "nested", "shared", "unified",
+                "proposed", "planned", "expected", "required", "needed", "suggested", "supported", "untested",
+                "red", "bed", "need", "seed", "feed", "speed", "weed"}  # fmt: skip
+
+
+def past_tense(text: str) -> bool:
+    """Does the entry open with a verb in the past tense ("Cleared the PR", "Knocked out ...")? A
+    word ending in -ed whose stem is an English word; participles that open noun phrases
+    ("Automated tests", "Proposed changes") are not."""
+    from .wordlist import common_english
+
+    m = re.match(r"^([A-Za-z]{4,})\b", text.strip())
+    if not m:
+        return False
+    w = m.group(1).lower()
+    if not w.endswith("ed") or w in _PARTICIPLES or not common_english(w):
+        return False
+    stems = [w[:-2], w[:-1], w[:-3] if len(w) > 5 and w[-3] == w[-4] else "", w[:-3] + "y" if w.endswith("ied") else ""]
+    return any(st and len(st) >= 3 and common_english(st) for st in stems)
+
+
+def in_context(b: LogBuilder, node, text: str) -> str:
+    """A short entry nested under another reads with it: "Supply Chain Security: First draft out"."""
+    p = b.outline.parent(node)
+    if p is not None and p.is_item and p.text and len(text.split()) <= 5 and not (p.label and b.people.known(p.label)):
+        return f"{p.text.strip().rstrip(':')}: {text}"
+    return text
+
+
+def is_prompt(node) -> bool:
+    """A form's own prompt: a paragraph set wholly in italics ("*What are you working towards? ...*")
+    with a question in it, or "(Optional) No problem-solving, just visibility-raising." """
+    if node.kind != "para":
+        return False
+    m = _PROMPT.match(node.raw)
+    return bool(m) and (m.group("a") is None or "?" in m.group("a"))
+
+
 def _special(b: LogBuilder, node, item, mode) -> bool:
     """'**tryggvi:** text' in a round: the text without the name, read as the person's."""
+    if is_prompt(node):
+        b.place(item, node)  # the form's prompt, not what the person wrote
+        return True
+    text = node.rest if node.label and b.people.known(node.label) and node.rest is not None else node.text
+    if node.is_item and node.clean is not None and node.clean.done_mark and text:
+        b.place(item, node)  # "✅ First draft out" under "Supply Chain Security": done, whatever the part says
+        item.actions.append(Action(text=in_context(b, node, text), actor=item.owner or "", lines=list(node.lines)))
+        return True
+    if mode == "done" and text and _NOT_DONE.search(text):
+        b.place(item, node)  # "Port all Retro items ... (did not do)" under "Close of Week Summary": not done
+        item.risks.append(text)
+        item.risk_notes.append(Note(text=text, lines=list(node.lines)))
+        return True
+    if mode == "doing" and node.is_item and text and not node.children and past_tense(text):
+        b.place(item, node)  # "Knocked out a few tickets" in the week's focus: reported as done
+        actor = item.owner or ""
+        item.actions.append(Action(text=re.sub(r"\s*\((?:y+a+y+|woo+|yes+|hooray)\w*\)\s*$", "", text, flags=re.I), actor=actor, lines=list(node.lines)))
+        return True
+    if mode == "blocked" and text and _NO_ANSWER.match(text):
+        b.place(item, node)  # "No, I should probably wait for ... but there's no time": no blocker, said why
+        h = next((x for x in reversed(b.outline.heading_path(node)) if mode_of(x.text) == "blocked"), None)
+        q = h.text.strip().rstrip(":") if h is not None else "Blocked"
+        item.questions.append(Question(text=f"{q} {text}" if q.endswith("?") else f"{q}: {text}", answered=True,
+                                       lines=sorted(set(node.lines) | (set(h.lines) if h is not None and h.line in item.lines else set()))))
+        return True
     if node.label and b.people.known(node.label) and node.rest is not None:
         b.place(item, node)
         text = node.rest
@@ -78,4 +151,28 @@ def read_standup(outline: Outline, people: People, as_of: dt.date, guess: GenreG
         if not people.known(h.text) and len(h.text.split()) <= 3:
             people.add(h.text, "round", h.line)
     walk(b, _topic, _special)
+    _empty_blockers(b)
     return b.finish()
+
+
+def _empty_blockers(b: LogBuilder) -> None:
+    """A round's blockers part left empty ("## Where I'm blocked" with only "-" under it) is no
+    blocker: an answered question in that person's round, citing the heading and its empty lines."""
+    o = b.outline
+    for h in o.headings():
+        if mode_of(h.text) != "blocked" or h.line in b.placed:
+            continue
+        body = o.descendants(h)
+        if any(n.text and re.search(r"[A-Za-z]{2}", n.text) for n in body):
+            continue
+        person, _ = _person_of(b, h)
+        if not person:
+            continue
+        item = next((w for w in reversed(b.items) if w.owner == person and w.lines and min(w.lines) < h.line), None)
+        if item is None:
+            continue
+        b.place(item, h)
+        for n in body:
+            b.place(item, n)
+        item.questions.append(Question(text=f"{h.text.strip().rstrip(':')}: nothing listed", answered=True,
+                                       lines=sorted({*h.lines, *(ln for n in body for ln in n.lines)})))

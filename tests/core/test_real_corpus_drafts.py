@@ -193,8 +193,8 @@ def _unwritten_names(text: str, notes: str) -> list[tuple[str, str]]:
             before = plain[: m.start()].rstrip(" *_-–—(\"“")
             if not before or before[-1] in ".!?" or re.fullmatch(r"[#\s]*", before):
                 continue  # the first word of a sentence or a heading
-            if w in COMMON or w.lower() in note_words:
-                continue
+            if w in COMMON or w.lower() in note_words or plain[m.end(): m.end() + 1] == ":":
+                continue  # the writer's words and labels ("— Decided: ...")
             out.append((w, line.strip()[:100]))
     return out
 
