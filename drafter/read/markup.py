@@ -209,7 +209,8 @@ def clean(raw: str) -> Clean:
     s = re.sub(r"\s+([,.;:!?)])", r"\1", s)
     s = re.sub(r"([(\[])\s+", r"\1", s)
     s = re.sub(r"^[\s,;:|–—-]+|[\s,;|–—-]+$", "", s)  # a trailing ':' stays: it marks a label
-    if out.urls and s.endswith(":") and URL_RE.search(raw.rstrip().split()[-1] if raw.strip() else ""):
+    tail = re.sub(r"\s\+$", "", raw.rstrip())  # an AsciiDoc hard line break after the link
+    if out.urls and s.endswith(":") and URL_RE.search(tail.split()[-1] if tail.strip() else ""):
         s = s[:-1]  # "Uptime and alerting issue: <url>": the label of a link, not a label of lines below
     out.text = s.strip()
     return out

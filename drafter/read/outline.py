@@ -355,7 +355,7 @@ def build_outline(text: str) -> Outline:
             i += 1
             continue
         bo = _BOLD_ONLY.match(raw)
-        if bo and len(bo.group("t")) <= 80:
+        if bo and (len(bo.group("t")) <= 80 or (bo.group("t").rstrip().endswith("?") and len(bo.group("t")) <= 200)):
             add("heading", [num], raw, bo.group("t"), level=7)  # a bold-only line: a minor heading
             i += 1
             continue
@@ -457,9 +457,20 @@ def _nest(nodes: list[Node]) -> None:
     heads: list[Node] = []  # stack of open headings
     items: list[Node] = []  # stack of open list items (under the innermost heading)
     last_speaker: Node | None = None
+    prev_end = 0  # the last line of the node before
+    tight: dict[int, bool] = {}  # a "Label:" heading -> its block starts on the next line; True once that block has begun
     for node in nodes:
         if node.kind == "front_matter":
             continue
+        gap = node.lines[0] > prev_end + 1
+        prev_end = max(prev_end, node.lines[-1])
+        if node.kind != "heading" and heads and heads[-1].level == 8:
+            lab = heads[-1]
+            if lab.index not in tight:
+                tight[lab.index] = not gap  # "Links: +" with its links on the lines right below
+            elif tight[lab.index] and gap and not node.is_item and node.indent == 0:
+                heads.pop()  # the label's block ended at a blank line: this paragraph is outside it
+                items = []
         if node.kind == "heading":
             while heads and heads[-1].level >= node.level:
                 heads.pop()

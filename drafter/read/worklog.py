@@ -2,20 +2,53 @@
 
 Each entry (a dated heading, or the document's title when the log is one entry) is one item.
 Its sections give the mode: what I did -> actions, what's next -> commitments (the writer's when
-the log is first person), where I got stuck -> waits, unless the section answers "No" (then the
-question is answered and nothing is blocked).
+the log is first person), where I got stuck -> waits or risks, unless the section answers "No"
+(then the question is answered and nothing is blocked) or says it is over ("All I did was get
+stuck again & again. But all is well now": answered, no blocker).
+
+Status-report questions are read by what they ask (:func:`_asks`): "What issues or roadblocks
+have you encountered?" lists difficulties (risks; a dependency on someone is a wait), "Have they
+been resolved?" is answered per difficulty ("For squashing commits, had help from Dilushi" is
+done; "For tests, not yet" answers the question, it is no outcome), "Do any of the issues still
+exist?" lists what remains (risks), "How does your progress compare to your schedule?" is a risk
+when it says late or behind.
+
+Prose under no such section, in a first-person log (a quarterly status report, a dispatch), is
+read sentence by sentence: "I have fixed ...", "D is now enabled in ..." are done; "I am still
+working on ..." and "next time I would like to ..." are the writer's commitments; "I expect
+upstream to fix it" is a wait; "one of the main remaining problems", "this cannot be done as
+easily" are risks; explanation stays a note.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from ..models import Action, Commitment, Note, Outcome, Question, Wait
 from .genre import _DATE_HEAD, GenreGuess
-from .outline import Outline
+from .outline import Node, Outline
 from .people import People
 from .sections import is_mode_heading, topic_bullet, walk
-from .signals import is_question
+from .signals import DONE_RE, DONE_VERBS, OUTCOME_RE, PASSIVE_DONE_RE, RISK_RE, WAIT_RE, classify, is_none_answer, is_question, mode_of, sentences
 from .topics import LogBuilder
+
+
+def _label_heading(h: Node) -> bool:
+    """A section label ("What I did this week", "Blockers", "Did I get stuck anywhere?"), not a topic: a
+    mode word in a short heading, or a question. "Resolution of a conflict preventing the installation of
+    multiple GCC versions" is a topic."""
+    return is_question(h.text) or _asks(h.text) is not None or (is_mode_heading(h) and len(h.text.split()) <= 6)
+
+
+def _title_heading(b: LogBuilder) -> Node | None:
+    """The document's title: the only heading at the top level, with others below it."""
+    heads = b.outline.headings()
+    if len(heads) < 2:
+        return None
+    top = min(h.level for h in heads)
+    tops = [h for h in heads if h.level == top]
+    return tops[0] if len(tops) == 1 and tops[0] is heads[0] else None
 
 
 def _topic(b: LogBuilder, node):
@@ -24,18 +57,332 @@ def _topic(b: LogBuilder, node):
     if dated:
         h = dated[-1]
         return ("d", h.index), h.text, h, None
-    named = [h for h in path if not is_mode_heading(h) and not is_question(h.text)]
+    title = b.__dict__.get("title_heading")
+    named = [h for h in path if not _label_heading(h)]
+    below = [h for h in named if h is not title]
+    if below:  # a sub-topic of a report ("D language", "Crashes with -fsanitize=address")
+        h = below[-1]
+        return ("h", h.index), h.text, h, None
     if named:
         h = named[0]
         return ("h", h.index), h.text, h, None
     tb = topic_bullet(b, node)
     if tb is not None:
         return ("b", tb.index), tb.text, tb, None
+    fm = b.outline.front_matter.get("title") if isinstance(b.outline.front_matter, dict) else None
+    if isinstance(fm, str) and fm.strip():
+        return ("doc",), fm.strip(), None, None
     first = next((n for n in b.outline.content() if n.kind != "heading"), node)
     return ("doc",), " ".join(first.text.split()[:8]), None, None
 
 
+_ISSUES = r"(?:issues?|problems?|roadblocks?|blockers?|obstacles?|difficult(?:y|ies)|challenges?|hurdles?|stuck|impediments?)"
+_ASKS: list[tuple[str, re.Pattern]] = [
+    ("remain", re.compile(rf"\b{_ISSUES}\b.*\b(?:still exist|still remain|remain(?:ing)?|outstanding|left)\b|\bstill (?:exist|remain)\b", re.I)),
+    ("resolved", re.compile(rf"\b(?:have|has|were|was)\s+(?:they|it|these|those|the {_ISSUES})\s+(?:been\s+)?(?:resolved|solved|fixed|overcome)\b|"
+                            rf"\bhow (?:did|have) (?:you|i|we) (?:resolve|solve|overcome)\b", re.I)),
+    ("help", re.compile(r"\b(?:further |any )?(?:assistance|help|support)\b.*\b(?:necessary|needed|required|need)\b|\bneed (?:any )?(?:help|assistance)\b", re.I)),
+    ("schedule", re.compile(r"\b(?:progress|status)\b.*\b(?:compare|schedule|plan|timeline|on track)\b|\bon (?:track|schedule)\b", re.I)),
+    ("blocked", re.compile(rf"\b{_ISSUES}\b", re.I)),
+]
+
+
+def _asks(heading: str | None) -> str | None:
+    """What a status-report question heading asks about (see the module doc), else None."""
+    if not heading or not (is_question(heading) or re.match(r"^(?:what|which|how|did|do|does|have|has|is|are|were|was|any)\b", heading.strip(), re.I)):
+        return None
+    for name, rx in _ASKS:
+        if rx.search(heading):
+            return name
+    return None
+
+
+_RESOLVED = re.compile(r"\b(?:all is (?:well|good|fine)(?: now)?|all good now|(?:is|are|was|were|got) (?:now )?(?:resolved|solved|fixed|sorted(?: out)?)|"
+                       r"works now|working now|no longer (?:stuck|blocked|an issue)|resolved now)\b", re.I)
+_ONGOING = re.compile(r"^(?:.{0,300}?,\s*)?(?:i\s*(?:am|'m|’m)\s+(?:still\s+|currently\s+|also\s+)*(?P<v>working on|looking into|investigating|studying|merging|porting|fixing|writing|testing)\b|"
+                      r"(?:i\s+)?(?:am\s+)?still (?P<v2>working on)\b)", re.I)
+_BASE = {"working on": "work on", "looking into": "look into", "investigating": "investigate", "studying": "study", "merging": "merge",
+         "porting": "port", "fixing": "fix", "writing": "write", "testing": "test"}
+_INTEND = re.compile(r"^(?:(?:however|so|but|also|and)\s*,?\s+)?(?:(?:next time|next quarter|next year|next month|in (?:the )?future|going forward),?\s+)?"
+                     r"i\s+(?:would like to|'d like to|plan to|intend to|hope to|want to|aim to)\s+(?:attempt to\s+|try to\s+)?(?P<what>\w.+)$", re.I)
+_EXPECT = re.compile(r"\b(?:i|we)\s+expect\s+(?P<who>(?:the\s+)?[\w@.-]+(?:\s+[\w@.-]+)?)\s+to\s+(?:fix|resolve|address|merge|release|review|reply|respond)\b", re.I)
+_DIFFICULT = re.compile(
+    r"\b(?:remaining problems?|problems? to solve|cannot be done|can'?t be done|not (?:as )?easy|not (?:be )?easily|harder|difficult|time-consuming|"
+    r"scarc\w*|shortage|struggl\w*|(?:months?|weeks?|days?|years?|fall(?:ing|en)?|fell|is|are|was|were) behind|behind schedule|late on|catching up|unable to|couldn'?t|could not|crash(?:es|ing)?|fails?|failing|still (?:fails|failing|broken))\b",
+    re.I,
+)
+_FIRST_PAST = re.compile(
+    rf"^(?:[^,.]{{0,40}},\s+|(?:(?:\w+ly|then|so|also|now|this week|last week)\s+){{1,3}})?(?:i|we)\s+(?:have\s+|had\s+|'ve\s+|’ve\s+)?(?:also\s+|then\s+|finally\s+|just\s+|eventually\s+|successfully\s+)*"
+    rf"(?:{DONE_VERBS}|\w+ed|made|wrote|ran|got|did|built|found|took|began|led|read|met|spent|fixed)\b",
+    re.I,
+)
+_RESULT = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:stood up|come forward|volunteered|offered|joined|grown|become)\b|\b(?:was|were)\s+(?:\w+ly\s+)?(?:brought|raised|proposed|reported)\b", re.I)
+_NOW_DONE = re.compile(r"\b(?:is|are|can)\s+now\b|^now,?\s+\S.*\b(?:can|is|are)\b|\bis now current\b|\bare now current\b", re.I)
+_META = re.compile(r"^(?:contact|links?|urls?|see also|references?|sponsors?|the link of my work|blog post)\b.*?:", re.I)
+
+
+def _section_heading(b: LogBuilder, node: Node) -> Node | None:
+    path = b.outline.heading_path(node)
+    return path[-1] if path else None
+
+
+def _special(b: LogBuilder, node: Node, item, mode) -> bool:
+    if node.kind in ("table_row", "speaker") or (node.label and b.people.known(node.label) and node.rest is not None):
+        return False
+    h = _section_heading(b, node)
+    asks = _asks(h.text) if h is not None else None
+    if asks is None and mode == "blocked":
+        asks = "blocked"
+    if asks is not None:
+        _read_answer(b, item, node, h, asks)
+        return True
+    if mode is not None and h is not None and not _label_heading(h) and mode_of(h.text) == mode and not node.label:
+        mode = None  # the mode came from a topic's title ("Resolution of a conflict ..."), not from a section label
+    if mode in (None, "plain", "done") and b.first_person:
+        _read_prose(b, item, node, mode)
+        return True
+    return False
+
+
+def _section_text(b: LogBuilder, h: Node | None) -> str:
+    if h is None:
+        return ""
+    return " ".join(n.text for n in b.outline.descendants(h) if n.text)
+
+
+def _read_answer(b: LogBuilder, item, node: Node, h: Node | None, asks: str) -> None:
+    """A line of the answer to a status-report question (see the module doc)."""
+    b.place(item, node)
+    text = node.text
+    if not text:
+        return
+    q = h.text.strip().rstrip(":") if h is not None else ""
+    hl = list(h.lines) if h is not None else []
+    if is_none_answer(text):
+        if any(node.line in x.lines for x in item.questions):
+            return  # already the answer of its question (``sections.no_blocker``)
+        _answered(item, q, text, sorted(set(hl) | set(node.lines)))
+        return
+    if asks == "blocked" and _RESOLVED.search(_section_text(b, h)):
+        _answered(item, q, text, sorted(set(hl) | set(node.lines)))  # "All I did was get stuck ... But all is well now"
+        return
+    for sent in sentences(text):
+        s = sent.strip().rstrip(" ;,")
+        if not s:
+            continue
+        if asks in ("blocked", "help", "remain"):
+            if asks == "blocked" and is_question(s):
+                _add(b, item, "question", s, node.lines)
+            elif re.search(r"\b(?:need(?:s|ed)?|waiting|awaiting|depends? on)\b.*\b(?:help|mentor|approval|review|access|reply|answer|feedback)\b|\baccess(?:ing)?\b", s, re.I) or WAIT_RE.search(s) or asks == "help":
+                _add(b, item, "wait", s, node.lines)
+            else:
+                _add(b, item, "risk", s, node.lines)
+        elif asks == "resolved":
+            if re.search(r"\bnot yet\b|\bno\b|\bstill\b|\bnot (?:resolved|solved|fixed)\b|\bwip\b|\bin progress\b|\bongoing\b", s, re.I):
+                if len(s.split()) <= 5:  # "For tests, not yet.": answers the question; the difficulty is read above
+                    _answered(item, q, s, sorted(set(hl) | set(node.lines)), keep=True)
+                else:
+                    _add(b, item, "risk", s, node.lines)  # "Travis fail build is wip."
+            else:
+                _add(b, item, "done", s, node.lines)  # "For squashing commits, had help from Dilushi."
+                _resolve(item, s)
+        elif asks == "schedule":
+            _add(b, item, "risk" if re.search(r"\b(?:late|behind|delay\w*|slipp\w*|catching up|not on (?:track|schedule))\b", s, re.I) else "outcome", s, node.lines)
+
+
+def _resolve(item, answer: str) -> None:
+    """"For squashing commits, had help from Dilushi": the difficulty it names ("Squashing commits") is no
+    longer open."""
+    m = re.match(r"^(?:for|regarding|re|about|on|with|the)\s+(?P<x>[^,.:]+)[,:]", answer, re.I)
+    if not m:
+        return
+    words = {w for w in re.findall(r"[a-z]{4,}", m.group("x").lower())}
+    for r in list(item.risk_notes):
+        if words and words <= set(re.findall(r"[a-z]{4,}", r.text.lower())):
+            item.risk_notes.remove(r)
+            if r.text in item.risks:
+                item.risks.remove(r.text)
+
+
+def _answered(item, q: str, answer: str, lines: list[int], keep: bool = False) -> None:
+    """The question answered by its section: "Did I get stuck anywhere? No, I didn't get stuck anywhere."."""
+    text = f"{q} {answer}" if q.endswith("?") else (f"{q}: {answer}" if q else answer)
+    same = next((x for x in item.questions if q and x.text.startswith(q)), None)
+    if same is not None and not keep:
+        same.text = f"{same.text} {answer}"
+        same.lines = sorted(set(same.lines) | set(lines))
+        return
+    if same is not None:
+        same.text = f"{same.text} {answer}"
+        same.lines = sorted(set(same.lines) | set(lines))
+        return
+    item.questions.append(Question(text=text, answered=True, lines=list(lines)))
+
+
+def _read_prose(b: LogBuilder, item, node: Node, mode) -> None:
+    """A sentence of a first-person report under no status question (see the module doc)."""
+    b.place(item, node)
+    text = node.text
+    if not text:
+        return
+    if node.kind == "heading":
+        return
+    parts = sentences(text)
+    if mode is None and node.is_item and _highlights(b, node):
+        mode = "done"  # "I am happy to report some highlights of my tenure so far:" + a list
+    for k, sent in enumerate(parts):
+        for j, s in enumerate(_clauses(sent.strip())):
+            s = s.strip()
+            if not s:
+                continue
+            if j > 0 and re.search(r"\bwill\b", s):
+                _add(b, item, "intend", s, node.lines)  # "... and that work will continue into early 2023"
+                continue
+            kind = _prose_kind(b, s, node, mode, k == 0 and len(parts) == 1)
+            _add(b, item, kind, s, node.lines)
+
+
+def _clauses(sent: str) -> list[str]:
+    """A sentence as the parts that read differently: "... and that work will continue" (a plan after what
+    was done), "I plan to X, but this cannot be done as easily" (a plan and its difficulty), "This is
+    because ...: for the -devel port I expect upstream to fix it" (the wait in the second part)."""
+    out = []
+    for part in _THEN_WILL.split(sent):
+        m = re.search(r",\s+but\s+", part)
+        if m and _INTEND.match(part[: m.start()]) and _DIFFICULT.search(part[m.end():]):
+            out += [part[: m.start()], part[m.end():]]
+            continue
+        if ": " in part and _EXPECT.search(part.split(": ", 1)[1]) and not _EXPECT.search(part.split(": ", 1)[0]):
+            out += [part.split(": ", 1)[1]]
+            continue
+        out.append(part)
+    return out
+
+
+_THEN_WILL = re.compile(r",?\s+and\s+(?=(?:that|this|the) (?:work|effort|project|port)\b[^.]{0,20}\bwill\b)", re.I)
+
+
+def _highlights(b: LogBuilder, node: Node) -> bool:
+    """Is ``node`` an item of a list introduced by a line that says it lists what was done?"""
+    top = node
+    while b.outline.parent(top) is not None and b.outline.parent(top).is_item:
+        top = b.outline.parent(top)
+    before = [n for n in b.outline.nodes[: top.index] if n.text and n.kind != "heading"]
+    if not before or before[-1].is_item:
+        prev = before[-1] if before else None
+        while prev is not None and prev.is_item:
+            i = before.index(prev)
+            prev = before[i - 1] if i > 0 else None
+        lead = prev
+    else:
+        lead = before[-1]
+    return bool(lead is not None and lead.text.rstrip().endswith(":")
+                and re.search(r"\b(?:highlights?|accomplish\w*|achiev\w*|done|completed|progress|report)\b", lead.text, re.I))
+
+
+def _prose_kind(b: LogBuilder, s: str, node: Node, mode, whole: bool) -> str:
+    if _META.match(s) or re.match(r"^(?:thanks?|thank you|hello|hi)\b", s, re.I) or not re.search(r"[^\W_]", s):
+        return "note"
+    if re.match(r"^i\s+(?:hope|wish|think|believe|feel|am (?:glad|happy))\b", s, re.I):
+        return "note"  # a hope or a feeling, not work
+    if _ONGOING.match(s):
+        return "ongoing"
+    if _INTEND.match(s) or re.search(r"\b(?:coming (?:out )?soon|will be (?:released|published|available|out) soon)\b", s, re.I):
+        return "intend"
+    if _EXPECT.search(s):
+        return "wait"
+    if is_question(s):
+        return "question"
+    sig = classify(s, "done_item" if mode == "done" and node.is_item and whole else mode, b.people, checked=node.checked, first_person=b.first_person)
+    if sig.kind == "wait" and not (re.search(r"\b(?:i|we|me|us|my|our)\b", s, re.I) and not re.search(r"\b(?:was|were) to wait\b", s, re.I)):
+        sig.kind = "note"  # "The rationale ... was to wait for other operating systems": an explanation, nobody waits now
+    if sig.kind in ("commitment", "wait", "decision", "question"):
+        return sig.kind
+    if _DIFFICULT.search(s) or (sig.kind == "risk"):
+        if re.search(r"^(?:prior to|before|previously|when i started|at the start)\b", s, re.I):
+            return "outcome"  # the state before the work: background, not a risk now
+        if mode == "done" and not re.search(r"\b(?:still|remain\w*|scarc\w*|shortage|behind|late|is|are|cannot|can'?t)\b", s, re.I):
+            return "note"  # "the IT personnel couldn't help either" in what I did: the story of the week, resolved after
+        if not (_FIRST_PAST.match(s) and not re.search(r"\b(?:still|remaining|harder|cannot|can'?t)\b", s, re.I)):
+            return "risk"
+    settled = re.search(r"\b(?:decided|agreed|concluded|voted|chose|settled on)\b", s, re.I)
+    if not settled and (sig.kind == "done" or _FIRST_PAST.match(s) or _NOW_DONE.search(s) or PASSIVE_DONE_RE.search(s)
+                        or (DONE_RE.match(s) and re.match(r"^(?:i|we)\b", s, re.I))):
+        if not re.search(r"\b(?:not|never|didn'?t|did not)\b\s+(?:\w+\s+)?(?:work|help|succeed)", s, re.I):
+            return "done"
+    if sig.kind == "outcome" or OUTCOME_RE.search(s) or _RESULT.search(s):
+        return "outcome"
+    if RISK_RE.search(s) and re.search(r"\b(?:might|may|could|risks?|concern\w*|worr\w+)\b", s, re.I):
+        return "risk"
+    return "note"
+
+
+def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
+    text = sent.strip().rstrip(" :;,")
+    if not text or kind == "none":
+        return
+    lines = list(lines)
+    if kind == "note":
+        item.notes.append(text)
+    elif kind == "done":
+        item.actions.append(Action(text=text, actor="I" if b.first_person else "", lines=lines))
+    elif kind in ("ongoing", "intend"):
+        m = _INTEND.match(text)
+        what = m.group("what") if (kind == "intend" and m) else text
+        if kind == "ongoing":
+            om = _ONGOING.match(text)
+            rest = text[om.end():] if om else text
+            verb = (om.group("v") or "work on") if om else ""
+            what = f"{_BASE.get(verb.lower(), verb)}{rest}".strip()  # "I am still working on lang/gcc13-devel" -> "work on lang/gcc13-devel"
+        what = what.rstrip(" .!")
+        item.commitments.append(Commitment(what=what, owner="I" if b.first_person else "", lines=lines))
+    elif kind == "wait":
+        text = re.split(r",\s+by (?:using|means of)\b", text)[0]  # "I expect upstream to fix the issue soon, by using a patch ... or ...": the wait
+        m = _EXPECT.search(text)
+        on = m.group("who") if m else None
+        if on and on.lower().startswith("the "):
+            on = on[4:]
+        item.waits.append(Wait(what=text, on_whom=on if on and b.people.known(on) else None, kind="waiting", lines=lines))
+    elif kind == "risk":
+        item.risks.append(text)
+        item.risk_notes.append(Note(text=text, lines=lines))
+    elif kind == "outcome":
+        item.outcomes.append(Outcome(text=text, lines=lines))
+    else:
+        sig = classify(text, None, b.people, first_person=b.first_person)
+        if sig.kind != kind and kind in ("question", "decision", "commitment"):
+            sig.kind = kind
+        b.add_signal(item, sig, lines)
+
+
 def read_worklog(outline: Outline, people: People, as_of: dt.date, guess: GenreGuess):
     b = LogBuilder(outline, people, as_of, "worklog", guess.first_person)
-    walk(b, _topic)
+    b.title_heading = _title_heading(b)
+    walk(b, _topic, _special)
+    fm = next((n for n in outline.nodes if n.kind == "front_matter"), None)
+    title = outline.front_matter.get("title") if isinstance(outline.front_matter, dict) else None
+    if fm is not None and isinstance(title, str):
+        doc = next((w for w in b.items if w.title and title.strip().startswith(w.title[:40])), None)
+        if doc is not None:
+            b.place(doc, fm)  # the front matter that titles the log: the item's own lines
+    _place_front(b)
     return b.finish()
+
+
+def _place_front(b: LogBuilder) -> None:
+    """The report's title and the lines before its first entry ("Links:", "Contact: ...") head the
+    first item: they are its context, not lines the log failed to read."""
+    full = [w for w in b.items if w.lines and (w.actions or w.commitments or w.waits or w.decisions or w.outcomes or w.questions or w.risk_notes)]
+    if not full:
+        return
+    first = min(full, key=lambda w: min(w.lines))
+    start = min(first.lines)
+    for w in b.items:
+        if w is not first and w not in full and w.lines and max(w.lines) < start:
+            for n in list(w.lines):  # an empty topic before the first entry ("Contact: ..." under the title)
+                b.placed.pop(n, None)
+            w.lines = []
+    for node in b.outline.nodes:
+        if node.lines and node.lines[0] < start and not any(n in b.placed for n in node.lines):
+            b.place(first, node)
+
