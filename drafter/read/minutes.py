@@ -34,7 +34,7 @@ from .topics import LogBuilder
 # the labelled parts of a minutes topic, and the mode each part is read in (None: plain statements)
 _PARTS: list[tuple[str | None, re.Pattern]] = [
     (None, re.compile(r"^(?:[\w-]+\s+)?(?:summary|tl;?\s?dr|background|context|overview|description|details|"
-                      r"discussion(?: points)?|discussions|comments|points raised|notes)$", re.I)),
+                      r"discussion(?: points)?|discussions|discuss|comments|points raised|notes?|related|topic|questions?|q)$", re.I)),
     ("decided", re.compile(r"^(?:[\w-]+\s+)?(?:resolutions?|resolved|decisions?(?: made)?|decided|outcomes?|conclusions?|"
                            r"agreed|agreements?|consensus|results?|votes?|voting|ruling)$", re.I)),
     ("doing", re.compile(r"^(?:[\w-]+\s+)?(?:action items?|actions? items?|actions?|ais?|next steps?|follow[- ]?ups?|to ?-?dos?)$", re.I)),
@@ -97,6 +97,13 @@ def _topic(b: LogBuilder, node):
     if _context(b, node):
         return None
     tb = topic_bullet(b, node)
+    while tb is not None and _refs_only(b, tb):
+        # "falcoctl as driver loader (in flight @LucaGuerra)" with only its issue link under it: a
+        # point of the topic above it (its link is a reference), not a topic of its own
+        p = b.outline.parent(tb)
+        tb = topic_bullet(b, p) if p is not None and p.is_item else None
+        if tb is None and p is not None and p.is_item:
+            return _topic(b, p)
     if tb is not None and not _label_part(tb):
         return ("n", tb.index), _title_of(b, tb), tb, None
     top = _top_bullet(b, node)
@@ -108,6 +115,12 @@ def _topic(b: LogBuilder, node):
     if h is not None:
         return ("h", h.index), h.text, h, None
     return ("doc",), _first_words(node.text), None, None
+
+
+def _refs_only(b: LogBuilder, node: Node) -> bool:
+    """A list item whose nested lines are only links or issue numbers."""
+    kids = b.outline.descendants(node)
+    return bool(kids) and all(k.kind != "heading" and (not k.text.strip(" :-") or re.fullmatch(r"(?:[\w-]*#\d+[\s,]*)+", k.text.strip())) for k in kids)
 
 
 def _label_part(node: Node) -> bool:

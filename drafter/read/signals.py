@@ -122,6 +122,11 @@ _FIRST_WILL = re.compile(
     r"we\s*(?:will|'ll|’ll|are going to|['’]re going to|plan to)|i['’]m going to)\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )
+_IN_FLIGHT = re.compile(r"\((?P<state>(?:still\s+)?(?:in flight|in progress|wip|ongoing|under ?way|being worked on))[,:;]?\s+(?:by\s+|with\s+)?@?(?P<who>[\w.-]+)\)", re.I)
+# "Propose configuration options" (a task), "Proposed timeline for v1: January" (a plan): no decision asked
+_NOT_ASKED = re.compile(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for|of|is|:))", re.I)
+# "I would like to see this in 0.37": a view, not a promise
+_VIEW = re.compile(r"^(?:i|we)\s*(?:would|'d|’d)\s+(?:like to see|love to see|prefer|rather)\b|^(?:i|we)\s+(?:think|feel|believe)\b", re.I)
 _NO_WAIT = re.compile(r"\b(?:nothing|none|no(?:thing)? (?:else|more))\s+(?:else\s+)?(?:is\s+|was\s+)?(?:pending|blocked|waiting)\b", re.I)  # "nothing else pending release"
 SLIP_RE = re.compile(
     r"\b(slide|slides|sliding|slip|slips|slipping|slipped|delayed|postponed|pushed (?:back|out)|behind schedule|"
@@ -303,6 +308,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         if re.search(r"\bor\b", body) and re.match(r"^(?:should|shall|do|does|can|could|would|will) (?:we|i|they|it)\b|^(?:which|whether)\b", body, re.I):
             return Signal("decision", body, owner=owner, options=options_in(body))
         return Signal("question", body, owner=speaker or owner)
+    if _VIEW.match(body):
+        return Signal("note", body, owner=speaker or owner)
     if mode == "blocked":
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
     if WAIT_RE.search(body) and not _NO_WAIT.search(body):
@@ -319,6 +326,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         if RISK_RE.search(body):
             return Signal("risk", body, owner=owner)
         return Signal("outcome", body, owner=speaker or owner)
+    if _NOT_ASKED.match(body) and not who:
+        return Signal("commitment", body, owner=owner)  # a task or a plan, not a decision asked of the reader
     if DECISION_RE.search(body) and not who:
         return Signal("decision", _strip_label(body, ("proposal", "options", "decision needed", "decision")), owner=owner, options=options_in(body))
     fw = _FIRST_WILL.match(body)
@@ -331,6 +340,12 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     dm = re.match(r"^(?:will|'ll|going to|plan to|planning to|to)\s+(?P<what>\w.+)$", body, re.I)
     if dm and (speaker or label_owner):
         return Signal("commitment", dm.group("what"), owner=label_owner or speaker)  # "Martin: Will open an issue!"
+    ip = _IN_FLIGHT.search(body)
+    if ip:  # "falcoctl as driver loader (in flight @LucaGuerra)": work under way, owned by the one named
+        n = normalise(ip.group("who"))
+        if n and (people.known(n) or acceptable(n, "owner", people)):
+            text = (body[: ip.start()] + f"({ip.group('state')})" + body[ip.end():]).strip()  # the owner is the commitment's
+            return Signal("commitment", text, owner=people.get(n).name if people.get(n) else n)
     cd = _CAN_DO.match(body)
     if cd and (speaker or first_person):
         return Signal("commitment", cd.group("what"), owner=speaker or ("I" if low.startswith("i") else "we"))

@@ -175,3 +175,32 @@ def test_navigation_links_and_rosters_are_context():
     assert not any("Lovelace" in what or "Kernighan" in what for _, what in commitments)
     assert any("benchmark both" in what for _, what in commitments)
     assert {8, 12, 13} <= {s.number for s in log.unplaced}
+
+
+AGENDA = """# Core maintainers (monthly)
+
+## Agenda
+
+Notes:
+
+- Release 2.0 tasks
+  - parser rewrite (in flight @bwk)
+      - https://github.com/example/widget/issues/12
+  - Consolidated plugin API
+      - [ada] I would like to see this in 2.0
+      - [grace] @bwk will do it
+- Performance review
+  - Discuss: Do we need a new benchmark repo?
+  - Proposed timeline for v1 March 2026: need to budget accordingly.
+"""
+
+
+def test_work_in_flight_views_and_proposed_plans():
+    log = read_structured(AGENDA, AS_OF, genre="minutes")
+    commitments = [(c.owner, c.what) for w in log.items for c in w.commitments]
+    # a point with only its issue link under it is the topic's point, owned by the one in flight with it
+    assert ("bwk", "parser rewrite (in flight)") in commitments
+    assert not any("like to see" in what for _, what in commitments)  # a view, not a promise
+    assert not [d.question for w in log.items for d in w.decisions if "Proposed timeline" in d.question]
+    questions = [q.text for w in log.items for q in w.questions]
+    assert "Do we need a new benchmark repo?" in questions  # the agenda tag "Discuss:" is not its text
