@@ -67,7 +67,7 @@ _EXAMPLE = re.compile(r"^(?:for example|for instance|e\.g\.?)[,:\s]", re.I)
 _DONE_AFTER = re.compile(r"^(?:this|that|it)\s+(?:has|have|had)\s+(?:now\s+)?been\s+(?:done|completed|fixed|implemented|set up|configured)\b\W*(?P<rest>.*)$|^done\b\W*(?P<rest2>.*)$", re.I)
 _PAST = re.compile(rf"\b(?:{DONE_VERBS}|contacted|notified|revoked|sanitised|sanitized|informed|acknowledged|validated|blocked|deleted|disabled|discovered|realized|realised|received)\b", re.I)
 _REQUESTED = re.compile(
-    r"^(?:[Ww]e|I)\s+(?:have\s+)?(?:requested|asked)\s+(?:that\s+)?(?P<who>(?:all\s+)?(?:(?:[A-Z][\w-]+\s+)?(?:maintainers|contributors|users|members|committers|admins|administrators|owners|team members|staff)))"
+    r"^(?:[Ww]e|I)\s+(?:have\s+)?(?:requested|asked)\s+(?:that\s+)?(?P<who>(?:all\s+)?(?:(?:[\w-]+\s+)?(?:maintainers|contributors|users|members|committers|admins|administrators|owners|team members|staff)))"
     r"\s+(?:to\s+)?(?P<what>[a-z]\w+\b.+)$"
 )
 _NOT_IMPERATIVE = {"the", "a", "an", "we", "i", "it", "this", "that", "they", "our", "there", "these", "those", "you", "he", "she", "nothing", "no", "not", "all"}
@@ -303,6 +303,7 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
         if owner and not b.people.known(owner.split(",")[0].strip()):
             owner = ""
         what = sig.text if sig.kind == "commitment" and sig.owner else what
+        what = what.rstrip(" .")
         item.commitments.append(Commitment(what=what[:1].upper() + what[1:], owner=owner or ("I" if b.first_person else ""), lines=list(lines)))
         return
     sig = classify(text, None, b.people, first_person=b.first_person)

@@ -179,7 +179,8 @@ def _read_answer(b: LogBuilder, item, node: Node, h: Node | None, asks: str) -> 
                 _add(b, item, "risk", s, node.lines)
         elif asks == "resolved":
             if re.search(r"\bnot yet\b|\bno\b|\bstill\b|\bnot (?:resolved|solved|fixed)\b|\bwip\b|\bin progress\b|\bongoing\b", s, re.I):
-                if len(s.split()) <= 5:  # "For tests, not yet.": answers the question; the difficulty is read above
+                if len(s.split()) <= 4 or re.match(r"^(?:for|regarding|re|about|on|with|as for)\b[^,]{0,60},\s*(?:not yet|no|not really|still \w+)\W*$", s, re.I):
+                    # "For tests, not yet.": answers the question; the difficulty itself is read above
                     _answered(item, q, s, sorted(set(hl) | set(node.lines)), keep=True)
                 else:
                     _add(b, item, "risk", s, node.lines)  # "Travis fail build is wip."

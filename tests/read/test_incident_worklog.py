@@ -1,0 +1,249 @@
+"""The incident and worklog readers, read from structure: an incident's parts are how its lines
+read (not items), timeline entries are actions with their times, follow-ups name only the owners
+the notes name; a worklog's status questions are answered by their sections, a "stuck?" section
+that says no (or that it is over) is no blocker, first-person report prose is done / doing /
+waiting / risky by its own words. Every element cites its lines and passes the provenance check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.read import read_notes
+from drafter.read.offline import read_structured
+from drafter.read.outline import build_outline
+
+AS_OF = dt.date(2024, 3, 6)
+
+
+def read(text: str, genre: str | None = None):
+    log = read_structured(text, AS_OF, genre=genre)
+    assert sorted(log.accounted_lines()) == [s.number for s in log.lines], "every non-blank line once"
+    checked = read_notes(text, AS_OF)
+    assert not checked.dropped, [d.reason for d in checked.dropped]  # provenance keeps every element
+    return log
+
+
+INCIDENT = """---
+title: Outage of the package mirror
+author: someone
+---
+
+On 4 March 2024 the package mirror returned errors for two hours. We rolled back the cache change.
+
+### What was impacted
+
+Downloads failed for about two hours. No data was lost.
+
+## Timeline
+
+All times in UTC
+
+### 2024-03-04 09:10
+
+Error rate reaches 40%.
+
+### 09:40 - Rolled back
+
+We reverted the cache configuration and errors stopped.
+The root cause is still unknown.
+
+```
+10:05 UTC - mirror healthy again
+```
+
+### What we're doing about it
+
+- We enabled alerts on the error rate.
+- We requested all mirror maintainers rotate their deploy keys.
+- Do not deploy cache changes on Fridays
+  * This has been done: deploy freeze added to the calendar
+- [ ] Write a runbook for cache rollbacks
+
+We try to respond quickly, but this is heavily limited by our lack of on-call staff. For example, the person who fixed it was on holiday.
+"""
+
+
+def test_incident_is_one_item_and_its_parts_say_how_lines_read():
+    log = read(INCIDENT)
+    assert log.genre == "incident" and not log.first_person
+    (item,) = log.items  # "What was impacted", "Timeline", "What we're doing about it" are parts, not items
+    assert item.title == "Outage of the package mirror"  # the front matter's title, not the first prose line
+    acts = {a.text: a for a in item.actions}
+    assert "We rolled back the cache change." in acts  # the summary: what was done
+    # timeline entries: actions with the time of their heading (cited) and its date
+    a = acts["09:10 Error rate reaches 40%."]
+    assert a.on == dt.date(2024, 3, 4) and a.lines == [16, 18]
+    assert "09:40 We reverted the cache configuration and errors stopped." in acts
+    assert "10:05 UTC - mirror healthy again" in acts  # a timeline in a code block, line by line
+    risks = [r.text for r in item.risk_notes]
+    assert "The root cause is still unknown." in risks  # an unknown in the timeline is a risk, not done
+    assert any("lack of on-call staff" in r for r in risks)
+    assert not any(r.startswith("For example") for r in risks)
+    assert not item.decisions  # "For example, ... was on holiday" is an illustration, not a decision
+    outs = [o.text for o in item.outcomes]
+    assert "No data was lost." in outs  # the impact is what happened, not a risk to the work
+
+
+def test_incident_follow_ups_name_only_the_owners_the_notes_name():
+    log = read(INCIDENT)
+    (item,) = log.items
+    pairs = {(c.owner, c.what) for c in item.commitments}
+    assert ("mirror maintainers", "rotate their deploy keys") in pairs  # the group the notes name
+    assert ("", "Write a runbook for cache rollbacks") in pairs  # nobody named: no owner invented
+    done = [a.text for a in item.actions]
+    assert "We enabled alerts on the error rate." in done
+    # "This has been done" under a follow-up: that follow-up is done, not an open commitment
+    assert any(t.startswith("Do not deploy cache changes on Fridays") and "deploy freeze" in t for t in done)
+    assert not any("This has been done" in c.what or "Fridays" in c.what for c in item.commitments)
+
+
+POSTMORTEM = """# Game day post-mortem
+
+## Registration issues
+
+We sent the tokens with a script, but the mapping was wrong. So we decided to resend them by hand.
+
+We could restart the whole game, but we did not want to do this.
+
+The conclusion is simple: prepare such scripts earlier and review them harder.
+
+## Network issues
+
+We don't know the good solution here. Next time we will try a different provider.
+"""
+
+
+def test_post_mortem_topics_lessons_and_no_invented_asks():
+    log = read(POSTMORTEM)
+    titles = [w.title for w in log.items]
+    assert titles == ["Registration issues", "Network issues"]  # headings that are not parts are topics
+    reg, net = log.items
+    outs = [o.text for o in reg.outcomes]
+    assert "So we decided to resend them by hand." in outs
+    assert "We could restart the whole game, but we did not want to do this." in outs  # past, not a decision to make
+    assert not reg.decisions and not net.decisions
+    assert [(c.owner, c.what) for c in reg.commitments] == [("", "Prepare such scripts earlier and review them harder")]
+    assert [(c.owner, c.what) for c in net.commitments] == [("", "Try a different provider")]
+    assert [r.text for r in net.risk_notes] == ["We don't know the good solution here."]
+
+
+STATUS_REPORT = """## Weekly Status Report for Week 5
+
+**What have you accomplished this week?**
+
+- Added the login form tests
+- Fixed the CI cache
+
+**What issues or roadblocks have you encountered this week?**
+
+- Unable to run the API tests locally
+- Rebasing the feature branch
+- Need access to the staging database from the ops team
+
+**Have they been resolved, and if so, how?**
+
+- For the API tests, not yet.
+- For rebasing the feature branch, had help from Priya.
+
+**Is further assistance necessary to resolve existing issues?**
+
+N/A
+
+**What do you plan to accomplish next week?**
+
+- Submit the PR for password reset
+
+**How does your progress compare to your project schedule?**
+
+Behind on the password reset work
+"""
+
+
+def test_status_report_questions_are_answered_by_their_sections():
+    log = read(STATUS_REPORT)
+    assert (log.genre, log.first_person) == ("worklog", True)
+    (item,) = log.items
+    assert [a.text for a in item.actions][:2] == ["Added the login form tests", "Fixed the CI cache"]
+    risks = [r.text for r in item.risk_notes]
+    assert "Unable to run the API tests locally" in risks  # a roadblock: a risk, not something done
+    assert "Rebasing the feature branch" not in risks  # resolved below: "had help from Priya"
+    assert "Behind on the password reset work" in risks  # the schedule answer says behind
+    assert [w.what for w in item.waits] == ["Need access to the staging database from the ops team"]
+    assert [(c.owner, c.what) for c in item.commitments] == [("I", "Submit the PR for password reset")]
+    # a fragment answer ("For the API tests, not yet.") is no outcome: it answers its question
+    assert not any("not yet" in o.text for o in item.outcomes)
+    assert any(q.answered and "not yet" in q.text for q in item.questions)
+    assert not any(q.text.startswith(("What have you", "What do you plan")) for q in item.questions)
+
+
+GSOC = """Week 6: training the model
+=========================
+
+What I did this week
+~~~~~~~~~~~~~~~~~~~~
+
+I implemented the data loader and ran two experiments. The IT staff couldn't help either.
+
+What is coming up next week
+~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+Run more experiments!
+
+Did I get stuck anywhere
+~~~~~~~~~~~~~~~~~~~~~~~~
+
+All I did was get stuck again and again.
+But all is well now.
+"""
+
+
+def test_a_stuck_section_that_says_it_is_over_is_no_blocker():
+    log = read(GSOC)
+    (item,) = log.items
+    assert not item.waits and not item.risk_notes  # "But all is well now": nothing is blocked
+    assert any(q.answered and "all is well now" in q.text for q in item.questions)
+    assert "I implemented the data loader and ran two experiments." in [a.text for a in item.actions]
+    assert [c.what for c in item.commitments] == ["Run more experiments!"]
+
+
+QUARTERLY = """=== Compiler ports
+
+Links: +
+link:https://example.org/compiler[Compiler project] URL: link:https://example.org/compiler[https://example.org/compiler] +
+
+Contact: Alex Doe <alex@example.org>
+
+==== Default version update
+
+Thanks to everyone who ran the test builds.
+However next time I would like to update the default version as soon as the first minor release is out.
+
+==== Sanitizer crashes
+
+I have fixed the crashes for the 11 and 12 ports.
+I am still working on the 13 port.
+For the devel port I expect upstream to fix the issue soon, by using a patch submitted by a user.
+I plan to support the other ports too, but this cannot be done as easily because of bootstrapping issues.
+"""
+
+
+def test_a_first_person_quarterly_report_reads_by_its_sentences():
+    log = read(QUARTERLY, genre="worklog")  # (short as it is here, it would be read as personal notes)
+    assert log.first_person
+    assert [w.title for w in log.items] == ["Default version update", "Sanitizer crashes"]  # its sub-topics
+    default, crash = log.items
+    assert [c.what for c in default.commitments] == ["update the default version as soon as the first minor release is out"]
+    assert [a.text for a in crash.actions] == ["I have fixed the crashes for the 11 and 12 ports."]
+    assert [c.what for c in crash.commitments] == ["work on the 13 port", "support the other ports too"]
+    assert [w.what for w in crash.waits] == ["For the devel port I expect upstream to fix the issue soon"]
+    assert any("cannot be done as easily" in r.text for r in crash.risk_notes)
+    assert not log.unplaced or all("Links" not in s.text for s in log.unplaced)  # the title's links head the first item
+
+
+def test_a_label_heading_owns_only_the_block_right_below_it():
+    o = build_outline("=== Title\n\nLinks: +\nlink:https://x.org[X] +\n\nA paragraph of the report.\n")
+    para = next(n for n in o.nodes if n.text == "A paragraph of the report.")
+    assert [h.text for h in o.heading_path(para)] == ["Title"]  # not under "Links"
+    o = build_outline("Decisions:\n\nWe agreed to ship.\n\nWe agreed to wait.\n")
+    last = next(n for n in o.nodes if n.text == "We agreed to wait.")
+    assert [h.text for h in o.heading_path(last)] == ["Decisions"]  # a label followed by a blank line keeps its scope
