@@ -114,8 +114,9 @@ def render(
         sections = delegation_sections(artefact, writer)
     else:
         raise TypeError(f"cannot render {type(artefact).__name__}")
-    mark_repeats(sections)
-    if isinstance(artefact, StatusUpdate):
+    update = isinstance(artefact, StatusUpdate)
+    mark_repeats(sections, hide=update)
+    if update:
         split_sentences(sections)
     body = _fit(sections, fmt, word_cap(artefact, fmt, options))
     if fmt == OutputFormat.EMAIL:

@@ -24,10 +24,28 @@ class Entry:
     dropped: bool = False
     folds: bool = False  # a title that goes with its section once every line under it is dropped
     folds_last: bool = False  # ... and one that goes only when nothing else is left to drop
-    repeat: bool = False  # says only what the headline already says: dropped first, not counted
+    repeat: bool = False  # says only what the headline already says: never shown, not counted
+    solo: bool = False  # a title shown only above two lines or more: one line reads on its own
+    tier: int = 0  # among entries of one rank, higher tiers go first (an item's second decision before another's first)
+    parts: list[str] | None = None  # "Done: a; b; c.": ``text`` is the label, parts go one by one from the end
+    part_ranks: list[int] | None = None  # each part's rank (default: ``rank``)
+    keep: int = 0  # how many parts are shown
+    context: str | None = None  # the item's title, said before the line when it stands alone
+    sep: str = "; "  # between parts ("; " for a list, " " for a line's sentences)
+
+    def __post_init__(self) -> None:
+        if self.parts is not None:
+            self.keep = len(self.parts)
+
+    def shown(self) -> str:
+        if self.parts is None:
+            return self.text
+        shown = f"{self.text}{self.sep.join(self.parts[: self.keep])}"
+        return shown if shown[-1:] in ".!?" else shown + "."
 
 
 REPEAT_RANK = 99
+REFILL_LIMIT = 8  # pieces of this rank or more, once dropped, stay out even when words are left
 
 
 def _core(text: str) -> str:
@@ -36,16 +54,36 @@ def _core(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(".")
 
 
-def mark_repeats(sections: list[Section]) -> None:
-    """Entries (after the headline) whose whole sentence is already in the headline are repeats."""
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def split_sentences(sections: list[Section]) -> None:
+    """A droppable line of several sentences keeps its first under a cap and gives up the others
+    one by one (each a whole sentence): 'Stay with full dimensions. Compress as JPEG.'"""
+    for sec in sections[1:]:
+        for e in sec.entries:
+            if e.parts is not None or e.rank is None or e.kind != "bullet" or e.dropped:
+                continue
+            parts = [p for p in _SENTENCE.split(e.text) if p.strip()]
+            if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
+                continue
+            e.parts, e.keep, e.sep = parts, len(parts), " "
+            e.part_ranks = [e.rank] + [e.rank + 1] * (len(parts) - 1)
+            e.text = ""
+
+
+def mark_repeats(sections: list[Section], hide: bool = False) -> None:
+    """Entries (after the headline) whose whole sentence is already in the headline are repeats:
+    dropped first under a cap and never counted as omitted; with ``hide`` (status updates) never
+    shown at all, since the headline says them first."""
     if not sections or not sections[0].entries:
         return
     head = _core(sections[0].entries[0].text)
     for sec in sections[1:]:
         for e in sec.entries:
-            core = _core(e.text)
+            core = _core(e.shown())
             if e.kind != "title" and len(core.split()) >= 4 and core in head:
-                e.repeat, e.rank = True, REPEAT_RANK
+                e.repeat, e.rank, e.dropped = True, REPEAT_RANK, hide
 
 
 @dataclass
@@ -53,13 +91,20 @@ class Section:
     heading: str | None = None
     entries: list[Entry] = field(default_factory=list)
 
-    def add(self, text: str, kind: str = "bullet", rank: int | None = None) -> Entry:
-        entry = Entry(text, kind, rank)
+    def add(self, text: str, kind: str = "bullet", rank: int | None = None, **kw) -> Entry:
+        entry = Entry(text, kind, rank, **kw)
         self.entries.append(entry)
         return entry
 
     def live(self) -> list[Entry]:
-        return [e for e in self.entries if not e.dropped]
+        """The entries shown: a solo title goes when one line or none is left under it."""
+        live = [e for e in self.entries if not e.dropped and not (e.parts is not None and e.keep <= 0)]
+        lines = [e for e in live if e.kind != "title"]
+        if len(lines) == 1:  # the one line left names its item (``context``)
+            live = [e for e in live if not (e.kind == "title" and e.solo)]
+        elif not lines:  # nothing under it: a done item's title is still news, an on-track one's is not
+            live = [e for e in live if not (e.kind == "title" and e.solo and not e.folds_last)]
+        return live
 
 
 def _inline(text: str, fmt: OutputFormat) -> str:
@@ -70,12 +115,14 @@ def _inline(text: str, fmt: OutputFormat) -> str:
     return text.replace(_B0, "").replace(_B1, "")
 
 
+_LABELLED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?: ")
+
+
 def _layout(sections: list[Section], fmt: OutputFormat, tail: str | None = None) -> str:
     blocks: list[str] = []
+    loose = False  # the last block is a list of lines with no heading or title: the next such joins it
     for sec in sections:
         entries = sec.live()
-        if not entries and sec.heading:
-            continue
         if not entries:
             continue
         lines: list[str] = []
@@ -87,8 +134,16 @@ def _layout(sections: list[Section], fmt: OutputFormat, tail: str | None = None)
             else:
                 lines.append(f"{sec.heading}:")
         prev = None
+        alone = len(entries) == 1 and entries[0].kind != "title" and any(
+            e.kind == "title" and e.solo and not e.dropped for e in sec.entries)
         for e in entries:
-            text = _inline(e.text, fmt)
+            text = _inline(e.shown(), fmt)
+            if alone and e.context:  # the title line is not shown: the line names its item
+                ctx = _inline(e.context, fmt)
+                if text.startswith("Done: "):  # "**Office move** — done: boxes packed; keys returned."
+                    text = f"{ctx} — done: {text[6:]}"
+                else:
+                    text = f"{ctx} — {text}" if _LABELLED.match(e.shown()) else f"{ctx}: {text}"
             if e.kind == "para" and prev == "para":
                 lines.append("")  # separate paragraphs (markdown would join adjacent lines)
             prev = e.kind
@@ -100,14 +155,54 @@ def _layout(sections: list[Section], fmt: OutputFormat, tail: str | None = None)
                 lines.append(f"• {text}")
             else:
                 lines.append(f"- {text}")
-        blocks.append("\n".join(lines))
+        bare = not sec.heading and all(e.kind == "bullet" for e in entries)
+        if bare and loose and blocks:
+            blocks[-1] += "\n" + "\n".join(lines)
+        else:
+            blocks.append("\n".join(lines))
+        loose = bare
     if tail:
         blocks.append(tail)
     return "\n\n".join(blocks)
 
 
+def _units(sections: list[Section]) -> list[tuple[int, int, int, Entry]]:
+    """Every droppable piece, in the order it goes: highest rank first; within a rank the higher
+    tier (an item's later line of that kind) first, later entries first; a part list from its end."""
+    order = []
+    flat = [e for s in sections for e in s.entries]
+    for i, e in enumerate(flat):
+        if e.dropped:
+            continue
+        if e.parts is not None:
+            ranks = e.part_ranks or [e.rank] * len(e.parts)
+            for k, r in enumerate(ranks):
+                if r is not None:
+                    order.append((r, e.tier + k, len(e.parts[k].split()), i, e))
+        elif e.rank is not None:
+            order.append((e.rank, e.tier, len(e.text.split()), i, e))
+    order.sort(key=lambda t: (t[0], t[1] + t[2] / 6, t[3]), reverse=True)
+    return [(r, t, i, e) for r, t, _, i, e in order]
+
+
+def _drop(e: Entry) -> None:
+    if e.parts is not None:
+        e.keep -= 1
+        e.dropped = e.keep <= 0
+    else:
+        e.dropped = True
+
+
+def _undrop(e: Entry) -> None:
+    if e.parts is not None:
+        e.keep += 1
+    e.dropped = False
+
+
 def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
-    """Lay out, dropping the highest-ranked entries until the body fits ``cap`` words."""
+    """Lay out, dropping the least important pieces until the body fits ``cap`` words, then
+    putting back the most important of those dropped that still fit (a long line dropped to make
+    room leaves space for shorter ones)."""
     text = _layout(sections, fmt)
     if cap is None or word_count(text) <= cap:
         return text
@@ -115,19 +210,35 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
         text = _layout(sections, fmt)
         if word_count(text) <= cap:
             return text
-    order = [(e.rank, i, e) for i, e in enumerate(e for s in sections for e in s.entries) if e.rank is not None]
-    order.sort(key=lambda t: (t[0], t[1]), reverse=True)  # highest rank first, later entries first
-    dropped = 0
-    for _, _, entry in order:
-        if entry.dropped:
-            continue
-        entry.dropped = True
-        dropped += 0 if entry.repeat else 1
-        _fold_empty(sections)  # a title is no detail of its own: not counted
-        tail = OMITTED.format(n=dropped) if dropped else None
-        text = _layout(sections, fmt, tail)
+    gone: list[Entry] = []
+
+    def tail() -> str | None:
+        return OMITTED.format(n=len(gone)) if gone else None
+
+    fits = False
+    for _, _, _, entry in _units(sections):
+        _drop(entry)
+        gone.append(entry)
+        text = _layout(sections, fmt, tail())
         if word_count(text) <= cap:
-            return text
+            fits = True
+            break
+    if fits:  # refill: the most important dropped piece first (never notes no item holds: raw lines)
+        for entry in reversed(list(gone)):
+            if (entry.rank or 0) >= REFILL_LIMIT:
+                continue
+            _undrop(entry)
+            gone.remove(entry)
+            trial = _layout(sections, fmt, tail())
+            if word_count(trial) <= cap:
+                text = trial
+            else:
+                _drop(entry)
+                gone.append(entry)
+        text = _layout(sections, fmt, tail())
+        return text
+    _fold_empty(sections)
+    dropped = len(gone)
     if _trim_headline(sections) | _fold_next_steps(sections):
         text = _layout(sections, fmt, OMITTED.format(n=dropped) if dropped else None)
     # last resort: bare titles of on-track and done items (their lines already gone), later ones first

@@ -1,15 +1,25 @@
-"""Sections of each artefact as rendered: the canonical phrasings bound to one artefact (``_Writer``) and the layouts."""
+"""A status update's sections as rendered, and the canonical phrasings bound to one artefact (``_Writer``).
+
+The update reads as a person writes one: the bottom line first, then per item its decisions,
+the owners' next actions with their dates, waits with their fallbacks, missed dates, risks and
+open questions, and done work briefly. An item with one line says it on that line (the item's
+title before it when the line does not name it); a problem item keeps its status line; done
+items with nothing under them share one "Done:" line, and open promises with no owner are said
+once. Each line carries an importance rank for the word cap (see ``render_layout._fit``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from .models import Ask, CommitmentState, DelegationPlan, Fallback, NextStep, OptionsProposal, Risk, Status, StatusUpdate
-from .render_layout import REPEAT_RANK, Entry, Section
+from .models import Ask, CommitmentState, Fallback, NextStep, Risk, Status, StatusUpdate
+from .playbook.text import IRREGULAR_PAST, VERBS
+from .render_layout import REPEAT_RANK, Entry, Section, _core
 from .render_text import (
     _CLIENT_JARGON,
     TICKET,
+    _VERB_STARTS,
     _strip_prefix,
     bold,
     cap_first,
@@ -144,208 +154,152 @@ def _words(text: str | None) -> set[str]:
     return {t for t in re.findall(r"[a-z0-9]+", clean(text).lower()) if len(t) > 2 and t not in ("the", "and", "for", "will")}
 
 
+_WILL_VERBS = (VERBS - set(IRREGULAR_PAST)) | _VERB_STARTS | set(
+    "add discuss look investigate work talk reach see try start help figure clarify report raise contact "
+    "write prepare propose post test follow present host lead organise organize".split()
+)
+
+
+def _will(who: str, what: str) -> str | None:
+    """'Sam will send the deck' when the promise starts with its verb; None when it does not."""
+    words = what.split()
+    if not words or words[0].lower() not in _WILL_VERBS or words[0].lower() in ("sent", "set", "read", "put"):
+        return None
+    return f"{who} will {what[0].lower() + what[1:] if what[1:2].islower() else what}"
+
+
+# importance under a word cap (higher ranks go first): decisions, owners' actions, waits, risks and
+# missed dates stay longest; done work next; context (goals, topics, notes no item holds) goes first
+R_KEY, R_DONE, R_CONTEXT, R_TOPIC, R_UNPLACED = 2, 3, 4, 6, 8
+
+
+class _Lines:
+    """An item's lines: each knows its tier (the how-many-th line of its rank in the item, so a
+    cap takes an item's second decision before another item's first), and a line the headline
+    already says is hidden."""
+
+    def __init__(self, sec: Section, head_core: str):
+        self.sec, self.head_core, self.tiers = sec, head_core, {}
+
+    def add(self, text: str, rank: int | None, **kw) -> Entry:
+        entry = self.sec.add(text, rank=rank, **kw)
+        core = _core(entry.shown())
+        if len(core.split()) >= 4 and core in self.head_core:  # the headline says it first
+            entry.repeat, entry.rank, entry.dropped = True, REPEAT_RANK, True
+        if rank is not None:
+            entry.tier = self.tiers.get(rank, 0)
+            self.tiers[rank] = entry.tier + 1
+        return entry
+
+
 def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
     headline = w.t(a.headline)
     if not any(s in headline.lower() for s in _STATUS_WORDS):
         headline = f"{cap_first(a.overall.label)}: {headline}"
     sections = [Section(entries=[Entry(sentence(headline), "para")])]
+    head_core = _core(sentence(headline))
 
     items = sorted(enumerate(a.items), key=lambda t: (-t[1].status.severity, t[0]))
     topics: list[str] = []
+    done_titles: list[str] = []
+    ownerless: list[str] = []
+    first_step = True
     for _, item in items:
         sec = Section()
-        head = sec.add(f"{bold(w.t(item.title))} — {item.status.label}", "title")
-        # a heading-like title ("Asia Update") goes with its last line under a cap; a title that says
-        # something ("Logs need to move out of the DB") and "— done" are news even with nothing under them
-        head.folds = item.status == Status.ON_TRACK and len(clean(item.title).split()) <= 2
-        head.folds_last = item.status in (Status.ON_TRACK, Status.DONE)
+        problem = item.status not in (Status.ON_TRACK, Status.DONE)
+        tag = "" if item.status == Status.ON_TRACK else f" — {item.status.label}"
+        head = sec.add(f"{bold(w.t(item.title))}{tag}", "title")
+        # an item with one line left says it without a title line over it; a problem item keeps its status line
+        head.solo = not problem
+        head.folds_last = item.status == Status.DONE
+        add = _Lines(sec, head_core).add
+
         outcome = w.t(item.outcome).rstrip(".")
-        # a risk line that names the deadline it threatens says what the goal line says, and more:
-        # under a word cap it outlasts the goal line (U6)
-        risk_says_deadline = bool(item.risk and item.deadline and w.d(item.deadline) in w.t(item.risk))
-        goal_rank, risk_rank = (2, 1) if risk_says_deadline else (1, 2)
+        # a goal with its deadline frames the item; a goal alone is context
+        goal_rank = R_DONE if item.deadline else R_CONTEXT
         if outcome and item.deadline:
             date = w.d(item.deadline)
-            sec.add(f"Goal: {outcome}" + ("." if date in outcome else f" — needed by {date}."), rank=goal_rank)
+            add(f"Goal: {outcome}" + ("." if date in outcome else f" — needed by {date}."), goal_rank)
         elif outcome:
-            sec.add(f"Goal: {outcome}.", rank=goal_rank)
+            add(f"Goal: {outcome}.", goal_rank)
         elif item.deadline:
-            sec.add(f"Deadline: {w.d(item.deadline)}.", rank=goal_rank)
-        if item.risk:  # next to the goal: the risk and the deadline it threatens read together
-            sec.add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", rank=risk_rank)
+            add(f"Deadline: {w.d(item.deadline)}.", goal_rank)
         for x in getattr(item, "decided", []):
             if clean(x):
-                sec.add(f"{outcome_label(x)}: {sentence(cap_first(w.t(x)))}", rank=2)
-        done = [w.t(x).rstrip(".") for x in item.done if clean(x)]
-        if done:  # the first few are news (rank of a decision's line); the rest go first under a cap
-            sec.add(f"Done so far: {'; '.join(done[:3])}.", rank=3)
-        if done[3:]:
-            sec.add(f"Also done: {'; '.join(done[3:])}.", rank=6)
+                text = sentence(cap_first(w.t(x)))
+                label = outcome_label(x)
+                add(f"Decided: {text}" if label == "Decided" else text, R_KEY)
         if item.next_step:
-            sec.add(w.next_step(item.next_step))
+            # an owner's next action: a problem item's (U7) and the first one always stay
+            keep = problem or first_step
+            add(w.next_step(item.next_step), None if keep else 1)
+            first_step = False
         for fb in item.fallbacks:
             sec.add(w.fallback(fb))
         step_words = _words(item.next_step.action) if item.next_step else set()
+        done = [w.t(x).rstrip(".") for x in item.done if clean(x)]
         for c in item.commitments:
-            text, missed = w.commitment(c)
-            rank = None if missed else (4 if c.state in ("done", "dropped") else 2)
-            entry = sec.add(f"Commitment: {text}", rank=rank)
             said = _words(c.what)
-            if not missed and c.state == "open" and said and len(said & step_words) >= 0.8 * len(said):
-                entry.repeat, entry.rank = True, REPEAT_RANK  # the Next line above says it: dropped first under a cap
+            text, missed = w.commitment(c)
+            if missed:
+                sec.add(text)
+                continue
+            if c.state in ("done", "dropped"):
+                if any(len(said & _words(d)) >= 0.8 * len(said) for d in done):
+                    continue  # the done-list has it
+                done.append(f"{w.t(c.what).rstrip('.')}" + (" (dropped)" if c.state == "dropped" else ""))
+                continue
+            if said and len(said & step_words) >= 0.8 * len(said):
+                continue  # the Next line says it, with the owner and the date
+            if not clean(c.owner):
+                ownerless.append(cap_first(w.t(c.what).rstrip(".")) + (f" (due {w.d(c.due)})" if c.due else ""))
+                continue
+            willed = _will(w.who(c.owner), cap_first(w.t(c.what).rstrip("."))) if c.state == "open" else None
+            add(f"{willed}" + (f" by {w.d(c.due)}." if c.due else ".") if willed else f"Commitment: {text}", R_KEY)
+        if item.risk:
+            add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", R_KEY)
         for q in getattr(item, "questions", []):
             if clean(q):
-                sec.add(f"Open question: {w.t(q)}", rank=3)
-        if len(sec.entries) > 1 or item.status != Status.ON_TRACK:
+                add(f"Open question: {w.t(q)}", R_DONE)
+        if done:
+            add("Done: ", None, parts=done, part_ranks=[R_DONE] + [R_DONE + 1] * (len(done) - 1))
+            sec.entries[-1].rank = R_DONE
+        title_words = _words(item.title)
+        for e in sec.entries[1:]:
+            if title_words and len(title_words & _words(e.shown())) < 0.5 * len(title_words):
+                e.context = bold(w.t(item.title))
+        if any(not e.repeat for e in sec.entries[1:]) or problem:
             sections.append(sec)
+        elif item.status == Status.DONE:
+            done_titles.append(w.t(item.title))
         elif len(clean(item.title).split()) > 2:  # a topic with nothing under it: noted, no status claimed
             topics.append(w.t(item.title))
         # else a heading the reader made an item ("Attending", "Goals"): not news, not listed
 
-    if topics:
-        sections.append(Section("Also in the notes", [Entry(sentence(cap_first(t)), rank=4) for t in topics]))
+    tail = Section()
+    if ownerless:  # said once, not after each line
+        tail.add("Open, with no owner named in the notes: ", parts=ownerless, part_ranks=[R_DONE] * len(ownerless))
+        tail.entries[-1].rank = R_DONE
     if a.risks:
-        sec = Section("Risks")
         item_risks = [clean(i.risk).lower() for i in a.items if i.risk]
         for r in a.risks:
             signal = clean(r.signal).lower()
             date = w.d(r.deadline).lower() if r.deadline else ""
             if signal and any(signal in x and date in x for x in item_risks):
                 continue  # already said in the item, with the deadline it threatens
-            sec.add(w.risk(r), rank=3)
-        sections.append(sec)
-    if a.asks:
-        sections.append(Section("Asks", [Entry(w.ask(x)) for x in a.asks]))
+            e = tail.add(f"Risk: {w.risk(r)}", rank=R_KEY)
+            e.tier = 1
+    for x in a.asks:
+        tail.add(w.ask(x))
+    if done_titles:
+        tail.add("Done: ", parts=done_titles, part_ranks=[R_DONE] + [R_DONE + 1] * (len(done_titles) - 1))
+        tail.entries[-1].rank = R_DONE
+    if topics:
+        tail.add("Also in the notes: ", parts=topics, part_ranks=[R_TOPIC] * len(topics))
+        tail.entries[-1].rank = R_TOPIC
+    if tail.entries:
+        sections.append(tail)
     unplaced = [w.t(x) for x in a.unplaced if clean(x)]
     if unplaced:
-        sections.append(Section("Not placed in any item", [Entry(x, rank=5) for x in unplaced]))
+        sections.append(Section("Not placed in any item", [Entry(x, rank=R_UNPLACED) for x in unplaced]))
     return sections
-
-
-def _options_sections(a: OptionsProposal, w: _Writer) -> list[Section]:
-    labels = [clean(o.label).rstrip(")").strip() or chr(65 + i) for i, o in enumerate(a.options)]
-    rec = clean(a.recommendation).rstrip(")").strip()
-    decide_by = w.d(a.decide_by)
-    headline = sentence(w.t(a.headline))
-    low = headline.lower()
-    if "decision" not in low and "decide" not in low and "recommend" not in low:
-        headline = f"Decision needed by {decide_by}: {headline}"
-    elif decide_by not in headline:
-        headline += f" Please decide by {decide_by}."
-    if rec in labels and f"option {rec.lower()}" not in headline.lower():
-        headline += f" I recommend option {rec}."
-    sections = [Section(entries=[Entry(headline, "para")])]
-
-    problem = sentence(w.t(a.problem))
-    if a.deadline and w.d(a.deadline) not in problem:
-        label = w.t(a.deadline_label) if a.deadline_label else "the deadline"
-        problem += f" At stake: {label} on {w.d(a.deadline)}."
-    sections.append(Section(entries=[Entry(f"Problem: {problem}", "para")]))
-
-    if a.actions_taken:
-        # a proposal is the writer's own; the heading claims no actions for them when the notes are the team's
-        sec = Section("What I've done" if getattr(a, "first_person", True) else "Done so far")
-        for i, x in enumerate(a.actions_taken):
-            sec.add(sentence(cap_first(w.t(x))), rank=None if i == 0 else 5)
-        sections.append(sec)
-
-    if a.known:
-        sections.append(Section("What the notes say", [Entry(sentence(cap_first(w.t(x))), rank=4) for x in a.known]))
-
-    sec = Section("Options")
-    for label, o in zip(labels, a.options):
-        title = w.t(o.title)
-        summary = w.t(o.summary).rstrip(".")
-        if title and summary.lower().startswith(title.lower()):  # "Nimbus — Nimbus: $12k" -> "Nimbus — $12k"
-            summary = summary[len(title):].lstrip(" :;,—–-")
-        if summary.lower() == title.lower():
-            summary = ""
-        head = f"{bold(f'{label}) {title}')}" + (f" — {summary}." if summary else ".")
-        sec.add(
-            f"{head} Upside: {sentence(w.t(o.upside))} Downside: {sentence(w.t(o.downside))} "
-            f"Cost/time: {sentence(w.t(o.cost))}",
-            "para",
-        )
-    if not a.options:  # an honest gap: no option is invented
-        sec.add("The notes name no alternatives yet; none is invented here.", "para")
-    sections.append(sec)
-
-    rationale = _strip_prefix(w.t(a.rationale), "because ").rstrip(".")
-    tail = Section()
-    if rec in labels:
-        tail.add(f"Recommendation: {rec}, because {low_first(rationale)}." if rationale else f"Recommendation: {rec}.", "para")
-    elif rationale:
-        tail.add(f"No recommendation: {low_first(rationale)}.", "para")
-    default = w.t(a.default_action)
-    if not re.search(r"if i (don't|do not) hear", default, re.I) and rec in labels:
-        default = f"If I don't hear by {decide_by}, I will go with option {rec}."
-    if default:
-        tail.add(sentence(default), "para")
-    sections.append(tail)
-
-    if a.will_do:
-        s = Section("I will go ahead with")
-        for x in a.will_do:
-            s.add(sentence(cap_first(w.t(x))), rank=4)
-        sections.append(s)
-    if a.needs_approval:
-        s = Section("Needs your approval")
-        for x in a.needs_approval:
-            s.add(sentence(cap_first(w.t(x))), rank=3)
-        sections.append(s)
-    if a.open_risks:
-        sections.append(Section("Open risks", [Entry(sentence(cap_first(w.t(x)))) for x in a.open_risks]))
-
-    hint = w.t(a.reply_hint)
-    if (not hint or not re.search(r"\breply\b", hint, re.I)) and labels:
-        names = labels[:-1]
-        hint = f"Reply {', '.join(names)} or {labels[-1]}." if names else f"Reply {labels[-1]}."
-    sections.append(Section(entries=[Entry(sentence(hint), "para")]))
-    return sections
-
-
-def _delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
-    sections = [Section(entries=[Entry(sentence(w.t(a.headline)), "para")])]
-    runbook_name = w.t(a.runbook_name)
-    for task in a.tasks:
-        sec = Section()
-        sec.add(bold(w.t(task.title)), "title")
-        sec.add(f"Owner: {w.t(task.owner)}")
-        who = w.t(task.owner)
-        done_when = w.t(task.done_when) if task.done_when else f"to agree with {who} (the notes do not say)"
-        sec.add(f"Done when: {sentence(done_when)}")
-        sec.add(f"Deadline: {w.d(task.deadline)}" + (f" (proposed; to agree with {who})" if task.deadline_proposed else ""))
-        quality = w.t(task.quality_standard) if task.quality_standard else f"to agree with {who} (the notes do not say)"
-        sec.add(f"Quality: {sentence(quality)}")
-        checks = "; ".join(f"{w.d(c.on)} ({w.t(c.what).rstrip('.')})" for c in task.check_ins)
-        if checks:
-            sec.add(f"Check-ins: {checks}")
-        sec.add(f"Decision rights: {task.decision_rights.value}")
-        if clean(task.purpose):
-            sec.add(f"Why it matters: {sentence(w.t(task.purpose))}", rank=3)
-        if task.resources:
-            sec.add(f"Resources: {'; '.join(w.t(r) for r in task.resources)}", rank=2)
-        esc = _strip_prefix(w.t(task.escalate_if), "escalate if", "escalate when").rstrip(".")
-        sec.add(f"Escalate if {esc}.")
-        if task.runbook:
-            sec.add(f"Runbook: {runbook_name}" if runbook_name else "Runbook:")
-            for i, step in enumerate(task.runbook, 1):
-                sec.add(f"{i}. {sentence(cap_first(w.t(step)))}", "step", rank=None if i <= 3 else 5)
-        else:
-            sec.add("Runbook: the notes give no steps; we write them down together at the first check-in.")
-        agree = [re.sub(r":\s*to agree with .*$", "", w.t(x)).rstrip(".") for x in getattr(task, "to_agree", [])
-                 if clean(x) and not x.startswith(("what counts as done", "the quality bar", "the steps"))]
-        if agree:
-            sec.add(f"To agree with {who}: {'; '.join(agree)}.")
-        sections.append(sec)
-    support = sentence(w.t(a.support))
-    if "what do you need from me" not in support.lower():
-        support = (support + " " if support else "") + "What do you need from me?"
-    sections.append(Section(entries=[Entry(f"Support: {support}", "para")]))
-    if clean(a.capacity_note):
-        sections.append(Section(entries=[Entry(f"Capacity: {sentence(w.t(a.capacity_note))}", "para", rank=4)]))
-    if a.open_loops:
-        sections.append(Section("Open loops", [Entry(sentence(cap_first(w.t(x)))) for x in a.open_loops]))
-    return sections
-
-

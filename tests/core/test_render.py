@@ -261,7 +261,8 @@ def test_update_canonical_phrasings():
 
 def test_items_worst_first():
     out = render(make_update(), "text", opts(audience="team"))
-    assert out.index("— at risk") < out.index("— on track")
+    assert out.index("— at risk") < out.index("Next: Sam will send the report")
+    assert "— on track" not in out  # an on-track item needs no status line: the headline gives the overall one
 
 
 def test_overdue_open_commitment_is_called_missed_with_decision_when_no_new_date():
@@ -363,7 +364,7 @@ def test_slack_mrkdwn(make):
 def test_markdown_bold_titles_and_headings():
     out = render(make_update(), "markdown", opts(audience="team"))
     assert "**Q3 board docs from Acme (ABC-123)** — at risk" in out
-    assert "### Asks" in out
+    assert "\n- Ask: Lee, please decide" in out  # an ask says 'Ask:' itself: no heading over it
     out = render(make_proposal(), "markdown", opts())
     # each option its own paragraph (adjacent lines would merge in markdown)
     assert re.search(r"Cost/time: 3 weeks late\.\n\n\*\*B\)", out)
@@ -445,28 +446,47 @@ def test_nothing_dropped_without_a_cap_hit():
         assert d in out
 
 
-def test_done_lists_go_before_unplaced_notes_and_count_matches():
+def test_unplaced_notes_go_first_then_done_tails_and_count_matches():
     u = big_update()
     full = render(u, "text", opts(max_words=5000))
-    full_words = word_count(full)
-    capped = render(u, "text", opts(max_words=full_words - 5))  # barely over: drop a little
-    assert "Also done:" in full
-    assert "Also done:" not in capped  # the tail of a long done-list goes first
-    assert "Done so far:" in capped  # its first few items are news and stay
-    assert u.unplaced[0] in capped  # notes survive while dropping the done tails suffices
-    n = int(OMITTED.search(capped).group(1))
-    assert n == full.count("Also done:")  # the done tails dropped, nothing else
+    capped = render(u, "text", opts(max_words=word_count(full) - 5))  # barely over: drop a little
+    assert "step 5 of the chase" in capped  # done work outlasts notes no item holds
+    assert u.unplaced[-1] not in capped and u.unplaced[0] in capped  # the later notes go first
+    assert int(OMITTED.search(capped).group(1)) == sum(x not in capped for x in u.unplaced)
+    u = u.model_copy(update={"unplaced": []})
+    full = render(u, "text", opts(max_words=5000))
+    capped = render(u, "text", opts(max_words=word_count(full) - 5))
+    assert "step 5 of the chase" in full and "step 5 of the chase" not in capped  # a done-list loses its tail first
+    assert "Done: step 0 of the chase" in capped  # its first items are news and stay
+    assert int(OMITTED.search(capped).group(1)) == sum(f"step {i} of" not in capped for i in range(6))
 
 
-def test_omitted_count_matches_missing_lines():
+def test_unplaced_notes_go_before_done_work_under_a_tight_cap():
+    u = big_update()
+    capped = render(u, "text", opts(audience="boss"))
+    assert "Unrelated remark" not in capped  # notes no item holds go first
+    assert "Not placed in any item" not in capped
+    assert "Office move — done: boxes packed" in capped  # done work, briefly, on one line with its item
+
+
+def _pieces(text: str) -> set[str]:
+    """Every bullet's pieces: a done-list's entries one by one, the line otherwise."""
+    out = set()
+    for line in text.splitlines():
+        if line.startswith("- "):
+            line = re.sub(r"^- (?:.+? — done: |Done: )?", "", line).rstrip(".")
+            out.update(line.split("; "))
+    return out
+
+
+def test_omitted_count_matches_missing_pieces():
     u = big_update()
     capped = render(u, "text", opts(audience="boss"))
     n = int(OMITTED.search(capped).group(1))
     full = render(u, "text", opts(max_words=5000))
-    full_bullets = {l for l in full.splitlines() if l.startswith("- ")}
-    kept = {l for l in capped.splitlines() if l.startswith("- ")}
-    assert kept <= full_bullets
-    assert len(full_bullets - kept) == n
+    kept, every = _pieces(capped), _pieces(full)
+    assert kept <= every
+    assert len(every - kept) == n, (every - kept)
 
 
 def test_protected_content_is_kept_even_over_the_cap():
@@ -598,11 +618,11 @@ def test_line_repeating_the_headline_is_dropped_first_and_not_counted():
     u = make_update(headline=f"At risk: the Q3 docs for the board meeting on Tue 1 Dec are not in yet. {fb}",
                     items=[acme_item(done=[])], risks=[], asks=[], unplaced=[])
     full = render(u, "text", opts(max_words=5000))
-    assert full.count(fb) == 2  # no cap hit: nothing removed
+    assert full.count(fb) == 1  # said once, in the headline: the line below does not repeat it
     words = word_count(full)
     capped = render(u, "text", opts(max_words=words - 3))
     assert capped.count(fb) == 1  # still said once, in the headline
-    assert not OMITTED.search(capped)  # nothing was lost, so nothing to report
+    assert int(OMITTED.search(capped).group(1)) == 1  # the repeat was never counted: one real line went
     assert "Next: I will call Dana by Thu 26 Nov." in capped
 
 
@@ -640,7 +660,10 @@ def test_update_with_no_items_is_just_the_bottom_line(fmt):
 def test_item_without_next_step_or_outcome_still_has_its_status():
     item = ItemStatus(title="Office move", status=Status.DONE)
     out = render(make_update(items=[item], asks=[], risks=[], unplaced=[]), "markdown", opts())
-    assert "**Office move** — done" in out
+    assert "- Done: Office move." in out  # done items with nothing under them share one line
+    two = render(make_update(items=[item, item.model_copy(update={"title": "Badges"})], asks=[], risks=[], unplaced=[]),
+                 "markdown", opts())
+    assert "- Done: Office move; Badges." in two
 
 
 def test_option_summary_does_not_repeat_the_title():
@@ -660,9 +683,9 @@ def test_on_track_item_with_nothing_under_it_is_not_listed():
     done = ItemStatus(title="Office move", status=Status.DONE)
     out = render(make_update(items=[acme_item(), bare, topic, done], asks=[], risks=[], unplaced=[]), "markdown", opts())
     assert "Attending" not in out
-    assert "**Office move** — done" in out
-    assert "### Also in the notes\n- Logs need to be moved out of the DB." in out  # a topic, no status claimed
-    assert "out of the DB** — on track" not in out
+    assert "- Done: Office move." in out
+    assert "- Also in the notes: Logs need to be moved out of the DB." in out  # a topic, no status claimed
+    assert "on track" not in out.split("\n", 1)[1]
 
 
 def test_on_track_title_goes_with_its_last_line_under_a_cap():
@@ -671,10 +694,11 @@ def test_on_track_title_goes_with_its_last_line_under_a_cap():
         for i in range(11)
     ]
     out = render(make_update(items=items, asks=[], risks=[], unplaced=[]), "text", opts(max_words=170))
-    for i in range(11):  # a title stays only with its decision under it
-        assert (f"Topic{i} — on track" in out) == (f"point {i} after" in out), out
-    assert "Topic10 — on track" not in out  # later items give way first
-    assert "Topic0 — on track" in out
+    for i in range(11):  # a title stays only with its decision, on the same line
+        assert (f"Topic{i} —" in out) == (f"point {i} after" in out), out
+        assert f"Topic{i} — on track" not in out
+    assert "Topic10 —" not in out  # later items give way first
+    assert "Topic0 — Decided: The group agreed on point 0" in out
 
 
 def test_bare_titles_go_last_when_the_cap_still_bites():
