@@ -46,7 +46,7 @@ _PARTS: list[tuple[str, re.Pattern]] = [
     ("lessons", re.compile(r"\b(lessons?(?: learn(?:ed|t))?|learnings?|takeaways?|retrospective)\b", re.I)),
     ("resolution", re.compile(r"\b(resolution|resolved|mitigation|recovery|how (?:it|we) (?:was )?(?:fixed|resolved))\b", re.I)),
     ("impact", re.compile(r"\b(impact(?:ed)?|affected|who was affected|severity|scope)\b", re.I)),
-    ("summary", re.compile(r"\b(summary|overview|tl;?dr|what happened|description|details|background|introduction|incident report)\b", re.I)),
+    ("summary", re.compile(r"\b(summary|overview|tl;?dr|what happened|description|details|background|introduction)\b", re.I)),
 ]
 # a timeline entry's time: "2018-03-26 10:34", "21:00 - Team alerted", "*2023-01-04 05:13*:", "10:00 UTC - cloud open"
 _STAMP = re.compile(
@@ -133,6 +133,9 @@ def _stamp_heading(b: LogBuilder, node: Node) -> Node | None:
 def _special(b: LogBuilder, node: Node, item, mode) -> bool:
     if node.kind == "table_row" or node.kind == "speaker":
         return False
+    if node.index in b.__dict__.setdefault("absorbed", set()):
+        b.place(item, node)  # a list item read with the line that introduces it
+        return True
     part = _part(b, node)
     if part == "actions":
         return _read_action_item(b, node, item)
@@ -142,7 +145,15 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
 
 def _read_action_item(b: LogBuilder, node: Node, item) -> bool:
     """A follow-up: commitments as the section says (see ``sections.walk``), except a line that says
-    the item above it is done ("This has been done: binder-team@googlegroups.com")."""
+    the item above it is done ("This has been done: binder-team@googlegroups.com"), and a labelled
+    follow-up ("**Backlog Task**: Create a safety checklist") whose label names nobody the notes
+    know from elsewhere: the label titles the follow-up, it is no owner."""
+    if node.is_item and node.label and node.rest and node.checked is None:
+        p = b.people.get(node.label)
+        if p is not None and set(p.lines) <= set(node.lines):
+            b.place(item, node)
+            item.commitments.append(Commitment(what=node.text.rstrip(" ."), owner="", lines=list(node.lines)))
+            return True
     m = _DONE_AFTER.match(node.text)
     parent = b.outline.parent(node)
     if m and parent is not None and parent.is_item:
@@ -226,12 +237,36 @@ def _read_part(b: LogBuilder, item, node: Node, part: str) -> None:
     if not text:
         return
     stamp_h = _stamp_heading(b, node) if part == "timeline" else None
+    if part != "timeline" and not node.is_item and text.rstrip().endswith(":"):
+        items = _listed(b, node)
+        if items:  # "This switch included:" + "1. Adding a new ZFS dataset" ...: one statement
+            parts = sentences(text)
+            for sent in parts[:-1]:
+                _add(b, item, _kind(b, sent, part, node), sent, list(node.lines))
+            lead = parts[-1].rstrip(" :") if parts else text.rstrip(" :")
+            body = "; ".join(n.text.rstrip(" .;") for n in items)
+            lines = sorted({n for x in [node, *items] for n in x.lines})
+            b.absorbed.update(n.index for n in items)
+            _add(b, item, _kind(b, lead, part, node), f"{lead}: {body}", lines)
+            return
     for k, sent in enumerate(sentences(text)):
         kind = _kind(b, sent, part, node)
         lines = list(node.lines)
         if part == "timeline" and kind == "done":
             sent, lines = _stamped(b, sent, node, stamp_h, k)
         _add(b, item, kind, sent, lines)
+
+
+def _listed(b: LogBuilder, node: Node) -> list[Node]:
+    """The short list items right after a lead-in line ending in ':' (at most six, without sub-items)."""
+    out: list[Node] = []
+    for n in b.outline.nodes[node.index + 1 :]:
+        if not n.is_item or n.children or n.depth > 0:
+            break
+        out.append(n)
+    if not out or len(out) > 6 or any(len(n.text.split()) > 25 for n in out):
+        return []
+    return out
 
 
 def _stamped(b: LogBuilder, sent: str, node: Node, h: Node | None, k: int) -> tuple[str, list[int]]:
@@ -332,6 +367,9 @@ def read_incident(outline: Outline, people: People, as_of: dt.date, guess: Genre
     b.doc_title = _doc_title(b)
     walk(b, _topic, _special)
     _code_timelines(b)
+    for w in b.items:
+        for c in w.commitments:
+            c.what = c.what.rstrip(" .") or c.what  # a follow-up, not a sentence of the report
     fm = next((n for n in outline.nodes if n.kind == "front_matter"), None)
     doc = next((w for w in b.items if w.title and w.title == b.doc_title[0][: len(w.title)]), None)
     if fm is not None and doc is not None and b.doc_title[1] is None and outline.front_matter.get("title"):

@@ -247,3 +247,34 @@ def test_a_label_heading_owns_only_the_block_right_below_it():
     o = build_outline("Decisions:\n\nWe agreed to ship.\n\nWe agreed to wait.\n")
     last = next(n for n in o.nodes if n.text == "We agreed to wait.")
     assert [h.text for h in o.heading_path(last)] == ["Decisions"]  # a label followed by a blank line keeps its scope
+
+
+LABELLED_FOLLOW_UPS = """# Incident Report: 2025-01-10 Router outage
+
+**Impact**: No internet for the office.
+
+## What Happened?
+
+A configuration switch was attempted on the router. This switch included:
+
+1.  Adding a new VLAN to the config.
+2.  Moving the DHCP range.
+
+## Next Steps
+
+1.  **Backlog Task**: Create a safety checklist for router changes.
+2.  **Network Redundancy**: Add a second DNS server.
+"""
+
+
+def test_a_labelled_follow_up_is_no_owner_and_a_lead_in_keeps_its_list():
+    log = read(LABELLED_FOLLOW_UPS)
+    (item,) = log.items
+    assert item.title == "Incident Report: 2025-01-10 Router outage"  # the title is no part ("Summary")
+    assert {(c.owner, c.what) for c in item.commitments} == {
+        ("", "Backlog Task: Create a safety checklist for router changes"),  # the label titles it, nobody owns it
+        ("", "Network Redundancy: Add a second DNS server"),
+    }
+    outs = [o.text for o in item.outcomes]
+    assert "This switch included: Adding a new VLAN to the config; Moving the DHCP range" in outs  # no "This switch included" fragment
+    assert not any(o.text == "This switch included" for o in item.outcomes)
