@@ -28,7 +28,7 @@ from .genre import GenreGuess
 from .outline import Node, Outline
 from .people import People
 from .sections import GENERIC_HEAD, is_mode_heading, topic_bullet, topic_heading, walk
-from .signals import RISK_RE, Signal, classify, is_question, labelled_outcome, sentences
+from .signals import RISK_RE, Signal, classify, is_question, labelled_outcome, mode_of, sentences
 from .topics import LogBuilder
 
 # the labelled parts of a minutes topic, and the mode each part is read in (None: plain statements)
@@ -97,7 +97,7 @@ def _topic(b: LogBuilder, node):
     if _context(b, node):
         return None
     tb = topic_bullet(b, node)
-    while tb is not None and _refs_only(b, tb):
+    while tb is not None and (_refs_only(b, tb) or _under_part(b, tb)):
         # "falcoctl as driver loader (in flight @LucaGuerra)" with only its issue link under it: a
         # point of the topic above it (its link is a reference), not a topic of its own
         p = b.outline.parent(tb)
@@ -199,7 +199,29 @@ def _link_only(node: Node) -> bool:
     return bool(re.fullmatch(r"\[[^\]]+\]\([^)]+\)[.:]?", body))
 
 
+def _agenda_elsewhere(b: LogBuilder, h: Node) -> bool:
+    """Is the agenda under heading ``h`` only the list of topics, discussed in later sections that
+    hold more than it does ("## Agenda" with "[x] TSC Items", then "## Details")?"""
+    key = ("agenda", h.index)
+    cache = b.__dict__.setdefault("_minutes_cache", {})
+    if key not in cache:
+        def content(nodes):
+            return sum(1 for n in nodes if n.text and n.kind not in ("heading", "code", "comment", "directive", "rule"))
+        own = content(b.outline.descendants(h))
+        later = 0
+        for n in b.outline.nodes[h.index + 1:]:
+            if n.kind != "heading" or n.level > h.level or n in b.outline.descendants(h):
+                continue
+            if mode_of(n.text) != "context":
+                later += content(b.outline.descendants(n))
+        cache[key] = later > own
+    return cache[key]
+
+
 def _context(b: LogBuilder, node: Node) -> bool:
+    path = b.outline.heading_path(node)
+    if path and re.match(r"agenda\b", path[-1].text.strip(), re.I) and _agenda_elsewhere(b, path[-1]):
+        return True  # the agenda lists the topics the sections below discuss: context
     if _ROLE.search(node.text) and len(node.text.split()) <= 16:
         return True  # "@nzakas moderated, and @sam3k took notes."
     if _link_only(node) and is_question(node.text):
@@ -233,7 +255,16 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
     if node.is_item and node.label and node.rest and _rota(b, node, item):
         return True
     part = _under_part(b, node)
-    if mode == "decided" or part == "decided":
+    if part == "doing":
+        p = b.outline.parent(node)
+        if p is not None and p.is_item and not _label_part(p) and not (p.label and not p.rest):
+            b.place(item, node)  # "Slack", "codeowners" under "Try to check for anything still connected": its details
+            if node.text:
+                item.notes.append(node.text)
+            return True
+        b.read_node(item, node, "doing")
+        return True
+    if (mode == "decided" and part is None) or part == "decided":
         before = len(item.outcomes)
         b.read_node(item, node, "decided")
         _mark_resolved(b, item, before)
@@ -268,7 +299,7 @@ def _under_part(b: LogBuilder, node: Node) -> str | None:
     for a in b.outline.ancestors(node):
         if a.kind == "heading" and a.level < 7:
             break  # a section heading ("## Notes") is a topic or a group of topics, not a part
-        lab = a.text if a.kind == "heading" else (a.label if a.is_item and not a.rest else None)
+        lab = (a.text if _is_part_heading(b, a) else None) if a.kind == "heading" else (a.label if a.is_item and not a.rest else None)
         if lab:
             is_part, m = part_mode(lab)
             if is_part:

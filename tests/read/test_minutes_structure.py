@@ -204,3 +204,53 @@ def test_work_in_flight_views_and_proposed_plans():
     assert not [d.question for w in log.items for d in w.decisions if "Proposed timeline" in d.question]
     questions = [q.text for w in log.items for q in w.questions]
     assert "Do we need a new benchmark repo?" in questions  # the agenda tag "Discuss:" is not its text
+
+
+SHORT = """# Widget TSC Meeting Notes - 2025-05-08
+
+## Attendance
+
+* Host: Ada Lovelace
+* TSC Attendees:
+  * [x] Ada Lovelace - Example Corp
+  * [x] Brian Kernighan - Freelance
+
+## Agenda
+* [x] TSC Items
+  * [x] Some news
+* [ ] Windows PR
+  * [ ] Some followups
+
+## Short Version / Decisions / Action Items
+
+* Decisions:
+  * Ada Lovelace & Brian Kernighan will co-chair
+* Actions Items:
+  * Update the repo settings
+  * Check for anything still connected to the old account
+    * Slack
+    * codeowners
+
+## Details
+
+### TSC Items
+
+* (AL):
+  * The old chair has resigned and we need a new one.
+  * We'll need to go through the process of selecting a new chair.
+  * The repo settings still point at the old account.
+* (BK):
+  * Happy to share the chair role with Ada.
+  * We should vote on it.
+"""
+
+
+def test_an_agenda_the_details_discuss_is_context_and_labelled_lists_keep_their_kind():
+    log = read_structured(SHORT, AS_OF, genre="minutes")
+    lines = {n: w for w in log.items for n in w.lines}
+    assert not {11, 12, 13, 14, 15} & set(lines)  # the agenda's checkboxes are no tasks done or open
+    w = next(w for w in log.items if w.title.startswith("Short Version"))
+    assert ["Update the repo settings", "Check for anything still connected to the old account"] == [c.what for c in w.commitments]
+    assert not any(o.text in ("Decisions", "Actions Items") for o in w.outcomes)
+    assert not any(c.what in ("Slack", "codeowners") for c in w.commitments)  # the details of the check
+    assert "Check for anything still connected to the old account" not in [x.title for x in log.items]
