@@ -65,7 +65,7 @@ _ATTENDEE_LABEL = re.compile(
 )
 _ATTENDEE_HEAD = re.compile(
     r"(?:attendees?|attending|present|participants?|in attendance|attendance|members present|roll call|"
-    r"regrets|absent|apologies|guests?|invitees?|who'?s here|who joined|people|aanwezig|afwezig|anwesend|pr[ée]sents?)(?:\s*\(.*\))?",
+    r"regrets|absent|apologies|missing(?: members)?|guests?|invitees?|who'?s here|who joined|people|aanwezig|afwezig|anwesend|pr[ée]sents?)(?:\s*\(.*\))?",
     re.I,
 )
 _NON_NAMES = {"note", "notes", "update", "updates", "action", "actions", "decision", "decisions", "status",

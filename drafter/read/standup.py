@@ -18,7 +18,7 @@ from .genre import GenreGuess
 from .outline import Outline
 from .people import People
 from .sections import topic_bullet, topic_heading, walk
-from .signals import mode_of
+from .signals import is_none_answer, is_question, mode_of
 from .topics import LogBuilder
 
 
@@ -32,10 +32,52 @@ def _person_of(b: LogBuilder, node) -> tuple[str | None, object]:
     for h in reversed(b.outline.heading_path(node)):
         if b.people.known(h.text.strip(" :")):
             return b.people.get(h.text.strip(" :")).name, h
-    for a in b.outline.ancestors(node):
+    for a in [node, *b.outline.ancestors(node)]:
         if a.is_item and a.label and not a.rest and b.people.known(a.label):
             return b.people.get(a.label).name, a
+        if a.index in getattr(b, "list_rounds", {}):
+            return b.list_rounds[a.index], a
     return None, None
+
+
+def _part(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def list_rounds(outline) -> dict[int, str]:
+    """Sibling list items whose own items repeat the same questions ("- Brooks Niu" > "- What did
+    you do since last reporting time?" > answers, the same for "- Kaiwen Tan"): each is one person's
+    round, named by the item's text ("Binghong Li (Leo)" -> "Binghong Li")."""
+    groups: dict[object, list] = {}
+    for n in outline.nodes:
+        if n.is_item and n.children and n.text:
+            kids = [outline.nodes[c] for c in n.children if outline.nodes[c].is_item]
+            parts = {_part(k.text) for k in kids if k.children and (k.text.rstrip().endswith("?") or mode_of(k.text))}
+            if len(parts) >= 2:
+                groups.setdefault(n.parent, []).append((n, parts))
+    out: dict[int, str] = {}
+    for sibs in groups.values():
+        if len(sibs) < 2:
+            continue
+        for n, parts in sibs:
+            if any(m is not n and len(parts & other) >= 2 for m, other in sibs):
+                name = re.sub(r"\s*\([^)]*\)\s*$", "", n.text).strip(" :")
+                if 0 < len(name.split()) <= 4:
+                    out[n.index] = name
+    return out
+
+
+_MOOD = re.compile(r"^(?:how (?:do|are) you (?:feel|feeling|doing)|how'?s it going|mood)\b", re.I)
+
+
+def _question_part(b: LogBuilder, node):
+    """The round's question an answer sits under ("What will you do today?" > "Set up repo"): its node."""
+    for a in b.outline.ancestors(node):
+        if a.kind == "heading" or a.index in getattr(b, "list_rounds", {}):
+            return None
+        if a.is_item and a.children and (a.text.rstrip().endswith("?") or mode_of(a.text)) and not a.label:
+            return a
+    return None
 
 
 def _topic(b: LogBuilder, node):
@@ -103,10 +145,35 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
     if is_prompt(node):
         b.place(item, node)  # the form's prompt, not what the person wrote
         return True
+    if getattr(b, "list_rounds", None):
+        if node.index in b.list_rounds or (node.is_item and node.children and _question_part(b, b.outline.nodes[node.children[0]]) is node):
+            b.place(item, node)  # the round's name or one of its questions: structure
+            return True
+        q = _question_part(b, node)
+        if q is not None:
+            if _MOOD.match(q.text):
+                b.place(item, node)  # "How do you feel today? - Sick": not work
+                return True
+            mode = mode_of(q.text) or mode
+            if mode == "blocked" and (is_none_answer(node.text) or _NO_ANSWER.match(node.text or "")):
+                b.place(item, node)
+                item.questions.append(Question(text=f"{q.text.strip()} {node.text.strip()}", answered=True, lines=sorted({*q.lines, *node.lines})))
+                return True
+            if mode == "blocked" and is_question(node.text):
+                b.place(item, node)  # "Should I transfer repo ownership to Juhmer?": the person asks, nothing blocks
+                item.questions.append(Question(text=node.text.strip(), asked_by=item.owner, answered=False, lines=list(node.lines)))
+                return True
+            if mode == "doing" and past_tense(node.text):
+                mode = "done"  # "Created a roadmap document" under "What will you do today?"
+            b.read_node(item, node, mode, default_owner=item.owner)
+            return True
     text = node.rest if node.label and b.people.known(node.label) and node.rest is not None else node.text
     if node.is_item and node.clean is not None and node.clean.done_mark and text:
         b.place(item, node)  # "✅ First draft out" under "Supply Chain Security": done, whatever the part says
-        item.actions.append(Action(text=in_context(b, node, text), actor=item.owner or "", lines=list(node.lines)))
+        said = in_context(b, node, text)
+        p = b.outline.parent(node)
+        lines = sorted({*node.lines, *(p.lines if said != text and p is not None else [])})  # the parent's words are cited too
+        item.actions.append(Action(text=said, actor=item.owner or "", lines=lines))
         return True
     if mode == "done" and text and _NOT_DONE.search(text):
         b.place(item, node)  # "Port all Retro items ... (did not do)" under "Close of Week Summary": not done
@@ -147,6 +214,10 @@ def read_standup(outline: Outline, people: People, as_of: dt.date, guess: GenreG
 
     b = LogBuilder(outline, people, as_of, "standup", guess.first_person)
     b.rounds = standup_rounds(outline)
+    b.list_rounds = list_rounds(outline)
+    for idx, name in list(b.list_rounds.items()):  # a round's item names its person: evidence of structure
+        if people.add(name, "round", outline.nodes[idx].line) is None and not people.known(name):
+            del b.list_rounds[idx]
     for h in b.rounds:  # a round's heading names its person (or team): evidence of structure
         if not people.known(h.text) and len(h.text.split()) <= 3:
             people.add(h.text, "round", h.line)

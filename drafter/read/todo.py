@@ -82,12 +82,28 @@ def _topic(b: LogBuilder, node):
     if node.index in b.__dict__.get("key_nodes", ()):
         return None  # a status key: context for the table it explains
     tb = topic_bullet(b, node)
-    if tb is not None and (tb.kind != "checkbox" or any(b.outline.nodes[c].is_item for c in tb.children)):
+    if tb is not None and _groups(b, tb):
         return ("b", tb.index), _entry(tb), tb, None
     h = topic_heading(b, node, skip_title=False)
     if h is not None:
         return ("h", h.index), h.text, h, None
     return ("doc",), "To do", None, None
+
+
+def _groups(b: LogBuilder, tb: Node) -> bool:
+    """Does the entry ``tb`` group entries under it ("2.0.0" > "[ ] Rebase onto master"), rather than
+    being an entry explained by its sub-points ("Create home page. ..." > "Currently named ...",
+    "Remove tasks (Doing)" > "Remove task (Done)")?"""
+    kids = [b.outline.nodes[c] for c in tb.children if b.outline.nodes[c].is_item]
+    if not kids:
+        return False
+    if tb.kind == "checkbox":  # a box over boxes: a group only when they are its leaves ("Integrate each API []")
+        return not any(k.children for k in kids)
+    if any(k.kind == "checkbox" for k in kids):
+        return True
+    if _STATUS_MARK.search(tb.text) or any(t.lower() == "done" for t in getattr(tb.clean, "tags", []) or []):
+        return False
+    return not all(re.search(r"[.!]$", k.text.strip()) for k in kids) and not re.search(r"[.!]$", tb.text.strip())
 
 
 def _entry(node: Node) -> str:
@@ -134,6 +150,13 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
         b.place(item, node)  # a note quoted under an entry ("> See WIP branch ...") explains it: no task of its own
         item.notes.append(node.text)
         return True
+    if node.kind in ("bullet", "numbered"):
+        return _entry_line(b, node, item)
+    if node.kind == "para":
+        n_c = len(item.commitments)
+        b.read_node(item, node, mode)
+        del item.commitments[n_c:]  # a paragraph of a list describes it ("Priority (Low, High)"): no entry
+        return True
     if node.kind != "checkbox":
         return False
     text = _entry(node)
@@ -159,6 +182,52 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
         if text in item.notes:
             item.notes.remove(text)
     return True
+
+
+_STATUS_MARK = re.compile(r"\s*\((?P<s>done|completed|finished|fixed|doing|in progress|wip|started|cancel+ed|dropped)\)\s*\.?\s*$", re.I)
+
+
+def _entry_line(b: LogBuilder, node: Node, item) -> bool:
+    """A list entry with no box: its status mark ("(Done)", "(Doing)") says its state; a sentence
+    nested under an entry ("Potentially replacing onStartup module.") explains it; an entry of two
+    sentences is its first, the second a note ("Create home page for user. User should be ...")."""
+    text = node.text.strip()
+    m = _STATUS_MARK.search(text)
+    tags = [t.lower() for t in getattr(node.clean, "tags", []) or []]
+    if m is None and any(t in ("done", "completed", "finished", "fixed") for t in tags):
+        m = _STATUS_MARK.search(text + " (done)")  # "(Done)" was set aside as a tag by the markup cleaner
+    parent = b.outline.parent(node)
+    under_entry = parent is not None and parent.is_item and parent.kind != "checkbox" and parent.line in item.lines and parent.line not in item.__dict__.get("_topics", ())
+    if m:
+        b.place(item, node)
+        what = text[: m.start()].strip().rstrip(".")
+        state = m.group("s").lower()
+        owner = item.owner if item.owner and item.owner != "I" else _owner(b)
+        if state in ("doing", "in progress", "wip", "started"):
+            item.commitments.append(Commitment(what=what, owner=owner, lines=list(node.lines)))
+        elif state in ("cancelled", "canceled", "dropped"):
+            item.outcomes.append(Outcome(text=f"{what} {state}", lines=list(node.lines)))
+        else:
+            item.actions.append(Action(text=what, actor=owner, lines=list(node.lines)))
+        return True
+    if under_entry and not node.children and re.search(r"[.!]$", text) and not _STATUS_MARK.search(parent.text) and not (parent.checked is not None):
+        b.place(item, node)  # a sentence under an entry: what the entry means, not another task
+        item.notes.append(text)
+        return True
+    from .signals import sentences
+
+    parts = sentences(text)
+    if len(parts) >= 2:
+        n_c = len(item.commitments)
+        b.read_node(item, node, "doing", default_owner="I" if b.first_person else None)
+        if len(item.commitments) > n_c + 1:
+            extra = item.commitments[n_c + 1:]
+            del item.commitments[n_c + 1:]
+            item.notes += [c.what for c in extra]
+        if len(item.commitments) > n_c:
+            item.commitments[n_c].what = item.commitments[n_c].what.rstrip(" .")
+        return True
+    return False
 
 
 def _count(item) -> int:

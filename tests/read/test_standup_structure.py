@@ -91,3 +91,44 @@ def test_attendees_with_particles_and_month_names():
 
     names = [p.name for p in find_people(build_outline(text)).persons()]
     assert "Jan Maarten de Vries" in names and "Jan Maarten" not in names  # one person, named in full
+
+
+LIST_ROUNDS = """\
+# Missing members:
+- Zia Lin
+
+# Reports:
+- Brooks Niu
+  - How do you feel today?
+    - Sick
+  - What did you do since last reporting time?
+    - Set up GitHub pages
+  - What will you do today?
+    - Set up repo on new Mac
+  - Anything blocking your progress?
+    - N/A
+- Kai Tan
+  - How do you feel today?
+    - Good
+  - What did you do since last reporting time?
+    - Fixed my commit message
+  - What will you do today?
+    - Answer 4 of the midterm questions
+  - Anything blocking your progress?
+    - Can't try the new pipeline until it's merged to dev
+"""
+
+
+def test_list_rounds_are_per_person_with_their_questions_as_parts():
+    log = _log(LIST_ROUNDS)
+    items = _items(log)
+    assert {"Brooks Niu", "Kai Tan"} <= set(items)
+    brooks, kai = items["Brooks Niu"], items["Kai Tan"]
+    assert [(a.actor, a.text) for a in brooks.actions] == [("Brooks Niu", "Set up GitHub pages")]
+    assert [(c.owner, c.what) for c in brooks.commitments] == [("Brooks Niu", "Set up repo on new Mac")]
+    assert not brooks.waits and any(q.answered for q in brooks.questions)  # "N/A" is no blocker
+    assert [w.what for w in kai.waits] == ["Can't try the new pipeline until it's merged to dev"]
+    texts = [c.what for w in log.items for c in w.commitments] + [a.text for w in log.items for a in w.actions]
+    assert not any(t in ("Sick", "Good") for t in texts)  # how someone feels is not work
+    assert not any("How do you feel" in t or "What will you do" in t for t in texts)  # the questions are structure
+    assert "Zia Lin" in [p.name for p in log.people]  # a missing member is named by the list

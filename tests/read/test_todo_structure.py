@@ -84,3 +84,23 @@ def test_a_heading_that_states_a_value_is_a_fact():
     text = "# Payments\n\n| Item | Amount | Status |\n|---|---|---|\n| Pens | 140 | Paid |\n\n### Total Pending (myself):- 1080 INR\n"
     log = _log(text)
     assert "Total Pending (myself):- 1080 INR" in [o.text for o in _all(log, "outcomes")]
+
+
+def test_status_marks_sentences_and_paragraphs_of_a_list():
+    text = """\
+# Action list
+
+Priority (Low, High)
+
+## Basics
+- Create home page for user. User should be directed to the project list.
+    - Currently named as 'All My Tasks'.
+- **Figure out how to remove tasks** (Doing)
+    - Remove task, update total as well (Done).
+- **Switch between lists and tags.** (Done)
+"""
+    log = _log(text)
+    whats = [c.what for c in _all(log, "commitments")]
+    assert "Create home page for user" in whats and "Figure out how to remove tasks" in whats
+    assert not any("directed" in w or "Currently named" in w or "Priority" in w for w in whats)
+    assert {"Remove task, update total as well", "Switch between lists and tags"} <= {a.text for a in _all(log, "actions")}
