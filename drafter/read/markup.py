@@ -206,7 +206,7 @@ def clean(raw: str) -> Clean:
     s = _BRACKET.sub(bracket, s)
     s = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", " ", s)  # brackets emptied by the steps above
     s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"\s+([,.;:!?)])", r"\1", s)
+    s = re.sub(r"\s+([,.;:)]|[!?](?!\w))", r"\1", s)  # "PR !141" (a GitLab merge request) keeps its space
     s = re.sub(r"([(\[])\s+", r"\1", s)
     s = re.sub(r"^[\s,;:|–—-]+|[\s,;|–—-]+$", "", s)  # a trailing ':' stays: it marks a label
     tail = re.sub(r"\s\+$", "", raw.rstrip())  # an AsciiDoc hard line break after the link

@@ -61,7 +61,7 @@ def mode_of(heading: str | None) -> str | None:
 _NONE_ANSWER = re.compile(
     r"^(?:no(?:ne|pe)?(?: (?:mentioned|reported|raised|so far|this week|today))?|n/?a|nothing(?: (?:yet|so far|to report|mentioned|reported))?|not really|nil|-+|no blockers?(?: (?:so far|yet|today))?|"
     r"no,? (?:i|we) (?:didn'?t|did not|haven'?t|have not|am not|wasn'?t)\b.*|no (?:issues|problems|difficulties)\b.*|"
-    r"not (?:at the moment|yet|so far)|all good|nothing blocking\b.*)[.!]?$",
+    r"not (?:at the moment|yet|so far|as such|really)|all good|nothing blocking\b.*|nothing (?:major|significant|serious)(?: so far| this week)?)[.!]?$",
     re.I,
 )
 QUESTION_START = re.compile(

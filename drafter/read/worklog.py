@@ -127,6 +127,8 @@ def _section_heading(b: LogBuilder, node: Node) -> Node | None:
 
 
 def _special(b: LogBuilder, node: Node, item, mode) -> bool:
+    if node.kind == "table_row" and b.first_person:
+        return _read_day_row(b, node, item)
     if node.kind in ("table_row", "speaker") or (node.label and b.people.known(node.label) and node.rest is not None):
         return False
     h = _section_heading(b, node)
@@ -142,6 +144,48 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
         _read_prose(b, item, node, mode)
         return True
     return False
+
+
+def _read_day_row(b: LogBuilder, node: Node, item) -> bool:
+    """A row of a daily work table ("| 4 | Thursday | 2020/07/02 | a. WIP : Access setup |") under a
+    header that says the column holds the work done: each entry in the cell is done on that day,
+    "WIP: ..." is work still going on (once, however many days repeat it), a break is no work."""
+    from .topics import _header
+
+    header = [h.lower() for h in _header(b.outline, node)]
+    col = next((i for i, h in enumerate(header) if re.search(r"\b(?:work done|done|did|description|what|work|tasks?|activit)", h)), None)
+    if node.header or col is None or col >= len(node.cells) or not re.search(r"\b(?:done|did|work)", header[col]):
+        return False
+    b.place(item, node)
+    raw_cells = [c.strip() for c in node.raw.strip().strip("|").split("|")]
+    raw = raw_cells[col] if col < len(raw_cells) else node.cells[col]
+    from .markup import clean
+
+    for part in re.split(r"<br\s*/?>", raw, flags=re.I):
+        text = re.sub(r"^\s*[a-z0-9][.)]\s+", "", clean(part).text).strip(" .")
+        if not text or re.fullmatch(r"(?:break|day off|off|holiday|leave|rest|sick|-+)", text, re.I):
+            continue
+        wip = re.match(r"^(?:wip|in progress|ongoing|working on)\s*[:\-–]?\s*(?P<what>.+)$", text, re.I)
+        if wip:
+            what = wip.group("what")
+            same = next((c for c in item.commitments if c.what == what), None)
+            if same is not None:
+                same.lines = sorted(set(same.lines) | set(node.lines))
+            else:
+                item.commitments.append(Commitment(what=what, owner="I", lines=list(node.lines)))
+            continue
+        text = re.sub(r"^(?:done with|done|completed?)\s*[:\-–]?\s*", lambda m: "Done with " if m.group(0).lower().startswith("done with") else m.group(0), text, flags=re.I)
+        item.actions.append(Action(text=text, actor="I", on=_row_date(b, node), lines=list(node.lines)))
+    return True
+
+
+def _row_date(b: LogBuilder, node: Node) -> dt.date | None:
+    """The row's date: a written date in a cell before a weekday name ("Thursday | 2020/07/02")."""
+    from ..dates import find_dates
+
+    found = [m for c in node.cells for m in find_dates(c, b.as_of, "past")]
+    full = [m for m in found if re.search(r"\d{4}", m.text)]
+    return (full or found or [None])[0].date if (full or found) else None
 
 
 def _section_text(b: LogBuilder, h: Node | None) -> str:

@@ -278,3 +278,35 @@ def test_a_labelled_follow_up_is_no_owner_and_a_lead_in_keeps_its_list():
     outs = [o.text for o in item.outcomes]
     assert "This switch included: Adding a new VLAN to the config; Moving the DHCP range" in outs  # no "This switch included" fragment
     assert not any(o.text == "This switch included" for o in item.outcomes)
+
+
+DAILY = """## Week 7
+
+### What did you do this week?
+
+I finished the login page.
+
+### Did you get stuck anywhere?
+
+Not as such.
+
+## Daily Work Update
+
+| # | Day | Date | A short description of the work done |
+|---|---|---|---|
+| 1 | Monday | 2020/06/29 | a. WIP : Access setup for admins. |
+| 2 | Tuesday | 2020/06/30 | Break |
+| 3 | Wednesday | 2020/07/01 | a. WIP : Access setup for admins. |
+| 4 | Thursday | 2020/07/02 | a. Done with [PR !141](https://example.org/mr/141) <br> b. Wrote the blog post |
+"""
+
+
+def test_a_daily_work_table_and_a_not_as_such_answer():
+    log = read(DAILY, genre="worklog")
+    week, daily = log.items
+    assert not week.waits and not week.risk_notes  # "Not as such." is no blocker
+    assert any(q.answered and q.text.endswith("Not as such.") for q in week.questions)
+    # the table's cells: done on their day; "WIP: ..." is one piece of ongoing work, however many days; a break is no work
+    assert [(c.owner, c.what) for c in daily.commitments] == [("I", "Access setup for admins")]
+    acts = [(a.text, a.on) for a in daily.actions]
+    assert acts == [("Done with PR !141", dt.date(2020, 7, 2)), ("Wrote the blog post", dt.date(2020, 7, 2))]
