@@ -9,13 +9,19 @@ and the format's own cap when tighter (slack <= 80, email <= 250 words plus the 
 delegation plans have no cap unless it is set. Words are whitespace-separated tokens of the
 rendered body (markup and bullets included), the count the U14 check uses.
 
-Over the cap, detail goes in this order: headline sentences after the first that a line below
-already says, lines that only repeat a headline sentence (not counted: nothing is lost), done-lists, notes no item holds, done commitments, the Risks section, item risks
-and open commitments, and last each item's goal/deadline line. Status, next steps, fallbacks, asks
-and missed commitments are never dropped; if those alone are over the cap, headline sentences after
-the first that a kept line already says are dropped, and the draft may stay over the cap. Whatever
-is dropped is counted in a final line "(N more details omitted; use --max-words to show more)";
-nothing is cut mid-sentence.
+In a status update nothing is said twice: a line that only repeats a headline sentence is not
+shown, and a headline sentence after the first that a line below says again (an item's next
+step, its fallback) is left to that line. Over the cap, pieces go by importance, not by section: notes no item holds, topics, goal lines without a
+deadline, the tail of done-lists, done work, open questions and goals with a deadline, then
+decisions, owners' actions, waits and risks, and last on-track items' next steps; within
+one importance an item's later and longer lines go before another item's first. A done-list
+loses its entries one by one from the end, a line of several sentences its later sentences.
+Then the most important dropped pieces that still fit are put back (never the notes no item
+holds: those are the notes' raw lines). Status, problem items' next steps, the first next step,
+fallbacks, asks and missed commitments are never dropped; if those alone are over the cap,
+headline sentences after the first that a kept line already says are dropped, and the draft may
+stay over the cap. Whatever is dropped is counted in a final line "(N more details omitted; use
+--max-words to show more)"; nothing is cut mid-sentence.
 
 Client audience: ticket ids (ABC-123, #123) are removed, internal jargon ("staging", "PR",
 "ticket", "on-call", ...) becomes plain words, and internal people are hidden: as the subject of a
@@ -32,7 +38,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .models import DelegationPlan, DraftOptions, OptionsProposal, OutputFormat, Person, StatusUpdate
-from .render_layout import OMITTED, Entry, Section, mark_repeats, split_sentences, _fit  # noqa: F401  (re-exported)
+from .render_layout import OMITTED, Entry, Section, _fit, mark_repeats, split_sentences, trim_headline  # noqa: F401  (re-exported)
 from .render_plans import delegation_sections, options_sections
 from .render_sections import _Writer, _update_sections
 from .render_text import TICKET, clean, format_day, word_count  # noqa: F401  (re-exported)
@@ -117,6 +123,7 @@ def render(
     update = isinstance(artefact, StatusUpdate)
     mark_repeats(sections, hide=update)
     if update:
+        trim_headline(sections)  # a headline sentence a line below says again goes: the line keeps it in its item
         split_sentences(sections)
     body = _fit(sections, fmt, word_cap(artefact, fmt, options))
     if fmt == OutputFormat.EMAIL:

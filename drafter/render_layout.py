@@ -206,7 +206,7 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
     text = _layout(sections, fmt)
     if cap is None or word_count(text) <= cap:
         return text
-    if _trim_headline(sections):  # headline sentences a line below already says: nothing is lost
+    if trim_headline(sections):  # headline sentences a line below already says: nothing is lost
         text = _layout(sections, fmt)
         if word_count(text) <= cap:
             return text
@@ -239,7 +239,7 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
         return text
     _fold_empty(sections)
     dropped = len(gone)
-    if _trim_headline(sections) | _fold_next_steps(sections):
+    if trim_headline(sections) | _fold_next_steps(sections):
         text = _layout(sections, fmt, OMITTED.format(n=dropped) if dropped else None)
     # last resort: bare titles of on-track and done items (their lines already gone), later ones first
     for sec in reversed(sections):
@@ -295,8 +295,9 @@ def _tokens(text: str) -> set[str]:
     return {t for t in re.findall(r"[a-z0-9]+", text.replace(_B0, "").replace(_B1, "").lower()) if t not in _STOP}
 
 
-def _trim_headline(sections: list[Section]) -> bool:
-    """Still over the cap: drop headline sentences after the first that a kept line already says.
+def trim_headline(sections: list[Section]) -> bool:
+    """Drop headline sentences after the first that a kept line already says (status updates
+    always; other artefacts when over the cap).
 
     The first sentence (the bottom line) always stays; a later sentence goes only when at least
     80% of its words are in one line that stays (usually the item's next step or fallback).

@@ -96,15 +96,15 @@ class _Writer:
         """(sentence, is_missed)."""
         what = cap_first(self.t(c.what).rstrip("."))
         owner = self.who(c.owner) if clean(c.owner) else ""
-        if not owner:
-            what = f"{what} (no owner in the notes)"
-        elif owner != "I":
+        if owner and owner != "I":  # with no owner the sentence says so once, where it matters
             what = f"{what} ({owner})"
         missed = c.state == "missed" or (c.state == "open" and c.due is not None and c.due < self.as_of)
         if missed:
             due = f"was due {self.d(c.due)}" if c.due else "was promised"
             if c.new_date:  # always the tool's proposal
                 return f"{what} {due} and is missed; proposed new date: {self.d(c.new_date)}.", True
+            if not c.ask and not owner:
+                return f"{what} {due} and is missed; the notes name no owner or new date.", True
             if not c.ask and owner != "I":
                 return f"{what} {due} and is missed; no new date in the notes.", True
             ask = self.t(c.ask).rstrip(".") if c.ask else "please confirm a new date"
@@ -181,14 +181,16 @@ class _Lines:
     def __init__(self, sec: Section, head_core: str):
         self.sec, self.head_core, self.tiers = sec, head_core, {}
 
-    def add(self, text: str, rank: int | None, **kw) -> Entry:
+    def add(self, text: str, rank: int | None, what: str = "", **kw) -> Entry:
+        """``what``: the kind of line (decision, action, risk, ...); tiers count per kind."""
         entry = self.sec.add(text, rank=rank, **kw)
         core = _core(entry.shown())
         if len(core.split()) >= 4 and core in self.head_core:  # the headline says it first
             entry.repeat, entry.rank, entry.dropped = True, REPEAT_RANK, True
         if rank is not None:
-            entry.tier = self.tiers.get(rank, 0)
-            self.tiers[rank] = entry.tier + 1
+            key = (rank, what)
+            entry.tier = self.tiers.get(key, 0)
+            self.tiers[key] = entry.tier + 1
         return entry
 
 
@@ -228,7 +230,7 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             if clean(x):
                 text = sentence(cap_first(w.t(x)))
                 label = outcome_label(x)
-                add(f"Decided: {text}" if label == "Decided" else text, R_KEY)
+                add(f"Decided: {text}" if label == "Decided" else text, R_KEY, "decided")
         if item.next_step:
             # an owner's next action: a problem item's (U7) and the first one always stay
             keep = problem or first_step
@@ -255,9 +257,9 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
                 ownerless.append(cap_first(w.t(c.what).rstrip(".")) + (f" (due {w.d(c.due)})" if c.due else ""))
                 continue
             willed = _will(w.who(c.owner), cap_first(w.t(c.what).rstrip("."))) if c.state == "open" else None
-            add(f"{willed}" + (f" by {w.d(c.due)}." if c.due else ".") if willed else f"Commitment: {text}", R_KEY)
+            add(f"{willed}" + (f" by {w.d(c.due)}." if c.due else ".") if willed else f"Commitment: {text}", R_KEY, "action")
         if item.risk:
-            add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", R_KEY)
+            add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", R_KEY, "risk")
         for q in getattr(item, "questions", []):
             if clean(q):
                 add(f"Open question: {w.t(q)}", R_DONE)

@@ -641,7 +641,9 @@ def test_still_over_cap_headline_keeps_first_sentence_and_drops_what_items_say()
         risks=[], asks=[], unplaced=[],
     )
     full = render(u, "text", opts(max_words=5000))
-    assert "I will ask Globex IT to whitelist our SSO domain today." in full
+    # the Next line says it, with its date: the headline does not say it twice, even with no cap
+    assert "I will ask Globex IT to whitelist our SSO domain today." not in full
+    assert full.splitlines()[0] == "Blocked: the go-live on Mon 30 Nov needs Globex IT."
     tight = render(u, "text", opts(max_words=20))
     assert tight.splitlines()[0] == "Blocked: the go-live on Mon 30 Nov needs Globex IT."
     assert "Next: I will ask Globex IT to whitelist our SSO domain by Wed 25 Nov." in tight
