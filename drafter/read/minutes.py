@@ -139,7 +139,9 @@ def _top_bullet(b: LogBuilder, node):
             break
         top = p
     h = b.outline.parent(top)
-    generic = h is None or (h.kind == "heading" and (GENERIC_HEAD.match(h.text.strip(" :")) or h.level == 1))
+    # a generic heading ("Notes"), the title, or an agenda that holds the discussion: its bullets are the topics
+    generic = h is None or (h.kind == "heading" and (GENERIC_HEAD.match(h.text.strip(" :")) or h.level == 1
+                                                     or re.match(r"agenda\b", h.text.strip(), re.I)))
     if not generic or (top.label and b.people.known(top.label) and not top.children):
         return None  # "Sam: fixed it" under "Notes" is said, not a topic
     return top
@@ -161,7 +163,8 @@ def _title_of(b: LogBuilder, node) -> str:
 
 
 def _first_words(text: str) -> str:
-    return " ".join(text.split()[:8])
+    first = sentences(text)
+    return " ".join((first[0] if first else text).split()[:8])  # "Merging the blog PR. Decide on a name": the first sentence
 
 
 # -- context: who attended and ran the meeting, navigation links ------------------------------
@@ -359,6 +362,23 @@ def _rota(b: LogBuilder, node: Node, item) -> bool:
     return True
 
 
+def _topic_sentences(b: LogBuilder) -> None:
+    """A topic bullet titles its item with its first sentence; what it says after that ("Merging the
+    GeoZarr PR. In draft, mostly ready. Needs final review.") is read as the topic's."""
+    for node in b.outline.nodes:
+        if not (node.is_item and node.children and node.line in b.placed) or (node.label and b.people.known(node.label)):
+            continue
+        parts = sentences(node.text)
+        if len(parts) < 2:
+            continue
+        t = _topic(b, node)
+        if t is None or t[2] is not node:
+            continue
+        item = b.placed[node.line]
+        mode = b.section_mode(node)
+        b.read_node(item, _as_text(node, " ".join(parts[1:])), None if mode == "context" else mode)
+
+
 def _settle(b: LogBuilder) -> None:
     """A decision or question raised in a topic and answered by that topic's resolution is made."""
     by_item: dict[int, list] = {}
@@ -400,6 +420,7 @@ def _words(text: str) -> set[str]:
 def read_minutes(outline: Outline, people: People, as_of: dt.date, guess: GenreGuess):
     b = LogBuilder(outline, people, as_of, "minutes", guess.first_person)
     walk(b, _topic, _special)
+    _topic_sentences(b)
     _settle(b)
     log = b.finish()
     for w in log.items:
