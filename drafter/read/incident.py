@@ -46,7 +46,7 @@ _PARTS: list[tuple[str, re.Pattern]] = [
     ("lessons", re.compile(r"\b(lessons?(?: learn(?:ed|t))?|learnings?|takeaways?|retrospective)\b", re.I)),
     ("resolution", re.compile(r"\b(resolution|resolved|mitigation|recovery|how (?:it|we) (?:was )?(?:fixed|resolved))\b", re.I)),
     ("impact", re.compile(r"\b(impact(?:ed)?|affected|who was affected|severity|scope)\b", re.I)),
-    ("summary", re.compile(r"\b(summary|overview|tl;?dr|what happened|description|details|background|introduction)\b", re.I)),
+    ("summary", re.compile(r"\b(summary|overview|tl;?dr|what happened|description|details|background|introduction|stats|statistics|metrics|key facts|metadata)\b", re.I)),
 ]
 # a timeline entry's time: "2018-03-26 10:34", "21:00 - Team alerted", "*2023-01-04 05:13*:", "10:00 UTC - cloud open"
 _STAMP = re.compile(
@@ -62,7 +62,7 @@ _OPEN = re.compile(
 )
 _NEXT_TIME = re.compile(r"^(?:next time|in (?:the )?future|going forward|from now on)\b,?\s*(?:(?:we|i)\s*(?:will|'ll|should|need to|must|plan to)\s+)?(?P<what>.+)$", re.I)
 _CONCLUSION = re.compile(r"^(?:the\s+|our\s+|main\s+|key\s+)?(?:conclusions?|lessons?(?: learn(?:ed|t))?|takeaways?)(?:\s+(?:is|was)(?:\s+(?:simple|clear|obvious))?)?\s*:\s*(?P<rest>\S.*)$", re.I)
-_META = re.compile(r"^(?:contact|links?|urls?|see also|references?|related(?: issues| prs?)?|sponsors?|authors?|last (?:updated|modified|edited)|updated|date|published|status page)\s*:", re.I)
+_META = re.compile(r"^(?:contact|links?|urls?|see also|references?|related(?: issues| prs?)?|sponsors?|authors?|last (?:updated|modified|edited)|updated|date|published|status page|category|categories|tags?|host)\s*:", re.I)
 _EXAMPLE = re.compile(r"^(?:for example|for instance|e\.g\.?)[,:\s]", re.I)
 _DONE_AFTER = re.compile(r"^(?:this|that|it)\s+(?:has|have|had)\s+(?:now\s+)?been\s+(?:done|completed|fixed|implemented|set up|configured)\b\W*(?P<rest>.*)$|^done\b\W*(?P<rest2>.*)$", re.I)
 _PAST = re.compile(rf"\b(?:{DONE_VERBS}|contacted|notified|revoked|sanitised|sanitized|informed|acknowledged|validated|blocked|deleted|disabled|discovered|realized|realised|received)\b", re.I)
@@ -70,6 +70,7 @@ _REQUESTED = re.compile(
     r"^(?:[Ww]e|I)\s+(?:have\s+)?(?:requested|asked)\s+(?:that\s+)?(?P<who>(?:all\s+)?(?:(?:[\w-]+\s+)?(?:maintainers|contributors|users|members|committers|admins|administrators|owners|team members|staff)))"
     r"\s+(?:to\s+)?(?P<what>[a-z]\w+\b.+)$"
 )
+_ASIDE = re.compile(r"^(?:in this|however|this|it|that|since|because|but|although|as|which|there)\b|.*\b(?:could|would|might) have\b", re.I)
 _NOT_IMPERATIVE = {"the", "a", "an", "we", "i", "it", "this", "that", "they", "our", "there", "these", "those", "you", "he", "she", "nothing", "no", "not", "all"}
 
 
@@ -131,6 +132,8 @@ def _stamp_heading(b: LogBuilder, node: Node) -> Node | None:
 
 
 def _special(b: LogBuilder, node: Node, item, mode) -> bool:
+    if node.kind == "table_row" and _part(b, node) == "timeline":
+        return _timeline_row(b, node, item)
     if node.kind == "table_row" or node.kind == "speaker":
         return False
     if node.index in b.__dict__.setdefault("absorbed", set()):
@@ -347,6 +350,28 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     b.add_signal(item, sig, lines)
 
 
+def _timeline_row(b: LogBuilder, node: Node, item) -> bool:
+    """A row of a timeline table ("| 2021-08-26 09:48 | Rollback performed. |"): an action taken at its time."""
+    from .topics import _header
+
+    b.place(item, node)
+    if node.header:
+        return True
+    header = [h.lower() for h in _header(b.outline, node)]
+    cells = list(node.cells)
+    when = next((c for c in cells if _STAMP.match(c)), None)
+    rest = [c for i, c in enumerate(cells) if c and c is not when and not (header and i < len(header) and re.search(r"\b(?:status|state)\b", header[i]))]
+    event = " ".join(rest).strip()
+    if not event:
+        return True
+    text = f"{when} {event}" if when else event
+    on = _on(b, when) if when and re.search(r"\d{4}-\d{2}-\d{2}", when) else None
+    if on is not None:
+        text = re.sub(r"^\d{4}-\d{2}-\d{2}(?:[ T/]+(?=\d))?\s*", "", text)  # the date is the action's date
+    item.actions.append(Action(text=text.rstrip(" ."), actor="", on=on, lines=list(node.lines)))
+    return True
+
+
 def _code_timelines(b: LogBuilder) -> None:
     """A timeline written in a code block ("10:00 UTC - cloud open"): each line is an action taken."""
     for node in b.outline.nodes:
@@ -370,6 +395,11 @@ def read_incident(outline: Outline, people: People, as_of: dt.date, guess: Genre
     for w in b.items:
         for c in w.commitments:
             c.what = c.what.rstrip(" .") or c.what  # a follow-up, not a sentence of the report
+        for k in range(len(w.commitments) - 1, 0, -1):
+            c, prev = w.commitments[k], w.commitments[k - 1]
+            if c.lines == prev.lines and _ASIDE.match(c.what):
+                w.commitments.pop(k)  # "... In this incident however it could have been difficult": the follow-up's aside
+                w.notes.append(c.what)
     fm = next((n for n in outline.nodes if n.kind == "front_matter"), None)
     doc = next((w for w in b.items if w.title and w.title == b.doc_title[0][: len(w.title)]), None)
     if fm is not None and doc is not None and b.doc_title[1] is None and outline.front_matter.get("title"):

@@ -310,3 +310,37 @@ def test_a_daily_work_table_and_a_not_as_such_answer():
     assert [(c.owner, c.what) for c in daily.commitments] == [("I", "Access setup for admins")]
     acts = [(a.text, a.on) for a in daily.actions]
     assert acts == [("Done with PR !141", dt.date(2020, 7, 2)), ("Wrote the blog post", dt.date(2020, 7, 2))]
+
+
+TABLE_TIMELINE = """# Ingress change caused an outage
+
+## Timeline
+
+All times in UTC.
+
+| Time             | Event                                   |
+| :--------------- | --------------------------------------- |
+| 2021-08-26 09:48 | Rollback performed.                     |
+| 2021-08-26 09:49 | Service operational.                    |
+
+## Action Items
+
+- Reflect on how announcements can be more visible. In this incident however it could have been difficult to notice.
+
+## Stats
+
+- Category: Kubernetes
+- Time to recovery: 87 minutes
+"""
+
+
+def test_a_timeline_table_and_a_follow_ups_aside():
+    log = read(TABLE_TIMELINE)
+    (item,) = log.items  # "Stats" is a part of the report, not a topic
+    assert [(a.text, a.on, a.lines) for a in item.actions] == [
+        ("09:48 Rollback performed", dt.date(2021, 8, 26), [9]),
+        ("09:49 Service operational", dt.date(2021, 8, 26), [10]),
+    ]
+    assert [c.what for c in item.commitments] == ["Reflect on how announcements can be more visible"]  # its aside is no task
+    assert "Time to recovery: 87 minutes" in [o.text for o in item.outcomes]
+    assert not any(o.text.startswith("Category") for o in item.outcomes)  # metadata
