@@ -98,7 +98,10 @@ def _topic(b: LogBuilder, node):
 
 _PROMPT = re.compile(r"^\s*(?:[*_](?![*_])(?P<a>.+)(?<![*_])[*_]|\((?:optional|required|example)\)\s.*)\s*$", re.I)
 _NOT_DONE = re.compile(r"\b(?:did not do|didn'?t (?:do|touch|get to|start|finish)|not (?:done|started|quite there)|no room for it|"
-                       r"(?:fell|falling|slipped) behind|no progress)\b", re.I)
+                       r"(?:fell|falling|slipped) behind|to catch up|no progress)\b", re.I)
+# a short status note under an entry ("- tbdex release automation flow" > "- Maybe done by EOD Friday")
+_STATUS_NOTE = re.compile(r"^(?:(?P<keep>will do|wip|in progress)|(?P<done>done|finished)|maybe done\b.*|(?:will |also )?slid(?:e|es|ing)\b.*|"
+                          r"not started|blocked\b.*|on hold\b.*|dropped|deferred\b.*|postponed\b.*)[.!]?$", re.I)
 _NO_ANSWER = re.compile(r"^\s*(?:no|nope|none|nothing|not really|nah)\b\s*[,.;:!–—-]+\s*(?P<why>\S.*)$", re.I)
 
 
@@ -123,10 +126,10 @@ def past_tense(text: str) -> bool:
     return any(st and len(st) >= 3 and common_english(st) for st in stems)
 
 
-def in_context(b: LogBuilder, node, text: str) -> str:
+def in_context(b: LogBuilder, node, text: str, limit: int = 5) -> str:
     """A short entry nested under another reads with it: "Supply Chain Security: First draft out"."""
     p = b.outline.parent(node)
-    if p is not None and p.is_item and p.text and len(text.split()) <= 5 and not (p.label and b.people.known(p.label)):
+    if p is not None and p.is_item and p.text and len(text.split()) <= limit and not (p.label and b.people.known(p.label)):
         return f"{p.text.strip().rstrip(':')}: {text}"
     return text
 
@@ -158,6 +161,7 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
             if mode == "blocked" and (is_none_answer(node.text) or _NO_ANSWER.match(node.text or "")):
                 b.place(item, node)
                 item.questions.append(Question(text=f"{q.text.strip()} {node.text.strip()}", answered=True, lines=sorted({*q.lines, *node.lines})))
+                _said_why(item, node, node.text)
                 return True
             if mode == "blocked" and is_question(node.text):
                 b.place(item, node)  # "Should I transfer repo ownership to Juhmer?": the person asks, nothing blocks
@@ -180,6 +184,20 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
         item.risks.append(text)
         item.risk_notes.append(Note(text=text, lines=list(node.lines)))
         return True
+    parent = b.outline.parent(node)
+    sm = _STATUS_NOTE.match(text.strip()) if node.is_item and text and not node.children and parent is not None and parent.is_item else None
+    if sm is not None and mode in ("doing", "done", None):
+        b.place(item, node)  # what the entry above it stands at, not another task
+        if sm.group("keep"):
+            return True
+        said = in_context(b, node, text.strip(), limit=8)
+        lines = sorted({*parent.lines, *node.lines})
+        if sm.group("done"):
+            item.actions.append(Action(text=said, actor=item.owner or "", lines=lines))
+        else:
+            item.risks.append(said)
+            item.risk_notes.append(Note(text=said, lines=lines))
+        return True
     if mode == "doing" and node.is_item and text and not node.children and past_tense(text):
         b.place(item, node)  # "Knocked out a few tickets" in the week's focus: reported as done
         actor = item.owner or ""
@@ -191,6 +209,7 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
         q = h.text.strip().rstrip(":") if h is not None else "Blocked"
         item.questions.append(Question(text=f"{q} {text}" if q.endswith("?") else f"{q}: {text}", answered=True,
                                        lines=sorted(set(node.lines) | (set(h.lines) if h is not None and h.line in item.lines else set()))))
+        _said_why(item, node, text)
         return True
     if node.label and b.people.known(node.label) and node.rest is not None:
         b.place(item, node)
@@ -224,6 +243,16 @@ def read_standup(outline: Outline, people: People, as_of: dt.date, guess: GenreG
     walk(b, _topic, _special)
     _empty_blockers(b)
     return b.finish()
+
+
+def _said_why(item, node, text: str) -> None:
+    """'No, I should probably wait for a response from Laura, but there's no time': no blocker, and
+    what the person said after the "No" stays (a risk they take), in their words."""
+    m = _NO_ANSWER.match(text or "")
+    why = m.group("why").strip() if m else ""
+    if len(why.split()) >= 4 and re.search(r"\b(?:should|but|wait|risk|need|might|may|time)\b", why, re.I):
+        item.risks.append(why)
+        item.risk_notes.append(Note(text=why, lines=list(node.lines)))
 
 
 def _empty_blockers(b: LogBuilder) -> None:

@@ -132,3 +132,39 @@ def test_list_rounds_are_per_person_with_their_questions_as_parts():
     assert not any(t in ("Sick", "Good") for t in texts)  # how someone feels is not work
     assert not any("How do you feel" in t or "What will you do" in t for t in texts)  # the questions are structure
     assert "Zia Lin" in [p.name for p in log.people]  # a missing member is named by the list
+
+
+def test_a_status_note_under_an_entry_qualifies_it():
+    text = """\
+# Leo
+
+## Focus for the Week
+
+- tbdex release automation flow
+  - Maybe done by EOD Friday
+- more web5 api reference docs
+  - Will slide to next week
+- Publish prior weekly scopings
+  - Will do
+
+## Where I'm blocked
+
+-
+
+# Nick
+
+## Focus for the Week
+
+- Vite build
+
+## Where I'm blocked
+
+- No, I should wait for Lee's reply, but there is no time
+"""
+    log = _log(text)
+    leo = _items(log)["Leo"]
+    assert [c.what for c in leo.commitments] == ["tbdex release automation flow", "more web5 api reference docs", "Publish prior weekly scopings"]
+    assert {r.text for r in leo.risk_notes} == {"tbdex release automation flow: Maybe done by EOD Friday",
+                                                 "more web5 api reference docs: Will slide to next week"}
+    nick = _items(log)["Nick"]
+    assert not nick.waits and [r.text for r in nick.risk_notes] == ["I should wait for Lee's reply, but there is no time"]
