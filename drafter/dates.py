@@ -272,20 +272,63 @@ def find_dates(text: str, as_of: dt.date, direction: Direction = "future") -> li
     return list(_find_dates_cached(text, as_of, direction))
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=4096)  # the readers ask about each clause, then the provenance check about the same text
 def _find_dates_cached(text: str, as_of: dt.date, direction: Direction) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
-    for m in _date_matches(text):
+    for at, m in _date_matches(text):
         d = _resolve_match(m, as_of, direction)
         if d is not None:
-            out.append(DateMention(m.start(), m.end(), m.group(0), d))
+            out.append(DateMention(at + m.start(), at + m.end(), m.group(0), d))
     return tuple(out)
 
 
-@lru_cache(maxsize=32)
-def _date_matches(text: str) -> tuple[re.Match, ...]:
-    """The date phrases of ``text`` (scanned once for both directions and any ``as_of``)."""
-    return tuple(DATE_RE.finditer(text))
+# Every word a date phrase can open with (the first run of letters of each alternative of
+# DATE_RE, lower case); a phrase opening with a digit is always tried.
+_FIRST_WORDS = frozenset(
+    "mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun sunday "
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+    "oct october nov november dec december "
+    "next this coming last past early late the in by end eod cob eow eom close today tonight tomorrow tmrw tmr "
+    "yesterday day a an one two three four five six seven eight nine ten couple".split()
+) | frozenset(w.split()[0].split("-")[0] for w in _ORDINAL_WORDS)
+_WORD = re.compile(r"\w+")
+# The most words (runs of \w) a DATE_RE match can span: "next Thu the 27th of November 2026", "by
+# the end of the next week" (7). A match starts and ends on a word's edge (or after a '.').
+_MAX_WORDS = 7
+_NOT_BEFORE = frozenset("/@#.-")  # DATE_RE's look-behind, after a non-word character
+
+
+@lru_cache(maxsize=4096)
+def _date_matches(text: str) -> tuple[tuple[int, re.Match], ...]:
+    """The date phrases of ``text`` (scanned once for both directions and any ``as_of``), as
+    ``(offset, match)``: the phrase is ``match`` shifted by ``offset`` in ``text``.
+
+    The same phrases as ``DATE_RE.finditer(text)``, found without trying DATE_RE at every
+    character: a match starts a word (its look-behind refuses a word character before it, and
+    ``/@#.-``) that is a digit, a word of ``_FIRST_WORDS``, or a word with a non-ASCII letter
+    (which ``re.IGNORECASE`` may fold to one); DATE_RE is tried there only, on the text from that
+    word to two characters past the ``_MAX_WORDS + 1``-th word, which holds every way a match
+    can go, its look-ahead included (so each try reads a few words, not the rest of the text).
+    """
+    found: list[tuple[int, re.Match]] = []
+    end = 0
+    n = len(text)
+    match, first, not_before = DATE_RE.match, _FIRST_WORDS, _NOT_BEFORE
+    spans = [w.span() for w in _WORD.finditer(text)]
+    last = len(spans) - 1
+    for i, (at, stop) in enumerate(spans):
+        if at < end or (at and text[at - 1] in not_before):
+            continue
+        word = text[at:stop]
+        if not (word[0].isdecimal() or not word.isascii() or word.lower() in first):
+            continue
+        k = i + _MAX_WORDS
+        hi = spans[k][1] + 2 if k <= last else n
+        m = match(text[at:hi])
+        if m is not None:
+            found.append((at, m))
+            end = at + m.end()
+    return tuple(found)
 
 
 def resolve_date(phrase: str, as_of: dt.date, direction: Direction = "future") -> dt.date | None:

@@ -150,6 +150,21 @@ def _alnum_runs(text: str) -> frozenset[str]:
     return frozenset(_ALNUM.findall(text))
 
 
+_TICKET_CHARS = re.compile(r"[a-z\d#-]+")
+
+
+@lru_cache(maxsize=16)
+def _ticket_haystack(text: str) -> str:
+    """Where in ``text`` (lower case) a lower-cased id can occur, as a substring: the runs of
+    letters a-z, decimal digits, ``#`` and ``-`` that hold a ``-`` or ``#``, one per line. An id
+    (``pay-12``, ``#42``) is made of those characters and holds one of the two, so it occurs in
+    ``text`` exactly when it occurs in one of these runs; on a long text that is a much shorter
+    string to search per id."""
+    if len(text) <= 4096:
+        return text
+    return "\n".join(r for r in _TICKET_CHARS.findall(text) if "-" in r or "#" in r)
+
+
 def _occurs(word: str, evidence_text: str) -> bool:
     w = word.lower().strip("'’.-")
     w = re.sub(r"['’]s$", "", w).lstrip("@")
@@ -185,13 +200,13 @@ def _text_terms(text: str, ev: _Evidence, as_of: dt.date) -> list[str]:
     for (s, e), ms in sorted(mentions.items()):
         spans.append((s, e))
         phrase = text[s:e]
-        if phrase.lower() in ev.text or any(m.date in ev.dates for m in ms):
+        if any(m.date in ev.dates for m in ms) or phrase.lower() in ev.text:  # the set first: the text can be long
             continue
         out.append(phrase)
 
     for m in TICKET.finditer(text):
         spans.append((m.start(), m.end()))
-        if m.group(0).lower() not in ev.text:
+        if m.group(0).lower() not in _ticket_haystack(ev.text):
             out.append(m.group(0))
 
     # inside(pos) == any(s <= pos < e for s, e in spans), by bisection (a long text has many spans)

@@ -173,3 +173,45 @@ def test_month_and_day_do_not_join_across_lines():
     found = find_dates("Keep the freeze through December.\n   3. Next step", dt.date(2026, 11, 25))
     assert all("\n" not in m.text for m in found)
     assert [m.date for m in find_dates("by Dec 3", dt.date(2026, 11, 25))] == [dt.date(2026, 12, 3)]
+
+
+def _scan(text: str):
+    from drafter.dates import _date_matches
+
+    _date_matches.cache_clear()
+    return [((at + m.start(), at + m.end()), m.groupdict()) for at, m in _date_matches(text)]
+
+
+def test_word_gated_scan_finds_what_finditer_finds():
+    """``_date_matches`` tries DATE_RE only at words a date can open with, on a few words of text:
+    the same phrases, spans and groups as ``DATE_RE.finditer`` over the real notes and over random
+    text made of date words, separators, look-behind characters and case-folding letters."""
+    import random
+    from pathlib import Path
+
+    from drafter.dates import DATE_RE
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "evals" / "real").rglob("*.md"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "examples").glob("*.*"))]
+    pieces = list("  \t\n-/.,:@#_'0123456789aeimnorstuy") + [
+        "mon", "Tue", "NOV", "27th", "the", "by", "end of", "next", "a few", "\u017fep", "\u212aelvin", "\u0131t",
+        "twenty-first", "\u0663", "in 3 days", "2026-11-27", "20/11", "eod", "this week", "of", "   ", " ,- ",
+        "a couple of", "business", "weeks", "ago", "the end of the next week", "thu the 27th of november 2026",
+        ":5", "twenty first", "working", "x/", "@", "#12",
+    ]  # fmt: skip
+    rnd = random.Random(8)
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 60))) for _ in range(4000)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in DATE_RE.finditer(text)]
+        assert _scan(text) == expected, text[:200]
+        found += len(expected)
+    assert found > 1000  # the texts do hold dates
+
+
+def test_a_long_phrase_is_found_whole():
+    text = "ok, by   the end of the next week ; next Thu the 27th of November 2026, then x/27 Nov and @27 Nov"
+    assert [t for (s, e), _ in _scan(text) for t in [text[s:e]]] == [
+        "by   the end of the next week", "next Thu the 27th of November 2026"
+    ]
