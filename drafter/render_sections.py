@@ -201,6 +201,23 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
     sections = [Section(entries=[Entry(sentence(headline), "para")])]
     head_core = _core(sentence(headline))
 
+    # risks: one an item already states (with its deadline) is not repeated; one that threatens an
+    # item with no deadline of its own goes under that item ("threatens <the item>" would only name it)
+    item_risks = [clean(i.risk).lower() for i in a.items if i.risk]
+    titles = {clean(i.title).lower() for i in a.items}
+    own_risks: dict[str, list[Risk]] = {}
+    loose_risks: list[Risk] = []
+    for r in a.risks:
+        signal = clean(r.signal).lower()
+        date = w.d(r.deadline).lower() if r.deadline else ""
+        if signal and any(signal in x and date in x for x in item_risks):
+            continue
+        target = clean(r.threatens).lower()
+        if target in titles and not r.deadline:
+            own_risks.setdefault(target, []).append(r)
+        else:
+            loose_risks.append(r)
+
     items = sorted(enumerate(a.items), key=lambda t: (-t[1].status.severity, t[0]))
     topics: list[str] = []
     done_titles: list[str] = []
@@ -260,11 +277,13 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             add(f"{willed}" + (f" by {w.d(c.due)}." if c.due else ".") if willed else f"Commitment: {text}", R_KEY, "action")
         if item.risk:
             add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", R_KEY, "risk")
+        for r in own_risks.get(clean(item.title).lower(), []):  # a risk to this item, said under it
+            add(f"Risk: {sentence(cap_first(w.t(r.signal)))}", R_KEY, "risk")
         for q in getattr(item, "questions", []):
             if clean(q):
                 add(f"Open question: {w.t(q)}", R_DONE)
         if done:
-            add("Done: ", None, parts=done, part_ranks=[R_DONE] + [R_DONE + 1] * (len(done) - 1))
+            add("Done: ", None, parts=done, part_ranks=[R_KEY] + [R_DONE] * (len(done) - 1))
             sec.entries[-1].rank = R_DONE
         title_words = _words(item.title)
         for e in sec.entries[1:]:
@@ -279,18 +298,12 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         # else a heading the reader made an item ("Attending", "Goals"): not news, not listed
 
     tail = Section()
+    for r in loose_risks:
+        e = tail.add(f"Risk: {w.risk(r)}", rank=R_KEY)
+        e.tier = 1
     if ownerless:  # said once, not after each line
         tail.add("Open, with no owner named in the notes: ", parts=ownerless, part_ranks=[R_DONE] * len(ownerless))
         tail.entries[-1].rank = R_DONE
-    if a.risks:
-        item_risks = [clean(i.risk).lower() for i in a.items if i.risk]
-        for r in a.risks:
-            signal = clean(r.signal).lower()
-            date = w.d(r.deadline).lower() if r.deadline else ""
-            if signal and any(signal in x and date in x for x in item_risks):
-                continue  # already said in the item, with the deadline it threatens
-            e = tail.add(f"Risk: {w.risk(r)}", rank=R_KEY)
-            e.tier = 1
     for x in a.asks:
         tail.add(w.ask(x))
     if done_titles:

@@ -13,7 +13,7 @@ import re
 from ..models import ItemPlan, ItemStatus, Plan, Status, StatusUpdate
 from ..playbook import clean, commitment_object, fmt, short_title, strip_article, the
 from ..render_text import outcome_label
-from .wording import cap, clause, fit, question, statement, subject, the_phrase
+from .wording import cap, clause, fit, question, sentence_problems, statement, subject, the_phrase
 
 
 def focus_phrase(ip: ItemPlan, as_of, people: tuple[str, ...] | list[str] = ()) -> str:
@@ -207,9 +207,10 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
     done += [clause(c.what) for c in ip.commitments if promise_kind(c) == "done" and clause(c.what)]
     promises = [c for c in ip.commitments if promise_kind(c) == "promise"]
     done += [f"delivered {c.what}" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE]
-    risk = ip.risks[0].signal if ip.risks else None
-    if risk and ip.risks[0].threatens and (ip.risks[0].deadline or clean(ip.risks[0].threatens) != clean(ip.item.title)):
-        r = ip.risks[0]
+    risks = [r for r in ip.risks if not sentence_problems(r.signal)]
+    risk = risks[0].signal if risks else None
+    if risk and risks[0].threatens and (risks[0].deadline or clean(risks[0].threatens) != clean(ip.item.title)):
+        r = risks[0]
         risk = f"{r.signal}; threatens {the_phrase(r.threatens)}" + (f" ({fmt(r.deadline, as_of)})" if r.deadline else "")
     return ItemStatus(
         title=fit(clause(ip.item.title) or clean(ip.item.title), 120),
@@ -278,7 +279,9 @@ def write_update(plan: Plan) -> StatusUpdate:
         headline=headline_for(plan),
         overall=plan.overall,
         items=[item_status_for(ip, plan) for ip in plan.items[:12]],
-        risks=plan.risks[:8],
+        # a risk whose wording glues a fragment in ("Waiting on X for the It will be ...") is not
+        # drafted: the update says nothing it cannot say as a sentence
+        risks=[r for r in plan.risks if not sentence_problems(r.signal)][:8],
         asks=unique_asks(plan.asks)[:6],
         unplaced=[fit(statement(s.text) or question(s.text), 300) for s in plan.log.unplaced[:40]
                   if clause(s.text) and not _DIRECTIVE.match(s.text.strip())],
