@@ -153,7 +153,8 @@ def _title_of(b: LogBuilder, node) -> str:
     if node.label and node.rest and b.people.known(node.label):
         head = re.split(r"[,;]\s|\s[-–—]\s", node.rest)[0]
         return f"{node.label}: {_first_words(head)}"  # "David: can we have a notification when we deploy"
-    if node.label and len(node.label.split()) <= 8 and not b.people.known(node.label):
+    if node.label and len(node.label.split()) <= 8 and not b.people.known(node.label) and not re.fullmatch(r"[a-z]{2,10}(?:\([\w-]+\))?!?", node.label):
+        # ("docs: remove X", "fix(parser): Y": a commit-style type, not the topic's name)
         same = sum(1 for n in b.outline.nodes if n.label == node.label and n.is_item)
         if same == 1 or not node.rest:
             return node.label

@@ -88,7 +88,8 @@ WAIT_RE = re.compile(
     r"\b(waiting (?:on|for)|awaiting|blocked (?:on|by)|blocker\s*:|depends on|dependent on|pending (?:on|from|review|approval)?|"
     r"stuck (?:on|with)|(?:need|needs|needed) (?:\w+ ){0,4}from|no (?:reply|response|answer) (?:from|yet)|"
     r"hasn'?t (?:replied|responded|sent|answered)|until \w+ (?:replies|responds|confirms)|"
-    r"needs? (?:a |an |the )?(?:final |another |second )?(?:review|approval|sign-?off|reviewers?)|waiting for (?:review|approval))",
+    r"needs? (?:a |an |the )?(?:final |another |second )?(?:review|approval|sign-?off|reviewers?)|waiting for (?:review|approval)|"
+    r"(?:need|needs|have|has) to wait (?:on|for)|will wait (?:on|for|until)|on hold (?:until|till|pending|while))",
     re.I,
 )
 RISK_RE = re.compile(
@@ -127,6 +128,7 @@ _IN_FLIGHT = re.compile(r"\((?P<state>(?:still\s+)?(?:in flight|in progress|wip|
 _NOT_ASKED = re.compile(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for|of|is|:))", re.I)
 # "I would like to see this in 0.37": a view, not a promise
 _VIEW = re.compile(r"^(?:i|we)\s*(?:would|'d|’d)\s+(?:like to see|love to see|prefer|rather)\b|^(?:i|we)\s+(?:think|feel|believe)\b", re.I)
+_STATUS_ONLY = re.compile(r"(?:done|merged|landed|shipped|released|fixed|closed|resolved|completed|finished|published)[.!]?", re.I)
 _NO_WAIT = re.compile(r"\b(?:nothing|none|no(?:thing)? (?:else|more))\s+(?:else\s+)?(?:is\s+|was\s+)?(?:pending|blocked|waiting)\b", re.I)  # "nothing else pending release"
 SLIP_RE = re.compile(
     r"\b(slide|slides|sliding|slip|slips|slipping|slipped|delayed|postponed|pushed (?:back|out)|behind schedule|"
@@ -207,7 +209,7 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
         alt = "|".join(re.escape(n) for n in known)
         m = re.search(
             rf"(?:^|[:;,(]\s*|\b(?:and|so|then)\s+)@?(?P<who>(?:{alt})(?:\s*(?:,|and|&)\s*@?(?:{alt}))*)\s+(?:will|'ll|to|is going to|agreed to|"
-            rf"volunteered to|offered to|promised to|plans? to|is to|are to|is (?=working on|looking into|reviewing|investigating|on it))\b(?:\s+)?(?P<what>\w.+)$",
+            rf"volunteer(?:s|ed|ing) to|offer(?:s|ed|ing) to|promised to|plans? to|is to|are to|is (?=working on|looking into|reviewing|investigating|on it))\b(?:\s+)?(?P<what>\w.+)$",
             text,
         )
         if m:
@@ -255,6 +257,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("note", t)  # "Monday 2023-02-20": a slot, not a task
     if is_none_answer(t):
         return Signal("none", t, answered=True)
+    if _STATUS_ONLY.fullmatch(t):
+        return Signal("done", t, owner=speaker or default_owner)  # "merged" under a PR: its state
     # owner labels: "AI: x", "Action: x", "Sam: fix x" on an action item
     label_owner = None
     m = re.match(r"^(?:AI|A\.I\.|Action(?: items?)?|TODO|Follow[- ]?up)\s*[:\-–]\s*(?P<rest>.+)$", t, re.I)

@@ -254,3 +254,35 @@ def test_an_agenda_the_details_discuss_is_context_and_labelled_lists_keep_their_
     assert not any(o.text in ("Decisions", "Actions Items") for o in w.outcomes)
     assert not any(c.what in ("Slack", "codeowners") for c in w.commitments)  # the details of the check
     assert "Check for anything still connected to the old account" not in [x.title for x in log.items]
+
+
+WAITS = """# Council meeting 2025-05-08
+
+Attendees: Ada Lovelace, Brian Kernighan
+
+## Issues
+
+* docs: drop the legacy contact from the CoC [#15](https://example.org/pull/15)
+  * merged
+* Which licence version should we use? [#12](https://example.org/issues/12)
+  * Need to wait on the other privacy issues and adapt accordingly
+
+## Migration to the new wiki
+
+It will be on hold till Ada Lovelace is back from holidays.
+
+## Runtime environment
+
+Brian Kernighan volunteering to create the PR for the runtime field.
+"""
+
+
+def test_state_words_waits_and_volunteers():
+    log = read_structured(WAITS, AS_OF, genre="minutes")
+    acts = {w.title: [a.text for a in w.actions] for w in log.items}
+    assert acts.get("docs: drop the legacy contact from the CoC") == ["merged"]
+    waits = [x.what for w in log.items for x in w.waits]
+    assert any(x.startswith("Need to wait on the other privacy issues") for x in waits)
+    assert any("on hold till Ada Lovelace" in x for x in waits)
+    assert not any("on hold" in o.text for w in log.items for o in w.outcomes)
+    assert ("Brian Kernighan", "create the PR for the runtime field.") in [(c.owner, c.what) for w in log.items for c in w.commitments]
