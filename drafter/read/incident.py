@@ -192,7 +192,7 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
     s = sent.strip()
     if _EXAMPLE.match(s) or re.match(r"^(?:all )?times? (?:are |in |shown )|^all times\b", s, re.I):
         return "note"  # an illustration of the sentence before it; how to read the timeline
-    if re.match(r"^(?:thanks?|thank you)\b", s, re.I) or _META.match(s) or re.search(r"\bsponsored by\b", s, re.I):
+    if re.match(r"^(?:thanks?|thank you)\b", s, re.I) or _META.match(s) or re.search(r"\bsponsored by\b|\b(?:is|are) responsible for\b", s, re.I):
         return "note"  # thanks, "Contact: ...", "Last updated: ...", "Link: ...", a sponsor
     if not re.search(r"[^\W_]", s):
         return "none"  # "\\\\" (a markdown line break alone)
@@ -308,6 +308,8 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
         item.notes.append(text)
         return
     if kind == "done":
+        if re.search(r"https?://", " ".join(b.outline.lines[n - 1] for n in lines if 0 < n <= len(b.outline.lines))):
+            text = re.sub(r"(?<=[.!?])\s+[A-Z]\w*\s+\w+[.]?$", "", text)  # "... He opened <url>.": the link was its object
         on = None
         src = " ".join(b.outline.lines[n - 1] for n in lines if 0 < n <= len(b.outline.lines))
         m = re.search(r"\b\d{4}-\d{2}-\d{2}\b", src)
@@ -404,4 +406,9 @@ def read_incident(outline: Outline, people: People, as_of: dt.date, guess: Genre
     doc = next((w for w in b.items if w.title and w.title == b.doc_title[0][: len(w.title)]), None)
     if fm is not None and doc is not None and b.doc_title[1] is None and outline.front_matter.get("title"):
         b.place(doc, fm)  # the front matter that titles the report: the item's own lines
-    return b.finish()
+    log = b.finish()
+    for w in log.items:
+        if w.risk_notes and w.done:
+            w.done = False  # a report that leaves a risk open ("the root cause is still unknown") is not all done
+    return log
+

@@ -411,7 +411,11 @@ def read_worklog(outline: Outline, people: People, as_of: dt.date, guess: GenreG
         if doc is not None:
             b.place(doc, fm)  # the front matter that titles the log: the item's own lines
     _place_front(b)
-    return b.finish()
+    log = b.finish()
+    for w in log.items:
+        if w.risk_notes and w.done:
+            w.done = False  # a week that leaves a difficulty open is not all done
+    return log
 
 
 def _place_front(b: LogBuilder) -> None:
