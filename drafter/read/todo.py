@@ -174,6 +174,10 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
         else:
             item.commitments.append(Commitment(what=text, owner=_owner(b), lines=list(node.lines)))
         return True
+    if not node.checked and _awaited(b, node, text):
+        b.place(item, node)  # "[x] Order placed" then "[ ] Order received": the other side's move, awaited
+        item.waits.append(Wait(what=text, kind="waiting", lines=list(node.lines)))
+        return True
     n_before = _count(item)
     b.read_node(item, node, "done" if node.checked else "doing", default_owner="I" if b.first_person else None)
     if _count(item) == n_before and not node.checked and not text.rstrip().endswith("?"):
@@ -228,6 +232,19 @@ def _entry_line(b: LogBuilder, node: Node, item) -> bool:
             item.commitments[n_c].what = item.commitments[n_c].what.rstrip(" .")
         return True
     return False
+
+
+_AWAITED = re.compile(r"^(?!(?:i|we)\b)[\w&/,' -]{2,60}\s(?:received|arrived|confirmed|delivered|approved|replied|answered|refunded)\.?$", re.I)
+
+
+def _awaited(b: LogBuilder, node: Node, text: str) -> bool:
+    """An open step that another party completes ("Order received", "Title & abstract received"),
+    after a ticked step before it (the request went out): a wait, not something to deliver."""
+    if not _AWAITED.match(text.strip()):
+        return False
+    sibs = b.outline.nodes[node.parent].children if node.parent is not None else []
+    before = [b.outline.nodes[i] for i in sibs if i < node.index]
+    return any(s.kind == "checkbox" and s.checked for s in before)
 
 
 def _count(item) -> int:

@@ -104,3 +104,20 @@ Priority (Low, High)
     assert "Create home page for user" in whats and "Figure out how to remove tasks" in whats
     assert not any("directed" in w or "Currently named" in w or "Priority" in w for w in whats)
     assert {"Remove task, update total as well", "Switch between lists and tags"} <= {a.text for a in _all(log, "actions")}
+
+
+def test_an_open_step_the_other_side_completes_is_awaited():
+    text = """\
+# Checklist
+
+- [ ] Ask for flex (Print shop)
+    - [x] Order placed
+    - [ ] Order received
+    - [ ] Payment made
+- [ ] Invite a speaker
+    - [ ] Invite sent
+    - [ ] Talk confirmed
+"""
+    log = _log(text)
+    assert [w.what for w in _all(log, "waits")] == ["Order received"]  # after "Order placed" was ticked
+    assert {"Payment made", "Invite sent", "Talk confirmed"} <= {c.what for c in _all(log, "commitments")}  # nothing sent yet: no wait
