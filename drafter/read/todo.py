@@ -334,8 +334,22 @@ def _has_owner_col(role: dict) -> bool:
     return "owner" in role.values()
 
 
+def _team_table(outline: Outline) -> bool:
+    """A task table whose owner column names two or more people: a team's list, not the writer's own
+    (an unowned row stays unowned; it is not the writer's by default)."""
+    owners: set[str] = set()
+    for n in outline.nodes:
+        if n.kind != "table_row" or n.header or not n.cells:
+            continue
+        header = _header(outline, n)
+        for h, c in zip(header, n.cells):
+            if _COL_OWNER.search(h) and c.strip():
+                owners |= {x.strip().lower() for x in re.split(r"[,;/&]|\band\b", c) if x.strip()}
+    return len(owners) >= 2
+
+
 def read_todo(outline: Outline, people: People, as_of: dt.date, guess: GenreGuess):
-    b = LogBuilder(outline, people, as_of, "todo", guess.first_person)
+    b = LogBuilder(outline, people, as_of, "todo", guess.first_person and not _team_table(outline))
     codes, key_nodes = status_keys(outline)
     b.status_codes = codes
     b.key_nodes = key_nodes

@@ -121,3 +121,9 @@ def test_an_open_step_the_other_side_completes_is_awaited():
     log = _log(text)
     assert [w.what for w in _all(log, "waits")] == ["Order received"]  # after "Order placed" was ticked
     assert {"Payment made", "Invite sent", "Talk confirmed"} <= {c.what for c in _all(log, "commitments")}  # nothing sent yet: no wait
+
+
+def test_a_team_table_is_not_the_writers_own_list():
+    log = _log(TABLE)
+    assert not log.first_person  # owners omd and zed: a team's list
+    assert all(c.owner != "I" for c in _all(log, "commitments"))
