@@ -290,7 +290,22 @@ _FIRST_WORDS = frozenset(
     "oct october nov november dec december "
     "next this coming last past early late the in by end eod cob eow eom close today tonight tomorrow tmrw tmr "
     "yesterday day a an one two three four five six seven eight nine ten couple".split()
-) | frozenset(w.split()[0].split("-")[0] for w in _ORDINAL_WORDS)
+)
+_ORD_FIRST = frozenset(w.split()[0].split("-")[0] for w in _ORDINAL_WORDS)  # "twenty" of "twenty-first"
+_FIRST_WORDS |= _ORD_FIRST
+_UNITS = {"day", "days", "week", "weeks", "month", "months"}
+# For the commonest of those words, the words that can come next in a date phrase (what DATE_RE
+# allows after it; a digit or a non-ASCII word is always let through): "the" opens "the 27th of
+# Nov", "the seventh of May", "the end of the week", and far more often no date at all.
+_NEXT_WORDS = {
+    "the": _ORD_FIRST | {"end"},
+    "by": frozenset({"the", "end"}),
+    "a": frozenset(_UNITS | {"couple", "few"}),
+    "an": frozenset(_UNITS),
+    "in": frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"}),
+    "this": frozenset(set(_WEEKDAYS) | {"the", "week", "wk", "month", "mth"}),
+    "next": frozenset(set(_WEEKDAYS) | {"the", "week", "wk", "month", "mth"}),
+}
 _WORD = re.compile(r"\w+")
 # The most words (runs of \w) a DATE_RE match can span: "next Thu the 27th of November 2026", "by
 # the end of the next week" (7). A match starts and ends on a word's edge (or after a '.').
@@ -313,15 +328,24 @@ def _date_matches(text: str) -> tuple[tuple[int, re.Match], ...]:
     found: list[tuple[int, re.Match]] = []
     end = 0
     n = len(text)
-    match, first, not_before = DATE_RE.match, _FIRST_WORDS, _NOT_BEFORE
+    match, first, not_before, follows = DATE_RE.match, _FIRST_WORDS, _NOT_BEFORE, _NEXT_WORDS
     spans = [w.span() for w in _WORD.finditer(text)]
     last = len(spans) - 1
     for i, (at, stop) in enumerate(spans):
         if at < end or (at and text[at - 1] in not_before):
             continue
         word = text[at:stop]
-        if not (word[0].isdecimal() or not word.isascii() or word.lower() in first):
-            continue
+        if not (word[0].isdecimal() or not word.isascii()):
+            low = word.lower()
+            if low not in first:
+                continue
+            nexts = follows.get(low)
+            if nexts is not None:  # "the", "by", ...: a date only when the next word fits
+                if i == last:
+                    continue
+                after = text[spans[i + 1][0]: spans[i + 1][1]]
+                if not (after[0].isdecimal() or not after.isascii() or after.lower() in nexts):
+                    continue
         k = i + _MAX_WORDS
         hi = spans[k][1] + 2 if k <= last else n
         m = match(text[at:hi])

@@ -198,7 +198,8 @@ def test_word_gated_scan_finds_what_finditer_finds():
         "mon", "Tue", "NOV", "27th", "the", "by", "end of", "next", "a few", "\u017fep", "\u212aelvin", "\u0131t",
         "twenty-first", "\u0663", "in 3 days", "2026-11-27", "20/11", "eod", "this week", "of", "   ", " ,- ",
         "a couple of", "business", "weeks", "ago", "the end of the next week", "thu the 27th of november 2026",
-        ":5", "twenty first", "working", "x/", "@", "#12",
+        ":5", "twenty first", "working", "x/", "@", "#12", "an", "a", "in", "this", "day", "days", "month", "wk",
+        "seventh", "thirty",
     ]  # fmt: skip
     rnd = random.Random(8)
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 60))) for _ in range(4000)]
