@@ -268,7 +268,10 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
                     continue  # the done-list has it
                 done.append(f"{w.t(c.what).rstrip('.')}" + (" (dropped)" if c.state == "dropped" else ""))
                 continue
-            if said and len(said & step_words) >= 0.8 * len(said):
+            step_says = item.next_step is not None and (
+                (said and len(said & step_words) >= 0.8 * len(said))
+                or clean(c.what).lower().rstrip(".") == clean(item.next_step.action).lower().rstrip("."))
+            if step_says:
                 continue  # the Next line says it, with the owner and the date
             if not clean(c.owner):
                 ownerless.append(cap_first(w.t(c.what).rstrip(".")) + (f" (due {w.d(c.due)})" if c.due else ""))
@@ -302,7 +305,7 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         e = tail.add(f"Risk: {w.risk(r)}", rank=R_KEY)
         e.tier = 1
     if ownerless:  # said once, not after each line
-        tail.add("Open, with no owner named in the notes: ", parts=ownerless, part_ranks=[R_DONE] * len(ownerless))
+        tail.add("Open, no owner named: ", parts=ownerless, part_ranks=[R_DONE] * len(ownerless))
         tail.entries[-1].rank = R_DONE
     for x in a.asks:
         tail.add(w.ask(x))

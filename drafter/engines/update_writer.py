@@ -139,7 +139,7 @@ def headline_for(plan: Plan) -> str:
     if missed_with_date and ip.fallbacks:
         plan_parts = plan_parts[-1:]
     said = ". ".join(plan_parts)
-    if not said and ip.status == Status.ON_TRACK and ip.reason.startswith("no open waits or missed dates"):
+    if ip.status == Status.ON_TRACK and ip.reason.startswith("no open waits or missed dates"):
         # nothing to do on the focus item: its title (often a heading, "Action items") says nothing;
         # the bottom line is the state, and the decision or result below carries the news
         lead = f"{status}: no open waits or missed dates."
