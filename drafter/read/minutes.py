@@ -36,7 +36,9 @@ _PARTS: list[tuple[str | None, re.Pattern]] = [
     (None, re.compile(r"^(?:[\w-]+\s+)?(?:summary|tl;?\s?dr|background|context|overview|description|details|"
                       r"discussion(?: points)?|discussions|discuss|comments|points raised|notes?|related|topic|questions?|q)$", re.I)),
     ("decided", re.compile(r"^(?:[\w-]+\s+)?(?:resolutions?|resolved|decisions?(?: made)?|decided|outcomes?|conclusions?|"
-                           r"agreed|agreements?|consensus|results?|votes?|voting|ruling)$", re.I)),
+                           r"agreed|agreements?|consensus|results?|ruling)$", re.I)),
+    # who voted for what, who stood: the positions; the outcome is stated on its own
+    (None, re.compile(r"^(?:[\w-]+\s+)?(?:votes?|voting|candidates?|nominees?|nominations?)$", re.I)),
     ("doing", re.compile(r"^(?:[\w-]+\s+)?(?:action items?|actions? items?|actions?|ais?|next steps?|follow[- ]?ups?|to ?-?dos?)$", re.I)),
 ]
 # "@nzakas moderated, and @sam3k took notes", "Secretary is Jeff Lait": who ran the meeting
@@ -67,7 +69,7 @@ def part_mode(label: str | None) -> tuple[bool, str | None]:
     """(is a labelled part, the mode its content is read in) for a label ("Resolution", "TSC Summary")."""
     if not label:
         return False, None
-    lab = label.strip(" :*_")
+    lab = re.sub(r"&#?\w+;?", "", label).strip(" :*_")  # "Votes:&#x20;"
     for mode, rx in _PARTS:
         if rx.match(lab):
             return True, mode
@@ -76,11 +78,11 @@ def part_mode(label: str | None) -> tuple[bool, str | None]:
 
 def _is_part_heading(b: LogBuilder, h: Node) -> bool:
     """A minor heading (a bold-only line, a "Label:" line) inside a topic heading: a part of it."""
-    if h.kind != "heading" or h.level < 7:
-        return False
+    if h.kind != "heading" or (h.level < 7 and not re.sub(r"&#?\w+;?", "", h.text).rstrip().endswith(":")):
+        return False  # a bold line, a "Label:" line, or "#### Votes:" inside a topic
     path = b.outline.heading_path(h)[:-1]
     title = path[0] if path and path[0].level == 1 and len(b.outline.headings()) > 1 else None
-    return any(p is not title and p.level < 7 and not is_mode_heading(p) and not GENERIC_HEAD.match(p.text.strip(" :"))
+    return any(p is not title and p.level < h.level and p.level < 7 and not is_mode_heading(p) and not GENERIC_HEAD.match(p.text.strip(" :"))
                and not is_question(p.text) for p in path)
 
 
@@ -184,6 +186,11 @@ def _person_entry(b: LogBuilder, node: Node) -> bool:
     return b.people.known(first.lstrip("@"))
 
 
+def _name_like(node: Node) -> bool:
+    words = re.sub(r"\([^)]*\)|`", " ", node.text).split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w.startswith("@") for w in words)
+
+
 def _roster(b: LogBuilder, h: Node | None) -> bool:
     """A section that only lists people (attendees under any heading: "Who Joined", "MC")."""
     if h is None:
@@ -192,8 +199,11 @@ def _roster(b: LogBuilder, h: Node | None) -> bool:
     cache = b.__dict__.setdefault("_minutes_cache", {})
     if key not in cache:
         kids = [n for n in b.outline.descendants(h) if n.text and n.kind not in ("code", "comment", "directive", "rule")]
-        cache[key] = bool(kids) and not any(n.kind == "heading" for n in kids) and all(
-            _person_entry(b, n) or _ROLE.search(n.text) for n in kids) and any(_person_entry(b, n) for n in kids)
+        entries = [n for n in kids if not _ROLE.search(n.text)]
+        known = [n for n in entries if _person_entry(b, n)]
+        # every line names someone (a misspelt name among known ones: "Samual Leathers"), nothing said
+        cache[key] = bool(kids) and not any(n.kind == "heading" for n in kids) and bool(known) and 2 * len(known) >= len(entries) and all(
+            n in known or _name_like(n) for n in entries)
     return cache[key]
 
 
@@ -268,6 +278,9 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
             return True
         b.read_node(item, node, "doing")
         return True
+    if mode == "decided" and part is None and _stated_outcome(b, node):
+        b.read_node(item, node, None)  # the topic states its outcome in its own part: the rest explains it
+        return True
     if (mode == "decided" and part is None) or part == "decided":
         before = len(item.outcomes)
         b.read_node(item, node, "decided")
@@ -301,7 +314,7 @@ def _discussion(b: LogBuilder, node: Node, item, mode) -> None:
 def _under_part(b: LogBuilder, node: Node) -> str | None:
     """The mode of the labelled part ``node`` sits under ("**Resolution:**" heading, "* Decisions:")."""
     for a in b.outline.ancestors(node):
-        if a.kind == "heading" and a.level < 7:
+        if a.kind == "heading" and a.level < 7 and not _is_part_heading(b, a):
             break  # a section heading ("## Notes") is a topic or a group of topics, not a part
         lab = (a.text if _is_part_heading(b, a) else None) if a.kind == "heading" else (a.label if a.is_item and not a.rest else None)
         if lab:
@@ -309,6 +322,16 @@ def _under_part(b: LogBuilder, node: Node) -> str | None:
             if is_part:
                 return m or "plain"
     return None
+
+
+def _stated_outcome(b: LogBuilder, node: Node) -> bool:
+    """Does ``node``'s topic heading hold a labelled outcome part ("#### Outcome:", "**Resolution:** ...")?"""
+    h = _topic_heading(b, node)
+    if h is None or h.kind != "heading":
+        return False
+    return any((n.kind == "heading" and _is_part_heading(b, n) and part_mode(n.text) == (True, "decided"))
+               or (n.kind != "heading" and n.label and n.rest and part_mode(n.label) == (True, "decided"))
+               for n in b.outline.descendants(h))
 
 
 def _mark_resolved(b: LogBuilder, item, before: int) -> None:

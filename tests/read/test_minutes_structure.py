@@ -286,3 +286,45 @@ def test_state_words_waits_and_volunteers():
     assert any("on hold till Ada Lovelace" in x for x in waits)
     assert not any("on hold" in o.text for w in log.items for o in w.outcomes)
     assert ("Brian Kernighan", "create the PR for the runtime field.") in [(c.owner, c.what) for w in log.items for c in w.commitments]
+
+
+ELECTION = """# 8th May 2025
+
+## Participants
+
+* Ada Lovelace
+* Brian Kernighan
+* Grace Hopper
+
+## Outcomes & Recommendations
+
+### Committee Chair Election
+
+The voting seats present took part in the election process described in the policy.
+
+#### Candidates:
+
+* Ada Lovelace
+* Grase Hopper
+* Brian Kernighan
+
+#### Votes:
+
+* Ada Lovelace
+  * 1 vote from Grace Hopper
+* Brian Kernighan
+  * 1 vote from Ada Lovelace
+
+#### Outcome:
+
+* Ada Lovelace was elected chair
+"""
+
+
+def test_candidates_and_votes_are_the_positions_and_the_outcome_part_the_outcome():
+    log = read_structured(ELECTION, AS_OF, genre="minutes")
+    assert [w.title for w in log.items] == ["Committee Chair Election"]
+    w = log.items[0]
+    assert [o.text for o in w.outcomes] == ["Ada Lovelace was elected chair"]
+    assert not w.commitments and not w.actions
+    assert {17, 18, 19} <= {s.number for s in log.unplaced}  # the candidates (one misspelt) are a roster
