@@ -33,7 +33,7 @@ from .outline import Node, Outline
 from .people import People
 from .sections import walk
 from .signals import DECISION_LABEL, DONE_RE, DONE_VERBS, PASSIVE_DONE_RE, RISK_RE, classify, is_question, sentences
-from .topics import LogBuilder
+from .topics import LogBuilder, place_links
 
 _PARTS: list[tuple[str, re.Pattern]] = [
     ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
@@ -406,6 +406,7 @@ def read_incident(outline: Outline, people: People, as_of: dt.date, guess: Genre
     doc = next((w for w in b.items if w.title and w.title == b.doc_title[0][: len(w.title)]), None)
     if fm is not None and doc is not None and b.doc_title[1] is None and outline.front_matter.get("title"):
         b.place(doc, fm)  # the front matter that titles the report: the item's own lines
+    place_links(b)
     log = b.finish()
     for w in log.items:
         if w.risk_notes and w.done:

@@ -137,6 +137,7 @@ def clean(raw: str) -> Clean:
     if tm and len(s[: tm.start()].split()) >= 3:
         out.owner_tags.append(tm.group(1).strip())  # "... to be namespaced. **Robert Vinluan**"
         s = s[: tm.start()]
+    s = re.sub(r"\[\^[\w-]{1,20}\](?::\s*)?", " ", s)  # a footnote mark or label ("[^1]", "[^1]: ...")
     s = _RST_LINK.sub(lambda m: (out.urls.append(m.group(2)) or m.group(1)), s)
     s = _IMAGE.sub(lambda m: (out.urls.append(m.group(2)) or (m.group(1) if m.group(1) and not URL_RE.fullmatch(m.group(1)) else "")), s)
     s = re.sub(r"(?<=[A-Za-z0-9])\[(?=[^\]\[]+\]\()", " [", s)  # "Completed[PR#18](url)": two words

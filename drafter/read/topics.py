@@ -405,3 +405,16 @@ def place_rest(builder: LogBuilder, item: WorkItem, nodes: list[Node]) -> None:
     """Place nodes (code, directives, rules) without reading them: they stay in the item's lines."""
     for n in nodes:
         builder.place(item, n)
+
+
+def place_links(builder: LogBuilder) -> None:
+    """A line that holds only a link ("link:https://bugs.example.org/265948[...]", a bare URL) belongs to the
+    item of the line above it: its URL is a resource of that item, not a line the reader failed to place."""
+    last: WorkItem | None = None
+    for n in builder.outline.nodes:
+        item = next((builder.placed[x] for x in n.lines if x in builder.placed), None)
+        if item is not None:
+            last = item
+            continue
+        if last is not None and n.urls and not n.text and n.kind in ("para", "bullet", "numbered"):
+            builder.place(last, n)

@@ -31,7 +31,7 @@ from .outline import Node, Outline
 from .people import People
 from .sections import is_mode_heading, topic_bullet, walk
 from .signals import DONE_RE, DONE_VERBS, OUTCOME_RE, PASSIVE_DONE_RE, RISK_RE, WAIT_RE, classify, is_none_answer, is_question, mode_of, sentences
-from .topics import LogBuilder
+from .topics import LogBuilder, place_links
 
 
 def _label_heading(h: Node) -> bool:
@@ -117,6 +117,7 @@ _FIRST_PAST = re.compile(
     re.I,
 )
 _RESULT = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:stood up|come forward|volunteered|offered|joined|grown|become)\b|\b(?:was|were)\s+(?:\w+ly\s+)?(?:brought|raised|proposed|reported)\b", re.I)
+_BEEN_DONE = re.compile(rf"\b(?:has|have) been\s+(?:\w+ly\s+)?(?:{DONE_VERBS}|documented|approved|merged|resolved)\b", re.I)
 _NOW_DONE = re.compile(r"\b(?:is|are|can)\s+now\b|^now,?\s+\S.*\b(?:can|is|are)\b|\bis now current\b|\bare now current\b", re.I)
 _META = re.compile(r"^(?:contact|links?|urls?|see also|references?|sponsors?|the link of my work|blog post)\b.*?:", re.I)
 
@@ -238,7 +239,8 @@ def _read_answer(b: LogBuilder, item, node: Node, h: Node | None, asks: str) -> 
 def _resolve(item, answer: str) -> None:
     """"For squashing commits, had help from Dilushi": the difficulty it names ("Squashing commits") is no
     longer open."""
-    m = re.match(r"^(?:for|regarding|re|about|on|with|the)\s+(?P<x>[^,.:]+)[,:]", answer, re.I)
+    m = re.match(r"^(?:for|regarding|re|about|on|with|the)\s+(?P<x>[^,.:]+)[,:]", answer, re.I) or re.match(
+        r"^(?P<x>[^,.:]{3,60}?)\s+(?:is|are|was|were|got|has been|have been)\s+(?:now\s+)?(?:solved|resolved|fixed|done|sorted)\b", answer, re.I)
     if not m:
         return
     words = {w for w in re.findall(r"[a-z]{4,}", m.group("x").lower())}
@@ -350,8 +352,12 @@ def _prose_kind(b: LogBuilder, s: str, node: Node, mode, whole: bool) -> str:
             return "note"  # "the IT personnel couldn't help either" in what I did: the story of the week, resolved after
         if not (_FIRST_PAST.match(s) and not re.search(r"\b(?:still|remaining|harder|cannot|can'?t)\b", s, re.I)):
             return "risk"
+    if re.match(r"^(?:[^,.]{0,40},\s+)?(?:i|we)\s+(?:\w+\s+)?(?:observed|noticed|realized|realised|found|learned|learnt|saw|discovered|see)\b[^.]{0,40}?\bthat\b", s, re.I):
+        return "outcome"  # "We observed in our previous results that ...": a finding
+    if sig.kind == "done" and not node.is_item and not (re.search(r"\b(?:i|we)\b|\b(?:i|we)['’]", s, re.I) or _NOW_DONE.search(s) or PASSIVE_DONE_RE.search(s)):
+        sig.kind = "note"  # "MONAI is an open source organization ... tested on ...": no one's action
     settled = re.search(r"\b(?:decided|agreed|concluded|voted|chose|settled on)\b", s, re.I)
-    if not settled and (sig.kind == "done" or _FIRST_PAST.match(s) or _NOW_DONE.search(s) or PASSIVE_DONE_RE.search(s)
+    if not settled and (sig.kind == "done" or _FIRST_PAST.match(s) or _NOW_DONE.search(s) or PASSIVE_DONE_RE.search(s) or _BEEN_DONE.search(s)
                         or (DONE_RE.match(s) and re.match(r"^(?:i|we)\b", s, re.I))):
         if not re.search(r"\b(?:not|never|didn'?t|did not)\b\s+(?:\w+\s+)?(?:work|help|succeed)", s, re.I):
             return "done"
@@ -379,6 +385,7 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
             rest = text[om.end():] if om else text
             verb = (om.group("v") or "work on") if om else ""
             what = f"{_BASE.get(verb.lower(), verb)}{rest}".strip()  # "I am still working on lang/gcc13-devel" -> "work on lang/gcc13-devel"
+        what = re.sub(r"^(?:since|as|because|given that|now that)\b[^,]{0,120},\s*", "", what, flags=re.I)  # the reason before the plan
         what = what.rstrip(" .!")
         item.commitments.append(Commitment(what=what, owner="I" if b.first_person else "", lines=lines))
     elif kind == "wait":
@@ -411,6 +418,7 @@ def read_worklog(outline: Outline, people: People, as_of: dt.date, guess: GenreG
         if doc is not None:
             b.place(doc, fm)  # the front matter that titles the log: the item's own lines
     _place_front(b)
+    place_links(b)
     log = b.finish()
     for w in log.items:
         if w.risk_notes and w.done:
