@@ -45,7 +45,9 @@ _PARTS: list[tuple[str | None, re.Pattern]] = [
 _ROLE = re.compile(
     r"\b(?:moderated|chaired|facilitated|hosted|took (?:the )?(?:notes|minutes)|(?:is|was|will be) (?:the )?"
     r"(?:note[- ]?taker|scribe|secretary|moderator|chair(?:person)?|host|facilitator))\b|"
-    r"^(?:note[- ]?taker|scribe|secretary|moderator|chair(?:person)?|host|facilitator|mc)\s+(?:is|was)\b",
+    r"^(?:note[- ]?taker|scribe|secretary|moderator|chair(?:person)?|host|facilitator|mc)\s+(?:is|was)\b|"
+    r"\b(?:can'?t|cannot|couldn'?t|could not) make it(?: today| this week| to (?:the|this|today'?s) (?:meeting|call))?\)?\.?$|"
+    r"\bsends? (?:her|his|their) (?:regrets|apologies)\b",  # who is absent: attendance
     re.I,
 )
 # availability and capacity: a person's time, never a promise
@@ -88,6 +90,12 @@ def _is_part_heading(b: LogBuilder, h: Node) -> bool:
 
 def _topic_heading(b: LogBuilder, node: Node) -> Node | None:
     h = topic_heading(b, node)
+    if h is not None and h.kind == "heading" and h.text.rstrip().endswith(":") and part_mode(h.text)[0]:
+        # "### Generalization" ... "### Summary:": the summary of the topic just above, at its level
+        prev = next((x for x in reversed(b.outline.nodes[: h.index]) if x.kind == "heading" and x.level <= h.level), None)
+        if (prev is not None and prev.level == h.level and not part_mode(prev.text)[0] and not is_mode_heading(prev)
+                and not GENERIC_HEAD.match(prev.text.strip(" :")) and not is_question(prev.text)):
+            return prev
     while h is not None and _is_part_heading(b, h):
         h = b.outline.parent(h)
         while h is not None and (is_mode_heading(h) or GENERIC_HEAD.match(h.text.strip(" :"))):

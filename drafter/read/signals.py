@@ -129,6 +129,7 @@ _NOT_ASKED = re.compile(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for
 # "I would like to see this in 0.37": a view, not a promise
 _VIEW = re.compile(r"^(?:i|we)\s*(?:would|'d|’d)\s+(?:like to see|love to see|prefer|rather)\b|^(?:i|we)\s+(?:think|feel|believe)\b", re.I)
 _STATUS_ONLY = re.compile(r"(?:done|merged|landed|shipped|released|fixed|closed|resolved|completed|finished|published)[.!]?", re.I)
+_ABSENT = re.compile(r"\b(?:can'?t|cannot|couldn'?t|could not) make it (?:today|this week|to (?:the|this|today'?s) (?:meeting|call))\b", re.I)
 _NO_WAIT = re.compile(r"\b(?:nothing|none|no(?:thing)? (?:else|more))\s+(?:else\s+)?(?:is\s+|was\s+)?(?:pending|blocked|waiting)\b", re.I)  # "nothing else pending release"
 SLIP_RE = re.compile(
     r"\b(slide|slides|sliding|slip|slips|slipping|slipped|delayed|postponed|pushed (?:back|out)|behind schedule|"
@@ -312,8 +313,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         if re.search(r"\bor\b", body) and re.match(r"^(?:should|shall|do|does|can|could|would|will) (?:we|i|they|it)\b|^(?:which|whether)\b", body, re.I):
             return Signal("decision", body, owner=owner, options=options_in(body))
         return Signal("question", body, owner=speaker or owner)
-    if _VIEW.match(body):
-        return Signal("note", body, owner=speaker or owner)
+    if _VIEW.match(body) or _ABSENT.search(body):
+        return Signal("note", body, owner=speaker or owner)  # a view; who could not attend (attendance, no risk)
     if mode == "blocked":
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
     if WAIT_RE.search(body) and not _NO_WAIT.search(body):

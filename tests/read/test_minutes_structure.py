@@ -328,3 +328,29 @@ def test_candidates_and_votes_are_the_positions_and_the_outcome_part_the_outcome
     assert [o.text for o in w.outcomes] == ["Ada Lovelace was elected chair"]
     assert not w.commitments and not w.actions
     assert {17, 18, 19} <= {s.number for s in log.unplaced}  # the candidates (one misspelt) are a roster
+
+
+SUMMARY_AFTER = """# Spec meeting 2025-05-08
+
+## Notes
+
+### Generalization
+
+Do we want this as an identifier with sub-properties? Carol (Dave can't make it today).
+
+### Summary:
+
+Agree not to use a general identifier at this point.
+
+### Versions
+
+Are we going to enforce SEMVER? No.
+"""
+
+
+def test_a_summary_heading_at_the_topics_level_sums_up_the_topic_above_and_absence_is_no_risk():
+    log = read_structured(SUMMARY_AFTER, AS_OF, genre="minutes")
+    assert [w.title for w in log.items] == ["Generalization", "Versions"]
+    gen = log.items[0]
+    assert "Agree not to use a general identifier at this point." in [o.text for o in gen.outcomes]
+    assert not gen.risk_notes  # "Dave can't make it today" is attendance
