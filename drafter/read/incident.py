@@ -70,6 +70,8 @@ _REQUESTED = re.compile(
     r"^(?:[Ww]e|I)\s+(?:have\s+)?(?:requested|asked)\s+(?:that\s+)?(?P<who>(?:all\s+)?(?:(?:[\w-]+\s+)?(?:maintainers|contributors|users|members|committers|admins|administrators|owners|team members|staff)))"
     r"\s+(?:to\s+)?(?P<what>[a-z]\w+\b.+)$"
 )
+_STATEMENT = re.compile(r"^(?:the|a|an|this|that|these|those|our|their|it|there)\s+(?:\w+\s+){0,6}?(?:was|were|is|are|has|have|had|\w+ed)\b", re.I)
+_BACK_REF = re.compile(r"\b(?:on|about|for|against|of|with|to) (?:this|that|it)\b(?! (?:is|was|will|would))", re.I)
 _ASIDE = re.compile(r"^(?:in this|however|this|it|that|since|because|but|although|as|which|there)\b|.*\b(?:could|would|might) have\b", re.I)
 _NOT_IMPERATIVE = {"the", "a", "an", "we", "i", "it", "this", "that", "they", "our", "there", "these", "those", "you", "he", "she", "nothing", "no", "not", "all"}
 
@@ -174,8 +176,10 @@ def _read_action_item(b: LogBuilder, node: Node, item) -> bool:
         for sent in sentences(node.text):
             _add(b, item, "done" if _done_statement(sent) else _kind(b, sent, "report", node), sent, node.lines)
         return True
-    if node.kind == "para" and not node.is_item:
-        _read_part(b, item, node, "report")  # prose after the list ("We need more help ..."): read as the report
+    if (node.kind == "para" and not node.is_item) or (node.is_item and node.checked is None and _STATEMENT.match(node.text)):
+        # prose after the list ("We need more help ..."), a statement in it ("The security researcher also
+        # recommended ...", not a task): read as the report
+        _read_part(b, item, node, "report")
         return True
     b.read_node(item, node, "doing")
     return True
@@ -252,12 +256,18 @@ def _read_part(b: LogBuilder, item, node: Node, part: str) -> None:
             b.absorbed.update(n.index for n in items)
             _add(b, item, _kind(b, lead, part, node), f"{lead}: {body}", lines)
             return
+    prev = None
     for k, sent in enumerate(sentences(text)):
         kind = _kind(b, sent, part, node)
         lines = list(node.lines)
         if part == "timeline" and kind == "done":
             sent, lines = _stamped(b, sent, node, stamp_h, k)
+        if kind == "outcome" and prev is not None and prev.lines == lines and _BACK_REF.search(sent) and len(prev.text) + len(sent) <= 300:
+            prev.text = f"{prev.text.rstrip()} {sent.strip()}"  # "... recommended GPG signing. The committee took a vote on this ...": one outcome
+            continue
+        n_out = len(item.outcomes)
         _add(b, item, kind, sent, lines)
+        prev = item.outcomes[-1] if kind == "outcome" and len(item.outcomes) > n_out else None
 
 
 def _listed(b: LogBuilder, node: Node) -> list[Node]:
