@@ -200,6 +200,7 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         headline = f"{cap_first(a.overall.label)}: {headline}"
     sections = [Section(entries=[Entry(sentence(headline), "para")])]
     head_core = _core(sentence(headline))
+    head_first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", sentence(headline))[0]
 
     # risks: one an item already states (with its deadline) is not repeated; one that threatens an
     # item with no deadline of its own goes under that item ("threatens <the item>" would only name it)
@@ -229,7 +230,9 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         tag = "" if item.status == Status.ON_TRACK else f" — {item.status.label}"
         head = sec.add(f"{bold(w.t(item.title))}{tag}", "title")
         # an item with one line left says it without a title line over it; a problem item keeps its status line
-        head.solo = not problem
+        title_words = _words(item.title)
+        named = bool(title_words) and len(title_words & _words(head_first)) >= 0.8 * len(title_words)
+        head.solo = not problem or named  # the bottom line names a problem item and its status
         head.folds_last = item.status == Status.DONE
         add = _Lines(sec, head_core).add
 
@@ -288,12 +291,14 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         if done:
             add("Done: ", None, parts=done, part_ranks=[R_KEY] + [R_DONE] * (len(done) - 1))
             sec.entries[-1].rank = R_DONE
-        title_words = _words(item.title)
         for e in sec.entries[1:]:
             if title_words and len(title_words & _words(e.shown())) < 0.5 * len(title_words):
                 e.context = bold(w.t(item.title))
-        if any(not e.repeat for e in sec.entries[1:]) or problem:
+        has_lines = any(not e.repeat for e in sec.entries[1:])
+        if has_lines or (problem and not named):  # a problem item the bottom line names needs no bare line
             sections.append(sec)
+        elif problem:
+            pass  # the bottom line says it
         elif item.status == Status.DONE:
             done_titles.append(w.t(item.title))
         elif len(clean(item.title).split()) > 2:  # a topic with nothing under it: noted, no status claimed
@@ -307,7 +312,7 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
     if ownerless:  # said once, not after each line
         tail.add("Open, no owner named: ", parts=ownerless, part_ranks=[R_DONE] * len(ownerless))
         tail.entries[-1].rank = R_DONE
-    for x in a.asks:
+    for x in a.asks:  # an ask of the reader is never dropped
         tail.add(w.ask(x))
     if done_titles:
         tail.add("Done: ", parts=done_titles, part_ranks=[R_DONE] + [R_DONE + 1] * (len(done_titles) - 1))
