@@ -240,7 +240,22 @@ def _agenda_elsewhere(b: LogBuilder, h: Node) -> bool:
     return cache[key]
 
 
+_PROMPT_TOPIC = re.compile(r"^(?:review|discuss|check|look at|go over|go through|triage|revisit)\b", re.I)
+
+
+def _prompt(b: LogBuilder, node: Node) -> bool:
+    """"Review our project board" > "What items should be added?", "Are there stale items?": the
+    standing questions an agenda item is discussed by, none of them answered: its prompts, context."""
+    p = b.outline.parent(node)
+    if p is None or not p.is_item or not _PROMPT_TOPIC.match(p.text) or not is_question(node.text):
+        return False
+    kids = b.outline.descendants(p)
+    return all(k.is_item and not k.children and is_question(k.text) for k in kids)
+
+
 def _context(b: LogBuilder, node: Node) -> bool:
+    if _prompt(b, node):
+        return True
     path = b.outline.heading_path(node)
     if path and re.match(r"agenda\b", path[-1].text.strip(), re.I) and _agenda_elsewhere(b, path[-1]):
         return True  # the agenda lists the topics the sections below discuss: context

@@ -354,3 +354,25 @@ def test_a_summary_heading_at_the_topics_level_sums_up_the_topic_above_and_absen
     gen = log.items[0]
     assert "Agree not to use a general identifier at this point." in [o.text for o in gen.outcomes]
     assert not gen.risk_notes  # "Dave can't make it today" is attendance
+
+
+PROMPTS = """# Sync meeting (2025-05-08)
+
+## Notes
+
+* Review our project board
+  * What items should be added?
+  * Are there stale items that are no longer urgent?
+* Release plan
+  * Should we cut a beta first?
+  * Brian will draft the notes
+"""
+
+
+def test_an_agenda_items_standing_prompts_are_context_but_real_questions_stay():
+    log = read_structured(PROMPTS, AS_OF, genre="minutes")
+    questions = [q.text for w in log.items for q in w.questions]
+    assert not any("stale items" in q or "items should be added" in q for q in questions)
+    assert any("cut a beta first" in q for q in questions) or any(
+        "cut a beta first" in d.question for w in log.items for d in w.decisions)
+    assert {5, 6, 7} <= {s.number for s in log.unplaced}
