@@ -421,6 +421,12 @@ def read_worklog(outline: Outline, people: People, as_of: dt.date, guess: GenreG
     place_links(b)
     log = b.finish()
     for w in log.items:
+        for r in list(w.risk_notes):  # "Thesis" as a roadblock, elaborated below ("Thesis work will end next week")
+            words = set(re.findall(r"\w+", r.text.lower()))
+            if len(words) <= 2 and any(x is not r and words <= set(re.findall(r"\w+", x.text.lower())) for x in [*w.risk_notes, *w.questions]):
+                w.risk_notes.remove(r)
+                if r.text in w.risks:
+                    w.risks.remove(r.text)
         if w.risk_notes and w.done:
             w.done = False  # a week that leaves a difficulty open is not all done
     return log
@@ -433,7 +439,9 @@ def _place_front(b: LogBuilder) -> None:
     if not full:
         return
     first = min(full, key=lambda w: min(w.lines))
-    start = min(first.lines)
+    cited = [n for x in [*first.actions, *first.commitments, *first.waits, *first.outcomes, *first.decisions, *first.questions, *first.risk_notes]
+             for n in x.lines]
+    start = min(cited) if cited else min(first.lines)  # the lines before its first element: the title, "Links:", "Contact:"
     for w in b.items:
         if w is not first and w not in full and w.lines and max(w.lines) < start:
             for n in list(w.lines):  # an empty topic before the first entry ("Contact: ..." under the title)
