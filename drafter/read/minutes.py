@@ -202,6 +202,11 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
         return True
     if node.is_item and node.label and node.rest and _rota(b, node, item):
         return True
+    if (node.is_item and node.label and node.rest and not node.children and not b.people.known(node.label.lstrip("@"))
+            and _topic(b, node)[2] is node):
+        # "* Talking about woes of Python 3.9: we should downgrade to 3.8": the label titles the topic, the rest is said
+        b.read_node(item, _as_text(node, node.rest), mode)
+        return True
     part = _under_part(b, node)
     if part == "doing":
         p = b.outline.parent(node)

@@ -376,3 +376,11 @@ def test_an_agenda_items_standing_prompts_are_context_but_real_questions_stay():
     assert any("cut a beta first" in q for q in questions) or any(
         "cut a beta first" in d.question for w in log.items for d in w.decisions)
     assert {5, 6, 7} <= {s.number for s in log.unplaced}
+
+
+def test_a_labelled_topic_bullet_reads_what_follows_its_label():
+    text = "# Team meeting #5\n\n## Notes\n\n* Woes of the old runtime: we should downgrade to 3.8, all we use from 3.9 is one function\n"
+    log = read_structured(text, AS_OF, genre="minutes")
+    w = log.items[0]
+    assert w.title == "Woes of the old runtime"
+    assert [d.question for d in w.decisions] == ["we should downgrade to 3.8, all we use from 3.9 is one function"]
