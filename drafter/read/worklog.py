@@ -117,6 +117,7 @@ _FIRST_PAST = re.compile(
     re.I,
 )
 _RESULT = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:stood up|come forward|volunteered|offered|joined|grown|become)\b|\b(?:was|were)\s+(?:\w+ly\s+)?(?:brought|raised|proposed|reported)\b", re.I)
+_NEXT_LEAD = re.compile(r"^(?:as (?:the|a|my) next steps?|as next steps?|next|then|next week|going forward|after that)\s*,?\s+(?:i|we)\s*(?:can|could|will|'ll|plan to|want to|would like to|need to|have to|am going to|are going to|shall)\s+(?P<what>\w.+)$", re.I)
 _BEEN_DONE = re.compile(rf"\b(?:has|have) been\s+(?:\w+ly\s+)?(?:{DONE_VERBS}|documented|approved|merged|resolved)\b", re.I)
 _NOW_DONE = re.compile(r"\b(?:is|are|can)\s+now\b|^now,?\s+\S.*\b(?:can|is|are)\b|\bis now current\b|\bare now current\b", re.I)
 _META = re.compile(r"^(?:contact|links?|urls?|see also|references?|sponsors?|the link of my work|blog post)\b.*?:", re.I)
@@ -141,6 +142,10 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
         return True
     if mode is not None and h is not None and not _label_heading(h) and mode_of(h.text) == mode and not node.label:
         mode = None  # the mode came from a topic's title ("Resolution of a conflict ..."), not from a section label
+    if mode == "doing" and b.first_person and len(sentences(node.text)) == 1 and _NEXT_LEAD.match(node.text.strip()):
+        b.place(item, node)
+        _add(b, item, "commitment", node.text, node.lines)  # "As the next step, I can focus on ...": what I will do
+        return True
     if mode in (None, "plain", "done") and b.first_person:
         _read_prose(b, item, node, mode)
         return True
@@ -389,6 +394,8 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
         what = what.rstrip(" .!")
         item.commitments.append(Commitment(what=what, owner="I" if b.first_person else "", lines=lines))
     elif kind == "wait":
+        text = re.sub(r"^(?:in|during|for|over|throughout|this|last|both)\b[^,]{0,30}\b(?:weeks?|days?|months?|sprint|quarter|today|yesterday)\s*,\s*", "", text, flags=re.I)
+        text = text[:1].upper() + text[1:]  # "In both weeks, I had issues accessing ...": the wait is what follows
         text = re.split(r",\s+by (?:using|means of)\b", text)[0]  # "I expect upstream to fix the issue soon, by using a patch ... or ...": the wait
         m = _EXPECT.search(text)
         on = m.group("who") if m else None
@@ -400,6 +407,9 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
         item.risk_notes.append(Note(text=text, lines=lines))
     elif kind == "outcome":
         item.outcomes.append(Outcome(text=text, lines=lines))
+    elif kind == "commitment" and _NEXT_LEAD.match(text) and b.first_person:
+        what = _NEXT_LEAD.match(text).group("what").rstrip(" .!")  # "As the next step, I can focus on training the LDM ..."
+        item.commitments.append(Commitment(what=what, owner="I", lines=lines))
     else:
         sig = classify(text, None, b.people, first_person=b.first_person)
         if sig.kind != kind and kind in ("question", "decision", "commitment"):
