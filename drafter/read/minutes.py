@@ -30,6 +30,7 @@ from .outline import Node, Outline
 from .people import People
 from .sections import GENERIC_HEAD, is_mode_heading, topic_bullet, topic_heading, walk
 from .signals import (
+    _STATUS_ONLY,
     RISK_RE,
     Signal,
     classify,
@@ -59,6 +60,7 @@ _CAPACITY = re.compile(
 # what makes a capacity statement a risk: less time than usual, or none on some days
 _LIMITED = re.compile(r"\b(?:not|no|won'?t|can'?t|cannot|only|unavailable|away|off|health|sick|illness|leave|vacation|holiday|"
                       r"maybe|if able|limited|reduced|less|unchanged|busy|constraints?)\b", re.I)
+_COMMIT_TYPE = re.compile(r"[a-z]{2,10}(?:\([\w-]+\))?!?")  # "docs", "fix(parser)": a commit-style type label
 _HANDLE = re.compile(r"@?[\w.-]+")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|\([^)]*\)')
 _ROTA_LABEL = re.compile(r"^(?:this|next|last)\s+(?:week|month|sprint|meeting)$", re.I)
@@ -113,6 +115,8 @@ def _topic(b: LogBuilder, node):
         tb = topic_bullet(b, p) if p is not None and p.is_item else None
         if tb is None and p is not None and p.is_item:
             return _topic(b, p)
+    if tb is None and node.is_item and node.children and node.label and _COMMIT_TYPE.fullmatch(node.label) and len(node.text.split()) <= 14:
+        tb = node  # "* docs: remove X (#1521)" > "* merged": a topic, as it is to the line under it
     if tb is not None and not _label_part(tb):
         return ("n", tb.index), _title_of(b, tb), tb, None
     top = _top_bullet(b, node)
@@ -162,7 +166,7 @@ def _title_of(b: LogBuilder, node) -> str:
     if node.label and node.rest and b.people.known(node.label):
         head = re.split(r"[,;]\s|\s[-–—]\s", node.rest)[0]
         return f"{node.label}: {_first_words(head)}"  # "David: can we have a notification when we deploy"
-    if node.label and len(node.label.split()) <= 8 and not b.people.known(node.label) and not re.fullmatch(r"[a-z]{2,10}(?:\([\w-]+\))?!?", node.label):
+    if node.label and len(node.label.split()) <= 8 and not b.people.known(node.label) and not _COMMIT_TYPE.fullmatch(node.label):
         # ("docs: remove X", "fix(parser): Y": a commit-style type, not the topic's name)
         same = sum(1 for n in b.outline.nodes if n.label == node.label and n.is_item)
         if same == 1 or not node.rest:
@@ -188,6 +192,13 @@ def _as_text(node: Node, text: str) -> Node:
 def _special(b: LogBuilder, node: Node, item, mode) -> bool:
     if node.is_item and node.children and (_label_part(node) or (node.label and not node.rest)):
         b.place(item, node)  # "* Decisions:" labels the points under it
+        return True
+    p = b.outline.parent(node)
+    if p is not None and p.is_item and _STATUS_ONLY.fullmatch(node.text.strip()):
+        before = len(item.actions)
+        b.read_node(item, node, mode)
+        for a in item.actions[before:]:  # "merged" under "docs: remove X (#1521)": the state of the line above
+            a.lines = sorted(set(a.lines) | set(p.lines))
         return True
     is_part, pmode = part_mode(node.label)
     if is_part and node.rest:

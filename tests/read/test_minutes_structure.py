@@ -281,6 +281,8 @@ def test_state_words_waits_and_volunteers():
     log = read_structured(WAITS, AS_OF, genre="minutes")
     acts = {w.title: [a.text for a in w.actions] for w in log.items}
     assert acts.get("docs: drop the legacy contact from the CoC") == ["merged"]
+    kept = check_log(log)  # the state word cites the line it is the state of: the item keeps its title's support
+    assert "docs: drop the legacy contact from the CoC" in [w.title for w in kept.items]
     waits = [x.what for w in log.items for x in w.waits]
     assert any(x.startswith("Need to wait on the other privacy issues") for x in waits)
     assert any("on hold till Ada Lovelace" in x for x in waits)
