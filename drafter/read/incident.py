@@ -174,6 +174,9 @@ def _read_action_item(b: LogBuilder, node: Node, item) -> bool:
     if node.is_item and node.checked is None and _done_statement(node.text):
         b.place(item, node)
         for sent in sentences(node.text):
+            if item.actions and set(item.actions[-1].lines) == set(node.lines) and re.match(r"^(?:this|that|it|these)\s+(?:was|were|is|has|had)\b", sent, re.I):
+                item.actions[-1].text = f"{item.actions[-1].text.rstrip()} {sent.strip()}"  # "... enabled 2FA. This was also recommended by the researcher."
+                continue
             _add(b, item, "done" if _done_statement(sent) else _kind(b, sent, "report", node), sent, node.lines)
         return True
     if (node.kind == "para" and not node.is_item) or (node.is_item and node.checked is None and _STATEMENT.match(node.text)):
@@ -196,7 +199,7 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
     s = sent.strip()
     if _EXAMPLE.match(s) or re.match(r"^(?:all )?times? (?:are |in |shown )|^all times\b", s, re.I):
         return "note"  # an illustration of the sentence before it; how to read the timeline
-    if re.match(r"^(?:thanks?|thank you)\b", s, re.I) or _META.match(s) or re.search(r"\bsponsored by\b|\b(?:is|are) responsible for\b", s, re.I):
+    if re.match(r"^(?:thanks?|thank you)\b", s, re.I) or re.search(r"\btakes? .{0,60}\bseriously\b", s, re.I) or _META.match(s) or re.search(r"\bsponsored by\b|\b(?:is|are) responsible for\b", s, re.I):
         return "note"  # thanks, "Contact: ...", "Last updated: ...", "Link: ...", a sponsor
     if not re.search(r"[^\W_]", s):
         return "none"  # "\\\\" (a markdown line break alone)
@@ -233,7 +236,14 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
     pm = _PAST.search(s)
     if pm and re.search(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", s[: pm.start()], re.I):
         pm = None  # "it did not resolve the issue": not done
-    if DONE_RE.match(s) or pm or PASSIVE_DONE_RE.search(s) or re.search(rf"\bhad been (?:{DONE_VERBS}|revoked|replaced)\b", s, re.I):
+    passive = PASSIVE_DONE_RE.search(s) or re.search(rf"\b(?:was|were|been)\s+(?:\w+ly\s+|also\s+)?(?:{DONE_VERBS}|revoked|replaced|contacted|notified|informed|sanitised|sanitized)\b", s, re.I)
+    subject = s[: (pm.start() if pm else len(s))]
+    title_words = {w for w in re.findall(r"[A-Z][\w-]{2,}", b.__dict__.get("doc_title", ("",))[0])}
+    ours = re.search(r"\b(?:we|i|our team|the team)\b", subject, re.I) or (title_words and title_words & set(re.findall(r"[A-Z][\w-]{2,}", subject)))
+    # (the report's own team, named in its title: "The FreeBSD Release Engineering Team started the cycle")
+    if part in ("summary", "report", "impact") and pm and not ours and not passive and not (DONE_RE.match(s) and re.match(r"^(?:we|i)\b", s, re.I)):
+        return "outcome"  # "a security researcher identified a leaked token": what happened, not what we did
+    if DONE_RE.match(s) or pm or passive:
         return "done"
     return "outcome"
 
@@ -262,7 +272,8 @@ def _read_part(b: LogBuilder, item, node: Node, part: str) -> None:
         lines = list(node.lines)
         if part == "timeline" and kind == "done":
             sent, lines = _stamped(b, sent, node, stamp_h, k)
-        if kind == "outcome" and prev is not None and prev.lines == lines and _BACK_REF.search(sent) and len(prev.text) + len(sent) <= 300:
+        if kind == "outcome" and prev is not None and prev.lines == lines and (_BACK_REF.search(sent) or re.match(r"^(?:they|he|she)\s", sent, re.I)) \
+                and len(prev.text) + len(sent) <= 400:
             prev.text = f"{prev.text.rstrip()} {sent.strip()}"  # "... recommended GPG signing. The committee took a vote on this ...": one outcome
             continue
         n_out = len(item.outcomes)
