@@ -344,3 +344,24 @@ def test_a_timeline_table_and_a_follow_ups_aside():
     assert [c.what for c in item.commitments] == ["Reflect on how announcements can be more visible"]  # its aside is no task
     assert "Time to recovery: 87 minutes" in [o.text for o in item.outcomes]
     assert not any(o.text.startswith("Category") for o in item.outcomes)  # metadata
+
+
+def test_a_summary_tells_what_happened_from_what_we_did():
+    text = """---
+title: Token leak disclosure
+---
+
+On 2 May 2024 a security researcher identified a leaked token in our CI logs. They reported this to our security inbox. Within a few hours the token had been revoked. We enabled secret masking in CI.
+
+### What we're doing about it
+
+- We enabled branch protection on more repositories. This was also recommended by the researcher.
+"""
+    (item,) = read(text, genre="incident").items  # (this short, it would be taken for a standup)
+    outs = [o.text for o in item.outcomes]
+    # a third party's act is what happened; the sentence that continues it stays with it
+    assert outs == ["On 2 May 2024 a security researcher identified a leaked token in our CI logs. They reported this to our security inbox."]
+    acts = [a.text for a in item.actions]
+    assert "Within a few hours the token had been revoked." in acts
+    assert "We enabled secret masking in CI." in acts
+    assert "We enabled branch protection on more repositories. This was also recommended by the researcher." in acts
