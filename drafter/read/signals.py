@@ -132,7 +132,7 @@ _STATUS_ONLY = re.compile(r"(?:done|merged|landed|shipped|released|fixed|closed|
 _ABSENT = re.compile(r"\b(?:can'?t|cannot|couldn'?t|could not) make it (?:today|this week|to (?:the|this|today'?s) (?:meeting|call))\b", re.I)
 _NO_WAIT = re.compile(r"\b(?:nothing|none|no(?:thing)? (?:else|more))\s+(?:else\s+)?(?:is\s+|was\s+)?(?:pending|blocked|waiting)\b", re.I)  # "nothing else pending release"
 SLIP_RE = re.compile(
-    r"\b(slide|slides|sliding|slip|slips|slipping|slipped|delayed|postponed|pushed (?:back|out)|behind schedule|"
+    r"\b((?:will|may|might|could|would|to|'ll) slide|slid(?:es|ing)? (?:to|into|past|out|back|by)|slip|slips|slipping|slipped|delayed|postponed|pushed (?:back|out)|behind schedule|"
     r"running late|won'?t make it|will miss|missed the)\b",
     re.I,
 )

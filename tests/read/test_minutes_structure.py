@@ -386,3 +386,10 @@ def test_a_labelled_topic_bullet_reads_what_follows_its_label():
     w = log.items[0]
     assert w.title == "Woes of the old runtime"
     assert [d.question for d in w.decisions] == ["we should downgrade to 3.8, all we use from 3.9 is one function"]
+
+
+def test_presentation_slides_are_no_slip():
+    text = "# Sync\n\n## Demo\n\n* (JB):\n  * I have some slides, and a few people here to answer questions.\n  * Presentation: Slides.\n  * The release will slide to next week.\n"
+    log = read_structured(text, AS_OF, genre="minutes")
+    risks = [r.text for w in log.items for r in w.risk_notes]
+    assert risks == ["The release will slide to next week."] or risks == ["The release will slide to next week"]
