@@ -302,6 +302,10 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         label_owner = speaker  # "Sam: email verification" in a "working on" round
     owner = who or label_owner or speaker or default_owner
     body = what if who else t
+    pm = re.match(r"^please,?\s+(?P<what>(?!let\b|note\b)[a-z]+\b.*)$", body, re.I)
+    if pm and not who and not first_person and not is_question(body):
+        # "Carol: please read the doc, comment on it": asked of the others in the room, not the speaker's promise
+        return Signal("commitment", pm.group("what"), owner=None)
     if checked is True or (mode == "done" and DONE_WORD.search(body)):
         return Signal("done", _strip_done(body), owner=owner)
     qa = re.match(r"^(?P<q>[^?]{3,}\?)\s+(?P<a>\S.*)$", body)

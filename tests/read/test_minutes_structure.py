@@ -393,3 +393,11 @@ def test_presentation_slides_are_no_slip():
     log = read_structured(text, AS_OF, genre="minutes")
     risks = [r.text for w in log.items for r in w.risk_notes]
     assert risks == ["The release will slide to next week."] or risks == ["The release will slide to next week"]
+
+
+def test_a_speakers_please_is_asked_of_the_room_not_their_promise():
+    text = "# TAC meeting\n\nAttendees: Carol Payne, John Smith\n\n## Policy draft\n\n- Carol: please read the doc and comment on it. I will post the link in the channel.\n"
+    log = read_structured(text, AS_OF, genre="minutes")
+    got = [(c.owner, c.what) for w in log.items for c in w.commitments]
+    assert ("", "read the doc and comment on it.") in got or ("", "read the doc and comment on it") in got
+    assert any(o == "Carol Payne" and "post the link" in w for o, w in got)
