@@ -140,10 +140,11 @@ def _layout(sections: list[Section], fmt: OutputFormat, tail: str | None = None)
             text = _inline(e.shown(), fmt)
             if alone and e.context:  # the title line is not shown: the line names its item
                 ctx = _inline(e.context, fmt)
-                if text.startswith("Done: "):  # "**Office move** — done: boxes packed; keys returned."
-                    text = f"{ctx} — done: {text[6:]}"
+                m = _LABELLED.match(text)
+                if m:  # "**Office move** — done: boxes packed.", "**Filter PR** — decided: ..." (a label, not a name)
+                    text = f"{ctx} — {m.group(0).lower()}{text[m.end():]}"
                 else:
-                    text = f"{ctx} — {text}" if _LABELLED.match(e.shown()) else f"{ctx}: {text}"
+                    text = f"{ctx}: {text}"
             if e.kind == "para" and prev == "para":
                 lines.append("")  # separate paragraphs (markdown would join adjacent lines)
             prev = e.kind

@@ -128,7 +128,7 @@ def headline_for(plan: Plan) -> str:
         ahead = sorted((ip.item.deadline, ip.item.deadline_label) for ip in plan.items
                        if ip.item.deadline and ip.item.deadline >= as_of and ip.item.deadline_label)
         nxt = f" Next up: {the(clean(ahead[0][1]))} on {fmt(ahead[0][0], as_of)}." if ahead else ""
-        mine = "I have nothing open" if plan.log.first_person else "Nothing is open"
+        mine = "I have nothing open" if plan.log.first_person else "No item is open"
         decided = decided_sentence(plan)
         return fit(f"All done: {titles}. {decided}{mine} and no promised date has passed.{nxt}", 300)
     ip = next((ip for ip in plan.items if ip.status == plan.overall), None) or max(plan.items, key=lambda x: x.status.severity)

@@ -700,7 +700,7 @@ def test_on_track_title_goes_with_its_last_line_under_a_cap():
         assert (f"Topic{i} —" in out) == (f"point {i} after" in out), out
         assert f"Topic{i} — on track" not in out
     assert "Topic10 —" not in out  # later items give way first
-    assert "Topic0 — Decided: The group agreed on point 0" in out
+    assert "Topic0 — decided: The group agreed on point 0" in out  # the label stays a label, not a name
 
 
 def test_bare_titles_go_last_when_the_cap_still_bites():
