@@ -710,3 +710,61 @@ def test_bare_titles_go_last_when_the_cap_still_bites():
     assert word_count(out) <= 110, out
     kept = [i for i in range(11) if f"Topic number {i} of" in out]
     assert kept == list(range(len(kept)))  # the earlier ones stay
+
+
+# --------------------------------------------------------------------------------------------
+# Saying each fact once, in the fewest words (U14 without losing what matters)
+# --------------------------------------------------------------------------------------------
+
+
+def test_next_step_hides_the_promise_it_restates_and_ownerless_promises_are_said_once():
+    item = ItemStatus(
+        title="Release", status=Status.ON_TRACK,
+        next_step=NextStep(action="cut the release branch", owner="Sam", due=D(2026, 11, 27)),
+        commitments=[CommitmentState(what="cut the release branch", owner="Sam"),
+                     CommitmentState(what="update the changelog", owner=""),
+                     CommitmentState(what="tell the docs team", owner="")],
+    )
+    out = render(make_update(items=[item, acme_item()], risks=[], asks=[], unplaced=[]), "text", opts(max_words=5000))
+    assert out.count("cut the release branch") == 1  # the Next line says it, with owner and date
+    assert "Open, no owner named: Update the changelog; Tell the docs team." in out
+    assert "no owner in the notes" not in out
+
+
+def test_missed_promise_with_no_owner_says_so_once():
+    c = CommitmentState(what="the minutes of the last meeting", owner="", due=D(2026, 11, 20), state="missed")
+    out = render(make_update(items=[acme_item(commitments=[c])], risks=[], asks=[], unplaced=[]), "text", opts(max_words=5000))
+    assert "The minutes of the last meeting was due Fri 20 Nov and is missed; the notes name no owner or new date." in out
+
+
+def test_risk_to_an_item_is_said_under_it_without_naming_it_again():
+    items = [acme_item(), ItemStatus(title="Office move", status=Status.ON_TRACK,
+                                     next_step=NextStep(action="book the van", owner="I", due=D(2026, 11, 27)))]
+    risks = [Risk(signal="The van company has not confirmed", threatens="Office move")]
+    out = render(make_update(items=items, risks=risks, asks=[], unplaced=[]), "text", opts(max_words=5000))
+    block = out[out.index("Office move"):]
+    assert "- Risk: The van company has not confirmed." in block
+    assert "threatens Office move" not in out
+
+
+def test_headline_sentence_a_next_line_says_is_left_to_that_line():
+    u = make_update(headline="At risk: the Q3 docs are late. I will call Dana by Thu 26 Nov.",
+                    items=[acme_item(done=[])], risks=[], asks=[], unplaced=[])
+    out = render(u, "text", opts(max_words=5000))
+    assert out.splitlines()[0] == "At risk: the Q3 docs are late."
+    assert out.count("call Dana by Thu 26 Nov") == 1 and "Next: I will call Dana by Thu 26 Nov." in out
+
+
+def test_under_a_cap_decisions_outlast_done_details_and_context():
+    item = ItemStatus(
+        title="Release planning", status=Status.ON_TRACK,
+        outcome="a release the whole team can test before the holidays",
+        decided=["the team agreed to ship 2.0 on Monday without the CSV export"],
+        done=[f"reviewed pull request number {i} with the whole team" for i in range(5)],
+    )
+    u = make_update(items=[acme_item(done=[]), item], risks=[], asks=[], unplaced=[])
+    full = render(u, "text", opts(max_words=5000))
+    capped = render(u, "text", opts(max_words=word_count(full) - 25))
+    assert "ship 2.0 on Monday" in capped
+    assert "Goal: a release the whole team can test" not in capped  # context goes first
+    assert "pull request number 0" in capped and "pull request number 4" not in capped  # a done-list's tail next
