@@ -60,7 +60,6 @@ _CAPACITY = re.compile(
 # what makes a capacity statement a risk: less time than usual, or none on some days
 _LIMITED = re.compile(r"\b(?:not|no|won'?t|can'?t|cannot|only|unavailable|away|off|health|sick|illness|leave|vacation|holiday|"
                       r"maybe|if able|limited|reduced|less|unchanged|busy|constraints?)\b", re.I)
-_DATED = re.compile(r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)")  # "5/1", "2024-03-02"
 _COMMIT_TYPE = re.compile(r"[a-z]{2,10}(?:\([\w-]+\))?!?")  # "docs", "fix(parser)": a commit-style type label
 _HANDLE = re.compile(r"@?[\w.-]+")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|\([^)]*\)')
@@ -213,11 +212,6 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
         _speaker_line(b, node, item, mode)
         return True
     if node.is_item and node.label and node.rest and _rota(b, node, item):
-        return True
-    dm = re.match(rf"^(?:{_DATED.pattern})\s*:\s+(?P<rest>\S.*)$", node.text)
-    if dm and not (node.is_item and node.label and _rota(b, node, item)):
-        # "5/1: Will wait for more people on the dev call": a dated update; its date is when it was said
-        b.read_node(item, _as_text(node, dm.group("rest")), mode)
         return True
     if (node.is_item and node.label and node.rest and not node.children and not b.people.known(node.label.lstrip("@"))
             and _topic(b, node)[2] is node):

@@ -402,10 +402,3 @@ def test_a_speakers_please_is_asked_of_the_room_not_their_promise():
     assert ("", "read the doc and comment on it.") in got or ("", "read the doc and comment on it") in got
     assert any(o == "Carol Payne" and "post the link" in w for o, w in got)
 
-
-def test_a_dated_update_line_is_read_without_its_date():
-    text = "# Meeting\n\nAttendees: Michael Sarahan\n\n**Existing Items**\n\n- Michael Sarahan to document the migration of old recipes to the new style for everyone\n    - 5/1: Will wait for more people on the dev call before Michael talks about this\n"
-    log = read_structured(text, AS_OF, genre="minutes")
-    waits = [x for w in log.items for x in w.waits]
-    assert [x.what for x in waits] == ["Will wait for more people on the dev call before Michael talks about this"]
-    assert all(x.expected_by is None for x in waits)
