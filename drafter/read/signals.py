@@ -129,6 +129,13 @@ _NOT_ASKED = re.compile(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for
 # "I would like to see this in 0.37": a view, not a promise
 _VIEW = re.compile(r"^(?:i|we)\s*(?:would|'d|’d)\s+(?:like to see|love to see|prefer|rather)\b|^(?:i|we)\s+(?:think|feel|believe)\b", re.I)
 _STATUS_ONLY = re.compile(r"(?:done|merged|landed|shipped|released|fixed|closed|resolved|completed|finished|published)[.!]?", re.I)
+# the notes' own boilerplate and standing invitations, not a task asked of anyone: "Please add new agenda
+# items under the heading", "Please reach out if you want to ...", "Please review regularly our list", "Please join"
+_STANDING_ASK = re.compile(
+    r"^please,?\s+(?:(?:add|put|list|write|sign)\b.*\b(?:agenda|items?|names?|here|below|above|heading)\b|attend\b|join\b)|"
+    r"\bif you (?:want|wish|would like|'d like|have|are|can|need)\b|\b(?:regularly|always|every (?:week|time|meeting))\b",
+    re.I,
+)
 _ABSENT = re.compile(r"\b(?:can'?t|cannot|couldn'?t|could not) make it (?:today|this week|to (?:the|this|today'?s) (?:meeting|call))\b", re.I)
 _NO_WAIT = re.compile(r"\b(?:nothing|none|no(?:thing)? (?:else|more))\s+(?:else\s+)?(?:is\s+|was\s+)?(?:pending|blocked|waiting)\b", re.I)  # "nothing else pending release"
 SLIP_RE = re.compile(
@@ -303,7 +310,7 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     owner = who or label_owner or speaker or default_owner
     body = what if who else t
     pm = re.match(r"^please,?\s+(?P<what>(?!let\b|note\b)[a-z]+\b.*)$", body, re.I)
-    if pm and not who and not first_person and not is_question(body):
+    if pm and not who and not first_person and not is_question(body) and not _STANDING_ASK.search(body):
         # "Carol: please read the doc, comment on it": asked of the others in the room, not the speaker's promise
         return Signal("commitment", pm.group("what"), owner=None)
     if checked is True or (mode == "done" and DONE_WORD.search(body)):

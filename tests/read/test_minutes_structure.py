@@ -402,3 +402,12 @@ def test_a_speakers_please_is_asked_of_the_room_not_their_promise():
     assert ("", "read the doc and comment on it.") in got or ("", "read the doc and comment on it") in got
     assert any(o == "Carol Payne" and "post the link" in w for o, w in got)
 
+
+
+def test_boilerplate_requests_and_standing_invitations_are_no_tasks():
+    text = ("# Sync meeting (2025-05-08)\n\nPlease add new agenda items under the `New agenda items` heading!\n\n## Notes\n\n"
+            "* Release\n  * Trishank: Please reach out if you want to have a follow-up conversation here!\n"
+            "  * Joseph: Please look at the list of attributes and report which ones you use.\n")
+    log = read_structured(text, AS_OF, genre="minutes")
+    got = [c.what for w in log.items for c in w.commitments]
+    assert got == ["look at the list of attributes and report which ones you use."]
