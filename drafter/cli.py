@@ -283,7 +283,15 @@ def run_draft(
         if fmt == Fmt.json:
             out(redact(draft.model_dump_json(indent=2, exclude={"plan"})))
         else:
-            out(redact(draft.render(fmt.value)))
+            from .render import render_fitted, word_cap, word_count
+
+            text, omitted = render_fitted(draft.artefact, fmt.value, draft.options)
+            out(redact(text))
+            if omitted and not quiet:  # said here, never in the draft the receiver gets
+                full = render_fitted(draft.artefact, fmt.value, draft.options.model_copy(update={"max_words": 10**6}))[0]
+                cap = word_cap(draft.artefact, fmt, draft.options)
+                err(f"drafter: {omitted} more detail(s) left out to fit {cap} words; "
+                    f"--max-words {word_count(full) + 10} shows everything")
         if not quiet:  # after the draft is out, for either engine: a failure stays one line
             err(_engine_line(settings))
         if not quiet and meta.llm_calls:

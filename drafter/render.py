@@ -20,8 +20,9 @@ Then the most important dropped pieces that still fit are put back (never the no
 holds: those are the notes' raw lines). Status, problem items' next steps, the first next step,
 fallbacks, asks and missed commitments are never dropped; if those alone are over the cap,
 headline sentences after the first that a kept line already says are dropped, and the draft may
-stay over the cap. Whatever is dropped is counted in a final line "(N more details omitted; use
---max-words to show more)"; nothing is cut mid-sentence.
+stay over the cap. Nothing is cut mid-sentence. The draft never mentions what was dropped (a line
+about the tool is not one the receiver should get): :func:`render_fitted` returns the count, and
+the CLI says it on stderr.
 
 Client audience: ticket ids (ABC-123, #123) are removed, internal jargon ("staging", "PR",
 "ticket", "on-call", ...) becomes plain words, and internal people are hidden: as the subject of a
@@ -38,7 +39,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .models import DelegationPlan, DraftOptions, OptionsProposal, OutputFormat, Person, StatusUpdate
-from .render_layout import OMITTED, Entry, Section, _fit, mark_repeats, split_sentences, trim_headline  # noqa: F401  (re-exported)
+from .render_layout import Entry, Section, _fit, mark_repeats, split_sentences, trim_headline  # noqa: F401  (re-exported)
 from .render_plans import delegation_sections, options_sections
 from .render_sections import _Writer, _update_sections
 from .render_text import TICKET, clean, format_day, word_count  # noqa: F401  (re-exported)
@@ -102,10 +103,21 @@ def render(
     people: Iterable[Person] | None = None,
 ) -> str:
     """Render ``artefact`` in ``fmt`` for ``options.audience`` within the word cap (see module doc)."""
+    return render_fitted(artefact, fmt, options, people=people)[0]
+
+
+def render_fitted(
+    artefact: StatusUpdate | OptionsProposal | DelegationPlan,
+    fmt: OutputFormat | str = OutputFormat.MARKDOWN,
+    options: DraftOptions | None = None,
+    *,
+    people: Iterable[Person] | None = None,
+) -> tuple[str, int]:
+    """:func:`render`, and how many details the word cap left out (0 when everything fits)."""
     fmt = OutputFormat(fmt)
     options = options or DraftOptions()
     if fmt == OutputFormat.JSON:
-        return artefact.model_dump_json(indent=2)
+        return artefact.model_dump_json(indent=2), 0
     client = options.audience.value == "client"
     writer = _Writer(
         artefact.as_of,
@@ -125,12 +137,12 @@ def render(
     if update:
         trim_headline(sections)  # a headline sentence a line below says again goes: the line keeps it in its item
         split_sentences(sections)
-    body = _fit(sections, fmt, word_cap(artefact, fmt, options))
+    body, omitted = _fit(sections, fmt, word_cap(artefact, fmt, options))
     if fmt == OutputFormat.EMAIL:
         subject = writer.t(artefact.subject) or writer.t(artefact.headline)
-        return f"Subject: {subject}\n\n{body}"
-    return body  # no trailing newline: print() and file writers add their own
+        return f"Subject: {subject}\n\n{body}", omitted
+    return body, omitted  # no trailing newline: print() and file writers add their own
 
 
-__all__ = ["render", "word_count", "word_cap", "format_day", "internal_names", "AUDIENCE_CAPS", "FORMAT_CAPS"]
+__all__ = ["render", "render_fitted", "word_count", "word_cap", "format_day", "internal_names", "AUDIENCE_CAPS", "FORMAT_CAPS"]
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from .models import OutputFormat
 from .render_text import _B0, _B1, word_count
 
-OMITTED = "({n} more details omitted; use --max-words to show more)"
 
 
 # --------------------------------------------------------------------------------------------
@@ -200,27 +199,25 @@ def _undrop(e: Entry) -> None:
     e.dropped = False
 
 
-def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
+def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> tuple[str, int]:
     """Lay out, dropping the least important pieces until the body fits ``cap`` words, then
     putting back the most important of those dropped that still fit (a long line dropped to make
-    room leaves space for shorter ones)."""
+    room leaves space for shorter ones). Returns the body and how many pieces were left out (the
+    draft itself never says so: a line about the tool is not one the receiver should get)."""
     text = _layout(sections, fmt)
     if cap is None or word_count(text) <= cap:
-        return text
+        return text, 0
     if trim_headline(sections):  # headline sentences a line below already says: nothing is lost
         text = _layout(sections, fmt)
         if word_count(text) <= cap:
-            return text
+            return text, 0
     gone: list[Entry] = []
-
-    def tail() -> str | None:
-        return OMITTED.format(n=len(gone)) if gone else None
 
     fits = False
     for _, _, _, entry in _units(sections):
         _drop(entry)
         gone.append(entry)
-        text = _layout(sections, fmt, tail())
+        text = _layout(sections, fmt)
         if word_count(text) <= cap:
             fits = True
             break
@@ -230,18 +227,18 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
                 continue
             _undrop(entry)
             gone.remove(entry)
-            trial = _layout(sections, fmt, tail())
+            trial = _layout(sections, fmt)
             if word_count(trial) <= cap:
                 text = trial
             else:
                 _drop(entry)
                 gone.append(entry)
-        text = _layout(sections, fmt, tail())
-        return text
+        text = _layout(sections, fmt)
+        return text, len(gone)
     _fold_empty(sections)
     dropped = len(gone)
     if trim_headline(sections) | _fold_next_steps(sections):
-        text = _layout(sections, fmt, OMITTED.format(n=dropped) if dropped else None)
+        text = _layout(sections, fmt)
     # last resort: bare titles of on-track and done items (their lines already gone), later ones first
     for sec in reversed(sections):
         if word_count(text) <= cap:
@@ -250,8 +247,8 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> str:
         if len(live) == 1 and live[0].kind == "title" and live[0].folds_last:
             live[0].dropped = True
             dropped += 1
-            text = _layout(sections, fmt, OMITTED.format(n=dropped))
-    return text
+            text = _layout(sections, fmt)
+    return text, dropped
 
 
 def _fold_empty(sections: list[Section]) -> None:

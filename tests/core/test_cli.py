@@ -188,8 +188,15 @@ def test_max_words(words):
             "--audience", "team")
     assert_ok(r)
     n = len(r.stdout.split())
-    omitted = re.search(r"\((\d+) more details omitted; use --max-words to show more\)", r.stdout)
+    assert "omitted" not in r.stdout and "--max-words" not in r.stdout  # the draft never talks about the tool
+    omitted = re.search(r"drafter: (\d+) more detail\(s\) left out to fit (\d+) words; --max-words (\d+) shows everything",
+                        r.stderr)
     assert n <= words or omitted, (n, r.stdout)
+    if omitted:
+        assert int(omitted.group(2)) == words
+        full = run("update", str(EXAMPLES / "several-items.txt"), "--as-of", AS_OF, "--max-words",
+                   omitted.group(3), "--audience", "team")
+        assert "left out" not in full.stderr and len(full.stdout.split()) > n  # the hint is enough
 
 
 def test_max_words_larger_shows_more():
@@ -197,7 +204,7 @@ def test_max_words_larger_shows_more():
     large = run("update", str(EXAMPLES / "several-items.txt"), "--as-of", AS_OF, "--max-words", "2000")
     assert_ok(small), assert_ok(large)
     assert len(large.stdout.split()) >= len(small.stdout.split())
-    assert "more details omitted" not in large.stdout
+    assert "left out" in small.stderr and "left out" not in large.stderr
 
 
 def test_audience_client_strips_ticket_ids():
@@ -215,7 +222,7 @@ def test_audience_word_caps(audience):
     r = run("update", str(EXAMPLES / "several-items.txt"), "--as-of", AS_OF, "-a", audience)
     assert_ok(r)
     out = r.stdout
-    assert len(out.split()) <= cap or "more details omitted" in out
+    assert len(out.split()) <= cap or "left out" in r.stderr
 
 
 def test_as_of_changes_resolved_dates():
