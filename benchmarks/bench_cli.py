@@ -27,6 +27,7 @@ import json
 import os
 import shutil
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -68,11 +69,13 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def time_process(args: list[str], env: dict, runs: int) -> dict:
-    """Median, p90 and min wall time of ``args`` as a fresh process (hyperfine when installed)."""
+    """Median, p90 and min wall time of ``args`` as a fresh process (hyperfine when installed),
+    and the mean user and system CPU time of a run."""
     if shutil.which("hyperfine"):
         return _hyperfine(args, env, runs)
     times, failure = [], None
     subprocess.run(args, env=env, cwd=ROOT, capture_output=True)  # warm the OS file cache
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     for _ in range(runs):
         t0 = time.perf_counter()
         p = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True)
@@ -80,7 +83,10 @@ def time_process(args: list[str], env: dict, runs: int) -> dict:
         if p.returncode != 0:
             failure = (p.stderr.strip().splitlines() or ["(no stderr)"])[-1]
             break
-    return _summary(times, failure, "perf_counter")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    n = max(len(times), 1)
+    return _summary(times, failure, "perf_counter", user=(after.ru_utime - before.ru_utime) / n,
+                    system=(after.ru_stime - before.ru_stime) / n)
 
 
 def _hyperfine(args: list[str], env: dict, runs: int) -> dict:
@@ -92,22 +98,25 @@ def _hyperfine(args: list[str], env: dict, runs: int) -> dict:
         if p.returncode != 0 or not out.exists():
             return _summary([], (p.stderr.strip().splitlines() or ["hyperfine failed"])[-1], "hyperfine")
         result = json.loads(out.read_text())["results"][0]
-    return _summary(result["times"], None, "hyperfine", user=result.get("user"))
+    return _summary(result["times"], None, "hyperfine", user=result.get("user"), system=result.get("system"))
 
 
 def _quote(arg: str) -> str:
     return arg if arg and all(c.isalnum() or c in "-_./=:" for c in arg) else "'" + arg.replace("'", "'\\''") + "'"
 
 
-def _summary(times: list[float], failure: str | None, tool: str, user: float | None = None) -> dict:
+def _summary(times: list[float], failure: str | None, tool: str, user: float | None = None,
+             system: float | None = None) -> dict:
     if not times:
-        return {"runs": 0, "median_ms": 0.0, "p90_ms": 0.0, "min_ms": 0.0, "user_ms": None, "failure": failure, "tool": tool}
+        return {"runs": 0, "median_ms": 0.0, "p90_ms": 0.0, "min_ms": 0.0, "user_ms": None, "cpu_ms": None,
+                "failure": failure, "tool": tool}
     return {
         "runs": len(times),
         "median_ms": statistics.median(times) * 1000,
         "p90_ms": percentile(times, 0.9) * 1000,
         "min_ms": min(times) * 1000,
         "user_ms": user * 1000 if user is not None else None,
+        "cpu_ms": (user + system) * 1000 if user is not None and system is not None else None,
         "failure": failure,
         "tool": tool,
     }
@@ -117,6 +126,7 @@ STAGES_CODE = r"""
 import json, sys, time
 t0 = time.perf_counter()
 import drafter.cli  # what `drafter` imports before it reads the notes
+drafter.cli._fast_start()  # what cli.main does first (regex program cache, no pydantic plugin scan)
 t1 = time.perf_counter()
 from drafter import Drafter
 from drafter.models import ArtefactKind, DraftOptions
@@ -300,6 +310,9 @@ def main() -> None:
     if llm:
         print("measuring llm --help ...", file=sys.stderr)
         llm_t = time_process([llm, "--help"], env, args.runs)
+    print("measuring drafter update without the regex program cache ...", file=sys.stderr)
+    nocache_t = time_process(cmd + ["update", str(ACME), "--as-of", AS_OF], {**env, "DRAFTER_NO_REGEX_CACHE": "1"},
+                             args.runs)
     print("first-update stages ...", file=sys.stderr)
     stages = first_run_stages(env, max(5, min(args.runs, 10)))
     print("profiling imports ...", file=sys.stderr)
@@ -314,7 +327,9 @@ def main() -> None:
     def row(name, t):
         fail = f" (FAILED: {t['failure']})" if t["failure"] else ""
         user = f"{t['user_ms']:.0f}" if t.get("user_ms") is not None else "-"
-        return f"| {name} | {t['runs']} | {t['median_ms']:.0f} | {t['p90_ms']:.0f} | {t['min_ms']:.0f} | {user} |{fail}"
+        cpu = f"{t['cpu_ms']:.0f}" if t.get("cpu_ms") is not None else "-"
+        return (f"| {name} | {t['runs']} | {t['median_ms']:.0f} | {t['p90_ms']:.0f} | {t['min_ms']:.0f} | {user} | {cpu} |"
+                f"{fail}")
 
     if "error" in stages:
         stage_lines = [f"- failed: {stages['error']}"]
@@ -334,16 +349,18 @@ def main() -> None:
         "",
         f"Timer: {upd_t.get('tool', 'perf_counter')}; bytecode cached (as installed).",
         "",
-        "| command | runs | median ms | p90 ms | min ms | user CPU ms (mean) |",
-        "|---|---|---|---|---|---|",
+        "| command | runs | median ms | p90 ms | min ms | user CPU ms (mean) | user+sys CPU ms (mean) |",
+        "|---|---|---|---|---|---|---|",
         row("`python -c pass` (interpreter baseline)", base_t),
         row("`python -c 'import drafter.cli'`", imp_t),
         row("`drafter --help`", help_t),
         row(f"`drafter update examples/acme-board-docs.txt --as-of {AS_OF}`", upd_t),
-        row("`llm --help` (simonw's llm, measured in the same run)", llm_t) if llm_t else "| `llm --help` | not installed (pass --llm PATH) | | | | |",
+        row("`llm --help` (simonw's llm, measured in the same run)", llm_t) if llm_t else "| `llm --help` | not installed (pass --llm PATH) | | | | | |",
+        row("`drafter update ...`, `DRAFTER_NO_REGEX_CACHE=1` (every regex compiled, as on a first run)", nocache_t),
         "",
         "Wall times include the interpreter start (baseline row) and are noisy on a loaded machine: compare",
-        "the min and user CPU columns across runs, or rerun on an idle machine.",
+        "the min and CPU columns across runs, or rerun on an idle machine. The `drafter` runs keep their",
+        "regex programs in the user cache dir (`drafter/regex_cache.py`); hyperfine's warm-up runs fill it.",
         "",
         "### First update in a fresh process, stage by stage (median)",
         "",
