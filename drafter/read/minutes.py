@@ -23,7 +23,7 @@ import datetime as dt
 import re
 
 from ..dates import find_dates
-from ..models import Commitment, Note, Question
+from ..models import Commitment, Note, Outcome, Question
 from .genre import GenreGuess
 from .minutes_context import context as _context
 from .outline import Node, Outline
@@ -60,6 +60,7 @@ _CAPACITY = re.compile(
 # what makes a capacity statement a risk: less time than usual, or none on some days
 _LIMITED = re.compile(r"\b(?:not|no|won'?t|can'?t|cannot|only|unavailable|away|off|health|sick|illness|leave|vacation|holiday|"
                       r"maybe|if able|limited|reduced|less|unchanged|busy|constraints?)\b", re.I)
+_GROUP_VIEW = re.compile(r"^(?:we|the group|the team|everyone)\s+(?P<v>should|need to|needs to|must|could|might want to|may want to)\b(?!.*\?\s*$)", re.I)
 _COMMIT_TYPE = re.compile(r"[a-z]{2,10}(?:\([\w-]+\))?!?")  # "docs", "fix(parser)": a commit-style type label
 _HANDLE = re.compile(r"@?[\w.-]+")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|\([^)]*\)')
@@ -359,6 +360,17 @@ def _settle(b: LogBuilder) -> None:
     for key, o in b.__dict__.get("_resolutions", []):
         by_item.setdefault(key, []).append(o)
     for item in b.items:
+        for d in list(item.decisions):
+            m = _GROUP_VIEW.match(d.question)
+            asked = d.lines and re.search(r"\b(?:decision|decide|proposal|propose[sd]?|vote)\b", b.outline.lines[d.lines[0] - 1], re.I)
+            if m and not d.options and not d.who and not asked:
+                # the minutes' own "we should downgrade to 3.8": what the group holds, not a decision asked of the
+                # reader; "we could have a template": a suggestion
+                item.decisions.remove(d)
+                if m.group("v").lower() in ("should", "need to", "needs to", "must"):
+                    item.outcomes.append(Outcome(text=d.question, lines=list(d.lines)))
+                else:
+                    item.notes.append(d.question)
         outs = by_item.get(id(item), [])
         if not outs:
             continue

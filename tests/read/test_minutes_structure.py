@@ -385,7 +385,7 @@ def test_a_labelled_topic_bullet_reads_what_follows_its_label():
     log = read_structured(text, AS_OF, genre="minutes")
     w = log.items[0]
     assert w.title == "Woes of the old runtime"
-    assert [d.question for d in w.decisions] == ["we should downgrade to 3.8, all we use from 3.9 is one function"]
+    assert ["we should downgrade to 3.8, all we use from 3.9 is one function"] == [o.text for o in w.outcomes]  # the group's view
 
 
 def test_presentation_slides_are_no_slip():
@@ -411,3 +411,14 @@ def test_boilerplate_requests_and_standing_invitations_are_no_tasks():
     log = read_structured(text, AS_OF, genre="minutes")
     got = [c.what for w in log.items for c in w.commitments]
     assert got == ["look at the list of attributes and report which ones you use."]
+
+
+def test_the_groups_we_should_is_its_view_not_a_decision_asked_of_the_reader():
+    text = ("# Backend meeting\n\n## Notes\n\n* Woes of the old runtime: we should downgrade to 3.8, all we use from 3.9 is one function\n"
+            "* Labels\n  * We could have a template that forces labels\n  * Decision needed: we should pick Won't Fix or Won't Accept\n")
+    log = read_structured(text, AS_OF, genre="minutes")
+    outs = [o.text for w in log.items for o in w.outcomes]
+    decs = [d.question for w in log.items for d in w.decisions]
+    assert "we should downgrade to 3.8, all we use from 3.9 is one function" in outs
+    assert not any("template" in d for d in decs) and not any("template" in o for o in outs)
+    assert any("Won't Fix" in d for d in decs)  # an explicit decision label stays a decision
