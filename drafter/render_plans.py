@@ -164,12 +164,16 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
     owners = {w.t(t.owner) for t in a.tasks}
     rights = {t.decision_rights.value for t in a.tasks}
     one_owner = len(owners) == 1
-    if one_owner or len(rights) == 1:
+    # resources every task shares are listed once, above the tasks
+    shared = [r for r in a.tasks[0].resources if len(a.tasks) > 1 and all(r in t.resources for t in a.tasks[1:])]
+    if one_owner or len(rights) == 1 or shared:
         head = Section()
         if one_owner:
             head.add(f"Owner: {next(iter(owners))}" + (" (every task below)" if len(a.tasks) > 1 else ""))
         if len(rights) == 1:
             head.add(f"Decision rights: {next(iter(rights))}")
+        if shared:
+            head.add(f"Resources for every task: {'; '.join(w.t(r) for r in shared)}", rank=2)
         sections.append(head)
     for task in a.tasks:
         sec = Section()
@@ -188,8 +192,9 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
             sec.add(f"Decision rights: {task.decision_rights.value}")
         if clean(task.purpose):
             sec.add(f"Why it matters: {sentence(w.t(task.purpose))}", rank=3)
-        if task.resources:
-            sec.add(f"Resources: {'; '.join(w.t(r) for r in task.resources)}", rank=2)
+        own = [r for r in task.resources if r not in shared]
+        if own:
+            sec.add(f"Resources: {'; '.join(w.t(r) for r in own)}", rank=2)
         esc = _strip_prefix(w.t(task.escalate_if), "escalate if", "escalate when").rstrip(".")
         sec.add(f"Escalate if {esc}.")
         if task.runbook:

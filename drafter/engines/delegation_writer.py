@@ -7,8 +7,10 @@ as "to agree with <delegate>" and a deadline the tool proposes is marked as prop
 from __future__ import annotations
 
 from ..errors import InputError
-from ..models import CheckIn, DelegatedTask, DelegationPlan, DraftOptions, Plan
-from ..playbook import capacity_clause, delegation_facts, fmt, short_title
+from ..models import CheckIn, DelegatedTask, DelegationPlan, DraftOptions, Plan, Status
+from ..playbook import capacity_clause, delegation_facts, fmt, lower_first, short_title
+from ..playbook.delegation import _ACTION_VERBS as ACTION_VERBS
+from ..playbook.rules import starts_with_verb
 from .wording import cap, clause, fit, the_phrase
 
 NO_DELEGATE_HINT = "pass --to NAME or write 'hand off to NAME' in the notes"
@@ -27,7 +29,12 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
     if facts.delegate.strip().lower() in NOT_A_PERSON:
         raise InputError(f"delegate must be one named person, not {facts.delegate!r}", hint=NO_DELEGATE_HINT)
     if not facts.tasks:
-        why = "every item in the notes is done" if plan.items else "the notes name no open work"
+        if not plan.items:
+            why = "the notes name no open work"
+        elif all(ip.status == Status.DONE for ip in plan.items):
+            why = "every item in the notes is done"
+        else:
+            why = "the notes hold no work to hand over (no action item, promise or recurring task, only headings and status)"
         raise InputError(f"nothing to delegate: {why}", hint="add the work to hand over to the notes")
     as_of, who = plan.as_of, facts.delegate
     tasks = [
@@ -55,7 +62,14 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
     recurring = bool(facts.tasks[0].recurring)
     due = f"proposed first deadline {fmt(first.deadline, as_of)}" if first.deadline_proposed else f"first deadline {fmt(first.deadline, as_of)}"
     with_me = f"; I propose to shadow the first run on {fmt(facts.shadow_on, as_of)}" if recurring and facts.shadow_on else ""
-    headline = f"{who} owns {titles} from today, {due}{with_me}."
+    if all(starts_with_verb(t.title) or t.title.split()[0].lower() in ACTION_VERBS for t in tasks):
+        # action items: named by what is to be done, not glued after "owns" ("owns Merge the branch")
+        todo = "; ".join(lower_first(short_title(t.title)) for t in tasks[:2]) + ("; and more" if len(tasks) > 2 else "")
+        what = "this" if len(tasks) == 1 else f"{len(tasks)} tasks"
+        headline = f"{who} owns {what} from today, {due}: {todo}."
+        titles = f"{len(tasks)} tasks" if len(tasks) > 1 else lower_first(short_title(tasks[0].title))
+    else:
+        headline = f"{who} owns {titles} from today, {due}{with_me}."
     given = [c.on for t in tasks for c in t.check_ins]
     proposed = [c.on for t in facts.tasks[:6] for c in t.check_ins[:1]]
     first_check = min(given) if given else (min(proposed) if proposed else as_of)

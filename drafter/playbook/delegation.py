@@ -90,6 +90,12 @@ _NOT_WORK_START = {"should", "could", "would", "might", "may", "expects", "expec
                    "still", "only", "mostly", "also", "the", "a", "an", "this", "that", "it", "there", "tsc", "ok"}
 
 
+#: base verbs that open an action item beyond the playbook's VERBS ("Meet with Angie ...", "Talk through ...")
+_ACTION_VERBS = set("""add align attend begin break clean connect contact coordinate discuss ensure explore follow help host
+    implement improve investigate join keep land look meet mentor onboard raise reach refactor remove respond start talk
+    triage try work""".split())
+
+
 def is_work(c) -> bool:
     """An open promise worded as something to do ('do the release on June 26th', 'update the SemVer policy'),
     not a status or availability line ('Should be available about 10 hours per week')."""
@@ -99,7 +105,7 @@ def is_work(c) -> bool:
     words = what.split()
     if not words:
         return False
-    if starts_with_verb(what):
+    if starts_with_verb(what) or words[0].lower() in _ACTION_VERBS:
         return True
     first = words[0]
     return first[:1].islower() and first.lower() not in _NOT_WORK_START and not first.lower().endswith("ing") and len(words) >= 2
