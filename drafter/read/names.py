@@ -1,6 +1,7 @@
 """People and organisations named in the notes: evidence per line (person vs organisation, a person's
 organisation or role), names known from elsewhere in the note, resources (links, tickets, files,
-systems) and the party a cue is about."""
+systems), the party a cue is about, and the capitalised words the notes write as things
+(:func:`thing_words`: products, organisations, systems)."""
 
 from __future__ import annotations
 
@@ -343,3 +344,56 @@ def _first_org(w: WorkItem, names: _Names) -> str | None:
             if nm and names.is_org(nm):
                 return nm
     return None
+
+
+# How notes write of a product, organisation or system, never of a person: after a determiner ("the
+# Okta service", "the main Kubernetes ingress"), after a preposition of place or use ("support in
+# Katana", "using Okta"), after a verb of trying or using + "with" ("experimenting with
+# Elasticsearch"); or before a version or id ("Realtek rtw88", "Python 3", "Traefik v2"), a
+# compound or domain ("Osb-cmdb", "Vercel.com"), an organisation suffix ("Acme Inc") or a noun it
+# modifies that names a thing or a group ("Okta team", "Kubernetes cluster", "Homebrew maintainers").
+_CAP = r"(?P<w>[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,})"  # "Okta", "GitHub", "AWS"
+_THING_NOUN = (
+    r"team|teams|folks|service|services|api|apis|sdk|cli|server|servers|cluster|clusters|controller|plugin|plugins|"
+    r"library|libraries|package|packages|project|projects|foundation|community|org|organi[sz]ation|website|site|"
+    r"docs|documentation|app|apps|cloud|platform|account|accounts|instance|instances|integration|integrations|"
+    r"support|version|versions|release|releases|ingress|authentication|auth|login|sso|driver|drivers|program|"
+    r"programme|repo|repos|repository|maintainers|developers|devs|users|build|builds|config|configuration|"
+    r"container|containers|image|images|dashboard|workflow|workflows|pipeline|pipelines|backend|frontend|"
+    r"database|engine|extension|extensions|module|modules|binary|binaries|runtime|kernel|dataset|datasets|"
+    r"bindings|wrapper|protocol|format|license|licence|hardware|firmware|device|devices|chip|chips|cards?|"
+    r"bot|bots|channel|channels|workspace|tenant|subscription|plan|tier|pricing|credits|store|registry|"
+    r"inc|ltd|llc|corp|corporation|gmbh|ag|plc"
+)
+_SPEECH = (
+    r"will|would|can|could|should|may|might|must|said|says|wrote|writes|made|did|does|has|had|have|is|was|took|"
+    r"gave|found|sent|told|thinks|thought|opened|raised|asked|mentioned|suggested|proposed|shared|filed|created|"
+    r"started|posted|reported|noted|left|agreed|and|or"
+)
+_THING_BEFORE = re.compile(
+    rf"\b(?:(?:the|a|an|our|their|your|its|this|these|those)\s+(?P<mid>[a-z][\w-]*\s+)?"
+    rf"|(?:in|into|onto|inside|via|using|use|uses|used|install|installed|installing|upgrade|upgraded|upgrading|"
+    rf"migrate|migrated|migrating|ported|porting|deploy|deployed|deploying|run|runs|running)\s+"
+    rf"|(?:experiment\w*|integrat\w*|compatible|compatibility|familiar|play\w*(?:\s+around)?|tinker\w*|"
+    rf"replac\w*|built|build\w*|configur\w*|issues?|problems?|bugs?|crash\w*|compil\w*|set\s*up|setting\s+up)\s+with\s+)"
+    rf"{_CAP}(?![\w'’@-])(?P<after>\s+[a-z]+)?"
+)
+_THING_AFTER = re.compile(
+    rf"(?<![\w@./-]){_CAP}(?:\s+v?\d|\s+[A-Za-z]*\d\w*|-[a-z0-9]|\.(?:com|org|io|net|dev|ai|app|js|py)\b"
+    rf"|\s+(?:{_THING_NOUN})\b|\s+(?:Inc|Ltd|LLC|Corp|GmbH|Foundation|Labs)\b)"
+)
+_SPEECH_RE = re.compile(rf"\s+(?:{_SPEECH})$")
+
+
+def thing_words(text: str) -> set[str]:
+    """Capitalised words the notes write as a product, organisation or system (one pass each)."""
+    text = re.sub(r"\S+@\S+|https?://\S+|`[^`\n]*`", " ", text)  # addresses and code say nothing here
+    found: set[str] = set()
+    for m in _THING_BEFORE.finditer(text):
+        after = m.group("after") or ""
+        if (m.group("mid") and not after) or _SPEECH_RE.match(after):
+            continue  # "the doc Sam wrote", "our Sam will": a relative clause or Sam acts
+        found.add(m.group("w"))
+    for m in _THING_AFTER.finditer(text):
+        found.add(m.group("w"))
+    return found

@@ -113,6 +113,15 @@ class People:
             self.__dict__["_word_sets"] = (alone, every)
         return self.__dict__["_word_sets"]
 
+    def used_as_thing(self, name: str) -> bool:
+        """Do the notes use ``name`` as a product, organisation or system (:func:`drafter.read.names.thing_words`)?"""
+        if "_things" not in self.__dict__:
+            from .names import thing_words
+
+            self.__dict__["_things"] = thing_words(self.text)
+        words = name.split()
+        return len(words) == 1 and words[0] in self.__dict__["_things"]
+
     def add(self, name: str, evidence: str, line: int, org: str | None = None) -> Person | None:
         name = normalise(name)
         if not name or not acceptable(name, evidence, self):
@@ -213,6 +222,8 @@ def acceptable(name: str, evidence: str, people: People | None = None) -> bool:
         return False  # "Mon:", "Dec 3" (an attendee "Jan Maarten de Vries" is a person)
     if any(re.search(r"[a-z][A-Z][a-z]", w) for w in words) and evidence not in ("handle", "speaker", "attendee"):
         return False  # "ExternalRefType": an identifier, not a name
+    if evidence not in STRONG and people is not None and people.used_as_thing(name):
+        return False  # "experimenting with Elasticsearch", "together with Okta team": a thing, not a person
     if evidence in STRONG:
         # a speaker/attendee label still is not a label word ("Note:", "Decision:")
         return not (len(words) == 1 and low in _NON_NAMES)
@@ -248,6 +259,30 @@ def speaker_label(label: str | None) -> str | None:
     return None
 
 
+def _resembles_attendee(label: str, people: People) -> bool:
+    """In notes that list who attended (two or more), is a once-used label one of them, as the
+    notes abbreviate them: a first name or its start ("RogerS", "Christian" for "Christan Mesh"),
+    initials ("JCM" for Jean-Christophe Morin)? True when the notes list no attendees."""
+    attendees = [p.name for p in people.by_name.values() if p.evidence == "attendee"]
+    if len(attendees) < 2:
+        return True
+    low = label.lower().replace(" ", "")
+    for name in attendees:
+        parts = [x for x in re.split(r"[\s-]+", name.lower()) if x and x not in _PARTICLES]
+        if not parts:
+            continue
+        if low == "".join(x[0] for x in parts) or low.startswith(parts[0][:4]) and len(parts[0]) >= 3:
+            return True
+    return False
+
+
+def _name_like(label: str) -> bool:
+    """Does a label read as a name ("Serg", "Jan Maarten de Vries"), not a topic ("Backlog Task",
+    "Network Redundancy", "Stop all host changes")? A name is built of no common words."""
+    who = speaker_label(label)
+    return who is not None and not any(is_common_word(w) for w in who.split() if w.lower() not in _PARTICLES)
+
+
 def split_names(text: str) -> list[str]:
     """'Lee, Sam, Priya and me' -> ['Lee', 'Sam', 'Priya', 'me'] (roles in parentheses dropped)."""
     text = re.sub(r"\([^)]*\)", "", text)
@@ -263,9 +298,16 @@ def find_people(outline) -> People:
     people = People(text="\n".join(outline.lines))
     nodes = outline.nodes
     label_counts: dict[str, int] = {}
+    sibling_labels: dict[int | None, list[str]] = {}  # the labels of the items of one list
+    sibling_items: dict[int | None, int] = {}
     for n in nodes:
+        if n.is_item:
+            sibling_items[n.parent] = sibling_items.get(n.parent, 0) + 1
         if n.label and n.kind in ("para", "quote", "bullet", "numbered", "checkbox"):
             label_counts[n.label.lower()] = label_counts.get(n.label.lower(), 0) + 1
+            if n.is_item:
+                sibling_labels.setdefault(n.parent, []).append(n.label)
+    topic_lists = {k for k, labels in sibling_labels.items() if len(labels) >= 2 and 2 * sum(map(_name_like, labels)) < len(labels)}
     for n in nodes:
         if n.kind in ("code", "comment", "directive", "front_matter"):
             continue
@@ -280,11 +322,14 @@ def find_people(outline) -> People:
         # attendee lists: "Attendees: a, b" or a heading "Attendees" with one name per bullet
         if n.label and _ATTENDEE_LABEL.match(n.label) and n.rest:
             for name in split_names(n.rest):
-                people.add(name, "attendee", line)
+                if not re.search(rf"`{re.escape(name)}`", raw):  # "**Host**: `hsb0`": a machine
+                    people.add(name, "attendee", line)
         if n.kind == "heading" and _ATTENDEE_HEAD.fullmatch((n.text or "").strip(" :")):
             for c in outline.descendants(n):
                 if c.is_item or c.kind in ("para", "table_row"):
                     first = c.cells[0] if c.cells else (c.label or re.split(r"\s[-–—/|]\s|,|\(", c.text)[0])  # "Martin Renou / @martinrenou / QuantStack"
+                    if c.label and not c.cells and (not _name_like(c.label) or _ATTENDEE_LABEL.match(c.label)):
+                        first = re.split(r"\s[-–—/|]\s|\(", c.rest or "")[0]  # "Host: Stephen Mackenzie", "Other Attendees:" (names below)
                     for name in split_names(first):
                         if _prose_name(name):
                             continue  # "@nzakas moderated, and @sam3k took notes": a sentence, not a name
@@ -297,14 +342,22 @@ def find_people(outline) -> People:
                         people.add(name, "owner", line)
         text = n.text or ""
         if n.label and n.kind in ("para", "quote"):
-            who = speaker_label(n.label)
+            who = speaker_label(n.label) if not re.match(rf"\s*:{re.escape(n.label)}:", raw) else None  # ":movie_camera:" is an emoji
             if who and (n.rest or label_counts.get(n.label.lower(), 0) > 1):
                 people.add(who, "speaker", line)
         elif n.label and n.is_item:
             who = speaker_label(n.label)
+            once = label_counts.get(n.label.lower(), 0) <= 1
+            if who and once and not people.known(who):
+                if n.parent in topic_lists:
+                    who = None  # "2. **Disko Safety**: Never add ...": its list's labels are topics, not people
+                elif 2 * len(sibling_labels.get(n.parent, ())) <= sibling_items.get(n.parent, 0) and not _resembles_attendee(who, people):
+                    # "* Vercel: ending their OSS program" among topic bullets, in minutes that list
+                    # who attended: a topic label (a list of "Name: view" items is a round of speakers)
+                    who = None
             if who:
                 bold = re.search(r"(\*\*|__)\s*@?" + re.escape(who) + r"\s*:?\s*(\*\*|__)", raw) is not None
-                people.add(who, "speaker" if bold or label_counts.get(n.label.lower(), 0) > 1 else "owner", line)
+                people.add(who, "speaker" if bold or not once else "owner", line)
         for tag in n.clean.owner_tags if n.clean else []:
             if weak_tag(tag, raw, text, people):
                 continue

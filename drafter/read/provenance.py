@@ -342,6 +342,7 @@ class _Element:
     people: list[str | None]
     dates: list[dt.date | None]
     loose: tuple[str, ...] = ()  # a decision's options: may rest on any line of its item
+    evidence: str = ""  # a person's: how the reader knows it is a person (speaker, attendee, ...)
 
 
 def _describe(element) -> _Element:
@@ -370,7 +371,8 @@ def _describe(element) -> _Element:
     if isinstance(element, Note):
         return _Element("risk", element.text, element.lines, [element.text], [], [])
     if isinstance(element, Person):
-        return _Element("person", element.name, element.lines, [element.org or "", element.role or ""], [element.name], [])
+        return _Element("person", element.name, element.lines, [element.org or "", element.role or ""], [element.name], [],
+                        evidence=element.evidence or "")
     raise TypeError(f"not a work-log element: {type(element).__name__}")
 
 
@@ -399,7 +401,7 @@ def _check(
     missing = sorted({n for n in e.lines if n not in lines})
     if missing:
         return f"cites {_span(missing)}, which the notes do not have"
-    if e.kind == "person" and e.people and e.people[0] and not _looks_like_person(e.people[0]):
+    if e.kind == "person" and e.people and e.people[0] and not _looks_like_person(e.people[0], e.evidence):
         return f"{e.people[0]!r} is a role or a common word, not a person"
     ev = _evidence([lines[n] for n in sorted(set(e.lines))], as_of, notes)
     terms: list[str] = []
@@ -426,12 +428,20 @@ def _check(
     return None
 
 
-def _looks_like_person(name: str) -> bool:
-    """A person's name has a capital or an @handle; 'the team' or 'legal' is a role."""
+def _looks_like_person(name: str, evidence: str = "") -> bool:
+    """A person's name has a capital or an @handle; 'the team' or 'legal' is a role. A name the
+    notes write in lower case is a person on strong evidence ("**tryggvi:** ..." as a speaker
+    label, an attendee, a handle, an email), unless it is an ordinary word."""
     name = name.strip()
     if name.lower() in SELF:
         return False
-    return name.startswith("@") or any(w[:1].isupper() for w in name.split())
+    if name.startswith("@") or any(w[:1].isupper() for w in name.split()):
+        return True
+    if evidence in ("speaker", "attendee", "handle", "email") and re.fullmatch(r"[a-z][\w.-]*", name):
+        from .people import is_common_word
+
+        return not is_common_word(name)
+    return False
 
 
 def _notes_text(lines: dict[int, str]) -> str:
@@ -470,7 +480,7 @@ def _check_item(
     here = set(item.lines)
     ctx = _Context(
         title=item.title.lower(),
-        people=frozenset(p.name.lower() for p in _people_on(people, here) if _looks_like_person(p.name)),
+        people=frozenset(p.name.lower() for p in _people_on(people, here) if _looks_like_person(p.name, p.evidence or "")),
         lines=tuple(sorted(here)),
     )
     for field in ("actions", "waits", "commitments", "decisions", "outcomes", "questions", "risk_notes"):
