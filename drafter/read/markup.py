@@ -9,6 +9,7 @@ owner ("[ehuss]", "(ehuss)") and done marks (an emoji check mark, struck-through
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -149,7 +150,8 @@ def clean(raw: str) -> Clean:
     s = _RST_ROLE.sub(r"\1", s)
     s = _RST_REF.sub(r"\1", s)
     s = _TAG.sub(" ", s)
-    s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    if "&" in s:  # every HTML entity, named or numeric ("&nbsp;", "&#x20;", "&rsquo;"), as its character
+        s = html.unescape(s).replace("\xa0", " ")
     s = URL_RE.sub(lambda m: (out.urls.append(m.group(0)) or ""), s)
     s = re.sub(r"<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", r"\1", s)  # <security@pypi.org>
     out.emails = EMAIL_RE.findall(s)
