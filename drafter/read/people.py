@@ -73,7 +73,8 @@ _NON_NAMES = {"note", "notes", "update", "updates", "action", "actions", "decisi
               "ai", "re", "fw", "fwd", "subject", "from", "to", "cc", "sent", "date", "time", "when", "where",
               "result", "outcome", "owner", "eta", "pr", "issue", "bug", "tl;dr", "tldr", "ps", "nb", "edit",
               "link", "links", "url", "urls", "contact", "contacts", "sponsor", "sponsors", "see", "ref", "refs",
-              "email", "mail", "website", "site", "repo", "docs", "doc", "wiki", "slides", "video", "recording"}  # fmt: skip
+              "email", "mail", "website", "site", "repo", "docs", "doc", "wiki", "slides", "video", "recording",
+              "etc"}  # fmt: skip
 
 
 @dataclass
@@ -120,7 +121,7 @@ class People:
 
             self.__dict__["_things"] = thing_words(self.text)
         words = name.split()
-        return len(words) == 1 and words[0] in self.__dict__["_things"]
+        return bool(words) and words[0] in self.__dict__["_things"]  # "Docker Hub" with "Docker images"
 
     def add(self, name: str, evidence: str, line: int, org: str | None = None) -> Person | None:
         name = normalise(name)
@@ -222,6 +223,8 @@ def acceptable(name: str, evidence: str, people: People | None = None) -> bool:
         return False  # "Mon:", "Dec 3" (an attendee "Jan Maarten de Vries" is a person)
     if any(re.search(r"[a-z][A-Z][a-z]", w) for w in words) and evidence not in ("handle", "speaker", "attendee"):
         return False  # "ExternalRefType": an identifier, not a name
+    if evidence not in STRONG and re.search(r"\.[a-z]", name):
+        return False  # "quay.io", "Node.js": a domain or a file, not a name
     if evidence not in STRONG and people is not None and people.used_as_thing(name):
         return False  # "experimenting with Elasticsearch", "together with Okta team": a thing, not a person
     if evidence in STRONG:
@@ -249,14 +252,31 @@ def speaker_label(label: str | None) -> str | None:
     if not label:
         return None
     label = normalise(label)
-    if not label or _ATTENDEE_LABEL.match(label) or label.lower() in _NON_NAMES:
-        return None
+    if len(label) < 2 or _ATTENDEE_LABEL.match(label) or label.lower() in _NON_NAMES:
+        return None  # "Q: how different would it be?": a question marker
     if re.fullmatch(r"@?[\w.-]+", label) and (label.startswith("@") or not is_common_word(label)):
         if label[0].isupper() or label.startswith("@") or re.search(r"[a-z]", label):
             return label.lstrip("@")
     if re.fullmatch(FULL_NAME, label) and not all(is_common_word(w) for w in label.split()):
         return label
     return None
+
+
+_ROLL_CALL = re.compile(rf"(?:^|[.!?]\s+|\b){_ATTENDEE_HEAD.pattern}\s*:\s*$", re.I)
+
+
+def _attendee_entry(c, people: People) -> None:
+    """The names of one entry of an attendee list ("Martin Renou / @martinrenou / QuantStack",
+    "Host: Stephen Mackenzie"; "**name** / **institution** / **GitHub handle**" names nobody)."""
+    first = c.cells[0] if c.cells else (c.label or re.split(r"\s*/\s*|\s[-–—|]\s|,|\(", c.text)[0])
+    if c.label and not c.cells and (not _name_like(c.label) or _ATTENDEE_LABEL.match(c.label)):
+        first = re.split(r"\s[-–—/|]\s|\(", c.rest or "")[0]  # "Host: Stephen Mackenzie", "Other Attendees:" (names below)
+    for name in split_names(first):
+        if _prose_name(name):
+            continue  # "@nzakas moderated, and @sam3k took notes": a sentence, not a name
+        if all(is_common_word(w) for w in normalise(name).split()):
+            continue  # a list's header ("name / institution"), not a name
+        people.add(name, "attendee", c.line)
 
 
 def _resembles_attendee(label: str, people: People) -> bool:
@@ -327,13 +347,13 @@ def find_people(outline) -> People:
         if n.kind == "heading" and _ATTENDEE_HEAD.fullmatch((n.text or "").strip(" :")):
             for c in outline.descendants(n):
                 if c.is_item or c.kind in ("para", "table_row"):
-                    first = c.cells[0] if c.cells else (c.label or re.split(r"\s[-–—/|]\s|,|\(", c.text)[0])  # "Martin Renou / @martinrenou / QuantStack"
-                    if c.label and not c.cells and (not _name_like(c.label) or _ATTENDEE_LABEL.match(c.label)):
-                        first = re.split(r"\s[-–—/|]\s|\(", c.rest or "")[0]  # "Host: Stephen Mackenzie", "Other Attendees:" (names below)
-                    for name in split_names(first):
-                        if _prose_name(name):
-                            continue  # "@nzakas moderated, and @sam3k took notes": a sentence, not a name
-                        people.add(name, "attendee", c.line)
+                    _attendee_entry(c, people)
+        elif n.kind == "para" and _ROLL_CALL.search(n.text or ""):
+            # "... sign in below so we know who was here. Roll call:" and the list that follows
+            for c in nodes[n.index + 1:]:
+                if not c.is_item:
+                    break
+                _attendee_entry(c, people)
         if n.kind == "table_row" and not n.header and n.cells:
             header = _table_header(outline, n)
             for col, cell in zip(header, n.cells):

@@ -118,3 +118,25 @@ def test_attendee_roles_and_group_labels_are_not_attendees():
 def test_a_host_in_code_is_a_machine_and_an_emoji_is_no_speaker():
     found = names("# Incident Report (hsb0)\n\n**Host**: `hsb0` (Home DNS server)\n\n:movie_camera: Recording: see the link\n")
     assert not {"hsb0", "movie_camera"} & set(found)
+
+
+def test_a_roll_call_after_a_paragraph_lists_attendees():
+    found = names(
+        "# JupyterHub HPC Meeting\n\n## Welcome\n\nIf you are joining, sign in below so we know who was here. Roll call:\n\n"
+        "- **name** / **institution** / **GitHub handle**\n- Rollin Thomas / NERSC / @rcthomas\n"
+        "- Wayne Decatur /Upstate Medical University / @fomightez\n- Simon / University of Dundee / @manics\n\n"
+        "## Quick updates\n\n- Batchspawner 1.2 is released\n"
+    )
+    assert {"Rollin Thomas", "Wayne Decatur", "Simon"} <= {n for n, e in found.items() if e == "attendee"}
+    assert {"rcthomas", "fomightez", "manics"} <= set(found)
+    assert "name" not in {n.lower() for n in found}
+
+
+def test_question_markers_domains_and_products_are_not_owners():
+    found = names(
+        "# Team meeting\n\n## Images\n\n- Need to decide where to publish Docker images now that builds stopped\n"
+        "  - where to publish (Docker Hub, quay.io, etc)\n  - Q: how different would it be, if at all?\n"
+        "  - Erik will write up the options\n"
+    )
+    assert "Erik" in found
+    assert not {"Docker Hub", "quay.io", "etc", "Q"} & set(found)
