@@ -22,7 +22,7 @@ def focus_phrase(ip: ItemPlan, as_of, people: tuple[str, ...] | list[str] = ()) 
     title = clause(short_title(item.title))
     owners = {n.lower() for n in people} | {(item.owner or "").lower()}
     named = title.lower() in owners  # an item a reader titled by its person: no article
-    base = clause(item.outcome) if item.outcome and len(item.outcome) <= 80 else (title if named else the_phrase(title))
+    base = clause(item.outcome) if item.outcome and len(item.outcome) <= 80 else (title if named else title_phrase(title))
     if item.deadline:
         label = clean(item.deadline_label or "")
         if label and label.lower() in base.lower():
@@ -32,6 +32,67 @@ def focus_phrase(ip: ItemPlan, as_of, people: tuple[str, ...] | list[str] = ()) 
         else:
             base += f", due {fmt(item.deadline, as_of)}"
     return base
+
+
+# a title that is no noun phrase to lead a headline with: a clause ("Aapeli is busy for about a week
+# til"), a date ("2018-03-26"), a question heading ("What challenges we expect")
+_CLAUSE_TITLE = re.compile(
+    r"^(?:\d|(?:what|how|why|who|when|where|which|whether|if|can|could|should|do|does|did|is|are|will)\b)"
+    r"|\b(?:is|are|was|were|am|has|have|had|will|would|can|could|should|may|might|must|did|does)\b"
+    r"|^(?:I|we|he|she|they)\b", re.I)
+
+
+def title_phrase(title: str) -> str:
+    """An item's title inside a headline: 'the Q4 budget', but a heading or a name keeps no article
+    ('Existing Items', 'Mobile', 'ALR', 'Weekly Status Report for Week 7' — 'the Mobile' is a
+    heading glued into a sentence)."""
+    t = clause(title)
+    words = t.split()
+    if len(words) >= 2 and words[-1][:1].islower() and not words[0][:1].isdigit():
+        return the_phrase(t)
+    return t
+
+
+def title_leads(title: str) -> bool:
+    """The title can stand before '— <reason>' as the thing the headline is about."""
+    t = clause(short_title(title))
+    return bool(t) and not _CLAUSE_TITLE.search(t)
+
+
+# the first word of a reason that is a common word, lower-cased after a dash ("— however, due to ...");
+# a name or an acronym keeps its capital
+_COMMON_OPENERS = {"however", "but", "and", "so", "also", "unable", "need", "needs", "needed", "not", "this", "that",
+                   "there", "it", "still", "currently", "probably", "maybe", "possibly", "waiting", "pending",
+                   "blocked", "getting", "trying", "working", "no", "some", "many", "due"}
+_VERB_START = re.compile(r"^(?:has|have|had|is|was|were|will|would|needs|wants|plans|hopes|struggl\w+|tried|tries)\b", re.I)
+
+
+def reason_after_dash(reason: str, ip: ItemPlan, first_person: bool) -> str:
+    """The reason as it reads after the item's name: a common opening word in lower case; a verb
+    phrase with no subject gets the item's owner in team notes ('has been trying ...' -> 'Aapeli
+    has been trying ...'), never 'I' unless the notes are first person."""
+    r = re.sub(r"\b(a|an|the)\s+\1\b", r"\1", clean(reason), flags=re.I)  # the notes' typo "to a a dev"
+    owner = clean(ip.item.owner or "")
+    if _VERB_START.match(r) and owner and not first_person and owner.lower() not in ("i", "me"):
+        return f"{owner} {r[:1].lower()}{r[1:]}"
+    first = r.split(" ", 1)[0].rstrip(",:;")
+    nxt = (r.split(" ", 2) + ["", ""])[1]
+    if first.lower() in _COMMON_OPENERS and first[:1].isupper() and first[1:].islower() and not nxt[:1].isupper():
+        return r[:1].lower() + r[1:]
+    return r
+
+
+def lead_sentence(status: str, ip: ItemPlan, as_of, people, first_person: bool) -> str:
+    """'At risk: the Q4 budget — waiting on finance ...'; when the item's title is no noun phrase
+    (a clause, a date, a question heading) or the reason repeats it, the reason alone says the fact:
+    'At risk: Aapeli is busy for about a week til next Tuesday.'"""
+    reason = short_reason(ip, as_of)
+    title = clause(short_title(ip.item.title))
+    repeats = bool(title) and clean(reason).lower().startswith(title.lower()[:20])
+    if ip.item.outcome or ip.item.deadline or (title_leads(ip.item.title) and not repeats):
+        return f"{status}: {focus_phrase(ip, as_of, people)} — {reason_after_dash(reason, ip, first_person)}."
+    r = reason_after_dash(reason, ip, first_person)
+    return f"{status}: {r[:1].upper()}{r[1:]}."
 
 
 def short_reason(ip: ItemPlan, as_of) -> str:
@@ -133,7 +194,7 @@ def headline_for(plan: Plan) -> str:
         return fit(f"All done: {titles}. {decided}{mine} and no promised date has passed.{nxt}", 300)
     ip = next((ip for ip in plan.items if ip.status == plan.overall), None) or max(plan.items, key=lambda x: x.status.severity)
     status = cap(ip.status.label)
-    lead = f"{status}: {focus_phrase(ip, as_of, [p.name for p in plan.log.people])} — {short_reason(ip, as_of)}."
+    lead = lead_sentence(status, ip, as_of, [p.name for p in plan.log.people], plan.log.first_person)
     missed_with_date = any(c.state == "missed" and c.new_date and c.owner == "I" for c in ip.commitments)
     plan_parts = [] if missed_with_date and not ip.fallbacks else plan_sentences(ip, as_of)
     if missed_with_date and ip.fallbacks:
@@ -199,10 +260,34 @@ def promise_kind(c) -> str:
     return "done" if _REPORTED.match(what) else "promise"
 
 
+_PAST = re.compile(r"^(?:(?:mostly|also|finally|then|just|mainly|already)\s+)?(?:\w{3,}ed|got|made|wrote|ran|built|sent|"
+                   r"did|began|found|set|put|led|met|gave|took|held|won|fixed|knocked|kicked)\b", re.I)
+
+
+def done_by(a, ip: ItemPlan) -> str:
+    """A done action with who did it, when the notes name someone other than the writer and the line
+    does not: 'mdjermanovic mostly reviewed PRs and triaged issues' (a past-tense clause takes the
+    name as its subject), else 'Supply Chain Security: First draft out (ALR)'. Under an item titled by
+    that person the name is not repeated."""
+    text = statement(a.text)
+    actor = clean(a.actor or "")
+    if not actor or actor.lower() in ("i", "me", "we"):
+        return text
+    text = re.sub(rf"\s*\(\s*{re.escape(actor)}\s*\)$", "", text, flags=re.I) or text  # a name the reader kept in the text
+    if actor.lower() == clean(ip.item.title).lower():
+        return text
+    first = actor.split()[0].lower()
+    if re.search(rf"\b{re.escape(first)}\b", text, re.I):
+        return text
+    if _PAST.match(text):
+        return f"{actor} {text[:1].lower()}{text[1:]}" if text[1:2].islower() or not text[1:2] else f"{actor} {text}"
+    return f"{text} ({actor})"
+
+
 def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
     as_of = plan.as_of
     done = [
-        statement(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if statement(a.text)
+        done_by(a, ip) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if statement(a.text)
     ]
     done += [clause(c.what) for c in ip.commitments if promise_kind(c) == "done" and clause(c.what)]
     promises = [c for c in ip.commitments if promise_kind(c) == "promise"]

@@ -65,6 +65,7 @@ def clause(text: str | None) -> str:
     """A clause from the notes ready to sit inside a sentence (empty when nothing is left)."""
     t = _LEAD.sub("", strip_markup(text or ""))
     t = _LABEL.sub("", t)  # "TSC Summary: The issue proposes ..." -> "The issue proposes ..."
+    t = re.sub(r"\b(a|an|the)\s+\1\b", r"\1", t, flags=re.I)  # the notes' typo "talking to a a dev"
     t = t.rstrip(" ?!.;,:—–-")
     for _ in range(3):
         t2 = _DANGLING.sub("", t).rstrip(" ,;:—–-")
@@ -109,7 +110,7 @@ _LOWER_STARTS = {"stay", "keep", "wait", "go", "use", "switch", "delay", "cut", 
 
 FUNCTION_WORDS = {"to", "will", "is", "are", "was", "were", "has", "have", "had", "by", "of", "what", "how", "why", "who",
                   "when", "where", "which", "if", "whether", "did", "do", "does", "should", "could", "can", "would", "and",
-                  "or", "but", "so", "then", "also", "not", "no"}
+                  "or", "but", "so", "then", "also", "not", "no", "need", "needs", "i", "we"}
 
 
 def the_phrase(text: str | None) -> str:
@@ -151,6 +152,17 @@ _VERBISH = re.compile(
 _MARKUP = re.compile(r"\*\*|__|`|\]\(|^#{1,6}\s|<[a-z]+[^>]*>|https?://|www\.", re.I | re.M)
 
 
+# "the" glued before what cannot take an article: a subject pronoun or a capitalised function word,
+# preposition or verb that opens a clause ("for the I had issues", "the In both weeks", "the Needs
+# final review", "the Will wait"), or a bare date ("the 2018-03-26 —", "the 5/1."); "the 2018-03-26
+# incident" is a noun phrase and passes
+_THE_CLAUSE = re.compile(
+    r"\bthe\s+(?:(?:I|i|he|she|we|they|you|He|She|We|They|You|In|On|At|For|From|With|During|After|Before|Since|"
+    r"Until|If|When|While|Because|Although|However|But|And|So|Then|Also|Not|No|Is|Are|Was|Were|Has|Have|Had|"
+    r"Will|Would|Should|Could|Can|May|Might|Must|Need|Needs|Needed|Did|Does|Do|Got|Went|Made|Let|Please)\b(?!['’/-])"
+    r"|\d{1,4}(?:[-/.]\d{1,2}){1,2}(?:\s*(?:[—–,;:.)!?]|-\s|$)))")
+
+
 def sentence_problems(text: str) -> list[str]:
     """Fragments glued into sentences: '?' mid-sentence, 'the' before punctuation or a modal,
     doubled words, 'I will' followed by a question, markup and links in prose. ``text`` is a draft
@@ -176,8 +188,12 @@ def sentence_problems(text: str) -> list[str]:
             m = re.search(r"\b(\w{2,})\s+\1\b", s, re.I)
             if m and not m.group(1).isdigit() and m.group(1).lower() not in {"that", "had", "is"}:
                 problems.append(f"doubled word '{m.group(1)}': {s[:120]}")
+            elif re.search(r"\b(a|an)\s+\1\b", s, re.I):
+                problems.append(f"doubled article: {s[:120]}")
             if re.search(r"\b(?:on|of|to|for|with|the|a|deliver|finish|whether)\s+(?:We|The|It|This|They|There|Our|Instead)\b", s):
                 problems.append(f"a sentence glued in mid-sentence: {s[:120]}")
+            if _THE_CLAUSE.search(s):
+                problems.append(f"'the' before a clause, verb or date: {s[:120]}")
             if re.search(r"\bI will\b[^.]*\?", s):
                 problems.append(f"'I will' + question: {s[:120]}")
     return problems

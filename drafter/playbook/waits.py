@@ -14,6 +14,7 @@ from ..models import (
     WorkItem,
     WorkLog,
 )
+from .threats import is_threat, notes_context, worth_a_line
 from .text import (
     embeddable,
     is_sentence,
@@ -50,6 +51,9 @@ def is_overdue(c: Commitment, as_of: dt.date) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
+_WAIT_WORD = re.compile(r"\b(?:wait\w*|await\w*|pending|needs?|depends?|dependent|on hold|until|till|blocked|stuck|expect\w*)\b", re.I)
+
+
 def wait_signal(w: Wait, as_of: dt.date, log: WorkLog | None) -> str:
     """'no reply from Dana at Acme since Mon 23 Nov'."""
     who = who_label(w.on_whom, log) if (w.on_whom and log is not None) else w.on_whom
@@ -62,8 +66,18 @@ def wait_signal(w: Wait, as_of: dt.date, log: WorkLog | None) -> str:
     if w.kind == "no_reply" or obj is None:
         about = f" about {obj}" if obj else ""
         return f"no reply from {who or 'them'}{about}{since}"
+    if not who and re.fullmatch(r"[\w&/ +.-]{2,60}\s(?:\w{3,}ed|sent|made|paid|done|got|given|held|won|built|told)", clean(w.what), re.I):
+        return f"still open{since}: {quoted(w.what)}"  # an open state of a list ('Order received'), not a thing to wait for
+    if not who and (not embeddable(strip_article(obj)) or _WAIT_WORD.search(w.what)):
+        # nobody named to wait on: the notes' own words say what is awaited ("Needs final review",
+        # "In both weeks, I had issues accessing resources"), never "waiting for the <fragment>"
+        return f"{clean(w.what)}{since}" if _WAIT_WORD.search(w.what) else f"waiting{since}: {quoted(w.what)}"
     if is_sentence(obj):  # the notes' own sentence, quoted rather than glued after "for"
         return f"waiting on {who}{since}: {quoted(obj)}" if who else f"waiting{since}: {quoted(obj)}"
+    if who and not embeddable(strip_article(obj)):
+        # what is awaited is no thing to put after "for" (a date label '5/1: Will wait ...', a clause):
+        # the notes' own words, quoted — never "waiting on Mike for the 5/1"
+        return f"waiting on {who}{since}: {quoted(w.what)}"
     return f"waiting on {who} for {obj}{since}" if who else f"waiting for {obj}{since}"
 
 
@@ -238,7 +252,11 @@ def risk_for(signal: str, item: WorkItem, as_of: dt.date) -> Risk:
 def item_risks(item: WorkItem, log: WorkLog) -> list[Risk]:
     """Every wait, blocker and risk cue of an open item, each with the deadline it threatens."""
     out = [risk_for(wait_signal(w, log.as_of, log), item, log.as_of) for w in item.waits]
-    out += [risk_for(r, item, log.as_of) for r in item.risks]
+    # the notes' risk sentences that threaten the work or its date first, then the concerns; history
+    # ("the backlog was a year behind") and a mere modal verb ("this may be useful") are no risk
+    context = notes_context(item, log)
+    said = sorted((r for r in item.risks if worth_a_line(r, context)), key=lambda r: not is_threat(r, context))
+    out += [risk_for(r, item, log.as_of) for r in said]
     for c in item.commitments:
         if is_overdue(c, log.as_of) and not is_me(c.owner):
             due = f" (due {fmt(c.due, log.as_of)})" if c.due else ""

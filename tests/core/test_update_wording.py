@@ -1,0 +1,99 @@
+"""The offline update's lines are sentences built from the notes' own clauses (issue 10 item 4).
+
+No clause-shaped text glued after "the"/"for the", no heading or date led by "the", and a team's
+done work says who did it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.engines.update_writer import done_by, lead_sentence, title_phrase
+from drafter.engines.wording import sentence_problems
+from drafter.models import Action, ItemPlan, Risk, Status, Wait, WorkItem
+from drafter.playbook.waits import wait_signal
+
+AS_OF = dt.date(2026, 11, 25)
+
+
+def test_the_grammar_check_catches_the_before_a_clause_or_date():
+    """The glued texts other helpers saw on real notes are caught; noun phrases pass."""
+    for bad in [
+        "Waiting for the Needs final review.",
+        "Waiting on Mike for the 5/1: Will wait for more people.",
+        "On track: docs — waiting for the I had issues accessing resources.",
+        "On track: docs — waiting for the In both weeks.",
+        "At risk: the 2018-03-26 — I suspect the disk.",
+        "On track: phone — talking to a a twilio dev.",
+    ]:
+        assert sentence_problems(bad), bad
+    for good in [
+        "At risk: the 2018-03-26 incident's root cause is still unknown.",
+        "The I/O path is slow.",
+        "We met the IT team. The On-call rota is set.",
+        "At risk: Aapeli is busy for about a week, until next Tuesday.",
+    ]:
+        assert not sentence_problems(good), good
+
+
+def test_a_wait_on_someone_for_a_clause_quotes_the_notes():
+    """'5/1: Will wait ...' is no thing to put after 'for': the notes' words are quoted."""
+    w = Wait(what="5/1: Will wait for more people on the dev call before Mike talks about this", on_whom="Mike")
+    s = wait_signal(w, AS_OF, None)
+    assert "for the 5/1" not in s
+    assert s.startswith("waiting on Mike: “5/1: Will wait")
+    assert not sentence_problems(f"At risk: Existing Items — {s}.")
+    # a thing to wait for still reads as one
+    assert wait_signal(Wait(what="the template from finance", on_whom="finance"), AS_OF, None) == "waiting on finance for the template"
+
+
+def _ip(title, reason_risk, owner=None, status=Status.AT_RISK):
+    item = WorkItem(title=title, owner=owner)
+    return ItemPlan(item=item, status=status, reason="", risks=[Risk(signal=reason_risk)])
+
+
+def test_headline_leads_no_heading_with_the():
+    """A heading, a one-word title or a name takes no article; a common-noun title does."""
+    assert title_phrase("Existing Items") == "Existing Items"
+    assert title_phrase("Mobile") == "Mobile"
+    assert title_phrase("Weekly Status Report for Week 7") == "Weekly Status Report for Week 7"
+    assert title_phrase("Q4 budget") == "the Q4 budget"
+    lead = lead_sentence("At risk", _ip("Mobile", "has been trying to set up react native but struggling", "Aapeli"),
+                         AS_OF, ["Aapeli"], first_person=False)
+    assert lead == "At risk: Mobile — Aapeli has been trying to set up react native but struggling."
+    assert not sentence_problems(lead)
+
+
+def test_headline_with_a_clause_or_date_title_says_the_fact_alone():
+    """'the Aapeli is busy ... — Aapeli is busy ...' and 'the 2018-03-26 — I suspect ...' were garbled:
+    a title that is a clause, a date or a question heading is no noun phrase to lead with."""
+    lead = lead_sentence("At risk", _ip("Aapeli is busy for about a week til",
+                                        "Aapeli is busy for about a week til next Tuesday"), AS_OF, ["Aapeli"], False)
+    assert lead == "At risk: Aapeli is busy for about a week til next Tuesday."
+    lead = lead_sentence("At risk", _ip("2018-03-26", "I suspect the disk filled up"), AS_OF, [], False)
+    assert lead == "At risk: I suspect the disk filled up."
+    lead = lead_sentence("At risk", _ip("What challenges we expect", "timers may slip"), AS_OF, [], False)
+    assert lead == "At risk: Timers may slip."
+    for lead in (lead,):
+        assert not sentence_problems(lead)
+
+
+def test_headline_lowers_a_common_opening_word_after_the_dash():
+    lead = lead_sentence("At risk", _ip("Weekly Status Report for Week 3", "Unable to test API resources"), AS_OF, [], True)
+    assert lead == "At risk: Weekly Status Report for Week 3 — unable to test API resources."
+    lead = lead_sentence("At risk", _ip("ALR", "Getting Started Experience needs work"), AS_OF, [], False)
+    assert "— Getting Started Experience" in lead  # a Title Case name keeps its capitals
+
+
+def test_a_done_action_says_who_did_it():
+    """A team's done work reads 'mdjermanovic mostly reviewed PRs', not as if the writer did it."""
+    ip = ItemPlan(item=WorkItem(title="Statuses"), status=Status.ON_TRACK, reason="")
+    assert done_by(Action(text="Mostly reviewed PRs and triaged issues (mdjermanovic)", actor="mdjermanovic"), ip) \
+        == "mdjermanovic mostly reviewed PRs and triaged issues"
+    assert done_by(Action(text="Knocked out a few tickets", actor="Nick"), ip) == "Nick knocked out a few tickets"
+    assert done_by(Action(text="Supply Chain Security: First draft out", actor="ALR"), ip) \
+        == "Supply Chain Security: First draft out (ALR)"
+    assert done_by(Action(text="emailed Dana", actor="I"), ip) == "emailed Dana"
+    # under an item titled by that person the name is not repeated
+    nick = ItemPlan(item=WorkItem(title="Nick"), status=Status.ON_TRACK, reason="")
+    assert done_by(Action(text="Cleared the PR on Tech Debt payoff", actor="Nick"), nick) == "Cleared the PR on Tech Debt payoff"
