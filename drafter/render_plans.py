@@ -60,7 +60,7 @@ def options_sections(a: OptionsProposal, w: _Writer) -> list[Section]:
         sections.append(sec)
 
     if a.known:
-        heading = "What the notes say" if open_decision else "Decided in the notes"
+        heading = "What the notes say" if open_decision else "Outcomes in the notes"
         sections.append(Section(heading, [Entry(sentence(cap_first(w.t(x))), rank=4) for x in a.known]))
 
     if not open_decision:  # nothing asked: the plan the notes give, and a reply only if they miss a decision

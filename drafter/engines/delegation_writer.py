@@ -45,7 +45,7 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
             deadline=t.deadline,
             deadline_proposed=t.deadline_proposed,
             quality_standard=fit(clause(t.quality_standard), 300) if t.quality_standard else None,
-            to_agree=[fit(agree_item(x, t, as_of), 300) for x in t.to_agree[:8]],
+            to_agree=[fit(f"{agree_item(x, t, as_of)}: to agree with {who}", 300) for x in t.to_agree[:8]],
             # only the notes' own check-ins; the tool's proposed date is in ``to_agree``
             check_ins=[CheckIn(on=c.on, what=fit(c.what, 200)) for c in t.check_ins[:6]] if t.check_ins_given else [],
             decision_rights=t.decision_rights,

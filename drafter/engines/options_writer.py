@@ -136,6 +136,7 @@ def write_options(plan: Plan) -> OptionsProposal:
         default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will go with option {rec.label}."
     elif options and any(o.grounds for o in options):
         rationale = "the notes give people's positions, not a ground to prefer one option"
+        default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will ask again before doing anything."
     elif options:
         rationale = "the notes state too little about the options' trade-offs to recommend one"
         default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will ask again before doing anything."

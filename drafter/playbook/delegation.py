@@ -545,6 +545,15 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
     )
 
 
+def loop_date(cs, ip: ItemPlan, as_of: dt.date) -> str:
+    """'by Fri 4 Dec' for the promise's own (or new) date; '(proposed: ...)' for the tool's next-step date."""
+    if cs.new_date:
+        return f"by {fmt(cs.new_date, as_of)} (proposed)"
+    if cs.due and cs.due >= as_of:
+        return f"by {fmt(cs.due, as_of)}"
+    return f"(proposed: {fmt(ip.next_step.due, as_of)})"
+
+
 def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
     """Facts for a delegation plan. ``delegate`` stays None when nobody is named (the engine refuses)."""
     log, as_of = plan.log, plan.as_of
@@ -564,7 +573,12 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
         if ip.item.title in chosen_titles or ip.status == Status.DONE or ip.next_step is None:
             continue
         if {(c.what, c.owner) for c in ip.item.commitments} & handed:
-            continue  # the delegate's own item: handed over above, not a loop I keep
+            # the delegate's own promise is handed over above; the others' promises here stay loops
+            for cs in ip.commitments:
+                if cs.state in ("open", "missed") and (cs.what, cs.owner) not in handed:
+                    owner = "I keep it" if is_me(cs.owner) else f"{cs.owner} owns it, I follow up"
+                    open_loops.append(f"{cs.what}: {owner}, {loop_date(cs, ip, as_of)}")
+            continue
         step_owner = ip.next_step.owner or "I"
         when = "today" if ip.next_step.due == as_of else f"by {fmt(ip.next_step.due, as_of)}"
         if getattr(ip.next_step, "due_proposed", False):
@@ -578,8 +592,7 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
                 continue  # the line above says it
             if cs.state in ("open", "missed") and (cs.what, cs.owner) not in handed:
                 owner = "I keep it" if cs.owner == "I" else f"{cs.owner} owns it, I follow up"
-                date = cs.new_date or (cs.due if cs.due and cs.due >= as_of else ip.next_step.due)
-                open_loops.append(f"{cs.what}: {owner}, by {fmt(date, as_of)}")
+                open_loops.append(f"{cs.what}: {owner}, {loop_date(cs, ip, as_of)}")
         for w in ip.item.waits:
             fb = next((f for f in ip.fallbacks if w.on_whom and w.on_whom in f.trigger), None)
             if w.on_whom:

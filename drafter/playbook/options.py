@@ -198,7 +198,8 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     if named is not None:
         options = [profile_for_named_option(o, "ABCD"[i]) for i, o in enumerate(named.options[:4])]
         grounds = grounds_for(named, item, log)
-        options = [o.model_copy(update={"grounds": g}) for o, g in zip(options, grounds)]
+        options = [o.model_copy(update={"grounds": [x for x in g if x.lower()[:60] not in o.summary.lower()]})
+                   for o, g in zip(options, grounds)]  # an option's own text is no ground for it
         if is_workaround:
             ext = [w for w in item.waits if wait_is_external(w) and w.kind != "blocked"]
             options = workaround_tradeoffs(options, ext[0], item, as_of)

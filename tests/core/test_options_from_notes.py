@@ -126,3 +126,64 @@ def test_no_alternatives_default_is_the_notes_own_plan():
     assert "no decision needed" in text.lower() and "how to proceed" not in text.lower(), text
     assert "Aapeli will write a readme for the native build" in text, text
     assert "ask again" not in text
+
+
+# --------------------------------------------------------------------------------------------
+# Real minutes: a question answered in its own section, people's positions as grounds
+# --------------------------------------------------------------------------------------------
+
+_GLOB = [
+    "### refactor: use minimatch for glob detection",
+    "The TSC was asked whether this should be treated as semver-patch or semver-minor.",
+    "- @nzakas initially leaned semver-patch since people expect the pattern to work this way",
+    "- @mdjermanovic voted for semver-minor because the fix can enumerate more files",
+    "**Resolution:** The TSC agreed to treat the change as semver-minor.",
+    "### Scheduled release",
+    "- @fasttime will do the release on June 26th.",
+]
+
+
+def _glob_plan(texts):
+    from drafter.models import Decision, SourceLine, WorkItem, WorkLog
+
+    lines = [SourceLine(number=i + 1, text=t) for i, t in enumerate(texts)]
+    item = WorkItem(title="refactor: use minimatch for glob detection", lines=list(range(1, len(texts) + 1)),
+                    decisions=[Decision(question=texts[1], options=["semver-patch", "semver-minor"], lines=[2])])
+    return build_plan(WorkLog(as_of=AS_OF, items=[item], lines=lines, first_person=False))
+
+
+def test_a_question_answered_in_its_section_is_not_asked():
+    from drafter.engines.options_writer import write_options
+    from drafter.render import render
+
+    plan = _glob_plan(_GLOB)
+    assert plan.decision is not None and not plan.decision.open_decision
+    assert plan.decision.options == [] and "semver-minor" in " ".join(plan.decision.known)
+    text = render(write_options(plan), "text")
+    assert text.startswith("No decision needed"), text
+    assert "Reply A or B" not in text and "how to proceed" not in text
+    assert "The TSC agreed to treat the change as semver-minor" in text
+
+
+def test_an_open_question_gets_the_peoples_positions_as_grounds_said_once():
+    from drafter.engines.options_writer import write_options
+    from drafter.render import render
+
+    open_q = _GLOB[:4] + _GLOB[5:]  # the same section without its resolution
+    plan = _glob_plan(open_q)
+    d = plan.decision
+    assert d.open_decision and [o.title for o in d.options] == ["Semver-patch", "Semver-minor"]
+    assert d.options[0].grounds == ["@nzakas initially leaned semver-patch since people expect the pattern to work this way"]
+    assert d.options[1].grounds == ["@mdjermanovic voted for semver-minor because the fix can enumerate more files"]
+    text = render(write_options(plan), "text")
+    assert "not stated in the notes" not in text
+    assert text.count("The notes state no upside, downside or cost") == 1, text
+    assert "people expect the pattern to work this way" in text and "Reply A or B" in text
+
+
+def test_a_status_key_letter_is_no_option():
+    from drafter.models import SourceLine, WorkLog
+
+    lines = [SourceLine(number=i + 1, text=t) for i, t in enumerate(["## Task status key", "* (P)ending", "* (A)ctive",
+                                                                     "* (C)ompleted", "* (D)eferred"])]
+    assert options_from_lines(WorkLog(as_of=AS_OF, lines=lines)) == []
