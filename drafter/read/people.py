@@ -262,7 +262,8 @@ def speaker_label(label: str | None) -> str | None:
     return None
 
 
-_ROLL_CALL = re.compile(rf"(?:^|[.!?]\s+|\b){_ATTENDEE_HEAD.pattern}\s*:\s*$", re.I)
+_ROLL_CALL = re.compile(rf"(?:^|[.!?]\s+|\b){_ATTENDEE_HEAD.pattern}\s*:\s*$|^\s*{_ATTENDEE_HEAD.pattern}\s*:?\s*$", re.I)
+_NAMES_LINE = re.compile(r"[^.!?:;()\[\]]+,[^.!?:;()\[\]]*")  # "Prashanth Mundkur, Balraj Singh, Jon"
 
 
 def _attendee_entry(c, people: People) -> None:
@@ -277,6 +278,8 @@ def _attendee_entry(c, people: People) -> None:
         if all(is_common_word(w) for w in normalise(name).split()):
             continue  # a list's header ("name / institution"), not a name
         people.add(name, "attendee", c.line)
+    for h in re.findall(r"`@([\w.-]*\w)`", c.raw or ""):
+        people.add(h, "handle", c.line)  # "Matt Fisher / `@mfisher87` / Schmidt DSE"
 
 
 def _resembles_attendee(label: str, people: People) -> bool:
@@ -341,9 +344,22 @@ def find_people(outline) -> People:
             people.add(n.speaker, "speaker", line)
         # attendee lists: "Attendees: a, b" or a heading "Attendees" with one name per bullet
         if n.label and _ATTENDEE_LABEL.match(n.label) and n.rest:
-            for name in split_names(n.rest):
-                if not re.search(rf"`{re.escape(name)}`", raw):  # "**Host**: `hsb0`": a machine
-                    people.add(name, "attendee", line)
+            listed, last, starts, prev = n.rest, n.lines[-1], [(0, line)], raw
+            for c in nodes[n.index + 1:]:  # the list wrapped onto the next lines ("..., David Sheets, Jon / Ludlam, ...")
+                if c.kind != "para" or c.label or c.line != last + 1 or not _NAMES_LINE.fullmatch(c.text or ""):
+                    break
+                glue = ", " if prev.rstrip(" *_").endswith(",") else " "  # the clean text lost the line's last comma
+                starts.append((len(listed) + len(glue), c.line))
+                listed, last, prev = f"{listed}{glue}{c.text}", c.lines[-1], c.raw
+            at = 0
+            for name in split_names(listed):
+                if re.search(rf"`{re.escape(name)}`", raw):
+                    continue  # "**Host**: `hsb0`": a machine
+                at = max(at, listed.find(name, at))
+                first = max(ln for pos, ln in starts if pos <= at)
+                broken = [pos for pos, _ in starts if at < pos < at + len(name)]
+                # a name wrapped over two lines ("Jon" / "Ludlam") is the part the first line writes
+                people.add(name[: broken[0] - at].strip() if broken else name, "attendee", first)
         if n.kind == "heading" and _ATTENDEE_HEAD.fullmatch((n.text or "").strip(" :")):
             for c in outline.descendants(n):
                 if c.is_item or c.kind in ("para", "table_row"):

@@ -266,6 +266,9 @@ def _person_terms(name: str | None, ev: _Evidence) -> list[str]:
     raw = " ".join(name.split())
     if raw.lower() in SELF:
         return []
+    parts = [x for x in re.split(r"\s*(?:,|&|/|\+|\band\b)\s*", raw) if x.strip()]
+    if len(parts) > 1:  # "Kate Stewart, Gary O'Neall": each owner on its own ("Kate & Gary" in the line)
+        return [t for x in parts for t in _person_terms(x, ev)]
     tokens = [t for t in re.split(r"[\s,/&+]+", raw) if t]
     missing = []
     for t in tokens:

@@ -140,3 +140,31 @@ def test_question_markers_domains_and_products_are_not_owners():
     )
     assert "Erik" in found
     assert not {"Docker Hub", "quay.io", "etc", "Q"} & set(found)
+
+
+def test_attendees_under_a_plain_line_and_in_a_wrapped_list():
+    found = names("# SPDX Tech Team Meeting\n\nAttendees\n\n- Alfred Strauch\n- Bob Martin\n\n## Notes\n\n- Bob to update contacts\n")
+    assert {"Alfred Strauch", "Bob Martin"} <= {n for n, e in found.items() if e == "attendee"}
+    people = find_people(build_outline(
+        "# Weekly\n\n*Attendees:* Anil Madhavapeddy, David Scott, Richard Mortier,\nPrashanth Mundkur, Euan Harris, Jon\n"
+        "Ludlam, Vincent Bernardoff\n\n### Repos\n\nDave and Jon will chat about scripts.\n"
+    ))
+    by_name = {p.name: p for p in people.persons()}
+    assert {"Richard Mortier", "Prashanth Mundkur", "Euan Harris", "Vincent Bernardoff"} <= set(by_name)
+    assert by_name["Jon"].lines == [4, 9]  # wrapped over two lines: the name as its first line writes it
+
+
+def test_handles_in_code_in_an_attendee_list():
+    found = names("# Sync\n\n## Attendees\n\nYour name / GitHub ID / affiliation\n\n* Matt Fisher / `@mfisher87` / Schmidt DSE\n"
+                  "* Greg Mooney / `@gjmooney` / QuantStack\n")
+    assert found.get("mfisher87") == "handle" and found.get("gjmooney") == "handle"
+    assert {"Matt Fisher", "Greg Mooney"} <= set(found)
+
+
+def test_owners_named_in_full_elsewhere_are_supported_each_on_their_own():
+    log = read_notes(
+        "# SPDX Tech Team Meeting 2026-04-14\n\nAttendees\n\n- Kate Stewart\n- Gary O'Neall\n- Karsten Klein\n\n"
+        "## TEA\n\nKate & Gary to respond to email\n", AS_OF)
+    owners = [c.owner for it in log.items for c in it.commitments]
+    assert owners and all(o and "Kate" in o and "Gary" in o for o in owners), owners
+    assert not [d for d in log.dropped if d.kind in ("owner", "commitment")]
