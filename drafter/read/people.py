@@ -10,6 +10,13 @@ word-frequency package ``wordfreq``. A word is common English when it is frequen
 much rarer in other languages (names are international: "Eric", "Lee", "Priya" are about as
 frequent in German, French or Spanish text as in English; "Kick", "Approval", "Starting" are not).
 A common word becomes a person only on strong evidence (speaker, attendee, handle, email).
+
+A product, organisation or system is no person on weak evidence: a word the notes write as a thing
+(:func:`drafter.read.names.thing_words`: "the Okta service", "Realtek rtw88", "Osb-cmdb") or a
+domain ("quay.io"). A label used once is no speaker when its list's labels are topics ("2. **Disko
+Safety**: ...") or, in notes that list attendees, when it sits among unlabelled topic bullets and
+abbreviates no attendee ("* Vercel: ending their OSS program"). A lower-case name is a person on
+strong evidence ("**tryggvi:** ..."), which the provenance check keeps.
 """
 
 from __future__ import annotations
