@@ -288,6 +288,7 @@ class Ask(BaseModel):
     who: str = Field(max_length=80)
     what: str = Field(max_length=300)
     by: dt.date
+    by_proposed: SkipJsonSchema[bool] = False  # True: the tool picked ``by``; the notes did not give it
 
 
 class CommitmentState(BaseModel):
@@ -312,6 +313,8 @@ class ItemPlan(BaseModel):
     risks: list[Risk] = Field(default_factory=list)
     commitments: list[CommitmentState] = Field(default_factory=list)
     asks: list[Ask] = Field(default_factory=list)
+    # open, and the notes give no next step (none is made up): the draft says so or asks the owner
+    no_next_step: bool = False
 
 
 class OptionFacts(BaseModel):

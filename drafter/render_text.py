@@ -52,10 +52,13 @@ def clean(text: str | None) -> str:
     return re.sub(r"\s+([,;!?]|\.(?!\.))", r"\1", text)  # "scheduled , 140" -> "scheduled, 140"
 
 
+# a placeholder word, not a part of a domain, path or name ("developer.tbd.website", "TODO.md", "tbd-osp")
+_WORD_ALONE = r"(?<![.\w/@-]){}(?![\w/@-]|\.\w)"
+
 _PLACEHOLDER_WORDS = [
-    (re.compile(r"\bTBD\b", re.I), "to be decided"),
-    (re.compile(r"\bTBC\b", re.I), "to be confirmed"),
-    (re.compile(r"\bTODO\b", re.I), "to do"),
+    (re.compile(_WORD_ALONE.format("TBD"), re.I), "to be decided"),
+    (re.compile(_WORD_ALONE.format("TBC"), re.I), "to be confirmed"),
+    (re.compile(_WORD_ALONE.format("TODO"), re.I), "to do"),
     (re.compile(r"\bX{3,}\b", re.I), "(unknown)"),
     (re.compile(r"\?{3,}"), "?"),
     (re.compile(r"\blorem ipsum\b", re.I), "sample text"),

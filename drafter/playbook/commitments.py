@@ -11,6 +11,7 @@ from ..models import (
     Commitment,
     CommitmentState,
     Fallback,
+    Question,
     WorkItem,
     WorkLog,
 )
@@ -98,11 +99,46 @@ def decider(d) -> str:
 
 
 def decision_by(d, item: WorkItem, as_of: dt.date) -> dt.date:
-    """The decide-by date the notes name (if still ahead), else the playbook's own."""
+    """The decide-by date the notes name (if still ahead), else the playbook's own (see :func:`decision_by_given`)."""
     named = getattr(d, "by", None)
     if named is not None and named >= as_of:
         return named
     return decide_by_date(as_of, item.deadline)
+
+
+def decision_by_given(d, as_of: dt.date) -> bool:
+    """True when the decide-by date is the notes' own; else :func:`decision_by` proposes one (marked proposed)."""
+    named = getattr(d, "by", None)
+    return named is not None and named >= as_of
+
+
+# a decision the notes ask of someone above the team, not one the team still has to take itself
+_FROM_ABOVE = re.compile(
+    r"\b(?:approv\w*|sign[- ]?off|signs? off|escalat\w*|go-ahead|green light|budget|"
+    r"(?:decision|ok|okay|answer|input) from|"
+    r"ask(?:ing)?\s+(?:the\s+)?(?:board|steering|tsc|tac|governing|management|leadership|director|manager|boss|sponsor|you)\b)",
+    re.I,
+)
+
+
+def asked_from_above(d) -> bool:
+    """Team notes (minutes): the team's own open question is no ask of the reader unless the notes name
+    who decides or ask for a decision from above ('needs sign-off from the board', 'escalate to the TSC')."""
+    return decider(d) != "you" or bool(_FROM_ABOVE.search(d.question or ""))
+
+
+def team_questions(item: WorkItem) -> list[Question]:
+    """A team's open decisions worded as a question or a choice ('Can we piggyback off GCM or APSN?',
+    'A vs B'), as the meeting's open questions: reported, not asked of the reader."""
+    have = {clean(q.text).lower().rstrip("?") for q in item.questions}
+    out = []
+    for d in item.decisions:
+        text = clean(d.question)
+        if asked_from_above(d) or not text or text.lower().rstrip("?") in have:
+            continue
+        if "?" in d.question or len(d.options) >= 2:
+            out.append(Question(text=text, lines=list(getattr(d, "lines", []) or [])))
+    return out
 
 
 def decision_phrase(question: str) -> str:
@@ -151,20 +187,25 @@ def item_asks(item: WorkItem, commitments: list[CommitmentState], fallbacks: lis
     """Decisions needed, help with blockers, approval of a new date past the deadline (U9)."""
     as_of = log.as_of
     asks: list[Ask] = []
+    team = not getattr(log, "first_person", True)
     for d in item.decisions:
+        if team and not asked_from_above(d):
+            continue  # the team's own open question (see team_questions), not an ask of the reader
         who = decider(d)
         what = strip_dates(decision_what(d.question, d.options), as_of, past_only=True)
-        asks.append(Ask(who=who[:80], what=what[:300], by=decision_by(d, item, as_of)))
+        asks.append(Ask(who=who[:80], what=what[:300], by=decision_by(d, item, as_of),
+                        by_proposed=not decision_by_given(d, as_of)))
     for w in item.waits:
         if w.kind != "blocked":
             continue
         obj = embeddable(strip_article(wait_object(w) or clean(w.what))) or "the work"
         by = fallback_by(as_of, item.deadline, "call")
         with_whom = f" with {w.on_whom}" if w.on_whom else ""
-        asks.append(Ask(who="you", what=f"help me unblock {obj}{with_whom} if it is still stuck"[:300], by=by))
+        asks.append(Ask(who="you", what=f"help me unblock {obj}{with_whom} if it is still stuck"[:300], by=by,
+                        by_proposed=True))
     for cs in commitments:
         if cs.state == "missed" and cs.owner == "I" and cs.new_date is None and cs.ask:
-            asks.append(Ask(who="you", what=f"{cs.ask} for {clean(cs.what)}"[:300], by=as_of))
+            asks.append(Ask(who="you", what=f"{cs.ask} for {clean(cs.what)}"[:300], by=as_of, by_proposed=True))
     return asks
 
 

@@ -18,7 +18,7 @@ from ..models import (
     worst,
 )
 from .text import (
-    quoted,
+    _WILL_LEAD,
     embeddable,
     next_occurrence,
     CLOSE_BUSINESS_DAYS,
@@ -45,6 +45,8 @@ from .text import (
     who_label,
 )
 
+from .actions import is_action
+from .threats import is_threat, notes_context
 from .waits import (  # noqa: F401  (re-exported)
     PATHS,
     backup_contact,
@@ -67,6 +69,7 @@ from .commitments import (  # noqa: F401  (re-exported)
     decision_what,
     item_asks,
     new_date_for,
+    team_questions,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -101,8 +104,9 @@ def deadline_close(item: WorkItem, as_of: dt.date, close: int = CLOSE_BUSINESS_D
     return item.deadline is not None and bdays_between(as_of, item.deadline) <= close
 
 
-def item_status(item: WorkItem, as_of: dt.date) -> tuple[Status, str]:
-    """One status per item and a one-line reason (U2, U3, U5)."""
+def item_status(item: WorkItem, as_of: dt.date, log: WorkLog | None = None) -> tuple[Status, str]:
+    """One status per item and a one-line reason (U2, U3, U5). ``log``: the notes' other lines, which
+    may say that a problem told in the past is over."""
     if is_done(item):
         return Status.DONE, "done"
     overdue = [c for c in item.commitments if is_overdue(c, as_of)]
@@ -132,8 +136,10 @@ def item_status(item: WorkItem, as_of: dt.date) -> tuple[Status, str]:
         return Status.AT_RISK, f"{wait_signal(silent[0], as_of, None)}: a week or more without an answer"
     if waits and deadline_close(item, as_of):
         return Status.AT_RISK, f"{wait_signal(waits[0], as_of, None)} and {label}{when} is close"
-    if item.risks:
-        return Status.AT_RISK, clean(item.risks[0])
+    context = notes_context(item, log)
+    threats = [r for r in item.risks if is_threat(r, context)]  # a threat to the work or its date, not a modal verb
+    if threats:
+        return Status.AT_RISK, clean(threats[0])
     if item.decisions and item.deadline is not None:
         return Status.AT_RISK, f"decision needed before {label}{when}: {clean(item.decisions[0].question)}"
     if waits:
@@ -182,7 +188,7 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     first_person = getattr(log, "first_person", True)
 
     for cs in commitments:
-        if cs.state == "missed" and cs.owner == "I":
+        if cs.state == "missed" and cs.owner == "I" and worded_as_action(cs.what):
             return step(as_action(cs.what), cs.new_date or as_of)
     if not first_person:  # minutes and team notes: the owners' own next steps, never the writer's
         return owners_step(item, commitments, log, step, soon)
@@ -190,7 +196,6 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     if external:
         w = external[0]
         obj = wait_object(w)
-        about = f" for {obj}" if obj else ""
         today = w.since is None or w.since < as_of
         what = f"to chase {obj}" if obj else "for a reply"
         return step(f"email {who_label(w.on_whom, log)} {what}", as_of if today else soon)
@@ -203,7 +208,7 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
         on = f" on {obj}" if obj else ""
         return step(f"find a way round the blocker{on} and ask for help if none", as_of)
     for cs in commitments:
-        if cs.state == "missed":
+        if cs.state == "missed" and cs.owner != "I":
             return step(f"get a new date from {cs.owner} for {commitment_object(cs.what)}", as_of)
     if item.decisions:
         d = item.decisions[0]
@@ -213,11 +218,10 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
         phrase = decision_phrase(d.question)
         phrase = phrase if phrase.startswith("on ") else f"on {phrase}"
         return step(f"get a decision from {who} {phrase}", soon)
-    open_c = [cs for cs in commitments if cs.state == "open"]
-    all_open = [cs for cs in open_c if clean(cs.what) and "?" not in cs.what]
+    # the notes' own open entries that are worded as actions: the owner's next step, the notes' date or a proposed one;
+    # an entry that is a noun ('Music', 'Payment made') is open work, never glued after 'deliver the'
+    open_c = [cs for cs in commitments if cs.state == "open" and "?" not in cs.what and worded_as_action(cs.what)]
     mine = [cs for cs in open_c if cs.owner == "I"]
-    mine = [cs for cs in mine if is_deliverable(cs.what)]
-    open_c = [cs for cs in open_c if is_deliverable(cs.what)]
     if mine:
         c = min(mine, key=lambda cs: cs.due or dt.date.max)
         given = c.due if c.due and c.due >= as_of else None
@@ -229,16 +233,39 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     if item.recurring:
         nxt = next_occurrence(item.recurrence, as_of)
         return step(f"prepare the next {strip_article(item.title)}", add_bdays(nxt, -1) if nxt and nxt > soon else soon)
-    if first_person and _names_a_task(item.title):
-        return step(lower_first(short_title(item.title)), soon)
-    if first_person and all_open:  # a to-do list's open entries that are not worded as tasks: the first one, quoted
-        c = all_open[0]
-        entry = clean(c.what).rstrip(".")
-        entry = entry if len(entry) <= 80 else short_title(entry, 70)  # a long entry: its first clause
-        return step(f"take the next open entry: {quoted(entry)}", soon)
-    if first_person:  # my open item with nothing to do in the notes: I commit to naming the next step, nothing more
-        return step(f"set the next step for {the(short_title(item.title))}", soon)
+    if first_person and worded_as_action(item.title) and title_is_open_task(item, log) and not (
+            item.commitments or item.waits or item.actions):  # entries under it are its steps, said above
+        return step(lower_first(short_title(item.title)), soon)  # the item is itself an action: mine, on a proposed date
+    return None  # the notes give no next step: the plan says so (``ItemPlan.no_next_step``), nothing is made up
+
+
+def worded_as_action(what: str) -> bool:
+    """An entry that reads as something to do: it opens with its verb ('send the deck', 'Bump versions
+    of GitHub actions', 'I will ...'), not a noun ('Music'), a state ('Invite sent'), a report or a question."""
+    return "?" not in what and is_action(_WILL_LEAD.sub("", clean(what)))
+
+
+_TICKED = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*\[[xX✓✔]\]")
+_LISTED = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+
+
+def title_line(item: WorkItem, log: WorkLog) -> str | None:
+    """The note line that holds the item's title (among its first lines), as written."""
+    title = set(re.findall(r"[a-z0-9]+", clean(item.title).lower()))
+    by_number = {ln.number: ln.text for ln in getattr(log, "lines", [])}
+    for n in sorted(item.lines)[:3]:
+        text = by_number.get(n, "")
+        words = set(re.findall(r"[a-z0-9]+", text.lower()))
+        if title and len(title & words) >= 0.6 * len(title):
+            return text
     return None
+
+
+def title_is_open_task(item: WorkItem, log: WorkLog) -> bool:
+    """The item's own line is an open entry of a list ('- [ ] Rebase onto master', '- Register the app'):
+    not a heading (context, never a task) and not a ticked box (done, whatever is open under it)."""
+    line = title_line(item, log)
+    return line is not None and bool(_LISTED.match(line)) and not _TICKED.match(line)
 
 
 _FUNCTION_WORDS = {"to", "will", "is", "are", "was", "has", "have", "by", "of", "what", "how", "why", "who", "when",
@@ -276,7 +303,8 @@ def _names_a_task(title: str) -> bool:
 
 def owners_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog, step, soon: dt.date) -> NextStep | None:
     """Minutes and team notes: the next step is a named owner's open action item, or none (never "I")."""
-    open_c = [cs for cs in commitments if cs.state in ("open", "missed") and "?" not in cs.what and starts_with_verb(cs.what)]
+    open_c = [cs for cs in commitments if cs.state in ("open", "missed") and "?" not in cs.what
+              and (starts_with_verb(cs.what) or is_action(cs.what))]
     pool = [cs for cs in open_c if cs.owner and not is_me(cs.owner) and cs.owner.strip().lower() not in ("team", "the team")]
     if not pool:
         return None
@@ -291,12 +319,15 @@ def owners_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog
 
 
 def plan_item(item: WorkItem, log: WorkLog) -> ItemPlan:
-    status, reason = item_status(item, log.as_of)
+    status, reason = item_status(item, log.as_of, log)
     commitments = [commitment_state(c, item, log) for c in item.commitments]
     if status == Status.DONE:
         return ItemPlan(item=item, status=status, reason=reason, commitments=commitments)
+    step = next_step(item, commitments, log)
     if not getattr(log, "first_person", True):  # minutes and team notes: no "I will" plans for other people's work
-        return ItemPlan(item=item, status=status, reason=reason, next_step=next_step(item, commitments, log),
+        asked = team_questions(item)  # the team's own open decisions are reported as its open questions
+        shown = item.model_copy(update={"questions": item.questions + asked}) if asked else item
+        return ItemPlan(item=shown, status=status, reason=reason, next_step=step, no_next_step=step is None,
                         risks=item_risks(item, log), commitments=commitments,
                         asks=[a for a in item_asks(item, commitments, [], log) if not a.what.startswith("help me")])
     fallbacks = [fallback_for(w, item, log) for w in item.waits if wait_is_external(w) or w.kind == "blocked"]
@@ -311,10 +342,10 @@ def plan_item(item: WorkItem, log: WorkLog) -> ItemPlan:
         item=item,
         status=status,
         reason=reason,
-        next_step=next_step(item, commitments, log),
+        next_step=step,
+        no_next_step=step is None,
         fallbacks=fallbacks,
         risks=item_risks(item, log),
         commitments=commitments,
         asks=item_asks(item, commitments, fallbacks, log),
     )
-

@@ -189,11 +189,16 @@ def imperative(text: str) -> str:
     return " ".join(words)
 
 
+_WILL_LEAD = re.compile(r"^(?:i|we)\s+(?:will|shall|am going to|are going to|plan to|need to|have to|must|can)\s+|^(?:i|we)['’]ll\s+", re.I)
+
+
 def as_action(what: str) -> str:
-    """A commitment as something to do: 'send the Q3 docs' stays, 'Q3 docs' -> 'deliver the Q3 docs'."""
-    t = clean(what)
+    """A commitment as something to do: 'send the Q3 docs' stays, 'I will send the Q3 docs' -> 'send the
+    Q3 docs', 'sent ...' -> 'send ...'. Words that are not an action ('Q3 docs', 'Music') come back as
+    the notes wrote them: no verb is made up ('deliver the ...'); callers word them or say there is none."""
+    t = _WILL_LEAD.sub("", clean(what))
     if not t:
-        return "deliver it"
+        return ""
     words = t.split()
     if words[0].lower() in ME and len(words) > 1:
         t = " ".join(words[1:])
@@ -203,7 +208,9 @@ def as_action(what: str) -> str:
         return low + t[len(words[0]):]
     if low in IRREGULAR_PAST:
         return imperative(t)
-    return f"deliver {the(t)}"
+    from .actions import is_action  # (imports this module)
+
+    return t[:1].lower() + t[1:] if is_action(t) and t[:1].isupper() and t[1:2].islower() else t
 
 
 def strip_dates(text: str, as_of: dt.date, *, past_only: bool = False) -> str:
