@@ -173,11 +173,11 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
         if len(rights) == 1:
             head.add(f"Decision rights: {next(iter(rights))}")
         if shared:
-            head.add(f"Resources for every task: {'; '.join(w.t(r) for r in shared)}", rank=2)
+            head.add(f"Resources: for every task, {'; '.join(w.t(r) for r in shared)}", rank=2)
         sections.append(head)
     for task in a.tasks:
         sec = Section()
-        sec.add(bold(w.t(task.title)), "title")
+        sec.add(bold(cap_first(w.t(task.title))), "title")
         if not one_owner:
             sec.add(f"Owner: {w.t(task.owner)}")
         if task.done_when:

@@ -78,11 +78,13 @@ def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
                  if is_work(c) and c.owner and not is_me(c.owner) and same_person(c.owner, delegate, log, table)]
         if owned:
             return owned
-    mine = [commitment_task(ip, c) for ip in live for c in ip.item.commitments if is_work(c) and is_me(c.owner)]
+    # the writer's own promises, and action items the notes give nobody ("Update repo in response to ...")
+    mine = [commitment_task(ip, c) for ip in live for c in ip.item.commitments
+            if is_work(c) and (is_me(c.owner) or not clean(c.owner))]
     if mine:
         return mine
-    return [ip for ip in live if has_work(ip.item) and (ip.item.waits or ip.item.recurring or ip.item.delegate_to
-                                                        or any(is_work(c) for c in ip.item.commitments))]
+    # last, a wait to chase (the item as a whole); never an item only because a heading sits over someone's promise
+    return [ip for ip in live if ip.item.waits or ip.item.delegate_to]
 
 
 _NOT_WORK_START = {"should", "could", "would", "might", "may", "expects", "expect", "expected", "hopes", "plans", "wants",
