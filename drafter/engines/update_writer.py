@@ -72,6 +72,10 @@ def reason_after_dash(reason: str, ip: ItemPlan, first_person: bool) -> str:
     phrase with no subject gets the item's owner in team notes ('has been trying ...' -> 'Aapeli
     has been trying ...'), never 'I' unless the notes are first person."""
     r = re.sub(r"\b(a|an|the)\s+\1\b", r"\1", clean(reason), flags=re.I)  # the notes' typo "to a a dev"
+    # a label and its verb phrase ('more docs: Will slide to next week') read as one sentence:
+    # 'more docs will slide to next week'
+    r = re.sub(r"^([^“”]{3,80}):\s+(Will|Is|Are|Was|Were|Needs|Has|Have|Might|May|Should|Can|Could)\s(?=[a-z])",
+               lambda m: f"{m.group(1)} {m.group(2).lower()} ", r)
     owner = clean(ip.item.owner or "")
     if _VERB_START.match(r) and owner and not first_person and owner.lower() not in ("i", "me"):
         return f"{owner} {r[:1].lower()}{r[1:]}"

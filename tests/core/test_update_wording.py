@@ -85,6 +85,13 @@ def test_headline_lowers_a_common_opening_word_after_the_dash():
     assert "— Getting Started Experience" in lead  # a Title Case name keeps its capitals
 
 
+def test_headline_joins_a_label_to_its_verb_phrase():
+    """'Leo — tbdocs: more web5 api reference docs: Will slide to next week' glued a label to a verb."""
+    lead = lead_sentence("At risk", _ip("Leo", "tbdocs: more web5 api reference docs: Will slide to next week"), AS_OF, ["Leo"], False)
+    assert lead == "At risk: Leo — tbdocs: more web5 api reference docs will slide to next week."
+    assert not sentence_problems(lead)
+
+
 def test_a_done_action_says_who_did_it():
     """A team's done work reads 'mdjermanovic mostly reviewed PRs', not as if the writer did it."""
     ip = ItemPlan(item=WorkItem(title="Statuses"), status=Status.ON_TRACK, reason="")
