@@ -161,7 +161,9 @@ def _line_names(text: str, names: _Names) -> list[str]:
     for m in PERSON_TRIGGER.finditer(text):
         add(m.group("who"), "person", 1)
     for m in NAME_VERB.finditer(text):
-        add(m.group("who"), "person", 1)
+        # "Community can get information ...": a common word opening a sentence is no person by its verb
+        who = m.group("who")
+        add(who, None if " " not in who.strip() and _common(who) else "person", 1)
     for m in NAME_IN_TEAM.finditer(text):
         who = add(m.group("who"), "person", 2)
         if who:
@@ -177,6 +179,12 @@ def _line_names(text: str, names: _Names) -> list[str]:
             names.vote(found[0], "person", 1)
         break
     return found
+
+
+def _common(word: str) -> bool:
+    from .people import is_common_word
+
+    return is_common_word(word)
 
 
 HEADER_ADDRESS = lazy_re(r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*<(?P<e>[^<>@\s]+@[^<>\s]+)>")
