@@ -11,7 +11,6 @@ counts when what follows it is what follows a verb (an article, a pronoun, a pre
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .text import IRREGULAR_PAST, ME, VERBS, clean
 
@@ -29,23 +28,15 @@ _NOT_ACTION = {"if", "when", "once", "as", "that", "this", "these", "those", "it
 _FINITE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|is being|are being|will be|got)\b", re.I)
 
 
-@lru_cache(maxsize=4096)
 def _verb_forms_common(word: str, lenient: bool) -> bool:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # without the word list only the known verbs count
-        return False
+    """Past and -ing forms common in English (wordfreq's answer, from the cached word sets of
+    :mod:`drafter.read.wordlist`: an offline draft never loads wordfreq itself)."""
+    from ..read.wordlist import verb_forms_common
+
     w = word.lower()
-    if w.endswith("e") and not w.endswith("ee"):
-        past, ing = w + "d", w[:-1] + "ing"
-    elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
-        past, ing = w[:-1] + "ied", w + "ing"
-    else:
-        past, ing = w + "ed", w + "ing"
-    p, g = zipf_frequency(past, "en"), zipf_frequency(ing, "en")
-    if lenient:
-        return min(p, g) >= 1.4
-    return p >= 2.5 and g >= 2.8 and max(p, g) >= 3.0
+    if not w.isascii():  # 'résumé': not a verb here (asking wordfreq would load it)
+        return False
+    return verb_forms_common(w, lenient)
 
 
 def is_verb(word: str, following: str | None = None) -> bool:

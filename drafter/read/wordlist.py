@@ -8,6 +8,8 @@ than the rest of a short ``drafter update``, while the readers ask only two yes/
   international). Used by :mod:`drafter.read.people` and :mod:`drafter.read.markup`.
 * :func:`frequent_english`: is it frequent in English (zipf >= 3.0, wordfreq's best list)? Used by
   :mod:`drafter.read.provenance` for a capitalised first word of a sentence.
+* :func:`verb_forms_common`: are a word's past and -ing forms common English words (so English
+  uses it as a verb: 'bump' -> bumped, bumping; not 'music')? Used by :mod:`drafter.playbook.actions`.
 
 Both answers are computed once with wordfreq for every plain ``[a-z]+`` word of its lists and kept
 as two word sets in the user cache dir (``platformdirs.user_cache_dir("drafter")``, or
@@ -25,10 +27,12 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA = 1
+SCHEMA = 2
 OTHER_LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
 COMMON_MIN, COMMON_SURE, COMMON_MARGIN = 3.3, 6.0, 0.9  # zipf thresholds of common_english
 FREQUENT_MIN = 3.0  # zipf threshold of frequent_english
+# zipf thresholds of verb_forms_common: strict (past >= 2.5, -ing >= 2.8, one of them >= 3.0); lenient (both >= 1.4)
+VERB_PAST, VERB_ING, VERB_ONE, VERB_LENIENT = 2.5, 2.8, 3.0, 1.4
 _PLAIN = re.compile(r"[a-z]+")
 
 
@@ -70,6 +74,54 @@ def frequent_english(w: str) -> bool:
     return _frequent_by_wordfreq(w)
 
 
+def verb_forms(w: str) -> tuple[str, str]:
+    """The regular past and -ing forms of a base word ('bump' -> bumped, bumping; 'file' -> filed, filing)."""
+    if w.endswith("e") and not w.endswith("ee"):
+        return w + "d", w[:-1] + "ing"
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return w[:-1] + "ied", w + "ing"
+    return w + "ed", w + "ing"
+
+
+def _verb_by_wordfreq(w: str, lenient: bool) -> bool:
+    from wordfreq import zipf_frequency
+
+    past, ing = verb_forms(w)
+    p, g = zipf_frequency(past, "en"), zipf_frequency(ing, "en")
+    if lenient:
+        return min(p, g) >= VERB_LENIENT
+    return p >= VERB_PAST and g >= VERB_ING and max(p, g) >= VERB_ONE
+
+
+def verb_forms_common(w: str, lenient: bool = False) -> bool:
+    """wordfreq's answer for ``w`` (lower case): its past and -ing forms are common words (strict
+    thresholds, or ``lenient`` ones when what follows it is what follows a verb)."""
+    sets = _sets()
+    if sets is not None and _PLAIN.fullmatch(w):
+        return w in sets[3 if lenient else 2]
+    return _verb_by_wordfreq(w, lenient)
+
+
+def _verb_sets(best: dict) -> tuple[list[str], list[str]]:
+    """Every plain base word whose forms pass (strict, lenient). A base's forms are in the list when
+    they pass, so the bases are found from the forms: each -ed/-d/-ied word names its base."""
+    from wordfreq import zipf_to_freq
+
+    floor = zipf_to_freq(VERB_LENIENT - 0.01)
+    bases: set[str] = set()
+    for x, f in best.items():
+        if f < floor or not _PLAIN.fullmatch(x):
+            continue
+        if x.endswith("ied"):
+            bases.add(x[:-3] + "y")
+        if x.endswith("ed"):
+            bases.add(x[:-2])
+            bases.add(x[:-1])  # filed -> file
+    strict = sorted(b for b in bases if b and verb_forms(b)[0] in best and _verb_by_wordfreq(b, False))
+    lenient = sorted(b for b in bases if b and verb_forms(b)[0] in best and _verb_by_wordfreq(b, True))
+    return strict, lenient
+
+
 def build() -> dict:
     """Both word sets, from wordfreq (a few seconds, once per wordfreq version)."""
     from wordfreq import get_frequency_dict, zipf_to_freq
@@ -80,7 +132,9 @@ def build() -> dict:
     best = get_frequency_dict("en", "best")
     floor = zipf_to_freq(FREQUENT_MIN - 0.01)
     frequent = sorted(w for w, f in best.items() if f >= floor and _PLAIN.fullmatch(w) and _frequent_by_wordfreq(w))
-    return {"schema": SCHEMA, "wordfreq": wordfreq_version(), "common_english": common, "frequent_english": frequent}
+    strict, lenient = _verb_sets(best)
+    return {"schema": SCHEMA, "wordfreq": wordfreq_version(), "common_english": common, "frequent_english": frequent,
+            "verb_strict": strict, "verb_lenient": lenient}
 
 
 def wordfreq_version() -> str | None:
@@ -113,7 +167,7 @@ def cache_path(version: str) -> Path:
 
 
 @lru_cache(maxsize=1)
-def _sets() -> tuple[frozenset[str], frozenset[str]] | None:
+def _sets() -> tuple[frozenset[str], ...] | None:
     """The cached word sets (built and saved on first use), or None: ask wordfreq each time."""
     version = wordfreq_version()
     if version is None:
@@ -122,7 +176,7 @@ def _sets() -> tuple[frozenset[str], frozenset[str]] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("schema") == SCHEMA and data.get("wordfreq") == version:
-            return frozenset(data["common_english"]), frozenset(data["frequent_english"])
+            return _as_sets(data)
     except (OSError, ValueError, KeyError, TypeError):
         pass
     try:
@@ -137,4 +191,9 @@ def _sets() -> tuple[frozenset[str], frozenset[str]] | None:
         os.replace(tmp, path)
     except OSError:
         pass  # an unwritable cache dir: this run still uses the sets it built
-    return frozenset(data["common_english"]), frozenset(data["frequent_english"])
+    return _as_sets(data)
+
+
+def _as_sets(data: dict) -> tuple[frozenset[str], ...]:
+    keys = ("common_english", "frequent_english", "verb_strict", "verb_lenient")
+    return tuple(frozenset(data[k]) for k in keys)

@@ -62,6 +62,11 @@ def test_answers_are_wordfreqs(cache_dir, monkeypatch):
         assert wordlist.common_english(w) == wordlist._common_by_wordfreq(w), w
         assert wordlist.frequent_english(w) == (zipf_frequency(w, "en") >= 3.0), w
     assert wordlist.common_english("approval") and not wordlist.common_english("priya")
+    for w in SAMPLE + ["bump", "rebase", "refactor", "menu", "music", "copy", "file", "agree"] + words[::5]:
+        for lenient in (False, True):
+            assert wordlist.verb_forms_common(w, lenient) == wordlist._verb_by_wordfreq(w, lenient), (w, lenient)
+    assert wordlist.verb_forms_common("bump") and not wordlist.verb_forms_common("music")
+    assert wordlist.verb_forms_common("rebase", lenient=True) and not wordlist.verb_forms_common("rebase")
 
 
 def test_a_run_with_the_cache_does_not_import_wordfreq(cache_dir):
@@ -99,3 +104,22 @@ def test_a_corrupt_cache_file_is_rebuilt(tmp_path, monkeypatch):
         assert json.loads(path.read_text(encoding="utf-8"))["schema"] == wordlist.SCHEMA
     finally:
         wordlist._sets.cache_clear()
+
+
+def test_a_whole_offline_draft_with_the_cache_does_not_import_wordfreq(cache_dir):
+    """Loading wordfreq costs ~0.3-0.5 s: no stage of an offline update, options or delegation
+    plan (reader, playbook, writer, render) may import it once the cache exists."""
+    code = (
+        "import sys\n"
+        "from drafter import Drafter\n"
+        "d = Drafter(engine='offline')\n"
+        "for name in sorted(__import__('os').listdir('examples')):\n"
+        "    text = open('examples/' + name, encoding='utf-8').read()\n"
+        "    d.update(text, as_of='2026-11-25').render()\n"
+        "    d.delegate(text, as_of='2026-11-25', delegate_to='Priya').render()\n"
+        "print('wordfreq' in sys.modules)\n"
+    )
+    env = {**os.environ, "DRAFTER_CACHE_DIR": str(cache_dir)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split()[-1:] == ["False"], out.stdout + out.stderr[-2000:]
