@@ -139,7 +139,10 @@ class _Writer:
     def ask(self, a: Ask) -> str:
         what = _strip_prefix(self.t(a.what), "ask:", "please ").rstrip(".")
         date = self.d(a.by)
-        by = "" if date in what else f" by {date}"
+        if getattr(a, "by_proposed", False):  # the tool picked the date: never shown as the notes' own
+            by = f" (proposed: by {date})"
+        else:
+            by = "" if date in what else f" by {date}"
         return f"Ask: {self.who(a.who)}, please {low_first(what)}{by}."
 
 

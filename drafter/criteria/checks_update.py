@@ -81,7 +81,7 @@ BLAME = re.compile(
 FIRST_PERSON = re.compile(r"\b(I|we)\s*(?:will|'ll|’ll|am going to|are going to|plan to|have|'ve|’ve|am|did|sent|called|emailed|asked)\b|\bnext\b\s*:\s*I\b", re.I)
 PLACEHOLDER = re.compile(
     r"\[(?:[A-Z][A-Z _/-]{1,30}|tbd|todo|name|date|x+|insert[^\]]*|your [^\]]*|\.\.\.)\]|<[a-z][a-z _-]{1,25}>|"
-    r"\{\{?[^}]{1,30}\}?\}|\bTBD\b|\bTODO\b|\bTBC\b|\bXXX+\b|\?\?\?|\blorem ipsum\b",
+    r"\{\{?[^}]{1,30}\}?\}|(?<![.\w#/-])(?:TBD|TODO|TBC)(?![\w-]|\.\w)|\bXXX+\b|\?\?\?|\blorem ipsum\b",
     re.I,
 )
 TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d+\b")

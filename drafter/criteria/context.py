@@ -79,7 +79,7 @@ _PERSON_BEFORE = re.compile(
     r"\b(?i:with|ask|asked|asking|chase|chasing|ping|pinged|remind|told|tell|waiting on|wait on|waiting for|"
     r"hand(?:ed)? (?:it |this )?(?:over )?to|owner:|ask:|assigned to|delegate(?:d)? to|cc)\s+([A-Z][a-z][\w'’-]*)")
 _PERSON_AFTER = re.compile(
-    r"(?<![\w.])([A-Z][a-z][\w'’-]*)\s+(?:will|would|'ll|said|says|agreed|confirmed|promised|owns|replied|"
+    r"(?<![\w.'’])([A-Z][a-z][\w'’-]*)\s+(?:will|would|'ll|said|says|agreed|confirmed|promised|owns|replied|"
     r"is (?:out|away|on leave|waiting)|to (?:send|check|ask|follow|review|write|update|fix|look|draft|prepare|share|"
     r"schedule|contact|reach|file|open|create|investigate|test|merge|deploy|run|talk)\b)")
 _NOT_PEOPLE = {"i", "we", "they", "you", "he", "she", "it", "this", "that", "who", "next", "owner", "ask", "team",

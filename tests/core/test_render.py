@@ -767,3 +767,12 @@ def test_under_a_cap_decisions_outlast_done_details_and_context():
     assert "ship 2.0 on Monday" in capped
     assert "Goal: a release the whole team can test" not in capped  # context goes first
     assert "pull request number 0" in capped and "pull request number 4" not in capped  # a done-list's tail next
+
+
+def test_an_ask_date_the_tool_picked_is_shown_as_proposed():
+    given = make_update(asks=[Ask(who="Lee", what="approve the budget", by=D(2026, 11, 27))])
+    picked = make_update(asks=[Ask(who="Lee", what="approve the budget", by=D(2026, 11, 27), by_proposed=True)])
+    assert "Ask: Lee, please approve the budget by Fri 27 Nov." in render(given, "text", opts(max_words=5000))
+    out = render(picked, "text", opts(max_words=5000))
+    assert "Ask: Lee, please approve the budget (proposed: by Fri 27 Nov)." in out
+    assert "budget by Fri" not in out

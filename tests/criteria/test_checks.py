@@ -258,3 +258,19 @@ def test_client_draft_may_leave_internal_people_unnamed():
     # the same draft to the boss must name who we wait on
     assert one("U11", ctx(text, ann=ann)).passed is False
     assert one("U8", ctx(text, ann=ann)).passed is False
+
+
+def test_placeholders_inside_names_domains_and_channels_are_text():
+    from drafter.criteria.checks_update import PLACEHOLDER
+
+    for text in ("see developer.tbd.website", "in #tbd-stage", "under docs/todo/x"):
+        assert not PLACEHOLDER.search(text), text
+    for text in ("owner TBD", "TODO: send it", "date TBC."):
+        assert PLACEHOLDER.search(text), text
+
+
+def test_a_name_with_an_apostrophe_is_one_person_mention():
+    from drafter.criteria.context import person_mentions
+
+    assert [w for w, _ in person_mentions("Kate Stewart, Gary O'Neall will respond to email")] == []
+    assert [w for w, _ in person_mentions("Neall will respond")] == ["Neall"]
