@@ -62,7 +62,8 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
     recurring = bool(facts.tasks[0].recurring)
     due = f"proposed first deadline {fmt(first.deadline, as_of)}" if first.deadline_proposed else f"first deadline {fmt(first.deadline, as_of)}"
     with_me = f"; I propose to shadow the first run on {fmt(facts.shadow_on, as_of)}" if recurring and facts.shadow_on else ""
-    if all(starts_with_verb(t.title) or t.title.split()[0].lower() in ACTION_VERBS for t in tasks):
+    if all(starts_with_verb(t.title) or t.title.split()[0].lower() in ACTION_VERBS or t.title.split()[0].lower().endswith("ing")
+           for t in tasks):
         # action items: named by what is to be done, not glued after "owns" ("owns Merge the branch")
         todo = "; ".join(lower_first(short_title(t.title)) for t in tasks[:2]) + ("; and more" if len(tasks) > 2 else "")
         what = "this" if len(tasks) == 1 else f"{len(tasks)} tasks"

@@ -110,7 +110,8 @@ def is_work(c) -> bool:
     if starts_with_verb(what) or words[0].lower() in _ACTION_VERBS:
         return True
     first = words[0]
-    return first[:1].islower() and first.lower() not in _NOT_WORK_START and not first.lower().endswith("ing") and len(words) >= 2
+    # lower-case openings from an owner line: "fleshing out architecture ..." (a standup's plan) is work
+    return first[:1].islower() and first.lower() not in _NOT_WORK_START and len(words) >= 2
 
 
 def commitment_task(ip: ItemPlan, c) -> ItemPlan:
