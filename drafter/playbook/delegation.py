@@ -578,6 +578,9 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
         if {(c.what, c.owner) for c in ip.item.commitments} & handed:
             # the delegate's own promise is handed over above; the others' promises here stay loops
             for cs in ip.commitments:
+                said = clean(cs.what).lower()  # the update's wording drops the date: "do the release"
+                if any(said and (said in clean(w).lower() or clean(w).lower() in said) for w, o in handed if o == cs.owner):
+                    continue
                 if cs.state in ("open", "missed") and (cs.what, cs.owner) not in handed:
                     owner = "I keep it" if is_me(cs.owner) else f"{cs.owner} owns it, I follow up"
                     open_loops.append(f"{cs.what}: {owner}, {loop_date(cs, ip, as_of)}")
