@@ -430,6 +430,7 @@ class ItemStatus(BaseModel):
     # written by the offline writer from the notes; not in the JSON schema an LLM fills (its schema is unchanged)
     decided: SkipJsonSchema[list[str]] = Field(default_factory=list)  # decisions made / outcomes reached
     questions: SkipJsonSchema[list[str]] = Field(default_factory=list)  # open questions, asked as questions
+    no_next_step: SkipJsonSchema[bool] = False  # open, and the notes give no next step (none is made up)
 
 
 class StatusUpdate(BaseModel):

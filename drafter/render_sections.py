@@ -226,6 +226,7 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
     topics: list[str] = []
     done_titles: list[str] = []
     ownerless: list[str] = []
+    stepless: list[str] = []  # open items the notes give no next step for: said once, never made up
     first_step = True
     for _, item in items:
         sec = Section()
@@ -298,6 +299,8 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             if title_words and len(title_words & _words(e.shown())) < 0.5 * len(title_words):
                 e.context = bold(w.t(item.title))
         has_lines = any(not e.repeat for e in sec.entries[1:])
+        if getattr(item, "no_next_step", False) and not item.next_step and (has_lines or problem):
+            stepless.append(w.t(item.title))
         if has_lines or (problem and not named):  # a problem item the bottom line names needs no bare line
             sections.append(sec)
         elif problem:
@@ -315,6 +318,9 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
     if ownerless:  # said once, not after each line
         tail.add("Open, no owner named: ", parts=ownerless, part_ranks=[R_DONE] * len(ownerless))
         tail.entries[-1].rank = R_DONE
+    if stepless:
+        tail.add("No next step in the notes yet: ", parts=stepless, part_ranks=[R_TOPIC] * len(stepless))
+        tail.entries[-1].rank = R_TOPIC
     for x in a.asks:  # an ask of the reader is never dropped
         tail.add(w.ask(x))
     if done_titles:

@@ -776,3 +776,11 @@ def test_an_ask_date_the_tool_picked_is_shown_as_proposed():
     out = render(picked, "text", opts(max_words=5000))
     assert "Ask: Lee, please approve the budget (proposed: by Fri 27 Nov)." in out
     assert "budget by Fri" not in out
+
+
+def test_open_work_with_no_next_step_in_the_notes_is_said_once_not_made_up():
+    item = ItemStatus(title="Resolve the GCC install conflict", status=Status.ON_TRACK, no_next_step=True,
+                      risk="Installing two GCC versions conflicts")
+    out = render(make_update(items=[item], asks=[], risks=[], unplaced=[]), "text", opts(max_words=5000))
+    assert "No next step in the notes yet: Resolve the GCC install conflict." in out
+    assert "Next:" not in out and "deliver" not in out
