@@ -1,0 +1,100 @@
+"""Which work a hand-over gives the delegate: work, never a heading.
+
+What the notes hand off to the delegate comes first, then recurring work (a rota, a weekly
+report), then the delegate's own action items (matched by name or handle), then the writer's own
+and unowned action items, last a wait to chase. A promise is one task of its own, titled by its
+words ("Do the release on June 26th"), not by the heading it sits under.
+"""
+
+from __future__ import annotations
+
+from ..models import ItemPlan, Plan, Status, WorkItem
+from .contacts import aliases, same_person
+from .rules import starts_with_verb
+from .text import clean, is_me
+
+
+def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
+    """Work handed to the delegate, never a heading: what the notes hand off to them, else recurring
+    work (a rota, a weekly report), else the action items the notes give the delegate, else the
+    writer's own open promises worded as work; an item with nothing to do is not handed over."""
+    open_items = [ip for ip in plan.items if ip.status != Status.DONE or ip.item.recurring]
+    log = plan.log
+    table = aliases(log)
+    if delegate:
+        named = [ip for ip in open_items if ip.item.delegate_to and same_person(ip.item.delegate_to, delegate, log, table)]
+        if named:
+            return named
+    recurring = [ip for ip in open_items if ip.item.recurring]  # a rota or a weekly report is work in itself
+    if recurring:
+        return recurring
+    live = [ip for ip in open_items if ip.status != Status.DONE]
+    if delegate:  # minutes and team notes: the delegate's own action items, one task each
+        owned = [commitment_task(ip, c) for ip in live for c in ip.item.commitments
+                 if is_work(c) and c.owner and not is_me(c.owner) and same_person(c.owner, delegate, log, table)]
+        if owned:
+            return owned
+    # the writer's own promises, and action items the notes give nobody ("Update repo in response to ...")
+    mine = [commitment_task(ip, c) for ip in live for c in ip.item.commitments
+            if is_work(c) and (is_me(c.owner) or not clean(c.owner))]
+    if mine:
+        return mine
+    # last, a wait to chase (the item as a whole); never an item only because a heading sits over someone's promise
+    return [ip for ip in live if ip.item.waits or ip.item.delegate_to]
+
+
+_NOT_WORK_START = {"should", "could", "would", "might", "may", "expects", "expect", "expected", "hopes", "plans", "wants",
+                   "won't", "will", "is", "are", "was", "were", "has", "have", "had", "not", "no", "maybe", "probably",
+                   "still", "only", "mostly", "also", "the", "a", "an", "this", "that", "it", "there", "tsc", "ok"}
+
+
+#: base verbs that open an action item beyond the playbook's VERBS ("Meet with Angie ...", "Talk through ...")
+_ACTION_VERBS = set("""add align attend begin break clean connect contact coordinate discuss ensure explore follow help host
+    implement improve investigate join keep land look meet mentor onboard raise reach refactor remove respond start talk
+    triage try work""".split())
+
+
+def is_work(c) -> bool:
+    """An open promise worded as something to do ('do the release on June 26th', 'update the SemVer policy'),
+    not a status or availability line ('Should be available about 10 hours per week')."""
+    if c.state in ("done", "dropped") or "?" in c.what:
+        return False
+    what = clean(c.what)
+    words = what.split()
+    if not words:
+        return False
+    if starts_with_verb(what) or words[0].lower() in _ACTION_VERBS:
+        return True
+    first = words[0]
+    # lower-case openings from an owner line: "fleshing out architecture ..." (a standup's plan) is work
+    return first[:1].islower() and first.lower() not in _NOT_WORK_START and len(words) >= 2
+
+
+def commitment_task(ip: ItemPlan, c) -> ItemPlan:
+    """One promise as a work item of its own: its words are the title, its lines the item's lines."""
+    item = ip.item
+    lines = list(c.lines) or ([c.line] if c.line else [])
+    sub = item.model_copy(update={
+        "title": task_title(c.what),
+        "commitments": [c],
+        "decisions": [],
+        "waits": [],
+        "actions": [],
+        "recurring": False,
+        "lines": lines or item.lines,
+        "owner": c.owner,
+        "notes": [],
+    })
+    states = [cs for cs in ip.commitments if cs.what == c.what and cs.owner == c.owner]
+    return ip.model_copy(update={"item": sub, "commitments": states})
+
+
+def task_title(what: str) -> str:
+    """'follow up with @sam3k and closed the tracking issue' -> 'Follow up with @sam3k and closed the tracking issue'."""
+    t = clean(what)
+    return t[:1].upper() + t[1:]
+
+
+def has_work(item: WorkItem) -> bool:
+    """An item with something to hand over: a promise, a wait, a decision, a risk or a hand-off (not a bare heading)."""
+    return bool(item.commitments or item.waits or item.decisions or item.risks or item.delegate_to or item.actions)
