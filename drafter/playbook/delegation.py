@@ -377,12 +377,12 @@ def task_resources(item: WorkItem, delegate: str, log: WorkLog, lines: list[str]
             add(w.on_whom, lines)
     if not seen:  # no contact on the item: anyone the notes name
         all_lines = [clean(line.text) for line in log.lines]
-        if not resources:
-            resources = [clean(r) for i in log.items for r in i.resources if clean(r)]
         names = [p.name for p in log.people] + [n for i in log.items for n in i.people]
         for name in dict.fromkeys(names):
             if any(re.search(rf"(?<![\w@]){re.escape(name)}\b", t) or re.search(rf"@{re.escape(name)}\b", t) for t in all_lines):
                 add(name, all_lines)
+        if not resources:  # the notes' links only when nobody can be asked: another topic's link is no resource
+            resources = [clean(r) for i in log.items for r in i.resources if clean(r)]
     return list(dict.fromkeys(resources))
 
 
