@@ -124,7 +124,13 @@ def render_fitted(
         replace=internal_names(artefact, people) if client else None,
         strip_tickets=client,
     )
+    hidden = 0
     if isinstance(artefact, StatusUpdate):
+        if not options.max_words and artefact.unplaced:
+            # the notes' raw lines no item holds (front matter, passcodes, headings) are not news for the
+            # receiver: shown only when the sender asks for more words; counted as left out
+            hidden = len([x for x in artefact.unplaced if x.strip()])
+            artefact = artefact.model_copy(update={"unplaced": []})
         sections = _update_sections(artefact, writer)
     elif isinstance(artefact, OptionsProposal):
         sections = options_sections(artefact, writer)
@@ -138,6 +144,7 @@ def render_fitted(
         trim_headline(sections)  # a headline sentence a line below says again goes: the line keeps it in its item
         split_sentences(sections)
     body, omitted = _fit(sections, fmt, word_cap(artefact, fmt, options))
+    omitted += hidden
     if fmt == OutputFormat.EMAIL:
         subject = writer.t(artefact.subject) or writer.t(artefact.headline)
         return f"Subject: {subject}\n\n{body}", omitted

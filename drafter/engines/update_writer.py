@@ -207,7 +207,9 @@ def headline_for(plan: Plan) -> str:
     if ip.status == Status.ON_TRACK and ip.reason.startswith("no open waits or missed dates"):
         # nothing to do on the focus item: its title (often a heading, "Action items") says nothing;
         # the bottom line is the state, and the decision or result below carries the news
-        lead = f"{status}: no open waits or missed dates."
+        waiting = any(w.kind in ("no_reply", "waiting", "blocked") for x in plan.items for w in x.item.waits)
+        # a claim about the whole update: only when no item below waits on anyone
+        lead = f"{status}." if waiting or any(x.risks for x in plan.items) else f"{status}: no open waits or missed dates."
     full = f"{lead} {cap(said)}." if said else lead
     decided = decided_sentence(plan)
     if decided and len(f"{full} {decided}") <= 300:

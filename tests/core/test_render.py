@@ -784,3 +784,13 @@ def test_open_work_with_no_next_step_in_the_notes_is_said_once_not_made_up():
     out = render(make_update(items=[item], asks=[], risks=[], unplaced=[]), "text", opts(max_words=5000))
     assert "No next step in the notes yet: Resolve the GCC install conflict." in out
     assert "Next:" not in out and "deliver" not in out
+
+
+def test_note_lines_no_item_holds_are_never_in_a_default_update_only_counted():
+    """A short draft once filled its spare words with raw lines: front matter, a meeting passcode."""
+    u = make_update(unplaced=["Passcode: 1yH@0rWe", "layout: post"], asks=[], risks=[])
+    out, n = render_fitted(u, "markdown", opts(audience="boss"))
+    assert "Passcode" not in out and "Not placed in any item" not in out and "layout: post" not in out
+    assert n >= 2  # said on stderr by the CLI, with the --max-words that shows them
+    more = render(u, "markdown", opts(audience="boss", max_words=5000))
+    assert "Passcode: 1yH@0rWe" in more  # asked for: nothing is lost
