@@ -499,7 +499,37 @@ def _fast_start() -> None:
 
 def main() -> None:
     """Console-script entry point: no tracebacks for expected errors, distinct exit codes, and every
-    failure in exactly one ``drafter: error:`` line (usage errors included)."""
+    failure in exactly one ``drafter: error:`` line (usage errors included).
+
+    The process ends without the interpreter's teardown (freeing every object one by one took
+    ~150 ms, more than the draft): output is flushed and exit handlers run (journal, regex cache,
+    logging), then ``os._exit``."""
+    try:
+        _main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    _exit_now(code)
+
+
+def _exit_now(code) -> None:
+    import atexit
+
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("message"): printed as Python would
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or a full disk: nothing more can be said there
+            pass
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
+def _main() -> None:
     _fast_start()
     exits, aborts, usage_error, click_exception, no_args = _click_errors()
     try:
