@@ -77,7 +77,9 @@ def test_malformed_reply_with_fallback_writes_the_offline_draft(name, server, tm
     )
     assert proc.returncode == 0, proc.stderr
     assert "wrote the offline draft instead" in proc.stderr
-    assert "Q3 docs" in proc.stdout
+    offline = drafter("update", "-", "--engine", "offline", "--as-of", AS_OF, env={"DRAFTER_HOME": str(tmp_path)})
+    assert offline.returncode == 0, offline.stderr
+    assert proc.stdout == offline.stdout and proc.stdout.startswith("Off track:")  # the real offline draft
 
 
 ECHOES = {
