@@ -117,7 +117,7 @@ def _inline(text: str, fmt: OutputFormat) -> str:
 _LABELLED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?: ")
 
 
-def _layout(sections: list[Section], fmt: OutputFormat, tail: str | None = None) -> str:
+def _layout(sections: list[Section], fmt: OutputFormat) -> str:
     blocks: list[str] = []
     loose = False  # the last block is a list of lines with no heading or title: the next such joins it
     for sec in sections:
@@ -161,8 +161,6 @@ def _layout(sections: list[Section], fmt: OutputFormat, tail: str | None = None)
         else:
             blocks.append("\n".join(lines))
         loose = bare
-    if tail:
-        blocks.append(tail)
     return "\n\n".join(blocks)
 
 
@@ -212,7 +210,6 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> tuple[s
         if word_count(text) <= cap:
             return text, 0
     gone: list[Entry] = []
-
     fits = False
     for _, _, _, entry in _units(sections):
         _drop(entry)
