@@ -139,7 +139,7 @@ class _Writer:
     def ask(self, a: Ask) -> str:
         what = _strip_prefix(self.t(a.what), "ask:", "please ").rstrip(".")
         date = self.d(a.by)
-        if getattr(a, "by_proposed", False):  # the tool picked the date: never shown as the notes' own
+        if a.by_proposed:  # the tool picked the date: never shown as the notes' own
             by = f" (proposed: by {date})"
         else:
             by = "" if date in what else f" by {date}"
@@ -299,7 +299,7 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             if title_words and len(title_words & _words(e.shown())) < 0.5 * len(title_words):
                 e.context = bold(w.t(item.title))
         has_lines = any(not e.repeat for e in sec.entries[1:])
-        if getattr(item, "no_next_step", False) and not item.next_step and (has_lines or problem):
+        if item.no_next_step and not item.next_step and (has_lines or problem):
             stepless.append(w.t(item.title))
         if has_lines or (problem and not named):  # a problem item the bottom line names needs no bare line
             sections.append(sec)

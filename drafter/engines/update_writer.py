@@ -322,8 +322,7 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
         decided=[fit(d, 300) for d in decided_lines(ip)],
         questions=[fit(q, 300) for q in dict.fromkeys(question(q.text) for q in ip.item.questions if not q.answered) if q][:6],
         # the writer's own open work with no next step is said (team minutes' topics need none)
-        no_next_step=bool(getattr(ip, "no_next_step", False)) and ip.status != Status.DONE and not promises
-        and bool(getattr(plan.log, "first_person", False)),
+        no_next_step=ip.no_next_step and ip.status != Status.DONE and not promises and bool(plan.log.first_person),
     )
 
 
