@@ -192,7 +192,7 @@ def no_open_decision(plan: Plan) -> OptionsProposal:
     d, as_of = plan.decision, plan.as_of
     taken = [fit(statement(k), 300) for k in d.known[:8] if statement(k)]
     headline = (f"No decision needed: the notes name no alternatives and hold no open decision; "
-                f"tell me by {fmt(d.decide_by, as_of)} if you see one they miss.")
+                f"tell me by {fmt(d.decide_by, as_of)} (a date I propose) if you see one they miss.")
     steps = []
     for ip in plan.items:
         if ip.next_step is not None and ip.status != Status.DONE and not getattr(ip.next_step, "due_proposed", False):

@@ -161,6 +161,7 @@ def test_a_question_answered_in_its_section_is_not_asked():
     assert plan.decision.options == [] and "semver-minor" in " ".join(plan.decision.known)
     text = render(write_options(plan), "text")
     assert text.startswith("No decision needed"), text
+    assert "(a date I propose)" in text.splitlines()[0]  # the reply-by date is the tool's, never the notes'
     assert "Reply A or B" not in text and "how to proceed" not in text
     assert "The TSC agreed to treat the change as semver-minor" in text
 
