@@ -431,6 +431,7 @@ class ItemStatus(BaseModel):
     decided: SkipJsonSchema[list[str]] = Field(default_factory=list)  # decisions made / outcomes reached
     questions: SkipJsonSchema[list[str]] = Field(default_factory=list)  # open questions, asked as questions
     no_next_step: SkipJsonSchema[bool] = False  # open, and the notes give no next step (none is made up)
+    said: SkipJsonSchema[list[str]] = Field(default_factory=list)  # the topic's plain statements (minutes, standups), in the notes' words
 
 
 class StatusUpdate(BaseModel):

@@ -121,11 +121,12 @@ class _Writer:
     def risk(self, r: Risk) -> str:
         signal = cap_first(self.t(r.signal).rstrip("."))
         parts = []
-        if r.threatens:
+        target = _words(r.threatens or "")
+        if target and len(target & _words(signal)) < 0.8 * len(target):  # "X is busy ... — threatens X is busy" says nothing
             parts.append(f"threatens {self.t(r.threatens)}")
         if r.deadline:
             left = r.days_left if r.days_left is not None else (r.deadline - self.as_of).days
-            when = f"on {self.d(r.deadline)}" if r.threatens else f"deadline {self.d(r.deadline)}"
+            when = f"on {self.d(r.deadline)}" if parts else f"deadline {self.d(r.deadline)}"
             # no day count: every number in a draft must come from the notes (U10 grounding)
             if left == 1:
                 when += ", tomorrow"
@@ -289,6 +290,8 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", R_KEY, "risk")
         for r in own_risks.get(clean(item.title).lower(), []):  # a risk to this item, said under it
             add(f"Risk: {sentence(cap_first(w.t(r.signal)))}", R_KEY, "risk")
+        for x in item.said:  # a topic's plain statements: what was said, context for the rest
+            add(sentence(cap_first(w.t(x))), R_CONTEXT, "said")
         for q in getattr(item, "questions", []):
             if clean(q):
                 add(f"Open question: {w.t(q)}", R_DONE)

@@ -14,6 +14,7 @@ from ..models import ItemPlan, ItemStatus, Plan, Status, StatusUpdate
 from ..playbook import clean, commitment_object, fmt, short_title, strip_article, the
 from ..render_text import outcome_label
 from .wording import cap, clause, fit, question, sentence_problems, statement, subject, the_phrase
+from ..read.statements import said_something
 
 
 def focus_phrase(ip: ItemPlan, as_of, people: tuple[str, ...] | list[str] = ()) -> str:
@@ -196,7 +197,10 @@ def headline_for(plan: Plan) -> str:
         mine = "I have nothing open" if plan.log.first_person else "No item is open"
         decided = decided_sentence(plan)
         return fit(f"All done: {titles}. {decided}{mine} and no promised date has passed.{nxt}", 300)
-    ip = next((ip for ip in plan.items if ip.status == plan.overall), None) or max(plan.items, key=lambda x: x.status.severity)
+    # the focus: the first item as bad as the whole; a topic that holds only what was said leads only when nothing else can
+    ip = (next((ip for ip in plan.items if ip.status == plan.overall and not said_only(ip)), None)
+          or next((ip for ip in plan.items if ip.status == plan.overall), None)
+          or max(plan.items, key=lambda x: x.status.severity))
     status = cap(ip.status.label)
     lead = lead_sentence(status, ip, as_of, [p.name for p in plan.log.people], plan.log.first_person)
     missed_with_date = any(c.state == "missed" and c.new_date and c.owner == "I" for c in ip.commitments)
@@ -321,6 +325,7 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
         risk=fit(risk, 300) if risk else None,
         decided=[fit(d, 300) for d in decided_lines(ip)],
         questions=[fit(q, 300) for q in dict.fromkeys(question(q.text) for q in ip.item.questions if not q.answered) if q][:6],
+        said=[fit(x, 300) for x in dict.fromkeys(statement(n) for n in ip.item.notes if said_something(n)) if x][:6],
         # the writer's own open work with no next step is said (team minutes' topics need none)
         no_next_step=ip.no_next_step and ip.status != Status.DONE and not promises and bool(plan.log.first_person),
     )
@@ -338,12 +343,27 @@ def decided_lines(ip: ItemPlan) -> list[str]:
     return list(dict.fromkeys(out))[:6]
 
 
+def said_only(ip: ItemPlan) -> bool:
+    """A topic that holds only what was said (no action, promise, wait, decision, risk or question)."""
+    i = ip.item
+    return not (i.actions or i.outcomes or i.commitments or i.waits or i.decisions or i.risks or i.questions
+                or i.deadline or ip.next_step or ip.fallbacks or ip.status not in (Status.DONE, Status.ON_TRACK))
+
+
+def first_items(items: list[ItemPlan], n: int) -> list[ItemPlan]:
+    """At most ``n`` items in the notes' order; topics that hold only what was said take the places left."""
+    keep = {id(ip) for ip in [ip for ip in items if not said_only(ip)][:n]}
+    keep |= {id(ip) for ip in [ip for ip in items if said_only(ip)][: max(0, n - len(keep))]}
+    return [ip for ip in items if id(ip) in keep]
+
+
 def has_content(ip: ItemPlan) -> bool:
     """An item that holds something to report; a heading the reader made an item ("Attending",
     "Discussion Points") holds nothing and is not listed as news."""
     i = ip.item
     return bool(i.actions or i.outcomes or i.commitments or i.waits or i.decisions or i.risks or i.questions
-                or i.deadline or ip.next_step or ip.fallbacks or ip.status not in (Status.DONE, Status.ON_TRACK))
+                or i.deadline or ip.next_step or ip.fallbacks or ip.status not in (Status.DONE, Status.ON_TRACK)
+                or any(said_something(n) for n in i.notes))
 
 
 # reStructuredText directives and field lists (".. post:: August 7", ":author: Vara"): markup, not notes
@@ -371,7 +391,7 @@ def write_update(plan: Plan) -> StatusUpdate:
         subject=fit(line, 120),
         headline=headline_for(plan),
         overall=plan.overall,
-        items=[item_status_for(ip, plan) for ip in plan.items[:12]],
+        items=[item_status_for(ip, plan) for ip in first_items(plan.items, 12)],
         # a risk whose wording glues a fragment in ("Waiting on X for the It will be ...") is not
         # drafted: the update says nothing it cannot say as a sentence
         risks=[r for r in plan.risks if not sentence_problems(r.signal)][:8],

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from ..dates import find_dates
+from .statements import said_something
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
 from .people import People, is_me, weak_tag
@@ -283,7 +284,8 @@ class LogBuilder:
         for w in self.items:
             if not w.lines:
                 continue
-            empty = not (w.actions or w.commitments or w.waits or w.decisions or w.outcomes or w.questions or w.risk_notes)
+            empty = not (w.actions or w.commitments or w.waits or w.decisions or w.outcomes or w.questions or w.risk_notes
+                         or any(said_something(n) for n in w.notes))
             if empty:
                 # a topic with nothing to report ("Introductions", "Attending", "None mentioned"): its
                 # lines are context (unplaced), not an item the writer would call "on track"

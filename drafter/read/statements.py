@@ -1,0 +1,61 @@
+"""Is a topic's plain line a statement that tells something, or a label, a name list or a link?
+
+Minutes and standups hold topics whose lines carry no cue (no promise, decision or question) but
+say what was reported: "Jesse observes issues when he opens the map", "80+ repos now listed on
+wiki". Such a line is a clause: it has a verb. An attendee row ("Zach Steindler (GitHub,
+co-chair)"), a contact or title field ("Contact: Bjoern A. Zeeb"), a link ("The link of my work:
+Here") or a line in another language has none that English knows, and stays context.
+
+A verb is an auxiliary or modal, a past form the playbook knows, a regular -ed or -s form whose
+base English uses as a verb (wordfreq's data, cached: ``read.wordlist.verb_forms_common``), or an
+imperative's first word.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Za-z][a-z'’]+")
+_LINKS = re.compile(r"\S*https?://\S*|`[^`]*`|\[[^\]]*\]\([^)]*\)")
+_AUX = frozenset(
+    "is are was were be been being am has have had will would can could should must may might do does did "
+    "need needs got gets won't can't isn't aren't wasn't weren't doesn't didn't hasn't haven't".split()
+)
+_LABEL = re.compile(r"^\W*[A-Za-z][\w /&-]{0,30}:\s")
+MIN_WORDS = 4
+
+
+def _verb_base(w: str) -> bool:
+    from ..playbook.text import VERBS
+    from .wordlist import verb_forms_common
+
+    return w in VERBS or (w.isascii() and verb_forms_common(w))
+
+
+def has_verb(text: str) -> bool:
+    """The line holds a finite verb or opens with an imperative (see the module doc)."""
+    from ..playbook.text import IRREGULAR_PAST
+
+    text = _LABEL.sub("", text or "")  # "Contact: Bjoern A. Zeeb": a field's value, not "contact" as a verb
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return False
+    if words[0] in IRREGULAR_PAST or _verb_base(words[0]) and len(words) > 1 and not words[1].endswith(("ed", "ing")):
+        return True  # "Perform system audit ...", "Relayed information ..."
+    for k, w in enumerate(words):
+        if w in _AUX or w in IRREGULAR_PAST:
+            return True
+        if k == 0:
+            continue
+        if w.endswith("ed") and any(_verb_base(b) for b in (w[:-2], w[:-1], w[:-3]) if len(b) > 2):
+            return True
+        if w.endswith("es") and _verb_base(w[:-2]) or w.endswith("s") and not w.endswith("ss") and _verb_base(w[:-1]):
+            if words[k - 1] not in ("the", "a", "an", "of", "for", "and", "our", "my", "your", "their", "its", "new", "all"):
+                return True  # "Jesse observes issues", not "the notes" or "new features"
+    return False
+
+
+def said_something(note: str) -> bool:
+    """A topic's plain line worth reporting as said: four words or more, links aside, and a clause."""
+    text = _LINKS.sub(" ", note or "")
+    return len(_WORD.findall(text)) >= MIN_WORDS and has_verb(text)
