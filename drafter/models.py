@@ -347,6 +347,7 @@ class DecisionFacts(BaseModel):
     ground: str | None = None  # why the recommended option (a key the writer words: keeps_no_approval, only_keeper, ...)
     situation: str | None = None  # what is wrong, in the notes' words (the writer builds the problem from it)
     decide_by: dt.date
+    decide_by_proposed: bool = True  # the playbook picked ``decide_by``; the notes name no decide-by date
     default_label: str | None = "A"  # the option taken if nobody answers by ``decide_by`` (None: none)
     known: list[str] = Field(default_factory=list)  # what the notes say about the decision (when they hold no options)
     actions_taken: list[str] = Field(default_factory=list)
@@ -483,6 +484,7 @@ class OptionsProposal(BaseModel):
     reply_hint: str = Field(max_length=200)  # "Reply A or B"
     first_person: SkipJsonSchema[bool] = True  # the notes are the writer's own (else "Done so far", not "What I've done")
     open_decision: SkipJsonSchema[bool] = True  # False: the notes hold no open decision; ``known`` lists those taken
+    decide_by_proposed: SkipJsonSchema[bool] = False  # True: the tool picked ``decide_by``; rendered "(a date I propose)"
 
 
 class CheckIn(BaseModel):

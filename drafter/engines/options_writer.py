@@ -44,6 +44,23 @@ def _focus(plan: Plan, title: str) -> ItemPlan | None:
     return next((ip for ip in plan.items if ip.item.title == title), None)
 
 
+_PRONOUNS = {"i", "he", "she", "they", "we", "you", "it", "him", "her", "them", "us", "me"}
+
+
+def noun_phrase(text: str) -> bool:
+    """'the Q3 docs' can follow 'how to get'; 'send the P&L', 'confirm' or 'the he said he'd get back' cannot."""
+    from ..playbook.actions import is_verb
+    from ..playbook.text import IRREGULAR_PAST
+
+    words = [w.lower().strip(",.;:'\"") for w in text.split()]
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    if not words:
+        return False
+    first, nxt = words[0], (words[1] if len(words) > 1 else None)
+    return not (first in _PRONOUNS or first in IRREGULAR_PAST or is_verb(first, nxt) or nxt in _PRONOUNS)
+
+
 def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
     """(decision phrase, what is wrong) when the notes state no decision: built from the item's state."""
     if ip is None:
@@ -59,7 +76,7 @@ def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
     if ext:
         w = ext[0]
         obj = wait_object(w)
-        what = clause(obj) if obj else f"an answer from {w.on_whom}"
+        what = clause(obj) if obj and noun_phrase(clause(obj)) else f"an answer from {w.on_whom}"  # not "how to get send the P&L"
         return f"on how to get {what} in time", wait_signal(w, as_of, plan.log)
     blockers = [w for w in item.waits if w.kind == "blocked"]
     if blockers:
@@ -98,7 +115,8 @@ def write_options(plan: Plan) -> OptionsProposal:
         tail = "the notes give no ground to prefer one of the options below."
     else:
         tail = f"{NO_OPTIONS[0].lower()}{NO_OPTIONS[1:]}; below is what they say."
-    headline = f"Decision needed{from_whom} by {fmt(d.decide_by, as_of)} {on}: {tail}"
+    mark = " (a date I propose)" if d.decide_by_proposed else ""
+    headline = f"Decision needed{from_whom} by {fmt(d.decide_by, as_of)}{mark} {on}: {tail}"
     decide = f"we need to decide {on.removeprefix('on ')}" if question or not wrong else ""
     problem = "; ".join(x for x in (wrong, decide) if x) or f"we need to decide {on.removeprefix('on ')}"
     problem = cap(problem)
@@ -184,6 +202,7 @@ def write_options(plan: Plan) -> OptionsProposal:
         open_risks=[fit(statement(r), 300) for r in open_risks if statement(r)][:4],
         reply_hint=reply_hint(labels),
         first_person=plan.log.first_person,
+        decide_by_proposed=d.decide_by_proposed,
     )
 
 

@@ -26,6 +26,7 @@ from .alternatives import (  # noqa: F401  (re-exported)
     workaround_decision,
     workaround_tradeoffs,
 )
+from .commitments import decision_by_given
 from .rules import decide_by_date, decision_by
 from .text import IRREGULAR_PAST, clean, fmt, is_me, wait_is_external
 
@@ -248,6 +249,7 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         ground=ground,
         rationale=notes_pick or "",  # the notes' own recommendation line, when they give one
         decide_by=decide_by,
+        decide_by_proposed=decision is None or not decision_by_given(decision, as_of),
         default_label=rec,
         known=known,
         actions_taken=actions_taken,
