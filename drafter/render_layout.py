@@ -290,6 +290,9 @@ def _tokens(text: str) -> set[str]:
     return {t for t in re.findall(r"[a-z0-9]+", text.replace(_B0, "").replace(_B1, "").lower()) if t not in _STOP}
 
 
+_BARE_STATUS = re.compile(r"^(?:On track|At risk|Blocked|Off track|All done|Done)(?:: no open waits or missed dates)?\.$")
+
+
 def trim_headline(sections: list[Section]) -> bool:
     """Drop headline sentences after the first that a kept line already says (status updates
     always; other artefacts when over the cap).
@@ -303,11 +306,17 @@ def trim_headline(sections: list[Section]) -> bool:
     parts = _SENTENCE_END.split(head.text)
     if len(parts) < 2:
         return False
-    kept_lines = [_tokens(e.text) for sec in sections[1:] for e in sec.live() if not e.repeat]
+    live = [e for sec in sections[1:] for e in sec.live() if not e.repeat]
+    kept_lines = [_tokens(e.text) for e in live]
     keep = [parts[0]]
-    for part in parts[1:]:
+    for k, part in enumerate(parts[1:], 1):
         words = _tokens(part)
-        said = words and any(len(words & line) >= 0.8 * len(words) for line in kept_lines)
+        said = [e for e, line in zip(live, kept_lines) if words and len(words & line) >= 0.8 * len(words)]
+        if said and k == 1 and _BARE_STATUS.match(parts[0]):
+            # the bottom line is the state alone: its news stays first, and the line below that says it goes
+            for e in said[:1]:
+                e.repeat, e.rank, e.dropped = True, REPEAT_RANK, True
+            said = []
         if not said:
             keep.append(part)
     if len(keep) == len(parts):

@@ -134,7 +134,7 @@ def without_title(text: str, title: str) -> str:
         return text
     pat = re.escape(name).replace(r"\ ", r"\s+")
     out = re.sub(rf"\s+(?:for|on|about)\s+(?:the\s+)?{pat}\b", "", text, flags=re.I)
-    out = re.sub(rf"(?<=\w)\s+(?:the\s+)?{pat}\b", " it", out, flags=re.I)
+    out = re.sub(rf"(?<!\bnext)(?<!\blast)(?<!\bthis)(?<!\bsame)(?<!\bfirst)(?<=\w)\s+(?:the\s+)?{pat}\b", " it", out, flags=re.I)  # not "prepare the next it"
     return out if len(out.split()) >= 2 else text
 
 
@@ -160,7 +160,7 @@ def plan_sentences(ip: ItemPlan, as_of) -> list[str]:
         parts.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {fb.action}")
     # one sentence each, worded as the item's own lines: under a word cap the renderer drops a
     # headline sentence that a line below already says, and nothing is lost
-    return [cap(p) for p in parts]
+    return [p if step is not None and k == 0 else cap(p) for k, p in enumerate(parts)]  # "nzakas will ...": the name as written
 
 
 def step_text(step, as_of) -> str:
@@ -214,18 +214,43 @@ def headline_for(plan: Plan) -> str:
         waiting = any(w.kind in ("no_reply", "waiting", "blocked") for x in plan.items for w in x.item.waits)
         # a claim about the whole update: only when no item below waits on anyone
         lead = f"{status}." if waiting or any(x.risks for x in plan.items) else f"{status}: no open waits or missed dates."
-    full = f"{lead} {cap(said)}." if said else lead
+    full = f"{lead} {said}." if said else lead
     decided = decided_sentence(plan)
     if decided and len(f"{full} {decided}") <= 300:
         full = f"{full} {decided}".strip()
+    if full == lead and ip.status == Status.ON_TRACK:  # the state alone tells nothing: the first news goes up
+        news = first_news(plan, 300 - len(full) - 1)
+        if news:
+            full = f"{full} {news}"
     also = also_clause(plan, ip)
     if also and len(f"{full} {also}") <= 300:
         return f"{full} {also}"
     if len(full) <= 300:
         return full
     first = plan_parts[0] if plan_parts else ""
-    shorter = f"{lead} {cap(first)}."
+    shorter = f"{lead} {first}."
     return shorter if len(shorter) <= 300 else fit(lead, 300)
+
+
+def first_news(plan: Plan, room: int) -> str:
+    """The headline's news when the status alone says nothing: the first decision the notes record,
+    else the first owner's next step, else the first result reached, that fits in ``room`` characters
+    (in the order the update lists its items). The item's own line then goes as a repeat of it."""
+    order = sorted(plan.items, key=lambda x: -x.status.severity)
+    picks = [
+        [f"Decided: {t}." for ip in order for t in map(clause, (o.text for o in ip.item.outcomes))
+         if len(t.split()) >= 4 and outcome_label(t) == "Decided" and not _ANAPHORIC.match(t)],
+        # an owner's step, the owner as the notes write them ("nzakas will ..."); "do it" names nothing
+        [f"{subject(s.owner)} will {step_text(s, plan.as_of)}." for ip in order for s in compact_steps(ip)[:1]
+         if s is not None and len(clean(s.action).split()) >= 3 and not _ANAPHORIC.match(clean(s.action).split(" ", 1)[-1])],
+        [f"{cap(t)}." for ip in order for t in map(clause, (o.text for o in ip.item.outcomes))
+         if len(t.split()) >= 4 and not _ANAPHORIC.match(t)],
+    ]
+    for kind in picks:
+        for text in kind:
+            if len(text) <= room and not sentence_problems(text):
+                return text
+    return ""
 
 
 def decided_sentence(plan: Plan) -> str:
@@ -233,7 +258,7 @@ def decided_sentence(plan: Plan) -> str:
     for ip in plan.items:
         for o in ip.item.outcomes:
             text = clause(o.text)
-            if text and not _ANAPHORIC.match(text):
+            if len(text.split()) >= 4 and not _ANAPHORIC.match(text):  # "Decided: Approved." says nothing on its own
                 who = f" ({o.who})" if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else ""
                 return f"{outcome_label(text)}: {text}{who}. "
     return ""

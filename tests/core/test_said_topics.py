@@ -20,7 +20,6 @@ REAL = Path(__file__).resolve().parents[2] / "evals" / "real"
     "When you first open the map, it should show the world with all users, without any filtering",
     "80+ repos now listed on wiki",
     "Introductions: Eric and Austin are new! Thanks for joining the team!",
-    "Perform system audit to identify potential additional compromise",
 ])
 def test_a_reported_statement_is_said(line):
     assert said_something(line)
@@ -33,6 +32,8 @@ def test_a_reported_statement_is_said(line):
     "Aanwezig: Lotte Slim, Eline Jacobse, Isa Leijdekkers",  # another language: no English verb
     "Map filters",  # too short to tell anything
     "Translating between engines, formats.",  # a gerund phrase, no finite verb
+    "Welcome everyone, short meeting today",  # a greeting: an imperative is not a report
+    "he'd said it's fine",  # words with an apostrophe are never asked of wordfreq (no load)
 ])
 def test_labels_names_and_links_are_not_said(line):
     assert not said_something(line)
@@ -64,3 +65,20 @@ def test_a_said_only_topic_never_leads_the_headline_over_real_work():
     draft = Drafter(engine="offline").update(notes, as_of=dt.date(2021, 6, 9))
     assert any(i.said and "Eric and Austin are new" in i.said[0] for i in draft.artefact.items)
     assert draft.artefact.headline.startswith("On track: Phone verification"), draft.artefact.headline
+
+
+def test_a_bare_on_track_headline_carries_the_first_news_once():
+    # "On track: no open waits or missed dates." alone tells the reader nothing: the first owner's
+    # step goes up into the headline, and the item's own line is not said a second time
+    notes = (Path(__file__).resolve().parents[2] / "examples" / "meeting-minutes.md").read_text()
+    draft = Drafter(engine="offline").update(notes, as_of=dt.date(2026, 11, 25))
+    text, _ = render_fitted(draft.artefact, "markdown", draft.options)
+    head = text.splitlines()[0]
+    assert head.startswith("On track") and "Sam will fix the duplicate invoice job by Fri 27 Nov" in head, head
+    assert text.count("fix the duplicate invoice job") == 1, text
+
+
+def test_the_headline_names_an_owner_as_the_notes_write_them():
+    notes = (REAL / "minutes" / "eslint-tsc-2026-06-25.md").read_text()
+    draft = Drafter(engine="offline").update(notes, as_of=dt.date(2026, 6, 26))
+    assert "nzakas will follow up" in draft.artefact.headline and "Nzakas" not in draft.artefact.headline
