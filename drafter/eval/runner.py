@@ -28,7 +28,7 @@ from .store import DraftCache, RunStore, StoredCheck, StoredUnit, new_run_id, ru
 ProgressFn = Callable[[int, int, StoredUnit], None]
 
 #: Source files whose code shapes a draft before rendering (part of every cache key).
-_PIPELINE_FILES = ("models.py", "read", "playbook", "dates.py", "grounding.py", "api.py", "prompts.py")
+_PIPELINE_FILES = ("models", "read", "playbook", "dates.py", "grounding.py", "api.py", "prompts.py")
 
 
 def code_fingerprint(engine: str | None = None) -> str:
