@@ -2,7 +2,7 @@
 
 Modules: ``text`` (dates and phrases from the notes), ``rules`` (per-item status, fallbacks,
 risks, commitments, asks, next step), ``options`` (decision facts), ``delegation`` (hand-over
-facts). Rules, each a small named function and each tested:
+facts; ``handoff_lines`` reads what the notes' own lines say about a hand-over). Rules, each a small named function and each tested:
 
 * item status (done / off track / blocked / at risk / on track) with a one-line reason;
 * overall status = the worst item (never better: no watermelon);
