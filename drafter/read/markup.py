@@ -124,6 +124,21 @@ def _other_text(s: str, start: int, end: int) -> bool:
     return span is not None and (span[0] < start or span[1] >= end)
 
 
+_HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/?#:\s]+)", re.I)
+_WORD_AFTER = re.compile(r"\s+[A-Za-z(]")
+
+
+def _url_in_text(m: re.Match) -> str:
+    """A bare link inside a sentence keeps its host ("responses from https://wire.com/x in all
+    regions" -> "responses from wire.com in all regions"): dropping it would leave "from in". A link
+    at the end of the text or before punctuation goes."""
+    after = m.string[m.end():]
+    if not _WORD_AFTER.match(after):
+        return ""
+    host = _HOST.match(m.group(0))
+    return host.group(1) if host else ""
+
+
 def clean(raw: str) -> Clean:
     """The prose of one line, with markup removed and context set aside (see module doc)."""
     out = Clean(text="")
@@ -152,7 +167,7 @@ def clean(raw: str) -> Clean:
     s = _TAG.sub(" ", s)
     if "&" in s:  # every HTML entity, named or numeric ("&nbsp;", "&#x20;", "&rsquo;"), as its character
         s = html.unescape(s).replace("\xa0", " ")
-    s = URL_RE.sub(lambda m: (out.urls.append(m.group(0)) or ""), s)
+    s = URL_RE.sub(lambda m: (out.urls.append(m.group(0)) or _url_in_text(m)), s)
     s = re.sub(r"<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", r"\1", s)  # <security@pypi.org>
     out.emails = EMAIL_RE.findall(s)
     s = _CODE.sub(r"\1", s)

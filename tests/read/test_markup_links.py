@@ -18,3 +18,19 @@ def test_html_entities_become_their_characters_never_prose():
     assert clean("The voting seats present&#x20; participated").text == "The voting seats present participated"
     assert clean("Q&amp;A &lt;today&gt; caf&eacute;").text == "Q&A <today> café"
     assert clean("AT&T signed").text == "AT&T signed"  # a bare ampersand is text
+# A bare link inside a sentence keeps its host, so removing it leaves no hole ("responses from in
+# all regions"); a link at the end of a line goes.
+
+def test_a_link_mid_sentence_keeps_its_host():
+    c = clean("Impacted users experienced 504 timeout responses from https://hachyderm.io/about in all regions")
+    assert c.text == "Impacted users experienced 504 timeout responses from hachyderm.io in all regions"
+    assert c.urls == ["https://hachyderm.io/about"]
+
+
+def test_a_link_opening_a_sentence_keeps_its_host():
+    assert clean("https://www.example.org/x is down again").text == "example.org is down again"
+
+
+def test_a_trailing_link_goes():
+    assert clean("Docs: https://x.org/a").text == "Docs"
+    assert clean("see https://x.org/a.").text == "see."
