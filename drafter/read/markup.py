@@ -133,7 +133,7 @@ def _url_in_text(m: re.Match) -> str:
     regions" -> "responses from wire.com in all regions"): dropping it would leave "from in". A link
     at the end of the text or before punctuation goes."""
     after = m.string[m.end():]
-    if not _WORD_AFTER.match(after):
+    if not _WORD_AFTER.match(after) or not m.string[: m.start()].strip():  # a heading that opens with a link is not "github.com weak namespace"
         return ""
     host = _HOST.match(m.group(0))
     return host.group(1) if host else ""

@@ -308,7 +308,8 @@ class LogBuilder:
                 owners = {c.owner for c in w.commitments if c.owner}
                 if len(owners) == 1:
                     w.owner = owners.pop()
-            w.done = bool(w.actions or w.outcomes) and not (w.commitments or w.waits or w.decisions)
+            # done: work was done and nothing is left open; a topic that only reports results or what was said is not "done"
+            w.done = bool(w.actions) and not (w.commitments or w.waits or w.decisions)
         unplaced = [s for s in sources if s.number not in self.placed]
         log = WorkLog(
             as_of=self.as_of,

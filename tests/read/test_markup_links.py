@@ -27,8 +27,9 @@ def test_a_link_mid_sentence_keeps_its_host():
     assert c.urls == ["https://hachyderm.io/about"]
 
 
-def test_a_link_opening_a_sentence_keeps_its_host():
-    assert clean("https://www.example.org/x is down again").text == "example.org is down again"
+def test_a_link_opening_a_line_goes():
+    # a heading that opens with its issue link: "weak namespace and include guards", not "github.com weak ..."
+    assert clean("https://github.com/o/r/issues/1 weak namespace and include guards").text == "weak namespace and include guards"
 
 
 def test_a_trailing_link_goes():
