@@ -361,8 +361,8 @@ def decided_lines(ip: ItemPlan) -> list[str]:
     out = []
     for o in ip.item.outcomes:
         text = statement(o.text)
-        if not text:
-            continue
+        if len(re.findall(r"[A-Za-z0-9]+", re.sub(r"\([^)]*\)", " ", text))) < 1:
+            continue  # "(agreed)" alone: no decision a reader can see
         who = o.who if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else None
         out.append(f"{text} ({who})" if who else text)
     return list(dict.fromkeys(out))[:6]

@@ -82,3 +82,11 @@ def test_the_headline_names_an_owner_as_the_notes_write_them():
     notes = (REAL / "minutes" / "eslint-tsc-2026-06-25.md").read_text()
     draft = Drafter(engine="offline").update(notes, as_of=dt.date(2026, 6, 26))
     assert "nzakas will follow up" in draft.artefact.headline and "Nzakas" not in draft.artefact.headline
+
+
+def test_an_outcome_that_is_only_a_parenthesis_is_not_a_decision():
+    from drafter.engines.update_writer import decided_lines
+    from drafter.models import ItemPlan, Outcome, Status, WorkItem
+
+    item = WorkItem(title="Vote", outcomes=[Outcome(text="(agreed)"), Outcome(text="Approved.")])
+    assert decided_lines(ItemPlan(item=item, status=Status.ON_TRACK, reason="r")) == ["Approved"]
