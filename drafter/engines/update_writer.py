@@ -9,6 +9,7 @@ a date the tool proposes is marked "(proposed: <date>)".
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 
 from ..models import ItemPlan, ItemStatus, Plan, Status, StatusUpdate
 from ..playbook import clean, commitment_object, fmt, short_title, strip_article, the
@@ -319,14 +320,27 @@ def done_by(a, ip: ItemPlan) -> str:
     return f"{text} ({actor})"
 
 
+def first_distinct(values, k: int) -> list[str]:
+    """The first ``k`` distinct non-empty ``values``, in order; the rest are never computed."""
+    out: dict[str, None] = {}
+    for v in values:
+        if v and v not in out:
+            out[v] = None
+            if len(out) == k:
+                break
+    return list(out)
+
+
 def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
     as_of = plan.as_of
-    done = [
-        done_by(a, ip) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if statement(a.text)
-    ]
-    done += [clause(c.what) for c in ip.commitments if promise_kind(c) == "done" and clause(c.what)]
+    # only the first few lines of each list are drafted: the rest are never worded (an item of a
+    # long note holds thousands of notes, and wording every one was most of the writer's time)
+    done = list(islice(chain(
+        (done_by(a, ip) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if statement(a.text)),
+        (clause(c.what) for c in ip.commitments if promise_kind(c) == "done" and clause(c.what)),
+        (f"delivered {c.what}" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE),
+    ), 6))
     promises = [c for c in ip.commitments if promise_kind(c) == "promise"]
-    done += [f"delivered {c.what}" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE]
     risks = [r for r in ip.risks if not sentence_problems(r.signal)]
     risk = risks[0].signal if risks else None
     if risk and risks[0].threatens and (risks[0].deadline or clean(risks[0].threatens) != clean(ip.item.title)):
@@ -337,7 +351,7 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
         status=ip.status,
         outcome=fit(ip.item.outcome, 300) if ip.item.outcome else None,
         deadline=ip.item.deadline,
-        done=[fit(d, 300) for d in done[:6]],
+        done=[fit(d, 300) for d in done],
         next_step=compact_steps(ip)[0],
         fallbacks=compact_steps(ip)[1],
         # a missed promise reads as its object ("The full draft to Marie was due ..."), the words the
@@ -349,8 +363,8 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
         ],
         risk=fit(risk, 300) if risk else None,
         decided=[fit(d, 300) for d in decided_lines(ip)],
-        questions=[fit(q, 300) for q in dict.fromkeys(question(q.text) for q in ip.item.questions if not q.answered) if q][:6],
-        said=[fit(x, 300) for x in dict.fromkeys(statement(n) for n in ip.item.notes if said_something(n)) if x][:6],
+        questions=[fit(q, 300) for q in first_distinct((question(q.text) for q in ip.item.questions if not q.answered), 6)],
+        said=[fit(x, 300) for x in first_distinct((statement(n) for n in ip.item.notes if said_something(n)), 6)],
         # the writer's own open work with no next step is said (team minutes' topics need none)
         no_next_step=ip.no_next_step and ip.status != Status.DONE and not promises and bool(plan.log.first_person),
     )
@@ -358,14 +372,15 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
 
 def decided_lines(ip: ItemPlan) -> list[str]:
     """The item's decisions made and outcomes, in the notes' words, with who decided when the notes say."""
-    out = []
-    for o in ip.item.outcomes:
-        text = statement(o.text)
-        if len(re.findall(r"[A-Za-z0-9]+", re.sub(r"\([^)]*\)", " ", text))) < 1:
-            continue  # "(agreed)" alone: no decision a reader can see
-        who = o.who if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else None
-        out.append(f"{text} ({who})" if who else text)
-    return list(dict.fromkeys(out))[:6]
+    def lines():
+        for o in ip.item.outcomes:
+            text = statement(o.text)
+            if len(re.findall(r"[A-Za-z0-9]+", re.sub(r"\([^)]*\)", " ", text))) < 1:
+                continue  # "(agreed)" alone: no decision a reader can see
+            who = o.who if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else None
+            yield f"{text} ({who})" if who else text
+
+    return first_distinct(lines(), 6)
 
 
 def said_only(ip: ItemPlan) -> bool:
