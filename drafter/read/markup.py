@@ -139,54 +139,83 @@ def _url_in_text(m: re.Match) -> str:
     return host.group(1) if host else ""
 
 
+_DIGIT = re.compile(r"\d")
+_WWW = re.compile(r"www\.", re.I)  # URL_RE's other opening (on ASCII text: "www." in lower case)
+_DONE_MARKS = ("\u2705", "\u2714", "\u2611", ":white_check_mark:", ":heavy_check_mark:", ":ballot_box_with_check:", ":check:")  # what _DONE_EMOJI matches
+
+
 def clean(raw: str) -> Clean:
     """The prose of one line, with markup removed and context set aside (see module doc)."""
     out = Clean(text="")
-    s = strip_comments(raw)
-    if _DONE_EMOJI.search(s):
+    s = strip_comments(raw) if "<!--" in raw else raw
+    # each step below runs only when the text holds a character its pattern cannot match without
+    # (the same result; on one long line each skipped pass over the text is a few ms)
+    if any(mark in s for mark in _DONE_MARKS):
         out.done_mark = True
         s = _DONE_EMOJI.sub(" ", s)
     whole = s.strip()
     if re.fullmatch(r"~~.+~~", whole):
         out.struck = True
-    tm = _TRAILING_BOLD_NAME.search(s)
+    tm = _TRAILING_BOLD_NAME.search(s) if "**" in s or "__" in s else None
     if tm and len(s[: tm.start()].split()) >= 3:
         out.owner_tags.append(tm.group(1).strip())  # "... to be namespaced. **Robert Vinluan**"
         s = s[: tm.start()]
-    s = re.sub(r"\[\^[\w-]{1,20}\](?::\s*)?", " ", s)  # a footnote mark or label ("[^1]", "[^1]: ...")
-    s = _RST_LINK.sub(lambda m: (out.urls.append(m.group(2)) or m.group(1)), s)
-    s = _IMAGE.sub(lambda m: (out.urls.append(m.group(2)) or (m.group(1) if m.group(1) and not URL_RE.fullmatch(m.group(1)) else "")), s)
-    s = re.sub(r"(?<=[A-Za-z0-9])\[(?=[^\]\[]+\]\()", " [", s)  # "Completed[PR#18](url)": two words
-    s = _LINK.sub(lambda m: (out.urls.append(m.group(2)) if m.group(2) else None) or (m.group(1) if not URL_RE.fullmatch(m.group(1).strip()) else ""), s)
-    s = _REFLINK.sub(r"\1", s)
-    s = _ADOC_LINK.sub(lambda m: (out.urls.append(m.group(1)) or (m.group(2) if m.group(2) and not URL_RE.fullmatch(m.group(2)) else "")), s)
-    s = re.sub(r"\s\+$", "", s)  # AsciiDoc hard line break
-    s = _AUTOLINK.sub(lambda m: (out.urls.append(m.group(1)) or ""), s)
-    s = _RST_ROLE.sub(r"\1", s)
-    s = _RST_REF.sub(r"\1", s)
-    s = _TAG.sub(" ", s)
+    if "[^" in s:
+        s = re.sub(r"\[\^[\w-]{1,20}\](?::\s*)?", " ", s)  # a footnote mark or label ("[^1]", "[^1]: ...")
+    if "`" in s:
+        s = _RST_LINK.sub(lambda m: (out.urls.append(m.group(2)) or m.group(1)), s)
+    if "![" in s:
+        s = _IMAGE.sub(lambda m: (out.urls.append(m.group(2)) or (m.group(1) if m.group(1) and not URL_RE.fullmatch(m.group(1)) else "")), s)
+    if "](" in s:
+        s = re.sub(r"(?<=[A-Za-z0-9])\[(?=[^\]\[]+\]\()", " [", s)  # "Completed[PR#18](url)": two words
+    if "](" in s:
+        s = _LINK.sub(lambda m: (out.urls.append(m.group(2)) if m.group(2) else None) or (m.group(1) if not URL_RE.fullmatch(m.group(1).strip()) else ""), s)
+    if "][" in s:
+        s = _REFLINK.sub(r"\1", s)
+    if "http" in s or "mailto:" in s:
+        s = _ADOC_LINK.sub(lambda m: (out.urls.append(m.group(1)) or (m.group(2) if m.group(2) and not URL_RE.fullmatch(m.group(2)) else "")), s)
+    if s.endswith(("+", "+\n")):
+        s = re.sub(r"\s\+$", "", s)  # AsciiDoc hard line break
+    if "<" in s:
+        s = _AUTOLINK.sub(lambda m: (out.urls.append(m.group(1)) or ""), s)
+    if "`" in s:
+        s = _RST_ROLE.sub(r"\1", s)
+        s = _RST_REF.sub(r"\1", s)
+    if "<" in s:
+        s = _TAG.sub(" ", s)
     if "&" in s:  # every HTML entity, named or numeric ("&nbsp;", "&#x20;", "&rsquo;"), as its character
         s = html.unescape(s).replace("\xa0", " ")
-    s = URL_RE.sub(lambda m: (out.urls.append(m.group(0)) or _url_in_text(m)), s)
-    s = re.sub(r"<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", r"\1", s)  # <security@pypi.org>
-    out.emails = EMAIL_RE.findall(s)
-    s = _CODE.sub(r"\1", s)
-    s = s.replace("`", "")  # an unpaired backtick
-    s = _STRIKE.sub(r"\1", s)
-    for _ in range(2):
-        s = _BOLD.sub(r"\2", s)
-    s = _ITALIC_STAR.sub(r"\1", s)
-    s = _ITALIC_UND.sub(r"\1", s)
+    if "://" in s or ("www." in s.lower() if s.isascii() else _WWW.search(s)):
+        s = URL_RE.sub(lambda m: (out.urls.append(m.group(0)) or _url_in_text(m)), s)
+    if "@" in s:
+        s = re.sub(r"<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", r"\1", s)  # <security@pypi.org>
+        out.emails = EMAIL_RE.findall(s)
+    if "`" in s:
+        s = _CODE.sub(r"\1", s)
+        s = s.replace("`", "")  # an unpaired backtick
+    if "~~" in s:
+        s = _STRIKE.sub(r"\1", s)
+    if "**" in s or "__" in s:
+        for _ in range(2):
+            s = _BOLD.sub(r"\2", s)
+    if "*" in s:
+        s = _ITALIC_STAR.sub(r"\1", s)
+    if "_" in s:
+        s = _ITALIC_UND.sub(r"\1", s)
     s = s.replace("**", "").replace("__", " ")
-    s = _EMOJI_CODE.sub(" ", s)
-    s = _EMOJI.sub(" ", s)
-    s = _ESCAPE.sub(r"\1", s)
+    if ":" in s:
+        s = _EMOJI_CODE.sub(" ", s)
+    if not s.isascii():
+        s = _EMOJI.sub(" ", s)
+    if "\\" in s:
+        s = _ESCAPE.sub(r"\1", s)
 
     def timebox(m: re.Match) -> str:
         out.timeboxes.append(m.group(0).strip(" -–—()[]"))
         return " "
 
-    s = TIMEBOX_RE.sub(timebox, s)
+    if _DIGIT.search(s):  # every timebox holds a number of minutes or hours
+        s = TIMEBOX_RE.sub(timebox, s)
 
     def bracket(m: re.Match) -> str:
         inner = (m.group(1) or m.group(2) or "").strip()
@@ -221,15 +250,21 @@ def clean(raw: str) -> Clean:
             return " "
         return m.group(0)
 
-    s = _BRACKET.sub(bracket, s)
-    s = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", " ", s)  # brackets emptied by the steps above
+    if "[" in s or "(" in s:
+        s = _BRACKET.sub(bracket, s)
+    if ")" in s or "]" in s:
+        s = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", " ", s)  # brackets emptied by the steps above
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"\s+([,.;:)]|[!?](?!\w))", r"\1", s)  # "PR !141" (a GitLab merge request) keeps its space
-    s = re.sub(r"([(\[])\s+", r"\1", s)
-    s = re.sub(r"^[\s,;:|–—-]+|[\s,;|–—-]+$", "", s)  # a trailing ':' stays: it marks a label
-    tail = re.sub(r"\s\+$", "", raw.rstrip())  # an AsciiDoc hard line break after the link
-    if out.urls and s.endswith(":") and URL_RE.search(tail.split()[-1] if tail.strip() else ""):
-        s = s[:-1]  # "Uptime and alerting issue: <url>": the label of a link, not a label of lines below
+    if "(" in s or "[" in s:
+        s = re.sub(r"([(\[])\s+", r"\1", s)
+    # a trailing ':' stays: it marks a label (the only white space left is single spaces, so this
+    # is re.sub(r"^[\s,;:|–—-]+|[\s,;|–—-]+$", "", s))
+    s = s.lstrip(" ,;:|–—-").rstrip(" ,;|–—-")
+    if out.urls:
+        tail = re.sub(r"\s\+$", "", raw.rstrip())  # an AsciiDoc hard line break after the link
+        if s.endswith(":") and URL_RE.search(tail.split()[-1] if tail.strip() else ""):
+            s = s[:-1]  # "Uptime and alerting issue: <url>": the label of a link, not a label of lines below
     out.text = s.strip()
     return out
 
