@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
+from .regex_gate import gated
 
 MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context", "retro")
 
@@ -58,18 +59,18 @@ def mode_of(heading: str | None) -> str | None:
     return None
 
 
-_NONE_ANSWER = re.compile(
+_NONE_ANSWER = gated(
     r"^(?:no(?:ne|pe)?(?: (?:mentioned|reported|raised|so far|this week|today))?|n/?a|nothing(?: (?:yet|so far|to report|mentioned|reported))?|not really|nil|-+|no blockers?(?: (?:so far|yet|today))?|"
     r"no,? (?:i|we) (?:didn'?t|did not|haven'?t|have not|am not|wasn'?t)\b.*|no (?:issues|problems|difficulties)\b.*|"
     r"not (?:at the moment|yet|so far|as such|really)|all good|nothing blocking\b.*|nothing (?:major|significant|serious)(?: so far| this week)?)[.!]?$",
     re.I,
 )
-QUESTION_START = re.compile(
+QUESTION_START = gated(
     r"^(?:who|what|when|where|why|how|which|should|shall|can|could|would|will|do|does|did|is|are|was|were|have|has|"
     r"any(?:one|body)?|is there|are there)\b",
     re.I,
 )
-OUTCOME_RE = re.compile(
+OUTCOME_RE = gated(
     r"\b(agreed|let'?s do (?:this|that|it)\b|agree(?:s|d)? (?:to|on|that|not)|(?:we|all|everyone|group|tsc|tac|team) agree\b|decided|decide to|decision to|decision(?: made)?\s*[:\-–]|resolved|approved|approves|lgtm|consensus|"
     r"accepted|we(?:'ll| will)? go(?:ing)? with|voted|vote (?:passed|carried)|motion (?:passed|carried)|"
     r"no objections?|ratified|concluded|unanimous(?:ly)?|signed off|recommends?|recommended|settled on|"
@@ -77,14 +78,14 @@ OUTCOME_RE = re.compile(
     r"deployed|restored)|went back to normal|back to normal|recovered)",
     re.I,
 )
-DECISION_RE = re.compile(
+DECISION_RE = gated(
     r"\b(need(?:s|ed)? (?:a |to make a )?decision|decision (?:needed|required|pending)|to be decided|(?<![.\w-])tbd(?![.\w-])|undecided|"
     r"(?<!don't )(?<!do not )(?<!doesn't )(?:need|needs|have) to (?:decide|choose|pick|agree on|figure out whether)|decide (?:whether|on|if|between|which)|"
     r"proposal\s*:|(?<!paper )(?<!article )(?<!document )(?<!doc )(?<!spec )(?<!rfc )(?<!pr )(?<!issue )propose[sd]?\b|options?\s*:|alternatives?\s*:|versus|whether (?:to|we)|(?:was|were|is|are|been) asked (?:whether|if|to (?:decide|choose|approve|vote)))|"
     r"^(?=(?:\S+\s+){0,10}\S+$).*(?<![.\w])vs\.?(?=\s)",  # "A vs B" in a short clause, not a long sentence that mentions one
     re.I,
 )
-WAIT_RE = re.compile(
+WAIT_RE = gated(
     r"\b(waiting (?:on|for)|awaiting|blocked (?:on|by)|blocker\s*:|depends on|dependent on|pending (?:on|from|review|approval)?|"
     r"stuck (?:on|with)|(?:need|needs|needed) (?:\w+ ){0,4}from|no (?:reply|response|answer) (?:from|yet)|"
     r"hasn'?t (?:replied|responded|sent|answered)|until \w+ (?:replies|responds|confirms)|"
@@ -92,7 +93,7 @@ WAIT_RE = re.compile(
     r"(?:need|needs|have|has) to wait (?:on|for)|will wait (?:on|for|until)|on hold (?:until|till|pending|while))",
     re.I,
 )
-RISK_RE = re.compile(
+RISK_RE = gated(
     r"\b(risks?|concern(?:s|ed)?|worr(?:y|ied)|might not|may not|could slip|at risk|danger|unclear|unknown|"
     r"not sure|uncertain|may need|might need|may require|could break|problem is|issue is|regressions?|"
     r"fragile|flaky|we got lucky|took \w+ hours|went unnoticed|nobody (?:was )?notified|might|may (?:be|not|need|have|slip|break|require|miss)|"
@@ -111,57 +112,57 @@ DONE_VERBS = (
     "set|settled|shared|shipped|signed|solved|sorted|spent|started|submitted|switched|synced|tested|"
     "tracked|trained|tried|triaged|turned|updated|upgraded|uploaded|verified|wrapped|wrote|worked"
 )
-DONE_RE = re.compile(
+DONE_RE = gated(
     rf"^(?:(?:i|we|they|he|she|[A-Z][\w'-]+)\s+(?:also\s+|then\s+|have\s+|has\s+|had\s+|just\s+|finally\s+|managed to\s+)?)?(?:{DONE_VERBS})\b"
     r"|^(?:i|we)\s+(?:also\s+)?(?:had to|got to|was able to|were able to|managed to)\s+\w+",
     re.I,
 )
-DONE_WORD = re.compile(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
-_CAN_DO = re.compile(r"^(?:i|we)\s+(?:can|could)\s+(?P<what>(?:follow up|take|do|look|handle|check|help|review|write|draft|send|ask|prepare|set up)\b.*)$", re.I)
-_FIRST_WILL = re.compile(
+DONE_WORD = gated(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
+_CAN_DO = gated(r"^(?:i|we)\s+(?:can|could)\s+(?P<what>(?:follow up|take|do|look|handle|check|help|review|write|draft|send|ask|prepare|set up)\b.*)$", re.I)
+_FIRST_WILL = gated(
     r"^(?:(?:next time|in (?:the )?future|going forward|from now on|next week|next sprint|this week),?\s+)?(?:i\s*(?:will|'ll|’ll|am going to|'m going to|plan to|need to|have to|intend to|aim to)|"
     r"we\s*(?:will|'ll|’ll|are going to|['’]re going to|plan to)|i['’]m going to)\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )
-_IN_FLIGHT = re.compile(r"\((?P<state>(?:still\s+)?(?:in flight|in progress|wip|ongoing|under ?way|being worked on))[,:;]?\s+(?:by\s+|with\s+)?@?(?P<who>[\w.-]+)\)", re.I)
+_IN_FLIGHT = gated(r"\((?P<state>(?:still\s+)?(?:in flight|in progress|wip|ongoing|under ?way|being worked on))[,:;]?\s+(?:by\s+|with\s+)?@?(?P<who>[\w.-]+)\)", re.I)
 # "Propose configuration options" (a task), "Proposed timeline for v1: January" (a plan): no decision asked
-_NOT_ASKED = re.compile(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for|of|is|:))", re.I)
+_NOT_ASKED = gated(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for|of|is|:))", re.I)
 # "I would like to see this in 0.37": a view, not a promise
-_VIEW = re.compile(r"^(?:i|we)\s*(?:would|'d|’d)\s+(?:like to see|love to see|prefer|rather)\b|^(?:i|we)\s+(?:think|feel|believe)\b", re.I)
-_STATUS_ONLY = re.compile(r"(?:done|merged|landed|shipped|released|fixed|closed|resolved|completed|finished|published)[.!]?", re.I)
+_VIEW = gated(r"^(?:i|we)\s*(?:would|'d|’d)\s+(?:like to see|love to see|prefer|rather)\b|^(?:i|we)\s+(?:think|feel|believe)\b", re.I)
+_STATUS_ONLY = gated(r"(?:done|merged|landed|shipped|released|fixed|closed|resolved|completed|finished|published)[.!]?", re.I)
 # the notes' own boilerplate and standing invitations, not a task asked of anyone: "Please add new agenda
 # items under the heading", "Please reach out if you want to ...", "Please review regularly our list", "Please join"
-_STANDING_ASK = re.compile(
+_STANDING_ASK = gated(
     r"^please,?\s+(?:(?:add|put|list|write|sign)\b.*\b(?:agenda|items?|names?|here|below|above|heading)\b|attend\b|join\b)|"
     r"\bif you (?:want|wish|would like|'d like|have|are|can|need)\b|\b(?:regularly|always|every (?:week|time|meeting))\b",
     re.I,
 )
-_ABSENT = re.compile(r"\b(?:can'?t|cannot|couldn'?t|could not) make it (?:today|this week|to (?:the|this|today'?s) (?:meeting|call))\b", re.I)
-_NO_WAIT = re.compile(r"\b(?:nothing|none|no(?:thing)? (?:else|more))\s+(?:else\s+)?(?:is\s+|was\s+)?(?:pending|blocked|waiting)\b", re.I)  # "nothing else pending release"
-SLIP_RE = re.compile(
+_ABSENT = gated(r"\b(?:can'?t|cannot|couldn'?t|could not) make it (?:today|this week|to (?:the|this|today'?s) (?:meeting|call))\b", re.I)
+_NO_WAIT = gated(r"\b(?:nothing|none|no(?:thing)? (?:else|more))\s+(?:else\s+)?(?:is\s+|was\s+)?(?:pending|blocked|waiting)\b", re.I)  # "nothing else pending release"
+SLIP_RE = gated(
     r"\b((?:will|may|might|could|would|to|'ll) slide|slid(?:es|ing)? (?:to|into|past|out|back|by)|slip|slips|slipping|slipped|delayed|postponed|pushed (?:back|out)|behind schedule|"
     r"running late|won'?t make it|will miss|missed the)\b",
     re.I,
 )
-PASSIVE_DONE_RE = re.compile(
+PASSIVE_DONE_RE = gated(
     rf"\b(?:was|were|has been|have been|['’]s been|got|is now|are now|now|is|are)\s+(?:{DONE_VERBS}|done|in place|live|available)\b(?!\s+(?:to|by|if|when))|^[\w#./-]+(?:\s+[\w#./-]+){{0,5}}\s+(?:{DONE_VERBS})(?:\s+(?:today|yesterday|last \w+))?\.?$",
     re.I,
 )
-_DATE_ONLY = re.compile(
+_DATE_ONLY = gated(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)?\s*[:.-]?",
     re.I,
 )
-_VERDICT = re.compile(r"^(?:yes|no|nope|yep|yeah|agreed|not (?:now|yet|for now)|never|definitely|correct|done|approved|rejected)\b", re.I)
-_IMPERATIVE_LEAD = re.compile(r"^(?:please\s+)?(?P<verb>[a-z]+)\b", re.I)
+_VERDICT = gated(r"^(?:yes|no|nope|yep|yeah|agreed|not (?:now|yet|for now)|never|definitely|correct|done|approved|rejected)\b", re.I)
+_IMPERATIVE_LEAD = gated(r"^(?:please\s+)?(?P<verb>[a-z]+)\b", re.I)
 # "Resolution: the TSC agreed to ...", "**Conclusion:** stay with ...", "Decision: ...": what was settled
-OUTCOME_LABEL = re.compile(
+OUTCOME_LABEL = gated(
     r"^(?:the\s+)?(?:(?:tsc|tac|group|team|committee|board)(?:'s)?\s+)?(?:conclusions?|resolutions?|resolved|decisions?(?:\s+made)?|decided|outcomes?|"
     r"results?|agreed|agreements?|consensus|verdict|vote(?:\s+results?)?|voted|ruling|final answer)(?:\s+(?:is|was)(?:\s+(?:simple|clear))?)?\s*:\s*(?P<rest>\S.*)$",
     re.I,
 )
 # "Proposal: ...", "Decision needed: ...", "Open question: ...": what is still to be settled
-DECISION_LABEL = re.compile(
+DECISION_LABEL = gated(
     r"^(?:proposals?|proposed|counter[- ]?proposal|alternative proposal|options?|alternatives?|decisions?\s+(?:needed|pending|required|to make)|"
     r"to (?:decide|be decided)|open (?:question|decision)|ask)\s*(?::|\s[-–—]\s)\s*(?P<rest>\S.*)$",
     re.I,
@@ -169,7 +170,7 @@ DECISION_LABEL = re.compile(
 
 
 # "Lesson learned: ...", "The conclusion is simple: ...": what to do next time (an imperative) or what was learnt
-_LESSON_LABEL = re.compile(
+_LESSON_LABEL = gated(
     r"^(?:the\s+|our\s+|main\s+|key\s+)?(?:lessons?(?:\s+learn(?:ed|t))?|takeaways?|learnings?)"
     r"(?:\s+(?:is|was|here is)(?:\s+(?:simple|clear|obvious))?)?\s*:\s*(?P<rest>\S.*)$",
     re.I,

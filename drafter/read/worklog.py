@@ -29,6 +29,7 @@ from ..models import Action, Commitment, Note, Outcome, Question, Wait
 from .genre import _DATE_HEAD, GenreGuess
 from .outline import Node, Outline
 from .people import People
+from .regex_gate import gated
 from .sections import is_mode_heading, topic_bullet, walk
 from .signals import DONE_RE, DONE_VERBS, OUTCOME_RE, PASSIVE_DONE_RE, RISK_RE, WAIT_RE, classify, is_none_answer, is_question, mode_of, sentences
 from .topics import LogBuilder, place_links
@@ -97,30 +98,30 @@ def _asks(heading: str | None) -> str | None:
     return None
 
 
-_RESOLVED = re.compile(r"\b(?:all is (?:well|good|fine)(?: now)?|all good now|(?:is|are|was|were|got) (?:now )?(?:resolved|solved|fixed|sorted(?: out)?)|"
+_RESOLVED = gated(r"\b(?:all is (?:well|good|fine)(?: now)?|all good now|(?:is|are|was|were|got) (?:now )?(?:resolved|solved|fixed|sorted(?: out)?)|"
                        r"works now|working now|no longer (?:stuck|blocked|an issue)|resolved now)\b", re.I)
-_ONGOING = re.compile(r"^(?:.{0,300}?,\s*)?(?:i\s*(?:am|'m|’m)\s+(?:still\s+|currently\s+|also\s+)*(?P<v>working on|looking into|investigating|studying|merging|porting|fixing|writing|testing)\b|"
+_ONGOING = gated(r"^(?:.{0,300}?,\s*)?(?:i\s*(?:am|'m|’m)\s+(?:still\s+|currently\s+|also\s+)*(?P<v>working on|looking into|investigating|studying|merging|porting|fixing|writing|testing)\b|"
                       r"(?:i\s+)?(?:am\s+)?still (?P<v2>working on)\b)", re.I)
 _BASE = {"working on": "work on", "looking into": "look into", "investigating": "investigate", "studying": "study", "merging": "merge",
          "porting": "port", "fixing": "fix", "writing": "write", "testing": "test"}
-_INTEND = re.compile(r"^(?:(?:however|so|but|also|and)\s*,?\s+)?(?:(?:next time|next quarter|next year|next month|in (?:the )?future|going forward),?\s+)?"
+_INTEND = gated(r"^(?:(?:however|so|but|also|and)\s*,?\s+)?(?:(?:next time|next quarter|next year|next month|in (?:the )?future|going forward),?\s+)?"
                      r"i\s+(?:would like to|'d like to|plan to|intend to|hope to|want to|aim to)\s+(?:attempt to\s+|try to\s+)?(?P<what>\w.+)$", re.I)
-_EXPECT = re.compile(r"\b(?:i|we)\s+expect\s+(?P<who>(?:the\s+)?[\w@.-]+(?:\s+[\w@.-]+)?)\s+to\s+(?:fix|resolve|address|merge|release|review|reply|respond)\b", re.I)
-_DIFFICULT = re.compile(
+_EXPECT = gated(r"\b(?:i|we)\s+expect\s+(?P<who>(?:the\s+)?[\w@.-]+(?:\s+[\w@.-]+)?)\s+to\s+(?:fix|resolve|address|merge|release|review|reply|respond)\b", re.I)
+_DIFFICULT = gated(
     r"\b(?:remaining problems?|problems? to solve|cannot be done|can'?t be done|not (?:as )?easy|not (?:be )?easily|harder|difficult|time-consuming|"
     r"scarc\w*|shortage|struggl\w*|(?:months?|weeks?|days?|years?|fall(?:ing|en)?|fell|is|are|was|were) behind|behind schedule|late on|catching up|unable to|couldn'?t|could not|crash(?:es|ing)?|fails?|failing|still (?:fails|failing|broken))\b",
     re.I,
 )
-_FIRST_PAST = re.compile(
+_FIRST_PAST = gated(
     rf"^(?:[^,.]{{0,40}},\s+|(?:(?:\w+ly|then|so|also|now|this week|last week)\s+){{1,3}})?(?:i|we)\s+(?:have\s+|had\s+|'ve\s+|’ve\s+)?(?:also\s+|then\s+|finally\s+|just\s+|eventually\s+|successfully\s+)*"
     rf"(?:{DONE_VERBS}|\w+ed|made|wrote|ran|got|did|built|found|took|began|led|read|met|spent|fixed)\b",
     re.I,
 )
-_RESULT = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:stood up|come forward|volunteered|offered|joined|grown|become)\b|\b(?:was|were)\s+(?:\w+ly\s+)?(?:brought|raised|proposed|reported)\b", re.I)
-_NEXT_LEAD = re.compile(r"^(?:as (?:the|a|my) next steps?|as next steps?|next|then|next week|going forward|after that)\s*,?\s+(?:i|we)\s*(?:can|could|will|'ll|plan to|want to|would like to|need to|have to|am going to|are going to|shall)\s+(?P<what>\w.+)$", re.I)
-_BEEN_DONE = re.compile(rf"\b(?:has|have) been\s+(?:\w+ly\s+)?(?:{DONE_VERBS}|documented|approved|merged|resolved)\b", re.I)
-_NOW_DONE = re.compile(r"\b(?:is|are|can)\s+now\b|^now,?\s+\S.*\b(?:can|is|are)\b|\bis now current\b|\bare now current\b", re.I)
-_META = re.compile(r"^(?:contact|links?|urls?|see also|references?|sponsors?|the link of my work|blog post)\b.*?:", re.I)
+_RESULT = gated(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:stood up|come forward|volunteered|offered|joined|grown|become)\b|\b(?:was|were)\s+(?:\w+ly\s+)?(?:brought|raised|proposed|reported)\b", re.I)
+_NEXT_LEAD = gated(r"^(?:as (?:the|a|my) next steps?|as next steps?|next|then|next week|going forward|after that)\s*,?\s+(?:i|we)\s*(?:can|could|will|'ll|plan to|want to|would like to|need to|have to|am going to|are going to|shall)\s+(?P<what>\w.+)$", re.I)
+_BEEN_DONE = gated(rf"\b(?:has|have) been\s+(?:\w+ly\s+)?(?:{DONE_VERBS}|documented|approved|merged|resolved)\b", re.I)
+_NOW_DONE = gated(r"\b(?:is|are|can)\s+now\b|^now,?\s+\S.*\b(?:can|is|are)\b|\bis now current\b|\bare now current\b", re.I)
+_META = gated(r"^(?:contact|links?|urls?|see also|references?|sponsors?|the link of my work|blog post)\b.*?:", re.I)
 
 
 def _section_heading(b: LogBuilder, node: Node) -> Node | None:
@@ -311,7 +312,7 @@ def _clauses(sent: str) -> list[str]:
     return out
 
 
-_THEN_WILL = re.compile(r",?\s+and\s+(?=(?:that|this|the) (?:work|effort|project|port)\b[^.]{0,20}\bwill\b)", re.I)
+_THEN_WILL = gated(r",?\s+and\s+(?=(?:that|this|the) (?:work|effort|project|port)\b[^.]{0,20}\bwill\b)", re.I)
 
 
 def _highlights(b: LogBuilder, node: Node) -> bool:
