@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import Person
+from .regex_gate import gated
 
 STRONG = ("speaker", "attendee", "handle", "email")
 _OTHER_LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
@@ -50,27 +51,27 @@ def is_common_word(word: str) -> bool:
 
 NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?"
 FULL_NAME = rf"{NAME_WORD}(?:\s+(?:van|von|de|da|del|der|di|le|la|bin|al)?\s*{NAME_WORD}){{0,2}}"
-HANDLE_RE = re.compile(r"(?<![\w@/.\"'`])@([A-Za-z0-9][\w.-]*[A-Za-z0-9]|[A-Za-z0-9])")
+HANDLE_RE = gated(r"(?<![\w@/.\"'`])@([A-Za-z0-9][\w.-]*[A-Za-z0-9]|[A-Za-z0-9])")
 _NAME_OR_HANDLE = rf"(?:@[\w.-]+|{FULL_NAME}|[a-z][a-z0-9_-]{{2,20}})"
 
 # owner positions: (pattern, group name of the owner). Checked on a node's clean text.
 OWNER_PATTERNS = [
-    re.compile(rf"^\s*(?:AI|A\.I\.|Action(?: item)?|TODO|ACTION)\s*[\(\[]\s*(?P<who>[^)\]]+?)\s*[\)\]]\s*:?\s*(?P<what>.+)$", re.I),
-    re.compile(rf"^\s*(?:AI|Action(?: item)?|TODO)\s*[:\-–]\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE})*)\s*(?:[:\-–]|\bto\b|\bwill\b)\s*(?P<what>.+)$"),
-    re.compile(rf"^\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE}){{0,3}})\s+(?:to|will|'ll|is going to|are going to|is to|are to|agreed to|volunteered to|offered to|promised to|needs to|should)\s+(?P<what>\w.+)$"),
-    re.compile(rf"^(?P<what>.+?)\s*[\(\[\-–—]\s*(?:owner|assigned to|assignee|by|who)\s*[:=]?\s*(?P<who>{_NAME_OR_HANDLE})\s*[\)\]]?\s*$", re.I),
-    re.compile(rf"^\s*(?P<what>.+?)\s*[\-–—,]\s*(?P<who>@[\w.-]+)\s*$"),
+    gated(rf"^\s*(?:AI|A\.I\.|Action(?: item)?|TODO|ACTION)\s*[\(\[]\s*(?P<who>[^)\]]+?)\s*[\)\]]\s*:?\s*(?P<what>.+)$", re.I),
+    gated(rf"^\s*(?:AI|Action(?: item)?|TODO)\s*[:\-–]\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE})*)\s*(?:[:\-–]|\bto\b|\bwill\b)\s*(?P<what>.+)$"),
+    gated(rf"^\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE}){{0,3}})\s+(?:to|will|'ll|is going to|are going to|is to|are to|agreed to|volunteered to|offered to|promised to|needs to|should)\s+(?P<what>\w.+)$"),
+    gated(rf"^(?P<what>.+?)\s*[\(\[\-–—]\s*(?:owner|assigned to|assignee|by|who)\s*[:=]?\s*(?P<who>{_NAME_OR_HANDLE})\s*[\)\]]?\s*$", re.I),
+    gated(rf"^\s*(?P<what>.+?)\s*[\-–—,]\s*(?P<who>@[\w.-]+)\s*$"),
 ]
-_ASSIGNED = re.compile(rf"\b(?:assigned to|owner\s*[:=]|owned by|assignee\s*[:=])\s*(?P<who>{_NAME_OR_HANDLE})", re.I)
-_WITH = re.compile(rf"\b(?:with|ask|asked|ping|pinged|cc|thanks|thanks to|talk to|talked to|check with|checked with|from)\s+(?P<who>{FULL_NAME})\b")
-_ORG = re.compile(rf"\b(?P<who>{FULL_NAME})\s+\((?P<org>[A-Z][\w&.\- ]{{1,30}})\)")
-_ATTENDEE_LABEL = re.compile(
+_ASSIGNED = gated(rf"\b(?:assigned to|owner\s*[:=]|owned by|assignee\s*[:=])\s*(?P<who>{_NAME_OR_HANDLE})", re.I)
+_WITH = gated(rf"\b(?:with|ask|asked|ping|pinged|cc|thanks|thanks to|talk to|talked to|check with|checked with|from)\s+(?P<who>{FULL_NAME})\b")
+_ORG = gated(rf"\b(?P<who>{FULL_NAME})\s+\((?P<org>[A-Z][\w&.\- ]{{1,30}})\)")
+_ATTENDEE_LABEL = gated(
     r"^(?:attendees?|attending|present|participants?|in attendance|people|who|members?|attendance|"
     r"facilitator|chair|note[- ]?taker|scribe|moderator|host|regrets|absent|apologies|guests?|invitees?|who joined|"
     r"aanwezig|afwezig|anwesend|abwesend|pr[ée]sents?|absents?|presentes|ausentes|teilnehmer)\b",
     re.I,
 )
-_ATTENDEE_HEAD = re.compile(
+_ATTENDEE_HEAD = gated(
     r"(?:attendees?|attending|present|participants?|in attendance|attendance|members present|roll call|"
     r"regrets|absent|apologies|missing(?: members)?|guests?|invitees?|who'?s here|who joined|people|aanwezig|afwezig|anwesend|pr[ée]sents?)(?:\s*\(.*\))?",
     re.I,
@@ -110,15 +111,10 @@ class People:
     def _words(self) -> tuple[set[str], set[str]]:
         """(words standing alone as ``lower_in_text`` asks, every whole word) of the notes, once."""
         if "_word_sets" not in self.__dict__:
-            alone, every = set(), set()
-            text = self.text
-            for m in re.finditer(r"\w+", text):
-                w = m.group(0)
-                every.add(w)
-                s, e = m.start(), m.end()
-                if (s == 0 or text[s - 1] not in "@.-") and text[e: e + 1] != "-":
-                    alone.add(w)
-            self.__dict__["_word_sets"] = (alone, every)
+            # a run of \w not after '@', '.', '-' and not before '-' (whole runs: the look-behind
+            # refuses a word character, and a shorter run would end before one)
+            alone = set(_ALONE.findall(self.text))
+            self.__dict__["_word_sets"] = (alone, set(_WORD.findall(self.text)))
         return self.__dict__["_word_sets"]
 
     def used_as_thing(self, name: str) -> bool:
@@ -269,8 +265,20 @@ def speaker_label(label: str | None) -> str | None:
     return None
 
 
-_ROLL_CALL = re.compile(rf"(?:^|[.!?]\s+|\b){_ATTENDEE_HEAD.pattern}\s*:\s*$|^\s*{_ATTENDEE_HEAD.pattern}\s*:?\s*$", re.I)
-_NAMES_LINE = re.compile(r"[^.!?:;()\[\]]+,[^.!?:;()\[\]]*")  # "Prashanth Mundkur, Balraj Singh, Jon"
+_ROLL_CALL = gated(rf"(?:^|[.!?]\s+|\b){_ATTENDEE_HEAD.pattern}\s*:\s*$|^\s*{_ATTENDEE_HEAD.pattern}\s*:?\s*$", re.I)
+# _ROLL_CALL's second part alone: a text that does not end in ':' can match only that (the
+# first part ends in ':' and white space), which is tried at the start only, not at every word
+_ROLL_CALL_ALONE = gated(rf"^\s*{_ATTENDEE_HEAD.pattern}\s*:?\s*$", re.I)
+
+
+def _roll_call(text: str) -> bool:
+    """``_ROLL_CALL.search(text)`` as a yes/no."""
+    if text.rstrip().endswith(":"):
+        return _ROLL_CALL.search(text) is not None
+    return _ROLL_CALL_ALONE.match(text) is not None
+
+
+_NAMES_LINE = gated(r"[^.!?:;()\[\]]+,[^.!?:;()\[\]]*")  # "Prashanth Mundkur, Balraj Singh, Jon"
 
 
 def _attendee_entry(c, people: People) -> None:
@@ -320,7 +328,7 @@ def split_names(text: str) -> list[str]:
     return [p.strip(" .*_-") for p in parts if p.strip(" .*_-")]
 
 
-_EMAIL_NAME = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*<(?P<email>[^>@\s]+@[^>\s]+)>")
+_EMAIL_NAME = gated(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*<(?P<email>[^>@\s]+@[^>\s]+)>")
 
 
 def find_people(outline) -> People:
@@ -371,7 +379,7 @@ def find_people(outline) -> People:
             for c in outline.descendants(n):
                 if c.is_item or c.kind in ("para", "table_row"):
                     _attendee_entry(c, people)
-        elif n.kind == "para" and _ROLL_CALL.search(n.text or ""):
+        elif n.kind == "para" and _roll_call(n.text or ""):
             # "... sign in below so we know who was here. Roll call:" and the list that follows
             for c in nodes[n.index + 1:]:
                 if not c.is_item:
@@ -436,14 +444,8 @@ def find_people(outline) -> People:
             continue
         raw = n.raw
         named = [p for p, pat in odd if pat.search(raw)]
-        for m in _WORD.finditer(raw):
-            s = m.start()
-            if s and raw[s - 1] == "@":
-                continue
-            for p in by_lead.get(m.group(0), ()):
-                e = s + len(p.name)
-                if raw.startswith(p.name, s) and not (e < len(raw) and (raw[e].isalnum() or raw[e] == "_")):  # (?!\w)
-                    named.append(p)
+        if by_lead:
+            named += _named_by_lead(raw, by_lead)
         for p in named:
             if n.line not in cited[id(p)]:
                 cited[id(p)].add(n.line)
@@ -453,7 +455,32 @@ def find_people(outline) -> People:
     return people
 
 
+def _named_by_lead(raw: str, by_lead: dict[str, list[Person]]) -> list[Person]:
+    """The people of ``by_lead`` (by the first run of \\w of their name) that ``raw`` names: a
+    whole run of \\w equal to the lead, not after '@', where the name starts and ends on a word's
+    edge. Only the leads that are words of ``raw`` are looked for, each from its first occurrence
+    until its people are found."""
+    found: list[Person] = []
+    n = len(raw)
+    for lead in by_lead.keys() & set(_WORD.findall(raw)):
+        todo = list(by_lead[lead])
+        size = len(lead)
+        i = raw.find(lead)
+        while todo and i >= 0:
+            before = raw[i - 1] if i else ""
+            after = raw[i + size] if i + size < n else ""
+            if not (before and (before == "@" or before.isalnum() or before == "_")) and not (after and (after.isalnum() or after == "_")):
+                for p in list(todo):  # the run at i is the lead itself
+                    e = i + len(p.name)
+                    if raw.startswith(p.name, i) and not (e < n and (raw[e].isalnum() or raw[e] == "_")):  # (?!\w)
+                        found.append(p)
+                        todo.remove(p)
+            i = raw.find(lead, i + 1)
+    return found
+
+
 _WORD = re.compile(r"\w+")
+_ALONE = re.compile(r"(?<![\w@.-])\w+(?![\w-])")
 
 
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "dos", "del"}
