@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import select
 import stat
 import time
@@ -151,6 +152,9 @@ def check_within(days: int) -> int:
     return days
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0d-\x1f]")  # ord < 32, not \t (9), \n (10), \v (11), \f (12)
+
+
 def decode_notes(data: bytes, source: str = "input") -> str:
     """Validate raw bytes and return the notes as text (BOM stripped, newlines normalised)."""
     limit = max_input_bytes()
@@ -169,7 +173,7 @@ def decode_notes(data: bytes, source: str = "input") -> str:
             hint="convert it first, e.g. iconv -f latin1 -t utf-8",
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f\v")
+    control = len(_CONTROL.findall(text))  # characters below 32 other than \n \t \f \v
     if control > max(8, len(text) // 100):
         raise InputError(f"{source} looks like a binary file, not text notes")
     if is_blank(text):

@@ -66,7 +66,7 @@ def risk_lines(log: WorkLog) -> list[str]:
     out = []
     for line in log.lines:
         text = clean(_BULLET.sub("", line.text))
-        if _RISK_LINE.search(text) and "?" not in text:
+        if "?" not in text and _RISK_LINE.search(text):
             out.append(text)
     return out
 
@@ -152,9 +152,10 @@ def known_facts(plan: Plan, ip: ItemPlan, exclude: list[str] | None = None) -> l
     for d in item.decisions:
         out += [clean(p) for p in d.positions]
     out += [clean(o.text) for o in item.outcomes]
-    lines = [clean(_BULLET.sub("", by_number[n])) for n in sorted(item.lines)
+    title = clean(item.title).lower()
+    lines = [text for n in sorted(item.lines)
              if n in by_number and not _HEADING.match(by_number[n])
-             and clean(_BULLET.sub("", by_number[n])).lower() != clean(item.title).lower()]  # the item's own heading
+             and (text := clean(_BULLET.sub("", by_number[n]))).lower() != title]  # the item's own heading
     if lines:
         out += lines
     else:  # a work log without its lines (built by hand or by a reader that cites none): its elements

@@ -386,8 +386,11 @@ _THING_BEFORE = re.compile(
     rf"replac\w*|built|build\w*|configur\w*|issues?|problems?|bugs?|crash\w*|compil\w*|set\s*up|setting\s+up)\s+with\s+)"
     rf"{_CAP}(?![\w'’@-])(?P<after>\s+[a-z]+)?"
 )
+# rf"(?<![\w@./-]){_CAP}..." with the capital letter first and the look-behind after it: the same
+# matches, and re skips to the next capital letter instead of trying every position
+_CAP_NOT_AFTER = r"(?P<w>[A-Z](?<![\w@./-].)(?:[A-Za-z]*[a-z][A-Za-z]*|[A-Z]+))"
 _THING_AFTER = re.compile(
-    rf"(?<![\w@./-]){_CAP}(?:\s+v?\d|\s+[A-Za-z]*\d\w*|-[a-z0-9]|\.(?:com|org|io|net|dev|ai|app|js|py)\b"
+    rf"{_CAP_NOT_AFTER}(?:\s+v?\d|\s+[A-Za-z]*\d\w*|-[a-z0-9]|\.(?:com|org|io|net|dev|ai|app|js|py)\b"
     rf"|\s+(?:{_THING_NOUN})\b|\s+(?:Inc|Ltd|LLC|Corp|GmbH|Foundation|Labs)\b)"
 )
 _SPEECH_RE = re.compile(rf"\s+(?:{_SPEECH})$")
