@@ -275,8 +275,13 @@ def find_dates(text: str, as_of: dt.date, direction: Direction = "future") -> li
 @lru_cache(maxsize=4096)  # the readers ask about each clause, then the provenance check about the same text
 def _find_dates_cached(text: str, as_of: dt.date, direction: Direction) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
+    resolved: dict[tuple, dt.date | None] = {}  # a phrase's date depends on its groups only: each once
     for at, m in _date_matches(text):
-        d = _resolve_match(m, as_of, direction)
+        groups = m.groups()
+        if groups in resolved:
+            d = resolved[groups]
+        else:
+            d = resolved[groups] = _resolve_match(m, as_of, direction)
         if d is not None:
             out.append(DateMention(at + m.start(), at + m.end(), m.group(0), d))
     return tuple(out)
@@ -325,6 +330,8 @@ def _date_matches(text: str) -> tuple[tuple[int, re.Match], ...]:
     word to two characters past the ``_MAX_WORDS + 1``-th word, which holds every way a match
     can go, its look-ahead included (so each try reads a few words, not the rest of the text).
     """
+    if text.isascii():
+        return _ascii_date_matches(text)
     found: list[tuple[int, re.Match]] = []
     end = 0
     n = len(text)
@@ -348,6 +355,77 @@ def _date_matches(text: str) -> tuple[tuple[int, re.Match], ...]:
                     continue
         k = i + _MAX_WORDS
         hi = spans[k][1] + 2 if k <= last else n
+        m = match(text[at:hi])
+        if m is not None:
+            found.append((at, m))
+            end = at + m.end()
+    return tuple(found)
+
+
+def _trie(words) -> str:
+    """A regex matching exactly ``words`` (lower-case ASCII), as a tree of their letters: re tries one
+    branch per letter, not every word."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# In ASCII text (lowered), the words where a date phrase can start, found by one regex: a whole
+# word (of \w, not after DATE_RE's look-behind characters) opening with a digit or equal to one of
+# _FIRST_WORDS. (Non-ASCII text takes the loop of _date_matches: a non-ASCII word is always tried.)
+_ASCII_START = re.compile(r"(?<![\w/@#.-])(?:[0-9]|(?:" + _trie(_FIRST_WORDS) + r")(?!\w))")
+_NEXT_WORD = re.compile(r"\W+(\w+)")  # from the end of a word: the word after it
+_WORD_SPAN = re.compile(r"\w+(?:\W+\w+){%d}" % _MAX_WORDS)  # a word and the _MAX_WORDS words after it
+
+
+def _ahead(match, text: str, at: int, size: int):
+    """``match(text[at:])`` for a pattern that reads a few words, on a piece of the text after
+    ``at`` long enough to hold its match (each try reads a few words, not the rest of the text)."""
+    n = len(text)
+    while True:
+        piece = text[at: at + size]
+        m = match(piece)
+        if at + size >= n or (m is not None and m.end() < len(piece)):
+            return m  # the piece reaches the end of the text, or the match ends inside it
+        size *= 4
+
+
+def _ascii_date_matches(text: str) -> tuple[tuple[int, re.Match], ...]:
+    """:func:`_date_matches` of an ASCII ``text``: the same tries, at the words ``_ASCII_START``
+    finds in C (in ASCII, ``str.lower`` is re.IGNORECASE's folding), not in a Python loop over
+    every word of the text."""
+    found: list[tuple[int, re.Match]] = []
+    end = 0
+    n = len(text)
+    low = text.lower()
+    match, follows, next_word, word_span = DATE_RE.match, _NEXT_WORDS, _NEXT_WORD.match, _WORD_SPAN.match
+    for c in _ASCII_START.finditer(low):
+        at = c.start()
+        if at < end:
+            continue
+        if not low[at].isdigit():  # a word of _FIRST_WORDS, not a number
+            nexts = follows.get(c.group())
+            if nexts is not None:  # "the", "by", ...: a date only when the next word fits
+                nm = _ahead(next_word, low, c.end(), 24)
+                if nm is None:
+                    continue
+                after = nm.group(1)
+                if not (after[0].isdigit() or after in nexts):
+                    continue
+        span = _ahead(word_span, text, at, 64)
+        hi = at + span.end() + 2 if span is not None else n
         m = match(text[at:hi])
         if m is not None:
             found.append((at, m))
