@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import Person
+from .markup import without_emails
 from .people_lines import cite_every_line
 from .regex_gate import gated
 
@@ -52,7 +53,9 @@ def is_common_word(word: str) -> bool:
 
 NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?"
 FULL_NAME = rf"{NAME_WORD}(?:\s+(?:van|von|de|da|del|der|di|le|la|bin|al)?\s*{NAME_WORD}){{0,2}}"
-HANDLE_RE = gated(r"(?<![\w@/.\"'`])@([A-Za-z0-9][\w.-]*[A-Za-z0-9]|[A-Za-z0-9])")
+# r"(?<![\w@/.\"'`])@..." with the '@' first and the look-behind after it (the same matches; re
+# finds a leading literal fast instead of trying every position)
+HANDLE_RE = gated(r"@(?<![\w@/.\"'`]@)([A-Za-z0-9][\w.-]*[A-Za-z0-9]|[A-Za-z0-9])")
 _NAME_OR_HANDLE = rf"(?:@[\w.-]+|{FULL_NAME}|[a-z][a-z0-9_-]{{2,20}})"
 
 # owner positions: (pattern, group name of the owner). Checked on a node's clean text.
@@ -354,7 +357,7 @@ def find_people(outline) -> People:
         raw = n.raw
         for m in _EMAIL_NAME.finditer(raw):
             people.add(m.group("name"), "email", line)
-        for h in handles(re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", raw)):
+        for h in handles(without_emails(raw)) if "@" in raw else ():
             people.add(h, "handle", line)
         if n.speaker:
             people.add(n.speaker, "speaker", line)
