@@ -102,7 +102,7 @@ _SPACE = re.compile(r"\s+")
 
 def clean(text: str | None) -> str:
     """Collapse whitespace and trailing punctuation."""
-    return _SPACE.sub(" ", (text or "")).strip().rstrip(".;,:")
+    return " ".join((text or "").split()).rstrip(".;,:")  # str.split's white space is \s: _SPACE.sub(" ", t).strip()
 
 
 def strip_article(text: str) -> str:
@@ -286,13 +286,18 @@ def _who_patterns(on_whom: str) -> tuple[re.Pattern, re.Pattern]:
 
 def wait_object(w: Wait) -> str | None:
     """What is waited for, without who and when: 'Q3 docs from Dana, no reply yet' -> 'the Q3 docs'."""
-    t = clean(w.what)
+    return _wait_object(w.what, w.on_whom)
+
+
+@lru_cache(maxsize=1024)  # each wait is asked about by its item's status, its risks and the writers
+def _wait_object(what: str, on_whom: str | None) -> str | None:
+    t = clean(what)
     t = re.split(r"\s*[,;:(—–]\s*|\s+-\s+", t, maxsplit=1)[0]  # drop trailing asides ("asked Mon")
     t = re.sub(r"^(?:i\s+)?(?:already\s+)?(?:asked|emailed|pinged|chased|requested|messaged)\s+(?:\S+\s+){0,3}?for\s+", "", t, flags=re.I)
     for _ in range(2):
         t = _WAIT_LEAD.sub("", t)
-    if w.on_whom:
-        after, before = _who_patterns(w.on_whom)
+    if on_whom:
+        after, before = _who_patterns(on_whom)
         t = after.sub("", t)
         t = before.sub("", t)
     t = re.sub(r"^(?:no\s+)?(?:reply|response|answer)\b(?:\s+(?:yet\s+)?(?:from|to|on|about))?\s*", "", t, flags=re.I)
@@ -300,7 +305,7 @@ def wait_object(w: Wait) -> str | None:
     t = re.sub(r"(?:^|\s*[:\-–—]\s*)blocked\b[:\-–—]?\s*", " ", t, flags=re.I)
     t = re.sub(r"^(?:for|to|about|on|with)\s+", "", clean(t), flags=re.I)
     t = clean(t)
-    if not t or (w.on_whom and t.lower() == w.on_whom.lower()) or t.lower() in {"reply", "a reply", "an answer"}:
+    if not t or (on_whom and t.lower() == on_whom.lower()) or t.lower() in {"reply", "a reply", "an answer"}:
         return None
     return the(t)
 
