@@ -153,14 +153,17 @@ def _other_text(s: str, start: int, end: int) -> bool:
 
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/?#:\s]+)", re.I)
 _WORD_AFTER = re.compile(r"\s+[A-Za-z(]")
+_NON_SPACE = re.compile(r"\S")
 
 
 def _url_in_text(m: re.Match) -> str:
     """A bare link inside a sentence keeps its host ("responses from https://wire.com/x in all
     regions" -> "responses from wire.com in all regions"): dropping it would leave "from in". A link
     at the end of the text or before punctuation goes."""
-    after = m.string[m.end():]
-    if not _WORD_AFTER.match(after) or not m.string[: m.start()].strip():  # a heading that opens with a link is not "github.com weak namespace"
+    # read around the link in place: copying the rest of the text per link was quadratic on one
+    # long line of links
+    text = m.string
+    if not _WORD_AFTER.match(text, m.end()) or _NON_SPACE.search(text, 0, m.start()) is None:  # a heading that opens with a link is not "github.com weak namespace"
         return ""
     host = _HOST.match(m.group(0))
     return host.group(1) if host else ""
