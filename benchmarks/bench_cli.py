@@ -101,6 +101,28 @@ def _hyperfine(args: list[str], env: dict, runs: int) -> dict:
     return _summary(result["times"], None, "hyperfine", user=result.get("user"), system=result.get("system"))
 
 
+def hyperfine_together(commands: list[list[str]], env: dict, runs: int) -> list[dict] | None:
+    """Several commands timed by ONE hyperfine run (same warm-up, same minutes, same load), in
+    order; None without hyperfine."""
+    if not shutil.which("hyperfine"):
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "h.json"
+        cmd = ["hyperfine", "-N", "--warmup", "3", "--runs", str(runs), "--export-json", str(out), "--",
+               *(" ".join(_quote(a) for a in c) for c in commands)]
+        p = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+        if p.returncode != 0 or not out.exists():
+            failure = (p.stderr.strip().splitlines() or ["hyperfine failed"])[-1]
+            return [_summary([], failure, "hyperfine") for _ in commands]
+        results = json.loads(out.read_text())["results"]
+    return [_summary(r["times"], None, "hyperfine", user=r.get("user"), system=r.get("system")) for r in results]
+
+
+def launcher(tree: Path) -> list[str]:
+    """``drafter`` run from another checkout with this interpreter (what the console script does)."""
+    return [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(tree)!r}); from drafter.cli import main; main()"]
+
+
 def _quote(arg: str) -> str:
     return arg if arg and all(c.isalnum() or c in "-_./=:" for c in arg) else "'" + arg.replace("'", "'\\''") + "'"
 
@@ -263,6 +285,25 @@ def stage_times(d, notes: str, n: int) -> dict[str, float]:
     return {k: v / n * 1000 for k, v in totals.items()}
 
 
+def together_lines(together: list[dict] | None, before: Path | None, cmd: list[str], row) -> list[str]:
+    """The table of the commands timed in one hyperfine run (see :func:`hyperfine_together`)."""
+    if not together:
+        return []
+    names = [f"`{Path(cmd[0]).name if len(cmd) == 1 else 'python -m drafter.cli'} update examples/acme-board-docs.txt`",
+             "`llm --help` (simonw's llm)", "this checkout's `drafter.cli.main()` (the console script's launcher)"]
+    if before is not None:
+        names.append(f"the same launcher, checkout `{before}` (before)")
+    return [
+        "",
+        f"### `drafter update` next to `llm --help`: one hyperfine run ({together[0]['runs']} runs each, --warmup 3)",
+        "",
+        "| command | runs | median ms | p90 ms | min ms | user CPU ms (mean) | user+sys CPU ms (mean) |",
+        "|---|---|---|---|---|---|---|",
+        *(row(name, t) for name, t in zip(names, together)),
+        "",
+    ]
+
+
 def machine_info() -> list[str]:
     cpu = platform.processor() or "unknown"
     try:
@@ -292,6 +333,9 @@ def main() -> None:
     ap.add_argument("--llm", default=None,
                     help="simonw's `llm` command to time beside drafter (default: `llm` on PATH; install it in a "
                          "separate venv, e.g. python -m venv /tmp/llmvenv && /tmp/llmvenv/bin/pip install llm)")
+    ap.add_argument("--before", type=Path, default=None,
+                    help="another checkout of drafter (e.g. main before a change): its `update` is timed in the "
+                         "same hyperfine run as this checkout's and `llm --help`")
     args = ap.parse_args()
 
     env = clean_env()
@@ -310,6 +354,14 @@ def main() -> None:
     if llm:
         print("measuring llm --help ...", file=sys.stderr)
         llm_t = time_process([llm, "--help"], env, args.runs)
+    together = None
+    if llm:
+        print("measuring drafter update and llm --help in one hyperfine run ...", file=sys.stderr)
+        update_args = ["update", str(ACME), "--as-of", AS_OF]
+        commands = [cmd + update_args, [llm, "--help"], launcher(ROOT) + update_args]
+        if args.before:
+            commands.append(launcher(args.before.resolve()) + update_args)
+        together = hyperfine_together(commands, env, max(args.runs, 30))
     print("measuring drafter update without the regex program cache ...", file=sys.stderr)
     nocache_t = time_process(cmd + ["update", str(ACME), "--as-of", AS_OF], {**env, "DRAFTER_NO_REGEX_CACHE": "1"},
                              args.runs)
@@ -355,9 +407,10 @@ def main() -> None:
         row("`python -c 'import drafter.cli'`", imp_t),
         row("`drafter --help`", help_t),
         row(f"`drafter update examples/acme-board-docs.txt --as-of {AS_OF}`", upd_t),
-        row("`llm --help` (simonw's llm, measured in the same run)", llm_t) if llm_t else "| `llm --help` | not installed (pass --llm PATH) | | | | | |",
+        row("`llm --help` (simonw's llm, its own hyperfine call in this run)", llm_t) if llm_t else "| `llm --help` | not installed (pass --llm PATH) | | | | | |",
         row("`drafter update ...`, `DRAFTER_NO_REGEX_CACHE=1` (every regex compiled, as on a first run)", nocache_t),
         "",
+        *together_lines(together, args.before, cmd, row),
         "Wall times include the interpreter start (baseline row) and are noisy on a loaded machine: compare",
         "the min and CPU columns across runs, or rerun on an idle machine. The `drafter` runs keep their",
         "regex programs in the user cache dir (`drafter/regex_cache.py`); hyperfine's warm-up runs fill it.",
