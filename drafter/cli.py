@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 from .errors import DrafterError, ExitCode
 
@@ -159,17 +160,26 @@ def _main() -> None:
 
         run_draft(kind, kw.pop("file"), **kw)  # catches its own failures: SystemExit with the code
         sys.exit(0)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Exception) as exc:
+        _exit_for(exc)
+
+
+def _exit_for(exc: BaseException) -> NoReturn:
+    """One stderr line and the documented exit code for a failure nothing earlier handled: Ctrl-C,
+    a drafter error, or (last resort, never a traceback unless DRAFTER_DEBUG is set) anything else.
+    Called from inside the ``except`` block, so a bare ``raise`` re-raises the failure itself."""
+    from .cli_draft import err
+
+    if isinstance(exc, KeyboardInterrupt):
         err("drafter: interrupted")
         sys.exit(ExitCode.INTERRUPTED)
-    except DrafterError as exc:
+    if isinstance(exc, DrafterError):
         err(f"drafter: error: {exc}")
         sys.exit(exc.exit_code)
-    except Exception as exc:  # last resort: one line, not a traceback
-        if os.environ.get("DRAFTER_DEBUG"):
-            raise
-        err(f"drafter: internal error: {type(exc).__name__}: {exc} (rerun with DRAFTER_DEBUG=1 and report it)")
-        sys.exit(1)
+    if os.environ.get("DRAFTER_DEBUG"):
+        raise
+    err(f"drafter: internal error: {type(exc).__name__}: {exc} (rerun with DRAFTER_DEBUG=1 and report it)")
+    sys.exit(1)
 
 
 def _typer_main() -> None:
@@ -195,17 +205,8 @@ def _typer_main() -> None:
     except click_exception as exc:
         err(f"drafter: error: {' '.join(exc.format_message().split())}")
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        err("drafter: interrupted")
-        sys.exit(ExitCode.INTERRUPTED)
-    except DrafterError as exc:
-        err(f"drafter: error: {exc}")
-        sys.exit(exc.exit_code)
-    except Exception as exc:  # last resort: one line, not a traceback
-        if os.environ.get("DRAFTER_DEBUG"):
-            raise
-        err(f"drafter: internal error: {type(exc).__name__}: {exc} (rerun with DRAFTER_DEBUG=1 and report it)")
-        sys.exit(1)
+    except (KeyboardInterrupt, Exception) as exc:
+        _exit_for(exc)
 
 
 def __getattr__(name: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .models import OutputFormat
+from .models import OutputFormat, Status
 from .render_text import _B0, _B1, word_count
 
 
@@ -290,7 +290,8 @@ def _tokens(text: str) -> set[str]:
     return {t for t in re.findall(r"[a-z0-9]+", text.replace(_B0, "").replace(_B1, "").lower()) if t not in _STOP}
 
 
-_BARE_STATUS = re.compile(r"^(?:On track|At risk|Blocked|Off track|All done|Done)(?:: no open waits or missed dates)?\.$")
+# the bottom line as the playbook words a state alone ("On track." / "On track: no open waits or missed dates.")
+_BARE_STATUS = re.compile(r"^(?:%s)(?:: no open waits or missed dates)?\.$" % "|".join(re.escape(s.label.capitalize()) for s in Status))
 
 
 def trim_headline(sections: list[Section]) -> bool:

@@ -13,9 +13,9 @@ from itertools import chain, islice
 
 from ..models import ItemPlan, ItemStatus, Plan, Status, StatusUpdate
 from ..playbook import clean, commitment_object, fmt, short_title, strip_article, the
+from ..read.statements import said_something
 from ..render_text import outcome_label
 from .wording import cap, clause, fit, question, sentence_problems, statement, subject, the_phrase
-from ..read.statements import said_something
 
 
 def focus_phrase(ip: ItemPlan, as_of, people: tuple[str, ...] | list[str] = ()) -> str:
@@ -375,7 +375,7 @@ def decided_lines(ip: ItemPlan) -> list[str]:
     def lines():
         for o in ip.item.outcomes:
             text = statement(o.text)
-            if len(re.findall(r"[A-Za-z0-9]+", re.sub(r"\([^)]*\)", " ", text))) < 1:
+            if not re.search(r"[A-Za-z0-9]", re.sub(r"\([^)]*\)", " ", text)):
                 continue  # "(agreed)" alone: no decision a reader can see
             who = o.who if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else None
             yield f"{text} ({who})" if who else text
@@ -383,11 +383,16 @@ def decided_lines(ip: ItemPlan) -> list[str]:
     return first_distinct(lines(), 6)
 
 
+def _holds_work(ip: ItemPlan) -> bool:
+    """An action, outcome, promise, wait, decision, risk, question, deadline, step or a problem status."""
+    i = ip.item
+    return bool(i.actions or i.outcomes or i.commitments or i.waits or i.decisions or i.risks or i.questions
+                or i.deadline or ip.next_step or ip.fallbacks or ip.status not in (Status.DONE, Status.ON_TRACK))
+
+
 def said_only(ip: ItemPlan) -> bool:
     """A topic that holds only what was said (no action, promise, wait, decision, risk or question)."""
-    i = ip.item
-    return not (i.actions or i.outcomes or i.commitments or i.waits or i.decisions or i.risks or i.questions
-                or i.deadline or ip.next_step or ip.fallbacks or ip.status not in (Status.DONE, Status.ON_TRACK))
+    return not _holds_work(ip)
 
 
 def first_items(items: list[ItemPlan], n: int) -> list[ItemPlan]:
@@ -400,10 +405,7 @@ def first_items(items: list[ItemPlan], n: int) -> list[ItemPlan]:
 def has_content(ip: ItemPlan) -> bool:
     """An item that holds something to report; a heading the reader made an item ("Attending",
     "Discussion Points") holds nothing and is not listed as news."""
-    i = ip.item
-    return bool(i.actions or i.outcomes or i.commitments or i.waits or i.decisions or i.risks or i.questions
-                or i.deadline or ip.next_step or ip.fallbacks or ip.status not in (Status.DONE, Status.ON_TRACK)
-                or any(said_something(n) for n in i.notes))
+    return _holds_work(ip) or any(said_something(n) for n in ip.item.notes)
 
 
 # reStructuredText directives and field lists (".. post:: August 7", ":author: Vara"): markup, not notes

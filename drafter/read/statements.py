@@ -36,7 +36,7 @@ def _verb_base(w: str) -> bool:
 
 
 def has_verb(text: str) -> bool:
-    """The line holds a finite verb or opens with an imperative (see the module doc)."""
+    """The line holds a finite verb, or opens with a past form ("Relayed information ..."); see the module doc."""
     from ..playbook.text import IRREGULAR_PAST
 
     text = _LABEL.sub("", text or "")  # "Contact: Bjoern A. Zeeb": a field's value, not "contact" as a verb

@@ -13,11 +13,11 @@ import datetime as dt
 import re
 
 from ..dates import find_dates
-from .statements import said_something
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
 from .people import People, is_me, weak_tag
 from .signals import DECISION_LABEL, classify, is_question, labelled_outcome, mode_of, sentences, speaker_turns
+from .statements import said_something
 
 
 def title_text(text: str, limit: int = 90) -> str:
