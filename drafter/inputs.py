@@ -152,6 +152,7 @@ def check_within(days: int) -> int:
     return days
 
 
+_BINARY_HINT = "export the notes as plain text, e.g. notes.txt, and pass that file"
 _CONTROL = re.compile(r"[\x00-\x08\x0d-\x1f]")  # ord < 32, not \t (9), \n (10), \v (11), \f (12)
 
 
@@ -164,7 +165,7 @@ def decode_notes(data: bytes, source: str = "input") -> str:
             hint="split the notes, or raise DRAFTER_MAX_INPUT_BYTES; nothing was truncated",
         )
     if b"\x00" in data:
-        raise InputError(f"{source} looks like a binary file, not text notes")
+        raise InputError(f"{source} looks like a binary file, not text notes", hint=_BINARY_HINT)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -175,7 +176,7 @@ def decode_notes(data: bytes, source: str = "input") -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     control = len(_CONTROL.findall(text))  # characters below 32 other than \n \t \f \v
     if control > max(8, len(text) // 100):
-        raise InputError(f"{source} looks like a binary file, not text notes")
+        raise InputError(f"{source} looks like a binary file, not text notes", hint=_BINARY_HINT)
     if is_blank(text):
         raise InputError(f"{source} is empty", hint="pass a notes file or pipe notes on stdin")
     return text

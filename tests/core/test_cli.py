@@ -315,7 +315,8 @@ def test_whitespace_only_stdin():
 def test_binary_file(tmp_path):
     f = tmp_path / "x.bin"
     f.write_bytes(bytes(range(256)) * 4)
-    assert "binary" in assert_input_error(run("update", str(f)))
+    line = assert_input_error(run("update", str(f)))
+    assert "binary" in line and "plain text" in line  # says what to do next
 
 
 def test_latin1_file(tmp_path):
