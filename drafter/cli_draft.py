@@ -232,6 +232,13 @@ def run_draft(
                 cap = word_cap(draft.artefact, fmt, draft.options)
                 err(f"drafter: {omitted} more detail(s) left out to fit {cap} words; "
                     f"--max-words {word_count(full) + 10} shows everything")
+        stated = draft.plan.log.written_on
+        if not quiet and as_of is None and stated and (as_of_date - stated.on).days > 14:
+            from .dates import format_date
+
+            err(f"drafter: the notes are dated {format_date(stated.on, as_of_date)} (line {stated.lines[0]}); their "
+                f"relative dates are read from that day and the draft is as of today, "
+                f"{format_date(as_of_date)}: pass --as-of {stated.on.isoformat()} to draft as of the notes' day")
         if not quiet:  # after the draft is out, for either engine: a failure stays one line
             err(_engine_line(settings))
         if not quiet and meta.llm_calls:

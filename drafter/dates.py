@@ -89,6 +89,8 @@ DATE_RE = re.compile(
     r"|(?P<rel>today|tonight|tomorrow|tmrw|tmr|yesterday|day\s+after\s+tomorrow)"
     # next/this/last week|month
     r"|(?P<wk>(?:early\s+|late\s+)?(?P<wkmod>next|this|last|past|coming)\s+(?P<wku>week|wk|month|mth))"
+    # Tuesday the 21st (a weekday and a day of the month, no month: the nearest such day)
+    r"|(?P<dom>(?P<domwd>" + _WD + r")\.?,?\s+(?:the\s+)?(?P<domd>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
     # (next|this|last) Friday
     r"|(?P<wd>" + _MOD + r"?(?P<wdn>" + _WD + r"))"
     r")(?![\w])",
@@ -156,6 +158,22 @@ def _weekday_date(wd: int, mod: str | None, as_of: dt.date, direction: Direction
     if direction == "past":
         return as_of - dt.timedelta(days=(as_of.weekday() - wd) % 7)
     return as_of + dt.timedelta(days=(wd - as_of.weekday()) % 7)
+
+
+def _day_of_month(day: int, weekday: str | None, as_of: dt.date, direction: Direction) -> dt.date | None:
+    """"Tuesday the 21st": the 21st nearest ``as_of`` (ahead of it for deadlines) that is a Tuesday."""
+    first = as_of.replace(day=1)
+    days = []
+    for k in range(-2, 3):
+        try:
+            days.append((first + relativedelta(months=k)).replace(day=day))
+        except ValueError:
+            continue
+    if weekday:
+        days = [d for d in days if d.weekday() == _WEEKDAYS[weekday.lower().rstrip(".")]] or days
+    ahead = [d for d in days if (d >= as_of if direction == "future" else d <= as_of)]
+    pool = ahead or days
+    return min(pool, key=lambda d: abs((d - as_of).days)) if pool else None
 
 
 def end_of_week(as_of: dt.date) -> dt.date:
@@ -255,6 +273,8 @@ def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date
         if mod in ("last", "past"):
             return first - relativedelta(months=1)
         return end_of_month(as_of)
+    if g("dom"):
+        return _day_of_month(int(g("domd")), g("domwd"), as_of, direction)
     if g("wd"):
         word = g("wdn")
         if word.lower() in _AMBIGUOUS_LOWER and word.islower() and not g("mod"):

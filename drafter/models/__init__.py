@@ -32,6 +32,7 @@ from .worklog import (
     Wait,
     WorkItem,
     WorkLog,
+    WrittenOn,
 )
 from .plan import (
     Ask,
@@ -67,5 +68,5 @@ __all__ = [
     "DelegationFacts", "DelegationPlan", "DelegationTaskFacts", "Draft", "DraftMeta", "DraftOptions", "Dropped",
     "Fallback", "ItemPlan", "ItemStatus", "NextStep", "Note", "Option", "OptionFacts", "OptionsProposal", "Outcome",
     "OutputFormat", "Person", "Plan", "Question", "Risk", "SourceLine", "Status", "StatusUpdate", "Wait", "WorkItem",
-    "WorkLog", "json_schemas", "worst",
+    "WorkLog", "WrittenOn", "json_schemas", "worst",
 ]

@@ -147,6 +147,14 @@ class Dropped(BaseModel):
     reason: str  # "names 'Kick', not in lines 4-5"
 
 
+class WrittenOn(BaseModel):
+    """The date the notes state for themselves ("# 2023-10-05 meeting", "When: 9/6/21") and its line."""
+
+    on: dt.date
+    lines: list[int] = Field(default_factory=list)
+    phrase: str = ""
+
+
 class WorkLog(BaseModel):
     """The parsed notes. Every non-blank line is in exactly one item's ``lines`` or in ``unplaced``."""
 
@@ -161,6 +169,7 @@ class WorkLog(BaseModel):
     reader: str = "offline"  # which reader produced the log: offline or llm
     first_person: bool = True  # the notes speak as "I"/"we" (else: name owners, never "I")
     dropped: list[Dropped] = Field(default_factory=list)  # elements dropped by the provenance check
+    written_on: WrittenOn | None = None  # the notes' own date: their "Fri", "next week" count from it
 
     def accounted_lines(self) -> list[int]:
         """All line numbers placed in an item or unplaced (each should appear exactly once)."""

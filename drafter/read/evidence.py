@@ -100,6 +100,12 @@ def _evidence(texts: list[str], as_of: dt.date, notes: str = "") -> _Evidence:
 def _evidence_of(texts: tuple[str, ...], as_of: dt.date, notes: str) -> _Evidence:
     joined = "\n".join(texts)
     dates = {m.date for m in _date_mentions(joined, as_of, context=True)} | {as_of}
+    if notes:  # the notes' relative dates may be read from the date they state for themselves
+        from .written_on import anchor
+
+        day = anchor(notes, as_of)
+        if day != as_of:
+            dates |= {m.date for m in _date_mentions(joined, day, context=True)} | {day}
     return _Evidence(
         text=joined.lower(),
         dates=frozenset(dates),

@@ -15,7 +15,21 @@ from ..models import WorkLog
 
 
 def read_structured(text: str, as_of: dt.date, genre: str | None = None) -> WorkLog:
-    """Read ``text`` by its genre (recognised unless ``genre`` is given)."""
+    """Read ``text`` by its genre (recognised unless ``genre`` is given).
+
+    The notes' relative dates ("Fri", "next week") are read from the date the notes state for
+    themselves (:mod:`.written_on`) when they state one before ``as_of``; the log (and so the
+    playbook: missed dates, proposed next steps) is as of ``as_of``.
+    """
+    from .written_on import written_on
+
+    stated = written_on(text, as_of)
+    log = _read(text, stated.on if stated else as_of, genre)
+    log.as_of, log.written_on = as_of, stated
+    return log
+
+
+def _read(text: str, as_of: dt.date, genre: str | None) -> WorkLog:
     from .genre import recognise
     from .outline import build_outline
     from .people import find_people

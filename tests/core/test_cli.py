@@ -522,3 +522,14 @@ def test_dry_run_with_llm_prints_the_request_without_sending(refused_llm):
     assert data["request"]
     assert "Dana" in json.dumps(data["request"])  # the notes are in the request
     assert "sk-test-not-a-real-key" not in r.stdout + r.stderr  # the key is never printed
+
+
+def test_old_notes_say_their_own_date_and_how_to_draft_as_of_it():
+    notes = str(Path(__file__).resolve().parents[2] / "evals/real/minutes/mirage-weekly-2013-05-14.md")
+    result = run("update", notes)
+    assert_ok(result)
+    said = [l for l in result.stderr.splitlines() if "the notes are dated" in l]
+    assert len(said) == 1 and "Tue 14 May 2013 (line 2)" in said[0] and "--as-of 2013-05-14" in said[0]
+    quiet = run("update", notes, "--as-of", "2013-05-15")
+    assert_ok(quiet)
+    assert "the notes are dated" not in quiet.stderr  # the user chose the day: nothing to point out
