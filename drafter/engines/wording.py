@@ -131,7 +131,12 @@ def the_phrase(text: str | None) -> str:
 def subject(owner: str | None) -> str:
     """'I' for the writer, else the owner's name as the notes give it."""
     o = clean(owner)
-    return "I" if not o or o.lower() in ("i", "me", "myself") else o
+    if not o or o.lower() in ("i", "me", "myself"):
+        return "I"
+    names = [n.strip() for n in o.split(",") if n.strip()]
+    if len(names) > 1 and not any(" and " in n for n in names):  # joint owners: "Chris Manson and Amy Lam will"
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    return o
 
 
 def will(owner: str | None, action: str) -> str:

@@ -252,6 +252,10 @@ def _person_terms(name: str | None, ev: _Evidence) -> list[str]:
             missing.append(t)
     if not missing or raw.lower() in ev.text:
         return []
+    if ev.notes and "(" in ev.notes:  # "CM" in the lines, "Chris Manson (CM)" in the notes' attendee list
+        m = re.search(re.escape(raw) + r"\s*\(\s*([a-z]{2,4})\s*\)", ev.notes, re.I)
+        if m and _occurs(m.group(1).lower(), ev.text):
+            return []
     named = [t for t in tokens if t[:1].isupper()]
     if len(missing) < len(named) and ev.notes and raw.lower() in ev.notes:
         return []  # "Dana" in the lines, "Dana Whitfield" elsewhere in the notes: the same person

@@ -97,6 +97,7 @@ class People:
     text: str = ""  # the notes (a capitalised word also written in lower case here is an ordinary word)
 
     _lower_seen: dict[str, bool] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # "al" -> "amy lam": initials the notes define
 
     def lower_in_text(self, low: str) -> bool:
         """Is ``low`` written in lower case somewhere in the notes (an ordinary word here)?"""
@@ -132,6 +133,8 @@ class People:
 
     def add(self, name: str, evidence: str, line: int, org: str | None = None) -> Person | None:
         name = normalise(name)
+        if name and name.lower() in self.aliases:  # "CM" where the notes list "Chris Manson (CM)"
+            name = self.by_name[self.aliases[name.lower()]].name
         if not name or not acceptable(name, evidence, self):
             return None
         key = self.key(name)
@@ -177,6 +180,9 @@ class People:
     def get(self, name: str | None) -> Person | None:
         if not name:
             return None
+        alias = self.aliases.get(name.strip().lstrip("@").lower()) if self.aliases else None
+        if alias is not None:
+            return self.by_name.get(alias)
         return self.by_name.get(self.key(normalise(name) or name))
 
     def known(self, name: str | None) -> bool:
@@ -431,8 +437,33 @@ def find_people(outline) -> People:
             people.add(m.group("who"), "org", line, org=m.group("org").strip())
         for m in _WITH.finditer(text):
             people.add(m.group("who"), "with", line)
+    _fold_initials(people)
     cite_every_line(people, nodes)
     return people
+
+
+
+def _fold_initials(people: People) -> None:
+    """Initials the notes define for a person ("- [x] Chris Manson (CM)") stand for that person:
+    "CM, AL: Work on ..." is owned by Chris Manson and Amy Lam, and "CM" is no person of its own.
+    Only initials written in parentheses right after a full name, and used for nobody else."""
+    if "(" not in people.text:
+        return
+    found: dict[str, set[str]] = {}
+    for key, p in list(people.by_name.items()):
+        if len(p.name.split()) < 2:
+            continue
+        for m in re.finditer(re.escape(p.name) + r"\s*\(\s*([A-Z]{2,4})\s*\)", people.text):
+            found.setdefault(m.group(1).lower(), set()).add(key)
+    for ini, keys in found.items():
+        if len(keys) != 1:
+            continue  # two people share the initials: neither is meant
+        target = next(iter(keys))
+        alone = people.by_name.pop(ini, None)
+        if alone is not None and alone is not people.by_name[target]:
+            merged = people.by_name[target]
+            merged.lines = sorted(set(merged.lines) | set(alone.lines))
+        people.aliases[ini] = target
 
 
 _WORD = re.compile(r"\w+")

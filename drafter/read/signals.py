@@ -395,7 +395,9 @@ _KNOWN: list = [None, -1, []]  # the last People asked about, its size, its name
 def _known_names(people: People) -> list[str]:
     """Every known name and first name, longest first (kept while ``people`` does not grow)."""
     if _KNOWN[0] is not people or _KNOWN[1] != len(people.by_name):
-        names = sorted({n for p in people.persons() for n in (p.name, p.name.split()[0])}, key=len, reverse=True)
+        names = {n for p in people.persons() for n in (p.name, p.name.split()[0])}
+        names |= {ini.upper() for ini in people.aliases}  # "CM" for Chris Manson, as the notes define it
+        names = sorted(names, key=len, reverse=True)
         _KNOWN[:] = [people, len(people.by_name), names]
     return _KNOWN[2]
 
@@ -464,7 +466,9 @@ def speaker_turns(text: str, people: People) -> list[tuple[str | None, str]]:
         rest = text.strip()  # no turn: as the loop below ends without a match
         return [(None, rest)] if rest else [(None, text)]
     alt = "|".join(re.escape(n) for n in names)
-    rx = re.compile(rf"(?:(?<=^)|(?<=[.!?)\"]\s)|(?<=[.!?]))\s*(?P<who>(?:{alt})(?:\s+[A-Z]\.?|\s+[A-Z][a-z]+)?)\s*(?:\([^)]*\)\s*)?:\s+")
+    one = rf"(?:{alt})(?:\s+[A-Z]\.?|\s+[A-Z][a-z]+)?"
+    # "Carol:", and two or more owners of one line: "CM, AL: Work on ...", "Ana & Bo:"
+    rx = re.compile(rf"(?:(?<=^)|(?<=[.!?)\"]\s)|(?<=[.!?]))\s*(?P<who>{one}(?:\s*(?:,|&|\+|/|\band\b)\s*{one})*)\s*(?:\([^)]*\)\s*)?:\s+")
     out: list[tuple[str | None, str]] = []
     pos = 0
     who = None
