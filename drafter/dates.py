@@ -80,7 +80,7 @@ DATE_RE = re.compile(
     # 20/11, 11/20, 20/11/2026
     r"|(?P<num>(?P<n1>\d{1,2})/(?P<n2>\d{1,2})(?:/(?P<n3>\d{4}|\d{2}))?(?![\w/]))"
     # in 3 days, in two weeks, in a month
-    r"|(?P<in>in\s+(?P<inn>" + _NUM + r")\s+(?P<inu>(?:business\s+|working\s+)?days?|weeks?|months?))"
+    r"|(?P<in>in\s+(?:~\s*|about\s+|around\s+|roughly\s+)?(?P<inn>" + _NUM + r")\s*(?P<inu>(?:business\s+|working\s+)?days?|weeks?|wks?|months?|mos?)(?=\W|$))"
     # 3 days ago, a week ago
     r"|(?P<ago>(?P<agon>" + _NUM + r")\s+(?P<agou>days?|weeks?|months?)\s+ago)"
     # end of (next) week / month / day
@@ -221,7 +221,7 @@ def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date
             return add_business_days(as_of, n)
         if unit.startswith("day"):
             return as_of + dt.timedelta(days=n)
-        if unit.startswith("week"):
+        if unit.startswith("w"):
             return as_of + dt.timedelta(weeks=n)
         return as_of + relativedelta(months=n)
     if g("ago"):
@@ -327,7 +327,7 @@ _NEXT_WORDS = {
     "by": frozenset({"the", "end"}),
     "a": frozenset(_UNITS | {"couple", "few"}),
     "an": frozenset(_UNITS),
-    "in": frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple"}),
+    "in": frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple", "about", "around", "roughly"}),
     "this": frozenset(set(_WEEKDAYS) | {"the", "week", "wk", "month", "mth"}),
     "next": frozenset(set(_WEEKDAYS) | {"the", "week", "wk", "month", "mth"}),
 }

@@ -78,3 +78,20 @@ def test_grounding_reads_the_notes_dates_from_their_day():
     assert find_ungrounded(draft, notes, LATER) == []
     assert find_ungrounded("Ana will send them on Fri 13 Oct 2023.", notes, LATER)  # a date the notes never gave
     assert [m.date for m in find_dates("Fri", LATER)] != [dt.date(2023, 10, 6)]  # read from today it differs
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("for Learning Team session in ~1mo", dt.date(2021, 7, 10)),  # emberjs/core-notes 2021-06-10
+        ("review it in 2 wks", dt.date(2021, 6, 24)),
+        ("ship in about two weeks", dt.date(2021, 6, 24)),
+        ("back in 5 mos.", dt.date(2021, 11, 10)),
+    ],
+)
+def test_spans_written_short_or_approximate(text, day):
+    assert [m.date for m in find_dates(text, dt.date(2021, 6, 10))] == [day]
+
+
+def test_no_span_where_there_is_none():
+    assert find_dates("in 10 minutes, in about it, in mobile", dt.date(2021, 6, 10)) == []
