@@ -187,6 +187,12 @@ def short_fallback(fb) -> str:
 
 def headline_for(plan: Plan) -> str:
     as_of = plan.as_of
+    if plan.incident is not None:  # an incident or release status: its state, impact, cause and follow-ups first
+        from .incident_lead import incident_headline
+
+        lead = incident_headline(plan)
+        if lead:
+            return lead
     if not plan.items:
         tail = "; the lines I could not place are listed below" if plan.log.unplaced else ""
         return f"On track: the notes name no open work{tail}."

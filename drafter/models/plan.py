@@ -150,6 +150,31 @@ class DelegationFacts(BaseModel):
     open_loops: list[str] = Field(default_factory=list)  # loops the delegator keeps, each dated
 
 
+class FollowUp(BaseModel):
+    """An open follow-up of an incident, with its owner as the notes name it (None: no owner named)."""
+
+    what: str = Field(max_length=300)
+    owner: str | None = Field(default=None, max_length=80)
+    lines: list[int] = Field(default_factory=list)
+
+
+class IncidentFacts(BaseModel):
+    """The bottom line of an incident or release-status update, decided by the playbook's rules
+    (:data:`drafter.playbook.incident.BOTTOM_LINES`) from the log's :class:`IncidentState`."""
+
+    state: str  # resolved, ongoing, over, delayed, scheduled
+    words: str  # the bottom line's first words: "Resolved, but the root cause is unknown"
+    floor: Status  # the least severe overall status these facts allow
+    reason: str  # why, one line
+    what: str | None = None  # what happened, in the notes' words
+    impact: str | None = None
+    cause: str | None = None  # the notes' sentence that names the cause (known) or says it is unknown
+    cause_known: bool | None = None  # None: the notes do not say
+    follow_ups: list[FollowUp] = Field(default_factory=list)
+    on: dt.date | None = None  # the day it happened: the earliest dated entry of the notes' timeline
+    lines: list[int] = Field(default_factory=list)  # the lines the state rests on
+
+
 class Plan(BaseModel):
     """The playbook's output: statuses, next steps, fallbacks, risks, asks for the whole log."""
 
@@ -163,3 +188,4 @@ class Plan(BaseModel):
     # Optional facts for the options proposal and the delegation plan (filled by the playbook).
     decision: DecisionFacts | None = None
     delegation: DelegationFacts | None = None
+    incident: IncidentFacts | None = None  # incident and release-status notes: the bottom line's facts

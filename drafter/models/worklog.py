@@ -155,6 +155,36 @@ class WrittenOn(BaseModel):
     phrase: str = ""
 
 
+class IncidentSignal(_Cited):
+    """One piece of evidence about an incident's or a release's state, with the lines it came from.
+
+    ``kind``: resolved ("recovered itself in 20 minutes"), ongoing ("we are still investigating"),
+    cause_known ("caused by a Denial-of-Service attack"), cause_unknown ("The root cause is still
+    unknown"), impact ("Binder launches were failing"), what (what happened), schedule ("expected
+    to be created September 21"), delayed ("had not been created due to this delay"), postmortem
+    (the report looks back at an event that is over)."""
+
+    kind: Literal["resolved", "ongoing", "cause_known", "cause_unknown", "impact", "what", "schedule", "delayed", "postmortem"]
+    text: str
+
+
+class IncidentState(_Cited):
+    """The state of the incident (or release) the notes report, read from their structure and words.
+
+    ``state``: resolved (the notes say it is over: resolved, fixed, recovered, restored), ongoing (still
+    investigating, still down), over (a post-mortem or a timeline that ends, no word of it going on),
+    delayed (a release or milestone whose date slipped), scheduled (a release still ahead).
+    ``cause``: known, unknown (the notes say so), or None (they do not say). ``lines``: every line
+    the state rests on."""
+
+    state: Literal["resolved", "ongoing", "over", "delayed", "scheduled"]
+    cause: Literal["known", "unknown"] | None = None
+    signals: list[IncidentSignal] = Field(default_factory=list)
+
+    def first(self, kind: str) -> IncidentSignal | None:
+        return next((s for s in self.signals if s.kind == kind), None)
+
+
 class WorkLog(BaseModel):
     """The parsed notes. Every non-blank line is in exactly one item's ``lines`` or in ``unplaced``."""
 
@@ -170,6 +200,7 @@ class WorkLog(BaseModel):
     first_person: bool = True  # the notes speak as "I"/"we" (else: name owners, never "I")
     dropped: list[Dropped] = Field(default_factory=list)  # elements dropped by the provenance check
     written_on: WrittenOn | None = None  # the notes' own date: their "Fri", "next week" count from it
+    incident: IncidentState | None = None  # incident and release-status notes: resolved / ongoing / ..., with its lines
 
     def accounted_lines(self) -> list[int]:
         """All line numbers placed in an item or unplaced (each should appear exactly once)."""

@@ -113,6 +113,8 @@ from .delegation import (  # noqa: F401  (re-exported)
 )
 
 
+from .incident import BOTTOM_LINES, apply_incident, incident_facts  # noqa: F401,E402
+
 #: Open items up to which one deadline in the notes is taken to be the deadline of all of them.
 SHARED_DEADLINE_MAX_ITEMS = 3
 
@@ -159,6 +161,7 @@ def build_plan(log: WorkLog, *, delegate_to: str | None = None) -> Plan:
     log = share_single_deadline(log)
     items = [plan_item(item, log) for item in log.items]
     overall, reason = overall_status(items)
+    items, overall, reason, incident = apply_incident(items, log, overall, reason)
     risks = sorted(
         (r for ip in items for r in ip.risks),
         key=lambda r: (r.deadline or dt.date.max),
@@ -172,6 +175,7 @@ def build_plan(log: WorkLog, *, delegate_to: str | None = None) -> Plan:
         overall_reason=reason,
         risks=risks,
         asks=asks,
+        incident=incident,
     )
     plan.decision = decision_facts(plan)
     plan.delegation = delegation_facts(plan, delegate_to)

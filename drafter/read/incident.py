@@ -432,5 +432,8 @@ def read_incident(outline: Outline, people: People, as_of: dt.date, guess: Genre
     for w in log.items:
         if w.risk_notes and w.done:
             w.done = False  # a report that leaves a risk open ("the root cause is still unknown") is not all done
+    from .incident_state import incident_state
+
+    log.incident = incident_state(log)
     return log
 

@@ -334,6 +334,10 @@ class _ReadCall(_engine_base()):
         if checked.dropped and not self.retried:
             self.first_drops = list(checked.dropped)
             raise _Invalid("unsupported:\n" + describe_drops(checked.dropped), raw)
+        if checked.genre == "incident":  # read from the checked log's cited elements, as the offline reader does
+            from .incident_state import incident_state
+
+            checked.incident = incident_state(checked)
         return checked
 
     def _retry_messages(self, messages, invalid, kind):
