@@ -116,7 +116,7 @@ def incident_state(log: WorkLog) -> IncidentState | None:
     signals: list[IncidentSignal] = []
 
     def add(kind: str, text: str, lines: list[int]) -> None:
-        if not any(s.kind == kind and s.lines == list(lines) for s in signals):
+        if not any(s.kind == kind and s.text == text.strip() for s in signals):
             signals.append(IncidentSignal(kind=kind, text=text.strip(), lines=list(lines)))
 
     elements = _elements(log)
