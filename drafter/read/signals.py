@@ -236,6 +236,11 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
     return None, text
 
 
+# a pointer to where something is: "See: Action items board", "Slides: deck", "Recording: link"
+_REFERENCE = re.compile(r"^(?:see(?: also)?|cf\.?|ref(?:erence)?s?|links?|slides|recording|video|docs?|notes|minutes|agenda|"
+                        r"spreadsheet|sheet|board|tracking sheet|meeting link|zoom|notion)\s*:\s*(?:\S+(?:\s+\S+){0,5})$", re.I)
+
+
 def classify(text: str, mode: str | None, people: People, *, speaker: str | None = None, checked: bool | None = None,
              owner_tags: list[str] | None = None, first_person: bool = False, default_owner: str | None = None) -> Signal:
     """What ``text`` (one clean clause) says in a section of ``mode`` (see the module doc)."""
@@ -264,6 +269,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("note", t)  # "Example: Nick working through the Tech Debt payoff": an illustration
     if _DATE_ONLY.fullmatch(t):
         return Signal("note", t)  # "Monday 2023-02-20": a slot, not a task
+    if _REFERENCE.match(t):
+        return Signal("note", t)  # "See: Action items board" (a link's text): where to look, not a task
     if is_none_answer(t):
         return Signal("none", t, answered=True)
     if _STATUS_ONLY.fullmatch(t):

@@ -57,3 +57,13 @@ def test_joint_owners_are_worded_as_people_write_them():
     assert subject("Omar Haddad, Dana Kowalski") == "Omar Haddad and Dana Kowalski"
     assert subject("Ana, Bo, Cy") == "Ana, Bo and Cy"
     assert subject("I") == "I" and subject("Eric") == "Eric"
+
+
+def test_a_pointer_to_a_board_is_no_task():
+    # Ember minutes: "### Review action items (weekly)" then "See: [Action items board](https://...)"
+    from drafter.read.people import People
+    from drafter.read.signals import classify
+
+    assert classify("See: Action items board", "doing", People()).kind == "note"
+    assert classify("Slides: kickoff deck", "doing", People()).kind == "note"
+    assert classify("Send the slides to Omar", "doing", People()).kind != "note"  # a task that names slides
