@@ -27,7 +27,7 @@ from ..models import Commitment, Note, Outcome, Question
 from .genre import GenreGuess
 from .minutes_context import context as _context
 from .outline import Node, Outline
-from .people import People
+from .people import People, is_me
 from .sections import GENERIC_HEAD, is_mode_heading, topic_bullet, topic_heading, walk
 from .signals import (
     _STATUS_ONLY,
@@ -119,16 +119,30 @@ def _topic(b: LogBuilder, node):
     if tb is None and node.is_item and node.children and node.label and _COMMIT_TYPE.fullmatch(node.label) and len(node.text.split()) <= 14:
         tb = node  # "* docs: remove X (#1521)" > "* merged": a topic, as it is to the line under it
     if tb is not None and not _label_part(tb):
-        return ("n", tb.index), _title_of(b, tb), tb, None
+        return ("n", tb.index), _title_of(b, tb), tb, _bullet_person(b, tb)
     top = _top_bullet(b, node)
     if top is not None and not _label_part(top):
         # "* Real-time notification design doc (#557): Aapeli will work on this with Lennart"
         # under a generic "Notes" heading: the bullet is a topic of its own
-        return ("n", top.index), _title_of(b, top), top, None
+        return ("n", top.index), _title_of(b, top), top, _bullet_person(b, top)
     h = _topic_heading(b, node)
     if h is not None:
         return ("h", h.index), h.text, h, None
     return ("doc",), _first_words(node.text), None, None
+
+
+_PERSON_BULLET = re.compile(r"^@?(?P<who>[\w.-]+(?:\s[A-Z][\w'-]+){0,2})\s*(?:\([^)]*\))?\s*:?\s*$")
+
+
+def _bullet_person(b: LogBuilder, node: Node) -> str | None:
+    """The person a bullet is, in a round of updates ("- @vasco-santos (not attending today)" with
+    "Done:" / "Next:" under it): the owner of what is nested under it."""
+    if not node.children:
+        return None
+    m = _PERSON_BULLET.match((node.label if node.label and not node.rest else node.text or "").strip())
+    if m is None or not b.people.known(m.group("who")) or is_me(m.group("who")):
+        return None
+    return b.people.get(m.group("who")).name
 
 
 def _refs_only(b: LogBuilder, node: Node) -> bool:
