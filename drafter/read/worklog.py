@@ -402,7 +402,10 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
         on = m.group("who") if m else None
         if on and on.lower().startswith("the "):
             on = on[4:]
-        item.waits.append(Wait(what=text, on_whom=on if on and b.people.known(on) else None, kind="waiting", lines=lines))
+        # "Still blocked on bug 369679": a blocker now; "a PR which was blocked by this PR": a dependency told
+        blocked = re.search(r"\bblock(?:ed|s|ing)\b", text, re.I) and not re.search(r"\b(?:was|were|been)\s+blocked\b", text, re.I)
+        kind = "blocked" if blocked else "waiting"
+        item.waits.append(Wait(what=text, on_whom=on if on and b.people.known(on) else None, kind=kind, lines=lines))
     elif kind == "risk":
         item.risks.append(text)
         item.risk_notes.append(Note(text=text, lines=lines))
