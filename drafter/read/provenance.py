@@ -59,6 +59,17 @@ from .evidence import (  # noqa: F401  (_common_word: re-exported for tests)
 # --------------------------------------------------------------------------------------------
 
 
+_LAST: list = [None, 0]  # the last line map asked about, and its last line number
+
+
+def _last_line(lines: dict[int, str]) -> int:
+    """The notes' last non-blank line: a cited line up to it that the map lacks is a blank one
+    (the log's lines are every non-blank line of the notes)."""
+    if _LAST[0] is not lines:
+        _LAST[:] = [lines, max(lines, default=0)]
+    return _LAST[1]
+
+
 def _line_map(log: WorkLog) -> dict[int, str]:
     out = {s.number: s.text for s in log.lines}
     for s in log.unplaced:
@@ -165,11 +176,12 @@ def _check(
     if not e.lines:
         return "cites no lines"
     missing = sorted({n for n in e.lines if n not in lines})
-    if missing:
+    if missing and (missing[0] < 1 or missing[-1] > _last_line(lines)):
         return f"cites {_span(missing)}, which the notes do not have"
+    # a blank line inside a cited span (front matter, a paragraph's gap) holds nothing to support
     if e.kind == "person" and e.people and e.people[0] and not _looks_like_person(e.people[0], e.evidence):
         return f"{e.people[0]!r} is a role or a common word, not a person"
-    ev = _evidence([lines[n] for n in sorted(set(e.lines))], as_of, notes)
+    ev = _evidence([lines[n] for n in sorted(set(e.lines)) if n in lines], as_of, notes)
     terms: list[str] = []
     for p in e.people:
         missing = _person_terms(p, ev)

@@ -233,3 +233,22 @@ def test_the_item_title_and_lines_resolve_names_and_options():
     invented = Decision(question="Need Lee to decide", options=["Acme at $15k"], lines=[4])
     out = check_log(make_log(items=[it.model_copy(update={"decisions": [invented]})], notes=notes))
     assert [d.kind for d in out.dropped] == ["decision"] and "Acme" in out.dropped[0].reason
+
+
+def test_a_blank_line_inside_a_cited_span_drops_nothing():
+    # publiclab/publiclab-archive notes/warren/06-13-2016: front matter with a blank line in it; the
+    # whole post was one item citing that blank line, and the provenance check dropped it all
+    import datetime as dt
+
+    from drafter.read.offline import read_structured
+    from drafter.read.provenance import check_log
+
+    notes = ('---\ntitle: "Last week in GSoC"\n\nauthor: warren\n---\n\n# Last week in GSoC\n\n'
+             "This week I worked on improvements to basic tagging and fixed a couple of bugs.\n")
+    log = read_structured(notes, dt.date(2016, 6, 14))
+    assert any(3 in item.lines for item in log.items)  # the item cites the blank line 3
+    checked = check_log(log)
+    assert [i.title for i in checked.items] == [i.title for i in log.items]
+    assert not [d for d in checked.dropped if d.kind == "item"]
+    log.items[0].lines.append(99)  # a line past the notes' end is still refused
+    assert [d for d in check_log(log).dropped if d.kind == "item"]
