@@ -130,6 +130,10 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
     if len(dated) >= 2:
         s["worklog"] += 2.0 * len(dated)
         why.append(f"{len(dated)} dated headings")
+    authors = [p for p in people.persons() if p.evidence == "author"]
+    if len(authors) >= 2:  # "X writes of the Y project:" over each one's quoted update: a digest of reports
+        s["worklog"] += 2.0 * len(authors)
+        why.append(f"{len(authors)} quoted updates")
     s["incident"] += 1.5 * hits(INCIDENT_HEAD)
     s["todo"] += 1.5 * hits(TODO_HEAD)
     if body:

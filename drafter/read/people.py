@@ -30,7 +30,7 @@ from .markup import without_emails
 from .people_lines import cite_every_line
 from .regex_gate import gated
 
-STRONG = ("speaker", "attendee", "handle", "email")
+STRONG = ("speaker", "attendee", "handle", "email", "author")  # author: "X writes of ...:" over their quote
 _OTHER_LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
 _ME = {"i", "me", "myself", "we", "us", "you", "they", "he", "she", "it", "everyone", "everybody", "all",
        "team", "someone", "somebody", "nobody", "anyone", "tbd", "tba", "n/a", "na", "none"}  # fmt: skip
@@ -338,6 +338,21 @@ def split_names(text: str) -> list[str]:
     return [p.strip(" .*_-") for p in parts if p.strip(" .*_-")]
 
 
+# "**Lalith Rallabhandi** writes of the Rich Profiles project:" over a quote of what they wrote
+QUOTE_INTRO = re.compile(
+    rf"^(?P<who>{FULL_NAME})\s+(?:writes|wrote|says|said|reports|reported|adds|added|shares|shared|updates|explains|explained)\b"
+    r"[^.!?:]{0,100}:\s*$"
+)
+
+
+def quote_intro(node) -> str | None:
+    """The name of the person a paragraph introduces a quote of ("X writes of the Y project:")."""
+    if node is None or node.kind != "para" or not node.text or not node.text.rstrip().endswith(":"):
+        return None
+    m = QUOTE_INTRO.match(node.text.strip())
+    return m.group("who") if m else None
+
+
 _EMAIL_NAME = gated(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*<(?P<email>[^>@\s]+@[^>\s]+)>")
 
 
@@ -367,6 +382,8 @@ def find_people(outline) -> People:
             people.add(h, "handle", line)
         if n.speaker:
             people.add(n.speaker, "speaker", line)
+        if n.kind == "para" and (who := quote_intro(n)) and any(k.kind == "quote" for k in nodes[n.index + 1: n.index + 2]):
+            people.add(who, "author", line)
         # attendee lists: "Attendees: a, b" or a heading "Attendees" with one name per bullet
         if n.label and _ATTENDEE_LABEL.match(n.label) and n.rest:
             listed, last, starts, prev = n.rest, n.lines[-1], [(0, line)], raw

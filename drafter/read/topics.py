@@ -15,7 +15,7 @@ import re
 from ..dates import find_dates
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
-from .people import People, is_me, weak_tag
+from .people import People, is_me, quote_intro, weak_tag
 from .signals import DECISION_LABEL, classify, is_question, labelled_outcome, mode_of, sentences, speaker_turns
 from .statements import said_something
 
@@ -174,6 +174,11 @@ class LogBuilder:
         """The speaker of the lines ``node`` is nested in ("* Matthias:" > "* Conclusion: ..."); the
         label's line is remembered so that what they said cites the line naming them."""
         self._above_line = None
+        intro = quoted_by(self.outline, node)
+        if intro is not None:  # "X writes of the Y project:" over the quote: X wrote it
+            self._above_line = intro.line
+            p = self.people.get(quote_intro(intro))
+            return p.name if p else quote_intro(intro)
         p = self.outline.parent(node)
         while p is not None:
             if p.kind == "speaker":
@@ -342,6 +347,17 @@ _PAST_MEETING = re.compile(
 )
 _LEAD_CONJ = re.compile(r"^(?:and|also|then|so|but|plus)\b,?\s*(?:therefore|then|also|so)?,?\s+", re.I)
 _INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")
+
+
+def quoted_by(outline: Outline, node: Node) -> Node | None:
+    """The paragraph introducing the quote ``node`` is ("**X** writes of the Y project:" just
+    before it), when there is one."""
+    if node.kind != "quote" or node.index == 0:
+        return None
+    before = outline.nodes[node.index - 1]
+    while before.kind == "quote" and before.index > 0:  # a quote of several paragraphs
+        before = outline.nodes[before.index - 1]
+    return before if quote_intro(before) else None
 
 
 def _initials(people: People) -> dict[str, str]:

@@ -28,11 +28,11 @@ import re
 from ..models import Action, Commitment, Note, Outcome, Question, Wait
 from .genre import _DATE_HEAD, GenreGuess
 from .outline import Node, Outline
-from .people import People
+from .people import People, is_me, quote_intro
 from .regex_gate import gated
 from .sections import is_mode_heading, topic_bullet, walk
 from .signals import DONE_RE, DONE_VERBS, OUTCOME_RE, PASSIVE_DONE_RE, RISK_RE, WAIT_RE, classify, is_none_answer, is_question, mode_of, sentences
-from .topics import LogBuilder, place_links
+from .topics import LogBuilder, place_links, quoted_by
 
 
 def _label_heading(h: Node) -> bool:
@@ -53,6 +53,14 @@ def _title_heading(b: LogBuilder) -> Node | None:
 
 
 def _topic(b: LogBuilder, node):
+    intro = node if quote_intro(node) and _quote_after(b, node) else quoted_by(b.outline, node)
+    if intro is not None:  # a digest of people's updates: each "X writes of the Y project:" + quote is X's
+        who = b.people.get(quote_intro(intro))
+        said = intro.text.strip().rstrip(":")
+        name = quote_intro(intro)
+        about = re.sub(rf"^{re.escape(name)}\s+\w+\s+(?:of|about|on|from)\s+(?:the\s+|their\s+|his\s+|her\s+)?", "", said)
+        title = f"{about[:1].upper()}{about[1:]} ({name})" if about != said else said  # "Rich Profiles project (Lalith R.)"
+        return ("q", intro.index), title, intro, who.name if who else None
     path = b.outline.heading_path(node)
     dated = [h for h in path if _DATE_HEAD.search(h.text)]
     if dated:
@@ -75,6 +83,11 @@ def _topic(b: LogBuilder, node):
         return ("doc",), fm.strip(), None, None
     first = next((n for n in b.outline.content() if n.kind != "heading"), node)
     return ("doc",), " ".join(first.text.split()[:8]), None, None
+
+
+def _quote_after(b: LogBuilder, node) -> bool:
+    nodes = b.outline.nodes
+    return node.index + 1 < len(nodes) and nodes[node.index + 1].kind == "quote"
 
 
 _ISSUES = r"(?:issues?|problems?|roadblocks?|blockers?|obstacles?|difficult(?:y|ies)|challenges?|hurdles?|stuck|impediments?)"
@@ -113,7 +126,7 @@ _DIFFICULT = gated(
     re.I,
 )
 _FIRST_PAST = gated(
-    rf"^(?:[^,.]{{0,40}},\s+|(?:(?:\w+ly|then|so|also|now|this week|last week)\s+){{1,3}})?(?:i|we)\s+(?:have\s+|had\s+|'ve\s+|’ve\s+)?(?:also\s+|then\s+|finally\s+|just\s+|eventually\s+|successfully\s+)*"
+    rf"^(?:[^,.]{{0,40}},\s+|(?:(?:\w+ly|then|so|also|now|(?:during |over |in )?(?:this|last|the past) (?:week|month|sprint))\s+){{1,3}})?(?:i|we)\s+(?:have\s+|had\s+|'ve\s+|’ve\s+)?(?:also\s+|then\s+|finally\s+|just\s+|eventually\s+|successfully\s+)*"
     rf"(?:{DONE_VERBS}|\w+ed|made|wrote|ran|got|did|built|found|took|began|led|read|met|spent|fixed)\b",
     re.I,
 )
@@ -130,6 +143,9 @@ def _section_heading(b: LogBuilder, node: Node) -> Node | None:
 
 
 def _special(b: LogBuilder, node: Node, item, mode) -> bool:
+    if quote_intro(node) and _quote_after(b, node):
+        b.place(item, node)  # "X writes of the Y project:": it names the item and its author
+        return True
     if node.kind == "table_row" and b.first_person:
         return _read_day_row(b, node, item)
     if node.kind in ("table_row", "speaker") or (node.label and b.people.known(node.label) and node.rest is not None):
@@ -374,6 +390,30 @@ def _prose_kind(b: LogBuilder, s: str, node: Node, mode, whole: bool) -> str:
     return "note"
 
 
+def _writer(b: LogBuilder, item) -> str:
+    """Who "I" is in ``item``: the author of a quoted update ("X writes of ...:"), else the log's writer."""
+    if item.owner and not is_me(item.owner):
+        return item.owner
+    return "I" if b.first_person else ""
+
+
+_AUTHOR_I = [(re.compile(r"\bI\s+(?:have|'ve)\b"), "{} has"), (re.compile(r"\bI\s+am\b|\bI'm\b"), "{} is"),
+             (re.compile(r"\bI\b(?!['’])"), "{}")]
+
+
+def _as_author(text: str, who: str) -> str:
+    """A quoted author's "I" in their own name: "This week I have worked on X" (Ananyo Maiti's update)
+    -> "This week Ananyo Maiti has worked on X"; the writer's own "I" stays."""
+    if not who or who in ("I", "") or not re.search(r"\bI\b", text):
+        return text
+    first = who.split()[0]
+    for rx, repl in _AUTHOR_I:
+        text = rx.sub(lambda m: repl.format(first), text, count=1)
+        if first in text:
+            break
+    return text
+
+
 def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     text = sent.strip().rstrip(" :;,")
     if not text or kind == "none":
@@ -382,7 +422,7 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     if kind == "note":
         item.notes.append(text)
     elif kind == "done":
-        item.actions.append(Action(text=text, actor="I" if b.first_person else "", lines=lines))
+        item.actions.append(Action(text=_as_author(text, _writer(b, item)), actor=_writer(b, item), lines=lines))
     elif kind in ("ongoing", "intend"):
         m = _INTEND.match(text)
         what = m.group("what") if (kind == "intend" and m) else text
@@ -393,7 +433,7 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
             what = f"{_BASE.get(verb.lower(), verb)}{rest}".strip()  # "I am still working on lang/gcc13-devel" -> "work on lang/gcc13-devel"
         what = re.sub(r"^(?:since|as|because|given that|now that)\b[^,]{0,120},\s*", "", what, flags=re.I)  # the reason before the plan
         what = what.rstrip(" .!")
-        item.commitments.append(Commitment(what=what, owner="I" if b.first_person else "", lines=lines))
+        item.commitments.append(Commitment(what=what, owner=_writer(b, item), lines=lines))
     elif kind == "wait":
         text = re.sub(r"^(?:in|during|for|over|throughout|this|last|both)\b[^,]{0,30}\b(?:weeks?|days?|months?|sprint|quarter|today|yesterday)\s*,\s*", "", text, flags=re.I)
         text = text[:1].upper() + text[1:]  # "In both weeks, I had issues accessing ...": the wait is what follows
