@@ -61,13 +61,29 @@ def topic_bullet(b: LogBuilder, node: Node) -> Node | None:
         if a.kind == "heading":
             break
         if a.is_item and a.children and len(a.text.split()) <= 14 and not (a.label and (mode_of(a.label) or b.people.known(a.label))):
-            best = a
+            if not _point_of_heading(b, a):
+                best = a
             break
     if best is None and node.is_item and node.children and len(node.text.split()) <= 14 and not node.label:
         kids = [b.outline.nodes[c] for c in node.children]
-        if any(k.is_item for k in kids):
+        if any(k.is_item for k in kids) and not _point_of_heading(b, node):
             best = node
     return best
+
+
+def _point_of_heading(b: LogBuilder, node: Node) -> bool:
+    """A top-level bullet that asks ("We could just remove the check and publish a new patch
+    release?" with replies under it) under a heading that names its own topic ("## `export`
+    changes in scope PR break meteor"): a point of that topic, not a topic of its own. (A bullet
+    that states, "Making the agenda and notes public again.", and a box of a list can title one.)"""
+    if node.kind == "checkbox" or not node.text.strip().endswith("?") or any(a.is_item for a in b.outline.ancestors(node)):
+        return False
+    path = b.outline.heading_path(node)
+    if not path:
+        return False
+    h = path[-1]
+    title = path[0] if path[0].level == 1 and len(b.outline.headings()) > 1 else None
+    return h is not title and not is_mode_heading(h) and not GENERIC_HEAD.match(h.text.strip(" :")) and not is_question(h.text)
 
 
 def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, WorkItem, str | None], bool] | None = None) -> None:

@@ -241,6 +241,19 @@ _REFERENCE = re.compile(r"^(?:see(?: also)?|cf\.?|ref(?:erence)?s?|links?|slides
                         r"spreadsheet|sheet|board|tracking sheet|meeting link|zoom|notion)\s*:\s*(?:\S+(?:\s+\S+){0,5})$", re.I)
 
 
+# before a risk word: it is denied ("an improvement, not a regression") or only supposed ("if we
+# decide that it is a regression, we could make it opt-in"): no risk is told
+_DENIED_BEFORE = re.compile(r"(?:\b(?:not|no|never|without|nor)\s+(?:an?\s+|any\s+|the\s+|real\s+)?|\bif\b[^,.;]{0,40}\b(?:is|are|be|was)\s+an?\s+)$", re.I)
+
+
+def _risk_word_denied(body: str) -> bool:
+    """Is every risk word of ``body`` a noun that is denied or supposed (see ``_DENIED_BEFORE``)?"""
+    found = list(RISK_RE.finditer(body))
+    return bool(found) and all(
+        m.group(0).lower().rstrip("s") in ("regression", "risk", "concern", "danger", "problem is", "issue is")
+        and _DENIED_BEFORE.search(body[max(0, m.start() - 60): m.start()]) for m in found)
+
+
 def classify(text: str, mode: str | None, people: People, *, speaker: str | None = None, checked: bool | None = None,
              owner_tags: list[str] | None = None, first_person: bool = False, default_owner: str | None = None) -> Signal:
     """What ``text`` (one clean clause) says in a section of ``mode`` (see the module doc)."""
@@ -381,7 +394,7 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         if done_item or DONE_RE.match(body) or mode == "timeline" or re.search(rf"\b(?:{DONE_VERBS})\b", body, re.I):
             return Signal("done", body, owner=owner)
         return Signal("note", body, owner=owner)
-    if mode == "risk" or RISK_RE.search(body):
+    if mode == "risk" or (RISK_RE.search(body) and not _risk_word_denied(body)):
         return Signal("risk", body, owner=owner)
     if PASSIVE_DONE_RE.search(body) and not re.search(r"\b(?:will|should|needs? to|to be|if|once)\b", body, re.I):
         return Signal("done", body, owner=owner)

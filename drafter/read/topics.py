@@ -131,8 +131,8 @@ class LogBuilder:
                 )
                 if sig.kind == "question" and node.children:
                     sig.answered = True  # the lines nested under it answer it
-                if sig.kind == "note" and k == 0 and self._answers(node):
-                    sig.kind = "outcome"  # a statement nested under a question is its answer
+                if sig.kind == "note" and k == 0 and self._answers(node) and not _TENTATIVE.search(sent):
+                    sig.kind = "outcome"  # a statement nested under a question is its answer ("If ..., we could ..." is an idea)
                 if sig.kind == "question" and (any(not p.rstrip().endswith("?") for p in parts[k + 1 :]) or t_i < len(turns) - 1):
                     sig.answered = True  # a discussion goes on after it in the same paragraph: not left open
                 if sig.kind == "note" and settled is not None and grown < 2 and len(settled.text) + len(sent) <= 220 and not is_question(sent):
@@ -346,6 +346,7 @@ _PAST_MEETING = re.compile(
     re.I,
 )
 _LEAD_CONJ = re.compile(r"^(?:and|also|then|so|but|plus)\b,?\s*(?:therefore|then|also|so)?,?\s+", re.I)
+_TENTATIVE = re.compile(r"^(?:if|maybe|perhaps|possibly)\b|\b(?:could|might)\b", re.I)
 _INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")
 
 
