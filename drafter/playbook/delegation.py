@@ -33,6 +33,7 @@ from .text import (
     who_label,
 )
 from .contacts import aliases, canonical, contact_label, names_of, same_person
+from .commitments import decision_by_given
 from .decided import decided_by_outcome
 from .handoff_lines import (  # noqa: F401  (re-exported: these lived here)
     capacity_clause,
@@ -216,15 +217,7 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
         to_agree.append("why it matters")
     if not checks_given:
         to_agree.append("check-ins")
-    before = add_bdays(deadline, -1) if add_bdays(deadline, -1) >= as_of else as_of
-    escalate_if = f"escalate if it will not be ready by {fmt(before, as_of)}"
-    ext = [w for w in item.waits if wait_is_external(w)]
-    if ext:
-        first = check_ins[0].on
-        escalate_if += f", or {ext[0].on_whom} has not replied by {fmt(first, as_of)}"
-    blockers = [w for w in item.waits if w.kind == "blocked"]
-    if blockers:
-        escalate_if += f", or the blocker is still there on {fmt(check_ins[0].on, as_of)}"
+    escalate_if = escalation(item, deadline, given is None, check_ins[0].on, checks_given, as_of)
     rights = DecisionRights.DECIDE_AND_INFORM if item.recurring else DecisionRights.RECOMMEND
     return DelegationTaskFacts(
         item_title=item.title,
@@ -246,13 +239,56 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
     )
 
 
-def loop_date(cs, ip: ItemPlan, as_of: dt.date) -> str:
-    """'by Fri 4 Dec' for the promise's own (or new) date; '(proposed: ...)' for the tool's next-step date."""
+def escalation(item: WorkItem, deadline: dt.date, deadline_proposed: bool, first_check: dt.date,
+               check_given: bool, as_of: dt.date) -> str:
+    """'escalate if it will not be ready by <the working day before the deadline> (proposed: ...)'; every
+    date the tool picks is marked proposed (the day before is always the tool's; a check-in is when the notes do not set it)."""
+    before = add_bdays(deadline, -1) if add_bdays(deadline, -1) >= as_of else as_of
+    the_deadline = "the proposed deadline" if deadline_proposed else "the deadline"
+    text = f"escalate if it will not be ready by {fmt(before, as_of)} (proposed: a working day before {the_deadline})"
+    mark = "" if check_given else " (proposed)"
+    ext = [w for w in item.waits if wait_is_external(w)]
+    if ext:
+        text += f", or {ext[0].on_whom} has not replied by {fmt(first_check, as_of)}{mark}"
+    if any(w.kind == "blocked" for w in item.waits):
+        text += f", or the blocker is still there on {fmt(first_check, as_of)}{mark}"
+    return text
+
+
+def promise_loop(cs, ip: ItemPlan, as_of: dt.date) -> str:
+    """An open promise the delegator keeps an eye on, as one sentence: whose it is and when I check.
+
+    'Send the P&L: Dana owns it, due Thu 26 Nov; I check on it then.'
+    'Email verification (#1040): Sam owns it; I check on it by Fri 11 Jun (proposed).'
+    A date the notes give is said as theirs; the tool's date is marked proposed."""
+    what, owner = clean(cs.what), clean(cs.owner)
     if cs.new_date:
-        return f"by {fmt(cs.new_date, as_of)} (proposed)"
-    if cs.due and cs.due >= as_of:
-        return f"by {fmt(cs.due, as_of)}"
-    return f"(proposed: {fmt(ip.next_step.due, as_of)})"
+        when, proposed = f"new date {fmt(cs.new_date, as_of)} (proposed)", True
+    elif cs.due and cs.due >= as_of:
+        when, proposed = f"due {fmt(cs.due, as_of)}", False
+    else:
+        when, proposed = f"by {fmt(ip.next_step.due, as_of)} (proposed)", True
+    if is_me(owner):
+        return f"{what}: I keep it, {when}" if not proposed or cs.new_date else f"{what}: I keep it and do it {when}"
+    if not owner:
+        return f"{what}: the notes name no owner, so I keep it and find one {when}"
+    if cs.new_date or not proposed:
+        return f"{what}: {owner} owns it, {when}; I check on it then"
+    return f"{what}: {owner} owns it; I check on it {when}"
+
+
+def step_loop(ip: ItemPlan, as_of: dt.date) -> str:
+    """The next step of an item the delegator keeps ('I keep it; next I will ...') or someone else's action item."""
+    step = ip.next_step
+    owner = step.owner or "I"
+    proposed = getattr(step, "due_proposed", False)
+    when = "today" if step.due == as_of else f"by {fmt(step.due, as_of)}"
+    title = short_title(ip.item.title)
+    if is_me(owner):
+        return f"{title}: I keep it; next I will {step.action} {when}" + (" (proposed)" if proposed else "")
+    if proposed:  # someone else's action item (minutes): theirs; the tool's date is when I check
+        return f"{title}: {owner} will {step.action}; I check on it {when} (proposed)"
+    return f"{title}: {owner} will {step.action} {when}"
 
 
 def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
@@ -280,34 +316,28 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
                 if any(said and (said in clean(w).lower() or clean(w).lower() in said) for w, o in handed if o == cs.owner):
                     continue
                 if cs.state in ("open", "missed") and (cs.what, cs.owner) not in handed:
-                    owner = "I keep it" if is_me(cs.owner) else f"{cs.owner} owns it, I follow up"
-                    open_loops.append(f"{cs.what}: {owner}, {loop_date(cs, ip, as_of)}")
+                    open_loops.append(promise_loop(cs, ip, as_of))
             continue
         step_owner = ip.next_step.owner or "I"
-        when = "today" if ip.next_step.due == as_of else f"by {fmt(ip.next_step.due, as_of)}"
-        if getattr(ip.next_step, "due_proposed", False):
-            when = f"(proposed: {fmt(ip.next_step.due, as_of)})"
-        if is_me(step_owner):
-            open_loops.append(f"{short_title(ip.item.title)}: I keep it; next I will {ip.next_step.action} {when}")
-        else:  # someone else's action item (minutes): theirs, not mine
-            open_loops.append(f"{short_title(ip.item.title)}: {step_owner} will {ip.next_step.action} {when}")
+        open_loops.append(step_loop(ip, as_of))
         for cs in ip.commitments:
             if not is_me(step_owner) and cs.owner == step_owner and clean(cs.what).lower() == clean(ip.next_step.action).lower():
                 continue  # the line above says it
             if cs.state in ("open", "missed") and (cs.what, cs.owner) not in handed:
-                owner = "I keep it" if cs.owner == "I" else f"{cs.owner} owns it, I follow up"
-                open_loops.append(f"{cs.what}: {owner}, {loop_date(cs, ip, as_of)}")
+                open_loops.append(promise_loop(cs, ip, as_of))
         for w in ip.item.waits:
             fb = next((f for f in ip.fallbacks if w.on_whom and w.on_whom in f.trigger), None)
             if w.on_whom:
                 check = fb.by if fb else ip.next_step.due
-                open_loops.append(f"{wait_signal(w, as_of, log)}: I keep chasing it, next check {fmt(check, as_of)}")
+                mark = " (proposed)" if fb or getattr(ip.next_step, "due_proposed", False) else ""
+                open_loops.append(f"{wait_signal(w, as_of, log)}: I keep chasing it, next check {fmt(check, as_of)}{mark}")
     for ip in chosen:
         for d in ip.item.decisions:
             if decided_by_outcome(d, ip.item, log):
                 continue  # the notes record the decision taken: no loop to keep
+            mark = "" if decision_by_given(d, as_of) else " (proposed)"
             open_loops.append(
-                f"I keep the decision {decision_phrase(d.question)}, by {fmt(decision_by(d, ip.item, as_of), as_of)}"
+                f"I keep the decision {decision_phrase(d.question)}, by {fmt(decision_by(d, ip.item, as_of), as_of)}{mark}"
             )
     for text in kept_loops(log):
         if not any(text.lower() in loop.lower() for loop in open_loops):

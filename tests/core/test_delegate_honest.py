@@ -1,0 +1,83 @@
+"""Delegation plans on real notes (evals/real, with the case's delegate_to) and on the examples (to Priya):
+every date is the notes' own or marked proposed, and no open-loop line is a broken template sentence.
+
+A date is the notes' own when a phrase of the notes resolves to it (drafter.dates, against the case's
+as_of) or it is as_of itself ("from today"); any other date must carry "proposed" in its sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from drafter import Drafter
+from drafter.errors import InputError
+from drafter.grounding import SENTENCE_SPLIT, _dates
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = sorted(p for p in (ROOT / "evals" / "real").glob("**/*.md") if p.with_suffix(".yaml").exists())
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+
+
+def _case(path: Path) -> tuple[str, dt.date, str | None]:
+    notes = path.read_text(encoding="utf-8")
+    if path.parent == ROOT / "examples":
+        return notes, dt.date(2026, 11, 25), "Priya"
+    case = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8")) or {}
+    v = case.get("as_of")
+    as_of = v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+    return notes, as_of, case.get("delegate_to")
+
+
+def _plan(path: Path):
+    notes, as_of, to = _case(path)
+    if not to:
+        pytest.skip("the case names no delegate")
+    try:
+        draft = Drafter(engine="offline").delegate(notes, as_of=as_of, delegate_to=to)
+    except InputError as exc:
+        pytest.skip(f"refused: {exc}")
+    return notes, as_of, draft.render("markdown")
+
+
+def unmarked_dates(text: str, notes: str, as_of: dt.date) -> list[str]:
+    """Dates in ``text`` neither resolvable from the notes nor marked proposed in their sentence."""
+    note_dates = {d for _, _, d in _dates(notes, as_of)} | {as_of}
+    out = []
+    for line in text.splitlines():
+        for sent in SENTENCE_SPLIT.split(line):
+            for s, e, d in _dates(sent, as_of):
+                if d not in note_dates and "proposed" not in sent.lower():
+                    out.append(f"{sent[s:e]!r} in {sent.strip()!r}")
+    return out
+
+
+def test_the_check_can_fail():
+    notes = "Report due Fri 27 Nov."
+    as_of = dt.date(2026, 11, 25)
+    assert unmarked_dates("- Escalate if it will not be ready by Thu 26 Nov.", notes, as_of)
+    assert not unmarked_dates("- Escalate if it will not be ready by Thu 26 Nov (proposed).", notes, as_of)
+    assert not unmarked_dates("- Deadline: Fri 27 Nov", notes, as_of)
+
+
+@pytest.mark.parametrize("path", REAL + EXAMPLES, ids=lambda p: p.stem)
+def test_every_date_is_the_notes_or_proposed(path):
+    notes, as_of, text = _plan(path)
+    bad = unmarked_dates(text, notes, as_of)
+    assert not bad, "\n".join(bad) + "\n---\n" + text
+
+
+#: the open-loop templates a strict reader found broken ("Sam owns it, I follow up, (proposed: Fri 11 Jun).")
+BROKEN = re.compile(r",\s*\(proposed|I follow up,|I keep it,\s*\(|^\W*[^:]+:\s*owns it\b", re.M)
+
+
+@pytest.mark.parametrize("path", REAL + EXAMPLES, ids=lambda p: p.stem)
+def test_no_broken_loop_sentence(path):
+    _, _, text = _plan(path)
+    loops = text.split("### Open loops")[-1] if "### Open loops" in text else ""
+    bad = [line for line in loops.splitlines() if BROKEN.search(line)]
+    assert not bad, "\n".join(bad)
