@@ -158,6 +158,24 @@ def _agree_lines(a: DelegationPlan, w: _Writer) -> list[str]:
     return out
 
 
+#: a support line that already asks what the delegate needs (an LLM plan's, or the notes')
+_ASKS_NEED = re.compile(r"\bwhat (?:do |else )?you need from me\b|\blet me know (?:if|what) you need\b", re.I)
+
+#: how a delegation level reads, addressed to the delegate; the level is the writer's proposal
+#: (the notes do not set it), so it is said as one
+RIGHTS = {
+    "research and report": "you research and report, I decide",
+    "recommend": "you recommend, I decide",
+    "decide and inform": "you decide and inform me",
+    "act alone": "you act alone",
+}
+
+
+def rights_line(level: str) -> str:
+    """'Decision rights (I propose): you recommend, I decide'."""
+    return f"Decision rights (I propose): {RIGHTS.get(level, level)}"
+
+
 def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
     sections = [Section(entries=[Entry(sentence(w.t(a.headline)), "para")])]
     runbook_name = w.t(a.runbook_name)
@@ -171,7 +189,7 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
         if one_owner:
             head.add(f"Owner: {next(iter(owners))}" + (" (every task below)" if len(a.tasks) > 1 else ""))
         if len(rights) == 1:
-            head.add(f"Decision rights: {next(iter(rights))}")
+            head.add(rights_line(next(iter(rights))))
         if shared:
             head.add(f"Resources: for every task, {'; '.join(w.t(r) for r in shared)}", rank=2)
         sections.append(head)
@@ -189,7 +207,7 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
         if checks:
             sec.add(f"Check-ins: {checks}")
         if len(rights) > 1:
-            sec.add(f"Decision rights: {task.decision_rights.value}")
+            sec.add(rights_line(task.decision_rights.value))
         if clean(task.purpose):
             sec.add(f"Why it matters: {sentence(w.t(task.purpose))}", rank=3)
         own = [r for r in task.resources if r not in shared]
@@ -204,13 +222,16 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
         sections.append(sec)
     agree = _agree_lines(a, w)
     who = next(iter(owners)) if one_owner else "each owner"
+    support = sentence(w.t(a.support)) if clean(a.support) else ""
+    if not _ASKS_NEED.search(support):  # the notes do not say what help is needed: asked, not offered in stock words
+        agree.append("what you need from me")
+    if not clean(a.capacity_note):  # the notes say nothing of the delegate's load
+        agree.append("what moves or drops from your current work so this fits")
     if agree:
         sections.append(Section(entries=[Entry(
             f"To agree with {who} (the notes do not say): {'; '.join(agree)}.", "para")]))
-    support = sentence(w.t(a.support))
-    if "what do you need from me" not in support.lower():
-        support = (support + " " if support else "") + "What do you need from me?"
-    sections.append(Section(entries=[Entry(f"Support: {support}", "para")]))
+    if support:
+        sections.append(Section(entries=[Entry(f"Support: {support}", "para")]))
     if clean(a.capacity_note):
         sections.append(Section(entries=[Entry(f"Capacity: {sentence(w.t(a.capacity_note))}", "para", rank=4)]))
     if a.open_loops:

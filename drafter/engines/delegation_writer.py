@@ -6,6 +6,8 @@ as "to agree with <delegate>" and a deadline the tool proposes is marked as prop
 
 from __future__ import annotations
 
+import re
+
 from ..errors import InputError
 from ..models import CheckIn, DelegatedTask, DelegationPlan, DraftOptions, Plan, Status
 from ..playbook import capacity_clause, delegation_facts, fmt, lower_first, short_title
@@ -13,6 +15,9 @@ from ..playbook.delegation import _ACTION_VERBS as ACTION_VERBS
 from ..playbook.rules import starts_with_verb
 from .wording import cap, clause, fit, the_phrase
 
+#: verbs that open an action item's title, for the headline only ("owns this: see if we can ...", never
+#: "owns the See if we can ..."); they do not make a line work (see handoff_work.is_work)
+HEAD_VERBS = {"see", "take", "downgrade", "upgrade", "get", "make", "do", "set"}
 NO_DELEGATE_HINT = "pass --to NAME or write 'hand off to NAME' in the notes"
 NOT_A_PERSON = {"team", "the team", "tbd", "tba", "someone", "anyone", "everyone", "all", "us", "we"}
 
@@ -57,26 +62,26 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
         for t in facts.tasks[:6]
     ]
     first = tasks[0]
-    named = [x for x in (the_phrase(short_title(t.title)) for t in tasks) if x]
+    named = [x for x in (the_phrase(short_title(_hyphens(t.title))) for t in tasks) if x]
     titles = " and ".join(named[:2]) + (" and more" if len(named) > 2 else "") or "the work in these notes"
     recurring = bool(facts.tasks[0].recurring)
     due = f"proposed first deadline {fmt(first.deadline, as_of)}" if first.deadline_proposed else f"first deadline {fmt(first.deadline, as_of)}"
     with_me = f"; I propose to shadow the first run on {fmt(facts.shadow_on, as_of)}" if recurring and facts.shadow_on else ""
-    if all(starts_with_verb(t.title) or t.title.split()[0].lower() in ACTION_VERBS or t.title.split()[0].lower().endswith("ing")
-           for t in tasks):
-        # action items: named by what is to be done, not glued after "owns" ("owns Merge the branch")
-        todo = "; ".join(lower_first(short_title(t.title)) for t in tasks[:2]) + ("; and more" if len(tasks) > 2 else "")
+    if any(starts_with_verb(t.title) or t.title.split()[0].lower() in ACTION_VERBS | HEAD_VERBS
+           or t.title.split()[0].lower().endswith("ing") for t in tasks):
+        # action items (one is enough): named by what is to be done, not glued after "owns" ("owns the Merge the branch")
+        todo = "; ".join(lower_first(short_title(_hyphens(t.title))) for t in tasks[:2]) + ("; and more" if len(tasks) > 2 else "")
         what = "this" if len(tasks) == 1 else f"{len(tasks)} tasks"
         headline = f"{who} owns {what} from today, {due}: {todo}."
-        titles = f"{len(tasks)} tasks" if len(tasks) > 1 else lower_first(short_title(tasks[0].title))
+        titles = f"{len(tasks)} tasks" if len(tasks) > 1 else lower_first(short_title(_hyphens(tasks[0].title)))
     else:
         headline = f"{who} owns {titles} from today, {due}{with_me}."
     given = [c.on for t in tasks for c in t.check_ins]
     proposed = [c.on for t in facts.tasks[:6] for c in t.check_ins[:1]]
     first_check = min(given) if given else (min(proposed) if proposed else as_of)
-    support = "What do you need from me?"
-    if recurring and facts.shadow_on:
-        support += f" I can shadow the first run on {fmt(facts.shadow_on, as_of)} (proposed)."
+    # support: only an offer the plan can make (shadowing the first run, proposed); what else the delegate
+    # needs from me is not in the notes, so the renderer lists it to agree, never as a stock line
+    support = f"I can shadow the first run on {fmt(facts.shadow_on, as_of)} (proposed)." if recurring and facts.shadow_on else ""
     return DelegationPlan(
         as_of=as_of,
         subject=fit(f"Handing over {titles} to {who}", 120),
@@ -88,6 +93,11 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
         capacity_note=fit(capacity_note(plan, who, first_check), 300),
         open_loops=[fit(o, 300) for o in facts.open_loops[:10]],
     )
+
+
+def _hyphens(title: str) -> str:
+    """'option–based' (an en dash inside a word) is one word, not a clause break for short_title."""
+    return re.sub(r"(?<=\w)[–‑](?=\w)", "-", title)
 
 
 #: what the notes leave open -> how the plan names it once ("to agree with <delegate>: ...")
@@ -109,11 +119,11 @@ def agree_item(key: str, t, as_of) -> str:
 
 
 def capacity_note(plan: Plan, who: str, first_check) -> str:
-    """Acknowledge the delegate's load, in the notes' words when they give it (D13)."""
+    """Acknowledge the delegate's load in the notes' words (D13); "" when the notes say nothing of it
+    (the renderer then lists the delegate's load to agree, never a stock line)."""
     load = capacity_clause(plan.log, who)
     if load:  # the notes' own words about the delegate's load
         return (f"{who}, I know {load}, and this lands on top of it: tell me what to move or drop so it fits, "
-                f"and I will sort that with you by {fmt(first_check, plan.as_of)}.")
-    return (f"The notes say nothing of {who}'s current load: to agree with {who} what moves or drops so this fits "
-            f"(proposed: by {fmt(first_check, plan.as_of)}).")
+                f"and I will sort that with you by {fmt(first_check, plan.as_of)} (proposed).")
+    return ""
 

@@ -8,6 +8,8 @@ words ("Do the release on June 26th"), not by the heading it sits under.
 
 from __future__ import annotations
 
+import re
+
 from ..models import ItemPlan, Plan, Status, WorkItem
 from .contacts import aliases, same_person
 from .rules import starts_with_verb
@@ -30,12 +32,12 @@ def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
         return recurring
     live = [ip for ip in open_items if ip.status != Status.DONE]
     if delegate:  # minutes and team notes: the delegate's own action items, one task each
-        owned = [commitment_task(ip, c) for ip in live for c in ip.item.commitments
+        owned = [commitment_task(ip, c, log) for ip in live for c in ip.item.commitments
                  if is_work(c) and c.owner and not is_me(c.owner) and same_person(c.owner, delegate, log, table)]
         if owned:
             return owned
     # the writer's own promises, and action items the notes give nobody ("Update repo in response to ...")
-    mine = [commitment_task(ip, c) for ip in live for c in ip.item.commitments
+    mine = [commitment_task(ip, c, log) for ip in live for c in ip.item.commitments
             if is_work(c) and (is_me(c.owner) or not clean(c.owner))]
     if mine:
         return mine
@@ -70,12 +72,13 @@ def is_work(c) -> bool:
     return first[:1].islower() and first.lower() not in _NOT_WORK_START and len(words) >= 2
 
 
-def commitment_task(ip: ItemPlan, c) -> ItemPlan:
-    """One promise as a work item of its own: its words are the title, its lines the item's lines."""
+def commitment_task(ip: ItemPlan, c, log=None) -> ItemPlan:
+    """One promise as a work item of its own: its words are the title (or, when they only say how the
+    work stands, the item's subject with them), its lines the item's lines."""
     item = ip.item
     lines = list(c.lines) or ([c.line] if c.line else [])
     sub = item.model_copy(update={
-        "title": task_title(c.what),
+        "title": status_task_title(item, c, log) or task_title(c.what),
         "commitments": [c],
         "decisions": [],
         "waits": [],
@@ -87,6 +90,40 @@ def commitment_task(ip: ItemPlan, c) -> ItemPlan:
     })
     states = [cs for cs in ip.commitments if cs.what == c.what and cs.owner == c.owner]
     return ip.model_copy(update={"item": sub, "commitments": states})
+
+
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s*:\s+(?P<rest>\S.*)$")
+
+
+def status_task_title(item: WorkItem, c, log=None) -> str | None:
+    """A promise worded as how the work stands ('reviewing and will hash it out with Aapeli'), on an item
+    that is that one piece of work ('Current PR: protobuf option-based auth (#1373)'): the task is the
+    item's subject, and what the owner does is the notes' own clause after it
+    ('protobuf option–based auth (#1373): Christian is reviewing and will hash it out with Aapeli on GitHub').
+    None when the promise names its work itself, or the item is a heading over several people's work."""
+    words = clean(c.what).split()
+    if not words or len(item.commitments) != 1 or starts_with_verb(c.what):
+        return None
+    first = words[0].lower()
+    if not (first.endswith("ing") and len(first) > 5):
+        return None
+    subject = clean(item.title)
+    m = _LABEL.match(subject)
+    if m and len(m.group("rest").split()) >= 2:  # "Current PR: protobuf ..." -> "protobuf ..."
+        subject = m.group("rest")
+    if not subject or subject.lower() in c.what.lower():
+        return None
+    if log is not None and (same_person(subject, c.owner, log, aliases(log))
+                            or any(clean(p.name).lower() == subject.lower() for p in log.people)):
+        return None  # a standup's heading is its person ("Neal"), not the work
+    clause = clean(c.what)
+    if log is not None and c.owner:  # the notes' own clause, with its subject: "Christian is reviewing ..."
+        by_number = {line.number: line.text for line in log.lines}
+        text = clean(by_number.get(c.line, "") if c.line else "")
+        at = text.find(clean(c.owner) + " ")
+        if at >= 0 and clean(c.what).lower() in text[at:].lower():
+            clause = text[at:].rstrip(" .")
+    return task_title(f"{subject}: {clause}")
 
 
 def task_title(what: str) -> str:

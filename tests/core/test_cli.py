@@ -123,11 +123,13 @@ def test_options_from_stdin():
 def test_delegate_to_priya():
     r = run("delegate", str(EXAMPLES / "weekly-report-handoff.md"), "--to", "Priya", "--as-of", AS_OF)
     assert_ok(r)
-    for label in ("Owner: Priya", "Deadline:", "Decision rights:", "Escalate if", "Runbook", "What do you need from me?"):
+    for label in ("Owner: Priya", "Deadline:", "Decision rights (I propose):", "Escalate if", "Runbook"):
         assert label in r.stdout, label
-    # what the notes leave open (done when, check-ins) is said once, in the plan's "To agree with Priya" line
+    # what the notes leave open (done when, check-ins, what Priya needs from me) is said once, in the plan's
+    # "To agree with Priya" line
     agree = next(line for line in r.stdout.splitlines() if line.startswith("To agree with Priya"))
-    assert "done when" in agree and "check-ins (proposed first:" in agree, agree
+    assert "done when" in agree and "check-ins (proposed first:" in agree and "what you need from me" in agree, agree
+    assert "What do you need from me?" not in r.stdout
 
 
 def test_delegate_from_dash():

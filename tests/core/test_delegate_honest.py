@@ -81,3 +81,29 @@ def test_no_broken_loop_sentence(path):
     loops = text.split("### Open loops")[-1] if "### Open loops" in text else ""
     bad = [line for line in loops.splitlines() if BROKEN.search(line)]
     assert not bad, "\n".join(bad)
+
+
+def test_a_status_worded_promise_is_titled_by_its_work():
+    """'Current PR: protobuf option–based auth (#1373), Christian is reviewing and will hash it out with
+    Aapeli on GitHub': the task is the PR, Christian's part is the notes' own clause; never 'owns the Reviewing'."""
+    path = ROOT / "evals" / "real" / "minutes" / "couchers-backend-025-2021-06-09.md"
+    notes, as_of, to = _case(path)
+    plan = Drafter(engine="offline").delegate(notes, as_of=as_of, delegate_to=to).artefact
+    titles = [t.title for t in plan.tasks]
+    assert "Protobuf option–based auth (#1373): Christian is reviewing and will hash it out with Aapeli on GitHub" in titles
+    assert not any(t.lower().startswith("reviewing") for t in titles)
+    assert plan.headline.startswith("Christian owns 2 tasks from today") and "protobuf option-based auth" in plan.headline
+
+
+def test_a_standup_heading_named_for_a_person_is_no_task_title():
+    from drafter.models import Commitment, Person, WorkItem, WorkLog
+    from drafter.playbook.handoff_work import status_task_title
+
+    log = WorkLog(as_of=dt.date(2026, 11, 25), people=[Person(name="Neal")])
+    c = Commitment(what="fleshing out architecture and content requirements", owner="Neal")
+    assert status_task_title(WorkItem(title="Neal", commitments=[c]), c, log) is None
+    pr = WorkItem(title="Current PR: token refresh (#12)", commitments=[c])
+    assert status_task_title(pr, c, log) == "Token refresh (#12): fleshing out architecture and content requirements"
+    # a promise worded as its work keeps its own words
+    work = Commitment(what="downgrade to python 3.8", owner="Neal")
+    assert status_task_title(WorkItem(title="Current PR: x y", commitments=[work]), work, log) is None

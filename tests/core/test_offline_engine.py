@@ -28,6 +28,7 @@ from drafter.models import (
     WorkLog,
 )
 from drafter.playbook import build_plan
+from drafter.render import render
 
 AS_OF = dt.date(2026, 11, 25)
 MON = dt.date(2026, 11, 23)
@@ -366,8 +367,10 @@ def test_delegation_plan_hands_over_recurring_work():
     assert [s.split()[0] for s in task.runbook[:3]] == ["pull", "update", "email"]
     assert "Looker dashboard" in task.resources
     assert dp.runbook_name == "Weekly metrics report runbook"
-    assert dp.support.startswith("What do you need from me?") and "shadow" in dp.support
-    assert "Priya" in dp.capacity_note
+    # the only offer the notes allow: shadowing the first run, on a proposed date (what else Priya needs is asked)
+    assert dp.support == "I can shadow the first run on Mon 30 Nov (proposed)."
+    assert dp.capacity_note == ""  # the notes say nothing of Priya's load: rendered as a point to agree
+    assert "what moves or drops from your current work" in render(dp, "text", DraftOptions())
     assert any(loop.startswith("quarterly rollup: I keep it") for loop in dp.open_loops)
     assert any(format_date(dt.date(2026, 12, 18)) in loop for loop in dp.open_loops)
 
@@ -399,7 +402,9 @@ def test_delegation_invariants_on_every_log(make):
         assert t.runbook or any("steps" in x for x in t.to_agree)
         if t.deadline_proposed:
             assert any("deadline" in x for x in t.to_agree)
-    assert "what do you need from me" in dp.support.lower()
+    # no stock support line: an offer the plan can make (shadowing, proposed) or nothing; the ask is rendered to agree
+    assert dp.support == "" or ("shadow" in dp.support and "(proposed)" in dp.support), dp.support
+    assert "what you need from me" in render(dp, "text", DraftOptions())
     for loop in dp.open_loops:
         assert find_dates(loop, AS_OF) or "today" in loop, loop
     assert_no_filler(dp)

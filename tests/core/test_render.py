@@ -312,11 +312,19 @@ def test_delegation_layout():
     out = render(make_delegation(support="Happy to help."), "text", opts())
     for label in ("Owner: Priya", "Done when: the summary is posted", "Deadline: Mon 7 Dec", "Quality: numbers match",
                   "Check-ins: Mon 30 Nov (first run together); Thu 3 Dec (review the draft)",
-                  "Decision rights: decide and inform", "Why it matters: leads use it",
+                  "Decision rights (I propose): you decide and inform me", "Why it matters: leads use it",
                   "Resources: Looker", "Escalate if the dashboard numbers look wrong",
                   "Runbook: Weekly metrics runbook", "Capacity: I will take the vendor calls",
-                  "What do you need from me?", "I keep the quarterly rollup until Fri 18 Dec."):
+                  "Support: Happy to help.", "I keep the quarterly rollup until Fri 18 Dec."):
         assert label in out, label
+    # what the delegate needs is asked (to agree), never a stock line appended to the plan's own offer
+    assert "To agree with Priya (the notes do not say): what you need from me." in out
+    assert "What do you need from me?" not in out
+    asked = render(make_delegation(support="What do you need from me? I will pair on the first run."), "text", opts())
+    assert "what you need from me" not in asked and "Support: What do you need from me?" in asked
+    bare = render(make_delegation(support="", capacity_note=""), "text", opts())
+    assert "Support:" not in bare and "Capacity:" not in bare
+    assert "what you need from me; what moves or drops from your current work so this fits." in bare
     steps = re.findall(r"^\s+(\d+)\. ", out, re.M)
     assert steps == ["1", "2", "3", "4", "5"]
     assert "Escalate if escalate" not in render(make_delegation(tasks=[
@@ -510,8 +518,8 @@ def test_no_cap_by_default_for_options_and_delegation():
 def test_max_words_applies_to_delegation_keeping_required_fields():
     out, n = render_fitted(make_delegation(), "text", opts(max_words=120))
     assert word_count(out) <= 120 or n
-    for label in ("Owner: Priya", "Done when:", "Deadline:", "Check-ins:", "Decision rights:", "Escalate if",
-                  "Runbook:", "What do you need from me?"):
+    for label in ("Owner: Priya", "Done when:", "Deadline:", "Check-ins:", "Decision rights (I propose):", "Escalate if",
+                  "Runbook:", "what you need from me"):
         assert label in out
 
 
