@@ -191,6 +191,12 @@ class Drafter:
         check_log_names(log)
         if self.journal is not None:
             log = self.journal.merge_into(log)
+        if delegate_to:
+            from .playbook.handoff_work import mentions_of
+
+            if not mentions_of(log, delegate_to):  # a typo, or someone the notes never name: said, never silent
+                log.warnings.append(f"{delegate_to!r} is not named anywhere in the notes: check the spelling "
+                                    f"(the plan hands the work to {delegate_to} as asked)")
         return build_plan(log, delegate_to=delegate_to)
 
     @property

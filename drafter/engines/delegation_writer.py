@@ -12,7 +12,9 @@ from ..errors import InputError
 from ..models import CheckIn, DelegatedTask, DelegationPlan, DraftOptions, Plan, Status
 from ..playbook import capacity_clause, delegation_facts, fmt, lower_first, short_title
 from ..playbook.delegation import _ACTION_VERBS as ACTION_VERBS
+from ..playbook.handoff_work import mentions_of
 from ..playbook.rules import starts_with_verb
+from ..playbook.text import clean
 from .wording import cap, clause, fit, the_phrase
 
 #: verbs that open an action item's title, for the headline only ("owns this: see if we can ...", never
@@ -40,6 +42,10 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
             why = "every item in the notes is done"
         else:
             why = "the notes hold no work to hand over (no action item, promise or recurring task, only headings and status)"
+            held = held_for(plan.log, facts.delegate)
+            if held is not None:  # say what the notes do hold for the delegate, not only what they lack
+                why = (f"the notes hold no open action item, promise or recurring task for {facts.delegate}; "
+                       + (f"what they hold for them: {held}" if held else f"they never name {facts.delegate}"))
         raise InputError(f"nothing to delegate: {why}", hint="add the work to hand over to the notes")
     as_of, who = plan.as_of, facts.delegate
     tasks = [
@@ -93,6 +99,27 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
         capacity_note=fit(capacity_note(plan, who, first_check), 300),
         open_loops=[fit(o, 300) for o in facts.open_loops[:10]],
     )
+
+
+def held_for(log, who: str) -> str | None:
+    """What the notes hold for ``who`` when nothing is theirs to hand over: their first line that is
+    about them (not an attendance list), quoted, with how many more lines name them; "" when none does."""
+    lines = mentions_of(log, who)
+    if not lines:
+        return ""
+    first = who.split()[0].lower()
+
+    def score(text: str) -> int:
+        """A line that says something of them ('Matthias: Vega-lite plot PoC') over a roster line."""
+        t = re.sub(r"^[\W_]+", "", text).lower()
+        said = re.match(rf"(?:{re.escape(who.lower())}|{re.escape(first)})\S*\s*:\s*(\S.*)$", t)
+        return ((3 if said and len(said.group(1).split()) >= 2 else 0) + (1 if len(text.split()) >= 6 else 0)
+                + (1 if text.count(",") < 3 else 0))
+
+    best = max(lines, key=score)
+    quoted = best if len(best) <= 140 else best[:140].rsplit(" ", 1)[0] + " …"
+    more = len(lines) - 1
+    return f"“{quoted}”" + (f" and {more} more line{'s' if more > 1 else ''} naming them" if more else "")
 
 
 def _hyphens(title: str) -> str:

@@ -51,7 +51,7 @@ from .handoff_lines import (  # noqa: F401  (re-exported: these lived here)
     steps_from_lines,
     third_person_routine,
 )
-from .handoff_work import _ACTION_VERBS, commitment_task, has_work, is_work, items_to_delegate, task_title  # noqa: F401
+from .handoff_work import _ACTION_VERBS, commitment_task, has_work, is_work, items_to_delegate, owned_by, task_title  # noqa: F401
 from .rules import (
     is_deliverable,
     starts_with_verb,
@@ -143,7 +143,7 @@ def task_resources(item: WorkItem, delegate: str, log: WorkLog, lines: list[str]
     seen: set[str] = set()
 
     def add(name: str, context_lines: list[str]) -> None:
-        if is_me(name) or same_person(name, delegate, log, table) or is_org(name, log):
+        if is_me(name) or owned_by(name, delegate, log, table) or is_org(name, log):  # never the delegate's own handle
             return
         key = canonical(name, log, table).lower()
         if key in seen:

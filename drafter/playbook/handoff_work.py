@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import ItemPlan, Plan, Status, WorkItem
-from .contacts import aliases, same_person
+from .contacts import aliases, names_of, same_person
 from .rules import starts_with_verb
 from .text import clean, is_me
 
@@ -33,7 +33,7 @@ def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
     live = [ip for ip in open_items if ip.status != Status.DONE]
     if delegate:  # minutes and team notes: the delegate's own action items, one task each
         owned = [commitment_task(ip, c, log) for ip in live for c in ip.item.commitments
-                 if is_work(c) and c.owner and not is_me(c.owner) and same_person(c.owner, delegate, log, table)]
+                 if is_work(c) and c.owner and not is_me(c.owner) and owned_by(c.owner, delegate, log, table)]
         if owned:
             return owned
     # the writer's own promises, and action items the notes give nobody ("Update repo in response to ...")
@@ -43,6 +43,21 @@ def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
         return mine
     # last, a wait to chase (the item as a whole); never an item only because a heading sits over someone's promise
     return [ip for ip in live if ip.item.waits or ip.item.delegate_to]
+
+
+_OWNERS_SPLIT = re.compile(r"\s*(?:,|&|/|\+|\band\b)\s*")
+
+
+def owned_by(owner: str, delegate: str, log, table=None) -> bool:
+    """The delegate is the owner, or one of the owners the notes list ('Kate Stewart, Gary O'Neall',
+    'Kate & Gary'); a handle written as one word is its name ('LucaGuerra' is 'Luca Guerra')."""
+    table = aliases(log) if table is None else table
+    squashed = re.sub(r"[\s_.-]", "", delegate.lstrip("@")).lower()
+    for part in [owner] + _OWNERS_SPLIT.split(owner):
+        part = clean(part).lstrip("@")
+        if part and (same_person(part, delegate, log, table) or re.sub(r"[\s_.-]", "", part).lower() == squashed):
+            return True
+    return False
 
 
 _NOT_WORK_START = {"should", "could", "would", "might", "may", "expects", "expect", "expected", "hopes", "plans", "wants",
@@ -135,3 +150,17 @@ def task_title(what: str) -> str:
 def has_work(item: WorkItem) -> bool:
     """An item with something to hand over: a promise, a wait, a decision, a risk or a hand-off (not a bare heading)."""
     return bool(item.commitments or item.waits or item.decisions or item.risks or item.delegate_to or item.actions)
+
+
+def mentions_of(log, who: str) -> list[str]:
+    """The notes' lines that name ``who``: full name, a handle of theirs, the name written as one word
+    ('LucaGuerra') or their first name alone ('Lotte'), whole words, any case."""
+    who = clean(who).lstrip("@")
+    if not who:
+        return []
+    names = {n.lstrip("@") for n in names_of(who, log)} | {who, re.sub(r"\s+", "", who)}
+    if len(who.split()) > 1 and len(who.split()[0]) >= 3:
+        names.add(who.split()[0])  # "Lotte" for "Lotte Slim"
+    names = {n for n in names if n}
+    pattern = re.compile(r"(?<![\w])@?(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])", re.I)
+    return [clean(re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line.text)) for line in log.lines if pattern.search(line.text)]

@@ -132,6 +132,18 @@ def test_delegate_to_priya():
     assert "What do you need from me?" not in r.stdout
 
 
+def test_delegate_to_a_name_the_notes_never_use_warns_once():
+    path = str(EXAMPLES / "weekly-report-handoff.md")
+    r = run("delegate", path, "--to", "Priyaa", "--as-of", AS_OF)
+    assert_ok(r)  # the plan is written as asked, and the likely typo is said on stderr, once
+    warned = [line for line in r.stderr.splitlines() if "Priyaa" in line]
+    assert warned == ["drafter: warning: 'Priyaa' is not named anywhere in the notes: check the spelling "
+                      "(the plan hands the work to Priyaa as asked)"], r.stderr
+    r = run("delegate", path, "--to", "Priya", "--as-of", AS_OF)
+    assert_ok(r)
+    assert "not named anywhere" not in r.stderr
+
+
 def test_delegate_from_dash():
     notes = (EXAMPLES / "weekly-report-handoff.md").read_text()
     r = run("delegate", "-", "--to", "Priya", "--as-of", AS_OF, input=notes)

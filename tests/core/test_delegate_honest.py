@@ -107,3 +107,59 @@ def test_a_standup_heading_named_for_a_person_is_no_task_title():
     # a promise worded as its work keeps its own words
     work = Commitment(what="downgrade to python 3.8", owner="Neal")
     assert status_task_title(WorkItem(title="Current PR: x y", commitments=[work]), work, log) is None
+
+
+def _real(name: str):
+    path = next(p for p in REAL if p.stem == name)
+    return _case(path)
+
+
+@pytest.mark.parametrize("name, to, task", [
+    ("falco-core-maintainers-2023-10-05", "Luca Guerra", "Falcoctl as driver loader (in flight)"),  # owner written @LucaGuerra
+    ("spdx-tech-2026-04-14", "Gary O'Neall", "Respond to email"),  # "Kate & Gary to respond to email"
+])
+def test_work_the_notes_give_the_delegate_is_planned(name, to, task):
+    notes, as_of, case_to = _real(name)
+    assert case_to == to
+    plan = Drafter(engine="offline").delegate(notes, as_of=as_of, delegate_to=to).artefact
+    assert task in [t.title for t in plan.tasks]
+    assert all(t.owner == to for t in plan.tasks)
+    assert not any("LucaGuerra" in r for t in plan.tasks for r in t.resources)  # never the delegate as their own contact
+
+
+@pytest.mark.parametrize("name, held", [
+    ("jupytergis-sync-status-2026-05-19", "“Matthias: Vega-lite plot rendering PoC"),  # a status report, nothing open
+    ("uva-programmeerproject-2017-01", "“Lotte: vooral haar buttons moet ze fixen"),  # Dutch: not read as work
+])
+def test_a_refusal_says_what_the_notes_hold_for_the_delegate(name, held):
+    notes, as_of, to = _real(name)
+    with pytest.raises(InputError) as exc:
+        Drafter(engine="offline").delegate(notes, as_of=as_of, delegate_to=to)
+    msg = str(exc.value)
+    assert msg.startswith(f"nothing to delegate: the notes hold no open action item, promise or recurring task for {to}")
+    assert f"what they hold for them: {held}" in msg, msg
+
+
+def test_a_delegate_the_notes_never_name_is_a_warning_in_the_result():
+    notes = (ROOT / "examples" / "weekly-report-handoff.md").read_text(encoding="utf-8")
+    d = Drafter(engine="offline")
+    draft = d.delegate(notes, as_of=dt.date(2026, 11, 25), delegate_to="Priyaa")
+    assert draft.artefact.delegate == "Priyaa"
+    assert [w for w in draft.plan.log.warnings if "Priyaa" in w] == [
+        "'Priyaa' is not named anywhere in the notes: check the spelling (the plan hands the work to Priyaa as asked)"]
+    assert not draft.meta.warnings  # not a grounding finding: --strict does not count it
+    for name in ("Priya", "priya", "@Priya"):  # named in the notes (any case, or as a handle)
+        assert not [w for w in d.delegate(notes, as_of=dt.date(2026, 11, 25), delegate_to=name).plan.log.warnings
+                    if "not named" in w], name
+
+
+def test_mentions_of_finds_a_first_name_and_a_handle_written_as_one_word():
+    from drafter.models import SourceLine as Line, WorkLog
+    from drafter.playbook.handoff_work import mentions_of
+
+    log = WorkLog(as_of=dt.date(2026, 11, 25), lines=[Line(number=1, text="- falcoctl (in flight @LucaGuerra)"),
+                                                      Line(number=2, text="Lotte: buttons fixen"),
+                                                      Line(number=3, text="Charlotte is away")])
+    assert mentions_of(log, "Luca Guerra") == ["falcoctl (in flight @LucaGuerra)"]
+    assert mentions_of(log, "Lotte Slim") == ["Lotte: buttons fixen"]  # whole words: never "Charlotte"
+    assert mentions_of(log, "Priya") == []
