@@ -51,7 +51,7 @@ from .handoff_lines import (  # noqa: F401  (re-exported: these lived here)
     steps_from_lines,
     third_person_routine,
 )
-from .handoff_work import _ACTION_VERBS, commitment_task, has_work, is_work, items_to_delegate, owned_by, task_title  # noqa: F401
+from .handoff_work import _ACTION_VERBS, _OWNERS_SPLIT, commitment_task, has_work, is_work, items_to_delegate, owned_by, task_title  # noqa: F401
 from .rules import (
     is_deliverable,
     starts_with_verb,
@@ -272,9 +272,10 @@ def promise_loop(cs, ip: ItemPlan, as_of: dt.date) -> str:
         return f"{what}: I keep it, {when}" if not proposed or cs.new_date else f"{what}: I keep it and do it {when}"
     if not owner:
         return f"{what}: the notes name no owner, so I keep it and find one {when}"
+    owns = "own" if len([x for x in _OWNERS_SPLIT.split(owner) if clean(x)]) > 1 else "owns"  # "G, nichdel own it"
     if cs.new_date or not proposed:
-        return f"{what}: {owner} owns it, {when}; I check on it then"
-    return f"{what}: {owner} owns it; I check on it {when}"
+        return f"{what}: {owner} {owns} it, {when}; I check on it then"
+    return f"{what}: {owner} {owns} it; I check on it {when}"
 
 
 def step_loop(ip: ItemPlan, as_of: dt.date) -> str:
