@@ -32,7 +32,7 @@ def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
         return recurring
     live = [ip for ip in open_items if ip.status != Status.DONE]
     if delegate:  # minutes and team notes: the delegate's own action items, one task each
-        owned = [commitment_task(ip, c, log) for ip in live for c in ip.item.commitments
+        owned = [shared_with(commitment_task(ip, c, log), c, delegate, log, table) for ip in live for c in ip.item.commitments
                  if is_work(c) and c.owner and not is_me(c.owner) and owned_by(c.owner, delegate, log, table)]
         if owned:
             return owned
@@ -58,6 +58,16 @@ def owned_by(owner: str, delegate: str, log, table=None) -> bool:
         if part and (same_person(part, delegate, log, table) or re.sub(r"[\s_.-]", "", part).lower() == squashed):
             return True
     return False
+
+
+def shared_with(ip: ItemPlan, c, delegate: str, log, table) -> ItemPlan:
+    """A task the notes give the delegate and others ('Kate & Gary to respond to email') says who shares it:
+    'Respond to email, with Kate Stewart'."""
+    others = [clean(x) for x in _OWNERS_SPLIT.split(c.owner) if clean(x) and not owned_by(clean(x), delegate, log, table)]
+    if not others or len(others) == len([x for x in _OWNERS_SPLIT.split(c.owner) if clean(x)]):
+        return ip
+    title = f"{ip.item.title}, with {' and '.join(others)}"
+    return ip.model_copy(update={"item": ip.item.model_copy(update={"title": title})})
 
 
 _NOT_WORK_START = {"should", "could", "would", "might", "may", "expects", "expect", "expected", "hopes", "plans", "wants",
