@@ -33,6 +33,9 @@ def _case(path: Path) -> tuple[str, dt.date, str | None]:
     return notes, as_of, case.get("delegate_to")
 
 
+REAL = [p for p in REAL if _case(p)[2]]  # the cases that name a delegate
+
+
 def _plan(path: Path):
     notes, as_of, to = _case(path)
     if not to:
