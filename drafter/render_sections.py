@@ -83,6 +83,8 @@ class _Writer:
         action = low_first(action).rstrip(".")
         date = self.d(step.due)
         if getattr(step, "due_proposed", False):  # the tool's date, not one the notes give
+            if who not in ("I", "we"):  # someone else's step: no deadline set for them, my check-in
+                return f"Next: {who} will {action} (no date; I check {date})."
             return f"Next: {who} will {action} (proposed: {date})."
         by = "" if date in action else f" by {date}"
         return f"Next: {who} will {action}{by}."

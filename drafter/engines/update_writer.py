@@ -14,6 +14,7 @@ from itertools import chain, islice
 from ..models import ItemPlan, ItemStatus, Plan, Status, StatusUpdate
 from ..playbook import clean, commitment_object, fmt, short_title, strip_article, the
 from ..read.statements import said_something
+from ..read.people import is_me
 from ..render_text import outcome_label
 from .wording import cap, clause, fit, question, sentence_problems, statement, subject, the_phrase
 
@@ -168,6 +169,8 @@ def step_text(step, as_of) -> str:
     """'ask legal by Thu 26 Nov' / 'ask legal (proposed: Thu 26 Nov)' when the date is the tool's."""
     action = clean(step.action)
     if getattr(step, "due_proposed", False):
+        if step.owner and not is_me(step.owner):  # someone else's step: no deadline set for them
+            return f"{action} (no date; I check {fmt(step.due, as_of)})"
         return f"{action} (proposed: {fmt(step.due, as_of)})"
     return f"{action} by {fmt(step.due, as_of)}"
 

@@ -104,3 +104,19 @@ def test_a_done_action_says_who_did_it():
     # under an item titled by that person the name is not repeated
     nick = ItemPlan(item=WorkItem(title="Nick"), status=Status.ON_TRACK, reason="")
     assert done_by(Action(text="Cleared the PR on Tech Debt payoff", actor="Nick"), nick) == "Cleared the PR on Tech Debt payoff"
+
+
+def test_no_deadline_is_set_for_someone_elses_step():
+    """Minutes name Aapeli's step without a date: the draft sets him none; the date is the writer's
+    check-in (couchers backend meeting 25, evals/real). The writer's own step keeps a proposed date."""
+    import datetime as dt
+
+    from drafter import Drafter
+
+    notes = ("# Backend team meeting\n\nAttending: Aapeli, Sam\n\n## Notes\n\n"
+             "* Real-time notification design doc (#557): Aapeli will work on this with Sam\n")
+    text = Drafter(engine="offline").update(notes, as_of=dt.date(2021, 6, 10)).render("markdown")
+    assert "Aapeli will work on this with Sam (no date; I check Fri 11 Jun)" in text
+    assert "proposed" not in text
+    mine = Drafter(engine="offline").update("Need to send Lee the deck.\n", as_of=dt.date(2021, 6, 10)).render("markdown")
+    assert "(proposed: Fri 11 Jun)" in mine
