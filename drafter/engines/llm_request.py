@@ -209,6 +209,10 @@ def plan_facts(plan: Plan, kind: ArtefactKind, options: DraftOptions) -> str:
         "people": [n for n in (_name(p.name) for p in plan.log.people) if n],
         "unplaced_lines": [s.number for s in plan.log.unplaced],
     }
+    inc = plan.log.incident
+    if inc is not None:  # the incident's state binds the bottom line; the signals cite note lines
+        facts["incident"] = {"state": inc.state, "cause": inc.cause,
+                             "lines": sorted({n for s in inc.signals for n in s.lines})}
     if kind == ArtefactKind.OPTIONS and plan.decision is not None:
         dec = plan.decision
         facts["decision"] = {

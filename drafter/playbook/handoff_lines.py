@@ -16,7 +16,9 @@ _STEPS_LINE = re.compile(r"^(?:[-*•]\s*)?(?:steps?|process|procedure|how(?: to
 _ROUTINE = re.compile(r"\bI\s+(?P<body>(?:" + "|".join(sorted(VERBS, key=lambda v: (-len(v), v))) + r")\b.+)$", re.I)
 _FIRST_RUN = re.compile(r"\bfirst\s+(?:run|one|report|time|week|cycle|batch|send)\b", re.I)
 _KEEP_LINE = re.compile(r"\b(?:stays?|remains?) with me\b|\bI(?:'ll| will)? keep\b|\bI(?:'ll| will) still\b", re.I)
-_LOAD_WORDS = re.compile(r"\b(?:covering|rotation|busy|on leave|holiday|vacation|capacity|load|swamped|stretched|part[- ]time|also|available|availability|hours (?:a|per) week)\b", re.I)
+# what speaks of a person's load ("Priya is also covering the on-call rotation"); "load balancers" does not
+_LOAD_WORDS = re.compile(r"\b(?:covering|rotation|busy|on leave|holiday|vacation|capacity|(?:work)?load(?!\s+balanc)|swamped|stretched|part[- ]time|"
+                         r"also (?:covering|working on|on|doing|running|leading|handling)|available|availability|hours (?:a|per) week)\b", re.I)
 
 
 def item_lines(item: WorkItem, log: WorkLog) -> list[str]:
@@ -128,6 +130,8 @@ def capacity_clause(log: WorkLog, delegate: str) -> str | None:
                     return clean(re.split(r"(?<=[.!?])\s", said)[0])
                 continue
             clause = re.split(r",\s*(?:so|and so|which)\b|;|\s+-\s+", text, maxsplit=1)[0]
+            if len(clause.split()) > 25:
+                continue  # a story that names them, not a word on their load
             clause = re.sub(rf"^{name}\s+is\b", "you are", clause)
             clause = re.sub(rf"^{name}\s+has\b", "you have", clause)
             clause = re.sub(rf"^{name}(?:'s|’s)\b", "your", clause)

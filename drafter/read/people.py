@@ -481,6 +481,9 @@ def _fold_initials(people: People) -> None:
             merged = people.by_name[target]
             merged.lines = sorted(set(merged.lines) | set(alone.lines))
         people.aliases[ini] = target
+        person = people.by_name[target]
+        if person.org and person.org.lower() == ini:
+            person.org = None  # "Jen Weber (JW)": her initials, not an organisation
 
 
 _WORD = re.compile(r"\w+")

@@ -74,3 +74,22 @@ def test_delegation_plan_says_what_the_notes_leave_open_once_and_invents_no_chec
     assert "done when" in agree and "check-ins (proposed first:" in agree
     assert "you should be available about 10 hours per week" in text  # the load the notes give, said to them
     assert "Attending" not in text
+
+
+def test_a_story_that_names_the_delegate_is_no_word_on_their_load():
+    """Postmortem shape (edgi-govdata-archiving/web-monitoring-ops incidents/2018-10-30): the delegate
+    is named in the story of what went wrong ('... made configuration changes to the load balancers');
+    that says nothing of their load, and the plan must not quote it as a capacity note."""
+    import datetime as dt
+
+    from drafter import Drafter
+
+    notes = ("# 2018-10-30: Incorrect TLS certificates deployed\n\n## Summary\n\n"
+             "During the initial deployment, @jsn made configuration changes to the load balancers outside of "
+             "kubectl, and did not update the certificates in the service templates afterwards.\n\n"
+             "## Action items\n\n- @jsn will identify and implement a basic service deployment test procedure\n")
+    plan = Drafter(engine="offline").delegate(notes, as_of=dt.date(2018, 10, 31), delegate_to="jsn")
+    text = plan.render("markdown")
+    capacity = [line for line in text.splitlines() if line.startswith("Capacity:")]
+    assert not any("load balancers" in line for line in capacity)
+    assert "@you" not in text

@@ -67,3 +67,8 @@ def test_a_pointer_to_a_board_is_no_task():
     assert classify("See: Action items board", "doing", People()).kind == "note"
     assert classify("Slides: kickoff deck", "doing", People()).kind == "note"
     assert classify("Send the slides to Omar", "doing", People()).kind != "note"  # a task that names slides
+
+
+def test_initials_in_parentheses_are_no_organisation():
+    people = find_people(build_outline(NOTES))
+    assert people.get("Omar Haddad").org is None  # "(OH)" is his initials, not where he works
