@@ -75,6 +75,9 @@ class _Writer:
             return "I"
         if raw in self.replace:
             return "we"
+        names = [n.strip() for n in self.t(raw).split(",") if n.strip()]
+        if len(names) > 1 and not any(" and " in n for n in names):  # joint owners: "SheenaLang and KacperPon will"
+            return ", ".join(names[:-1]) + " and " + names[-1]
         return self.t(raw)
 
     def next_step(self, step: NextStep) -> str:

@@ -277,7 +277,11 @@ def clean(raw: str) -> Clean:
             others = (string[:start] + " " + string[end:]).strip()
             if not re.sub(r"\[[ xX]?\]|[\s\-–—:|]", "", others):
                 return m.group(0)  # "[thecatapi] [x]": the bracket is the text itself
-        if _tag_like_owner(inner) and (m.group(1) is not None or ai or (at_end() and _looks_like_handle_list(inner))):
+        def at_start() -> bool:  # "- [ ] (@CaJiFan) add references": the box's owner, written first
+            return not re.sub(r"\[[ xX]?\]|[\s\-*+–—:|]", "", string[:start]) and all(
+                p.strip().startswith("@") for p in re.split(r"[,/&+]|\band\b", inner) if p.strip())
+
+        if _tag_like_owner(inner) and (m.group(1) is not None or ai or (at_end() and _looks_like_handle_list(inner)) or at_start()):
             out.owner_tags.extend(p.strip().lstrip("@") for p in re.split(r"[,/&+]|\band\b", inner) if p.strip())
             return " "
         return m.group(0)

@@ -127,3 +127,22 @@ def test_a_team_table_is_not_the_writers_own_list():
     log = _log(TABLE)
     assert not log.first_person  # owners omd and zed: a team's list
     assert all(c.owner != "I" for c in _all(log, "commitments"))
+
+
+def test_a_box_owned_by_handles_written_first():
+    """'- [ ] (@CaJiFan) add references' (ZachParent/mai-intro-to-machine-learning work2/TODO.md):
+    the handles before the task own it; the draft names both owners of a joint box."""
+    import datetime as dt
+
+    from drafter import Drafter
+    from drafter.read.markup import clean
+
+    c = clean("- [ ] (@Cai & @Lena) check that all plots are generated on run")
+    assert c.owner_tags == ["Cai", "Lena"] and c.text.endswith("check that all plots are generated on run")
+    assert clean("- [ ] (optional) tidy the plots").owner_tags == []  # an aside, not an owner
+    notes = "# TODO\n\n## Report\n\n- [x] (@Cai) write the intro\n- [ ] (@Cai & @Lena) check that all plots are generated on run\n"
+    plan = Drafter(engine="offline").plan(notes, as_of=dt.date(2024, 10, 22))
+    assert [(c.what, c.owner) for i in plan.log.items for c in i.commitments] == [
+        ("check that all plots are generated on run", "Cai, Lena")]
+    text = Drafter(engine="offline").update(notes, as_of=dt.date(2024, 10, 22)).render("markdown")
+    assert "Cai and Lena will check that all plots are generated on run" in text
