@@ -66,6 +66,8 @@ def options_sections(a: OptionsProposal, w: _Writer) -> list[Section]:
     if not open_decision:  # nothing asked: the plan the notes give, and a reply only if they miss a decision
         if a.will_do:
             sections.append(Section("The plan in the notes", [Entry(sentence(cap_first(w.t(x))), rank=4) for x in a.will_do]))
+        if a.open_risks:  # no decision to ask for, but a problem is never suppressed (O11)
+            sections.append(Section("Open risks", [Entry(sentence(cap_first(w.t(x)))) for x in a.open_risks]))
         if clean(a.reply_hint):
             sections.append(Section(entries=[Entry(sentence(w.t(a.reply_hint)), "para")]))
         return sections

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..errors import InputError
 from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
 from ..playbook import commitment_object, decision_phrase, fmt, short_title, wait_object, wait_signal
+from ..playbook.note_choices import choice_phrase
 from ..playbook.text import is_me, quoted, wait_is_external
 from .update_writer import step_text
 from .wording import cap, clause, fit, inline_title, statement, subject, the_phrase
@@ -28,7 +29,8 @@ GROUNDS = {
 
 
 def decision_on(question: str) -> str:
-    phrase = decision_phrase(question)
+    """'Can we piggyback off GCM or APSN?' -> 'on whether we can piggyback off GCM or APSN'."""
+    phrase = choice_phrase(question) or decision_phrase(question)
     return phrase if phrase.startswith("on ") else f"on {phrase}"
 
 
@@ -82,8 +84,11 @@ def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
     if blockers:
         w = blockers[0]
         return f"on how to get past the blocker on {clause(wait_object(w) or w.what)}", wait_signal(w, as_of, plan.log)
-    if item.risks:  # what the notes say is wrong, in their words
-        risk = statement(item.risks[0])
+    from ..playbook.options import framable_risk
+
+    risks = [r for r in item.risks if framable_risk(r)]
+    if risks:  # what the notes say is wrong, in their words
+        risk = statement(risks[0])
         return f"on what to do about {quoted(risk)}", ""
     return "on the open question", ""  # the playbook sends no item without trouble or a question here
 
@@ -229,6 +234,7 @@ def no_open_decision(plan: Plan) -> OptionsProposal:
         rationale="",
         default_action="",
         will_do=[fit(x, 300) for x in list(dict.fromkeys(steps))[:4]],
+        open_risks=[fit(statement(r), 300) for r in d.open_risks if statement(r)][:4],
         reply_hint="No reply needed unless the notes miss an open decision.",
         first_person=plan.log.first_person,
         open_decision=False,

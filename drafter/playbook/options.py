@@ -27,6 +27,7 @@ from .alternatives import (  # noqa: F401  (re-exported)
     workaround_tradeoffs,
 )
 from .commitments import decision_by_given
+from .note_choices import framed_options, line_choices
 from .rules import decide_by_date, decision_by
 from .text import IRREGULAR_PAST, clean, fmt, is_me, wait_is_external
 
@@ -102,8 +103,15 @@ def situation(ip: ItemPlan) -> str | None:
 
 
 def open_decisions(item: WorkItem, log: WorkLog) -> list[Decision]:
-    """The item's decisions the notes do not record as taken (a question answered in its own section is not asked)."""
-    return [d for d in item.decisions if decided_by_outcome(d, item, log) is None]
+    """The item's decisions the notes do not record as taken (a question answered in its own section is not asked),
+    each with its alternatives in the frame they share; a point the notes judge ('A vs B, is useful') is no decision."""
+    out = []
+    for d in item.decisions:
+        opts = framed_options(d.question, d.options)
+        if opts is None or decided_by_outcome(d, item, log) is not None:
+            continue
+        out.append(d if opts == d.options else d.model_copy(update={"options": opts}))
+    return out
 
 
 def focus_item(plan: Plan) -> ItemPlan | None:
@@ -126,8 +134,11 @@ def notes_alternatives(plan: Plan, ip: ItemPlan) -> tuple[Decision | None, bool]
         base = item.decisions[0] if item.decisions else Decision(question="")
         return base.model_copy(update={"options": labelled}), False
     named = next((d for d in item.decisions if len(d.options) >= 2), None)
+    across = [d for d in line_choices(log) if len(d.options) >= 2]
     if named is not None:
-        return named, False
+        # "A vs B; instead of having two modes, have one with a checkbox": the notes' own proposal on that point
+        same = next((d for d in across if set(d.lines) & set(named.lines)), None)
+        return (same.model_copy(update={"who": named.who, "by": named.by}) if same else named), False
     for d in item.decisions:
         pos = positions_as_options(d)
         if len(pos) >= 2:
@@ -136,6 +147,8 @@ def notes_alternatives(plan: Plan, ip: ItemPlan) -> tuple[Decision | None, bool]
     if len(listed) >= 2:
         base = item.decisions[0] if item.decisions else Decision(question="")
         return base.model_copy(update={"options": listed}), False
+    if across:
+        return across[0], False
     ext_waits = [w for w in item.waits if wait_is_external(w) and w.kind != "blocked"]
     workaround = workaround_decision(item.decisions, ext_waits, log.as_of)
     return workaround, workaround is not None
@@ -235,7 +248,9 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     known = [] if options else known_facts(plan, ip, actions_taken)
     if not is_open:  # nothing in the notes to decide: say so, with the decisions they record
         known = decisions_taken(plan)
-        actions_taken, open_risks = [], []
+        # a risk no decision can be framed on (a report of what went wrong) is still stated: never suppressed (O11)
+        unplanned = not any(cs.state == "open" for cs in ip.commitments)
+        actions_taken, open_risks = [], (open_risks if unplanned and item.risks else [])
     return DecisionFacts(
         open_decision=is_open,
         item_title=item.title,
@@ -266,7 +281,15 @@ def has_trouble(ip: ItemPlan) -> bool:
     return bool(any(cs.state == "missed" for cs in ip.commitments) or any(wait_is_external(w) for w in item.waits)
                 or any(w.kind == "blocked" for w in item.waits)
                 # a stated risk nobody has a plan for; one with an open promise beside it is handled in the notes
-                or (item.risks and not any(cs.state == "open" for cs in ip.commitments)))
+                or (any(framable_risk(r) for r in item.risks) and not any(cs.state == "open" for cs in ip.commitments)))
+
+
+def framable_risk(risk: str) -> bool:
+    """A risk a decision can be framed on ('what to do about “the vendor may not deliver”'): a short statement of
+    its own, not a report of what went wrong ('However, due to unforeseen circumstances ... the schedule needed to
+    be adjusted several times ...', FreeBSD release engineering, 2018Q3), which stays an open risk."""
+    first = re.split(r"(?<=[.!?])\s", clean(risk))[0]
+    return len(first.split()) <= 16 and not re.match(r"^(?:however|but|due to|because|as)\b", first, re.I)
 
 
 def decisions_taken(plan: Plan) -> list[str]:

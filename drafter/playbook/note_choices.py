@@ -1,0 +1,183 @@
+"""Choices the notes hold in their own words, and how a decision is worded from them.
+
+- an "X or Y" / "X vs Y" question keeps its shared frame: "Can we piggyback off GCM or APSN for
+  notifications?" offers "piggyback off GCM for notifications" and "piggyback off APSN for
+  notifications", not "piggyback off GCM" and "APSN for notifications";
+- "A vs B, is useful" is a distinction the notes judge, not a choice;
+- "other options are to Y" under a line that names X: X or Y, under the heading they share;
+- "instead of X, Y": Y (the proposal) or X (what it replaces);
+- "I propose to X": a decision whether to X, with only that side in the notes unless they name another.
+
+Nothing here invents an option: every option is a span of a note line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Decision, WorkLog
+from .actions import is_verb
+from .text import clean
+
+_LEAD = re.compile(r"^(?:(?:should|shall|do|does|can|could|would|will)\s+(?:we|i|they|it)\s+|(?:which|whether)\s+(?:to\s+)?)", re.I)
+_SPLIT = re.compile(r"\s+(?:or|vs\.?|versus)\s+", re.I)
+# where the second alternative's head ends and the frame they share resumes ("APSN| for notifications")
+_HEAD_END = re.compile(r"\s+(?=(?:for|to|in|on|with|at|by|from|of|as|before|after|when|so|because|than|instead|if)\b)|\s*[,;:]", re.I)
+# a word that can open the shared frame right before the first alternative ("piggyback off| GCM")
+_FRAME_JOINT = {"off", "with", "to", "on", "for", "in", "from", "of", "at", "by", "via", "using", "use", "adopt", "the", "a", "an"}
+_VERBISH = {"go", "keep", "stay", "have", "take", "do", "get", "make", "let", "wait"}
+_JUDGED = re.compile(r"^\s*,?\s*(?:is|are|was|were|seems?|looks?)\b", re.I)
+
+
+def _verb(word: str) -> bool:
+    return word.lower() in _VERBISH or is_verb(word)
+
+
+def split_question(question: str) -> tuple[str, str, str, str, str] | None:
+    """'Can we piggyback off GCM or APSN for notifications?' -> ('piggyback off', 'GCM', 'APSN', 'for notifications', lead)."""
+    q = clean(question).rstrip("?.!").strip()
+    lead_m = _LEAD.match(q)
+    lead = lead_m.group(0) if lead_m else ""
+    body = q[len(lead):]
+    parts = _SPLIT.split(body)
+    if len(parts) != 2:
+        return None
+    left, right = parts
+    stop = _HEAD_END.search(right)
+    head, suffix = (right[: stop.start()], right[stop.start():]) if stop else (right, "")
+    return left.strip(), head.strip(), suffix.strip(), lead.strip(), body
+
+
+def framed_options(question: str, options: list[str]) -> list[str] | None:
+    """The two alternatives of an 'X or Y' question with the frame they share; ``options`` unchanged when
+    the split already reads whole; None when the clause judges a distinction ('A vs B, is useful')."""
+    if len(options) != 2:
+        return options
+    split = split_question(question)
+    if split is None:
+        return options
+    left, head, suffix, _, _ = split
+    if suffix and _JUDGED.match(suffix):
+        return None  # "Process Version vs. Spec Version, is useful": a point made, not a choice
+    lw, hw = left.split(), head.split()
+    if not hw or not lw or _verb(hw[0]) or len(hw) > 3:
+        return options  # "ship now or wait a week": two whole clauses
+    if len(lw) > len(hw):
+        joint = lw[-len(hw) - 1].lower()
+        if joint not in _FRAME_JOINT and not (hw[0][:1].isupper() and lw[-len(hw)][:1].isupper()):
+            return options
+        prefix, first = " ".join(lw[: -len(hw)]), " ".join(lw[-len(hw):])
+    else:
+        prefix, first = "", left
+    tail = (" " + suffix) if suffix and not suffix.startswith((",", ";", ":")) else ""
+    a = f"{prefix} {first}{tail}".strip()
+    b = f"{prefix} {head}{tail}".strip()
+    return [a, b] if a.lower() != b.lower() else options
+
+
+def choice_phrase(question: str) -> str | None:
+    """The decision a question or an 'X vs Y' clause asks, as a phrase after 'on': 'whether we can piggyback ...'.
+    None when the question is not of these shapes (the caller words it)."""
+    q = clean(question).rstrip("?.!").strip()
+    m = re.match(r"^(?P<m>can|could|should|shall|will|would|do|does)\s+(?P<p>we|I|they|it)\s+(?P<rest>\S.*)$", q, re.I)
+    if m:
+        modal = m.group("m").lower()
+        modal = "" if modal in ("do", "does") else f"{modal} "
+        pron = m.group("p") if m.group("p") == "I" else m.group("p").lower()
+        return f"whether {pron} {modal}{m.group('rest')}"
+    p = re.match(r"^(?:I|we)\s+(?:would like to\s+)?propose\s+(?:to\s+|that\s+we\s+)?(?P<x>\S.*)$", q, re.I)
+    if p:
+        x = p.group("x")
+        return f"whether to {x[:1].lower() + x[1:]}" if _verb(x.split()[0]) else f"on the proposal to {x}"
+    if re.search(r"\s(?:vs\.?|versus)\s", q, re.I) and "?" not in question:
+        split = split_question(q)
+        if split is None:
+            return None
+        left, head, suffix, _, body = split
+        words = body.split()
+        if words and _verb(words[0]):
+            return f"whether to {body[:1].lower()}{body[1:]}".replace(" vs. ", " or ").replace(" vs ", " or ").replace(" versus ", " or ")
+        return f"on the choice between {left} and {head}{(' ' + suffix) if suffix and suffix[0].isalpha() else ''}"
+    return None
+
+
+def proposal(question: str) -> str | None:
+    """'I propose to adopt the SMPTE names.' -> 'adopt the SMPTE names' (the side the notes give)."""
+    m = re.match(r"^(?:I|we)\s+(?:would like to\s+)?propose\s+(?:to\s+|that\s+we\s+)?(?P<x>\S.*?)[.!]?$", clean(question), re.I)
+    return m.group("x") if m else None
+
+
+# --------------------------------------------------------------------------------------------
+# Alternatives the notes spread over two lines, or state as "instead of"
+# --------------------------------------------------------------------------------------------
+
+_OTHER_OPTION = re.compile(
+    r"^\s*(?:[-*•+]\s*)?(?:the\s+)?(?:other|another|an)\s+(?:options?|alternatives?)\s+(?:is|are|would be)\s+(?:to\s+)?(?:just\s+)?(?P<y>\S.+?)\.?\s*$",
+    re.I,
+)
+_INSTEAD = re.compile(r"\binstead\s+of\s+(?P<x>[^,;.]{3,80}?)\s*,\s*(?P<y>[^;.]{3,120})", re.I)
+_BULLET = re.compile(r"^(?P<ind>\s*)(?:[-*•+]|\d+[.)])\s+(?P<t>\S.*)$")
+_WILL_SEE = re.compile(r"^(?:[\w .'-]{1,40}?\s+)?(?:will|to)\s+(?:see|check|find out|look into)\s+(?:if|whether)\s+(?:we\s+can\s+)?(?P<x>\S.+)$", re.I)
+
+
+def _indent(text: str) -> int:
+    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+
+
+def _base(word: str) -> str | None:
+    """'Making' -> 'make', 'Moving' -> 'move', 'Running' -> 'run' (a verb the playbook knows), else None."""
+    w = word.lower()
+    if not w.endswith("ing") or len(w) < 5:
+        return None
+    stem = w[:-3]
+    for cand in (stem + "e", stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+        if cand and _verb(cand):
+            return cand
+    return None
+
+
+def _heading_question(text: str) -> str | None:
+    """A parent line as the decision: 'Making the agenda and notes public again.' -> 'how to make the agenda and notes public again'."""
+    t = clean(re.sub(r"^\s*(?:[-*•+]|\d+[.)])\s+", "", text)).rstrip(".:")
+    words = t.split()
+    if not words:
+        return None
+    base = _base(words[0])
+    if base:
+        return f"how to {base} {' '.join(words[1:])}".strip()
+    return None
+
+
+def line_choices(log: WorkLog) -> list[Decision]:
+    """Decisions the notes hold across lines: 'John will see if we can make dropbox paper readable by the world'
+    then 'other options are to just post the notes somewhere public after the meeting' under 'Making the agenda
+    and notes public again' (conda-forge minutes, 2018-06-26); 'instead of having two modes, have one with a
+    checkbox' (OpenVDB TSC, 2021-03-02)."""
+    lines = log.lines
+    out: list[Decision] = []
+    for i, line in enumerate(lines):
+        m = _OTHER_OPTION.match(line.text)
+        if m and i > 0:
+            ind = _indent(line.text)
+            prev = next((p for p in reversed(lines[:i]) if p.text.strip() and _indent(p.text) == ind), None)
+            parent = next((p for p in reversed(lines[:i]) if p.text.strip() and _indent(p.text) < ind), None)
+            if prev is None:
+                continue
+            a = clean(_BULLET.sub(lambda b: b.group("t"), prev.text))
+            see = _WILL_SEE.match(a)
+            first = see.group("x") if see else a
+            question = _heading_question(parent.text) if parent is not None else None
+            out.append(Decision(question=question or "", options=[first.rstrip("."), m.group("y").rstrip(".")],
+                                positions=[a] if see else [],
+                                lines=[x.number for x in (parent, prev, line) if x is not None]))
+            continue
+        for s in re.split(r"(?<=[.;])\s+", line.text):
+            n = _INSTEAD.search(s)
+            if not n:
+                continue
+            said, y = clean(n.group("x")), clean(n.group("y")).rstrip(".")
+            x = re.sub(r"^having\b", "have", said, flags=re.I)  # "instead of having two modes" -> "have two modes"
+            if not _verb(y.split()[0]) or not _verb(x.split()[0]):
+                continue  # both sides read as something to do
+            out.append(Decision(question=f"whether to {y} instead of {said}", options=[y, x], lines=[line.number]))
+    return out

@@ -1,0 +1,96 @@
+"""Choices the real notes hold, worded as the notes word them (playbook.note_choices, issue 10 item 4).
+
+Fixtures are lines of evals/real notes (source in each test); they failed on main at 9423ab8:
+'A) Piggyback off GCM. B) APSN for notifications', 'on Process Version vs. Spec Version, is useful',
+'on I propose to adopt the SMPTE names', 'on what to do about “However, due to ...”'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter import Drafter
+from drafter.playbook.note_choices import choice_phrase, framed_options, proposal
+
+DRAFTER = Drafter(engine="offline")
+
+
+def options_of(notes: str, as_of: dt.date):
+    return DRAFTER.options(notes, as_of=as_of).artefact
+
+
+def test_or_question_keeps_the_frame_both_sides_share():
+    # couchers backend meeting #25 (evals/real/minutes/couchers-backend-025-2021-06-09.md, line 27)
+    q = "Can we piggyback off GCM or APSN for notifications?"
+    assert framed_options(q, ["piggyback off GCM", "APSN for notifications"]) == [
+        "piggyback off GCM for notifications", "piggyback off APSN for notifications"]
+    assert choice_phrase(q) == "whether we can piggyback off GCM or APSN for notifications"
+
+
+def test_two_whole_clauses_stay_as_they_are():
+    assert framed_options("Should we ship now or wait a week?", ["ship now", "wait a week"]) == ["ship now", "wait a week"]
+    assert framed_options("Should we renew Acme for a year or go month-to-month?", ["renew Acme for a year", "go month-to-month"]) == [
+        "renew Acme for a year", "go month-to-month"]
+
+
+def test_a_distinction_the_notes_judge_is_no_choice():
+    # SPDX tech call 2026-04-14 (evals/real/minutes/spdx-tech-2026-04-14.md, line 160)
+    assert framed_options("Process Version vs. Spec Version, is useful.", ["Process Version", "Spec Version, is useful"]) is None
+
+
+def test_a_vs_clause_is_worded_as_a_question():
+    assert choice_phrase("Extrapolate with fog vs sdf to extension") in (
+        "whether to extrapolate with fog or sdf to extension", "on the choice between Extrapolate with fog and sdf to extension")
+
+
+def test_a_proposal_is_the_decision_whether_to_do_it():
+    # OpenEXR TSC 2020-07-30 (evals/real/minutes/openexr-tsc-2020-07-30.md, line 50)
+    assert proposal("I propose to adopt the SMPTE names.") == "adopt the SMPTE names"
+    assert choice_phrase("I propose to adopt the SMPTE names.") == "whether to adopt the SMPTE names"
+
+
+NOTES_PUBLIC = """# 2018-06-26 conda-forge meeting
+**Existing Items**
+
+- Finding a good solution to sharing passwords among core
+- Making the agenda and notes public again.
+    - John will see if we can make dropbox paper readable by the world
+    - other options are to just post the notes somewhere public after the meeting
+- conda-forge blog
+"""
+
+
+def test_other_options_line_gives_the_second_alternative():
+    # conda-forge core call 2018-06-26 (evals/real/minutes/conda-forge-2018-06-26.md, lines 38-40)
+    a = options_of(NOTES_PUBLIC, dt.date(2018, 6, 27))
+    assert "how to make the agenda and notes public again" in a.headline
+    assert [o.title for o in a.options] == ["Make dropbox paper readable by the world", "Post the notes somewhere public after the meeting"]
+
+
+def test_instead_of_proposal_beats_the_vs_split_on_its_line():
+    # OpenVDB TSC 2021-03-02 (evals/real/minutes/openvdb-tsc-2021-03-02.md, line 47)
+    notes = ("## SOP Extrapolate\n\nExtrapolate PR is updated again.  Extrapolate with fog vs sdf to extension; instead of having "
+             "two modes, have one with a checkbox if the result should be sdf or not.  Jeff is to look at it.\n")
+    a = options_of(notes, dt.date(2021, 3, 3))
+    titles = [o.summary.lower() for o in a.options]
+    assert titles[0].startswith("have one with a checkbox") and titles[1] == "have two modes"
+    assert "instead of having two modes" in a.headline and " vs " not in a.headline
+
+
+def test_a_report_of_what_went_wrong_is_stated_not_framed_as_a_decision():
+    # FreeBSD release engineering 2018Q3 (evals/real/incident/freebsd-2018q3-release-engineering-status.md, lines 16-20)
+    notes = """## FreeBSD Release Engineering Team ##
+
+The FreeBSD Release Engineering Team started the 12.0-RELEASE cycle August 10,
+beginning with the code slush.
+
+However, due to unforseen circumstances related to upstream code that was
+deemed necessary to include in 12.0-RELEASE, the schedule needed to be
+adjusted several times to account for works-in-progress related to the
+upstream code to be compatible with other base system utilities.  At the end
+of the quarter, the *stable/12* branch had not been created due to this delay.
+"""
+    a = options_of(notes, dt.date(2018, 10, 1))
+    assert "what to do about" not in a.headline and "However" not in a.headline
+    text = DRAFTER.options(notes, as_of=dt.date(2018, 10, 1)).render("text")
+    assert "stable/12 branch had not been created" in text  # the problem is still stated (O11)
