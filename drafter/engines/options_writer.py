@@ -6,10 +6,12 @@ sets out the decision and what the notes say about it (``known``), and recommend
 
 from __future__ import annotations
 
+import re
+
 from ..errors import InputError
 from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
 from ..playbook import commitment_object, decision_phrase, fmt, short_title, wait_object, wait_signal
-from ..playbook.note_choices import choice_phrase
+from ..playbook.note_choices import choice_phrase, proposal
 from ..playbook.text import is_me, quoted, wait_is_external
 from .update_writer import step_text
 from .wording import cap, clause, fit, inline_title, statement, subject, the_phrase
@@ -31,6 +33,8 @@ GROUNDS = {
 def decision_on(question: str) -> str:
     """'Can we piggyback off GCM or APSN?' -> 'on whether we can piggyback off GCM or APSN'."""
     phrase = choice_phrase(question) or decision_phrase(question)
+    if re.match(r"^(?:How|What|Which|Where|Who|When|Whether)\b", phrase):  # "How to handle symlinks ...?" after "on"
+        phrase = phrase[:1].lower() + phrase[1:]
     return phrase if phrase.startswith("on ") else f"on {phrase}"
 
 
@@ -105,6 +109,8 @@ def write_options(plan: Plan) -> OptionsProposal:
     ip = _focus(plan, d.item_title)
     question = clause(d.question)
     on, wrong = (decision_on(question), "") if question else framing(ip, plan)
+    if on == "on the open question" and d.options:  # the notes list alternatives but ask no question in words
+        on = "on which of the options below to take"
     if d.situation and statement(d.situation):
         wrong = statement(d.situation)
     elif not wrong and question:
@@ -118,6 +124,8 @@ def write_options(plan: Plan) -> OptionsProposal:
         tail = "the notes recommend a mix of the options below."
     elif labels:
         tail = "the notes give no ground to prefer one of the options below."
+    elif proposal(d.question):  # "I propose to adopt the SMPTE names": one side, no counter-proposal in the notes
+        tail = "the notes give only that proposal, no counter-proposal; below is what they say."
     else:
         tail = f"{NO_OPTIONS[0].lower()}{NO_OPTIONS[1:]}; below is what they say."
     mark = " (a date I propose)" if d.decide_by_proposed else ""

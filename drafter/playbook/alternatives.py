@@ -111,6 +111,24 @@ def notes_recommendation(log: WorkLog) -> tuple[list[str], str | None]:
     return [], None
 
 
+_BULLETED = re.compile(r"^\s*[-*•]\s")
+
+
+def _indent(text: str) -> int:
+    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+
+
+def chosen(log: WorkLog, options: list[str], after: int) -> bool:
+    """An option the notes tick off later ('[x] Squash redesign-cmdb branch into a single initial commit' after
+    the 'Alternatives:' it was one of, osb-cmdb TODO): the choice is made, nothing is left to decide."""
+    heads = [re.sub(r"[*`_]", "", o).lower()[:40] for o in options]
+    for line in log.lines[after + 1:]:
+        m = re.match(r"^\s*(?:[-*•]\s*)?\[[xX]\]\s*(?P<t>\S.*)$", line.text)
+        if m and any(re.sub(r"[*`_]", "", clean(m.group("t"))).lower().startswith(h[:30]) for h in heads):
+            return True
+    return False
+
+
 def options_from_lines(log: WorkLog) -> list[str]:
     """Options the notes list ('A) wait ...', 'B) pay ...', 'Options:' + bullets or 'Options: x, y, or z'), verbatim."""
     listed = labelled_options(log)
@@ -118,13 +136,13 @@ def options_from_lines(log: WorkLog) -> list[str]:
         return listed
     for i, line in enumerate(log.lines):
         if _OPTIONS_HEADING.match(line.text):  # "Options:" then one bullet per option
-            bullets = []
+            bullets, at = [], _indent(line.text)
             for nxt in log.lines[i + 1 :]:
                 b = re.match(r"^\s*(?:[-*•]|\d+[.)])\s+(?P<t>\S.*)$", nxt.text)
-                if not b:
-                    break
+                if not b or (_BULLETED.match(line.text) and _indent(nxt.text) <= at):
+                    break  # a bullet back at the heading's own level is no longer one of its options
                 bullets.append(clean(b.group("t")))
-            if len(bullets) >= 2:
+            if len(bullets) >= 2 and not chosen(log, bullets, i):
                 return bullets[:4]
         m = _INLINE_OPTIONS.search(line.text) or _COULD_OPTIONS.match(line.text)
         if not m:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..models import Decision, WorkLog
-from .actions import is_verb
+from .actions import is_action, is_verb
 from .text import clean
 
 _LEAD = re.compile(r"^(?:(?:should|shall|do|does|can|could|would|will)\s+(?:we|i|they|it)\s+|(?:which|whether)\s+(?:to\s+)?)", re.I)
@@ -180,4 +180,95 @@ def line_choices(log: WorkLog) -> list[Decision]:
             if not _verb(y.split()[0]) or not _verb(x.split()[0]):
                 continue  # both sides read as something to do
             out.append(Decision(question=f"whether to {y} instead of {said}", options=[y, x], lines=[line.number]))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Open questions that ask what to do
+# --------------------------------------------------------------------------------------------
+
+# "Should we ...?", "Can we ...?", "Do we need ...?", "How to handle ...?", "What should be the next step ...?"
+_ASKS_WHAT_TO_DO = re.compile(
+    r"^(?:(?:should|shall|can|could)\s+(?:we|they|i)\b|do\s+we\s+(?:need|want)\b|which\b|whether\b|"
+    r"how\s+(?:to|do\s+we|should\s+we)\b|(?:what|where)\s+should\b|is\s+it\s+possible\s+to\b)",
+    re.I,
+)
+# "Vercel: ending their OSS program, we might just move to paying?" (couchers dev, 2024-09-10)
+_HEDGED = re.compile(r"\b(?:we|they)\s+(?:might|could|may)\s+(?:just\s+)?(?P<x>[a-z]\w*\b.*)$", re.I)
+_ANSWER_AFTER = re.compile(r"^\s*(?:->|=>|→|no\b|yes\b|nope\b|agreed\b|done\b|decided\b)", re.I)
+_TEMPLATE = re.compile(r"\b(?:anything\s+(?:blocking|folks|else)|anyone\s+else|any\s+other\s+business|questions\?|"
+                       r"where\s+i.m\s+blocked|what\s+have\s+you|what\s+are\s+you\s+going)\b", re.I)
+
+
+def _answered_in_line(q_text: str, log: WorkLog, lines: list[int]) -> bool:
+    """'Consider to deprecate exceptions? ... -> No, make them better instead' (Falco, 2023-10-05): answered on its line."""
+    by_number = {ln.number: ln.text for ln in log.lines}
+    stem = clean(q_text).rstrip("?")[:40]
+    for n in lines:
+        text = clean(by_number.get(n, ""))
+        at = text.find(stem)
+        if at >= 0:
+            rest = text[at + len(stem):]
+            after = rest[rest.find("?") + 1:] if "?" in rest else ""
+            if _ANSWER_AFTER.match(after):
+                return True
+    return False
+
+
+def _strip_ask(q: str) -> str:
+    """'Do we need to wrap tbb::foreach with new API' -> 'wrap tbb::foreach with new API'."""
+    return re.sub(r"^(?:or\s+)?(?:(?:should|shall|can|could|do|would)\s+(?:we|they|i)\s+(?:need\s+to\s+|want\s+to\s+|just\s+)?)", "", q, flags=re.I).strip()
+
+
+def question_decision(text: str) -> tuple[str, list[str]] | None:
+    """(question, options) when an open question asks what to do; None for any other question."""
+    q = clean(text)
+    if not q.endswith("?") or _TEMPLATE.search(q) or len(q.split()) > 30 or q.count("?") > 1:
+        return None
+    body = q.rstrip("?").strip()
+    cond = re.match(r"^if\s+(?P<c>[^,]{2,60}),\s*(?P<rest>.+)$", body, re.I)
+    if cond:  # "If no volunteers, we could just not have it, or ask someone to do it?" (ASWF TAC, 2026-04-01)
+        parts = re.split(r",?\s+or\s+", cond.group("rest"))
+        if len(parts) == 2:
+            opts = [re.sub(r"^(?:we|they)\s+(?:could|can|might|should)\s+(?:just\s+)?", "", p, flags=re.I).strip() for p in parts]
+            return f"what to do if {cond.group('c')}?", opts
+        return None
+    if _ASKS_WHAT_TO_DO.match(body):
+        parts = re.split(r",?\s+or\s+", _strip_ask(body))
+        opts = framed_options(q, [p for p in parts]) if len(parts) == 2 else []
+        return q, (opts or []) if len(parts) == 2 and all(len(p.split()) <= 12 for p in parts) else []
+    h = _HEDGED.search(body)
+    if h and _verb(h.group("x").split()[0]):
+        return f"whether to {h.group('x')}?", []
+    words = body.split()
+    second = words[1].lower() if len(words) > 1 else ""
+    statement = re.fullmatch(r"is|are|was|were|has|have|does|will|can|gets|got", second) or (second.endswith("s") and _verb(second[:-1]))
+    adverb = re.match(r"^[A-Z]\w+ly\s+[a-z]+\b", body)  # "Systematically cordon and cull nodes older than 3-5 days?" (mybinder)
+    if words and words[0][:1].isupper() and not statement and words[0].lower() not in ("decide", "clarify", "consider", "discuss") \
+            and (adverb or (_verb(words[0]) and is_action(body))):
+        return f"whether to {body[:1].lower()}{body[1:]}?", []
+    return None
+
+
+def question_decisions(item, log: WorkLog) -> list[Decision]:
+    """The item's open questions that ask what to do, as decisions with the alternatives they name;
+    a question followed by 'Or ...?' on its line names the second ('Do we need to wrap tbb::foreach
+    with new API? Or wait for C++20?', OpenVDB TSC, 2021-03-02)."""
+    qs = [q for q in item.questions if not q.answered]
+    out: list[Decision] = []
+    for i, q in enumerate(qs):
+        if re.match(r"^\s*or\b", q.text, re.I) or _answered_in_line(q.text, log, q.lines):
+            continue
+        got = question_decision(q.text)
+        if got is None:
+            continue
+        question, opts = got
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        if not opts and nxt is not None and set(nxt.lines) & set(q.lines) and re.match(r"^\s*or\s+\w", nxt.text, re.I):
+            second = _strip_ask(clean(nxt.text).rstrip("?"))
+            first = _strip_ask(clean(q.text).rstrip("?"))
+            if second and first and len(first.split()) <= 12 and _verb(first.split()[0]):
+                opts = [first, re.sub(r"^or\s+", "", second, flags=re.I)]
+                question = f"{clean(q.text).rstrip('?')} or {opts[1]}?"
+        out.append(Decision(question=question, options=opts, who=None, lines=list(q.lines)))
     return out

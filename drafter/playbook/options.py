@@ -27,7 +27,7 @@ from .alternatives import (  # noqa: F401  (re-exported)
     workaround_tradeoffs,
 )
 from .commitments import decision_by_given
-from .note_choices import framed_options, line_choices
+from .note_choices import framed_options, line_choices, question_decisions
 from .rules import decide_by_date, decision_by
 from .text import IRREGULAR_PAST, clean, fmt, is_me, wait_is_external
 
@@ -111,6 +111,9 @@ def open_decisions(item: WorkItem, log: WorkLog) -> list[Decision]:
         if opts is None or decided_by_outcome(d, item, log) is not None:
             continue
         out.append(d if opts == d.options else d.model_copy(update={"options": opts}))
+    have = {clean(d.question).lower().rstrip("?") for d in out}
+    # then the item's open questions that ask what to do ('How to handle symlinks in SPDX documents?')
+    out += [q for q in question_decisions(item, log) if clean(q.question).lower().rstrip("?") not in have]
     return out
 
 
@@ -119,9 +122,12 @@ def focus_item(plan: Plan) -> ItemPlan | None:
     open_items = [ip for ip in plan.items if ip.status != Status.DONE]
     if not open_items:
         return None
-    with_decision = [ip for ip in open_items if open_decisions(ip.item, plan.log)]
+    decisions = {id(ip): open_decisions(ip.item, plan.log) for ip in open_items}
+    with_decision = [ip for ip in open_items if decisions[id(ip)]]
     pool = with_decision or open_items
-    return max(pool, key=lambda ip: (ip.status.severity, -(ip.item.deadline or dt.date.max).toordinal()))
+    # a decision whose alternatives the notes name first: it is the one the reader can answer
+    return max(pool, key=lambda ip: (any(len(d.options) >= 2 for d in decisions[id(ip)]), ip.status.severity,
+                                     -(ip.item.deadline or dt.date.max).toordinal()))
 
 
 def notes_alternatives(plan: Plan, ip: ItemPlan) -> tuple[Decision | None, bool]:
@@ -246,6 +252,12 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
             open_risks.append(text)
     is_open = bool(options or question or has_trouble(ip))
     known = [] if options else known_facts(plan, ip, actions_taken)
+    if not options and decision is not None and decision.lines:  # the question in the notes' own words, with its context
+        by_number = {line.number: line.text for line in log.lines}
+        said = clean(_BULLET.sub("", by_number.get(min(decision.lines), "")))
+        said = re.sub(r"^\[[ xX?]\]\s*", "", said)
+        if said and said.lower().rstrip("?") not in question.lower() and said not in known:
+            known = [said, *(k for k in known if re.sub(r"^[^:]{1,30}:\s*", "", k).lower().rstrip(".") not in said.lower())]
     if not is_open:  # nothing in the notes to decide: say so, with the decisions they record
         known = decisions_taken(plan)
         # a risk no decision can be framed on (a report of what went wrong) is still stated: never suppressed (O11)

@@ -8,6 +8,7 @@ Fixtures are lines of evals/real notes (source in each test); they failed on mai
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from drafter import Drafter
 from drafter.playbook.note_choices import choice_phrase, framed_options, proposal
@@ -94,3 +95,50 @@ of the quarter, the *stable/12* branch had not been created due to this delay.
     assert "what to do about" not in a.headline and "However" not in a.headline
     text = DRAFTER.options(notes, as_of=dt.date(2018, 10, 1)).render("text")
     assert "stable/12 branch had not been created" in text  # the problem is still stated (O11)
+
+
+def test_open_questions_that_ask_what_to_do_are_decisions():
+    from drafter.playbook.note_choices import question_decision
+
+    # mybinder 2018-03-26 (line 60), Falco 2023-10-05 (line 32), SPDX 2026-04-14 (line 167), couchers dev 2024-09-10 (line 19)
+    assert question_decision("Systematically cordon and cull nodes older than 3-5 days?")[0] == \
+        "whether to systematically cordon and cull nodes older than 3-5 days?"
+    assert question_decision("Do we need a new repo for all this on Falco side?") is not None
+    assert question_decision("How to handle symlinks in SPDX documents?") is not None
+    assert question_decision("ending their OSS program, we might just move to paying?")[0] == "whether to move to paying?"
+    # ASWF TAC 2026-04-01 (line 14): the two sides after the condition
+    assert question_decision("If no volunteers, we could just not have it, or ask someone to do it?") == (
+        "what to do if no volunteers?", ["not have it", "ask someone to do it"])
+    # not decisions: a standup template, a report, a noun, a question to one person
+    for q in ("Is there anything blocking you from doing work?", "Score gets stored to the start screen?",
+              "Linting PR?", "Can you add zlib, too?"):
+        assert question_decision(q) is None, q
+
+
+REAL = Path(__file__).resolve().parents[2] / "evals" / "real"
+
+
+def test_a_how_to_question_is_the_decision_in_the_headline():
+    a = options_of((REAL / "minutes" / "spdx-tech-2026-04-14.md").read_text(encoding="utf-8"), dt.date(2026, 4, 15))
+    assert "on how to handle symlinks in SPDX documents:" in a.headline and a.open_decision
+
+
+def test_one_sided_proposal_says_so():
+    a = options_of((REAL / "minutes" / "openexr-tsc-2020-07-30.md").read_text(encoding="utf-8"), dt.date(2020, 7, 31))
+    assert "on whether to adopt the SMPTE names:" in a.headline and "only that proposal" in a.headline
+    assert not a.options and a.recommendation is None
+
+
+def test_alternatives_the_notes_tick_off_later_are_decided():
+    # osb-cmdb TODO (evals/real/todo/osb-cmdb-todo.md, lines 17-30)
+    notes = """Polish before 1.0 release
+* [x] Manage git repo history.
+   * Alternatives:
+      * **Squash `redesign-cmdb` branch into a single initial commit, update master to it**
+      * Selectively squash `redesign-cmdb` branch to isolate scab work
+   * [x] Squash `redesign-cmdb` branch into a single initial commit
+      * Mention commit with history with URL to `redesign-cmdb` commit in github
+* [ ] Release new version
+"""
+    a = options_of(notes, dt.date(2020, 11, 18))
+    assert not a.options and "open question" not in a.headline
