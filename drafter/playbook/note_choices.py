@@ -116,6 +116,11 @@ _OTHER_OPTION = re.compile(
     re.I,
 )
 _INSTEAD = re.compile(r"\binstead\s+of\s+(?P<x>[^,;.]{3,80}?)\s*,\s*(?P<y>[^;.]{3,120})", re.I)
+# "[ ] Name variants: release-1, release-v1, dev-1" (rybak copy-commit-reference TODO): an open box only
+_VARIANTS = re.compile(r"^\s*(?:[-*•+]\s*)?(?:\[[ ?]\]\s*)?(?P<label>[\w -]{0,30}?\b(?:variants|candidates))\s*:\s*(?P<body>\S.+)$", re.I)
+# "approval to change database structure from having 2 different schemas (...) to just using one schema" (AnitaB GSoC week 7)
+_CHANGE_FROM_TO = re.compile(
+    r"\b(?P<verb>change|move|switch|migrate)\s+(?P<what>[\w ]{1,40}?)\s+from\s+(?P<a>\w+ing\b.+?)\s+to\s+(?:just\s+)?(?P<b>\w+ing\b.+)$", re.I)
 _BULLET = re.compile(r"^(?P<ind>\s*)(?:[-*•+]|\d+[.)])\s+(?P<t>\S.*)$")
 _WILL_SEE = re.compile(r"^(?:[\w .'-]{1,40}?\s+)?(?:will|to)\s+(?:see|check|find out|look into)\s+(?:if|whether)\s+(?:we\s+can\s+)?(?P<x>\S.+)$", re.I)
 
@@ -171,6 +176,25 @@ def line_choices(log: WorkLog) -> list[Decision]:
                                 positions=[a] if see else [],
                                 lines=[x.number for x in (parent, prev, line) if x is not None]))
             continue
+        v = _VARIANTS.match(line.text)
+        if v:
+            from .alternatives import split_alternatives
+
+            parts = split_alternatives(v.group("body").rstrip("."))
+            if 2 <= len(parts) <= 4 and all(len(p.split()) <= 4 for p in parts):
+                out.append(Decision(question=f"which of the {v.group('label').strip().lower()} to take", options=parts,
+                                    lines=[line.number]))
+                continue
+        c = _CHANGE_FROM_TO.search(line.text)
+        if c:
+            a, b = c.group("a").split(), c.group("b").split()
+            a0, b0 = _base(a[0]), _base(b[0])
+            if a0 and b0:  # both sides are things to do: "from having 2 different schemas ... to just using one schema"
+                # a bracket here says what a side is, not what it is good for: left to the question
+                opts = [re.sub(r"\s*\([^()]*\)", "", " ".join([side0, *side[1:]])).rstrip(".") for side0, side in ((b0, b), (a0, a))]
+                out.append(Decision(question=f"whether to {c.group('verb').lower()} {c.group('what')} from {c.group('a')} to {c.group('b').rstrip('.')}",
+                                    options=opts, lines=[line.number]))
+                continue
         for s in re.split(r"(?<=[.;])\s+", line.text):
             n = _INSTEAD.search(s)
             if not n:
@@ -250,6 +274,15 @@ def question_decision(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
+def _undecided_box(q, log: WorkLog) -> tuple[str, list[str]] | None:
+    """'[?] Player dies if on a square that is in the incoming level' (LD51 backlog): a box marked undecided."""
+    by_number = {ln.number: ln.text for ln in log.lines}
+    if any(re.match(r"^\s*(?:[-*•+]\s*)?\[\?\]", by_number.get(n, "")) for n in q.lines):
+        t = clean(q.text).rstrip("?.")
+        return f"whether {t[:1].lower()}{t[1:]}?", []
+    return None
+
+
 def question_decisions(item, log: WorkLog) -> list[Decision]:
     """The item's open questions that ask what to do, as decisions with the alternatives they name;
     a question followed by 'Or ...?' on its line names the second ('Do we need to wrap tbb::foreach
@@ -259,7 +292,7 @@ def question_decisions(item, log: WorkLog) -> list[Decision]:
     for i, q in enumerate(qs):
         if re.match(r"^\s*or\b", q.text, re.I) or _answered_in_line(q.text, log, q.lines):
             continue
-        got = question_decision(q.text)
+        got = question_decision(q.text) or _undecided_box(q, log)
         if got is None:
             continue
         question, opts = got

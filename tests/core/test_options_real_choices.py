@@ -142,3 +142,32 @@ def test_alternatives_the_notes_tick_off_later_are_decided():
 """
     a = options_of(notes, dt.date(2020, 11, 18))
     assert not a.options and "open question" not in a.headline
+
+
+def test_name_variants_are_the_options():
+    # rybak copy-commit-reference TODO (evals/real/todo/rybak-copy-commit-reference-todo.md, line 28)
+    notes = "## To Do\n\n* Branch for 1.*\n    * [ ] Wait for 2.0.0 to get released\n    * [ ] Name variants: release-1, release-v1, dev-1\n"
+    a = options_of(notes, dt.date(2023, 8, 10))
+    assert "which of the name variants to take" in a.headline
+    assert [o.summary for o in a.options] == ["release-1", "release-v1", "dev-1"] and a.recommendation is None
+
+
+def test_change_from_one_way_to_another_gives_both_ways():
+    # AnitaB BIT GSoC 2020, week 7 (evals/real/worklog/anitab-bit-gsoc-2020-maya-week-7.md, line 33)
+    notes = ("#### Is further assistance necessary to resolve existing issues?\n"
+             "* Need mentor to help with alternative troubleshoot or approval to change database structure from having 2 "
+             "different schemas (BIT - bitschema and MS - public schema) to just using one schema for BIT and MS which is public schema.\n")
+    a = options_of(notes, dt.date(2020, 6, 20))
+    assert [o.summary for o in a.options] == ["use one schema for BIT and MS which is public schema", "have 2 different schemas"]
+    assert a.recommendation is None  # a bracket that says what a side is gives no ground to prefer it
+
+
+def test_undecided_box_is_a_decision():
+    from drafter.models import Question, WorkItem, WorkLog
+    from drafter.models import SourceLine as Line
+    from drafter.playbook.note_choices import question_decisions
+
+    # LD51 hunttis backlog (evals/real/todo/ld51-hunttis-backlog.md, line 22)
+    log = WorkLog(as_of=dt.date(2022, 10, 1), lines=[Line(number=1, text="- [?] Player dies if on a square that is in the incoming level")])
+    item = WorkItem(title="Must-haves", questions=[Question(text="Player dies if on a square that is in the incoming level", lines=[1])])
+    assert [d.question for d in question_decisions(item, log)] == ["whether player dies if on a square that is in the incoming level?"]
