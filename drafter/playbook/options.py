@@ -201,6 +201,43 @@ def known_facts(plan: Plan, ip: ItemPlan, exclude: list[str] | None = None) -> l
     return unique[:8]
 
 
+def _lead(text: str) -> int:
+    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+
+
+def decision_context(log: WorkLog, d: Decision, exclude: list[str]) -> list[str]:
+    """What the notes say right around a decision whose options carry no trade-off: the other sentences of its
+    line and the lines under it at its level ('We should read their docs in detail ... before doing our own
+    thing', 'Aapeli has had a brief look: looks like they do delivery but a lot will be left to us' under
+    'Can we piggyback off GCM or APSN for notifications?', couchers backend #25)."""
+    if not d.lines:
+        return []
+    by_number = {line.number: line.text for line in log.lines}
+    skip = [clean(x).lower()[:30] for x in [*exclude, d.question, *d.options] if clean(x)]
+    out: list[str] = []
+    anchor = max(d.lines)
+    indent = _lead(by_number.get(anchor, ""))
+    for n in sorted(set(d.lines)):
+        if _lead(by_number.get(n, "")) < indent:
+            continue  # the heading the decision is under: its question already
+        for sent in re.split(r"(?<=[.!?;])\s+", clean(_BULLET.sub("", by_number.get(n, "")))):
+            out.append(sent)
+    for line in log.lines:
+        if line.number <= anchor:
+            continue
+        titles = {clean(it.title).lower() for it in log.items}
+        if _lead(line.text) < indent or _HEADING.match(line.text) or clean(_BULLET.sub("", line.text)).lower() in titles or len(out) > 12:
+            break
+        out.append(clean(_BULLET.sub("", line.text)))
+    keep = []
+    for x in out:
+        low = x.lower()
+        if len(x.split()) < 3 or "?" in x or any(k in low or low[:30] in k for k in skip) or x in keep:
+            continue
+        keep.append(x)
+    return keep[:6]
+
+
 def decision_facts(plan: Plan) -> DecisionFacts | None:
     """Facts for an options proposal about the focus item (None when every item is done)."""
     ip = focus_item(plan)
@@ -251,7 +288,12 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         if not any(text.lower()[:40] in r.lower() or r.lower()[:40] in text.lower() for r in open_risks):
             open_risks.append(text)
     is_open = bool(options or question or has_trouble(ip))
-    known = [] if options else known_facts(plan, ip, actions_taken)
+    # what the notes say about it, unless the options carry it: with no trade-off stated, the reader needs the context
+    bare = all(not (o.upside or o.downside or o.cost or o.grounds) for o in options)
+    if not options:
+        known = known_facts(plan, ip, actions_taken)
+    else:
+        known = decision_context(log, named, actions_taken + [o.summary for o in options]) if bare else []
     if not options and decision is not None and decision.lines:  # the question in the notes' own words, with its context
         by_number = {line.number: line.text for line in log.lines}
         said = clean(_BULLET.sub("", by_number.get(min(decision.lines), "")))

@@ -171,3 +171,15 @@ def test_undecided_box_is_a_decision():
     log = WorkLog(as_of=dt.date(2022, 10, 1), lines=[Line(number=1, text="- [?] Player dies if on a square that is in the incoming level")])
     item = WorkItem(title="Must-haves", questions=[Question(text="Player dies if on a square that is in the incoming level", lines=[1])])
     assert [d.question for d in question_decisions(item, log)] == ["whether player dies if on a square that is in the incoming level?"]
+
+
+def test_options_with_no_trade_off_come_with_what_the_notes_say_around_them():
+    # couchers backend #25 (evals/real/minutes/couchers-backend-025-2021-06-09.md, lines 26-30)
+    notes = ("# Backend team meeting #25\n\n## Notes\n\n* Lucas:\n  - Can we piggyback off GCM or APSN for notifications?\n"
+             "  - We should read their docs in detail before working on this, and see what they provide before doing our own thing\n"
+             "  - Aapeli has had a brief look: looks like they do delivery but a lot will be left to us\n"
+             "* Eric:\n  - Map location randomization is a problem for data privacy\n")
+    a = options_of(notes, dt.date(2021, 6, 10))
+    assert len(a.options) == 2
+    assert any("before doing our own thing" in k for k in a.known) and any("a lot will be left to us" in k for k in a.known)
+    assert not any("randomization" in k for k in a.known)  # the next speaker's point is not about this decision
