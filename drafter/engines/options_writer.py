@@ -61,8 +61,8 @@ def noun_phrase(text: str) -> bool:
     words = [w.lower().strip(",.;:'\"") for w in text.split()]
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
-    if not words:
-        return False
+    if not words or not any(re.fullmatch(r"[a-z][a-z'-]{2,}", w) for w in words):
+        return False  # "the 5/1" (a date label, conda-forge minutes): no thing to get
     first, nxt = words[0], (words[1] if len(words) > 1 else None)
     return not (first in _PRONOUNS or first in IRREGULAR_PAST or is_verb(first, nxt) or nxt in _PRONOUNS)
 

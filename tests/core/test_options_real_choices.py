@@ -183,3 +183,10 @@ def test_options_with_no_trade_off_come_with_what_the_notes_say_around_them():
     assert len(a.options) == 2
     assert any("before doing our own thing" in k for k in a.known) and any("a lot will be left to us" in k for k in a.known)
     assert not any("randomization" in k for k in a.known)  # the next speaker's point is not about this decision
+
+
+def test_a_date_label_is_no_thing_to_get():
+    from drafter.engines.options_writer import noun_phrase
+
+    # conda-forge 2018-06-26 (line 29: '5/1: Will wait for more people on the dev call ...') framed 'how to get the 5/1 in time'
+    assert not noun_phrase("the 5/1") and noun_phrase("the Q3 docs")
