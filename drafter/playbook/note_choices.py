@@ -182,8 +182,10 @@ def line_choices(log: WorkLog) -> list[Decision]:
 
             parts = split_alternatives(v.group("body").rstrip("."))
             if 2 <= len(parts) <= 4 and all(len(p.split()) <= 4 for p in parts):
+                ind = _indent(line.text)
+                parent = next((p for p in reversed(lines[:i]) if p.text.strip() and _indent(p.text) < ind), None)
                 out.append(Decision(question=f"which of the {v.group('label').strip().lower()} to take", options=parts,
-                                    lines=[line.number]))
+                                    lines=[x.number for x in (parent, line) if x is not None]))
                 continue
         c = _CHANGE_FROM_TO.search(line.text)
         if c:

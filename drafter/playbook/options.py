@@ -95,6 +95,15 @@ def opening_sentence(plan: Plan, ip: ItemPlan) -> str | None:
     return first
 
 
+def _unless_asked(text: str | None, question: str) -> str | None:
+    """None when ``text`` only says what the question asks ('Making the agenda and notes public again' beside
+    'how to make the agenda and notes public again', conda-forge): the problem line would repeat the decision."""
+    if not text:
+        return text
+    stems = lambda t: {w[:3] for w in re.findall(r"[a-z0-9]{3,}", t.lower())}  # noqa: E731  ('making' ~ 'make')
+    return None if stems(text) <= stems(question) else text
+
+
 def situation(ip: ItemPlan) -> str | None:
     """What is wrong, in the notes' words: a risk cue; the wait or blocker as the notes say it."""
     if ip.item.risks:
@@ -111,10 +120,31 @@ def open_decisions(item: WorkItem, log: WorkLog) -> list[Decision]:
         if opts is None or decided_by_outcome(d, item, log) is not None:
             continue
         out.append(d if opts == d.options else d.model_copy(update={"options": opts}))
+    own = set(item.lines)
+    for lc in _line_choices(log):  # choices the notes spread over lines or state as "instead of", on this item's lines
+        if max(lc.lines) not in own:
+            continue
+        # "A vs B; instead of having two modes, have one with a checkbox": the notes' own proposal on that point
+        k = next((i for i, d in enumerate(out) if max(lc.lines) in d.lines), None)
+        if k is None:
+            out.append(lc)
+        else:
+            out[k] = lc.model_copy(update={"who": out[k].who, "by": out[k].by})
     have = {clean(d.question).lower().rstrip("?") for d in out}
+    asked = {n for d in out for n in d.lines}
     # then the item's open questions that ask what to do ('How to handle symlinks in SPDX documents?')
-    out += [q for q in question_decisions(item, log) if clean(q.question).lower().rstrip("?") not in have]
+    out += [q for q in question_decisions(item, log)
+            if clean(q.question).lower().rstrip("?") not in have and not set(q.lines) & asked]
     return out
+
+
+_CHOICES: list = [None, None]  # the last log asked about and its line choices (one parse, many items)
+
+
+def _line_choices(log: WorkLog) -> list[Decision]:
+    if _CHOICES[0] is not log:
+        _CHOICES[:] = [log, [d for d in line_choices(log) if len(d.options) >= 2 and d.lines]]
+    return _CHOICES[1]
 
 
 def focus_item(plan: Plan) -> ItemPlan | None:
@@ -140,11 +170,8 @@ def notes_alternatives(plan: Plan, ip: ItemPlan) -> tuple[Decision | None, bool]
         base = item.decisions[0] if item.decisions else Decision(question="")
         return base.model_copy(update={"options": labelled}), False
     named = next((d for d in item.decisions if len(d.options) >= 2), None)
-    across = [d for d in line_choices(log) if len(d.options) >= 2]
     if named is not None:
-        # "A vs B; instead of having two modes, have one with a checkbox": the notes' own proposal on that point
-        same = next((d for d in across if set(d.lines) & set(named.lines)), None)
-        return (same.model_copy(update={"who": named.who, "by": named.by}) if same else named), False
+        return named, False
     for d in item.decisions:
         pos = positions_as_options(d)
         if len(pos) >= 2:
@@ -153,8 +180,6 @@ def notes_alternatives(plan: Plan, ip: ItemPlan) -> tuple[Decision | None, bool]
     if len(listed) >= 2:
         base = item.decisions[0] if item.decisions else Decision(question="")
         return base.model_copy(update={"options": listed}), False
-    if across:
-        return across[0], False
     ext_waits = [w for w in item.waits if wait_is_external(w) and w.kind != "blocked"]
     workaround = workaround_decision(item.decisions, ext_waits, log.as_of)
     return workaround, workaround is not None
@@ -219,7 +244,12 @@ def decision_context(log: WorkLog, d: Decision, exclude: list[str]) -> list[str]
     indent = _lead(by_number.get(anchor, ""))
     for n in sorted(set(d.lines)):
         if _lead(by_number.get(n, "")) < indent:
-            continue  # the heading the decision is under: its question already
+            # the line the decision is under: context ('Create branch dev-1' over 'Name variants: ...'), unless it is
+            # what the question asks already ('Making the agenda and notes public again')
+            said = clean(_BULLET.sub("", by_number.get(n, "")))
+            if _unless_asked(said, d.question):
+                out.append(said)
+            continue
         for sent in re.split(r"(?<=[.!?;])\s+", clean(_BULLET.sub("", by_number.get(n, "")))):
             out.append(sent)
     for line in log.lines:
@@ -232,7 +262,8 @@ def decision_context(log: WorkLog, d: Decision, exclude: list[str]) -> list[str]
     keep = []
     for x in out:
         low = x.lower()
-        if len(x.split()) < 3 or "?" in x or any(k in low or low[:30] in k for k in skip) or x in keep:
+        named_here = sum(clean(o).lower() in low for o in d.options) >= 2  # the line that lists the options
+        if len(x.split()) < 3 or "?" in x or named_here or any((k in low and len(k) >= 15) or low[:30] in k for k in skip) or x in keep:
             continue
         keep.append(x)
     return keep[:6]
@@ -310,7 +341,7 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         item_title=item.title,
         question=question,
         problem="",
-        situation=situation(ip) or (opening_sentence(plan, ip) if options else None),
+        situation=situation(ip) or (_unless_asked(opening_sentence(plan, ip), question) if options else None),
         who=who,
         deadline=stake_date,
         deadline_label=stake_label,
