@@ -178,7 +178,8 @@ def write_options(plan: Plan) -> OptionsProposal:
             default = (f"If I don't hear by {fmt(d.decide_by, as_of)}, the plan in the notes stands: "
                        f"{subject(ip.next_step.owner)} will {step_text(ip.next_step, as_of)}.")
     will_do = []
-    if ip is not None and ip.next_step is not None and is_me(ip.next_step.owner):
+    if ip is not None and ip.next_step is not None and is_me(ip.next_step.owner) and not any(
+            o.summary.lower()[:40] in ip.next_step.action.lower() for o in d.options):  # an option is not done before it is chosen
         will_do.append(step_text(ip.next_step, as_of))
     if ip is not None:
         for fb in ip.fallbacks[:2]:

@@ -121,6 +121,13 @@ _VARIANTS = re.compile(r"^\s*(?:[-*•+]\s*)?(?:\[[ ?]\]\s*)?(?P<label>[\w -]{0,
 # "approval to change database structure from having 2 different schemas (...) to just using one schema" (AnitaB GSoC week 7)
 _CHANGE_FROM_TO = re.compile(
     r"\b(?P<verb>change|move|switch|migrate)\s+(?P<what>[\w ]{1,40}?)\s+from\s+(?P<a>\w+ing\b.+?)\s+to\s+(?:just\s+)?(?P<b>\w+ing\b.+)$", re.I)
+# "However next time I would like to attempt to update the default version as soon as ..." after what is done
+# "usually" ("FreeBSD usually awaits the release of the second minor version ...", FreeBSD GCC status 2022Q4)
+_WOULD_LIKE = re.compile(r"\b(?:however|but|instead)\b[^.;]{0,30}?\b(?:I|we)\s+(?:would\s+like|want|propose|plan)\s+to\s+"
+                         r"(?:attempt\s+to\s+|try\s+to\s+)?(?P<x>[a-z]\w*\b[^.;]*)", re.I)
+_USUAL = re.compile(r"\b(?:usually|normally|traditionally|currently|always)\s+(?P<v>[a-z]+s)\b(?P<rest>[^.;]*)", re.I)
+
+
 _BULLET = re.compile(r"^(?P<ind>\s*)(?:[-*•+]|\d+[.)])\s+(?P<t>\S.*)$")
 _WILL_SEE = re.compile(r"^(?:[\w .'-]{1,40}?\s+)?(?:will|to)\s+(?:see|check|find out|look into)\s+(?:if|whether)\s+(?:we\s+can\s+)?(?P<x>\S.+)$", re.I)
 
@@ -196,6 +203,16 @@ def line_choices(log: WorkLog) -> list[Decision]:
                 opts = [re.sub(r"\s*\([^()]*\)", "", " ".join([side0, *side[1:]])).rstrip(".") for side0, side in ((b0, b), (a0, a))]
                 out.append(Decision(question=f"whether to {c.group('verb').lower()} {c.group('what')} from {c.group('a')} to {c.group('b').rstrip('.')}",
                                     options=opts, lines=[line.number]))
+                continue
+        w = _WOULD_LIKE.search(line.text)
+        if w and i > 0:
+            prev = next((p for p in reversed(lines[:i]) if p.text.strip()), None)
+            said = re.split(r"(?<=[.;])\s+", prev.text.strip())[-1] if prev is not None else ""
+            u = _USUAL.search(said)
+            x = clean(w.group("x")).rstrip(".")
+            if u and _verb(x.split()[0]):  # "FreeBSD usually awaits ... However next time I would like to attempt to update ..."
+                usual = clean(said[: u.end()].split(", ")[-1])  # "FreeBSD usually awaits ...": what is done now, as said
+                out.append(Decision(question=f"whether to {x}", options=[x, usual.rstrip(".")], lines=[prev.number, line.number]))
                 continue
         for s in re.split(r"(?<=[.;])\s+", line.text):
             n = _INSTEAD.search(s)

@@ -106,8 +106,10 @@ def _unless_asked(text: str | None, question: str) -> str | None:
 
 def situation(ip: ItemPlan) -> str | None:
     """What is wrong, in the notes' words: a risk cue; the wait or blocker as the notes say it."""
-    if ip.item.risks:
-        return re.split(r"(?<=[.!?])\s", clean(ip.item.risks[0]))[0].rstrip(".!?")
+    if ip.item.risks:  # "But this also meant that ...": the risk, without the connective to the line before
+        first = re.split(r"(?<=[.!?])\s", clean(ip.item.risks[0]))[0].rstrip(".!?")
+        bare = re.sub(r"^(?:but|however|and|so)\b,?\s+", "", first, flags=re.I)
+        return bare[:1].upper() + bare[1:] if bare else first
     return None
 
 
@@ -287,7 +289,8 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     if named is not None:
         options = [profile_for_named_option(o, "ABCD"[i]) for i, o in enumerate(named.options[:4])]
         grounds = grounds_for(named, item, log)
-        options = [o.model_copy(update={"grounds": [x for x in g if x.lower()[:60] not in o.summary.lower()]})
+        options = [o.model_copy(update={"grounds": [x for x in g if x.lower()[:60] not in o.summary.lower()
+                                                    and not (len(o.summary.split()) >= 5 and o.summary.lower() in x.lower())]})
                    for o, g in zip(options, grounds)]  # an option's own text is no ground for it
         if is_workaround:
             ext = [w for w in item.waits if wait_is_external(w) and w.kind != "blocked"]

@@ -190,3 +190,12 @@ def test_a_date_label_is_no_thing_to_get():
 
     # conda-forge 2018-06-26 (line 29: '5/1: Will wait for more people on the dev call ...') framed 'how to get the 5/1 in time'
     assert not noun_phrase("the 5/1") and noun_phrase("the Q3 docs")
+
+
+def test_a_proposal_against_what_is_usually_done_gives_both():
+    # FreeBSD GCC status 2022Q4 (evals/real/worklog/freebsd-2022q4-gcc-status.md, lines 14-17)
+    a = options_of((REAL / "worklog" / "freebsd-2022q4-gcc-status.md").read_text(encoding="utf-8"), dt.date(2023, 1, 25))
+    assert "on whether to update the default version as soon as the first minor version of GCC 13 is out" in a.headline
+    assert [o.title for o in a.options][1].startswith("FreeBSD usually awaits the release of the second minor version")
+    assert any("rationale for awaiting" in g for g in a.options[1].grounds)
+    assert not any("update the default version" in w.lower() for w in a.will_do)  # not done before it is chosen
