@@ -254,13 +254,15 @@ def decision_context(log: WorkLog, d: Decision, exclude: list[str]) -> list[str]
             continue
         for sent in re.split(r"(?<=[.!?;])\s+", clean(_BULLET.sub("", by_number.get(n, "")))):
             out.append(sent)
+    titles = {clean(it.title).lower() for it in log.items}
     for line in log.lines:
         if line.number <= anchor:
             continue
-        titles = {clean(it.title).lower() for it in log.items}
-        if _lead(line.text) < indent or _HEADING.match(line.text) or clean(_BULLET.sub("", line.text)).lower() in titles or len(out) > 12:
+        lead, text = _lead(line.text), clean(_BULLET.sub("", line.text))
+        # lines under it, and its siblings in a nested list (under a speaker); a top-level list's next entry is another point
+        if lead < indent or (lead == indent == 0) or _HEADING.match(line.text) or text.lower() in titles or len(out) > 12:
             break
-        out.append(clean(_BULLET.sub("", line.text)))
+        out.append(text)
     keep = []
     for x in out:
         low = x.lower()
@@ -324,7 +326,9 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     is_open = bool(options or question or has_trouble(ip))
     # what the notes say about it, unless the options carry it: with no trade-off stated, the reader needs the context
     bare = all(not (o.upside or o.downside or o.cost or o.grounds) for o in options)
-    if not options:
+    if not options and decision is not None and log.genre == "todo" and decision.lines:
+        known = decision_context(log, decision, actions_taken)  # a list's other boxes are other tasks, not context
+    elif not options:
         known = known_facts(plan, ip, actions_taken)
     else:
         known = decision_context(log, named, actions_taken + [o.summary for o in options]) if bare else []

@@ -199,3 +199,10 @@ def test_a_proposal_against_what_is_usually_done_gives_both():
     assert [o.title for o in a.options][1].startswith("FreeBSD usually awaits the release of the second minor version")
     assert any("rationale for awaiting" in g for g in a.options[1].grounds)
     assert not any("update the default version" in w.lower() for w in a.will_do)  # not done before it is chosen
+
+
+def test_a_lists_other_boxes_are_not_what_the_notes_say_about_its_question():
+    # LD51 hunttis backlog (evals/real/todo/ld51-hunttis-backlog.md, lines 17-28)
+    a = options_of((REAL / "todo" / "ld51-hunttis-backlog.md").read_text(encoding="utf-8"), dt.date(2022, 10, 2))
+    assert "whether player dies if on a square that is in the incoming level" in a.headline
+    assert not any("collectible" in k.lower() for k in a.known) and "below is what they say" not in a.headline
