@@ -237,6 +237,7 @@ _ASKS_WHAT_TO_DO = re.compile(
     re.I,
 )
 # "Vercel: ending their OSS program, we might just move to paying?" (couchers dev, 2024-09-10)
+_DECIDE_ON = re.compile(r"^decide\s+(?:on\s+)?(?P<what>(?:a|an|the)\s+[\w -]{2,30}?)\s*:\s*(?P<opts>[^,?:]+)", re.I)
 _HEDGED = re.compile(r"\b(?:we|they)\s+(?:might|could|may)\s+(?:just\s+)?(?P<x>[a-z]\w*\b.*)$", re.I)
 _ANSWER_AFTER = re.compile(r"^\s*(?:->|=>|→|no\b|yes\b|nope\b|agreed\b|done\b|decided\b)", re.I)
 _TEMPLATE = re.compile(r"\b(?:anything\s+(?:blocking|folks|else)|anyone\s+else|any\s+other\s+business|questions\?|"
@@ -269,6 +270,13 @@ def question_decision(text: str) -> tuple[str, list[str]] | None:
     if not q.endswith("?") or _TEMPLATE.search(q) or len(q.split()) > 30 or q.count("?") > 1:
         return None
     body = q.rstrip("?").strip()
+    pick = _DECIDE_ON.match(body)
+    if pick:  # 'Decide on a name: "Blog"/"vertical scroll", how does it differ ...?' (JupyterGIS sync, 2026-06-02)
+        opts = [o.strip(" \"'“”‘’") for o in re.split(r"\s*/\s*|\s+or\s+", pick.group("opts"))]
+        what = re.sub(r"^(?:a|an|the)\s+", "", pick.group("what").strip(), flags=re.I)
+        if 2 <= len(opts) <= 4 and all(o and len(o.split()) <= 4 for o in opts):
+            return f"which {what} to take?", opts
+        return None
     cond = re.match(r"^if\s+(?P<c>[^,]{2,60}),\s*(?P<rest>.+)$", body, re.I)
     if cond:  # "If no volunteers, we could just not have it, or ask someone to do it?" (ASWF TAC, 2026-04-01)
         parts = re.split(r",?\s+or\s+", cond.group("rest"))
@@ -306,7 +314,8 @@ def question_decisions(item, log: WorkLog) -> list[Decision]:
     """The item's open questions that ask what to do, as decisions with the alternatives they name;
     a question followed by 'Or ...?' on its line names the second ('Do we need to wrap tbb::foreach
     with new API? Or wait for C++20?', OpenVDB TSC, 2021-03-02)."""
-    qs = [q for q in item.questions if not q.answered]
+    # a reply under a question does not settle it when the notes ask for a decision outright ('Decide on a name: ...')
+    qs = [q for q in item.questions if not q.answered or _DECIDE_ON.match(clean(q.text))]
     out: list[Decision] = []
     for i, q in enumerate(qs):
         if re.match(r"^\s*or\b", q.text, re.I) or _answered_in_line(q.text, log, q.lines):

@@ -240,7 +240,8 @@ def decision_context(log: WorkLog, d: Decision, exclude: list[str]) -> list[str]
     if not d.lines:
         return []
     by_number = {line.number: line.text for line in log.lines}
-    skip = [clean(x).lower()[:30] for x in [*exclude, d.question, *d.options] if clean(x)]
+    skip = [clean(x).lower()[:30] for x in [*exclude, d.question] if clean(x)]
+    opts = [re.sub(r"\W+", " ", clean(o).lower()).strip() for o in d.options]
     out: list[str] = []
     anchor = max(d.lines)
     indent = _lead(by_number.get(anchor, ""))
@@ -262,12 +263,18 @@ def decision_context(log: WorkLog, d: Decision, exclude: list[str]) -> list[str]
         # lines under it, and its siblings in a nested list (under a speaker); a top-level list's next entry is another point
         if lead < indent or (lead == indent == 0) or _HEADING.match(line.text) or text.lower() in titles or len(out) > 12:
             break
-        out.append(text)
+        # 'Matt: "Scrollytelling"? "Blog" doesn't feel right. "Article" is closer.': the view, without the question
+        said = re.match(r"^(?P<who>[^:\s][^:]{0,30}:\s+)?(?P<rest>.*)$", text)
+        rest = " ".join(x for x in re.split(r"(?<=[.!?])\s+", said.group("rest")) if not x.endswith("?"))
+        if rest:
+            out.append(f"{said.group('who') or ''}{rest}")
     keep = []
     for x in out:
         low = x.lower()
-        named_here = sum(clean(o).lower() in low for o in d.options) >= 2  # the line that lists the options
-        if len(x.split()) < 3 or "?" in x or named_here or any((k in low and len(k) >= 15) or low[:30] in k for k in skip) or x in keep:
+        plain = re.sub(r"\W+", " ", low).strip()
+        named_here = sum(o in plain for o in opts) >= 2  # the line that lists the options
+        is_option = any(plain == o or (len(o.split()) >= 5 and plain.startswith(o)) for o in opts)
+        if len(x.split()) < 3 or "?" in x or named_here or is_option or any((k in low and len(k) >= 15) or low[:30] in k for k in skip) or x in keep:
             continue
         keep.append(x)
     return keep[:6]

@@ -206,3 +206,14 @@ def test_a_lists_other_boxes_are_not_what_the_notes_say_about_its_question():
     a = options_of((REAL / "todo" / "ld51-hunttis-backlog.md").read_text(encoding="utf-8"), dt.date(2022, 10, 2))
     assert "whether player dies if on a square that is in the incoming level" in a.headline
     assert not any("collectible" in k.lower() for k in a.known) and "below is what they say" not in a.headline
+
+
+def test_decide_on_a_name_lists_the_names_and_keeps_the_views_under_it():
+    from drafter.playbook.note_choices import question_decision
+
+    # JupyterGIS sync 2026-06-02 (evals/real/minutes/jupytergis-sync-2026-06-02.md, lines 62-66)
+    assert question_decision('Decide on a name: "Blog"/"vertical scroll", how does it differ from the "guided" mode?') == (
+        "which name to take?", ["Blog", "vertical scroll"])
+    a = options_of((REAL / "minutes" / "jupytergis-sync-2026-06-02.md").read_text(encoding="utf-8"), dt.date(2026, 6, 3))
+    assert "on which name to take:" in a.headline and [o.title for o in a.options] == ["Blog", "Vertical scroll"]
+    assert any('"Blog" doesn\'t feel right' in k for k in a.known)  # a view under it, without its question
