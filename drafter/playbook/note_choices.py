@@ -120,7 +120,8 @@ _INSTEAD = re.compile(r"\binstead\s+of\s+(?P<x>[^,;.]{3,80}?)\s*,\s*(?P<y>[^;.]{
 _VARIANTS = re.compile(r"^\s*(?:[-*•+]\s*)?(?:\[[ ?]\]\s*)?(?P<label>[\w -]{0,30}?\b(?:variants|candidates))\s*:\s*(?P<body>\S.+)$", re.I)
 # "approval to change database structure from having 2 different schemas (...) to just using one schema" (AnitaB GSoC week 7)
 _CHANGE_FROM_TO = re.compile(
-    r"\b(?P<verb>change|move|switch|migrate)\s+(?P<what>[\w ]{1,40}?)\s+from\s+(?P<a>\w+ing\b.+?)\s+to\s+(?:just\s+)?(?P<b>\w+ing\b.+)$", re.I)
+    r"\b(?P<verb>change|move|switch|migrate)\s+(?P<what>[\w ]{1,40}?)\s+from\s+(?P<a>\w+ing\b[^.;]{1,150}?)\s+to\s+(?:just\s+)?"
+    r"(?P<b>\w+ing\b[^;]{1,200}?)\.?$", re.I)
 # "However next time I would like to attempt to update the default version as soon as ..." after what is done
 # "usually" ("FreeBSD usually awaits the release of the second minor version ...", FreeBSD GCC status 2022Q4)
 _WOULD_LIKE = re.compile(r"\b(?:however|but|instead)\b[^.;]{0,30}?\b(?:I|we)\s+(?:would\s+like|want|propose|plan)\s+to\s+"
@@ -134,6 +135,14 @@ _WILL_SEE = re.compile(r"^(?:[\w .'-]{1,40}?\s+)?(?:will|to)\s+(?:see|check|find
 
 def _indent(text: str) -> int:
     return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+
+
+def _back(lines: list, i: int, ok, reach: int = 40):
+    """The nearest non-blank line before ``lines[i]`` that is ``ok``, looking back at most ``reach`` lines."""
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        if lines[j].text.strip() and ok(lines[j]):
+            return lines[j]
+    return None
 
 
 def _base(word: str) -> str | None:
@@ -171,8 +180,8 @@ def line_choices(log: WorkLog) -> list[Decision]:
         m = _OTHER_OPTION.match(line.text)
         if m and i > 0:
             ind = _indent(line.text)
-            prev = next((p for p in reversed(lines[:i]) if p.text.strip() and _indent(p.text) == ind), None)
-            parent = next((p for p in reversed(lines[:i]) if p.text.strip() and _indent(p.text) < ind), None)
+            prev = _back(lines, i, lambda p: _indent(p.text) == ind)
+            parent = _back(lines, i, lambda p: _indent(p.text) < ind)
             if prev is None:
                 continue
             a = clean(_BULLET.sub(lambda b: b.group("t"), prev.text))
@@ -190,7 +199,7 @@ def line_choices(log: WorkLog) -> list[Decision]:
             parts = split_alternatives(v.group("body").rstrip("."))
             if 2 <= len(parts) <= 4 and all(len(p.split()) <= 4 for p in parts):
                 ind = _indent(line.text)
-                parent = next((p for p in reversed(lines[:i]) if p.text.strip() and _indent(p.text) < ind), None)
+                parent = _back(lines, i, lambda p: _indent(p.text) < ind)
                 out.append(Decision(question=f"which of the {v.group('label').strip().lower()} to take", options=parts,
                                     lines=[x.number for x in (parent, line) if x is not None]))
                 continue
@@ -206,7 +215,7 @@ def line_choices(log: WorkLog) -> list[Decision]:
                 continue
         w = _WOULD_LIKE.search(line.text)
         if w and i > 0:
-            prev = next((p for p in reversed(lines[:i]) if p.text.strip()), None)
+            prev = _back(lines, i, lambda p: True)
             said = re.split(r"(?<=[.;])\s+", prev.text.strip())[-1] if prev is not None else ""
             u = _USUAL.search(said)
             x = clean(w.group("x")).rstrip(".")
@@ -244,9 +253,8 @@ _TEMPLATE = re.compile(r"\b(?:anything\s+(?:blocking|folks|else)|anyone\s+else|a
                        r"where\s+i.m\s+blocked|what\s+have\s+you|what\s+are\s+you\s+going)\b", re.I)
 
 
-def _answered_in_line(q_text: str, log: WorkLog, lines: list[int]) -> bool:
+def _answered_in_line(q_text: str, by_number: dict[int, str], lines: list[int]) -> bool:
     """'Consider to deprecate exceptions? ... -> No, make them better instead' (Falco, 2023-10-05): answered on its line."""
-    by_number = {ln.number: ln.text for ln in log.lines}
     stem = clean(q_text).rstrip("?")[:40]
     for n in lines:
         text = clean(by_number.get(n, ""))
@@ -301,13 +309,21 @@ def question_decision(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
-def _undecided_box(q, log: WorkLog) -> tuple[str, list[str]] | None:
+def _undecided_box(q, by_number: dict[int, str]) -> tuple[str, list[str]] | None:
     """'[?] Player dies if on a square that is in the incoming level' (LD51 backlog): a box marked undecided."""
-    by_number = {ln.number: ln.text for ln in log.lines}
     if any(re.match(r"^\s*(?:[-*•+]\s*)?\[\?\]", by_number.get(n, "")) for n in q.lines):
         t = clean(q.text).rstrip("?.")
         return f"whether {t[:1].lower()}{t[1:]}?", []
     return None
+
+
+_NUMBERED: list = [None, {}]  # the last log asked about and its lines by number (one map, many items)
+
+
+def _numbered(log: WorkLog) -> dict[int, str]:
+    if _NUMBERED[0] is not log:
+        _NUMBERED[:] = [log, {ln.number: ln.text for ln in log.lines}]
+    return _NUMBERED[1]
 
 
 def question_decisions(item, log: WorkLog) -> list[Decision]:
@@ -317,10 +333,13 @@ def question_decisions(item, log: WorkLog) -> list[Decision]:
     # a reply under a question does not settle it when the notes ask for a decision outright ('Decide on a name: ...')
     qs = [q for q in item.questions if not q.answered or _DECIDE_ON.match(clean(q.text))]
     out: list[Decision] = []
+    if not qs:
+        return out
+    by_number = _numbered(log)
     for i, q in enumerate(qs):
-        if re.match(r"^\s*or\b", q.text, re.I) or _answered_in_line(q.text, log, q.lines):
+        if re.match(r"^\s*or\b", q.text, re.I) or _answered_in_line(q.text, by_number, q.lines):
             continue
-        got = question_decision(q.text) or _undecided_box(q, log)
+        got = question_decision(q.text) or _undecided_box(q, by_number)
         if got is None:
             continue
         question, opts = got

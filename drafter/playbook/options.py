@@ -122,10 +122,9 @@ def open_decisions(item: WorkItem, log: WorkLog) -> list[Decision]:
         if opts is None or decided_by_outcome(d, item, log) is not None:
             continue
         out.append(d if opts == d.options else d.model_copy(update={"options": opts}))
-    own = set(item.lines)
-    for lc in _line_choices(log):  # choices the notes spread over lines or state as "instead of", on this item's lines
-        if max(lc.lines) not in own:
-            continue
+    by_line = _line_choices(log)
+    for lc in (c for n in item.lines for c in by_line.get(n, ())):  # choices the notes spread over lines or state
+        # as "instead of", on this item's lines
         # "A vs B; instead of having two modes, have one with a checkbox": the notes' own proposal on that point
         k = next((i for i, d in enumerate(out) if max(lc.lines) in d.lines), None)
         if k is None:
@@ -143,9 +142,14 @@ def open_decisions(item: WorkItem, log: WorkLog) -> list[Decision]:
 _CHOICES: list = [None, None]  # the last log asked about and its line choices (one parse, many items)
 
 
-def _line_choices(log: WorkLog) -> list[Decision]:
+def _line_choices(log: WorkLog) -> dict[int, list[Decision]]:
+    """The notes' line choices by the line that completes them (its last)."""
     if _CHOICES[0] is not log:
-        _CHOICES[:] = [log, [d for d in line_choices(log) if len(d.options) >= 2 and d.lines]]
+        by_line: dict[int, list[Decision]] = {}
+        for d in line_choices(log):
+            if len(d.options) >= 2 and d.lines:
+                by_line.setdefault(max(d.lines), []).append(d)
+        _CHOICES[:] = [log, by_line]
     return _CHOICES[1]
 
 
