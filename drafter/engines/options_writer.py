@@ -199,7 +199,7 @@ def write_options(plan: Plan) -> OptionsProposal:
             open_risks.append(f"{clause(short_title(other.item.title))}: {other.reason}")
     return OptionsProposal(
         as_of=as_of,
-        subject=fit(f"Decision needed: {question or on.removeprefix('on ')}", 120),
+        subject=fit(f"Decision needed: {on.removeprefix('on ')}", 120),  # the decision as worded, not the raw line
         headline=fit(headline, 300),
         problem=fit(problem, 600),
         deadline=d.deadline,

@@ -217,3 +217,8 @@ def test_decide_on_a_name_lists_the_names_and_keeps_the_views_under_it():
     a = options_of((REAL / "minutes" / "jupytergis-sync-2026-06-02.md").read_text(encoding="utf-8"), dt.date(2026, 6, 3))
     assert "on which name to take:" in a.headline and [o.title for o in a.options] == ["Blog", "Vertical scroll"]
     assert any('"Blog" doesn\'t feel right' in k for k in a.known)  # a view under it, without its question
+
+
+def test_the_subject_is_the_decision_as_worded_not_the_raw_line():
+    a = options_of((REAL / "minutes" / "openexr-tsc-2020-07-30.md").read_text(encoding="utf-8"), dt.date(2020, 7, 31))
+    assert a.subject == "Decision needed: whether to adopt the SMPTE names"  # was 'Decision needed: I propose to adopt ...'
