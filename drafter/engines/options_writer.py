@@ -125,9 +125,9 @@ def write_options(plan: Plan) -> OptionsProposal:
     elif labels:
         tail = "the notes give no ground to prefer one of the options below."
     elif proposal(d.question):  # "I propose to adopt the SMPTE names": one side, no counter-proposal in the notes
-        tail = "the notes give only that proposal, no counter-proposal" + ("; below is what they say." if d.known else ".")
+        tail = "the notes give only that proposal, no counter-proposal" + ("; below is what they say." if any(statement(k) for k in d.known) else ".")
     else:
-        tail = f"{NO_OPTIONS[0].lower()}{NO_OPTIONS[1:]}" + ("; below is what they say." if d.known else ".")
+        tail = f"{NO_OPTIONS[0].lower()}{NO_OPTIONS[1:]}" + ("; below is what they say." if any(statement(k) for k in d.known) else ".")
     mark = " (a date I propose)" if d.decide_by_proposed else ""
     headline = f"Decision needed{from_whom} by {fmt(d.decide_by, as_of)}{mark} {on}: {tail}"
     decide = f"we need to decide {on.removeprefix('on ')}" if question or not wrong else ""

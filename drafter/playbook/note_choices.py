@@ -352,3 +352,44 @@ def question_decisions(item, log: WorkLog) -> list[Decision]:
                 question = f"{clean(q.text).rstrip('?')} or {opts[1]}?"
         out.append(Decision(question=question, options=opts, who=None, lines=list(q.lines)))
     return out
+
+
+# "Decide where to advertise", "Decide target audience" (Agora nomic wiki to-do list): an open task to decide
+_DECIDE_TASK = re.compile(r"^decide\s+(?:(?P<if>if|whether)\s+(?P<q1>\S.+)|(?P<q2>(?:where|which|how|what|who|when|on)\b.+)|(?P<n>[a-z][\w -]{2,60}))$", re.I)
+
+
+def _row_task(log: WorkLog | None, lines: list[int], text: str) -> str | None:
+    """'| Recruitment | Advert | Decide target audience | ...' -> 'Advert': the cell before the task in its table row."""
+    if log is None or not lines:
+        return None
+    row = _numbered(log).get(min(lines), "")
+    if row.count("|") < 2:
+        return None
+    cells = [clean(c) for c in row.strip().strip("|").split("|")]
+    at = next((i for i, c in enumerate(cells) if c.lower().startswith(text.lower()[:20])), None)
+    before = [c for c in cells[:at] if c] if at else []
+    task = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", before[-1]) if before else ""
+    return task if task and len(task.split()) <= 3 and re.search(r"[A-Za-z]", task) else None
+
+
+def decide_tasks(item, log: WorkLog | None = None) -> list[Decision]:
+    """The item's open tasks that are decisions to take ('Decide where to advertise' -> 'where to advertise';
+    'Decide target audience' in a row under the task 'Advert' -> 'target audience for the advert')."""
+    out = []
+    for c in item.commitments:
+        if c.state not in ("open", "missed"):
+            continue
+        m = _DECIDE_TASK.match(clean(c.what).rstrip(".?!"))
+        if not m:
+            continue
+        if m.group("q1"):
+            q = f"whether {m.group('q1')}"
+        elif m.group("q2"):
+            q = re.sub(r"^on\s+", "", m.group("q2"), flags=re.I)
+        else:
+            q = m.group("n")  # a thing to decide on: 'target audience'
+            task = _row_task(log, list(c.lines), clean(c.what))
+            if task and task.lower() not in q.lower():
+                q = f"{q} for the {task[:1].lower() + task[1:]}"
+        out.append(Decision(question=q, who=None if c.owner in ("I", "we") else None, by=c.due, lines=list(c.lines)))
+    return out

@@ -27,7 +27,7 @@ from .alternatives import (  # noqa: F401  (re-exported)
     workaround_tradeoffs,
 )
 from .commitments import decision_by_given
-from .note_choices import framed_options, line_choices, question_decisions
+from .note_choices import decide_tasks, framed_options, line_choices, question_decisions
 from .rules import decide_by_date, decision_by
 from .text import IRREGULAR_PAST, clean, fmt, is_me, wait_is_external
 
@@ -136,6 +136,8 @@ def open_decisions(item: WorkItem, log: WorkLog) -> list[Decision]:
     # then the item's open questions that ask what to do ('How to handle symlinks in SPDX documents?')
     out += [q for q in question_decisions(item, log)
             if clean(q.question).lower().rstrip("?") not in have and not set(q.lines) & asked]
+    asked = {n for d in out for n in d.lines}
+    out += [t for t in decide_tasks(item, log) if not set(t.lines) & asked]  # "[ ] Decide where to advertise"
     return out
 
 

@@ -222,3 +222,16 @@ def test_decide_on_a_name_lists_the_names_and_keeps_the_views_under_it():
 def test_the_subject_is_the_decision_as_worded_not_the_raw_line():
     a = options_of((REAL / "minutes" / "openexr-tsc-2020-07-30.md").read_text(encoding="utf-8"), dt.date(2020, 7, 31))
     assert a.subject == "Decision needed: whether to adopt the SMPTE names"  # was 'Decision needed: I propose to adopt ...'
+
+
+def test_an_open_task_to_decide_is_a_decision():
+    from drafter.models import Commitment, WorkItem
+    from drafter.playbook.note_choices import decide_tasks
+
+    item = WorkItem(title="To do", commitments=[
+        Commitment(what="Decide where to advertise"), Commitment(what="Decide if README with a gif is better", state="done"),
+        Commitment(what="Decide start date")])
+    assert [d.question for d in decide_tasks(item)] == ["where to advertise", "start date"]
+    # Agora nomic wiki to-do list (evals/real/todo/agoranomic-wiki-to-do-list.md, line 17): the row's task says what for
+    a = options_of((REAL / "todo" / "agoranomic-wiki-to-do-list.md").read_text(encoding="utf-8"), dt.date(2017, 5, 19))
+    assert "on target audience for the advert:" in a.headline and "below is what they say" not in a.headline
