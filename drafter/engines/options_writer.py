@@ -67,6 +67,16 @@ def noun_phrase(text: str) -> bool:
     return not (first in _PRONOUNS or first in IRREGULAR_PAST or is_verb(first, nxt) or nxt in _PRONOUNS)
 
 
+def _led_noun(text: str) -> bool:
+    """'a draft of the board summary': an article, then a word not followed by a verb or a pronoun ('the help look ...' is not)."""
+    from ..playbook.actions import is_verb
+
+    words = [w.lower().strip(",.;:'\"") for w in text.split()]
+    if len(words) < 3 or words[0] not in ("a", "an", "the"):
+        return False
+    return not (is_verb(words[2]) or words[2] in _PRONOUNS)
+
+
 def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
     """(decision phrase, what is wrong) when the notes state no decision: built from the item's state."""
     if ip is None:
@@ -77,6 +87,8 @@ def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
         cs = missed[0]
         thing = commitment_object(clause(cs.what))
         wrong = f"{clause(cs.what)} was due {fmt(cs.due, as_of)} and is missed" if cs.due else f"{clause(cs.what)} is late"
+        if not (noun_phrase(thing) or _led_noun(thing)):  # "how to recover the help look at them later" (couchers dev)
+            thing = f"the promise due {fmt(cs.due, as_of)}" if cs.due else "the missed promise"
         return f"on how to recover {thing}", wrong
     ext = [w for w in item.waits if wait_is_external(w) and w.kind != "blocked"]
     if ext:

@@ -235,3 +235,11 @@ def test_an_open_task_to_decide_is_a_decision():
     # Agora nomic wiki to-do list (evals/real/todo/agoranomic-wiki-to-do-list.md, line 17): the row's task says what for
     a = options_of((REAL / "todo" / "agoranomic-wiki-to-do-list.md").read_text(encoding="utf-8"), dt.date(2017, 5, 19))
     assert "on target audience for the advert:" in a.headline and "below is what they say" not in a.headline
+
+
+def test_a_missed_promise_worded_as_a_fragment_is_not_glued_after_recover():
+    from drafter.engines.options_writer import _led_noun, noun_phrase
+
+    # couchers dev 2024-09-10: main framed 'on how to recover the help look at them later'
+    assert not (noun_phrase("the help look at them later") or _led_noun("the help look at them later"))
+    assert _led_noun("a draft of the board summary") and noun_phrase("the new pricing copy")
