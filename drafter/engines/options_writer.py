@@ -21,12 +21,13 @@ NOT_STATED = "not stated in the notes"
 
 #: the playbook's ground for a recommendation -> its wording
 GROUNDS = {
-    "keeps_no_approval": "it keeps {label} and I can do it without extra approval",
+    # each says only what the playbook knows from the notes: no claim that an option is reversible or cheap unless stated
+    "keeps_no_approval": "it keeps {label}, and nothing in the notes says it needs approval",
     "only_keeper": "it is the only option listed that keeps {label}",
     "keeps_known_cost": "it keeps {label}, and its cost is stated in the notes",
     "keeps": "it keeps {label}",
-    "reversible": "it is the option I can reverse if it turns out wrong",
-    "clearest": "its trade-offs are the clearest of the options listed",
+    "reversible": "nothing in the notes says it needs approval",
+    "clearest": "the notes state more of its trade-offs than of the others'",
 }
 
 
@@ -171,7 +172,7 @@ def write_options(plan: Plan) -> OptionsProposal:
         rationale = f"the notes recommend a mix rather than one option: {statement(d.rationale)}"
         default = f"If I don't hear by {fmt(d.decide_by, as_of)}, I will ask again before doing anything."
     elif rec is not None:
-        why = GROUNDS.get(d.ground or "", "its trade-offs are the clearest of the options listed").format(label=stake)
+        why = GROUNDS.get(d.ground or "", GROUNDS["clearest"]).format(label=stake)
         others = [o for o in options if o.label != rec.label]
         rationale = f"{why}. " + " ".join(
             f"With {o.label}, {o.downside.rstrip('.')}." for o in others if o.downside

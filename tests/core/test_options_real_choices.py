@@ -243,3 +243,11 @@ def test_a_missed_promise_worded_as_a_fragment_is_not_glued_after_recover():
     # couchers dev 2024-09-10: main framed 'on how to recover the help look at them later'
     assert not (noun_phrase("the help look at them later") or _led_noun("the help look at them later"))
     assert _led_noun("a draft of the board summary") and noun_phrase("the new pricing copy")
+
+
+def test_grounds_claim_only_what_the_notes_say():
+    from drafter.engines.options_writer import GROUNDS
+
+    # 'I can reverse it if it turns out wrong' / 'I can do it without extra approval' were claims no note made
+    for text in GROUNDS.values():
+        assert "reverse" not in text and "I can do it" not in text
