@@ -12,7 +12,7 @@ from ..errors import InputError
 from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
 from ..playbook import commitment_object, decision_phrase, fmt, short_title, wait_object, wait_signal
 from ..playbook.note_choices import choice_phrase, proposal
-from ..playbook.text import is_me, quoted, wait_is_external
+from ..playbook.text import is_me, wait_is_external
 from .update_writer import step_text
 from .wording import cap, clause, fit, inline_title, statement, subject, the_phrase
 
@@ -101,12 +101,6 @@ def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
     if blockers:
         w = blockers[0]
         return f"on how to get past the blocker on {clause(wait_object(w) or w.what)}", wait_signal(w, as_of, plan.log)
-    from ..playbook.options import framable_risk
-
-    risks = [r for r in item.risks if framable_risk(r)]
-    if risks:  # what the notes say is wrong, in their words
-        risk = statement(risks[0])
-        return f"on what to do about {quoted(risk)}", ""
     return "on the open question", ""  # the playbook sends no item without trouble or a question here
 
 

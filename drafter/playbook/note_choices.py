@@ -393,3 +393,18 @@ def decide_tasks(item, log: WorkLog | None = None) -> list[Decision]:
                 q = f"{q} for the {task[:1].lower() + task[1:]}"
         out.append(Decision(question=q, who=None if c.owner in ("I", "we") else None, by=c.due, lines=list(c.lines)))
     return out
+
+
+def wordable(question: str) -> bool:
+    """The question can head a draft as a decision: a question or choice phrase ('whether ...', 'how to ...'), or
+    a thing to decide on ('target audience for the advert'); not a statement quoted after 'on this point'."""
+    from .commitments import decision_phrase
+    from .text import embeddable
+
+    if not clean(question):
+        return False
+    phrase = choice_phrase(question) or decision_phrase(question)
+    if re.match(r"^(?:whether|how|what|which|who|when|where|if|between)\b", phrase, re.I):
+        return True
+    rest = re.sub(r"^on\s+", "", phrase)
+    return phrase.startswith("on ") and not rest.startswith("this point") and bool(embeddable(rest))

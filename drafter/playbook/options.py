@@ -27,7 +27,7 @@ from .alternatives import (  # noqa: F401  (re-exported)
     workaround_tradeoffs,
 )
 from .commitments import decision_by_given
-from .note_choices import decide_tasks, framed_options, line_choices, question_decisions
+from .note_choices import decide_tasks, framed_options, line_choices, question_decisions, wordable
 from .rules import decide_by_date, decision_by
 from .text import IRREGULAR_PAST, clean, fmt, is_me, wait_is_external
 
@@ -299,6 +299,8 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     question = clean(decision.question) if decision is not None else ""
     if APPROVAL_STATEMENT.search(question):  # "Sam (VP Eng) has to approve any spend over $10k." names who, not what
         question = ""
+    if question and not wordable(question):  # a statement, not a question: no decision is framed from it
+        question = ""
     options = []
     rec, ground, notes_pick = None, None, None
     if named is not None:
@@ -353,9 +355,9 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
             known = [said, *(k for k in known if re.sub(r"^[^:]{1,30}:\s*", "", k).lower().rstrip(".") not in said.lower())]
     if not is_open:  # nothing in the notes to decide: say so, with the decisions they record
         known = decisions_taken(plan)
-        # a risk no decision can be framed on (a report of what went wrong) is still stated: never suppressed (O11)
+        # a risk the notes ask nothing about is still stated, unless a promise beside it handles it (O11)
         unplanned = not any(cs.state == "open" for cs in ip.commitments)
-        actions_taken, open_risks = [], (open_risks if unplanned and item.risks else [])
+        actions_taken, open_risks = [], (open_risks if unplanned else [])
     return DecisionFacts(
         open_decision=is_open,
         item_title=item.title,
@@ -380,21 +382,14 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
 
 
 def has_trouble(ip: ItemPlan) -> bool:
-    """A missed promise, a wait on someone, a blocker or a stated risk: a choice the writer has to make even when
-    the notes ask no question (how to recover, how to get the answer in time, how to get past it, what to do about it)."""
+    """A missed promise, a wait on someone or a blocker: a choice the writer has to make even when the notes ask no
+    question (how to recover, how to get the answer in time, how to get past it). A stated risk alone frames no
+    decision: the notes ask nothing about it, so the draft says no decision is open and states the risk (O11);
+    'what to do about “<risk>”' was a question of the tool's own ('However, due to unforseen circumstances ...',
+    FreeBSD release engineering 2018Q3)."""
     item = ip.item
     return bool(any(cs.state == "missed" for cs in ip.commitments) or any(wait_is_external(w) for w in item.waits)
-                or any(w.kind == "blocked" for w in item.waits)
-                # a stated risk nobody has a plan for; one with an open promise beside it is handled in the notes
-                or (any(framable_risk(r) for r in item.risks) and not any(cs.state == "open" for cs in ip.commitments)))
-
-
-def framable_risk(risk: str) -> bool:
-    """A risk a decision can be framed on ('what to do about “the vendor may not deliver”'): a short statement of
-    its own, not a report of what went wrong ('However, due to unforeseen circumstances ... the schedule needed to
-    be adjusted several times ...', FreeBSD release engineering, 2018Q3), which stays an open risk."""
-    first = re.split(r"(?<=[.!?])\s", clean(risk))[0]
-    return len(first.split()) <= 16 and not re.match(r"^(?:however|but|due to|because|as)\b", first, re.I)
+                or any(w.kind == "blocked" for w in item.waits))
 
 
 def decisions_taken(plan: Plan) -> list[str]:

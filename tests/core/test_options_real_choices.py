@@ -251,3 +251,14 @@ def test_grounds_claim_only_what_the_notes_say():
     # 'I can reverse it if it turns out wrong' / 'I can do it without extra approval' were claims no note made
     for text in GROUNDS.values():
         assert "reverse" not in text and "I can do it" not in text
+
+
+def test_a_risk_the_notes_ask_nothing_about_is_stated_not_made_a_decision():
+    from drafter.playbook.note_choices import wordable
+
+    notes = "## Data import\n- Import script rewritten, tests pass.\n- Risk: the vendor feed may not arrive before the cut-over.\n"
+    a = options_of(notes, dt.date(2026, 12, 1))
+    assert "what to do about" not in a.headline and not a.open_decision
+    assert any("vendor feed may not arrive" in r for r in a.open_risks)
+    assert wordable("How to handle symlinks in SPDX documents?") and wordable("target audience for the advert")
+    assert not wordable("The schedule needed to be adjusted several times.")
