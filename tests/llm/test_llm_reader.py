@@ -105,7 +105,8 @@ def draft_all_three(url: str) -> dict:
     assert not any(t.strip().lower().rstrip("?") == "did i get stuck anywhere" for t in texts)
     for kind, draft in drafts.items():
         assert draft.meta.engine == "llm"
-        assert draft.plan.log == log  # one reading serves the three drafts
+        # one reading serves the three drafts (the delegate plan adds that "Shilpi" is no name of the note)
+        assert draft.plan.log.model_dump(exclude={"warnings"}) == log.model_dump(exclude={"warnings"})
         ARTEFACT_MODELS[kind].model_validate(draft.artefact.model_dump())
         assert draft.render("markdown").strip()
     return {
