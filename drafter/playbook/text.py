@@ -304,6 +304,11 @@ def _wait_object(what: str, on_whom: str | None) -> str | None:
     t = re.sub(r"\s+(?:yet|still|so far)$", "", t, flags=re.I)
     t = re.sub(r"(?:^|\s*[:\-–—]\s*)blocked\b[:\-–—]?\s*", " ", t, flags=re.I)
     t = re.sub(r"^(?:for|to|about|on|with)\s+", "", clean(t), flags=re.I)
+    # "send the P&L" (what they will do): the thing is what they send; "he sed he'd get back": a
+    # report of what they said, no thing to chase
+    t = re.sub(r"^(?:send|deliver|share|provide|give|confirm|return|sign)\s+(?:(?:me|us)\s+)?(?=(?:the|a|an|their|his|her|our|my)\b)", "", clean(t), flags=re.I)
+    if re.match(r"^(?:he|she|they)\b\s+\S", t, re.I):
+        return None
     t = clean(t)
     if not t or (on_whom and t.lower() == on_whom.lower()) or t.lower() in {"reply", "a reply", "an answer"}:
         return None

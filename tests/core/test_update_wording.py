@@ -120,3 +120,15 @@ def test_no_deadline_is_set_for_someone_elses_step():
     assert "proposed" not in text
     mine = Drafter(engine="offline").update("Need to send Lee the deck.\n", as_of=dt.date(2021, 6, 10)).render("markdown")
     assert "(proposed: Fri 11 Jun)" in mine
+
+
+def test_the_thing_waited_for_is_a_thing():
+    """'I can send the P&L by Thursday' (examples/email-thread.txt) is waited for as 'the P&L', and
+    "he sed he'd get back" (examples/messy-typos.txt) names no thing: the step asks for a reply."""
+    from drafter.models import Wait
+    from drafter.playbook.text import wait_object
+
+    assert wait_object(Wait(what="send the P&L", on_whom="Dana Whitfield")) == "the P&L"
+    assert wait_object(Wait(what="he sed he'd get back", on_whom="Jon")) is None
+    held = "It will be on hold till Igor is back from holidays"
+    assert wait_object(Wait(what=held, on_whom="DiscyDel")) is not None  # a state said of the work, kept
