@@ -97,6 +97,20 @@ class LogBuilder:
     def read_node(self, item: WorkItem, node: Node, mode: str | None = None, speaker: str | None = None,
                   default_owner: str | None = None) -> None:
         """Place ``node`` in ``item`` and read its clauses into elements of ``item``."""
+        before = len(item.commitments)
+        self._read_node(item, node, mode, speaker, default_owner)
+        if mode == "doing" and len(item.commitments) > before and self._working_on(node):
+            for c in item.commitments[before:]:  # "What everyone is working on:" > "Sam: email verification (#1040)"
+                if not _STEP_START.match(c.what):
+                    c.what = f"work on {c.what[:1].lower() + c.what[1:] if c.what[1:2].islower() else c.what}"
+
+    def _working_on(self, node: Node) -> bool:
+        """Is ``node`` in a list that says what people are working on (its items name work, not steps)?"""
+        return any(a.text and _WORKING_ON.search(a.text) and (a.kind == "heading" or (a.label and not a.rest))
+                   for a in self.outline.ancestors(node))
+
+    def _read_node(self, item: WorkItem, node: Node, mode: str | None, speaker: str | None,
+                   default_owner: str | None) -> None:
         self.place(item, node)
         text = node.text
         if node.kind == "table_row":
@@ -346,6 +360,11 @@ _PAST_MEETING = re.compile(
     re.I,
 )
 _LEAD_CONJ = re.compile(r"^(?:and|also|then|so|but|plus)\b,?\s*(?:therefore|then|also|so)?,?\s+", re.I)
+_WORKING_ON = re.compile(r"\b(?:(?:is|are|'s|’s)\s+)?working on\b|\bwho'?s doing what\b", re.I)
+# a clause that already says what its owner does: "will help Aapeli", "finish the docs", "working on X"
+_STEP_START = re.compile(r"^(?:will|to|work|working|help|helping|finish|finishing|continue|continuing|review|reviewing|"
+                         r"fix|fixing|write|writing|add|adding|test|testing|look|looking|set|setting|downgrade|move|moving|"
+                         r"update|updating|investigate|investigating|implement|implementing|prepare|preparing|is|am|are|has|have)\b", re.I)
 _TENTATIVE = re.compile(r"^(?:if|maybe|perhaps|possibly)\b|\b(?:could|might)\b", re.I)
 _INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")
 

@@ -46,3 +46,16 @@ def test_denied_or_supposed_risk_words_are_no_risks():
 def test_a_stated_risk_stays_a_risk():
     for text in ("This is a regression in 7.4 for Meteor users", "No risk to users, but the release might slip"):
         assert classify(text, None, People()).kind == "risk"
+
+
+def test_a_round_of_what_people_work_on_names_work_not_steps():
+    # couchers backend meeting 25 (evals/real): "* What everyone is working on:" > "- Sam: email
+    # verification for changing your email (#1040, #912)" -> Sam works on it (not "Sam will email ...")
+    notes = ("# Backend team meeting\n\nAttending: Sam, Christian\n\n## Notes\n\n* What everyone is working on:\n"
+             "  - Sam: email verification for changing your email (#1040, #912)\n"
+             "  - Christian: downgrade to python 3.8 (#1399); will help Sam out on signup flow v2\n")
+    log = Drafter(engine="offline").plan(notes, as_of=dt.date(2021, 6, 10)).log
+    whats = {c.owner: c.what for i in log.items for c in i.commitments if c.owner == "Sam"}
+    assert whats["Sam"] == "work on email verification for changing your email (#1040, #912)"
+    others = [c.what for i in log.items for c in i.commitments if c.owner == "Christian"]
+    assert any(w.startswith("downgrade to python 3.8") for w in others)  # a step already: kept as written
