@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from ..models import Person
 from .markup import without_emails
+from .people_forms import fold_initials, quote_intro  # noqa: F401  (quote_intro: re-exported)
 from .people_lines import cite_every_line
 from .regex_gate import gated
 
@@ -338,21 +339,6 @@ def split_names(text: str) -> list[str]:
     return [p.strip(" .*_-") for p in parts if p.strip(" .*_-")]
 
 
-# "**Lalith Rallabhandi** writes of the Rich Profiles project:" over a quote of what they wrote
-QUOTE_INTRO = re.compile(
-    rf"^(?P<who>{FULL_NAME})\s+(?:writes|wrote|says|said|reports|reported|adds|added|shares|shared|updates|explains|explained)\b"
-    r"[^.!?:]{0,100}:\s*$"
-)
-
-
-def quote_intro(node) -> str | None:
-    """The name of the person a paragraph introduces a quote of ("X writes of the Y project:")."""
-    if node is None or node.kind != "para" or not node.text or not node.text.rstrip().endswith(":"):
-        return None
-    m = QUOTE_INTRO.match(node.text.strip())
-    return m.group("who") if m else None
-
-
 _EMAIL_NAME = gated(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*<(?P<email>[^>@\s]+@[^>\s]+)>")
 
 
@@ -454,36 +440,10 @@ def find_people(outline) -> People:
             people.add(m.group("who"), "org", line, org=m.group("org").strip())
         for m in _WITH.finditer(text):
             people.add(m.group("who"), "with", line)
-    _fold_initials(people)
+    fold_initials(people)
     cite_every_line(people, nodes)
     return people
 
-
-
-def _fold_initials(people: People) -> None:
-    """Initials the notes define for a person ("- [x] Chris Manson (CM)") stand for that person:
-    "CM, AL: Work on ..." is owned by Chris Manson and Amy Lam, and "CM" is no person of its own.
-    Only initials written in parentheses right after a full name, and used for nobody else."""
-    if "(" not in people.text:
-        return
-    found: dict[str, set[str]] = {}
-    for key, p in list(people.by_name.items()):
-        if len(p.name.split()) < 2:
-            continue
-        for m in re.finditer(re.escape(p.name) + r"\s*\(\s*([A-Z]{2,4})\s*\)", people.text):
-            found.setdefault(m.group(1).lower(), set()).add(key)
-    for ini, keys in found.items():
-        if len(keys) != 1:
-            continue  # two people share the initials: neither is meant
-        target = next(iter(keys))
-        alone = people.by_name.pop(ini, None)
-        if alone is not None and alone is not people.by_name[target]:
-            merged = people.by_name[target]
-            merged.lines = sorted(set(merged.lines) | set(alone.lines))
-        people.aliases[ini] = target
-        person = people.by_name[target]
-        if person.org and person.org.lower() == ini:
-            person.org = None  # "Jen Weber (JW)": her initials, not an organisation
 
 
 _WORD = re.compile(r"\w+")

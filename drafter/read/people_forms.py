@@ -1,0 +1,54 @@
+"""The ways notes write a person other than by their name: initials the notes define ("Chris
+Manson (CM)", then "CM, AL: Work on ...") and the author of a quoted update ("**X** writes of the
+Y project:" over a quote of what X wrote). Used by :func:`drafter.read.people.find_people` and the
+readers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _intro() -> re.Pattern:
+    """'**Lalith Rallabhandi** writes of the Rich Profiles project:' over a quote of what they wrote."""
+    from .people import FULL_NAME  # people imports this module: its name pattern is read on first use
+
+    return re.compile(
+        rf"^(?P<who>{FULL_NAME})\s+(?:writes|wrote|says|said|reports|reported|adds|added|shares|shared|updates|explains|explained)\b"
+        r"[^.!?:]{0,100}:\s*$"
+    )
+
+
+def quote_intro(node) -> str | None:
+    """The name of the person a paragraph introduces a quote of ("X writes of the Y project:")."""
+    if node is None or node.kind != "para" or not node.text or not node.text.rstrip().endswith(":"):
+        return None
+    m = _intro().match(node.text.strip())
+    return m.group("who") if m else None
+
+
+def fold_initials(people) -> None:
+    """Initials the notes define for a person ("- [x] Chris Manson (CM)") stand for that person:
+    "CM, AL: Work on ..." is owned by Chris Manson and Amy Lam, and "CM" is no person of its own.
+    Only initials written in parentheses right after a full name, and used for nobody else."""
+    if "(" not in people.text:
+        return
+    found: dict[str, set[str]] = {}
+    for key, p in list(people.by_name.items()):
+        if len(p.name.split()) < 2:
+            continue
+        for m in re.finditer(re.escape(p.name) + r"\s*\(\s*([A-Z]{2,4})\s*\)", people.text):
+            found.setdefault(m.group(1).lower(), set()).add(key)
+    for ini, keys in found.items():
+        if len(keys) != 1:
+            continue  # two people share the initials: neither is meant
+        target = next(iter(keys))
+        alone = people.by_name.pop(ini, None)
+        if alone is not None and alone is not people.by_name[target]:
+            merged = people.by_name[target]
+            merged.lines = sorted(set(merged.lines) | set(alone.lines))
+        people.aliases[ini] = target
+        person = people.by_name[target]
+        if person.org and person.org.lower() == ini:
+            person.org = None  # "Jen Weber (JW)": her initials, not an organisation
