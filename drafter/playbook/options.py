@@ -205,9 +205,11 @@ def known_facts(plan: Plan, ip: ItemPlan, exclude: list[str] | None = None) -> l
         out += [clean(p) for p in d.positions]
     out += [clean(o.text) for o in item.outcomes]
     title = clean(item.title).lower()
+    front = _front_matter_lines(log)
     lines = [text for n in sorted(item.lines)
-             if n in by_number and not _HEADING.match(by_number[n])
-             and (text := clean(_BULLET.sub("", by_number[n]))).lower() != title]  # the item's own heading
+             if n in by_number and n not in front and not _HEADING.match(by_number[n])
+             and (text := clean(_BULLET.sub("", by_number[n]))).lower() != title  # the item's own heading
+             and not _NOTHING_SAID.match(text)]  # "Hi everyone", "From: Dana": nothing said about the decision
     if lines:
         out += lines
     else:  # a work log without its lines (built by hand or by a reader that cites none): its elements
@@ -232,6 +234,20 @@ def known_facts(plan: Plan, ip: ItemPlan, exclude: list[str] | None = None) -> l
         seen.add(key)
         unique.append(x)
     return unique[:8]
+
+
+# a greeting or an email header line: no word on the decision
+_NOTHING_SAID = re.compile(r"^[>\s]*(?:(?:hi|hello|hey|dear|greetings)\b[^.!?]{0,30}[.!,]?$|(?:from|to|cc|bcc|sent|date|subject)\s*:)", re.I)
+
+
+def _front_matter_lines(log) -> set[int]:
+    """The numbers of the notes' front matter lines ("---" on line 1 to the next "---")."""
+    if not log.lines or log.lines[0].text.strip() != "---":
+        return set()
+    for s in log.lines[1:]:
+        if s.text.strip() == "---":
+            return set(range(1, s.number + 1))
+    return set()
 
 
 def _lead(text: str) -> int:
@@ -332,8 +348,9 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
         decide_by = decide_by_date(as_of, stake_date)
     actions = [a for a in item.actions] or [a for other in plan.log.items for a in other.actions]
     actions_taken = [
-        clean(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in actions if clean(a.text) and "?" not in a.text
-    ][:6] or actions_from_lines(log)[:6]
+        clean(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in actions
+        if clean(a.text) and "?" not in a.text and not _NOTHING_SAID.match(clean(a.text))  # "Sent: Tuesday, ...": a header
+    ][:6] or [t for t in actions_from_lines(log) if not _NOTHING_SAID.match(t)][:6]
     open_risks = [clean(r) for r in item.risks]
     for text in risk_lines(log):
         if not any(text.lower()[:40] in r.lower() or r.lower()[:40] in text.lower() for r in open_risks):

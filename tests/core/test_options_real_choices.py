@@ -262,3 +262,24 @@ def test_a_risk_the_notes_ask_nothing_about_is_stated_not_made_a_decision():
     assert any("vendor feed may not arrive" in r for r in a.open_risks)
     assert wordable("How to handle symlinks in SPDX documents?") and wordable("target audience for the advert")
     assert not wordable("The schedule needed to be adjusted several times.")
+
+
+def test_what_the_notes_say_holds_no_front_matter_greeting_or_email_header():
+    """A blog-post worklog's front matter ('layout: post', 'wordpressid: 133', vikraman/site GSoC
+    report #4) and an email's 'From:'/'Sent:' lines (examples/email-thread.txt) say nothing about
+    the decision; the report's own sentences do."""
+    import datetime as dt
+    from pathlib import Path
+
+    from drafter import Drafter
+
+    notes = ("---\ncomments: true\nlayout: post\nwordpressid: 133\ntitle: 'GSoC weekly report #4'\n---\n\n"
+             "Hi everyone,\n\nIt's been a little slow last week since I had been travelling.\n\nBlockers:\n\n"
+             "* Still blocked on bug 369679 to deploy the webapp\n")
+    text = Drafter(engine="offline").options(notes, as_of=dt.date(2011, 6, 24)).render("markdown")
+    assert "travelling" in text
+    for junk in ("Layout: post", "Wordpressid", "Comments: true", "Hi everyone"):
+        assert junk not in text
+    email = (Path(__file__).resolve().parents[2] / "examples" / "email-thread.txt").read_text()
+    text = Drafter(engine="offline").options(email, as_of=dt.date(2026, 11, 25)).render("markdown")
+    assert "- From:" not in text and "- Sent:" not in text and "- Subject:" not in text
