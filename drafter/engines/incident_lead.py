@@ -14,7 +14,8 @@ from __future__ import annotations
 from ..dates import find_dates
 from ..models import IncidentFacts, Plan, Status
 from ..playbook import fmt
-from .wording import cap, clause, fit
+from ..playbook.text import cut_at_phrase
+from .wording import cap, clause
 
 LIMIT = 300
 
@@ -41,7 +42,7 @@ def follow_up_sentence(facts: IncidentFacts, room: int) -> str:
     shown: list[str] = []
     for k, f in enumerate(fus):
         who = "" if unowned else f" ({'me' if f.owner == 'I' else f.owner or 'no owner named'})"
-        part = f"{fit(_low(f.what), 80)}{who}"
+        part = f"{_cut(_low(f.what), 80)}{who}"
         left = len(fus) - k - 1
         more = f"; and {left} more" if left else ""
         text = f"{head}: {'; '.join(shown + [part])}{more}."
@@ -59,7 +60,12 @@ def _what(facts: IncidentFacts, as_of, room: int) -> str:
     t = clause(facts.what)
     if facts.on and facts.state not in ("delayed", "scheduled") and not find_dates(t, as_of, "past"):
         t = f"On {fmt(facts.on, as_of)}, {_low(t)}"
-    return fit(t, room)
+    return t if len(t) <= room else cut_at_phrase(t, room)
+
+
+def _cut(text: str, room: int) -> str:
+    """``text`` within ``room`` characters, cut where a phrase ends (a headline holds no "…")."""
+    return text if len(text) <= room else cut_at_phrase(text, room)
 
 
 def _end(text: str) -> str:
@@ -81,9 +87,9 @@ def incident_headline(plan: Plan) -> str | None:
     # by importance: what happened (at least 100 characters of it), who does what next, the impact, the cause
     follow = follow_up_sentence(facts, 130) if facts.follow_ups else ("No follow-up is open." if plan.overall == Status.DONE else "")
     impact = new(facts.impact)
-    impact = _end(f"Impact: {fit(impact, 110)}" if facts.state not in ("delayed", "scheduled") else fit(cap(impact), 130)) if impact else ""
+    impact = _end(f"Impact: {_cut(impact, 110)}" if facts.state not in ("delayed", "scheduled") else _cut(cap(impact), 130)) if impact else ""
     cause = new(facts.cause) if facts.cause_known and "cause" not in facts.words else ""
-    cause = _end(f"Cause: {fit(cause, 90)}") if cause else ""
+    cause = _end(f"Cause: {_cut(cause, 90)}") if cause else ""
     pieces = {"follow": follow, "impact": impact, "cause": cause}
     for key in ("cause", "impact", "follow"):  # the least important goes first when the headline is too long
         used = len(head) + sum(len(p) + 1 for p in pieces.values() if p)
@@ -91,5 +97,6 @@ def incident_headline(plan: Plan) -> str | None:
             break
         pieces[key] = ""
     used = len(head) + sum(len(p) + 1 for p in pieces.values() if p)
-    first = head + _end(fit(what, LIMIT - used - 1))
+    room = LIMIT - used - 1
+    first = head + _end(_cut(what, room))
     return " ".join([first] + [pieces[k] for k in ("impact", "cause", "follow") if pieces[k]])

@@ -166,3 +166,15 @@ def test_notes_with_no_incident_state_keep_the_usual_bottom_line():
     notes = "## Notes\n\nWe met the team and talked about the roadmap.\n"
     plan = build_plan(read_structured(notes, dt.date(2026, 11, 26), genre="incident"))
     assert plan.log.incident is None and plan.incident is None
+
+
+def test_the_bottom_line_is_cut_where_a_phrase_ends():
+    # the real homebrew and pypi notes (evals/real/incident): the long first sentence was cut
+    # mid-phrase ("... was leaked from Homebrew's…", "... relating to privileges granted to a PyPI…")
+    from pathlib import Path
+
+    real = Path(__file__).resolve().parents[2] / "evals" / "real" / "incident"
+    for name, as_of in (("homebrew-2018-08-05-security-incident", dt.date(2018, 8, 6)),
+                        ("pypi-2025-04-14-organization-team-privileges", dt.date(2025, 4, 15))):
+        _, up = _update((real / f"{name}.md").read_text(), as_of)
+        assert "…" not in up.headline and up.headline.rstrip().endswith(".")
