@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from .models import Ask, CommitmentState, Fallback, NextStep, Risk, Status, StatusUpdate
+from .playbook.rules import worded_as_action
 from .playbook.text import IRREGULAR_PAST, VERBS
 from .render_layout import REPEAT_RANK, Entry, Section, _core
 from .render_text import (
@@ -104,6 +105,10 @@ class _Writer:
         if owner and owner != "I":  # with no owner the sentence says so once, where it matters
             what = f"{what} ({owner})"
         missed = c.state == "missed" or (c.state == "open" and c.due is not None and c.due < self.as_of)
+        if missed and c.due and owner and owner not in ("I", "we") and not c.new_date and worded_as_action(c.what):
+            # someone else's step whose day passed: what the notes know, not a verdict on them
+            step = low_first(cap_first(self.t(c.what).rstrip(".")))
+            return f"{owner} was due to {step} by {self.d(c.due)}; the notes do not say it is done.", True
         if missed:
             due = f"was due {self.d(c.due)}" if c.due else "was promised"
             if c.new_date:  # always the tool's proposal

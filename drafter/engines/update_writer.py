@@ -14,6 +14,8 @@ from itertools import chain, islice
 from ..models import ItemPlan, ItemStatus, Plan, Status, StatusUpdate
 from ..playbook import clean, commitment_object, fmt, short_title, strip_article, the
 from ..read.statements import said_something
+from ..playbook.rules import worded_as_action
+from ..playbook.text import lower_first
 from ..read.people import is_me
 from ..render_text import outcome_label
 from .wording import cap, clause, fit, question, sentence_problems, statement, subject, the_phrase
@@ -102,6 +104,11 @@ def lead_sentence(status: str, ip: ItemPlan, as_of, people, first_person: bool) 
     return f"{status}: {r[:1].upper()}{r[1:]}."
 
 
+def _others_step(c) -> bool:
+    """Someone else's dated step ("Nicole: will help look at them later today"): worded as their step."""
+    return bool(c.due and c.owner and not is_me(c.owner) and worded_as_action(c.what))
+
+
 def short_reason(ip: ItemPlan, as_of) -> str:
     missed = sorted((c for c in ip.commitments if c.state == "missed"), key=lambda c: c.owner != "I")  # my own first
     if missed:
@@ -109,6 +116,9 @@ def short_reason(ip: ItemPlan, as_of) -> str:
         who = "" if c.owner == "I" else f" ({c.owner})"
         thing = commitment_object(clause(c.what) or c.what)
         head = f"{thing}{who} was due {fmt(c.due, as_of)} and is missed" if c.due else f"{thing}{who} is late"
+        if _others_step(c):
+            # someone else's step whose day passed: what the notes know, not a verdict on them
+            head = f"{subject(c.owner)} was due to {lower_first(clause(c.what))} by {fmt(c.due, as_of)}; the notes do not say it is done"
         if c.new_date:
             return f"{head}; proposed new date: {fmt(c.new_date, as_of)}"
         if c.ask and c.ask.startswith("I will"):  # someone else's promise: my step, not a decision
@@ -366,7 +376,8 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
         # a missed promise reads as its object ("The full draft to Marie was due ..."), the words the
         # headline uses, so a word cap drops the line as a repeat of the headline and nothing is lost
         commitments=[
-            c.model_copy(update={"what": commitment_object(clause(c.what))}) if c.state == "missed" and clause(c.what)
+            c.model_copy(update={"what": commitment_object(clause(c.what))})
+            if c.state == "missed" and clause(c.what) and not _others_step(c)
             else c.model_copy(update={"what": clause(c.what) or c.what})
             for c in promises[:8]
         ],

@@ -132,3 +132,20 @@ def test_the_thing_waited_for_is_a_thing():
     assert wait_object(Wait(what="he sed he'd get back", on_whom="Jon")) is None
     held = "It will be on hold till Igor is back from holidays"
     assert wait_object(Wait(what=held, on_whom="DiscyDel")) is not None  # a state said of the work, kept
+
+
+def test_someone_elses_step_whose_day_passed_is_worded_as_their_step():
+    """couchers dev meeting (evals/real, 2024-09-10): "Nicole: will help look at them later today",
+    drafted the next day. It said 'The help look at them later (Nicole) was due Tue 10 Sep and is
+    missed' (a verb phrase made a noun, and a verdict the notes do not give)."""
+    import datetime as dt
+    from pathlib import Path
+
+    from drafter import Drafter
+
+    notes = (Path(__file__).resolve().parents[2] / "evals/real/standup/couchers-dev-2024-09-10.md").read_text()
+    up = Drafter(engine="offline").update(notes, as_of=dt.date(2024, 9, 11)).artefact
+    assert up.headline.startswith("Off track: Nicole was due to help look at them later by Tue 10 Sep; "
+                                  "the notes do not say it is done.")
+    assert "The help look at them" not in Drafter(engine="offline").update(
+        notes, as_of=dt.date(2024, 9, 11), max_words=1000).render("markdown")
