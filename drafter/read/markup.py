@@ -301,8 +301,24 @@ def clean(raw: str) -> Clean:
         tail = re.sub(r"\s\+$", "", raw.rstrip())  # an AsciiDoc hard line break after the link
         if s.endswith(":") and URL_RE.search(tail.split()[-1] if tail.strip() else ""):
             s = s[:-1]  # "Uptime and alerting issue: <url>": the label of a link, not a label of lines below
+    if "@" in s:  # "Go through the graduation proposal @mingcheng": handles after the task own it
+        tm = _TRAILING_HANDLES.search(s)
+        before = s[: tm.start()].rstrip() if tm else ""
+        # ("This week: @fasttime" is a label and its value: the rota reads it as written)
+        if tm and re.search(r"[^\W\d_]", before) and not before.endswith(":"):
+            out.owner_tags.extend(h.lstrip("@") for h in tm.group("hs").split())
+            s = s[: tm.start()].rstrip(" ,;:–—-")
     out.text = s.strip()
     return out
+
+
+# one or more @handles ending a line, after the task ("... in the Nydus. @imeoer @BraveY"), not after
+# a word that makes them the object ("Ask @benjamn", "thanks @alice", "cc @bob", "with @sam")
+_TRAILING_HANDLES = re.compile(
+    r"(?<![\w@])(?<!\bask )(?<!\bcc )(?<!\bwith )(?<!\bthanks )(?<!\bto )(?<!\bfrom )(?<!\bby )(?<!\band )(?<!\bping )"
+    r"(?P<hs>@[A-Za-z0-9][\w.-]*[A-Za-z0-9](?:\s+@[A-Za-z0-9][\w.-]*[A-Za-z0-9])*)\s*$",
+    re.I,
+)
 
 
 def _looks_like_handle_list(inner: str) -> bool:

@@ -146,3 +146,17 @@ def test_a_box_owned_by_handles_written_first():
         ("check that all plots are generated on run", "Cai, Lena")]
     text = Drafter(engine="offline").update(notes, as_of=dt.date(2024, 10, 22)).render("markdown")
     assert "Cai and Lena will check that all plots are generated on run" in text
+
+
+def test_handles_after_a_task_own_it():
+    """Dragonfly maintainer minutes (dragonflyoss/community meetings/maintainer/2025-07-01): action
+    boxes end with their owners' handles ("... and tag the issues. @imeoer @BraveY"); every one was
+    'Open, no owner named'. A handle that is the object ("Ask @benjamn ...") or a label's value
+    ("This week: @fasttime", a rota) is no owner tag."""
+    from drafter.read.markup import clean
+
+    c = clean("- [ ] Handle issues in the nydus project and tag the issues. @imeoer @BraveY")
+    assert c.owner_tags == ["imeoer", "BraveY"] and c.text == "Handle issues in the nydus project and tag the issues."
+    assert clean("- [ ] Go through the graduation proposal @mingcheng").owner_tags == ["mingcheng"]
+    for text in ("- TODO: Ask @benjamn", "- Thanks @alice", "- This week: @fasttime", "- @bob"):
+        assert clean(text).owner_tags == [], text
