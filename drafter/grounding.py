@@ -101,12 +101,10 @@ def find_ungrounded_facts(
     findings: list[Finding] = []
     draft_text = BOOKKEEPING.sub(lambda m: " " * len(m.group(0)), draft_text)
     notes_lower = notes.lower()
-    note_dates = {d for _, _, d in _dates(notes, as_of)} | {as_of}
-    from .read.written_on import anchor
+    from .read.written_on import reading_days
 
-    day = anchor(notes, as_of)  # "Fri" in minutes dated 2021-06-09 is Fri 11 Jun 2021
-    if day != as_of:
-        note_dates |= {d for _, _, d in _dates(notes, day)} | {day}
+    days = reading_days(notes, as_of)  # "Fri" in minutes dated 2021-06-09 is Fri 11 Jun 2021
+    note_dates = {d for day in days for _, _, d in _dates(notes, day)} | set(days)
     draft_dates = _dates(draft_text, as_of)
     date_spans = [(s, e) for s, e, _ in draft_dates]
     allowed_lower = {w.lower() for w in allowed_words}

@@ -99,13 +99,10 @@ def _evidence(texts: list[str], as_of: dt.date, notes: str = "") -> _Evidence:
 @lru_cache(maxsize=16)
 def _evidence_of(texts: tuple[str, ...], as_of: dt.date, notes: str) -> _Evidence:
     joined = "\n".join(texts)
-    dates = {m.date for m in _date_mentions(joined, as_of, context=True)} | {as_of}
-    if notes:  # the notes' relative dates may be read from the date they state for themselves
-        from .written_on import anchor
+    from .written_on import reading_days
 
-        day = anchor(notes, as_of)
-        if day != as_of:
-            dates |= {m.date for m in _date_mentions(joined, day, context=True)} | {day}
+    days = reading_days(notes, as_of) if notes else (as_of,)  # also from the date the notes state
+    dates = {m.date for day in days for m in _date_mentions(joined, day, context=True)} | set(days)
     return _Evidence(
         text=joined.lower(),
         dates=frozenset(dates),
@@ -232,6 +229,16 @@ def _sentence_start(text: str, k: int) -> bool:
     return before == "(" or (j < k and (before in (".", "!", "?", ";", ":", "-", "*", "•") and before != "" or "\n" in text[j:k]))
 
 
+@lru_cache(maxsize=256)
+def _defined_initials(name: str, notes: str) -> str | None:
+    """The initials the notes define for ``name`` ("Chris Manson (CM)" -> "cm"), looked up once per
+    name and notes (not once per element citing it: each look is a search of the whole notes)."""
+    if "(" not in notes:
+        return None
+    m = re.search(re.escape(name) + r"\s*\(\s*([a-z]{2,4})\s*\)", notes, re.I)
+    return m.group(1).lower() if m else None
+
+
 def _person_terms(name: str | None, ev: _Evidence) -> list[str]:
     """A person field: the writer's voice is supported; a lower-case role is checked as words."""
     if not name or not name.strip():
@@ -252,10 +259,9 @@ def _person_terms(name: str | None, ev: _Evidence) -> list[str]:
             missing.append(t)
     if not missing or raw.lower() in ev.text:
         return []
-    if ev.notes and "(" in ev.notes:  # "CM" in the lines, "Chris Manson (CM)" in the notes' attendee list
-        m = re.search(re.escape(raw) + r"\s*\(\s*([a-z]{2,4})\s*\)", ev.notes, re.I)
-        if m and _occurs(m.group(1).lower(), ev.text):
-            return []
+    ini = _defined_initials(raw, ev.notes) if ev.notes else None
+    if ini and _occurs(ini, ev.text):  # "CM" in the lines, "Chris Manson (CM)" in the notes' attendee list
+        return []
     named = [t for t in tokens if t[:1].isupper()]
     if len(missing) < len(named) and ev.notes and raw.lower() in ev.notes:
         return []  # "Dana" in the lines, "Dana Whitfield" elsewhere in the notes: the same person

@@ -28,18 +28,27 @@ def quote_intro(node) -> str | None:
     return m.group("who") if m else None
 
 
+_INITIALS = re.compile(r"\(\s*([A-Z]{2,4})\s*\)")
+
+
 def fold_initials(people) -> None:
     """Initials the notes define for a person ("- [x] Chris Manson (CM)") stand for that person:
     "CM, AL: Work on ..." is owned by Chris Manson and Amy Lam, and "CM" is no person of its own.
     Only initials written in parentheses right after a full name, and used for nobody else."""
     if "(" not in people.text:
         return
+    full = [(key, p.name) for key, p in people.by_name.items() if len(p.name.split()) >= 2]
     found: dict[str, set[str]] = {}
-    for key, p in list(people.by_name.items()):
-        if len(p.name.split()) < 2:
-            continue
-        for m in re.finditer(re.escape(p.name) + r"\s*\(\s*([A-Z]{2,4})\s*\)", people.text):
-            found.setdefault(m.group(1).lower(), set()).add(key)
+    # each "(CM)" of the notes, then the full name written right before it: one pass over the
+    # notes, not one per person (a scan per person was quadratic in notes with many people)
+    text = people.text
+    for m in _INITIALS.finditer(text):
+        end = m.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        for key, name in full:
+            if text.endswith(name, 0, end):
+                found.setdefault(m.group(1).lower(), set()).add(key)
     for ini, keys in found.items():
         if len(keys) != 1:
             continue  # two people share the initials: neither is meant

@@ -122,3 +122,10 @@ def anchor(text: str, as_of: dt.date) -> dt.date:
     """The day the notes' relative dates count from: their own date, else ``as_of``."""
     w = written_on(text, as_of)
     return w.on if w else as_of
+
+
+def reading_days(text: str, as_of: dt.date) -> tuple[dt.date, ...]:
+    """The days the notes' relative dates may be read from: ``as_of``, and the notes' own date when
+    they state an earlier one (what grounding and provenance accept a date phrase as)."""
+    day = anchor(text, as_of)
+    return (as_of,) if day == as_of else (as_of, day)
