@@ -26,6 +26,7 @@ from .render_text import (
     cap_first,
     clean,
     format_day,
+    joint_names,
     low_first,
     outcome_label,
     sentence,
@@ -76,10 +77,7 @@ class _Writer:
             return "I"
         if raw in self.replace:
             return "we"
-        names = [n.strip() for n in self.t(raw).split(",") if n.strip()]
-        if len(names) > 1 and not any(" and " in n for n in names):  # joint owners: "SheenaLang and KacperPon will"
-            return ", ".join(names[:-1]) + " and " + names[-1]
-        return self.t(raw)
+        return joint_names(self.t(raw))  # joint owners: "SheenaLang and KacperPon will"
 
     def next_step(self, step: NextStep) -> str:
         who = self.who(step.owner)

@@ -104,6 +104,14 @@ def sentence(text: str) -> str:
     return text
 
 
+def joint_names(owners: str) -> str:
+    """Joint owners as a sentence subject: 'Chris Manson, Amy Lam' -> 'Chris Manson and Amy Lam'."""
+    names = [n.strip() for n in owners.split(",") if n.strip()]
+    if len(names) > 1 and not any(" and " in n for n in names):
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    return owners
+
+
 def cap_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 

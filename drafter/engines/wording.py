@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..playbook.text import clean
+from ..render_text import joint_names
 
 # --------------------------------------------------------------------------------------------
 # Length and capitals
@@ -133,10 +134,7 @@ def subject(owner: str | None) -> str:
     o = clean(owner)
     if not o or o.lower() in ("i", "me", "myself"):
         return "I"
-    names = [n.strip() for n in o.split(",") if n.strip()]
-    if len(names) > 1 and not any(" and " in n for n in names):  # joint owners: "Chris Manson and Amy Lam will"
-        return ", ".join(names[:-1]) + " and " + names[-1]
-    return o
+    return joint_names(o)  # joint owners: "Chris Manson and Amy Lam will"
 
 
 def will(owner: str | None, action: str) -> str:
