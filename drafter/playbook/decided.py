@@ -11,6 +11,7 @@ level), the outcomes the reader found in it, and lines labelled as a resolution 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..models import Decision, WorkItem, WorkLog
 from .text import clean
@@ -29,20 +30,62 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9][a-z0-9-]{2,}", text.lower()) if w not in _STOP}
 
 
+class _Index:
+    """One pass over a log: its line numbers, its headings, and the answers (outcomes and
+    'Resolution:' lines) sorted by line, so each question's section is found by bisection
+    rather than by scanning the whole notes once per question."""
+
+    def __init__(self, log: WorkLog):
+        self.log = log  # held so that id(log) stays this log's while it is cached
+        self.sizes = (len(log.lines), len(log.items))
+        numbers = [ln.number for ln in log.lines]
+        self.first, self.last = (min(numbers), max(numbers)) if numbers else (None, None)
+        self.heads = [(ln.number, len(m.group("hashes"))) for ln in log.lines if (m := _HEADING.match(ln.text))]
+        self.head_lines = [n for n, _ in self.heads]
+        found: list[tuple[int, str]] = []
+        for it in log.items:
+            for o in it.outcomes:
+                if o.lines:
+                    found.append((min(o.lines), clean(o.text)))
+        for line in log.lines:
+            m = _RESOLUTION.match(line.text)
+            if m:
+                found.append((line.number, clean(m.group("body").replace("**", ""))))
+        found.sort()
+        self.answers = found
+        self.answer_lines = [n for n, _ in found]
+
+    def span(self, line: int) -> tuple[int, int]:
+        if self.first is None:
+            return line, line
+        i = bisect_right(self.head_lines, line)
+        if i == 0:
+            start, level = self.first, 0
+        else:
+            start, level = self.heads[i - 1]
+        end = self.last
+        for n, lvl in self.heads[i:]:
+            if level == 0 or lvl <= level:
+                end = n - 1
+                break
+        return start, end
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(log: WorkLog) -> _Index:
+    ix = _INDEXES.get(id(log))
+    if ix is None or ix.log is not log or ix.sizes != (len(log.lines), len(log.items)):
+        if len(_INDEXES) >= 4:
+            _INDEXES.clear()
+        ix = _INDEXES[id(log)] = _Index(log)
+    return ix
+
+
 def section_span(line: int, log: WorkLog) -> tuple[int, int]:
     """(first, last) line numbers of the markdown section that holds ``line`` (the whole notes when none)."""
-    numbers = [ln.number for ln in log.lines]
-    if not numbers:
-        return line, line
-    heads = [(ln.number, len(m.group("hashes"))) for ln in log.lines if (m := _HEADING.match(ln.text))]
-    before = [(n, lvl) for n, lvl in heads if n <= line]
-    if not before:
-        start, level = min(numbers), 0
-    else:
-        start, level = before[-1]
-    after = [n for n, lvl in heads if n > line and (level == 0 or lvl <= level)]
-    end = (after[0] - 1) if after else max(numbers)
-    return start, end
+    return _index(log).span(line)
 
 
 def _option_keys(options: list[str]) -> list[set[str]]:
@@ -69,20 +112,10 @@ def answers_in_section(d: Decision, item: WorkItem, log: WorkLog) -> list[str]:
     at = min(d.lines) if d.lines else (d.line or (min(item.lines) if item.lines else None))
     if at is None:
         return []
-    start, end = section_span(at, log)
-    found: list[tuple[int, str]] = []
-    for it in log.items:
-        for o in it.outcomes:
-            ln = min(o.lines) if o.lines else None
-            if ln is not None and at < ln <= end:
-                found.append((ln, clean(o.text)))
-    for line in log.lines:
-        if at < line.number <= end:
-            m = _RESOLUTION.match(line.text)
-            if m:
-                found.append((line.number, clean(m.group("body").replace("**", ""))))
-    found.sort()
-    return list(dict.fromkeys(t for _, t in found if t))
+    ix = _index(log)
+    start, end = ix.span(at)
+    lo, hi = bisect_right(ix.answer_lines, at), bisect_right(ix.answer_lines, end)
+    return list(dict.fromkeys(t for _, t in ix.answers[lo:hi] if t))
 
 
 def decided_by_outcome(d: Decision, item: WorkItem, log: WorkLog) -> str | None:

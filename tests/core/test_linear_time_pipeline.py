@@ -111,11 +111,18 @@ def _counting(fn, counts):
     return counted
 
 
-def _update(text: str):
-    return Drafter(engine="offline").update(text, as_of=AS_OF).render("markdown")
+def _update(text: str, artefact: str = "update"):
+    return getattr(Drafter(engine="offline"), artefact)(text, as_of=AS_OF).render("markdown")
 
 
-def _work(text: str) -> dict[str, int]:
+def _topics(size: int) -> str:
+    """Minutes of many topics, each a question naming two options and an owner's action: the shape on
+    which the options playbook looked for every question's answer across the whole notes."""
+    return _cut("".join(f"## Topic {i}\n- Should we ship feature {i} in March or April?\n- Alice will check the plan {i}\n\n"
+                        for i in range(size // 60)), size)
+
+
+def _work(text: str, artefact: str = "update") -> dict[str, int]:
     """Characters scanned by regexes and Python calls made by one whole offline update of ``text``."""
     counts = {"chars": 0, "calls": 0}
     restore = []
@@ -140,7 +147,7 @@ def _work(text: str) -> dict[str, int]:
 
     sys.setprofile(profile)
     try:
-        out = _update(text)
+        out = _update(text, artefact)
     finally:
         sys.setprofile(None)
         for where, key, value in reversed(restore):
@@ -161,6 +168,16 @@ def test_whole_update_work_grows_linearly(shape):
     for what in ("chars", "calls"):
         ratio = large[what] / max(small[what], 1)
         assert ratio < MAX_RATIO, f"{shape}: {what} grew {ratio:.1f}x for 4x the notes ({small[what]} -> {large[what]})"
+
+
+def test_options_work_grows_linearly_with_the_topics():
+    """Each question's section and its answers come from one index of the log, not a scan per question."""
+    _update(_topics(4 * N), "options")
+    _update(_topics(N), "options")
+    small, large = _work(_topics(N), "options"), _work(_topics(4 * N), "options")
+    for what in ("chars", "calls"):
+        ratio = large[what] / max(small[what], 1)
+        assert ratio < MAX_RATIO, f"options over many topics: {what} grew {ratio:.1f}x for 4x the notes ({small[what]} -> {large[what]})"
 
 
 def test_the_shapes_are_what_they_say():
