@@ -42,6 +42,10 @@ _HTML = re.compile(r"</?[a-zA-Z][^>]*>")
 _EMPH = re.compile(r"(\*\*|__|\*|`+|~~)(?=\S)(.+?)(?<=\S)\1")
 _LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*•+]\s+|\d+[.)]\s+|\[[ xX]\]\s*|[-*]\s*\[[ xX]\]\s*)+")
 _DANGLING = re.compile(r"\s+(?:the|a|an|of|to|for|and|or|with|by|on|in|at|from)$", re.I)
+# a wh-clause whose preposition is stranded after its verb is whole ("What everyone's working on",
+# "What we are waiting for", "What to focus on"): its last word is no cut-off remnant, unlike a
+# title cut after a noun ("What version of the Contributor Covenant Code of")
+_STRANDED = re.compile(r"^(?:what|which|who|whom|whatever)\b.*\s(?:\w+(?:ing|ed)|to\s+\w+)\s+(?:of|to|for|with|on|in|at|from)$", re.I)
 
 
 def strip_markup(text: str) -> str:
@@ -69,6 +73,8 @@ def clause(text: str | None) -> str:
     t = re.sub(r"\b(a|an|the)\s+\1\b", r"\1", t, flags=re.I)  # the notes' typo "talking to a a dev"
     t = t.rstrip(" ?!.;,:—–-")
     for _ in range(3):
+        if _STRANDED.search(t):
+            break  # "What everyone's working on": a wh-clause ends on its preposition
         t2 = _DANGLING.sub("", t).rstrip(" ,;:—–-")
         if t2 == t:
             break

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from drafter.engines.update_writer import done_by, lead_sentence, title_phrase
-from drafter.engines.wording import sentence_problems
+from drafter.engines.wording import clause, sentence_problems
 from drafter.models import Action, ItemPlan, Risk, Status, Wait, WorkItem
 from drafter.playbook.waits import wait_signal
 
@@ -149,3 +149,14 @@ def test_someone_elses_step_whose_day_passed_is_worded_as_their_step():
                                   "the notes do not say it is done.")
     assert "The help look at them" not in Drafter(engine="offline").update(
         notes, as_of=dt.date(2024, 9, 11), max_words=1000).render("markdown")
+
+
+def test_a_wh_heading_keeps_its_stranded_preposition():
+    """Couchers dev sync (evals/real/standup/couchers-dev-2024-09-10): the heading "What everyone's
+    working on:" was drafted as "What everyone's working"; a title cut after a noun still loses its
+    dangling preposition."""
+    assert clause("What everyone's working on:") == "What everyone's working on"
+    assert clause("What we are waiting for") == "What we are waiting for"
+    assert clause("What to focus on") == "What to focus on"
+    assert clause("What version of the Contributor Covenant Code of") == "What version of the Contributor Covenant Code"
+    assert clause("Ship the release notes to") == "Ship the release notes"
