@@ -2,10 +2,10 @@
 
 The update reads as a person writes one: the bottom line first, then per item its decisions,
 the owners' next actions with their dates, waits with their fallbacks, missed dates, risks and
-open questions, and done work briefly. An item with one line says it on that line (the item's
-title before it when the line does not name it); a problem item keeps its status line; done
-items with nothing under them share one "Done:" line, and open promises with no owner are said
-once. Each line carries an importance rank for the word cap (see ``render_layout._fit``).
+open questions, and done work briefly, one line per thing done. An item with one line says it on
+that line (the item's title before it when the line does not name it); a problem item keeps its
+status line; done items with nothing under them are listed at the end, one "Done:" line each, and
+open promises with no owner are said once. Each line carries an importance rank for the word cap (see ``render_layout._fit``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 from .models import Ask, CommitmentState, Fallback, NextStep, Risk, Status, StatusUpdate
 from .playbook.rules import worded_as_action
 from .playbook.text import IRREGULAR_PAST, VERBS
+from .read.status_words import stated_progress
 from .render_layout import REPEAT_RANK, Entry, Section, _core
 from .render_text import (
     _CLIENT_JARGON,
@@ -100,6 +101,11 @@ class _Writer:
         """(sentence, is_missed)."""
         what = cap_first(self.t(c.what).rstrip("."))
         owner = self.who(c.owner) if clean(c.owner) else ""
+        progress = stated_progress(what) if c.state == "open" else None
+        if progress:  # "Create all packages and a tarball (jason.heeris) — done except for Fedora."
+            task, state = progress
+            state = re.sub(r"^(?!I\b|I')[A-Z][A-Za-z]*\b", lambda m: m.group(0).lower(), state)
+            return f"{task}" + (f" ({owner})" if owner and owner != "I" else "") + f" — {state}.", False
         if owner and owner != "I":  # with no owner the sentence says so once, where it matters
             what = f"{what} ({owner})"
         missed = c.state == "missed" or (c.state == "open" and c.due is not None and c.due < self.as_of)
@@ -292,6 +298,9 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             if not clean(c.owner):
                 ownerless.append(cap_first(w.t(c.what).rstrip(".")) + (f" (due {w.d(c.due)})" if c.due else ""))
                 continue
+            if c.state == "open" and stated_progress(w.t(c.what)):  # under way, as the notes say how far
+                add(f"In progress: {text}", R_KEY, "action")
+                continue
             willed = _will(w.who(c.owner), cap_first(w.t(c.what).rstrip("."))) if c.state == "open" else None
             add(f"{willed}" + (f" by {w.d(c.due)}." if c.due else ".") if willed else f"Commitment: {text}", R_KEY, "action")
         if item.risk:
@@ -303,9 +312,8 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         for q in getattr(item, "questions", []):
             if clean(q):
                 add(f"Open question: {w.t(q)}", R_DONE)
-        if done:
-            add("Done: ", None, parts=done, part_ranks=[R_KEY] + [R_DONE] * (len(done) - 1))
-            sec.entries[-1].rank = R_DONE
+        for k, d in enumerate(done):  # each done item its own line, its owner as the notes write it
+            add(f"Done: {sentence(d)}", R_KEY if k == 0 else R_DONE, "done")
         for e in sec.entries[1:]:
             if title_words and len(title_words & _words(e.shown())) < 0.5 * len(title_words):
                 e.context = bold(w.t(item.title))
@@ -334,9 +342,9 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         tail.entries[-1].rank = R_TOPIC
     for x in a.asks:  # an ask of the reader is never dropped
         tail.add(w.ask(x))
-    if done_titles:
-        tail.add("Done: ", parts=done_titles, part_ranks=[R_DONE] + [R_DONE + 1] * (len(done_titles) - 1))
-        tail.entries[-1].rank = R_DONE
+    for k, t in enumerate(done_titles):  # one line each, as an item's done work
+        e = tail.add(f"Done: {sentence(t)}", rank=R_DONE if k == 0 else R_DONE + 1)
+        e.tier = k
     if topics:
         tail.add("Also in the notes: ", parts=topics, part_ranks=[R_TOPIC] * len(topics))
         tail.entries[-1].rank = R_TOPIC

@@ -20,6 +20,7 @@ from .genre import GenreGuess
 from .outline import Node, Outline
 from .people import People
 from .sections import topic_bullet, topic_heading, walk
+from .status_words import awaited_party, cell_state
 from .topics import LogBuilder, _header
 
 _KEY_HEAD = re.compile(r"\b(?:key|legend|codes?|abbreviations?)\b", re.I)
@@ -289,8 +290,18 @@ def _row(b: LogBuilder, node: Node, item, mode) -> bool:
     due = b._date(due_cell, "future") if due_cell else None
     shown = f"{what}: {raw_status}" if raw_status and not coded else what  # a word as written; a code stays out of prose
     bare = re.sub(r"\([^()]*\)", " ", status)  # "(paid to shinjan for prints)": an explanation, not the state
-    done, waiting = _DONE.search(bare), _WAITING.search(bare)
-    if done and waiting:
+    state = cell_state(bare)  # "DONE except for Fedora", "Mostly done, ...": work still open, the state as written
+    if state == "done" and not coded:  # "DONE" after the task repeats the Done label; "DONE: Debian; ..." keeps its detail
+        rest = re.sub(r"^\W*(?:done|finished|complete|completed)\b[\s.:;,-]*", "", raw_status, flags=re.I).strip()
+        shown = what if not rest else (f"{what}: {rest}" if rest != raw_status.strip() else shown)
+    done, waiting = _DONE.search(bare) and state == "done", _WAITING.search(bare)
+    awaited = awaited_party(raw_status) if not (done or waiting) else None
+    if awaited:  # "If Jason sends me the packages, I'll make sure they get uploaded": waits on Jason
+        who, thing = awaited
+        item.waits.append(Wait(what=f"{thing} ({what})", on_whom=b.canonical(who) or who, kind="waiting", lines=lines))
+        if owner:  # the owner's task, with its condition as written
+            item.commitments.append(Commitment(what=shown.rstrip("."), owner=b.canonical(owner) or owner, due=due, lines=lines))
+    elif done and waiting:
         item.questions.append(Question(text=f"{what}: {raw_status}", answered=False, lines=lines))
     elif waiting:  # "Ayushman Bhattacharya (580 + 500) waiting to be refunded back": the state as written
         state = raw_status[waiting.start():] if waiting.start() < len(raw_status) and raw_status[waiting.start():].lower().startswith(waiting.group(0).lower()) else raw_status
@@ -299,8 +310,8 @@ def _row(b: LogBuilder, node: Node, item, mode) -> bool:
         item.actions.append(Action(text=shown, actor=owner or _owner(b), lines=lines))
     elif _DROPPED.search(bare):
         item.outcomes.append(Outcome(text=shown, lines=lines))
-    else:  # open: pending, active, not started, or no status
-        what_c = what + (f" ({note})" if note and len(note) <= 80 else "")
+    else:  # open: pending, active, not started, under way, done but for a part, or no status
+        what_c = (shown if state in ("doing", "partly") else what) + (f" ({note})" if note and len(note) <= 80 else "")
         item.commitments.append(Commitment(what=what_c, owner=b.canonical(owner) or ("" if _has_owner_col(role) else _owner(b)), due=due, lines=lines))
         if dep:
             item.notes.append(f"{task} depends on {dep}")

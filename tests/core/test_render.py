@@ -474,7 +474,7 @@ def test_unplaced_notes_go_before_done_work_under_a_tight_cap():
     capped = render(u, "text", opts(audience="boss"))
     assert "Unrelated remark" not in capped  # notes no item holds go first
     assert "Not placed in any item" not in capped
-    assert "Office move — done: boxes packed" in capped  # done work, briefly, on one line with its item
+    assert "Office move — done\n- Done: boxes packed." in capped  # done work, briefly, under its item
 
 
 def _pieces(text: str) -> set[str]:
@@ -672,7 +672,7 @@ def test_item_without_next_step_or_outcome_still_has_its_status():
     assert "- Done: Office move." in out  # done items with nothing under them share one line
     two = render(make_update(items=[item, item.model_copy(update={"title": "Badges"})], asks=[], risks=[], unplaced=[]),
                  "markdown", opts())
-    assert "- Done: Office move; Badges." in two
+    assert "- Done: Office move.\n- Done: Badges." in two  # one line each, never glued with ';'
 
 
 def test_option_summary_does_not_repeat_the_title():

@@ -1,0 +1,85 @@
+"""What a status word says about a task: done, done but for a part, under way, not started.
+
+A task table's status cell ("DONE", "DONE except for Fedora.", "Mostly done, I'll do one last grep
+...", "Basically done", "In progress") and a line under a "Done" heading ("Planning to deprecate
+SECIO", "Testing has not been started for Canvas API, ...") say different things: only a done word
+with nothing taking it back is done. "done except for X" leaves X open; "mostly/basically/almost
+done" and "in progress" are work under way, with the writer's next step if the cell gives one; "not
+started" and "not done" are open. The state words are the notes' own and stay in the task's text
+("Create all packages and a tarball: DONE except for Fedora."), so the update says them as written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+CellState = Literal["done", "partly", "doing", "open"]
+
+_DONE_WORD = (r"done|finished|complete|completed|closed|resolved|merged|fixed|shipped|released|delivered|"
+              r"sent|paid|received|refunded|booked|confirmed|yes")
+# done with a part left: "DONE except for Fedora", "done but the docs", "finished apart from tests"
+_PARTLY = re.compile(rf"\b(?:{_DONE_WORD})\b[\s,;:.-]*(?:except|but|apart from|other than|save for|minus|without|besides)\b"
+                     r"|\ball but\b|\bexcept (?:for )?\w", re.I)
+# under way: "Mostly done", "Basically done", "almost finished", "in progress", "WIP", "started"
+_DOING = re.compile(r"\b(?:mostly|basically|almost|nearly|largely|partly|partially|half|practically|pretty much|kind of|sort of)\s+"
+                    rf"(?:{_DONE_WORD})\b"
+                    r"|\b(?:in progress|in review|under review|under way|underway|ongoing|wip|started|doing|working on it|being worked on)\b"
+                    r"|\b\d{1,2}\s*%", re.I)
+# open: "not started", "has not been started", "not done yet", "to do", "pending"
+_OPEN = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|done|finished|complete|completed|merged|fixed)\b"
+                   r"|\b(?:has|have|had|is|are|was|were)n'?t\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|done|finished|completed)\b"
+                   r"|^\W*(?:to ?do|todo|pending|open|not started|planned|next)\W*$", re.I)
+_DONE = re.compile(rf"(?<!to be )(?<!not )\b(?:{_DONE_WORD}|paid back)\b|[✓✔✅]", re.I)
+
+
+def cell_state(text: str | None) -> CellState | None:
+    """The state a status word or cell says, or None when it names none (an empty cell, a note)."""
+    t = " ".join((text or "").split())
+    if not t:
+        return None
+    if _OPEN.search(t):
+        return "open"
+    if _DOING.search(t):
+        return "doing"
+    if _PARTLY.search(t):
+        return "partly"
+    if _DONE.search(t):
+        return "done"
+    return None
+
+
+# a line under a "Done" heading that is a plan, not a thing done: "Planning to deprecate SECIO"
+PLAN_LEAD = re.compile(r"^(?:(?:i|we|they|he|she)\s+(?:am|are|is)\s+)?(?:planning|plan|plans|going|hoping|intend(?:ing|s)?|about|aiming|want(?:ing|s)?)\s+to\s+\w", re.I)
+# a line that says its work has not been done: "Testing has not been started for Canvas API"
+NOT_DONE = re.compile(r"\b(?:has|have|had|is|are|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|done|finished|completed|implemented)\b"
+                      r"|\bnot\s+(?:yet\s+)?started\b", re.I)
+
+# the state as the notes wrote it after a task, kept in its text: "<task>: DONE except for Fedora."
+_STATED = re.compile(r"^(?P<task>.{3,}?):\s+(?P<state>\S.*)$")
+
+
+def stated_progress(what: str) -> tuple[str, str] | None:
+    """('Create all packages and a tarball', 'DONE except for Fedora') when ``what`` ends with a
+    state that leaves work open (under way or done but for a part); else None."""
+    m = _STATED.match(" ".join((what or "").split()))
+    if not m or cell_state(m.group("state")) not in ("partly", "doing"):
+        return None
+    return m.group("task").strip(), m.group("state").strip().rstrip(".")
+
+
+# a status that waits on someone: "If Jason sends me the packages, I'll make sure they get uploaded"
+_ON_CONDITION = re.compile(r"^\W*(?i:if|once|when|as soon as|after)\s+(?P<who>[A-Z][\w.-]+(?:\s+[A-Z][\w-]+)?)\s+"
+                           r"(?P<what>(?:sends?|gives?|provides?|delivers?|shares?|uploads?|finish(?:es)?|builds?|gets?|"
+                           r"approves?|confirms?|replies|answers?|merges?|reviews?)\b[^,;.]*)")
+
+
+def awaited_party(text: str | None) -> tuple[str, str] | None:
+    """('Jason', 'the packages') when the status makes the task wait on someone's move ("If Jason
+    sends me the packages, ..."): who, and what they are to send (their move when it names no thing)."""
+    m = _ON_CONDITION.match(" ".join((text or "").split()))
+    if not m or m.group("who").lower() in ("i", "we", "it", "this", "that", "they", "he", "she", "everyone"):
+        return None
+    move = m.group("what").strip()
+    thing = re.sub(r"^\w+\s+(?:(?:me|us|it|them)\s+)?(?=(?:the|a|an|their|his|her|our|my|this|these|those)\b)", "", move, flags=re.I)
+    return m.group("who"), thing

@@ -1,0 +1,72 @@
+"""Status words as the notes write them: only a done word nothing takes back is done.
+
+Excerpts from the nautilussvn release plan (hemant-manwani/nautilussvn ReleasePlan.md, fresh2
+trial) and the Chem-Caf3 weekly report (LucientZ/chemistry-cafe-team3-documentation week8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter import Drafter
+from drafter.read.offline import read_structured
+from drafter.read.status_words import awaited_party, cell_state, stated_progress
+from drafter.render import render_fitted
+
+AS_OF = dt.date(2016, 2, 2)
+
+RELEASE_PLAN = """\
+# Tasks #
+
+| **Task**                                   | **Owner**      | **Status** |
+|:-------------------------------------------|:---------------|:-----------|
+| Write a press release to post on the blog  | brucevdkooij   |            |
+| Everything with translations               | brucevdkooij   | Mostly done, I'll do one last grep to see if anything has not been marked translatable |
+| Close all issues with milestone Release0.12 | _Everyone_    | Basically done |
+| Create the proper tags in the repository   | jason.heeris   | DONE       |
+| Create all packages and a tarball          | jason.heeris   | DONE except for Fedora. |
+| Upload the packages and the tarball        | brucevdkooij   | If Jason sends me the packages, I'll make sure they get uploaded |
+| Update the KnownIssues page                | brucevdkooij   | DONE       |
+| Perhaps update the FAQ                     | brucevdkooij   | DONE       |
+"""
+
+
+def test_cell_states():
+    assert cell_state("DONE") == "done"
+    assert cell_state("DONE: Debian; Ubuntu Hardy, Jaunty, Karmic; Fedora") == "done"
+    assert cell_state("DONE except for Fedora.") == "partly"
+    assert cell_state("Mostly done, I'll do one last grep") == "doing"
+    assert cell_state("Basically done") == "doing"
+    assert cell_state("In progress") == "doing"
+    assert cell_state("Testing has not been started for Canvas API") == "open"
+    assert cell_state("") is None and cell_state("If Jason sends me the packages") is None
+    assert awaited_party("If Jason sends me the packages, I'll make sure they get uploaded") == ("Jason", "the packages")
+    assert awaited_party("If I have time") is None
+    assert stated_progress("Create all packages and a tarball: DONE except for Fedora.") == (
+        "Create all packages and a tarball", "DONE except for Fedora")
+    assert stated_progress("Create the proper tags in the repository") is None
+
+
+def test_task_table_status_words_are_read_as_written():
+    log = read_structured(RELEASE_PLAN, AS_OF, genre="todo")
+    done = [a.text for it in log.items for a in it.actions]
+    open_ = [c.what for it in log.items for c in it.commitments]
+    assert "Create the proper tags in the repository" in done  # "DONE" is the Done label's, not repeated
+    assert "Create all packages and a tarball: DONE except for Fedora." in open_  # Fedora is left
+    assert any(w.startswith("Everything with translations: Mostly done") for w in open_)
+    assert "Close all issues with milestone Release0.12: Basically done" in open_
+    assert not any("translations" in d or "tarball" in d or "Release0.12" in d for d in done)
+    waits = [w for it in log.items for w in it.waits]
+    assert [(w.on_whom, w.what.split(" (")[0]) for w in waits] == [("Jason", "the packages")]
+
+
+def test_update_says_work_under_way_and_each_done_item_on_its_own_line():
+    dr = Drafter(engine="offline").update(RELEASE_PLAN, as_of=AS_OF)
+    text, _ = render_fitted(dr.artefact, "markdown", dr.options.model_copy(update={"max_words": 2000}))
+    assert "In progress: Create all packages and a tarball (jason.heeris) — done except for Fedora." in text
+    assert "In progress: Close all issues with milestone Release0.12 (Everyone) — basically done." in text
+    assert "- Done: Create the proper tags in the repository (jason.heeris).\n" in text
+    assert "- Done: Update the KnownIssues page (brucevdkooij).\n" in text  # not glued with ';'
+    assert "Done: Everything with translations" not in text and "; Close all issues" not in text
+    assert "no open waits" not in text  # the upload waits on Jason
+    assert "Jason" in text.splitlines()[0]
