@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .status_words import IN_PROGRESS, NOT_DONE, PLAN_LEAD
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .regex_gate import gated
 
@@ -334,6 +335,11 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if pm and not who and not first_person and not is_question(body) and not _STANDING_ASK.search(body):
         # "Carol: please read the doc, comment on it": asked of the others in the room, not the speaker's promise
         return Signal("commitment", pm.group("what"), owner=None)
+    if mode == "done" and checked is not True:
+        if PLAN_LEAD.match(body) or IN_PROGRESS.search(body):  # "Planning to deprecate SECIO", "... in progress"
+            return Signal("commitment", body, owner=owner)  # under "Done:": a plan or work under way, still open
+        if NOT_DONE.search(body):  # "Testing has not been started for Canvas API, ...": not done
+            return Signal("note", body, owner=owner)
     if checked is True or (mode == "done" and DONE_WORD.search(body)):
         return Signal("done", _strip_done(body), owner=owner)
     qa = re.match(r"^(?P<q>[^?]{3,}\?)\s+(?P<a>\S.*)$", body)

@@ -51,6 +51,11 @@ def cell_state(text: str | None) -> CellState | None:
 
 # a line under a "Done" heading that is a plan, not a thing done: "Planning to deprecate SECIO"
 PLAN_LEAD = re.compile(r"^(?:(?:i|we|they|he|she)\s+(?:am|are|is)\s+)?(?:planning|plan|plans|going|hoping|intend(?:ing|s)?|about|aiming|want(?:ing|s)?)\s+to\s+\w", re.I)
+# a line under "Done" that says its work is still going: "UI Components to edit the OpenEO layer in
+# progress", "Working on Python API side!" ("started contributing in May 2020" is a thing done)
+IN_PROGRESS = re.compile(r"\b(?:in progress|in review|under way|underway|ongoing|wip)\b|^\W*(?:still\s+)?working on\b"
+                         r"|\b(?:mostly|almost|nearly|partly|partially|half)\s+(?:done|finished|complete|completed)\b"
+                         r"|\bclose to (?:be(?:ing)?\s+)?(?:done|merged|finished|complete|completed|ready)\b", re.I)
 # a line that says its work has not been done: "Testing has not been started for Canvas API"
 NOT_DONE = re.compile(r"\b(?:has|have|had|is|are|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|done|finished|completed|implemented)\b"
                       r"|\bnot\s+(?:yet\s+)?started\b", re.I)

@@ -18,6 +18,7 @@ from .outline import Node, Outline
 from .people import People, is_me, quote_intro, weak_tag
 from .signals import DECISION_LABEL, classify, is_question, labelled_outcome, mode_of, sentences, speaker_turns
 from .statements import said_something
+from .status_words import cell_state
 
 
 def title_text(text: str, limit: int = 90) -> str:
@@ -215,8 +216,12 @@ class LogBuilder:
             task = None  # a row of a task table with no task: its cells are notes
         status = next((c for h, c in cols.items() if re.search(r"status|state|done", h) and c), "")
         if task:
-            done = bool(re.search(r"\b(done|closed|complete|completed|finished|resolved)\b", status, re.I))
-            sig = classify(task, "done" if done else (mode or "doing"), self.people, speaker=owner, default_owner=owner or default_owner, first_person=self.first_person)
+            state = cell_state(status)  # "In progress" under "What did you work on this past week?" is not done
+            done = state == "done"
+            row_mode = "done" if done else "doing" if state else (mode or "doing")
+            if state in ("doing", "partly"):
+                task = f"{task}: {status}"  # the state as written, said with the task
+            sig = classify(task, row_mode, self.people, speaker=owner, default_owner=owner or default_owner, first_person=self.first_person)
             if owner and sig.kind == "commitment":
                 sig.owner = owner
             self.add_signal(item, sig, node.lines, mode)

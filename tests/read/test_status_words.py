@@ -70,3 +70,44 @@ def test_update_says_work_under_way_and_each_done_item_on_its_own_line():
     assert "Done: Everything with translations" not in text and "; Close all issues" not in text
     assert "no open waits" not in text  # the upload waits on Jason
     assert "Jason" in text.splitlines()[0]
+
+
+def test_a_plan_under_done_is_open():
+    # libp2p sync 2019-11-25 (libp2p/team-mgmt meeting-notes): "Planning to deprecate SECIO" under "Done:"
+    notes = ("# libp2p sync\n\n- @yusefnapora\n  - Done:\n    - responded to lots of PR review feedback\n"
+             "- @bigs\n  - Done:\n    - Planning to deprecate SECIO\n  - Next:\n    - Work on moving towards noise\n")
+    log = read_structured(notes, dt.date(2019, 11, 26))  # read as minutes, as the real note is
+    done = [a.text for it in log.items for a in it.actions]
+    assert not any("SECIO" in d for d in done), done
+    assert any("SECIO" in c.what and c.owner == "bigs" for it in log.items for c in it.commitments)
+    assert any("review feedback" in d for d in done)  # a thing done stays done
+
+
+def test_work_in_progress_in_a_done_table_is_not_done():
+    # Chem-Caf3 week 8 report: the table under "What did you work on this past week?"
+    notes = ("# Individual Weekly Report\n\n### What did _you_ work on this past week?\n\n"
+             "| Task | Status | Time Spent | \n| ---- | ------ | ---------- |\n"
+             "|Worked on the evaluation report|Completed|1 hour|\n"
+             "|Investigated CI/CD pipeline issues|In progress|2 hours|\n")
+    log = read_structured(notes, dt.date(2025, 4, 1), genre="worklog")
+    done = [a.text for it in log.items for a in it.actions]
+    assert done == ["Worked on the evaluation report"], done
+    assert any(c.what.startswith("Investigated CI/CD pipeline issues") for it in log.items for c in it.commitments)
+
+
+def test_not_started_under_progress_is_not_done():
+    # uw_autocalendar week 5 report (danielqiang/uw_autocalendar reports/week5.md)
+    notes = ("**Team Report**\n\n*   Progress and issues:\n"
+             "    *   Testing has not been started for Canvas API, but class was refactored and changed to get calendar events\n"
+             "    *   Beta flow was finished and demo was recorded\n")
+    log = read_structured(notes, dt.date(2021, 5, 12), genre="standup")
+    done = [a.text for it in log.items for a in it.actions]
+    assert not any("Testing has not been started" in d for d in done), done
+
+
+def test_close_to_merged_is_not_done():
+    from drafter.read.status_words import IN_PROGRESS
+
+    # coala GSoC 2018 phase 3 report: "It is now very close to be merged, said by org admin"
+    assert IN_PROGRESS.search("It is now very close to be merged, said by org admin")
+    assert not IN_PROGRESS.search("I started contributing to it around May 2020")
