@@ -294,6 +294,9 @@ def _tokens(text: str) -> set[str]:
 _BARE_STATUS = re.compile(r"^(?:%s)(?:: no open waits or missed dates)?\.$" % "|".join(re.escape(s.label.capitalize()) for s in Status))
 
 
+_NEWS_LEAD = re.compile(r"^%s: (?P<news>.+)$" % re.escape(Status.ON_TRACK.label.capitalize()))
+
+
 def trim_headline(sections: list[Section]) -> bool:
     """Drop headline sentences after the first that a kept line already says (status updates
     always; other artefacts when over the cap).
@@ -305,10 +308,20 @@ def trim_headline(sections: list[Section]) -> bool:
         return False
     head = sections[0].entries[0]
     parts = _SENTENCE_END.split(head.text)
-    if len(parts) < 2:
-        return False
     live = [e for sec in sections[1:] for e in sec.live() if not e.repeat]
     kept_lines = [_tokens(e.text) for e in live]
+    lead = _NEWS_LEAD.match(parts[0])
+    if lead and not getattr(head, "news_said", False):
+        # "On track: sam will fix the invoice job by Fri 27 Nov.": the state leads its news, and the
+        # line below that says the news goes (once)
+        head.news_said = True
+        words = _tokens(lead.group("news"))
+        for e, line in zip(live, kept_lines):
+            if words and len(words & line) >= 0.8 * len(words) and len(line) <= 2 * len(words) and e.kind != "title":
+                e.repeat, e.rank, e.dropped = True, REPEAT_RANK, True
+                break
+    if len(parts) < 2:
+        return False
     keep = [parts[0]]
     for k, part in enumerate(parts[1:], 1):
         words = _tokens(part)

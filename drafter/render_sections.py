@@ -105,7 +105,8 @@ class _Writer:
         if progress:  # "Create all packages and a tarball (jason.heeris) — done except for Fedora."
             task, state = progress
             state = re.sub(r"^(?!I\b|I')[A-Z][A-Za-z]*\b", lambda m: m.group(0).lower(), state)
-            return f"{task}" + (f" ({owner})" if owner and owner != "I" else "") + f" — {state}.", False
+            said = "" if re.fullmatch(r"(?i)in progress|wip|ongoing|started|doing|under ?way", state) else f" — {state}"
+            return f"{task}" + (f" ({owner})" if owner and owner != "I" else "") + f"{said}.", False  # "In progress: X — in progress" says it twice
         if owner and owner != "I":  # with no owner the sentence says so once, where it matters
             what = f"{what} ({owner})"
         missed = c.state == "missed" or (c.state == "open" and c.due is not None and c.due < self.as_of)

@@ -68,7 +68,7 @@ def title_leads(title: str) -> bool:
 # a name or an acronym keeps its capital
 _COMMON_OPENERS = {"however", "but", "and", "so", "also", "unable", "need", "needs", "needed", "not", "this", "that",
                    "there", "it", "still", "currently", "probably", "maybe", "possibly", "waiting", "pending",
-                   "blocked", "getting", "trying", "working", "no", "some", "many", "due"}
+                   "blocked", "getting", "trying", "working", "no", "some", "many", "due", "for"}
 _VERB_START = re.compile(r"^(?:has|have|had|is|was|were|will|would|needs|wants|plans|hopes|struggl\w+|tried|tries)\b", re.I)
 
 
@@ -217,8 +217,10 @@ def headline_for(plan: Plan) -> str:
         mine = "I have nothing open" if plan.log.first_person else "No item is open"
         decided = decided_sentence(plan)
         return fit(f"All done: {titles}. {decided}{mine} and no promised date has passed.{nxt}", 300)
-    # the focus: the first item as bad as the whole; a topic that holds only what was said leads only when nothing else can
-    ip = (next((ip for ip in plan.items if ip.status == plan.overall and not said_only(ip)), None)
+    # the focus: the first item as bad as the whole; a topic that holds only what was said leads only when nothing else can;
+    # on track, an item that waits on someone the notes name goes first (the headline says who)
+    ip = (next((ip for ip in plan.items if ip.status == plan.overall == Status.ON_TRACK and _waits_on_someone(ip)), None)
+          or next((ip for ip in plan.items if ip.status == plan.overall and not said_only(ip)), None)
           or next((ip for ip in plan.items if ip.status == plan.overall), None)
           or max(plan.items, key=lambda x: x.status.severity))
     status = cap(ip.status.label)
@@ -228,17 +230,26 @@ def headline_for(plan: Plan) -> str:
     if missed_with_date and ip.fallbacks:
         plan_parts = plan_parts[-1:]
     said = ". ".join(plan_parts)
-    if ip.status == Status.ON_TRACK and ip.reason.startswith("no open waits or missed dates"):
-        # nothing to do on the focus item: its title (often a heading, "Action items") says nothing;
-        # the bottom line is the state, and the decision or result below carries the news
-        waiting = any(w.kind in ("no_reply", "waiting", "blocked") for x in plan.items for w in x.item.waits)
-        # a claim about the whole update: only when no item below waits on anyone
-        lead = f"{status}." if waiting or any(x.risks for x in plan.items) else f"{status}: no open waits or missed dates."
+    if _quiet(ip):
+        # nothing waits and nothing is at risk on the focus item: its title (often a heading, "Action
+        # items") says nothing, and a stock "no open waits" is no news; the state leads the notes' own
+        # bottom line: the owner's next step, else the first decision, next step or result below
+        news = f"{said}." if said else (decided_sentence(plan).strip() or first_news(plan, 300 - len(status) - 2))
+        if news.startswith("Outcome: "):  # a result reached is the news itself, no label
+            news = news[len("Outcome: "):]
+        if news.startswith("Decided: "):
+            lead, said = f"{status}. {news}", ""  # "On track. Decided: ..."
+        elif news:
+            lead, said = f"{status}: {news[:1].upper() + news[1:] if _lower_word(news) else news}", ""
+        else:
+            lead = f"{status}."
     full = f"{lead} {said}." if said else lead
     decided = decided_sentence(plan)
+    if decided and decided.split(": ", 1)[-1].strip().rstrip(".").lower() in full.lower():
+        decided = ""  # the news that leads the headline already
     if decided and len(f"{full} {decided}") <= 300:
         full = f"{full} {decided}".strip()
-    if full == lead and ip.status == Status.ON_TRACK:  # the state alone tells nothing: the first news goes up
+    if full == lead == f"{status}." and ip.status == Status.ON_TRACK:  # the state alone tells nothing: the first news goes up
         news = first_news(plan, 300 - len(full) - 1)
         if news:
             full = f"{full} {news}"
@@ -252,19 +263,44 @@ def headline_for(plan: Plan) -> str:
     return shorter if len(shorter) <= 300 else fit(lead, 300)
 
 
+def _quiet(ip: ItemPlan) -> bool:
+    """On track with nothing to report on its state: no wait, no risk, no date at stake."""
+    return ip.status == Status.ON_TRACK and ip.reason.startswith("no open waits or missed dates")
+
+
+def _waits_on_someone(ip: ItemPlan) -> bool:
+    """The item waits on a person the notes name ("If Jason sends me the packages, ...")."""
+    return any(w.on_whom and w.kind in ("waiting", "no_reply", "blocked") for w in ip.item.waits)
+
+
+def _lower_word(text: str) -> bool:
+    """A common word opens the sentence ('the release was cut'), not a name as written ('nzakas')."""
+    first = text.split(" ", 1)[0]
+    return first.lower() in ("the", "a", "an", "decided", "agreed") and first[:1].islower()
+
+
+def _names_only(text: str) -> bool:
+    """A roll call's entry ('Phil Tully, Citi (Platinum Member)'): no word in lower case outside brackets."""
+    return not re.search(r"\b[a-z][a-z'-]+\b", re.sub(r"\([^)]*\)", " ", text))
+
+
 def first_news(plan: Plan, room: int) -> str:
     """The headline's news when the status alone says nothing: the first decision the notes record,
-    else the first owner's next step, else the first result reached, that fits in ``room`` characters
-    (in the order the update lists its items). The item's own line then goes as a repeat of it."""
+    else the first owner's next step, else the first result reached, else the first thing done, that
+    fits in ``room`` characters (in the order the update lists its items). The item's own line then
+    goes as a repeat of it."""
     order = sorted(plan.items, key=lambda x: -x.status.severity)
-    picks = [
-        [f"Decided: {t}." for ip in order for t in map(clause, (o.text for o in ip.item.outcomes))
-         if len(t.split()) >= 4 and outcome_label(t) == "Decided" and not _ANAPHORIC.match(t)],
+    picks = [  # each kind is worded only as far as it is read
+        (f"Decided: {t}." for ip in order for t in map(clause, (o.text for o in ip.item.outcomes))
+         if len(t.split()) >= 4 and outcome_label(t) == "Decided" and not _ANAPHORIC.match(t)),
         # an owner's step, the owner as the notes write them ("nzakas will ..."); "do it" names nothing
-        [f"{subject(s.owner)} will {step_text(s, plan.as_of)}." for ip in order for s in compact_steps(ip)[:1]
-         if s is not None and len(clean(s.action).split()) >= 3 and not _ANAPHORIC.match(clean(s.action).split(" ", 1)[-1])],
-        [f"{cap(t)}." for ip in order for t in map(clause, (o.text for o in ip.item.outcomes))
-         if len(t.split()) >= 4 and not _ANAPHORIC.match(t)],
+        (f"{subject(s.owner)} will {step_text(s, plan.as_of)}." for ip in order for s in compact_steps(ip)[:1]
+         if s is not None and len(clean(s.action).split()) >= 3 and not _ANAPHORIC.match(clean(s.action).split(" ", 1)[-1])),
+        (f"{cap(t)}." for ip in order for t in map(clause, (o.text for o in ip.item.outcomes))
+         if len(t.split()) >= 4 and not _ANAPHORIC.match(t)),
+        # else what was done, with who did it as the notes write them
+        (f"{cap(d).rstrip('.')}." for ip in order if not said_only(ip) for d in (done_by(a, ip) for a in ip.item.actions[:3])
+         if len(d.split()) >= 4 and not _ANAPHORIC.match(d) and not _names_only(d)),
     ]
     for kind in picks:
         for text in kind:

@@ -299,8 +299,8 @@ def _row(b: LogBuilder, node: Node, item, mode) -> bool:
     if awaited:  # "If Jason sends me the packages, I'll make sure they get uploaded": waits on Jason
         who, thing = awaited
         item.waits.append(Wait(what=f"{thing} ({what})", on_whom=b.canonical(who) or who, kind="waiting", lines=lines))
-        if owner:  # the owner's task, with its condition as written
-            item.commitments.append(Commitment(what=shown.rstrip("."), owner=b.canonical(owner) or owner, due=due, lines=lines))
+        if owner:  # the owner's task; what it waits for is the wait's
+            item.commitments.append(Commitment(what=what, owner=b.canonical(owner) or owner, due=due, lines=lines))
     elif done and waiting:
         item.questions.append(Question(text=f"{what}: {raw_status}", answered=False, lines=lines))
     elif waiting:  # "Ayushman Bhattacharya (580 + 500) waiting to be refunded back": the state as written

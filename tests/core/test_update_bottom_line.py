@@ -1,0 +1,61 @@
+"""The update's bottom line states the notes' own news, never a stock "no open waits" phrase, and
+is no better than the worst item."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from drafter import Drafter
+from drafter.playbook.threats import is_threat
+from drafter.render import render_fitted
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Chem-Caf3 week 8 report (LucientZ/chemistry-cafe-team3-documentation, fresh2 trial)
+CHEMCAFE = """\
+# Individual Weekly Report
+
+### What problems did you run into? What is your plan for them?
+
+For some reason the github environment for tests cannot connect to the database. This might possibly be a linux thing because one of our linux users had a similar issue. Our plan is to fix this by the end of the week.
+
+## Plans for Next Week
+
+I am going to finish the mechanism editor as well as add more API interface interactions with the backend.
+"""
+
+
+def _draft(notes, as_of):
+    dr = Drafter(engine="offline").update(notes, as_of=as_of)
+    text, _ = render_fitted(dr.artefact, "markdown", dr.options)
+    return dr.artefact, text
+
+
+def test_broken_test_environment_is_not_on_track():
+    assert is_threat("For some reason the github environment for tests cannot connect to the database.")
+    assert is_threat("The tracking sheet seems broken, won't fully load.")
+    up, text = _draft(CHEMCAFE, dt.date(2025, 4, 1))
+    assert up.overall.label != "on track", text
+    head = text.splitlines()[0]
+    assert head.startswith("At risk") and "cannot connect to the database" in head, head
+
+
+def test_quiet_headline_leads_with_the_news_not_a_stock_phrase():
+    notes = (ROOT / "examples" / "meeting-minutes.md").read_text()
+    _, text = _draft(notes, dt.date(2026, 11, 25))
+    head = text.splitlines()[0]
+    assert head.startswith("On track: Sam will fix the duplicate invoice job by Fri 27 Nov"), head
+    assert "no open waits" not in text
+    assert text.count("fix the duplicate invoice job") == 1, text  # the Next line below is not said twice
+
+
+def test_quiet_headline_with_only_done_work_says_what_was_done():
+    # (Gentoo GSoC weekly report 4, 2011: its done lines, and a next item named by a noun)
+    notes = ("## Week 4\n\n### Done\n- Wrote ebuild for the client\n- Auth info for the host is read from a config file now\n"
+             "\n### Next\n- WebUI\n")
+    up, text = _draft(notes, dt.date(2011, 6, 23))
+    head = text.splitlines()[0]
+    assert "no open waits" not in head and head not in ("On track.", "Done.")
+    assert head == "On track: Wrote ebuild for the client.", head
+    assert text.count("ebuild") == 1  # its Done line is not said again
