@@ -32,6 +32,7 @@ from .people import People, is_me, quote_intro
 from .regex_gate import gated
 from .sections import is_mode_heading, topic_bullet, walk
 from .signals import DONE_RE, DONE_VERBS, OUTCOME_RE, PASSIVE_DONE_RE, RISK_RE, WAIT_RE, classify, is_none_answer, is_question, mode_of, sentences
+from .status_words import IN_PROGRESS
 from .topics import LogBuilder, place_links, quoted_by
 
 
@@ -378,6 +379,8 @@ def _prose_kind(b: LogBuilder, s: str, node: Node, mode, whole: bool) -> str:
         return "outcome"  # "We observed in our previous results that ...": a finding
     if sig.kind == "done" and not node.is_item and not (re.search(r"\b(?:i|we)\b|\b(?:i|we)['’]", s, re.I) or _NOW_DONE.search(s) or PASSIVE_DONE_RE.search(s)):
         sig.kind = "note"  # "MONAI is an open source organization ... tested on ...": no one's action
+    if IN_PROGRESS.search(s):
+        return "note"  # "It is now very close to be merged, said by org admin": how far it is, not done
     settled = re.search(r"\b(?:decided|agreed|concluded|voted|chose|settled on)\b", s, re.I)
     if not settled and (sig.kind == "done" or _FIRST_PAST.match(s) or _NOW_DONE.search(s) or PASSIVE_DONE_RE.search(s) or _BEEN_DONE.search(s)
                         or (DONE_RE.match(s) and re.match(r"^(?:i|we)\b", s, re.I))):

@@ -111,3 +111,15 @@ def test_close_to_merged_is_not_done():
     # coala GSoC 2018 phase 3 report: "It is now very close to be merged, said by org admin"
     assert IN_PROGRESS.search("It is now very close to be merged, said by org admin")
     assert not IN_PROGRESS.search("I started contributing to it around May 2020")
+
+
+def test_close_to_merged_in_a_worklog_is_not_done():
+    # coala GSoC 2018 phase 3 report (worklog): the PR "has been pending for almost two months. It is
+    # now very close to be merged, said by org admin." — not a thing done
+    notes = ("# GSoC' 2018 Coding Phase 3 Week 1 & 2 report\n\n### Continue unfinished work\n\n"
+             "Implement meta-review scoring has been pending for almost two months. It is now very close to be merged, said by\n"
+             "org admin. I also separated one part of logic and created another PR.\n")
+    log = read_structured(notes, dt.date(2018, 7, 24), genre="worklog")
+    done = [a.text for it in log.items for a in it.actions]
+    assert not any("close to be merged" in d for d in done), done
+    assert any("separated one part of logic" in d for d in done)
