@@ -338,8 +338,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if mode == "done" and checked is not True:
         if PLAN_LEAD.match(body) or IN_PROGRESS.search(body):  # "Planning to deprecate SECIO", "... in progress"
             return Signal("commitment", body, owner=owner)  # under "Done:": a plan or work under way, still open
-        if NOT_DONE.search(body):  # "Testing has not been started for Canvas API, ...": not done
-            return Signal("note", body, owner=owner)
+        if NOT_DONE.search(body):  # "Testing has not been started for Canvas API, ...": not done, a gap in the plan
+            return Signal("risk", body, owner=owner)
     if checked is True or (mode == "done" and DONE_WORD.search(body)):
         return Signal("done", _strip_done(body), owner=owner)
     qa = re.match(r"^(?P<q>[^?]{3,}\?)\s+(?P<a>\S.*)$", body)

@@ -103,6 +103,7 @@ def test_not_started_under_progress_is_not_done():
     log = read_structured(notes, dt.date(2021, 5, 12), genre="standup")
     done = [a.text for it in log.items for a in it.actions]
     assert not any("Testing has not been started" in d for d in done), done
+    assert any("Testing has not been started" in r for it in log.items for r in it.risks)  # a gap in last week's plan
 
 
 def test_close_to_merged_is_not_done():
