@@ -98,10 +98,28 @@ def lead_sentence(status: str, ip: ItemPlan, as_of, people, first_person: bool) 
     reason = short_reason(ip, as_of)
     title = clause(short_title(ip.item.title))
     repeats = bool(title) and clean(reason).lower().startswith(title.lower()[:20])
-    if ip.item.outcome or ip.item.deadline or (title_leads(ip.item.title) and not repeats):
+    leans = re.match(r"^(?:\w+\s+){0,2}(?:this|that|these|those|it)\b", clean(reason), re.I)  # "Once this gets done, ..."
+    if ip.item.outcome or ip.item.deadline or (title_leads(ip.item.title) and not repeats and (leans or not _container(ip))):
         return f"{status}: {focus_phrase(ip, as_of, people)} — {reason_after_dash(reason, ip, first_person)}."
     r = reason_after_dash(reason, ip, first_person)
+    if r.lower().startswith(f"{status.lower()}: "):  # "Blocked: blocked: Still blocked on bug 369679"
+        r = r[len(status) + 2:]
     return f"{status}: {r[:1].upper()}{r[1:]}."
+
+
+# the name of a document or a list, not of a piece of work: 'Tasks', 'Individual Weekly Report', 'Team Report'
+_CONTAINER = re.compile(r"\b(?:reports?|tasks?|to-?dos?|notes|status|updates?|summary|action items?|weekly|log|minutes|agenda)\b", re.I)
+
+
+def _container(ip: ItemPlan) -> bool:
+    """A heading over the notes' work ('Tasks' over a task table, 'Individual Weekly Report'): it
+    names no one thing, so the reason leads the headline alone ('At risk: for some reason the github
+    environment for tests cannot connect to the database.'). A person's name always leads."""
+    title = clean(ip.item.title)
+    m = _CONTAINER.search(title)
+    if m and m.start() == 0 and len(title.split()) > 2 and m.group(0).lower() in ("report", "update", "log"):
+        return False  # a task that opens with its verb: 'Update onboarding and post-graduation checklists'
+    return m is not None
 
 
 def _others_step(c) -> bool:

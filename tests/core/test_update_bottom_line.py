@@ -59,3 +59,22 @@ def test_quiet_headline_with_only_done_work_says_what_was_done():
     assert "no open waits" not in head and head not in ("On track.", "Done.")
     assert head == "On track: Wrote ebuild for the client.", head
     assert text.count("ebuild") == 1  # its Done line is not said again
+
+
+def test_a_report_heading_does_not_lead_the_headline():
+    # Chem-Caf3: "At risk: Individual Weekly Report — For some reason ..." named the template's heading
+    _, text = _draft(CHEMCAFE, dt.date(2025, 4, 1))
+    head = text.splitlines()[0]
+    assert head == "At risk: For some reason the github environment for tests cannot connect to the database.", head
+
+
+def test_a_task_that_opens_with_update_still_leads():
+    from drafter.engines.update_writer import _container
+    from drafter.models import ItemPlan, Status, WorkItem
+
+    def ip(title):
+        return ItemPlan(item=WorkItem(title=title), status=Status.ON_TRACK, reason="r")
+
+    assert _container(ip("Tasks")) and _container(ip("Weekly Status Report for Week 7"))
+    assert not _container(ip("Update onboarding and post-graduation checklists"))  # openjs CPC: a task
+    assert not _container(ip("ALR"))  # a person's item

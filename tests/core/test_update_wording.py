@@ -79,8 +79,11 @@ def test_headline_with_a_clause_or_date_title_says_the_fact_alone():
 
 
 def test_headline_lowers_a_common_opening_word_after_the_dash():
+    lead = lead_sentence("At risk", _ip("Search rewrite", "Unable to test API resources"), AS_OF, [], True)
+    assert lead == "At risk: the Search rewrite — unable to test API resources."
+    # a report's heading names no piece of work: the reason leads alone
     lead = lead_sentence("At risk", _ip("Weekly Status Report for Week 3", "Unable to test API resources"), AS_OF, [], True)
-    assert lead == "At risk: Weekly Status Report for Week 3 — unable to test API resources."
+    assert lead == "At risk: Unable to test API resources."
     lead = lead_sentence("At risk", _ip("ALR", "Getting Started Experience needs work"), AS_OF, [], False)
     assert "— Getting Started Experience" in lead  # a Title Case name keeps its capitals
 
