@@ -104,7 +104,6 @@ class _Writer:
         progress = stated_progress(what) if c.state == "open" else None
         if progress:  # "Create all packages and a tarball (jason.heeris) — done except for Fedora."
             task, state = progress
-            state = re.sub(r"^(?!I\b|I')[A-Z][A-Za-z]*\b", lambda m: m.group(0).lower(), state)
             said = "" if re.fullmatch(r"(?i)in progress|wip|ongoing|started|doing|under ?way", state) else f" — {state}"
             return f"{task}" + (f" ({owner})" if owner and owner != "I" else "") + f"{said}.", False  # "In progress: X — in progress" says it twice
         if owner and owner != "I":  # with no owner the sentence says so once, where it matters

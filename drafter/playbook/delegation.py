@@ -35,6 +35,7 @@ from .text import (
 from .contacts import aliases, canonical, contact_label, names_of, same_person
 from .commitments import decision_by_given
 from .decided import decided_by_outcome
+from ..read.status_words import stated_progress
 from .handoff_lines import (  # noqa: F401  (re-exported: these lived here)
     capacity_clause,
     check_ins_from_notes,
@@ -262,6 +263,9 @@ def promise_loop(cs, ip: ItemPlan, as_of: dt.date) -> str:
     'Email verification (#1040): Sam owns it; I check on it by Fri 11 Jun (proposed).'
     A date the notes give is said as theirs; the tool's date is marked proposed."""
     what, owner = clean(cs.what), clean(cs.owner)
+    progress = stated_progress(what)
+    if progress:  # "Create all packages and a tarball (done except for Fedora): jason.heeris owns it"
+        what = f"{progress[0]} ({progress[1]})"
     if cs.new_date:
         when, proposed = f"new date {fmt(cs.new_date, as_of)} (proposed)", True
     elif cs.due and cs.due >= as_of:

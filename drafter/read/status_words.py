@@ -65,12 +65,14 @@ _STATED = re.compile(r"^(?P<task>.{3,}?):\s+(?P<state>\S.*)$")
 
 
 def stated_progress(what: str) -> tuple[str, str] | None:
-    """('Create all packages and a tarball', 'DONE except for Fedora') when ``what`` ends with a
-    state that leaves work open (under way or done but for a part); else None."""
+    """('Create all packages and a tarball', 'done except for Fedora') when ``what`` ends with a
+    state that leaves work open (under way or done but for a part); else None. The state's first
+    word is lowered to follow a dash or a bracket ('DONE', 'Mostly'; 'I'll' stays)."""
     m = _STATED.match(" ".join((what or "").split()))
     if not m or cell_state(m.group("state")) not in ("partly", "doing"):
         return None
-    return m.group("task").strip(), m.group("state").strip().rstrip(".")
+    state = re.sub(r"^(?!I\b|I')[A-Z][A-Za-z]*\b", lambda w: w.group(0).lower(), m.group("state").strip().rstrip("."))
+    return m.group("task").strip(), state
 
 
 # a status that waits on someone: "If Jason sends me the packages, I'll make sure they get uploaded"

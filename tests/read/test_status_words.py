@@ -43,7 +43,7 @@ def test_cell_states():
     assert awaited_party("If Jason sends me the packages, I'll make sure they get uploaded") == ("Jason", "the packages")
     assert awaited_party("If I have time") is None
     assert stated_progress("Create all packages and a tarball: DONE except for Fedora.") == (
-        "Create all packages and a tarball", "DONE except for Fedora")
+        "Create all packages and a tarball", "done except for Fedora")
     assert stated_progress("Create the proper tags in the repository") is None
 
 
@@ -124,3 +124,10 @@ def test_close_to_merged_in_a_worklog_is_not_done():
     done = [a.text for it in log.items for a in it.actions]
     assert not any("close to be merged" in d for d in done), done
     assert any("separated one part of logic" in d for d in done)
+
+
+def test_delegate_says_work_under_way_once():
+    dr = Drafter(engine="offline").delegate(RELEASE_PLAN, as_of=AS_OF, delegate_to="brucevdkooij")
+    text, _ = render_fitted(dr.artefact, "markdown", dr.options.model_copy(update={"max_words": 2000}))
+    assert "Create all packages and a tarball (done except for Fedora): jason.heeris owns it" in text, text
+    assert "DONE except for Fedora:" not in text
