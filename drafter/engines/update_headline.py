@@ -198,7 +198,9 @@ def headline_for(plan: Plan) -> str:
         # nothing waits and nothing is at risk on the focus item: its title (often a heading, "Action
         # items") says nothing, and a stock "no open waits" is no news; the state leads the notes' own
         # bottom line: the owner's next step, else the first decision, next step or result below
-        news = f"{said}." if said else (decided_sentence(plan).strip() or first_news(plan, 300 - len(status) - 2))
+        room = 300 - len(status) - 2
+        first = decided_sentence(plan).strip()  # the first decision or result, as the notes order them, when it fits
+        news = f"{said}." if said else (first if first and len(first) <= room else first_news(plan, room))
         if news.startswith("Outcome: "):  # a result reached is the news itself, no label
             news = news[len("Outcome: "):]
         if news.startswith("Decided: "):

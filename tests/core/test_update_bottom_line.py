@@ -78,3 +78,12 @@ def test_a_task_that_opens_with_update_still_leads():
     assert _container(ip("Tasks")) and _container(ip("Weekly Status Report for Week 7"))
     assert not _container(ip("Update onboarding and post-graduation checklists"))  # openjs CPC: a task
     assert not _container(ip("ALR"))  # a person's item
+
+
+def test_a_first_result_too_long_for_the_headline_gives_way():
+    # ASWF TAC 2026-04-01 (evals/real): the first outcome runs past the headline's room and was cut
+    # with '…'; the first decision that fits leads instead
+    notes = (ROOT / "evals" / "real" / "minutes" / "aswf-tac-2026-04-01.md").read_text()
+    up, _ = _draft(notes, dt.date(2026, 4, 2))
+    assert "…" not in up.headline, up.headline
+    assert up.headline.startswith("On track. Decided: let's do this, vote to move ORI to LTWG"), up.headline
