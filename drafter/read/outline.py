@@ -56,12 +56,14 @@ _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<t>[^*_].*?)\1\s*:?\s*$")
 
 
 def _indent_of(raw: str) -> int:
+    """The column a line's text starts at; a tab moves to the next tab stop (every 4 columns, as
+    markdown reads it), so "   \t* Ariel:" starts where "    * Xiaoyue:" does."""
     n = 0
     for ch in raw:
         if ch == " ":
             n += 1
         elif ch == "\t":
-            n += 4
+            n = (n // 4 + 1) * 4
         else:
             break
     return n

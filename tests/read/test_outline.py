@@ -101,3 +101,13 @@ def test_clean_keeps_name_and_org_and_prose_parentheses():
     c = clean("letsencrypt has (expectedly) failed to link the two")
     assert c.owner_tags == [] and "(expectedly)" in c.text
     assert clean("Open Discussion timebox to 15 min").text == "Open Discussion"
+
+
+def test_a_tab_after_spaces_moves_to_the_next_tab_stop():
+    # the shape of a team report (UW AutoCalendar week 5, fresh2): some names indented with
+    # four spaces, others with three spaces and a tab; both are siblings under the same item
+    text = "*   Progress and issues:\n    *   Xiaoyue Sun:\n        *  Redesigned the UI.\n\n   \t*   Ariel Shurygin:\n   \t\t* Pulled canvas events.\n"
+    o = build_outline(text)
+    section, xiaoyue, _, ariel, pulled = o.nodes
+    assert xiaoyue.parent == section.index and ariel.parent == section.index
+    assert pulled.parent == ariel.index
