@@ -130,6 +130,10 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
             elif mode == "retro" and not _label_only(node):
                 b.read_node(item, node, mode)  # "Move long proposals to PRs" in a retro: what the team agreed
             continue
+        if _person_label(b, node):
+            b.place(item, node)  # "Xiaoyue Sun:" over her points: who they are by, not a point
+            last_item = item
+            continue
         if mode == "retro" and _label_only(node):
             b.place(item, node)  # "Working model that we should keep:" labels the points under it
             last_item = item
@@ -145,6 +149,12 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
 
 
     _finish_options(b)
+
+
+def _person_label(b: LogBuilder, node: Node) -> bool:
+    """A list item that only names a person the notes know ("Xiaoyue Sun:" with her points nested
+    under it): it says whose the points are (see ``LogBuilder._speaker_above``), it is no point."""
+    return bool(node.is_item and node.children and node.label and not node.rest and b.people.known(node.label))
 
 
 def _label_only(node: Node) -> bool:

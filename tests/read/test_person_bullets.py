@@ -56,3 +56,37 @@ def test_delegating_to_one_person_hands_over_only_their_work():
     draft = Drafter(engine="offline").delegate(NOTES, as_of=dt.date(2019, 11, 26), delegate_to="yusef")
     titles = [t.title for t in draft.artefact.tasks]
     assert titles and all("identify PR" in t for t in titles)
+
+
+# a team report's contributions, one label per person over their points (UW AutoCalendar week 5,
+# fresh2/standup-uw-autocalendar-week5.md, excerpt)
+TEAM = """**Contributions of individual team members.**
+
+*   Progress and issues:
+    *   Xiaoyue Sun:
+        *  This week I redesigned the front-end UI to offer a cleaner and smoother user experience.
+
+    *   Laksh Gupta:
+        * Worked on writing transformer code to convert canvas data into google calendar event objects.
+
+*   Plans and goals for the following week:
+    *   Xiaoyue Sun:
+        *  Continue developing the front-end UI to make it more robust. (1 week)
+        *  Add option window for configuring the extension. (4 days)
+
+    *   Laksh Gupta:
+        *  Start testing our beta code, clean up and make the code base more robust.
+"""
+
+
+def test_a_name_label_over_points_owns_them_and_is_no_point():
+    from drafter.read.offline import read_structured
+
+    log = read_structured(TEAM, dt.date(2021, 5, 10), genre="worklog")  # the whole report reads as a worklog
+    commitments = [c for item in log.items for c in item.commitments]
+    actions = [a for item in log.items for a in item.actions]
+    said = [c.what for c in commitments] + [a.text for a in actions]
+    assert not any(s.strip(" :") in ("Xiaoyue Sun", "Laksh Gupta") for s in said)
+    owners = {c.what: c.owner for c in commitments}
+    assert owners["Add option window for configuring the extension. (4 days)"] == "Xiaoyue Sun"
+    assert any(o == "Laksh Gupta" for w, o in owners.items() if w.startswith("Start testing"))
