@@ -130,7 +130,7 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
             elif mode == "retro" and not _label_only(node):
                 b.read_node(item, node, mode)  # "Move long proposals to PRs" in a retro: what the team agreed
             continue
-        if _person_label(b, node):
+        if _person_label(b, node) or _section_label(b, node):
             b.place(item, node)  # "Xiaoyue Sun:" over her points: who they are by, not a point
             last_item = item
             continue
@@ -155,6 +155,29 @@ def _person_label(b: LogBuilder, node: Node) -> bool:
     """A list item that only names a person the notes know ("Xiaoyue Sun:" with her points nested
     under it): it says whose the points are (see ``LogBuilder._speaker_above``), it is no point."""
     return bool(node.is_item and node.children and node.label and not node.rest and b.people.known(node.label))
+
+
+def _section_label(b: LogBuilder, node: Node) -> bool:
+    """A list item that only labels the items nested under it, with the same label over another
+    part of the notes: a report form's section ("Progress and issues:", "Copy of the third section
+    from last week:" under the team's report and again under the members'). Structure, never a
+    point; the section's mode still reads its items. A label written once may itself be work
+    ("Support Nick through:", "Clearly outline focus:", "Opened issues on BIT backend:"): read as before."""
+    if not (node.is_item and node.label and not node.rest and any(b.outline.nodes[c].is_item for c in node.children)):
+        return False
+    return _label_count(b, node.label) > 1
+
+
+def _label_count(b: LogBuilder, label: str) -> int:
+    counts = b.__dict__.get("_item_labels")
+    if counts is None:
+        counts = {}
+        for n in b.outline.nodes:
+            if n.is_item and n.label and not n.rest:
+                key = n.label.strip(" *_").lower()
+                counts[key] = counts.get(key, 0) + 1
+        b._item_labels = counts
+    return counts.get(label.strip(" *_").lower(), 0)
 
 
 def _label_only(node: Node) -> bool:

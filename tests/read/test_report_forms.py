@@ -1,0 +1,50 @@
+"""A report written into a form: the form's own lines (its section labels, its prompts) are
+structure, never work; what is written under them is. Excerpts of real reports, cited per test."""
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.read.offline import read_structured
+
+# UW AutoCalendar team report, week 5 (fresh2/standup-uw-autocalendar-week5.md), excerpt: the
+# form's labels recur under the team's part and under the members' part
+UW = """**Team Report**
+
+*   Copy of the third section from last week:
+    *   Update UI for beta (1 week)
+
+*   Plans and goals for the following week:
+    *   Start writing testing coverage for both Canvas and google calendar APIs (1-2 days)
+    *   Finish final investigation of Canvas authentication to triage whether we will change it (2 days)
+
+**Contributions of individual team members.**
+
+*   Copy of the third section from last week:
+    *   Xiaoyue Sun:
+        * Update the frontend UI to manifest all kinds of functionalities. (1 week)
+
+*   Plans and goals for the following week:
+    *   Xiaoyue Sun:
+        *  Continue developing the front-end UI to make it more robust. (1 week)
+"""
+
+
+def _said(log) -> list[str]:
+    out = []
+    for w in log.items:
+        out += [a.text for a in w.actions] + [c.what for c in w.commitments] + [d.question for d in w.decisions]
+        out += w.notes + w.risks + [q.text for q in w.questions]
+    return out
+
+
+def test_a_form_label_written_again_is_structure_not_a_note():
+    said = _said(read_structured(UW, dt.date(2021, 5, 10), genre="worklog"))
+    assert not any(s.startswith(("Copy of the third section", "Plans and goals")) for s in said), said
+    assert "Update UI for beta (1 week)" in said  # what the label is over is still read
+
+
+def test_a_planned_investigation_of_whether_is_a_task_not_a_decision():
+    log = read_structured(UW, dt.date(2021, 5, 10), genre="worklog")
+    assert not [d.question for w in log.items for d in w.decisions]
+    tasks = [c.what for w in log.items for c in w.commitments]
+    assert any(t.startswith("Finish final investigation of Canvas authentication") for t in tasks)
