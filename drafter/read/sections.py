@@ -130,6 +130,10 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
             elif mode == "retro" and not _label_only(node):
                 b.read_node(item, node, mode)  # "Move long proposals to PRs" in a retro: what the team agreed
             continue
+        if is_prompt(node):
+            b.place(item, node)  # the form's prompt, not what the writer wrote
+            last_item = item
+            continue
         if _person_label(b, node) or _section_label(b, node):
             b.place(item, node)  # "Xiaoyue Sun:" over her points: who they are by, not a point
             last_item = item
@@ -149,6 +153,21 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
 
 
     _finish_options(b)
+
+
+_PROMPT = re.compile(r"^\s*(?:[*_](?![*_])(?P<a>.+)(?<![*_])[*_]|\((?:optional|required|example)\)\s.*)\s*$", re.I)
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+
+
+def is_prompt(node: Node) -> bool:
+    """A form's own prompt: a paragraph set wholly in italics that asks ("*What are you working
+    towards? ...*") or tells the one filling it in what to write ("*Include screenshots/diagrams/
+    figures/etc. to illustrate what you did this past week.*", a weekly report form), or "(Optional)
+    No problem-solving, just visibility-raising." """
+    if node.kind != "para":
+        return False
+    m = _PROMPT.match(node.raw)
+    return bool(m) and (m.group("a") is None or "?" in m.group("a") or bool(_YOU.search(m.group("a"))))
 
 
 def _person_label(b: LogBuilder, node: Node) -> bool:

@@ -17,7 +17,7 @@ from ..models import Action, Note, Question
 from .genre import GenreGuess
 from .outline import Outline
 from .people import People
-from .sections import topic_bullet, topic_heading, walk
+from .sections import is_prompt, topic_bullet, topic_heading, walk  # noqa: F401  (is_prompt lived here)
 from .signals import is_none_answer, is_question, mode_of
 from .topics import LogBuilder
 
@@ -96,7 +96,6 @@ def _topic(b: LogBuilder, node):
     return ("doc",), " ".join(node.text.split()[:8]), None, None
 
 
-_PROMPT = re.compile(r"^\s*(?:[*_](?![*_])(?P<a>.+)(?<![*_])[*_]|\((?:optional|required|example)\)\s.*)\s*$", re.I)
 _NOT_DONE = re.compile(r"\b(?:did not do|didn'?t (?:do|touch|get to|start|finish)|not (?:done|started|quite there)|no room for it|"
                        r"(?:fell|falling|slipped) behind|to catch up|no progress)\b", re.I)
 # a short status note under an entry ("- tbdex release automation flow" > "- Maybe done by EOD Friday")
@@ -134,20 +133,8 @@ def in_context(b: LogBuilder, node, text: str, limit: int = 5) -> str:
     return text
 
 
-def is_prompt(node) -> bool:
-    """A form's own prompt: a paragraph set wholly in italics ("*What are you working towards? ...*")
-    with a question in it, or "(Optional) No problem-solving, just visibility-raising." """
-    if node.kind != "para":
-        return False
-    m = _PROMPT.match(node.raw)
-    return bool(m) and (m.group("a") is None or "?" in m.group("a"))
-
-
 def _special(b: LogBuilder, node, item, mode) -> bool:
     """'**tryggvi:** text' in a round: the text without the name, read as the person's."""
-    if is_prompt(node):
-        b.place(item, node)  # the form's prompt, not what the person wrote
-        return True
     if getattr(b, "list_rounds", None):
         if node.index in b.list_rounds or (node.is_item and node.children and _question_part(b, b.outline.nodes[node.children[0]]) is node):
             b.place(item, node)  # the round's name or one of its questions: structure

@@ -48,3 +48,34 @@ def test_a_planned_investigation_of_whether_is_a_task_not_a_decision():
     assert not [d.question for w in log.items for d in w.decisions]
     tasks = [c.what for w in log.items for c in w.commitments]
     assert any(t.startswith("Finish final investigation of Canvas authentication") for t in tasks)
+
+
+# Chem-Caf3 individual weekly report, week 8 (LucientZ/chemistry-cafe-team3-documentation,
+# individual-reports/week8/robert-cook/report.md; fresh2), excerpt: the form's italic prompts
+CHEMCAFE = """# Individual Weekly Report
+
+**Name**: Robbie COok
+
+## Current Status
+
+### What did _you_ work on this past week?
+
+| Task | Status | Time Spent |
+| ---- | ------ | ---------- |
+|Worked on the evaluation report|Completed|1 hour|
+
+*Include screenshots/diagrams/figures/etc. to illustrate what you did this past week.*
+
+## Plans for Next Week
+
+*What are you going to work on this week?*
+
+I am going to finish the mechanism editor as well as add more API interface interactions with the backend.
+"""
+
+
+def test_a_forms_italic_prompts_are_neither_notes_nor_open_questions():
+    log = read_structured(CHEMCAFE, dt.date(2025, 4, 1), genre="worklog")
+    said = _said(log)
+    assert not any("screenshots" in s or "going to work on this week" in s for s in said), said
+    assert any("mechanism editor" in c.what for w in log.items for c in w.commitments)  # the answer is read
