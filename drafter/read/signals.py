@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .status_words import IN_PROGRESS, NOT_DONE, PLAN_LEAD
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .regex_gate import gated
+from .task_forms import finds_out, trailing_owner
 
 MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context", "retro")
 
@@ -128,9 +129,6 @@ _FIRST_WILL = gated(
 _IN_FLIGHT = gated(r"\((?P<state>(?:still\s+)?(?:in flight|in progress|wip|ongoing|under ?way|being worked on))[,:;]?\s+(?:by\s+|with\s+)?@?(?P<who>[\w.-]+)\)", re.I)
 # "Propose configuration options" (a task), "Proposed timeline for v1: January" (a plan): no decision asked
 _NOT_ASKED = gated(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for|of|is|:))", re.I)
-# "Finish final investigation of Canvas authentication to triage whether we will change it" in a plan: a task
-# that finds out whether; the decision comes later (not "Decide whether ...", not "A vs B")
-_FINDS_OUT = gated(r"^(?!(?:decide|choose|pick|agree|vote|settle|determine)\b)[a-z]+\b(?!.*\b(?:vs\.?|versus|decide|decision|tbd)\b).*\bwhether\b", re.I)
 # "I would like to see this in 0.37": a view, not a promise
 _VIEW = gated(r"^(?:i|we)\s*(?:would|'d|’d)\s+(?:like to see|love to see|prefer|rather)\b|^(?:i|we)\s+(?:think|feel|believe)\b", re.I)
 _STATUS_ONLY = gated(r"(?:done|merged|landed|shipped|released|fixed|closed|resolved|completed|finished|published)[.!]?", re.I)
@@ -323,6 +321,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if tags:
         label_owner = ", ".join(tags)
     who, what = owner_of(t, people)
+    if who is None and label_owner is None and (mode == "doing" or checked is not None):
+        who, what = trailing_owner(t, people)  # an action item: "... testing locally - Timo"
     if who is None and label_owner is None:
         lm = re.match(r"^(?P<who>[^:]{1,40}):\s*(?P<rest>.+)$", t)
         if lm:
@@ -372,7 +372,7 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         if RISK_RE.search(body):
             return Signal("risk", body, owner=owner)
         return Signal("outcome", body, owner=speaker or owner)
-    if (_NOT_ASKED.match(body) or (mode == "doing" and _FINDS_OUT.match(body) and _verb_first(body))) and not who:
+    if (_NOT_ASKED.match(body) or (mode == "doing" and finds_out(body))) and not who:
         return Signal("commitment", body, owner=owner)  # a task or a plan, not a decision asked of the reader
     if DECISION_RE.search(body) and not who:
         return Signal("decision", _strip_label(body, ("proposal", "options", "decision needed", "decision")), owner=owner, options=options_in(body))
@@ -416,12 +416,6 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if mode == "question":
         return Signal("question", body, owner=owner)
     return Signal("note", body, owner=owner)
-
-
-def _verb_first(body: str) -> bool:
-    from .wordlist import verb_forms_common
-
-    return verb_forms_common(body.split()[0].lower())
 
 
 _KNOWN: list = [None, -1, []]  # the last People asked about, its size, its names longest first

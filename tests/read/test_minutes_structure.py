@@ -422,3 +422,28 @@ def test_the_groups_we_should_is_its_view_not_a_decision_asked_of_the_reader():
     assert "we should downgrade to 3.8, all we use from 3.9 is one function" in outs
     assert not any("template" in d for d in decs) and not any("template" in o for o in outs)
     assert any("Won't Fix" in d for d in decs)  # an explicit decision label stays a decision
+
+
+# Bytecode Alliance SIG-Documentation, 2024-12-18 (bytecodealliance/meetings,
+# SIG-Documentation/2024/docs-12-18.md; fresh2), excerpt: an action item's owner written after a dash
+BCA = """# Dec 18 SIG-Documentation Meeting
+
+## Attendees
+
+* Kate Goldenring
+* Timo Stark
+
+## Action Items
+
+* [ ] Create issue on BA site to rename news to blog
+* [ ] Update README and add CONTRIBUTION.md in BA repo about adding a blog and testing locally - Timo
+* [ ] Move the docs build to CI - next year
+"""
+
+
+def test_a_known_name_after_a_dash_owns_the_action_item_and_leaves_its_title():
+    log = read_structured(BCA, dt.date(2024, 12, 19))
+    owners = {c.what: c.owner for w in log.items for c in w.commitments}
+    assert owners["Update README and add CONTRIBUTION.md in BA repo about adding a blog and testing locally"] == "Timo Stark"
+    assert not owners["Create issue on BA site to rename news to blog"]
+    assert "Move the docs build to CI - next year" in owners  # no person after the dash: the title stays whole

@@ -1,0 +1,36 @@
+"""How a task line is written, beyond its words: who it is for when a name trails it ("Update
+README and add CONTRIBUTION.md in BA repo ... - Timo"), and a planned task that finds something
+out ("Finish final investigation of Canvas authentication to triage whether we will change it"),
+which is work, not a decision asked of the reader. Used by :func:`drafter.read.signals.classify`."""
+
+from __future__ import annotations
+
+import re
+
+from .regex_gate import gated
+
+# a task that finds out whether; not "Decide whether ...", not "A vs B"
+_FINDS_OUT = gated(r"^(?!(?:decide|choose|pick|agree|vote|settle|determine)\b)[a-z]+\b(?!.*\b(?:vs\.?|versus|decide|decision|tbd)\b).*\bwhether\b", re.I)
+# "... testing locally - Timo", "... – Kate and Eric": a dash, then only names
+_TRAILING = re.compile(r"^(?P<what>.*?\w[^\s\-–—]*)\s+[-–—]\s*(?P<who>[^-–—:;.!?()\[\]]{2,60}?)\s*$")
+
+
+def finds_out(body: str) -> bool:
+    """Does the task open with a verb and find something out ("Investigate whether ...")?"""
+    from .wordlist import verb_forms_common
+
+    return bool(_FINDS_OUT.match(body)) and verb_forms_common(body.split()[0].lower())
+
+
+def trailing_owner(text: str, people) -> tuple[str | None, str]:
+    """(owner, task) when the task ends with a dash and the names of people the notes know
+    ("... testing locally - Timo" in minutes whose attendees list Timo Stark), else (None, text)."""
+    from .people import split_names
+
+    m = _TRAILING.match(text.strip())
+    if not m:
+        return None, text
+    names = split_names(m.group("who"))
+    if not names or not all(people.known(n.lstrip("@")) for n in names):
+        return None, text
+    return ", ".join(dict.fromkeys(people.get(n.lstrip("@")).name for n in names)), m.group("what").strip()
