@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .status_words import IN_PROGRESS, NOT_DONE, PLAN_LEAD
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .regex_gate import gated
-from .task_forms import finds_out, trailing_owner
+from .task_forms import condition_on, finds_out, trailing_owner
 
 MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context", "retro")
 
@@ -360,6 +360,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
     if WAIT_RE.search(body) and not _NO_WAIT.search(body):
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
+    if (cond := condition_on(body, people)) is not None:
+        return Signal("wait", body, owner=owner, on_whom=cond[0])  # "If Jason sends me the packages, I'll upload them"
     if SLIP_RE.search(body):
         return Signal("risk", body, owner=owner)  # "Will slide to next week"
     if RISK_RE.search(body) and re.match(r"^(?:this|that|it|there|which|these|those)\b", body, re.I):

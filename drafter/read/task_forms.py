@@ -34,3 +34,20 @@ def trailing_owner(text: str, people) -> tuple[str | None, str]:
     if not names or not all(people.known(n.lstrip("@")) for n in names):
         return None, text
     return ", ".join(dict.fromkeys(people.get(n.lstrip("@")).name for n in names)), m.group("what").strip()
+
+
+def condition_on(text: str, people) -> tuple[str, str] | None:
+    """(who, what they are to deliver) when a plan line waits on someone's move first ("If Jason sends me
+    the packages, I'll upload them"; :func:`drafter.read.status_words.awaited_party`), for a name the
+    notes know or one that may be a person's."""
+    from .people import acceptable
+    from .status_words import awaited_party
+
+    found = awaited_party(text)
+    if found is None or not re.search(r",\s*(?:then\s+)?(?i:i|we)\b", text):
+        return None
+    who = found[0].lstrip("@")
+    if not (people.known(who) or acceptable(who, "owner", people)):
+        return None
+    p = people.get(who)
+    return (p.name if p else who), found[1]

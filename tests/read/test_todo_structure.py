@@ -160,3 +160,10 @@ def test_handles_after_a_task_own_it():
     assert clean("- [ ] Go through the graduation proposal @mingcheng").owner_tags == ["mingcheng"]
     for text in ("- TODO: Ask @benjamn", "- Thanks @alice", "- This week: @fasttime", "- @bob"):
         assert clean(text).owner_tags == [], text
+
+
+# NautilusSVN release plan (hemant-manwani/nautilussvn, ReleasePlan.md; fresh2): its table's status
+# "If Jason sends me the packages, I'll make sure they get uploaded" written as a plan line
+def test_a_condition_in_a_plan_line_is_a_wait():
+    log = read_structured("## Next week\n\n- If Jason sends me the packages, I'll upload them\n- Update the wiki page\n", dt.date(2016, 2, 2), genre="worklog")
+    assert [w.on_whom for it in log.items for w in it.waits] == ["Jason"]
