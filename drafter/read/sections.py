@@ -157,17 +157,20 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
 
 _PROMPT = re.compile(r"^\s*(?:[*_](?![*_])(?P<a>.+)(?<![*_])[*_]|\((?:optional|required|example)\)\s.*)\s*$", re.I)
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_PLEASE_ADD = re.compile(r"^\s*please\s+(?:add|list|put|keep|write|sort|order)\b", re.I)  # to the one editing the list
 
 
 def is_prompt(node: Node) -> bool:
     """A form's own prompt: a paragraph set wholly in italics that asks ("*What are you working
     towards? ...*") or tells the one filling it in what to write ("*Include screenshots/diagrams/
-    figures/etc. to illustrate what you did this past week.*", a weekly report form), or "(Optional)
-    No problem-solving, just visibility-raising." """
-    if node.kind != "para":
+    figures/etc. to illustrate what you did this past week.*", a weekly report form; "> _Please add
+    tasks in a somewhat logical order._" over a release plan's table), or "(Optional) No
+    problem-solving, just visibility-raising." """
+    if node.kind not in ("para", "quote"):
         return False
-    m = _PROMPT.match(node.raw)
-    return bool(m) and (m.group("a") is None or "?" in m.group("a") or bool(_YOU.search(m.group("a"))))
+    m = _PROMPT.match(re.sub(r"^\s*(?:>\s*)+", "", node.raw) if node.kind == "quote" else node.raw)
+    a = m.group("a") if m else None
+    return bool(m) and (a is None or "?" in a or bool(_YOU.search(a)) or bool(_PLEASE_ADD.match(a)))
 
 
 def _person_label(b: LogBuilder, node: Node) -> bool:

@@ -162,8 +162,28 @@ def test_handles_after_a_task_own_it():
         assert clean(text).owner_tags == [], text
 
 
-# NautilusSVN release plan (hemant-manwani/nautilussvn, ReleasePlan.md; fresh2): its table's status
-# "If Jason sends me the packages, I'll make sure they get uploaded" written as a plan line
+# NautilusSVN release plan (hemant-manwani/nautilussvn, ReleasePlan.md; fresh2), excerpt: the list's
+# instruction to its editors over its table
+NAUTILUS = """# Tasks #
+
+> _Please add tasks in a somewhat logical order._
+
+| **Task**                              | **Owner**      | **Status** |
+|:--------------------------------------|:---------------|:-----------|
+| Create all packages and a tarball     | jason.heeris   | DONE except for Fedora. |
+| Upload the packages and the tarball   | brucevdkooij   | If Jason sends me the packages, I'll make sure they get uploaded |
+| Update the Installation wiki page     | brucevdkooij   |            |
+"""
+
+
+# the same table's status "If Jason sends me the packages, I'll make sure they get uploaded" written as a plan line
 def test_a_condition_in_a_plan_line_is_a_wait():
     log = read_structured("## Next week\n\n- If Jason sends me the packages, I'll upload them\n- Update the wiki page\n", dt.date(2016, 2, 2), genre="worklog")
     assert [w.on_whom for it in log.items for w in it.waits] == ["Jason"]
+
+
+def test_the_lists_italic_instruction_to_its_editors_is_no_task():
+    log = read_structured(NAUTILUS, dt.date(2016, 2, 2))
+    said = [c.what for it in log.items for c in it.commitments] + [n for it in log.items for n in it.notes]
+    assert not any("logical order" in s for s in said), said
+    assert any(3 in it.lines for it in log.items)  # placed, as the form's line
