@@ -298,6 +298,7 @@ def clean(raw: str) -> Clean:
     # is re.sub(r"^[\s,;:|–—-]+|[\s,;|–—-]+$", "", s))
     s = s.lstrip(" ,;:|–—-").rstrip(" ,;|–—-")
     if out.urls:
+        s = _drop_pointers(s, raw)
         tail = re.sub(r"\s\+$", "", raw.rstrip())  # an AsciiDoc hard line break after the link
         if s.endswith(":") and URL_RE.search(tail.split()[-1] if tail.strip() else ""):
             s = s[:-1]  # "Uptime and alerting issue: <url>": the label of a link, not a label of lines below
@@ -310,6 +311,29 @@ def clean(raw: str) -> Clean:
             s = s[: tm.start()].rstrip(" ,;:–—-")
     out.text = s.strip()
     return out
+
+
+# what is left of a pointer once its links are set aside: "..., refer to." (a bare link went), "(refer: #1599,
+# #1358)", "(see #12)" (links whose text is an issue number), "(topics)" (a parenthesis that only held a one-word link)
+_DANGLING_POINTER = re.compile(r"[,;]?\s*\b(?:please\s+)?(?:refer(?:\s+to)?|see(?:\s+also)?|cf\.?|ref\.?|more (?:at|in)|details (?:at|in))\s*[:.]?\s*(?=$|[.;)])", re.I)
+_REF_PAREN = re.compile(r"\s*\(\s*(?:(?:refer(?:\s+to)?|see(?:\s+also)?|cf\.?|ref\.?)\s*:?\s*)?#\d+(?:\s*(?:,|and|&)\s*#\d+)*\s*\)", re.I)
+_LINK_WORD_PAREN = re.compile(r"\(\s*\[[a-z]+\]\([^)\s]*\)\s*\)")
+
+
+def _drop_pointers(s: str, raw: str) -> str:
+    """The prose without pointers that only led to the links set aside (see above): a readable clause
+    ("Improve governance community documentation and processes.", not "... (refer: #1599, #1358)")."""
+    said = _DANGLING_POINTER.sub("", s)
+    said = _REF_PAREN.sub("", said) if "(" in said and "](" in raw else said
+    if "(" in said and _LINK_WORD_PAREN.search(raw):
+        for m in _LINK_WORD_PAREN.finditer(raw):
+            word = re.match(r"\(\s*\[([a-z]+)\]", m.group(0)).group(1)
+            said = re.sub(rf"\s*\({re.escape(word)}\)", "", said, count=1)
+    if said == s:
+        return s
+    said = re.sub(r"\s*\(\s*\)", "", said)  # "(see <url>)": the brackets go with it
+    said = re.sub(r"\s+([.,;])", r"\1", said).strip(" ,;")
+    return said if len(said.split()) >= 3 else s  # "Details at <url>." is all there is: left as it was
 
 
 # one or more @handles ending a line, after the task ("... in the Nydus. @imeoer @BraveY"), not after

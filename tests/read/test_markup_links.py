@@ -35,3 +35,24 @@ def test_a_link_opening_a_line_goes():
 def test_a_trailing_link_goes():
     assert clean("Docs: https://x.org/a").text == "Docs"
     assert clean("see https://x.org/a.").text == "see."
+
+
+# Dragonfly maintainer meeting 2025-07-01 (dragonflyoss/community, meetings/maintainer/2025-07-01;
+# fresh2): pointers whose links are set aside leave no fragment in the prose (the links stay in urls)
+def test_a_pointer_to_a_link_set_aside_goes_with_it():
+    c = clean("- [x] Collect old version release notes and add them to the Dragonfly Website, refer to https://www.cncf.io/?s=dragonfly. @mingcheng")
+    assert c.text == "[x] Collect old version release notes and add them to the Dragonfly Website."
+    assert c.urls == ["https://www.cncf.io/?s=dragonfly"] and c.owner_tags == ["mingcheng"]
+    c = clean("- [ ] Improve governance community documentation and processes. (refer: [#1599](https://github.com/cncf/toc/issues/1599), "
+              "[#1358](https://github.com/cncf/toc/issues/1358)) @mingcheng")
+    assert c.text == "Improve governance community documentation and processes."
+    assert len(c.urls) == 2
+    c = clean("- [x] Collect the next meeting topics and host the next meeting.([topics](https://github.com/dragonflyoss/community/issues/44)) @chlins")
+    assert c.text == "[x] Collect the next meeting topics and host the next meeting."
+
+
+def test_a_pointer_that_is_the_whole_line_or_carries_words_stays():
+    assert clean("Details at https://a.example/c.").text == "Details at."  # nothing else to say: left as it was
+    assert clean("Read [the RFC](http://x.example) (see below)").text == "Read the RFC (see below)"
+    assert clean("See https://example.com for details").text == "See example.com for details"
+    assert clean("Fix it (see #12)").text == "Fix it (see #12)"  # no link set aside: an issue number as written
