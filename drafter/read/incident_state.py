@@ -116,6 +116,8 @@ def incident_state(log: WorkLog) -> IncidentState | None:
     signals: list[IncidentSignal] = []
 
     def add(kind: str, text: str, lines: list[int]) -> None:
+        if kind == "impact":
+            text = re.sub(r"^\W{0,2}impact\W{0,2}\s*:\s*", "", text, flags=re.I) or text  # "Impact: ...": the label is the kind
         if not any(s.kind == kind and s.text == text.strip() for s in signals):
             signals.append(IncidentSignal(kind=kind, text=text.strip(), lines=list(lines)))
 

@@ -365,3 +365,15 @@ On 2 May 2024 a security researcher identified a leaked token in our CI logs. Th
     assert "Within a few hours the token had been revoked." in acts
     assert "We enabled secret masking in CI." in acts
     assert "We enabled branch protection on more repositories. This was also recommended by the researcher." in acts
+
+
+def test_an_impact_signal_is_what_the_impact_line_says_without_its_label():
+    # OpenFoodFacts.net postmortem 2021-10-03 (fresh/postmortem-off-net-down-2021-10-03.md), excerpt;
+    # the headline writes "Impact: ..." itself, so the label doubled ("Impact: Impact: Integration tests ...")
+    from drafter.read.incident_state import incident_state
+
+    notes = ("# [Postmortem] OpenFoodFacts.net down (#1)\n\n**Status**: Complete, action items in progress\n\n"
+             "**Impact**: Integration tests failing on openfoodfacts-dart ([example](https://github.com/x/y/runs/1)), pre-prod environment down.\n")
+    log = read_structured(notes, dt.date(2021, 10, 5), genre="incident")
+    impacts = [s.text for s in incident_state(log).signals if s.kind == "impact"]
+    assert impacts == ["Integration tests failing on openfoodfacts-dart, pre-prod environment down."]
