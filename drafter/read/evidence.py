@@ -239,6 +239,14 @@ def _defined_initials(name: str, notes: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+@lru_cache(maxsize=1024)
+def _profile_handle(name: str, notes: str) -> str | None:
+    """The code-host handle the notes link ``name`` to ("[Song Yan](https://github.com/imeoer)" -> "imeoer"),
+    as :func:`drafter.read.people_forms.fold_profiles` reads it; ``notes`` is lower case."""
+    m = re.search(r"\[" + re.escape(name) + r"\]\(\s*https?://(?:www\.)?(?:github|gitlab)\.com/([a-z0-9][\w.-]{0,38})/?\s*\)", notes)
+    return m.group(1) if m else None
+
+
 def _person_terms(name: str | None, ev: _Evidence) -> list[str]:
     """A person field: the writer's voice is supported; a lower-case role is checked as words."""
     if not name or not name.strip():
@@ -261,6 +269,9 @@ def _person_terms(name: str | None, ev: _Evidence) -> list[str]:
         return []
     ini = _defined_initials(raw, ev.notes) if ev.notes else None
     if ini and _occurs(ini, ev.text):  # "CM" in the lines, "Chris Manson (CM)" in the notes' attendee list
+        return []
+    handle = _profile_handle(raw.lower(), ev.notes) if ev.notes and "](" in ev.notes else None
+    if handle and f"@{handle}" in ev.text:  # "@imeoer" in the lines, "[Song Yan](https://github.com/imeoer)" in the notes
         return []
     named = [t for t in tokens if t[:1].isupper()]
     if len(missing) < len(named) and ev.notes and raw.lower() in ev.notes:

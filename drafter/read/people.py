@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..models import Person
 from .markup import without_emails
-from .people_forms import fold_initials, quote_intro  # noqa: F401  (quote_intro: re-exported)
+from .people_forms import fold_initials, fold_profiles, quote_intro  # noqa: F401  (quote_intro: re-exported)
 from .people_lines import cite_every_line
 from .regex_gate import gated
 
@@ -441,6 +441,7 @@ def find_people(outline) -> People:
         for m in _WITH.finditer(text):
             people.add(m.group("who"), "with", line)
     fold_initials(people)
+    fold_profiles(people)
     cite_every_line(people, nodes)
     return people
 

@@ -61,3 +61,30 @@ def fold_initials(people) -> None:
         person = people.by_name[target]
         if person.org and person.org.lower() == ini:
             person.org = None  # "Jen Weber (JW)": her initials, not an organisation
+
+
+# "[Han Jiang](https://github.com/CormickKneey)": a person's name linked to their profile
+_PROFILE = re.compile(r"\[(?P<name>[^\]\[]{2,40})\]\(\s*https?://(?:www\.)?(?:github|gitlab)\.com/(?P<handle>[A-Za-z0-9][\w.-]{0,38})/?\s*\)")
+
+
+def fold_profiles(people) -> None:
+    """A name the notes link to a code-host profile ("- [Han Jiang](https://github.com/CormickKneey)"
+    in an attendee list) is that person's handle: "@CormickKneey" later in the notes is Han Jiang,
+    and the handle is no person of its own. Only names the notes know, each profile one name."""
+    if "](" not in people.text:
+        return
+    found: dict[str, set[str]] = {}
+    for m in _PROFILE.finditer(people.text):
+        p = people.get(m.group("name").strip())
+        key = next((k for k, v in people.by_name.items() if v is p), None) if p is not None else None
+        if key is not None:
+            found.setdefault(m.group("handle").lower(), set()).add(key)
+    for handle, keys in found.items():
+        target = next(iter(keys))
+        if len(keys) != 1 or handle == target or target not in people.by_name:
+            continue  # two names for one profile, or the handle is the name ("[mingcheng](.../mingcheng)")
+        alone = people.by_name.pop(people.key(handle), None) if people.key(handle) != target else None
+        person = people.by_name[target]
+        if alone is not None and alone is not person:
+            person.lines = sorted(set(person.lines) | set(alone.lines))
+        people.aliases[handle] = target

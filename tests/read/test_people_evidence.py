@@ -168,3 +168,34 @@ def test_owners_named_in_full_elsewhere_are_supported_each_on_their_own():
     owners = [c.owner for it in log.items for c in it.commitments]
     assert owners and all(o and "Kate" in o and "Gary" in o for o in owners), owners
     assert not [d for d in log.dropped if d.kind in ("owner", "commitment")]
+
+
+# Dragonfly maintainer meeting 2025-07-01 (dragonflyoss/community, meetings/maintainer/2025-07-01;
+# fresh2), excerpt: attendees linked to their GitHub profiles, actions tagged with the handles
+DRAGONFLY = """# Maintainer Meeting
+
+## Attendees
+
+- [Song Yan](https://github.com/imeoer) (Ant Group/Nydus)
+- [Liu Zhao](https://github.com/BraveY) (Ant Group/Nydus)
+- [mingcheng](https://github.com/mingcheng) (The Apache Software Foundation
+/Dragonfly)
+
+## Actions
+
+- [ ] Handle with issues in the nydus project that have not been responded to for a long time and tag the issues. @imeoer @BraveY
+- [ ] Go through Dragonfly graduation proposal @mingcheng
+"""
+
+
+def test_a_profile_link_in_the_attendee_list_makes_the_handle_that_person():
+    import datetime as dt
+
+    from drafter.read.offline import read_structured
+
+    log = read_structured(DRAGONFLY, dt.date(2025, 7, 2))
+    owners = {c.what: c.owner for w in log.items for c in w.commitments}
+    assert owners["Handle with issues in the nydus project that have not been responded to for a long time and tag the issues."] == "Song Yan, Liu Zhao"
+    assert owners["Go through Dragonfly graduation proposal"] == "mingcheng"
+    assert {p.name for p in log.people} == {"Song Yan", "Liu Zhao", "mingcheng"}  # no 'imeoer' beside Song Yan
+    assert not log.dropped  # the handle in the action's line supports the name
