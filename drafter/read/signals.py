@@ -475,7 +475,8 @@ def sentences(text: str) -> list[str]:
     t = text.strip()
     if not t:
         return []
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(@])|;\s+(?=[A-Za-z])", t)
+    # a second entry glued on by its list marker: "... Canvas class (1 day)* Revise Canvas class documentation ..."
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(@])|;\s+(?=[A-Za-z])|(?<=\))\*\s+(?=[A-Z])", t)
     out = []
     for p in parts:
         p = p.strip()

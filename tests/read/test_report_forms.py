@@ -79,3 +79,15 @@ def test_a_forms_italic_prompts_are_neither_notes_nor_open_questions():
     said = _said(log)
     assert not any("screenshots" in s or "going to work on this week" in s for s in said), said
     assert any("mechanism editor" in c.what for w in log.items for c in w.commitments)  # the answer is read
+
+
+def test_a_second_entry_glued_on_by_its_list_marker_is_its_own_task():
+    # UW AutoCalendar week 5 (fresh2), Benjamin Lowry's plans: two entries on one bullet line
+    notes = ("*   Plans and goals for the following week:\n    *   Benjamin Lowry:\n"
+             "        * Start the addition of test coverage to the Canvas class (1 day)* Revise Canvas class documentation to be updated to current functionality (1 day)\n"
+             "        * Work on other improvements or stretch goals depending on team needs (2 days)\n"
+             "*   Progress and issues:\n    *   Benjamin Lowry:\n        * Ariel and I worked on the Canvas API.\n")
+    log = read_structured(notes, dt.date(2021, 5, 10), genre="worklog")
+    tasks = [c.what for w in log.items for c in w.commitments]
+    assert "Start the addition of test coverage to the Canvas class (1 day)" in tasks
+    assert "Revise Canvas class documentation to be updated to current functionality (1 day)" in tasks
