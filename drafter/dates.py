@@ -266,6 +266,8 @@ def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date
                 return monday + dt.timedelta(weeks=1)
             if mod in ("last", "past"):
                 return monday - dt.timedelta(weeks=1)
+            if direction == "past":
+                return None  # "This week I redesigned ...": some day of this week, no date to give (its Friday may be ahead)
             return end_of_week(as_of)  # "this week" as a deadline = Friday
         first = as_of.replace(day=1)
         if mod in ("next", "coming"):

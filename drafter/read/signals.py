@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .status_words import IN_PROGRESS, NOT_DONE, PLAN_LEAD
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .regex_gate import gated
-from .task_forms import condition_on, finds_out, trailing_owner
+from .task_forms import WEEK_DONE, condition_on, finds_out, trailing_owner
 
 MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context", "retro")
 
@@ -28,7 +28,9 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
                            r"next meeting(?: agenda| date)?|upcoming meetings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
                            r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?|attending|who joined|in attendance)\b|"
-                           r"^(?:mc|emcee|moderators?|facilitators?|chairs?|hosts?|secretary|scribes?)\s*:?$", re.I)),
+                           r"^(?:mc|emcee|moderators?|facilitators?|chairs?|hosts?|secretary|scribes?)\s*:?$|"
+                           # last week's plan copied into this week's report: what was planned, not this week's news
+                           r"^copy of\b.*\b(?:last|previous) week\b|^(?:last|previous) week'?s (?:plans?|goals?)\b", re.I)),
     # availability and capacity: people's time ahead, read as risks (never as promises)
     ("risk", re.compile(r"\b(?:availability|capacity|time off|out of office|absences|vacations|holidays|pto)\b", re.I)),
     ("risk", re.compile(r"\b(?:challenges?|problems?|issues?|difficult\w*)\b.*\b(?:expect\w*|anticipat\w*|foresee\w*|ahead)\b|"
@@ -402,7 +404,7 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if mode == "timeline" and re.match(r"^(?:all )?times? (?:are |in |shown )|^all times\b|^\(?times? in\b", body, re.I):
         return Signal("note", body)  # "All times in CEST": how to read the timeline
     if mode in ("done", "timeline"):
-        if done_item or DONE_RE.match(body) or mode == "timeline" or re.search(rf"\b(?:{DONE_VERBS})\b", body, re.I):
+        if WEEK_DONE.match(body) or done_item or DONE_RE.match(body) or mode == "timeline" or re.search(rf"\b(?:{DONE_VERBS})\b", body, re.I):
             return Signal("done", body, owner=owner)
         return Signal("note", body, owner=owner)
     if mode == "risk" or (RISK_RE.search(body) and not _risk_word_denied(body)):

@@ -51,3 +51,7 @@ def condition_on(text: str, people) -> tuple[str, str] | None:
         return None
     p = people.get(who)
     return (p.name if p else who), found[1]
+
+
+# "This week I redesigned the front-end UI ...": the writer's past week, done
+WEEK_DONE = re.compile(r"^(?:(?:this|last) week|today|yesterday|over the (?:past|last) week)\s*,?\s+(?:i|we)\s+(?:also\s+|then\s+|finally\s+)*[a-z]{3,}ed\b", re.I)

@@ -93,6 +93,13 @@ def test_resolve_date_rejects_non_dates(phrase):
     assert resolve_date(phrase, WED) is None
 
 
+def test_this_week_looking_back_is_no_day():
+    # "This week I redesigned the front-end UI ..." (UW AutoCalendar week 5 report): done some day of
+    # this week; its Friday, as for a deadline, may lie after the notes' date
+    assert resolve_date("this week", WED, direction="past") is None
+    assert resolve_date("this week", WED, direction="future") == D(2026, 11, 27)
+
+
 def test_month_end_and_year_rollover():
     sat = D(2026, 12, 26)
     assert resolve_date("next Tue", sat) == D(2026, 12, 29)
