@@ -81,6 +81,8 @@ class LogBuilder:
             return "context"
         for k, h in enumerate(reversed(self.outline.heading_path(node))):
             m = mode_of(h.text)
+            if m is None and h.kind == "heading" and h.text.rstrip().endswith("?"):
+                return None  # "Who was your most awesome team member this week and why?" under "Current Status": its own question
             if m == "context" and k > 0:
                 continue  # "Agenda > Topic": the topic's own section is read
             if m == "context" and re.match(r"agenda", h.text, re.I) and not self._plain_list(h):

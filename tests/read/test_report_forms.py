@@ -66,6 +66,10 @@ CHEMCAFE = """# Individual Weekly Report
 
 *Include screenshots/diagrams/figures/etc. to illustrate what you did this past week.*
 
+### Who was your most awesome team member this week and why?
+
+My most awesome team member this week was Jackson because he got a lot of work done and we had a good discussion along with Kyle about what could be improved.
+
 ## Plans for Next Week
 
 *What are you going to work on this week?*
@@ -128,3 +132,11 @@ def test_progress_is_read_for_what_it_says_was_done_and_not_done():
     assert redesigned.on is None  # "this week": no day to give, never Fri 14 May
     said = _said(log)
     assert not any("Google calendar upload completed" in s for s in said)  # last week's plan, copied: context
+
+
+def test_a_question_heading_is_answered_by_its_own_section_not_read_in_the_parents_mode():
+    # "Who was your most awesome team member ...?" sits under "## Current Status" (a "done" heading)
+    log = read_structured(CHEMCAFE, dt.date(2025, 4, 1), genre="worklog")
+    done = [a.text for w in log.items for a in w.actions]
+    assert not any("awesome team member" in t for t in done), done
+    assert "Worked on the evaluation report" in done  # the work table still reads as done
