@@ -146,6 +146,8 @@ class LogBuilder:
                     first_person=self.first_person,
                     default_owner=default_owner,
                 )
+                if sig.kind == "decision" and self._point_vs(node, sent):
+                    sig.kind = "note"  # "Happening at runtime vs loading in the wasm execution time" among a topic's points
                 if sig.kind == "question" and node.children:
                     sig.answered = True  # the lines nested under it answer it
                 if sig.kind == "note" and k == 0 and self._answers(node) and not _TENTATIVE.search(sent):
@@ -160,6 +162,14 @@ class LogBuilder:
                 carries = sig.kind in ("done", "commitment", "outcome", "question") and bool(sig.owner) and bool(who) and sig.owner.split()[0] == who.split()[0]
                 self.add_signal(item, sig, self._cite_speaker(node, who, above if who == speaker else None) if carries else node.lines, mode)
                 settled, grown = (item.outcomes[-1], 0) if len(item.outcomes) > n_out else (None, 0)
+
+    def _point_vs(self, node: Node, sent: str) -> bool:
+        """Is ``sent`` a contrast made in a discussion ("A vs B" as one of a topic's nested points, with
+        nothing under it), not a choice put to anyone (no question, no "decide", "should", "option")?"""
+        p = self.outline.parent(node)
+        return (self.genre == "minutes" and node.is_item and not node.children and p is not None and p.is_item
+                and re.search(r"(?<![.\w])(?:vs\.?|versus)\s", sent, re.I) is not None and "?" not in sent
+                and not re.search(r"\b(?:decid\w*|decision|choose|choice|pick|whether|should|option|alternative|propos\w*|tbd)\b", sent, re.I))
 
     def _answers(self, node: Node) -> bool:
         """Is ``node`` a reply nested under a question ("* Trishank: what if it fails?" > "* Kairo: retry")?"""

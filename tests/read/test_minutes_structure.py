@@ -447,3 +447,31 @@ def test_a_known_name_after_a_dash_owns_the_action_item_and_leaves_its_title():
     assert owners["Update README and add CONTRIBUTION.md in BA repo about adding a blog and testing locally"] == "Timo Stark"
     assert not owners["Create issue on BA site to rename news to blog"]
     assert "Move the docs build to CI - next year" in owners  # no person after the dash: the title stays whole
+
+
+# the same meeting's discussion: a contrast among a topic's points, not a choice put to anyone
+BCA_TOPIC = """# Dec 18 SIG-Documentation Meeting
+
+## Attendees
+
+* Kate Goldenring
+* Timo Stark
+
+## Notes
+
+* Wasmtime plugins example?
+  * host plugins are hard to document
+  * library approach
+  * example was connect four and plugging in distinct opponents
+  * Happening at runtime vs loading in the wasm execution time
+  * need to decide Docusaurus vs Hugo for the docs
+"""
+
+
+def test_a_contrast_among_a_topics_points_is_no_decision():
+    log = read_structured(BCA_TOPIC, dt.date(2024, 12, 19))
+    decisions = [d.question for w in log.items for d in w.decisions]
+    assert not any("runtime vs loading" in d for d in decisions), decisions
+    notes = [n for w in log.items for n in w.notes]
+    assert any("runtime vs loading" in n for n in notes)
+    assert any("Docusaurus" in d for d in decisions)  # a choice asked is still a decision
