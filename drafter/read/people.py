@@ -387,7 +387,13 @@ def find_people(outline) -> People:
                 first = max(ln for pos, ln in starts if pos <= at)
                 broken = [pos for pos, _ in starts if at < pos < at + len(name)]
                 # a name wrapped over two lines ("Jon" / "Ludlam") is the part the first line writes
-                people.add(name[: broken[0] - at].strip() if broken else name, "attendee", first)
+                name = name[: broken[0] - at].strip() if broken else name
+                # "Facilitator & Note Taker: JW, AL taking notes": the name, not what they do
+                words = name.split()
+                cut = next((i for i, w in enumerate(words) if i and w[:1].islower() and w.lower() not in _PARTICLES), None)
+                if cut is not None and words[0][:1].isupper():
+                    name = " ".join(words[:cut])
+                people.add(name, "attendee", first)
         if n.kind == "heading" and _ATTENDEE_HEAD.fullmatch((n.text or "").strip(" :")):
             for c in outline.descendants(n):
                 if c.is_item or c.kind in ("para", "table_row"):

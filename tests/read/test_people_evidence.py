@@ -199,3 +199,12 @@ def test_a_profile_link_in_the_attendee_list_makes_the_handle_that_person():
     assert owners["Go through Dragonfly graduation proposal"] == "mingcheng"
     assert {p.name for p in log.people} == {"Song Yan", "Liu Zhao", "mingcheng"}  # no 'imeoer' beside Song Yan
     assert not log.dropped  # the handle in the action's line supports the name
+
+
+def test_an_attendee_entry_names_the_person_not_what_they_do():
+    # Ember Learning team meeting 2021-06-10 (fresh/minutes-ember-learning-2021-06-10.md), excerpt
+    notes = ("# June 10, 2021\n\nFacilitator & Note Taker: JW, AL taking notes.\n\n## Attendees\n\n"
+             "- [x] Amy Lam (AL)\n- [x] Jen Weber (JW)\n- [x] Jan de Vries\n")
+    people = find_people(build_outline(notes))
+    names = {p.name for p in people.persons()}
+    assert names == {"Amy Lam", "Jen Weber", "Jan de Vries"}, names  # no "AL taking notes"
