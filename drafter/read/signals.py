@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .status_words import IN_PROGRESS, NOT_DONE, PLAN_LEAD
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .regex_gate import gated
-from .task_forms import WEEK_DONE, condition_on, finds_out, trailing_owner
+from .task_forms import ABOUT_THE_NOTES, WEEK_DONE, condition_on, finds_out, trailing_owner
 
 MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context", "retro")
 
@@ -288,6 +288,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("note", t)  # "Monday 2023-02-20": a slot, not a task
     if _REFERENCE.match(t):
         return Signal("note", t)  # "See: Action items board" (a link's text): where to look, not a task
+    if ABOUT_THE_NOTES.search(t):
+        return Signal("none", t)  # "Submit a comment or PR for this set of notes.": the notes' own boilerplate
     if is_none_answer(t):
         return Signal("none", t, answered=True)
     if _STATUS_ONLY.fullmatch(t):

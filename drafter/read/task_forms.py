@@ -55,3 +55,7 @@ def condition_on(text: str, people) -> tuple[str, str] | None:
 
 # "This week I redesigned the front-end UI ...": the writer's past week, done
 WEEK_DONE = re.compile(r"^(?:(?:this|last) week|today|yesterday|over the (?:past|last) week)\s*,?\s+(?:i|we)\s+(?:also\s+|then\s+|finally\s+)*[a-z]{3,}ed\b", re.I)
+# "Submit a comment or PR for this set of notes.", "Patches to this document are welcome.": the notes' own
+# invitation to edit them, no work and no open question
+ABOUT_THE_NOTES = re.compile(r"\b(?:comments?|prs?|pull requests?|patch(?:es)?|edits?|suggestions?|corrections?|additions?)\b[^.?!]{0,30}?"
+                             r"\b(?:to|for|on|in)\s+(?:this|these)\s+(?:set of\s+)?(?:notes|minutes|document|doc|page|agenda|file)\b", re.I)

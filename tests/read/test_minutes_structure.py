@@ -475,3 +475,13 @@ def test_a_contrast_among_a_topics_points_is_no_decision():
     notes = [n for w in log.items for n in w.notes]
     assert any("runtime vs loading" in n for n in notes)
     assert any("Docusaurus" in d for d in decisions)  # a choice asked is still a decision
+
+
+def test_the_notes_invitation_to_edit_them_is_no_open_question():
+    # Ember Learning team meeting 2021-06-10 (fresh/minutes-ember-learning-2021-06-10.md), the template's close
+    notes = ("# June 10, 2021\n\n## Attendees\n\n- [x] Amy Lam (AL)\n\n## Review PR queue\n\n- The tracking sheet seems broken\n\n"
+             "## Any Questions?\n\nQuestions, comments or concerns? Submit a comment or PR for this set of notes.\n")
+    log = read_structured(notes, dt.date(2021, 6, 11))
+    said = [q.text for w in log.items for q in w.questions if not q.answered]
+    said += [c.what for w in log.items for c in w.commitments] + [n for w in log.items for n in w.notes]
+    assert not any("set of notes" in s for s in said), said
