@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .status_words import IN_PROGRESS, NOT_DONE, PLAN_LEAD
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
+from .clause_split import options_in, sentences  # noqa: F401  (re-exported: they lived here)
 from .regex_gate import gated
 from .task_forms import ABOUT_THE_NOTES, WEEK_DONE, condition_on, finds_out, trailing_owner
 
@@ -437,19 +438,6 @@ def _known_names(people: People) -> list[str]:
     return _KNOWN[2]
 
 
-def options_in(text: str) -> list[str]:
-    """The alternatives a clause states ('A or B', 'A vs B'), in the notes' words."""
-    t = re.sub(r"^(?:should|shall|do|does|can|could|would|will) (?:we|i|they|it)\s+|^(?:which|whether)\s+(?:to\s+)?", "", text.strip().rstrip("?"), flags=re.I)
-    t = re.sub(r"^(?:proposal|options?|alternatives?)\s*:\s*", "", t, flags=re.I)
-    # "The TSC was asked whether this should be treated as semver-patch or semver-minor": after "whether"
-    t = re.sub(r"^.*?\bwhether\s+(?:(?:this|it|we|they|that)\s+(?:should|would|could|will|can|is|are)\s+(?:be\s+)?(?:treated as\s+|considered\s+)?|to\s+)?", "", t, count=1, flags=re.I)
-    parts = re.split(r",?\s+\bor\b\s+|\s+\bvs\.?\s+|\s+versus\s+|\s*/\s*(?=[a-z])", t)
-    parts = [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
-    if any(p.lower() in ("not", "no", "otherwise", "none", "something else") for p in parts):
-        return []  # "whether we should X or not": a yes/no decision, not two alternatives
-    return parts if 2 <= len(parts) <= 5 and all(len(p.split()) <= 12 for p in parts) else []
-
-
 def _party(text: str, people: People) -> str | None:
     m = re.search(r"\b(?:on|for|from|by)\s+(?:the\s+)?(@?[\w.-]+(?:\s+[A-Z][\w'-]+)?)", text)
     for name in people.names():
@@ -472,25 +460,6 @@ def _strip_done(text: str) -> str:
 def _strip_label(text: str, labels: tuple[str, ...]) -> str:
     rx = r"^(?:" + "|".join(re.escape(x) for x in labels) + r")\s*[:\-–]\s*"
     return re.sub(rx, "", text, flags=re.I).strip() or text
-
-
-def sentences(text: str) -> list[str]:
-    """Split prose into sentences (keeps '1.85', 'e.g.', URLs already removed)."""
-    t = text.strip()
-    if not t:
-        return []
-    # a second entry glued on by its list marker: "... Canvas class (1 day)* Revise Canvas class documentation ..."
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(@])|;\s+(?=[A-Za-z])|(?<=\))\*\s+(?=[A-Z])", t)
-    out = []
-    for p in parts:
-        p = p.strip()
-        if not p:
-            continue
-        if out and (len(p.split()) <= 2 or re.search(r"\b(?:e\.g|i\.e|etc|vs|approx|cf)\.$", out[-1], re.I)):
-            out[-1] += " " + p
-        else:
-            out.append(p)
-    return out
 
 
 def speaker_turns(text: str, people: People) -> list[tuple[str | None, str]]:
