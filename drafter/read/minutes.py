@@ -28,7 +28,7 @@ from .genre import GenreGuess
 from .minutes_context import context as _context
 from .outline import Node, Outline
 from .people import People, is_me
-from .sections import GENERIC_HEAD, is_mode_heading, topic_bullet, topic_heading, walk
+from .sections import GENERIC_HEAD, is_mode_heading, is_reference, topic_bullet, topic_heading, walk
 from .signals import (
     _STATUS_ONLY,
     RISK_RE,
@@ -148,7 +148,7 @@ def _bullet_person(b: LogBuilder, node: Node) -> str | None:
 def _refs_only(b: LogBuilder, node: Node) -> bool:
     """A list item whose nested lines are only links or issue numbers."""
     kids = b.outline.descendants(node)
-    return bool(kids) and all(k.kind != "heading" and (not k.text.strip(" :-") or re.fullmatch(r"(?:[\w-]*#\d+[\s,]*)+", k.text.strip())) for k in kids)
+    return bool(kids) and all(k.kind != "heading" and (not k.text.strip(" :-") or is_reference(k)) for k in kids)
 
 
 def _label_part(node: Node) -> bool:

@@ -49,6 +49,22 @@ def topic_heading(b: LogBuilder, node: Node, skip_title: bool = True) -> Node | 
     return inner[-1] if inner else path[-1]
 
 
+# an issue or PR number, or several: "#1521", "libp2p/js-libp2p-kad-dht#148", "org/repo#1, #2"
+_REF_TEXT = re.compile(r"(?:[\w./-]*#\d+[\s,]*)+")
+# a list item that is nothing but a link named by no words of its own: "- [libp2p/js-libp2p#467](https://...)",
+# "- <https://...>" ("- [Developer.tbd.website Tech Debt Payoff](https://...)" names a task: not a reference)
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(?:\[[^\]\s]*\]\((?:[^()]|\([^)]*\))*\)|<?https?://\S+?>?)\s*[.,;]?\s*$")
+
+
+def is_reference(node: Node) -> bool:
+    """A list item that is only an issue number or a link ("- [libp2p/js-libp2p#467](https://...)"):
+    the evidence of the entry it sits under, not a point of its own."""
+    if not node.is_item or node.children:
+        return False
+    raw = " ".join((node.raw or "").split())  # all its lines: "* https://...issues/789" + "Better stream interface" is a point
+    return bool(_REF_TEXT.fullmatch(node.text.strip()) or (node.urls and _LINK_ONLY.match(raw)))
+
+
 def topic_bullet(b: LogBuilder, node: Node) -> Node | None:
     """The innermost list item above ``node`` that reads as a topic: it has children, a short
     text, and is not a label of a mode ("Blockers:") or a person ("Sam:")."""
@@ -140,6 +156,10 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
             continue
         if mode == "retro" and _label_only(node):
             b.place(item, node)  # "Working model that we should keep:" labels the points under it
+            last_item = item
+            continue
+        if is_reference(node) and (p := b.outline.parent(node)) is not None and p.is_item and p.text:
+            b.place(item, node)  # "- [libp2p/js-libp2p#467](...)" under an entry: its link, not work of its own
             last_item = item
             continue
         if _in_option(b, node, item):
