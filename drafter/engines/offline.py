@@ -42,6 +42,10 @@ DENY_LIST: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\btry to\s+", re.I), ""),
     (re.compile(r",?\s*\bif possible\b", re.I), ""),
     (re.compile(r"\bwith any luck,?\s*", re.I), ""),
+    # "functioning kind of well" is "fairly well", not "well"; "it sort of works" is "it partly works"
+    (re.compile(r"\b(?:kind|sort) of\s+(?=(?:well|good|bad|badly|slow|slowly|fast|quick|quickly|late|early|ok|okay|fine|"
+                r"stable|stuck|done|ready|busy|close|hard|easy|messy|rough|new|old|big|small|long|short|high|low)\b|\w+ly\b)", re.I), "fairly "),
+    (re.compile(r"\b(?:kind|sort) of\s+(?=(?:works?|worked|working|broke|broken|fixed|helps?|helped|agreed)\b)", re.I), "partly "),
     (re.compile(r"\b(?:i think maybe|i guess|kind of|sort of)\s+", re.I), ""),
     (re.compile(r"\bas soon as possible\b|\basap\b", re.I), "first thing"),
     (re.compile(r"\bongoing\b", re.I), "open"),

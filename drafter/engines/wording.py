@@ -42,6 +42,9 @@ _HTML = re.compile(r"</?[a-zA-Z][^>]*>")
 _EMPH = re.compile(r"(\*\*|__|\*|`+|~~)(?=\S)(.+?)(?<=\S)\1")
 _LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*•+]\s+|\d+[.)]\s+|\[[ xX]\]\s*|[-*]\s*\[[ xX]\]\s*)+")
 _DANGLING = re.compile(r"\s+(?:the|a|an|of|to|for|and|or|with|by|on|in|at|from)$", re.I)
+# what still dangles at the end of a sentence the notes ended: an article, a conjunction or an "at"
+# whose link was taken out ("details are at <link>."); a verb's preposition is the notes' ("to catch up on.")
+_DANGLING_WHOLE = re.compile(r"\s+(?:the|a|an|and|or|at)$", re.I)
 # a wh-clause whose preposition is stranded after its verb is whole ("What everyone's working on",
 # "What we are waiting for", "What to focus on"): its last word is no cut-off remnant, unlike a
 # title cut after a noun ("What version of the Contributor Covenant Code of")
@@ -71,11 +74,14 @@ def clause(text: str | None) -> str:
     t = _LEAD.sub("", strip_markup(text or ""))
     t = _LABEL.sub("", t)  # "TSC Summary: The issue proposes ..." -> "The issue proposes ..."
     t = re.sub(r"\b(a|an|the)\s+\1\b", r"\1", t, flags=re.I)  # the notes' typo "talking to a a dev"
+    # a sentence the notes ended is whole: its last word is no cut-off remnant ("there is a lot to catch up on.")
+    # (as written: "details on how to register are at <link>." lost its link, so it is not whole)
+    whole = bool(re.search(r"[^\W\d_][.!?]$", (text or "").rstrip()))
     t = t.rstrip(" ?!.;,:—–-")
     for _ in range(3):
         if _STRANDED.search(t):
             break  # "What everyone's working on": a wh-clause ends on its preposition
-        t2 = _DANGLING.sub("", t).rstrip(" ,;:—–-")
+        t2 = (_DANGLING_WHOLE if whole else _DANGLING).sub("", t).rstrip(" ,;:—–-")
         if t2 == t:
             break
         t = t2
