@@ -47,6 +47,9 @@ _CHAT_TIME_FIRST = re.compile(r"^\s*\[?(?P<time>" + _TIME + r")\]?\s*[-–]?\s*<
 _CHAT_NAME_TIME = re.compile(r"^\s*(?P<name>@?[A-Za-z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})\s+\[?(?P<time>" + _TIME + r")\]?\s*:?\s*(?P<rest>.*)$")
 _LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:(?!//)\s*(?P<rest>.*)$")
 _LABEL_START = re.compile(r"^(?:\*\*|__)?[^:\s][^:]{0,38}?(?:\*\*|__)?\s*:\s")
+# a line of a column list whose marker is a rank and a mark of its own ("1 **    speed issues and profiling
+# (C, all)", "3 ?     packed arrays (C)": priority 1-3 and effort in asterisks, as the notes' legend says)
+_MARKED = re.compile(r"^(?P<ind>\s*)(?P<m>[1-9]\s+(?:\*{1,5}|\?))\s+(?P<rest>\S.*)$")
 _LIST_HEAD = re.compile(
     r"(?:attendees?|attendance|present|participants|regrets|absent|apologies|agenda|action items?|actions|"
     r"decisions?|notes|next steps|follow[- ]?ups?|blockers?|questions|open questions|todo|to do)",
@@ -112,6 +115,8 @@ def build_outline(text: str) -> Outline:
                 i = j + 1
                 break
 
+    marked = _marked_lines(lines)
+    marked_notes = _note_marks(lines) if marked else set()
     rst_levels: list[str] = []
     in_comment = False
     wrap_col = _wrap_column(lines)
@@ -229,6 +234,11 @@ def build_outline(text: str) -> Outline:
             nodes.append(Node(index=len(nodes), kind="rule", lines=[num], raw=raw, text=""))
             i += 1
             continue
+        if i in marked:  # "2 **    regex modifiers (B, moritz, pmichaud)": an entry; its marker is no text (nor bold)
+            node = add("bullet", [num], raw, _without_notes(_MARKED.match(raw).group("rest"), marked_notes), indent=_indent_of(raw))
+            _labels(node)
+            i += 1
+            continue
         bm = _BULLET.match(raw)
         nm = None if bm else _NUMBERED.match(raw)
         if (bm or nm) and not (nm and re.match(r"^\s*\d{1,2}\.\d", raw)):
@@ -263,6 +273,8 @@ def build_outline(text: str) -> Outline:
             prev.lines.append(num)
             prev.raw += "\n" + raw
             body = _body_of(prev.raw)
+            if prev.lines[0] - 1 in marked:
+                body = _without_notes(body, marked_notes)
             prev.clean = clean(body)
             prev.text = prev.clean.text
             _labels(prev)
@@ -308,7 +320,9 @@ def build_outline(text: str) -> Outline:
             continue
         node = add("para", [num], raw, stripped, indent=ind)
         _labels(node)
-        if _LIST_HEAD.fullmatch(node.text.strip(" :")) and i + 1 < n_lines and (_BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1])):
+        if (_LIST_HEAD.fullmatch(node.text.strip(" :")) and i + 1 < n_lines and (_BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1]))
+                or i + 1 in marked and len(node.text.split()) <= 6 and node.text.rstrip()[-1:] not in ".!?,;"):
+            # "Ought to have items" over its "2 **  ..." lines: the list's heading
             node.kind = "heading"
             node.level = 8
             node.text = node.text.strip(" :")
@@ -353,7 +367,7 @@ def _wrap_column(lines: list[str]) -> int:
 
 def _body_of(raw: str) -> str:
     first, *more = raw.split("\n")
-    mm = _BULLET.match(first) or _NUMBERED.match(first)
+    mm = _BULLET.match(first) or _NUMBERED.match(first) or _MARKED.match(first)
     rest = mm.group("rest") if mm else first.strip()
     cm = _CHECK.match(rest)
     if cm:
@@ -364,3 +378,33 @@ def _body_of(raw: str) -> str:
 def _labels(node: Node) -> None:
     label, rest = _label_split(node.text)
     node.label, node.rest = label, (clean(rest).text if rest is not None else None)
+
+
+def _marked_lines(lines: list[str]) -> set[int]:
+    """0-based indices of the lines of column lists ("1 **    core code review (pmichaud)"): three or
+    more such lines in the notes, each next to another (a wrapped line may sit between)."""
+    hits = [j for j, x in enumerate(lines) if _MARKED.match(x)]
+    if len(hits) < 3:
+        return set()
+    near = set(hits)
+    return {j for j in hits if any(k in near for k in (j - 2, j - 1, j + 1, j + 2))}
+
+
+# a note the notes define for their entries: "B.  Requires some improvements to the grammar", "(Z4) we expect ..."
+_NOTE_DEF = re.compile(r"^\s*(?:(?P<a>[A-Z])\.\s+\S|\((?P<b>[A-Z]\d{1,2})\)\s+\S)")
+
+
+def _note_marks(lines: list[str]) -> set[str]:
+    return {m.group("a") or m.group("b") for x in lines if (m := _NOTE_DEF.match(x))}
+
+
+def _without_notes(rest: str, marks: set[str]) -> str:
+    """An entry's closing bracket without the marks of notes the notes define: "(A, D, pmichaud)" ->
+    "(pmichaud)", "(C)" -> "" (the letters point to notes; the names are the people on it)."""
+    def strip(m: re.Match) -> str:
+        parts = [p.strip() for p in m.group(1).split(",")]
+        if not any(p in marks for p in parts):
+            return m.group(0)
+        kept = [p for p in parts if p and p not in marks]
+        return f" ({', '.join(kept)})" if kept else ""
+    return re.sub(r"\s*\(([^()]*)\)", strip, rest).strip()
