@@ -334,7 +334,21 @@ def build_outline(text: str) -> Outline:
 
     _numbered_topics(nodes, lines)
     _nest(nodes)
+    if marked_notes:
+        _mark_legends(nodes)
     return Outline(nodes=nodes, lines=lines, front_matter=front)
+
+
+def _mark_legends(nodes: list[Node]) -> None:
+    """A heading whose section opens with the definition of a note the entries point to ("Notes:" >
+    "A.  Involves Perl 6 spec updates/revisions", "Z.  Explicitly postponed items: ...") is the
+    list's legend: it explains the entries' marks, it is no work and no risk of its own."""
+    for h in nodes:
+        if h.kind != "heading":
+            continue
+        first = next((n for n in nodes if n.parent == h.index), None)
+        if first is not None and _NOTE_DEF.match(first.raw or ""):
+            h.legend = True
 
 
 def _numbered_topics(nodes: list[Node], lines: list[str]) -> None:

@@ -30,6 +30,7 @@ class Node:
     speaker: str | None = None  # chat speaker (timestamped or name-time lines)
     time: str | None = None
     clean: Clean | None = None
+    legend: bool = False  # a heading over the notes' legend of the marks its entries carry ("A.  Involves spec updates")
     children: list[int] = field(default_factory=list)
 
     @property

@@ -80,6 +80,8 @@ class LogBuilder:
         if node.label and node.rest and _CONTEXT_LABEL.match(node.label):
             return "context"
         for k, h in enumerate(reversed(self.outline.heading_path(node))):
+            if h.legend:
+                return "context"  # the notes' legend of their entries' marks ("A.  Involves spec updates")
             m = mode_of(h.text)
             if m is None and h.kind == "heading" and h.text.rstrip().endswith("?"):
                 return None  # "Who was your most awesome team member this week and why?" under "Current Status": its own question

@@ -54,3 +54,14 @@ def test_note_letters_are_not_owners():
     got = {c.what: c.owner for w in log.items for c in w.commitments}
     assert got.get("regex modifiers") == "moritz, pmichaud"
     assert got.get("core code review and refactoring") == "pmichaud"
+
+
+def test_the_legend_of_the_marks_is_no_risk():
+    # the roadmap's "Notes:" legend ("Z.  Explicitly postponed items: ...") was drafted "At risk: Explicitly postponed items"
+    text = ROADMAP + """
+Z.  Explicitly postponed items:  Some items we explicitly
+postpone until later in Rakudo development.
+"""
+    log = read_structured(text, dt.date(2010, 8, 5), genre="todo")
+    assert not [r for w in log.items for r in w.risks]
+    assert not any(w.title == "Notes" for w in log.items)
