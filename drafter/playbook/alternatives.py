@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from ..models import Decision, OptionFacts, Wait, WorkItem, WorkLog
-from .text import bdays_between, clean, fmt, short_title, wait_object
+from .text import bdays_between, clean, fmt, short_title, wait_object, within
 
 # --------------------------------------------------------------------------------------------
 # Finding alternatives in the notes
@@ -275,7 +275,7 @@ def profile_for_named_option(text: str, label: str) -> OptionFacts:
     quoted = list(dict.fromkeys(clean(m.group(0)) for m in COST_FACT.finditer(text)))
     ups, downs = stated_tradeoffs(text)
     return OptionFacts(
-        label=label, title=option_title(text)[:120], summary=clean(text)[:300],
+        label=label, title=within(option_title(text), 120), summary=within(clean(text), 300),
         upside="; ".join(ups)[:300], downside="; ".join(downs)[:300], cost=", ".join(quoted)[:200],
         from_notes=True, needs_approval=approval, keeps_deadline=keeps,
     )

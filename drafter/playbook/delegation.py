@@ -31,6 +31,7 @@ from .text import (
     wait_is_external,
     wait_object,
     who_label,
+    within,
 )
 from .contacts import aliases, canonical, contact_label, names_of, same_person
 from .commitments import decision_by_given
@@ -222,7 +223,7 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
     rights = DecisionRights.DECIDE_AND_INFORM if item.recurring else DecisionRights.RECOMMEND
     return DelegationTaskFacts(
         item_title=item.title,
-        title=clean(item.title)[:120],
+        title=within(clean(item.title), 120),
         done_when=done_when[:300] if done_when else None,
         deadline=deadline,
         deadline_proposed=given is None,

@@ -140,6 +140,17 @@ _DANGLING_END = re.compile(r"(?:\s+(?:the|a|an|of|to|for|and|or|with|by|on|in|at
                            r"my|your|his|her|this|these|those|is|are|was|be))+$", re.I)
 
 
+def within(text: str, limit: int) -> str:
+    """``text`` as is when it fits in ``limit`` characters, else cut at a word and marked cut ('…'):
+    never mid-word ("... during the synchronizatio" was a title cut at 120 characters)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return (_DANGLING_END.sub("", cut).rstrip(" ,;:—–-") or cut) + "…"
+
+
 def cut_at_phrase(text: str, limit: int) -> str:
     """``text`` within ``limit`` characters, cut where a phrase ends (before 'and', 'to', a dash or a
     comma) rather than mid-phrase, and never ending on an article, preposition or conjunction."""
