@@ -207,6 +207,11 @@ _CALENDAR = {"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu
              "yesterday", "eod", "eow", "q1", "q2", "q3", "q4"}  # fmt: skip
 
 
+# a file name ("dashboard.jsx", "run-test.sh", ".travis.yml" as a commit title's scope)
+_FILE_NAME = re.compile(r"\.?[\w.-]+\.(?:py|js|jsx|ts|tsx|sh|bash|yml|yaml|json|md|rst|txt|toml|cfg|ini|lock|xml|html|css|scss|"
+                        r"rs|go|rb|java|kt|c|h|cc|cpp|hpp|cs|php|pl|swift|sql|proto|gradle|mk|cmake|dockerfile)", re.I)
+
+
 def normalise(name: str) -> str:
     name = name.strip().strip("*_`'\".,;:()[]").strip()
     name = re.sub(r"['’]s$", "", name)
@@ -233,6 +238,8 @@ def acceptable(name: str, evidence: str, people: People | None = None) -> bool:
         return False
     if re.search(r"\d{3,}|^\d|[/\\=<>{}|]|['’]s\s", name):
         return False  # ids, paths, "Homebrew's Jenkins"
+    if evidence not in ("handle", "email", "attendee") and _FILE_NAME.fullmatch(name):
+        return False  # "[dashboard.jsx: Add environment REPOSITORIES](...)": a commit's file, not who said it
     if any(w.lower().rstrip(".") in _CALENDAR for w in words) and (len(words) == 1 or evidence not in STRONG or re.search(r"\d", name)):
         return False  # "Mon:", "Dec 3" (an attendee "Jan Maarten de Vries" is a person)
     if any(re.search(r"[a-z][A-Z][a-z]", w) for w in words) and evidence not in ("handle", "speaker", "attendee"):
