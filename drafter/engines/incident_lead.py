@@ -59,6 +59,11 @@ def _what(facts: IncidentFacts, as_of, room: int) -> str:
     """What happened, with the day it happened when the sentence names no date ("On Thu 2 Jun, a bug ...")."""
     t = clause(facts.what)
     if facts.on and facts.state not in ("delayed", "scheduled") and not find_dates(t, as_of, "past"):
+        # entries dated before the incident's day: the sentence may tell one of those ("During the
+        # initial deployment ..." weeks before), so the day dates the incident, not the sentence
+        if facts.after_precursor:
+            lead = f"Incident of {fmt(facts.on, as_of)}: "
+            return lead + _cut(_low(t), room - len(lead))
         t = f"On {fmt(facts.on, as_of)}, {_low(t)}"
     return t if len(t) <= room else cut_at_phrase(t, room)
 
@@ -98,5 +103,5 @@ def incident_headline(plan: Plan) -> str | None:
         pieces[key] = ""
     used = len(head) + sum(len(p) + 1 for p in pieces.values() if p)
     room = LIMIT - used - 1
-    first = head + _end(_cut(what, room))
+    first = head + _end(what if len(what) <= room else _what(facts, plan.as_of, room))
     return " ".join([first] + [pieces[k] for k in ("impact", "cause", "follow") if pieces[k]])

@@ -171,7 +171,8 @@ class IncidentFacts(BaseModel):
     cause: str | None = None  # the notes' sentence that names the cause (known) or says it is unknown
     cause_known: bool | None = None  # None: the notes do not say
     follow_ups: list[FollowUp] = Field(default_factory=list)
-    on: dt.date | None = None  # the day it happened: the earliest dated entry of the notes' timeline
+    on: dt.date | None = None  # the day it happened (playbook.incident.incident_day)
+    after_precursor: bool = False  # dated entries come before ``on`` (a precursor): a sentence may tell one of those days
     lines: list[int] = Field(default_factory=list)  # the lines the state rests on
 
 

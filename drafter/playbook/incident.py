@@ -10,7 +10,9 @@ and the words the bottom line opens with. The first row that fits decides.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..models import FollowUp, IncidentFacts, IncidentState, ItemPlan, Status, WorkLog, worst
@@ -73,7 +75,35 @@ def pick(state: IncidentState, has_follow_ups: bool, down: bool) -> BottomLine |
     return None
 
 
-def incident_facts(state: IncidentState | None, items: list[ItemPlan]) -> IncidentFacts | None:
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def incident_day(items: list[ItemPlan], log: WorkLog | None) -> dt.date | None:
+    """The day the incident happened: the date its title gives ("# 2018-10-30: Incorrect TLS
+    certificates ...") when the timeline has an entry that day or no dated entry at all (a title
+    copied from a template, "# 2022-01-27" over a 2022-06-02 timeline, is not trusted); else the
+    day most dated entries fall on, not a precursor days before ("2023-02-13 07:30 Scheduled
+    node rollover ..." then fifteen entries on 2023-02-14)."""
+    days = Counter(a.on for ip in items for a in ip.item.actions if a.on)
+    title = ""
+    if log is not None:
+        from ..read.incident_state import incident_title
+
+        title = incident_title(log)[0]
+    m = _ISO.search(title)
+    if m:
+        try:
+            named = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            named = None
+        if named is not None and (named in days or not days):
+            return named
+    if not days:
+        return None
+    return max(days.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0]
+
+
+def incident_facts(state: IncidentState | None, items: list[ItemPlan], log: WorkLog | None = None) -> IncidentFacts | None:
     if state is None:
         return None
     fus = follow_ups(items)
@@ -88,20 +118,22 @@ def incident_facts(state: IncidentState | None, items: list[ItemPlan]) -> Incide
         impact = state.first("schedule")
     cause_kind = {"known": "cause_known", "unknown": "cause_unknown"}.get(state.cause or "")
     cause = state.first(cause_kind) if cause_kind else None
+    on = incident_day(items, log)
+    earliest = min((a.on for ip in items for a in ip.item.actions if a.on), default=None)
     words = rule.words.replace("{Resolved}", "Resolved" if state.state == "resolved" else "Over")
     return IncidentFacts(
         state=state.state, words=words, floor=rule.floor, reason=rule.reason,
         what=what.text if what else None, impact=impact.text if impact else None,
         cause=cause.text if cause else None, cause_known=None if state.cause is None else state.cause == "known",
         follow_ups=fus, lines=list(state.lines),
-        on=min((a.on for ip in items for a in ip.item.actions if a.on), default=None),
+        on=on, after_precursor=bool(on and earliest and earliest < on),
     )
 
 
 def apply_incident(items: list[ItemPlan], log: WorkLog, overall: Status, reason: str):
     """(items, overall, reason, facts): the overall status is never better than the facts allow nor
     than the worst item; the item the facts rest on takes the floor too (one status per item, U2)."""
-    facts = incident_facts(getattr(log, "incident", None), items)
+    facts = incident_facts(getattr(log, "incident", None), items, log)
     if facts is None:
         return items, overall, reason, None
     status = worst([overall, facts.floor]) if items else facts.floor

@@ -96,7 +96,7 @@ def _elements(log: WorkLog):
     return sorted((e for e in out if e[2]), key=where)
 
 
-def _title(log: WorkLog) -> tuple[str, list[int]]:
+def incident_title(log: WorkLog) -> tuple[str, list[int]]:
     for ln in log.lines[:6]:
         m = _HEADING.match(ln.text)
         if m:
@@ -137,7 +137,7 @@ def incident_state(log: WorkLog) -> IncidentState | None:
             add("schedule", text, lines)
         if kind in ("outcome", "risk") and _DELAYED.search(text):
             add("delayed", text, lines)
-    title, title_lines = _title(log)
+    title, title_lines = incident_title(log)
     if title and _POSTMORTEM_TITLE.search(title):
         add("postmortem", title, title_lines)
     what = next(((t, ln) for k, t, ln in elements if k in ("outcome", "done") and not _stamped(t)), None)

@@ -1,0 +1,100 @@
+"""The day an incident update gives the incident (drafter/playbook/incident.py incident_day): the
+title's date when the timeline confirms it, else the day most timeline entries fall on, never a
+precursor entry days before; over several days the headline dates the incident, not the sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.engines.offline import write_update
+from drafter.playbook import build_plan
+from drafter.read.offline import read_structured
+
+# /work/helpers/fresh2/postmortem-dfds-total-node-failure.md (dfds/postmortems, MIT), abridged
+DFDS = """# Total node failure
+
+## Summary
+
+Due to Kubernetes logs not being shipped to CloudWatch, an unscheduled node rollover was triggered to remedy that. This meant that the cluster was left without any nodes.
+
+## Timeline
+
+| Time             | Event |
+| :--------------- | ----- |
+| 2023-02-13 07:30 | Scheduled node rollover initiated and containerd had been set as the default container runtime accidentally |
+| 2023-02-14 09:33 | End-users alerted us that CloudWatch logs weren't working as expected |
+| 2023-02-14 10:46 | Healthy nodes all gets killed |
+| 2023-02-14 10:48 | We have no nodes |
+| 2023-02-14 11:08 | Follow-up mail indicating service restored |
+
+## Action Items
+
+- Document rollover process
+"""
+
+# /work/helpers/fresh/postmortem-edgi-tls-certs-2018-10-30.md (edgi-govdata-archiving/web-monitoring-ops, GPL-3.0), abridged
+EDGI = """# 2018-10-30: Incorrect TLS Certificates deployed to staging and production.
+
+## Summary
+
+During the initial deployment of the production namespace to the Kubernetes cluster, @jsnshrmn made configuration changes to the load balancers outside of kubectl.
+
+## Timeline
+
+### 2018-10-08 ~18:10
+
+We hit a snag with getting appropriate TLS certificates provisioned.
+
+### 2018-10-30 19:00
+
+Sentry began sending alerts because versionista-scraper was encountering ssl errors.
+
+### 2018-10-30 19:30
+
+@jsnshrmn manually updates the certificates. Services are restored.
+
+## Action Items
+
+- @jsnshrmn will identify and implement a basic service deployment test procedure
+"""
+
+# evals/real/incident/mybinder-2022-06-02-pod-limit.md: a title date copied from another report
+POD = """# 2022-01-27, pod limit reached
+
+## Summary
+
+A bug in the GKE resource quota was preventing the `prod` hub from creating new pods.
+When we deleted the `gke-resource-quotas` `resourcequota` in k8s, things went back to normal.
+
+## Timeline
+
+### 2022-06-02 10:00 - Problem starts
+
+mybinder.org stopped successfully launching any new pods.
+"""
+
+
+def _plan(notes: str, as_of: dt.date):
+    return build_plan(read_structured(notes, as_of, genre="incident"))
+
+
+def test_the_day_most_timeline_entries_fall_on_not_a_precursor():
+    plan = _plan(DFDS, dt.date(2023, 2, 15))
+    assert plan.incident.on == dt.date(2023, 2, 14)
+    head = write_update(plan).headline
+    assert "14 Feb" in head and "13 Feb" not in head
+
+
+def test_the_title_date_confirmed_by_the_timeline_wins():
+    plan = _plan(EDGI, dt.date(2018, 10, 31))
+    assert plan.incident.on == dt.date(2018, 10, 30)
+    head = write_update(plan).headline
+    # the summary's sentence tells 8 Oct: the headline dates the incident, never "On Tue 30 Oct, during the initial deployment"
+    assert "Incident of Tue 30 Oct: during the initial deployment" in head
+    assert "On Tue 30 Oct" not in head and "8 Oct" not in head
+
+
+def test_a_title_date_the_timeline_does_not_hold_is_not_trusted():
+    plan = _plan(POD, dt.date(2022, 6, 3))
+    assert plan.incident.on == dt.date(2022, 6, 2)
+    assert "On Thu 2 Jun, a bug" in write_update(plan).headline
