@@ -159,6 +159,12 @@ def _read_action_item(b: LogBuilder, node: Node, item) -> bool:
             b.place(item, node)
             item.commitments.append(Commitment(what=node.text.rstrip(" ."), owner="", lines=list(node.lines)))
             return True
+    tags = {t.lower() for t in (node.clean.tags if node.clean else [])}
+    if node.is_item and node.checked is None and tags & {"done", "completed", "complete", "fixed", "finished", "implemented"}:
+        # "Implement guards against invalid container runtime selection (done)": a follow-up already done
+        b.place(item, node)
+        item.actions.append(Action(text=node.text.rstrip(" .;,"), actor="", lines=list(node.lines)))
+        return True
     m = _DONE_AFTER.match(node.text)
     parent = b.outline.parent(node)
     if m and parent is not None and parent.is_item:
@@ -423,6 +429,11 @@ def read_incident(outline: Outline, people: People, as_of: dt.date, guess: Genre
             if c.lines == prev.lines and _ASIDE.match(c.what):
                 w.commitments.pop(k)  # "... In this incident however it could have been difficult": the follow-up's aside
                 w.notes.append(c.what)
+            elif c.lines == prev.lines and c.owner == prev.owner and c.state == prev.state:
+                # one list item, several sentences ("Document rollover process. Especially what can be done
+                # in case it goes bad"): one follow-up, so the counts match the list
+                w.commitments.pop(k)
+                prev.what = f"{prev.what.rstrip(' .;')}, {c.what[:1].lower() + c.what[1:] if c.what[1:2].islower() else c.what}"
     fm = next((n for n in outline.nodes if n.kind == "front_matter"), None)
     doc = next((w for w in b.items if w.title and w.title == b.doc_title[0][: len(w.title)]), None)
     if fm is not None and doc is not None and b.doc_title[1] is None and outline.front_matter.get("title"):

@@ -98,3 +98,40 @@ def test_a_title_date_the_timeline_does_not_hold_is_not_trusted():
     plan = _plan(POD, dt.date(2022, 6, 3))
     assert plan.incident.on == dt.date(2022, 6, 2)
     assert "On Thu 2 Jun, a bug" in write_update(plan).headline
+
+
+# /work/helpers/fresh2/postmortem-dfds-total-node-failure.md (dfds/postmortems, MIT), its action items
+DFDS_ACTIONS = """# Total node failure
+
+## Summary
+
+The cluster was left without any nodes. Multiple node rollover attempts later, the cluster was back in a working state.
+
+## Timeline
+
+| Time             | Event |
+| :--------------- | ----- |
+| 2023-02-14 11:08 | Follow-up mail indicating service restored |
+
+## Action Items
+
+- Document rollover process. Especially what can be done in case it goes bad
+- Investigate options for improving rollover process
+- Add coverage for fluentd to QA test suite. Ensure that logs from A to Z is covered
+- Add alarms for fluentd in case not enough/no log data is being sent
+- Implement staging environment
+- Implement guards against invalid container runtime selection (done)
+"""
+
+
+def test_one_follow_up_per_listed_item_and_a_done_one_is_not_open():
+    plan = _plan(DFDS_ACTIONS, dt.date(2023, 2, 15))
+    fus = plan.incident.follow_ups
+    assert len(fus) == 5
+    assert fus[0].what == "Document rollover process, especially what can be done in case it goes bad"
+    assert not any("guards" in f.what for f in fus)
+    assert any("guards" in a.text for it in plan.log.items for a in it.actions)
+    head = write_update(plan).headline
+    shown = head.split("no owner named: ", 1)[1]
+    more = int(shown.rsplit("; and ", 1)[1].split()[0]) if "; and " in shown else 0
+    assert more + shown.rsplit("; and ", 1)[0].count("; ") + 1 == 5
