@@ -189,6 +189,7 @@ def _will(who: str, what: str) -> str | None:
 # importance under a word cap (higher ranks go first): decisions, owners' actions, waits, risks and
 # missed dates stay longest; done work next; context (goals, topics, notes no item holds) goes first
 R_KEY, R_DONE, R_CONTEXT, R_TOPIC, R_UNPLACED = 2, 3, 4, 6, 8
+_TIME_STAMP = re.compile(r"^\W{0,2}\d{1,2}:\d{2}(?::\d{2})?\b")
 
 
 class _Lines:
@@ -312,8 +313,15 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         for q in getattr(item, "questions", []):
             if clean(q):
                 add(f"Open question: {w.t(q)}", R_DONE)
+        # a timeline entry ("07:30 Scheduled node rollover initiated ...") is an event of the incident, not
+        # work done: said as timeline, with its time, after what the report found (dropped first when long)
+        timeline = [x for x in done if _TIME_STAMP.match(x)]
+        done = [x for x in done if not _TIME_STAMP.match(x)]
         for k, d in enumerate(done):  # each done item its own line, its owner as the notes write it
             add(f"Done: {sentence(d)}", R_KEY if k == 0 else R_DONE, "done")
+        if timeline:
+            add("Timeline: ", None, parts=timeline, part_ranks=[R_CONTEXT] * len(timeline))
+            sec.entries[-1].rank = R_CONTEXT
         for e in sec.entries[1:]:
             if title_words and len(title_words & _words(e.shown())) < 0.5 * len(title_words):
                 e.context = bold(w.t(item.title))

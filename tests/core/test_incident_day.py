@@ -135,3 +135,13 @@ def test_one_follow_up_per_listed_item_and_a_done_one_is_not_open():
     shown = head.split("no owner named: ", 1)[1]
     more = int(shown.rsplit("; and ", 1)[1].split()[0]) if "; and " in shown else 0
     assert more + shown.rsplit("; and ", 1)[0].count("; ") + 1 == 5
+
+
+def test_timeline_entries_read_as_timeline_never_as_done():
+    from drafter.models import DraftOptions
+    from drafter.render import render
+
+    plan = _plan(DFDS, dt.date(2023, 2, 15))
+    text = render(write_update(plan), "markdown", DraftOptions(max_words=2000))
+    assert "Done: 07:30" not in text and "Done: 09:33" not in text
+    assert "Timeline: 07:30 Scheduled node rollover initiated" in text
