@@ -314,14 +314,13 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             if clean(q):
                 add(f"Open question: {w.t(q)}", R_DONE)
         # a timeline entry ("07:30 Scheduled node rollover initiated ...") is an event of the incident, not
-        # work done: said as timeline, with its time, after what the report found (dropped first when long)
+        # work done: said as timeline, with its time, after what the report found (ranked as done work beyond the first)
         timeline = [x for x in done if _TIME_STAMP.match(x)]
         done = [x for x in done if not _TIME_STAMP.match(x)]
         for k, d in enumerate(done):  # each done item its own line, its owner as the notes write it
             add(f"Done: {sentence(d)}", R_KEY if k == 0 else R_DONE, "done")
-        if timeline:
-            add("Timeline: ", None, parts=timeline, part_ranks=[R_CONTEXT] * len(timeline))
-            sec.entries[-1].rank = R_CONTEXT
+        for d in timeline:  # after what was done, each its own line (a resolution late in it may matter)
+            add(f"Timeline: {sentence(d)}", R_DONE, "done")
         for e in sec.entries[1:]:
             if title_words and len(title_words & _words(e.shown())) < 0.5 * len(title_words):
                 e.context = bold(w.t(item.title))

@@ -144,4 +144,4 @@ def test_timeline_entries_read_as_timeline_never_as_done():
     plan = _plan(DFDS, dt.date(2023, 2, 15))
     text = render(write_update(plan), "markdown", DraftOptions(max_words=2000))
     assert "Done: 07:30" not in text and "Done: 09:33" not in text
-    assert "Timeline: 07:30 Scheduled node rollover initiated" in text
+    assert "Timeline: 07:30 Scheduled node rollover initiated" in text and "Timeline: 09:33 End-users alerted us" in text
