@@ -31,6 +31,7 @@ class Entry:
     keep: int = 0  # how many parts are shown
     context: str | None = None  # the item's title, said before the line when it stands alone
     sep: str = "; "  # between parts ("; " for a list, " " for a line's sentences)
+    named: bool = False  # starts with a person's name ("Jorropo: webrtc-aside ..."): its case is kept
 
     def __post_init__(self) -> None:
         if self.parts is not None:
@@ -140,7 +141,9 @@ def _layout(sections: list[Section], fmt: OutputFormat) -> str:
             if alone and e.context:  # the title line is not shown: the line names its item
                 ctx = _inline(e.context, fmt)
                 m = _LABELLED.match(text)
-                if m:  # "**Office move** — done: boxes packed.", "**Filter PR** — decided: ..." (a label, not a name)
+                if e.named:  # "**Falco 0.37 tasks** — LucaGuerra: falcoctl as driver loader."
+                    text = f"{ctx} — {text}"
+                elif m:  # "**Office move** — done: boxes packed.", "**Filter PR** — decided: ..." (a label, not a name)
                     text = f"{ctx} — {m.group(0).lower()}{text[m.end():]}"
                 else:
                     text = f"{ctx}: {text}"

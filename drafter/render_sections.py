@@ -178,10 +178,20 @@ _WILL_VERBS = (VERBS - set(IRREGULAR_PAST)) | _VERB_STARTS | set(
 )
 
 
+_OWN_SUBJECT = {"i", "we", "this", "it", "if", "here", "there", "he", "she", "they"}
+_DETERMINERS = {"the", "a", "an", "all", "our", "their", "this", "these", "those", "its", "each", "every"}
+
+
 def _will(who: str, what: str) -> str | None:
     """'Sam will send the deck' when the promise starts with its verb; None when it does not."""
     words = what.split()
-    if not words or words[0].lower() not in _WILL_VERBS or words[0].lower() in ("sent", "set", "read", "put"):
+    if not words or words[0].lower() in ("sent", "set", "read", "put"):
+        return None
+    # a verb the lexicon knows, one the action rules read as a verb, or a first word a determiner
+    # follows ('QA the user interface dialogs'): a verb phrase; else a noun phrase, no verb invented
+    verb = (words[0].lower() in _WILL_VERBS or (len(words) > 2 and worded_as_action(what))
+            or (len(words) > 2 and words[1].lower() in _DETERMINERS))
+    if not verb:
         return None
     return f"{who} will {what[0].lower() + what[1:] if what[1:2].islower() else what}"
 
@@ -303,7 +313,19 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
                 add(f"In progress: {text}", R_KEY, "action")
                 continue
             willed = _will(w.who(c.owner), cap_first(w.t(c.what).rstrip("."))) if c.state == "open" else None
-            add(f"{willed}" + (f" by {w.d(c.due)}." if c.due else ".") if willed else f"Commitment: {text}", R_KEY, "action")
+            if c.state == "open":  # a sentence about the person: 'adamplumb will QA ...' or 'LunaWhispers: next ...'
+                what = cap_first(w.t(c.what).rstrip("."))
+                who = w.who(c.owner)
+                if not willed and what.split()[:1] and what.split()[0].lower() in _OWN_SUBJECT:  # 'I had covered ...': a sentence already
+                    add(sentence(what), R_KEY, "action")
+                    continue
+                ws = what.split()  # a title-cased name keeps its case: 'ALR: Supply Chain Security'
+                low = what[1:2].islower() and not (len(ws) > 1 and ws[1][:1].isupper())
+                line = willed or f"{'Mine' if who == 'I' else who}: {what[0].lower() + what[1:] if low else what}"
+                due = (" by " if willed else ", due ") + w.d(c.due) if c.due else ""
+                add(f"{line}{due}.", R_KEY, "action", named=True)
+            else:
+                add(f"Commitment: {text}", R_KEY, "action")
         if item.risk:
             add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", R_KEY, "risk")
         for r in own_risks.get(clean(item.title).lower(), []):  # a risk to this item, said under it
@@ -341,9 +363,8 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
     for r in loose_risks:
         e = tail.add(f"Risk: {w.risk(r)}", rank=R_KEY)
         e.tier = 1
-    if ownerless:  # said once, not after each line
-        tail.add("Open, no owner named: ", parts=ownerless, part_ranks=[R_DONE] * len(ownerless))
-        tail.entries[-1].rank = R_DONE
+    if ownerless:  # 'no owner named' said once, as a heading; each item its own line
+        sections.append(Section("Open, no owner named", [Entry(sentence(x), rank=R_DONE) for x in ownerless]))
     if stepless:
         tail.add("No next step in the notes yet: ", parts=stepless, part_ranks=[R_TOPIC] * len(stepless))
         tail.entries[-1].rank = R_TOPIC

@@ -734,7 +734,7 @@ def test_next_step_hides_the_promise_it_restates_and_ownerless_promises_are_said
     )
     out = render(make_update(items=[item, acme_item()], risks=[], asks=[], unplaced=[]), "text", opts(max_words=5000))
     assert out.count("cut the release branch") == 1  # the Next line says it, with owner and date
-    assert "Open, no owner named: Update the changelog; Tell the docs team." in out
+    assert "Open, no owner named:\n- Update the changelog.\n- Tell the docs team." in out  # one a line
     assert "no owner in the notes" not in out
 
 
