@@ -87,6 +87,10 @@ class _Writer:
         date = self.d(step.due)
         if getattr(step, "due_proposed", False):  # the tool's date, not one the notes give
             if who not in ("I", "we"):  # someone else's step: no deadline set for them, my check-in
+                said = getattr(self, "checks_said", set())
+                if date in said:  # the check-in day is said once (headline or first line), not per line
+                    return f"Next: {who} will {action} (no date)."
+                said.add(date)
                 return f"Next: {who} will {action} (no date; I check {date})."
             return f"Next: {who} will {action} (proposed: {date})."
         by = "" if date in action else f" by {date}"
@@ -229,6 +233,7 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         headline = f"{cap_first(a.overall.label)}: {headline}"
     sections = [Section(entries=[Entry(sentence(headline), "para")])]
     head_core = _core(sentence(headline))
+    w.checks_said = set(re.findall(r"I check ([^)]+)\)", headline))  # next_step says each check-in day once
     head_first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", sentence(headline))[0]
 
     # risks: one an item already states (with its deadline) is not repeated; one that threatens an

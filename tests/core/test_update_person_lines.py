@@ -79,3 +79,32 @@ def test_a_noun_phrase_promise_gets_its_owner_and_no_invented_verb():
     assert "LunaWhispers: next meeting topic collection and organization" in text, text
     assert "LunaWhispers will next" not in text
     assert "mingcheng will improve governance community documentation and processes" in text, text
+
+
+# excerpt of libp2p sync 2019-11-25 (fresh/standup-libp2p-sync-2019-11-25.md)
+LIBP2P = """# libp2p sync 2019-11-25
+
+- @vasco-santos
+  - Next:
+    - Finish integration of discovery modules
+    - Finish docs PR
+
+- @yusefnapora
+  - Done:
+    - responded to lots of PR review feedback
+  - Next:
+    - [ ] add more tests to [go-libp2p identify PR](https://github.com/libp2p/go-libp2p/pull/747)
+
+- @bigs
+  - Done:
+    - Planning to deprecate SECIO
+  - Next:
+    - Sync w/ Marten re: multiselect packet orientation support
+    - Work on moving towards noise
+"""
+
+
+def test_my_check_in_day_for_others_steps_is_said_once():
+    text = Drafter(engine="offline").update(LIBP2P, as_of=dt.date(2019, 11, 25))
+    out = render_fitted(text.artefact, "markdown", text.options)[0]
+    assert out.count("I check") == 1, out
