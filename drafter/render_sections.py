@@ -213,12 +213,16 @@ class _Lines:
 
     def __init__(self, sec: Section, head_core: str):
         self.sec, self.head_core, self.tiers = sec, head_core, {}
+        self.head_first = ""  # the headline's first sentence, which the headline always keeps
 
     def add(self, text: str, rank: int | None, what: str = "", **kw) -> Entry:
         """``what``: the kind of line (decision, action, risk, ...); tiers count per kind."""
         entry = self.sec.add(text, rank=rank, **kw)
         core = _core(entry.shown())
-        if len(core.split()) >= 4 and core in self.head_core:  # the headline says it first
+        # a step the headline leads with: 'Next: X will do Y (no date)' under 'On track: X will do Y (...)'
+        step = re.sub(r"\s*\((?:no date|proposed)[^)]*\)$", "", re.sub(r"^next:\s*", "", core))
+        if (len(core.split()) >= 4 and core in self.head_core) or (
+                step != core and len(step.split()) >= 4 and step in _core(self.head_first)):  # the headline says it first
             entry.repeat, entry.rank, entry.dropped = True, REPEAT_RANK, True
         if rank is not None:
             key = (rank, what)
@@ -269,7 +273,9 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
         named = bool(title_words) and len(title_words & _words(head_first)) >= 0.8 * len(title_words)
         head.solo = not problem or named  # the bottom line names a problem item and its status
         head.folds_last = item.status == Status.DONE
-        add = _Lines(sec, head_core).add
+        lines = _Lines(sec, head_core)
+        lines.head_first = head_first
+        add = lines.add
 
         outcome = w.t(item.outcome).rstrip(".")
         # a goal with its deadline frames the item; a goal alone is context
@@ -360,6 +366,8 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             pass  # the bottom line says it
         elif item.status == Status.DONE:
             done_titles.append(w.t(item.title))
+        elif any(e.repeat for e in sec.entries[1:]):
+            pass  # its one line is the headline's: said there
         elif len(clean(item.title).split()) > 2:  # a topic with nothing under it: noted, no status claimed
             topics.append(w.t(item.title))
         # else a heading the reader made an item ("Attending", "Goals"): not news, not listed

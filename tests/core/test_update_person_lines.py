@@ -76,9 +76,15 @@ DRAGONFLY = """# Maintainer Meeting
 def test_a_noun_phrase_promise_gets_its_owner_and_no_invented_verb():
     text = _update(DRAGONFLY)
     assert "Commitment:" not in text, text
-    assert "LunaWhispers: next meeting topic collection and organization" in text, text
-    assert "LunaWhispers will next" not in text
+    # the reader names LunaWhispers by the attendee list's name, Muyu Yang
+    assert "Muyu Yang: next meeting topic collection and organization" in text, text
+    assert "will next" not in text
     assert "mingcheng will improve governance community documentation and processes" in text, text
+
+
+def test_the_step_the_headline_leads_with_is_not_said_again_as_the_first_next_line():
+    text = _update(DRAGONFLY)
+    assert text.count("mingcheng will improve governance") == 1, text
 
 
 # excerpt of libp2p sync 2019-11-25 (fresh/standup-libp2p-sync-2019-11-25.md)
