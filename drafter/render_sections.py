@@ -186,10 +186,21 @@ _OWN_SUBJECT = {"i", "we", "this", "it", "if", "here", "there", "he", "she", "th
 _DETERMINERS = {"the", "a", "an", "all", "our", "their", "this", "these", "those", "its", "each", "every"}
 
 
+def _a_state(what: str) -> bool:
+    """'Payment made', 'Invite sent', 'Order received': a state to reach (an unticked checklist box),
+    not a task's verb phrase; said as still open, never as done or as 'I will invite sent'."""
+    words = re.findall(r"[A-Za-z]+", what.lower())
+    return 2 <= len(words) <= 4 and not _a_state_word(words[0]) and _a_state_word(words[-1])
+
+
+def _a_state_word(w: str) -> bool:
+    return w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4)
+
+
 def _will(who: str, what: str) -> str | None:
     """'Sam will send the deck' when the promise starts with its verb; None when it does not."""
     words = what.split()
-    if not words or words[0].lower() in ("sent", "set", "read", "put"):
+    if not words or words[0].lower() in ("sent", "set", "read", "put") or _a_state(what):
         return None
     # a verb the lexicon knows, one the action rules read as a verb, or a first word a determiner
     # follows ('QA the user interface dialogs'): a verb phrase; else a noun phrase, no verb invented
@@ -327,6 +338,10 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             if c.state == "open":  # a sentence about the person: 'adamplumb will QA ...' or 'LunaWhispers: next ...'
                 what = cap_first(w.t(c.what).rstrip("."))
                 who = w.who(c.owner)
+                if _a_state(what):  # 'Still open: payment made.'
+                    add(f"Still open: {low_first(what) if what[1:2].islower() else what}"
+                        + ("" if who == "I" else f" ({who})") + ".", R_KEY, "action")
+                    continue
                 if not willed and what.split()[:1] and what.split()[0].lower() in _OWN_SUBJECT:  # 'I had covered ...': a sentence already
                     add(sentence(what), R_KEY, "action")
                     continue

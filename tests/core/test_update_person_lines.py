@@ -114,3 +114,11 @@ def test_my_check_in_day_for_others_steps_is_said_once():
     text = Drafter(engine="offline").update(LIBP2P, as_of=dt.date(2019, 11, 25))
     out = render_fitted(text.artefact, "markdown", text.options)[0]
     assert out.count("I check") == 1, out
+
+
+def test_an_unticked_state_box_stays_open_and_gets_no_invented_will():
+    """GDG Jisu Hacktoberfest checklist: '- [ ] Payment made' is not done, and not 'I will payment made'."""
+    from drafter.render_sections import _a_state, _will
+    assert _a_state("Payment made") and _a_state("Invite sent") and _a_state("Order received")
+    assert not _a_state("QA the user interface dialogs")
+    assert _will("I", "Invite sent") is None
