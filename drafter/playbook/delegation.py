@@ -271,8 +271,8 @@ def promise_loop(cs, ip: ItemPlan, as_of: dt.date) -> str:
         when, proposed = f"new date {fmt(cs.new_date, as_of)} (proposed)", True
     elif cs.due and cs.due >= as_of:
         when, proposed = f"due {fmt(cs.due, as_of)}", False
-    else:
-        when, proposed = f"by {fmt(ip.next_step.due, as_of)} (proposed)", True
+    else:  # the item's next step, else the next working day (the notes give no date)
+        when, proposed = f"by {fmt(ip.next_step.due if ip.next_step else add_bdays(as_of, 1), as_of)} (proposed)", True
     if is_me(owner):
         return f"{what}: I keep it, {when}" if not proposed or cs.new_date else f"{what}: I keep it and do it {when}"
     if not owner:
@@ -281,6 +281,15 @@ def promise_loop(cs, ip: ItemPlan, as_of: dt.date) -> str:
     if cs.new_date or not proposed:
         return f"{what}: {owner} {owns} it, {when}; I check on it then"
     return f"{what}: {owner} {owns} it; I check on it {when}"
+
+
+def loop_worthy(cs, delegate: str, log: WorkLog) -> bool:
+    """A promise the delegator keeps an eye on: words of its own ('(refer: #1599, #1358)' is a reference
+    that lost its line, no work), and not the delegate's own action item (that is a task of theirs)."""
+    words = re.sub(r"\([^)]*\)|https?://\S+|#\d+|\brefer\b", " ", clean(cs.what), flags=re.I)
+    if not re.search(r"[A-Za-z]{3}", words):
+        return False
+    return not (clean(cs.owner) and is_work(cs) and owned_by(cs.owner, delegate, log))
 
 
 def step_loop(ip: ItemPlan, as_of: dt.date) -> str:
@@ -313,7 +322,7 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
     chosen_titles = {ip.item.title for ip in chosen}
     open_loops = []
     for ip in plan.items:
-        if ip.item.title in chosen_titles or ip.status == Status.DONE or ip.next_step is None:
+        if ip.item.title in chosen_titles or ip.status == Status.DONE:
             continue
         if {(c.what, c.owner) for c in ip.item.commitments} & handed:
             # the delegate's own promise is handed over above; the others' promises here stay loops
@@ -321,8 +330,10 @@ def delegation_facts(plan: Plan, delegate_to: str | None) -> DelegationFacts:
                 said = clean(cs.what).lower()  # the update's wording drops the date: "do the release"
                 if any(said and (said in clean(w).lower() or clean(w).lower() in said) for w, o in handed if o == cs.owner):
                     continue
-                if cs.state in ("open", "missed") and (cs.what, cs.owner) not in handed:
+                if cs.state in ("open", "missed") and (cs.what, cs.owner) not in handed and loop_worthy(cs, delegate, log):
                     open_loops.append(promise_loop(cs, ip, as_of))
+            continue
+        if ip.next_step is None:
             continue
         step_owner = ip.next_step.owner or "I"
         open_loops.append(step_loop(ip, as_of))

@@ -34,8 +34,11 @@ def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
     if delegate:  # minutes and team notes: the delegate's own action items, one task each
         owned = [shared_with(commitment_task(ip, c, log), c, delegate, log, table) for ip in live for c in ip.item.commitments
                  if is_work(c) and c.owner and not is_me(c.owner) and owned_by(c.owner, delegate, log, table)]
-        if owned:
-            return owned
+        # an action item signed with the delegate's name at its end ('... testing locally - Timo'): theirs too
+        signed = [signed_task(ip, c, m) for ip in live for c in ip.item.commitments
+                  if is_work(c) and not clean(c.owner) and (m := signed_by(c.what, delegate, log))]
+        if owned or signed:
+            return owned + signed
     # the writer's own promises, and action items the notes give nobody ("Update repo in response to ...")
     mine = [commitment_task(ip, c, log) for ip in live for c in ip.item.commitments
             if is_work(c) and (is_me(c.owner) or not clean(c.owner))]
@@ -43,6 +46,27 @@ def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
         return mine
     # last, a wait to chase (the item as a whole); never an item only because a heading sits over someone's promise
     return [ip for ip in live if ip.item.waits or ip.item.delegate_to]
+
+
+def signed_by(what: str, delegate: str, log) -> re.Match | None:
+    """The trailing name that signs an action item as the delegate's ('... testing locally - Timo',
+    '... (Timo)', '... @timo'): the delegate's full name, first name or a handle of theirs, alone at the end."""
+    names = {n.lstrip("@") for n in names_of(delegate, log)} | {clean(delegate).lstrip("@")}
+    first = clean(delegate).split()[0] if clean(delegate).split() else ""
+    if len(first) >= 3:
+        names.add(first)
+    names = {n for n in names if n}
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.search(rf"(?:\s+[-–—]\s*|\s*\(\s*|\s+@)(?:{alt})\s*\)?\s*\.?\s*$", clean(what), re.I)
+
+
+def signed_task(ip: ItemPlan, c, m: re.Match) -> ItemPlan:
+    """The signed action item as a task, its title without the signature."""
+    task = commitment_task(ip, c, None)
+    title = clean(clean(c.what)[:m.start()])
+    return task.model_copy(update={"item": task.item.model_copy(update={"title": task_title(title)})})
 
 
 _OWNERS_SPLIT = re.compile(r"\s*(?:,|&|/|\+|\band\b)\s*")
@@ -76,7 +100,7 @@ _NOT_WORK_START = {"should", "could", "would", "might", "may", "expects", "expec
 
 
 #: base verbs that open an action item beyond the playbook's VERBS ("Meet with Angie ...", "Talk through ...")
-_ACTION_VERBS = set("""add align attend begin break clean connect contact coordinate discuss ensure explore follow help host
+_ACTION_VERBS = set("""add align attend begin break clean connect contact coordinate discuss ensure explore follow go help host
     implement improve investigate join keep land look meet mentor onboard raise reach refactor remove respond start talk
     triage try work""".split())
 
