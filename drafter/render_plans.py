@@ -143,6 +143,8 @@ def _agree_lines(a: DelegationPlan, w: _Writer) -> list[str]:
             keys.insert(1, "quality bar")
         for k in keys:
             k = _AGREE_NAMES.get(k, k)
+            if task.deadline_proposed and k.startswith("the deadline (proposed"):
+                continue  # the task's own "Deadline: ... (proposed)" line says it; not said twice
             by_key.setdefault(k, []).append(w.t(task.title))
     n = len(a.tasks)
     groups: dict[tuple[str, ...], list[str]] = {}
@@ -186,7 +188,10 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
     one_owner = len(owners) == 1
     # resources every task shares are listed once, above the tasks
     shared = [r for r in a.tasks[0].resources if len(a.tasks) > 1 and all(r in t.resources for t in a.tasks[1:])]
-    if one_owner or len(rights) == 1 or shared:
+    # one escalation rule said once when every task has the same one (the same dates), never pasted per task
+    escs = [_strip_prefix(w.t(t.escalate_if), "escalate if", "escalate when").rstrip(".") for t in a.tasks]
+    one_esc = escs[0] if len(a.tasks) > 1 and len(set(escs)) == 1 else None
+    if one_owner or len(rights) == 1 or shared or one_esc:
         head = Section()
         if one_owner:
             head.add(f"Owner: {next(iter(owners))}" + (" (every task below)" if len(a.tasks) > 1 else ""))
@@ -194,6 +199,8 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
             head.add(rights_line(next(iter(rights))))
         if shared:
             head.add(f"Resources: for every task, {'; '.join(w.t(r) for r in shared)}", rank=2)
+        if one_esc:
+            head.add(f"Escalate, for every task, if {one_esc}.")
         sections.append(head)
     for task in a.tasks:
         sec = Section()
@@ -215,8 +222,9 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
         own = [r for r in task.resources if r not in shared]
         if own:
             sec.add(f"Resources: {'; '.join(w.t(r) for r in own)}", rank=2)
-        esc = _strip_prefix(w.t(task.escalate_if), "escalate if", "escalate when").rstrip(".")
-        sec.add(f"Escalate if {esc}.")
+        if not one_esc:
+            esc = _strip_prefix(w.t(task.escalate_if), "escalate if", "escalate when").rstrip(".")
+            sec.add(f"Escalate if {esc}.")
         if task.runbook:
             sec.add(f"Runbook: {runbook_name}" if runbook_name else "Runbook:")
             for i, step in enumerate(task.runbook, 1):
