@@ -32,7 +32,7 @@ from .text import (
 
 
 from .text import is_sentence, quoted
-from .waits import fallback_by, is_overdue
+from .waits import blocked_thing, fallback_by, is_overdue
 
 
 # --------------------------------------------------------------------------------------------
@@ -198,7 +198,7 @@ def item_asks(item: WorkItem, commitments: list[CommitmentState], fallbacks: lis
     for w in item.waits:
         if w.kind != "blocked":
             continue
-        obj = embeddable(strip_article(wait_object(w) or clean(w.what))) or "the work"
+        obj = blocked_thing(w, item)
         by = fallback_by(as_of, item.deadline, "call")
         with_whom = f" with {w.on_whom}" if w.on_whom else ""
         asks.append(Ask(who="you", what=f"help me unblock {obj}{with_whom} if it is still stuck"[:300], by=by,

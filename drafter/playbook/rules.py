@@ -49,6 +49,7 @@ from .actions import is_action
 from .threats import is_threat, notes_context
 from .waits import (  # noqa: F401  (re-exported)
     PATHS,
+    blocked_thing,
     backup_contact,
     fallback_by,
     fallback_for,
@@ -202,11 +203,17 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     blockers = [w for w in item.waits if w.kind == "blocked"]
     if blockers:
         b = blockers[0]
-        obj = embeddable(strip_article(wait_object(b) or clean(b.what)))
+
+        obj = blocked_thing(b, item)
+        need = holder_need(b.what)
         if b.on_whom and not is_me(b.on_whom):
-            return step(f"ask {who_label(b.on_whom, log)} what is needed to unblock {obj or 'the work'}", as_of)
-        on = f" on {obj}" if obj else ""
-        return step(f"find a way round the blocker{on} and ask for help if none", as_of)
+            who = who_label(b.on_whom, log)
+            if need:  # 'they need to upgrade the shared Postgres cluster to v16 first': ask them for its date
+                return step(f"ask {who} when they can {need}", as_of)
+            return step(f"ask {who} what they need to unblock {obj}", as_of)
+        # nobody named holds it: find out who does, and say the notes do not (never a stock 'way round')
+        return step(f"find out who can clear {embeddable(strip_article(wait_object(b) or clean(b.what))) or 'the blocker'}"
+                    " and by when; the notes name nobody", as_of)
     for cs in commitments:
         if cs.state == "missed" and cs.owner != "I":
             return step(f"get a new date from {cs.owner} for {commitment_object(cs.what)}", as_of)
@@ -237,6 +244,16 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
             item.commitments or item.waits or item.actions):  # entries under it are its steps, said above
         return step(lower_first(short_title(item.title)), soon)  # the item is itself an action: mine, on a proposed date
     return None  # the notes give no next step: the plan says so (``ItemPlan.no_next_step``), nothing is made up
+
+
+_NEED = re.compile(r"\b(?:they|he|she|it)\s+(?:need|needs|have|has)\s+to\s+(?P<need>[a-z][^.;:()]{3,120}?)(?:\s+first)?\s*(?:[.;:(]|$)", re.I)
+
+
+def holder_need(what: str) -> str | None:
+    """What the blocker's holder must do, in the notes' words: 'they need to upgrade the shared Postgres
+    cluster to v16 first' -> 'upgrade the shared Postgres cluster to v16'; None when the notes do not say."""
+    m = _NEED.search(clean(what))
+    return clean(m.group("need")) if m else None
 
 
 def worded_as_action(what: str) -> bool:

@@ -133,14 +133,15 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     backup = backup_contact(w.on_whom, org, log)
     where = org_place(org)
     if w.kind == "blocked" and path in ("call", "alternate_contact", "follow_up"):
-        unblock = embeddable(strip_article(obj or clean(w.what)))
+        unblock = blocked_thing(w, item)
         if path == "alternate_contact" and w.on_whom:
             team = f" in {org}" if org and org.lower() != who.lower() else ""
             action = f"ask who else{team} can unblock {unblock or 'it'}, and bring you options if nobody can{stake}"
         elif w.on_whom:
             action = f"call {who} and agree a date to unblock {unblock or 'it'}{stake}"
         else:
-            action = f"escalate to you with a workaround for {unblock}" if unblock else "escalate to you with a workaround"
+            # the notes name nobody who holds it and no way round it: say so, never a made-up workaround
+            action = f"tell you, so we can agree what to do about it{stake}"
             path = "escalate"
     elif path == "follow_up":
         action = f"chase {who} again by email and ask for a firm date for {thing}{stake}"
@@ -166,6 +167,18 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     else:
         action = f"escalate to you with options for {label}: another contact, cut scope or a new date"
     return Fallback(trigger=trigger[:200], by=by, action=action[:300], path=path)
+
+
+def blocked_thing(w: Wait, item: WorkItem) -> str:
+    """What a blocker holds up, to sit after 'unblock': the blocker's own words, or the item when those
+    words only name who holds it ('Blocked on the Platform team: ...' -> 'the Payments API upgrade'),
+    so no sentence says 'ask Platform team ... to unblock Platform team'."""
+    named = re.sub(r"\s+(?:are|is)?\s*blocked$", "", embeddable(strip_article(wait_object(w) or clean(w.what))), flags=re.I)
+    who = clean(w.on_whom or "").lower()
+    low = named.lower()
+    if not named or (who and (low == who or low in who or who in low and len(low.split()) <= len(who.split()) + 1)):
+        return the(short_title(item.title))
+    return named
 
 
 _BACKUP_CUE = re.compile(r"\b(?:backup|back-up|alternate|alternative|deputy|covers?|covering|instead|also knows|second contact|other contact)\b", re.I)
