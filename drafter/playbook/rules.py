@@ -50,6 +50,7 @@ from .threats import is_threat, notes_context
 from .waits import (  # noqa: F401  (re-exported)
     PATHS,
     blocked_thing,
+    holder_need,
     backup_contact,
     fallback_by,
     fallback_for,
@@ -244,16 +245,6 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
             item.commitments or item.waits or item.actions):  # entries under it are its steps, said above
         return step(lower_first(short_title(item.title)), soon)  # the item is itself an action: mine, on a proposed date
     return None  # the notes give no next step: the plan says so (``ItemPlan.no_next_step``), nothing is made up
-
-
-_NEED = re.compile(r"\b(?:they|he|she|it)\s+(?:need|needs|have|has)\s+to\s+(?P<need>[a-z][^.;:()]{3,120}?)(?:\s+first)?\s*(?:[.;:(]|$)", re.I)
-
-
-def holder_need(what: str) -> str | None:
-    """What the blocker's holder must do, in the notes' words: 'they need to upgrade the shared Postgres
-    cluster to v16 first' -> 'upgrade the shared Postgres cluster to v16'; None when the notes do not say."""
-    m = _NEED.search(clean(what))
-    return clean(m.group("need")) if m else None
 
 
 def worded_as_action(what: str) -> bool:

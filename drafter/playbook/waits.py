@@ -116,7 +116,10 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     obj = wait_object(w)
     who = w.on_whom or "them"
     org = w.on_whom if is_org(w.on_whom, log) else person_org(w.on_whom, log)
-    if w.kind == "blocked":
+    need = holder_need(w.what) if w.kind == "blocked" and w.on_whom and not is_me(w.on_whom) else None
+    if need:  # the next step asks them for a date for what they must do: the fallback is for no date
+        trigger = f"{who} has given no date"
+    elif w.kind == "blocked":
         named = embeddable(strip_article(obj or w.what))
         trigger = f"still blocked on {named}" if named else "still blocked"
     elif w.kind == "no_reply" or obj is None:
@@ -134,7 +137,12 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     where = org_place(org)
     if w.kind == "blocked" and path in ("call", "alternate_contact", "follow_up"):
         unblock = blocked_thing(w, item)
-        if path == "alternate_contact" and w.on_whom:
+        if need and path == "alternate_contact":
+            team = f" in {org}" if org and org.lower() != who.lower() else ""
+            action = f"ask who else{team} can {need}, and bring you options if nobody can{stake}"
+        elif need:
+            action = f"call them and agree one{stake}"  # the trigger has just named them and the date
+        elif path == "alternate_contact" and w.on_whom:
             team = f" in {org}" if org and org.lower() != who.lower() else ""
             action = f"ask who else{team} can unblock {unblock or 'it'}, and bring you options if nobody can{stake}"
         elif w.on_whom:
@@ -167,6 +175,16 @@ def fallback_for(w: Wait, item: WorkItem, log: WorkLog) -> Fallback:
     else:
         action = f"escalate to you with options for {label}: another contact, cut scope or a new date"
     return Fallback(trigger=trigger[:200], by=by, action=action[:300], path=path)
+
+
+_NEED = re.compile(r"\b(?:they|he|she|it)\s+(?:need|needs|have|has)\s+to\s+(?P<need>[a-z][^.;:()]{3,120}?)(?:\s+first)?\s*(?:[.;:(]|$)", re.I)
+
+
+def holder_need(what: str) -> str | None:
+    """What the blocker's holder must do, in the notes' words: 'they need to upgrade the shared Postgres
+    cluster to v16 first' -> 'upgrade the shared Postgres cluster to v16'; None when the notes do not say."""
+    m = _NEED.search(clean(what))
+    return clean(m.group("need")) if m else None
 
 
 def blocked_thing(w: Wait, item: WorkItem) -> str:

@@ -41,3 +41,10 @@ def test_no_holder_named_is_said_not_filled_with_a_workaround():
     text = _text(UNHELD)
     assert "find a way round" not in text and "workaround" not in text
     assert "find out who can clear bug 369679" in text and "the notes name nobody" in text
+
+
+def test_fallback_for_a_stated_need_is_for_no_date_and_names_the_holder_once():
+    text = _text(HELD)
+    line = next(ln for ln in text.splitlines() if ln.startswith("- If "))
+    assert line.startswith("- If Platform team has given no date by ")
+    assert line.count("Platform team") == 1 and "before the PCI audit" in line
