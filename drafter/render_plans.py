@@ -191,7 +191,9 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
     # one escalation rule said once when every task has the same one (the same dates), never pasted per task
     escs = [_strip_prefix(w.t(t.escalate_if), "escalate if", "escalate when").rstrip(".") for t in a.tasks]
     one_esc = escs[0] if len(a.tasks) > 1 and len(set(escs)) == 1 else None
-    if one_owner or len(rights) == 1 or shared or one_esc:
+    dues = {(t.deadline, t.deadline_proposed) for t in a.tasks}
+    one_due = next(iter(dues)) if len(a.tasks) > 1 and len(dues) == 1 else None
+    if one_owner or len(rights) == 1 or shared or one_esc or one_due:
         head = Section()
         if one_owner:
             head.add(f"Owner: {next(iter(owners))}" + (" (every task below)" if len(a.tasks) > 1 else ""))
@@ -199,6 +201,8 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
             head.add(rights_line(next(iter(rights))))
         if shared:
             head.add(f"Resources: for every task, {'; '.join(w.t(r) for r in shared)}", rank=2)
+        if one_due:
+            head.add(f"Deadline: {w.d(one_due[0])}" + (" (proposed)" if one_due[1] else "") + " for every task")
         if one_esc:
             head.add(f"Escalate, for every task, if {one_esc}.")
         sections.append(head)
@@ -209,7 +213,8 @@ def delegation_sections(a: DelegationPlan, w: _Writer) -> list[Section]:
             sec.add(f"Owner: {w.t(task.owner)}")
         if task.done_when:
             sec.add(f"Done when: {sentence(w.t(task.done_when))}")
-        sec.add(f"Deadline: {w.d(task.deadline)}" + (" (proposed)" if task.deadline_proposed else ""))
+        if not one_due:
+            sec.add(f"Deadline: {w.d(task.deadline)}" + (" (proposed)" if task.deadline_proposed else ""))
         if task.quality_standard:
             sec.add(f"Quality: {sentence(w.t(task.quality_standard))}")
         checks = "; ".join(f"{w.d(c.on)} ({w.t(c.what).rstrip('.')})" for c in task.check_ins)

@@ -64,3 +64,11 @@ def test_one_escalation_rule_said_once_and_the_proposed_deadline_not_again_to_ag
     text, _ = render_fitted(dr.artefact, "markdown", dr.options)
     assert text.count("scalate") == 1 and "for every task" in text
     assert "the deadline (proposed" not in text and "Deadline: " in text and "(proposed)" in text
+
+
+def test_one_shared_deadline_said_once():
+    # the Dragonfly excerpt: two tasks for mingcheng, one proposed date
+    from drafter.render import render_fitted
+    dr = Drafter(engine="offline").delegate(DRAGONFLY, as_of=dt.date(2025, 7, 1), delegate_to="mingcheng")
+    text, _ = render_fitted(dr.artefact, "markdown", dr.options)
+    assert len(dr.artefact.tasks) > 1 and text.count("Deadline: ") == 1 and "(proposed) for every task" in text
