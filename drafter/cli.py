@@ -173,6 +173,11 @@ def _exit_for(exc: BaseException) -> NoReturn:
     if isinstance(exc, KeyboardInterrupt):
         err("drafter: interrupted")
         sys.exit(ExitCode.INTERRUPTED)
+    if isinstance(exc, BrokenPipeError):  # stdout's reader went away: nothing to say
+        from .cli_draft import quiet_stdout
+
+        quiet_stdout()
+        sys.exit(ExitCode.PIPE_CLOSED)
     if isinstance(exc, DrafterError):
         err(f"drafter: error: {exc}")
         sys.exit(exc.exit_code)

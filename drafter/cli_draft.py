@@ -256,6 +256,9 @@ def run_draft(
     except KeyboardInterrupt:  # typer would turn it into an exit before anything is saved
         err(f"drafter: interrupted{recovery_note(notes, source)}")
         raise SystemExit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:  # `drafter update notes | head`: the reader has what it wanted; no error line
+        quiet_stdout()
+        raise SystemExit(ExitCode.PIPE_CLOSED)
     except Exception as exc:
         if os.environ.get("DRAFTER_DEBUG"):
             raise
@@ -272,3 +275,12 @@ def _engine_line(settings) -> str:
         why = "--engine offline" if settings.engine == "offline" else "no OPENAI_API_KEY or OPENAI_BASE_URL set"
         return f"drafter: engine: offline (deterministic; {why}){reads}"
     return f"drafter: engine: llm ({settings.resolved_model} via {settings.provider}){reads}"
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit does not fail again on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

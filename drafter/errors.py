@@ -15,6 +15,7 @@ class ExitCode:
     VALIDATION = 5  # model output did not validate, or --strict grounding found unsupported facts
     STORAGE = 6  # journal or eval store unreadable, corrupt or from a newer version
     INTERRUPTED = 130
+    PIPE_CLOSED = 141  # the reader of stdout went away (`drafter update notes | head`): 128 + SIGPIPE, as a shell reports it
 
 
 # --------------------------------------------------------------------------------------------

@@ -412,6 +412,21 @@ def test_subprocess_missing_file(sub_env):
     assert_input_error(p)
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+def test_a_closed_stdout_pipe_exits_quietly(sub_env, fmt):
+    """`drafter update notes | head`: the reader closes the pipe before the draft is written. No
+    'internal error: BrokenPipeError' line, no traceback; exit 141 (128 + SIGPIPE, as a shell reports it)."""
+    r, w = os.pipe()
+    os.close(r)  # the reader has gone before drafter writes a byte
+    try:
+        proc = subprocess.run([sys.executable, "-m", "drafter.cli", "update", str(ACME), "--as-of", AS_OF, "--format", fmt],
+                              env=sub_env, cwd=ROOT, stdout=w, stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(w)
+    assert proc.returncode == 141, (proc.returncode, proc.stderr)
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr, proc.stderr
+
+
 @pytest.mark.parametrize("command", ["update", "options", "delegate"])
 def test_no_stdin_on_a_tty_prints_usage_and_exits_2(sub_env, command):
     """stdin is a terminal and no file is given: say what to do and exit 2, never wait."""
