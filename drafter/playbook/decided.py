@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 
 from ..models import Decision, WorkItem, WorkLog
+from .per_log import per_log
 from .text import clean
 
 _HEADING = re.compile(r"^\s*(?P<hashes>#{1,6})\s+\S")
@@ -36,8 +37,6 @@ class _Index:
     rather than by scanning the whole notes once per question."""
 
     def __init__(self, log: WorkLog):
-        self.log = log  # held so that id(log) stays this log's while it is cached
-        self.sizes = (len(log.lines), len(log.items))
         numbers = [ln.number for ln in log.lines]
         self.first, self.last = (min(numbers), max(numbers)) if numbers else (None, None)
         self.heads = [(ln.number, len(m.group("hashes"))) for ln in log.lines if (m := _HEADING.match(ln.text))]
@@ -71,16 +70,8 @@ class _Index:
         return start, end
 
 
-_INDEXES: dict[int, _Index] = {}
-
-
 def _index(log: WorkLog) -> _Index:
-    ix = _INDEXES.get(id(log))
-    if ix is None or ix.log is not log or ix.sizes != (len(log.lines), len(log.items)):
-        if len(_INDEXES) >= 4:
-            _INDEXES.clear()
-        ix = _INDEXES[id(log)] = _Index(log)
-    return ix
+    return per_log(log, "sections", _Index)
 
 
 def section_span(line: int, log: WorkLog) -> tuple[int, int]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .per_log import per_log
+
 RiskKind = Literal["threat", "concern", "history", "none"]
 
 # a threat to the date or the work: the words a person uses when a date or a piece of work is in danger
@@ -144,16 +146,9 @@ def worth_a_line(text: str | None, context: list[str] | tuple[str, ...] = ()) ->
     return risk_kind(text, context) in ("threat", "concern")
 
 
-_CONTEXTS: dict[int, tuple[object, tuple[str, ...]]] = {}
-
-
 def notes_context(item, log=None) -> list[str] | tuple[str, ...]:
     """The lines a risk of ``item`` is judged against: every line of the notes when the log is
     given, else what the item itself holds (its done actions, outcomes and notes)."""
     if log is not None and getattr(log, "lines", None):
-        held = _CONTEXTS.get(id(log))
-        if held is None or held[0] is not log or len(held[1]) != len(log.lines):
-            _CONTEXTS.clear()  # one log at a time: the playbook asks once per item of the same log
-            held = _CONTEXTS[id(log)] = (log, tuple(ln.text for ln in log.lines))
-        return held[1]
+        return per_log(log, "line texts", lambda lg: tuple(ln.text for ln in lg.lines))
     return [a.text for a in item.actions] + [o.text for o in item.outcomes] + list(item.notes)
