@@ -96,10 +96,18 @@ def incident_headline(plan: Plan) -> str | None:
     cause = new(facts.cause) if facts.cause_known and "cause" not in facts.words else ""
     cause = _end(f"Cause: {_cut(cause, 90)}") if cause else ""
     pieces = {"follow": follow, "impact": impact, "cause": cause}
-    for key in ("cause", "impact", "follow"):  # the least important goes first when the headline is too long
+    def fits() -> bool:
         used = len(head) + sum(len(p) + 1 for p in pieces.values() if p)
-        if used + min(len(what), 100) + 1 <= LIMIT:
+        return used + min(len(what), 100) + 1 <= LIMIT
+
+    for key in ("cause", "impact", "follow"):  # the least important goes first when the headline is too long
+        if fits():
             break
+        if key == "impact" and facts.follow_ups and impact:
+            pieces["follow"] = follow_up_sentence(facts, 95)  # fewer follow-ups named ("and 5 more") before the impact goes
+            if pieces["follow"] and fits():
+                break
+            pieces["follow"] = follow
         pieces[key] = ""
     used = len(head) + sum(len(p) + 1 for p in pieces.values() if p)
     room = LIMIT - used - 1

@@ -136,6 +136,7 @@ def short_title(title: str, limit: int = 60) -> str:
 
 _PHRASE_BREAK = re.compile(r"\s+(?=(?:and|or|but|so|because|which|that|who|to|with|without|for|by|in|on|at|of|from|"
                            r"when|while|if|unless|until|after|before|via|as)\s)|\s+[—–-]+\s+|,\s+", re.I)
+_CLAUSE_BREAK = re.compile(r"\s+(?=(?:but|so|because|which|while|whereas|although|though)\s)|\s+[—–-]+\s+|[,;]\s+", re.I)
 _DANGLING_END = re.compile(r"(?:\s+(?:the|a|an|of|to|for|and|or|with|by|on|in|at|from|as|that|which|their|its|our|"
                            r"my|your|his|her|this|these|those|is|are|was|be))+$", re.I)
 
@@ -155,7 +156,11 @@ def cut_at_phrase(text: str, limit: int) -> str:
     """``text`` within ``limit`` characters, cut where a phrase ends (before 'and', 'to', a dash or a
     comma) rather than mid-phrase, and never ending on an article, preposition or conjunction."""
     cut = text[:limit + 1]
-    breaks = [m.start() for m in _PHRASE_BREAK.finditer(cut) if limit // 2 <= m.start() <= limit]
+    # a clause ends before ", which", "because", a dash: cut there when it keeps a third of the room;
+    # a cut before a preposition ("which resulted | in PVC being disabled") can leave a verb without
+    # its object, so it is the second choice
+    clause_ends = [m.start() for m in _CLAUSE_BREAK.finditer(cut) if limit // 3 <= m.start() <= limit]
+    breaks = clause_ends or [m.start() for m in _PHRASE_BREAK.finditer(cut) if limit // 2 <= m.start() <= limit]
     t = cut[:breaks[-1]] if breaks else text[:limit].rsplit(" ", 1)[0]
     return _DANGLING_END.sub("", t).rstrip(" ,;:—–-") or text[:limit].rsplit(" ", 1)[0]
 

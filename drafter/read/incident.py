@@ -18,7 +18,7 @@ How each part reads (:func:`_read_part`):
 * root cause: an outcome (what was found), a risk while it is unknown.
 * action items / follow-ups: commitments, owned only when the notes name an owner (the notes often
   name none: the commitment says so); a ticked box or "This has been done" under an item is done.
-* what went well: outcomes; what went wrong, where we got lucky: risks.
+* what went well, where we got lucky: outcomes (a lucky break is no risk to report); what went wrong: risks.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ from .topics import LogBuilder, place_links
 
 _PARTS: list[tuple[str, re.Pattern]] = [
     ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
-    ("well", re.compile(r"\b(what went well|went right|worked well|what worked)\b", re.I)),
-    ("risk", re.compile(r"\b(what went wrong|went badly|where we got lucky|what didn'?t work|risks?|concerns?|known issues|open issues)\b", re.I)),
+    ("well", re.compile(r"\b(what went well|went right|worked well|what worked|where we got lucky|got lucky|lucky)\b", re.I)),
+    ("risk", re.compile(r"\b(what went wrong|went badly|what didn'?t work|risks?|concerns?|known issues|open issues)\b", re.I)),
     ("actions", re.compile(
         r"\b(action items?|follow[- ]?ups?|follow[- ]?up actions|next steps?|remediation|process improvements?|preventi(?:ve|on)|"
         r"what we(?:'re| are| will be)? doing|what (?:we|we'll|we will) do|to-?dos?|future work|improvements?)\b", re.I)),
@@ -62,7 +62,7 @@ _OPEN = re.compile(
 )
 _NEXT_TIME = re.compile(r"^(?:next time|in (?:the )?future|going forward|from now on)\b,?\s*(?:(?:we|i)\s*(?:will|'ll|should|need to|must|plan to)\s+)?(?P<what>.+)$", re.I)
 _CONCLUSION = re.compile(r"^(?:the\s+|our\s+|main\s+|key\s+)?(?:conclusions?|lessons?(?: learn(?:ed|t))?|takeaways?)(?:\s+(?:is|was)(?:\s+(?:simple|clear|obvious))?)?\s*:\s*(?P<rest>\S.*)$", re.I)
-_META = re.compile(r"^(?:contact|links?|urls?|see also|references?|related(?: issues| prs?)?|sponsors?|authors?|last (?:updated|modified|edited)|updated|date|published|status page|category|categories|tags?|host)\s*:", re.I)
+_META = re.compile(r"^(?:contact|links?|urls?|see also|references?|related(?: issues| prs?)?|sponsors?|authors?|(?:prepared|written|compiled|authored|edited) by|last (?:updated|modified|edited)|updated|date|published|status page|category|categories|tags?|host)\s*:", re.I)
 _EXAMPLE = re.compile(r"^(?:for example|for instance|e\.g\.?)[,:\s]", re.I)
 _DONE_AFTER = re.compile(r"^(?:this|that|it)\s+(?:has|have|had)\s+(?:now\s+)?been\s+(?:done|completed|fixed|implemented|set up|configured)\b\W*(?P<rest>.*)$|^done\b\W*(?P<rest2>.*)$", re.I)
 _PAST = re.compile(rf"\b(?:{DONE_VERBS}|contacted|notified|revoked|sanitised|sanitized|informed|acknowledged|validated|blocked|deleted|disabled|discovered|realized|realised|received)\b", re.I)

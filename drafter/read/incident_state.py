@@ -67,6 +67,9 @@ _SCHEDULE = re.compile(r"\b(?:expected (?:to be \w+ )?(?:on|by|in|\w+ \d)|schedu
                        r"(?:release|branch|freeze|slush|cycle)\b.{0,40}\b(?:expected|scheduled|planned))", re.I)
 _DELAYED = re.compile(r"\b(?:delay(?:ed)?|slipp\w*|postponed|(?:schedule|date)s?\b.{0,40}\b(?:adjusted|changed|moved|revised|pushed)|"
                       r"had not been (?:created|released|cut|tagged|done|finished)|(?:is|are|was|were) behind)\b", re.I)
+_IMPACT_LABEL = re.compile(r"^\W{0,2}impact\W{0,2}\s*:\s*\S", re.I)
+# a field of a report's header: one to three words, a colon, a short value ("Duration: 4h 36m")
+_FIELD = re.compile(r"^\W{0,2}[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\W{0,2}\s*:\s*\S.{0,60}$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<t>.+?)\s*#*\s*$")
 
 
@@ -131,7 +134,7 @@ def incident_state(log: WorkLog) -> IncidentState | None:
             add("cause_unknown", text, lines)
         elif kind in ("done", "outcome") and _CAUSE_KNOWN.search(text):
             add("cause_known", text, lines)
-        if kind in ("done", "outcome", "risk") and _match(_IMPACT, text) and not _stamped(text):
+        if kind in ("done", "outcome", "risk") and (_match(_IMPACT, text) or _IMPACT_LABEL.match(text)) and not _stamped(text):
             add("impact", text, lines)
         if kind in ("done", "outcome", "risk") and _SCHEDULE.search(text):
             add("schedule", text, lines)
@@ -140,7 +143,10 @@ def incident_state(log: WorkLog) -> IncidentState | None:
     title, title_lines = incident_title(log)
     if title and _POSTMORTEM_TITLE.search(title):
         add("postmortem", title, title_lines)
-    what = next(((t, ln) for k, t, ln in elements if k in ("outcome", "done") and not _stamped(t)), None)
+    # what happened: the first thing done or found, not a labelled field of the report's header
+    # ("Duration: 6:29pm to 11:05pm", "Severity: Critical"), which says something of it, not what it was
+    told = [(t, ln) for k, t, ln in elements if k in ("outcome", "done") and not _stamped(t)]
+    what = next((e for e in told if not _FIELD.match(e[0])), told[0] if told else None)
     if what:
         add("what", what[0], what[1])
 
