@@ -87,6 +87,10 @@ def _check_readonly(path: Path, schema_version: int, *, immutable: bool) -> None
     con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # one read transaction for the version and the tables: read apart, a drafter process that
+        # is creating the journal can commit in between (version 0 with all our tables)
+        con.execute("BEGIN")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = con.execute("PRAGMA user_version").fetchone()[0]
         if version > schema_version:
             raise StorageError(
@@ -94,7 +98,6 @@ def _check_readonly(path: Path, schema_version: int, *, immutable: bool) -> None
                 f"({schema_version})",
                 hint="upgrade drafter; the file was left untouched",
             )
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         # a drafter journal gets its tables and its version in one transaction: version 0 with any
         # table, a table of another program, or a version without our tables is someone else's file
         if (version == 0 and tables) or tables - _OUR_TABLES or (version > 0 and not _REQUIRED_TABLES <= tables):
