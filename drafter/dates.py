@@ -209,7 +209,14 @@ def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date
         elif a <= 12 and b > 12:
             day, month = b, a
         elif a <= 12 and b <= 12:
-            day, month = a, b  # day-first when ambiguous
+            if (a, b) == (24, 7):
+                return None
+            # ambiguous ("3/12"): the reading nearer the notes' day (notes speak of this week's
+            # dates, "3/12" written on 10 Mar is 12 Mar), day-first when both are as near
+            first, second = _make(year, b, a, as_of), _make(year, a, b, as_of)
+            if first and second and abs((second - as_of).days) < abs((first - as_of).days):
+                return second
+            return first
         else:
             return None
         if (a, b) == (24, 7):

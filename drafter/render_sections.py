@@ -15,7 +15,7 @@ import re
 
 from .models import Ask, CommitmentState, Fallback, NextStep, Risk, Status, StatusUpdate
 from .playbook.rules import worded_as_action
-from .playbook.text import IRREGULAR_PAST, VERBS
+from .playbook.text import IRREGULAR_PAST, VERBS, lower_first
 from .read.status_words import stated_progress
 from .render_layout import REPEAT_RANK, Entry, Section, _core
 from .render_text import (
@@ -115,7 +115,7 @@ class _Writer:
         missed = c.state == "missed" or (c.state == "open" and c.due is not None and c.due < self.as_of)
         if missed and c.due and owner and owner not in ("I", "we") and not c.new_date and worded_as_action(c.what):
             # someone else's step whose day passed: what the notes know, not a verdict on them
-            step = low_first(cap_first(self.t(c.what).rstrip(".")))
+            step = lower_first(cap_first(self.t(c.what).rstrip(".")))  # worded as an action: its verb is lower case
             return f"{owner} was due to {step} by {self.d(c.due)}; the notes do not say it is done.", True
         if missed:
             due = f"was due {self.d(c.due)}" if c.due else "was promised"
@@ -123,6 +123,9 @@ class _Writer:
                 return f"{what} {due} and is missed; proposed new date: {self.d(c.new_date)}.", True
             if not c.ask and not owner:
                 return f"{what} {due} and is missed; the notes name no owner or new date.", True
+            if not c.ask and owner not in ("I", "we") and c.due:
+                # someone else's item whose day passed: what the notes know, not a verdict on them
+                return f"{what} {due}; the notes do not say it is done.", True
             if not c.ask and owner != "I":
                 return f"{what} {due} and is missed; no new date in the notes.", True
             ask = self.t(c.ask).rstrip(".") if c.ask else "please confirm a new date"
@@ -170,6 +173,20 @@ class _Writer:
 # --------------------------------------------------------------------------------------------
 
 _STATUS_WORDS = ("on track", "at risk", "blocked", "off track", "done", "on_track", "at_risk", "off_track")
+
+
+def late_step_of_other(item, as_of) -> bool:
+    """Is the item's next step someone else's commitment whose due day has passed?"""
+    step = item.next_step
+    if step is None or step.owner in ("I", "we") or not clean(step.owner):
+        return False
+    words = _words(step.action)
+    for c in item.commitments:
+        late = c.state == "missed" or (c.state == "open" and c.due is not None and c.due < as_of)
+        said = _words(c.what)
+        if late and c.due and clean(c.owner) == clean(step.owner) and said and len(said & words) >= 0.8 * len(said):
+            return True
+    return False
 
 
 def _words(text: str | None) -> set[str]:
@@ -303,7 +320,9 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
                 text = sentence(cap_first(w.t(x)))
                 label = outcome_label(x)
                 add(f"Decided: {text}" if label == "Decided" else text, R_KEY, "decided")
-        if item.next_step:
+        if item.next_step and late_step_of_other(item, w.as_of):
+            pass  # someone else's step whose day passed: its line says so ("... was due to ...; the notes do not say it is done")
+        elif item.next_step:
             # an owner's next action: a problem item's (U7) and the first one always stay
             keep = problem or first_step
             add(w.next_step(item.next_step), None if keep else 1)

@@ -12,7 +12,7 @@ import re
 
 from ..models import ItemPlan, Plan, Status
 from ..playbook import clean, commitment_object, fmt, short_title, the
-from ..playbook.text import lower_first
+from ..playbook.text import is_me, lower_first
 from ..render_text import outcome_label
 from .update_writer import (
     _ANAPHORIC,
@@ -137,6 +137,8 @@ def short_reason(ip: ItemPlan, as_of) -> str:
         if _others_step(c):
             # someone else's step whose day passed: what the notes know, not a verdict on them
             head = f"{subject(c.owner)} was due to {lower_first(clause(c.what))} by {fmt(c.due, as_of)}; the notes do not say it is done"
+        elif c.due and c.owner and not is_me(c.owner) and c.owner != "we" and not c.new_date and not c.ask:
+            head = f"{thing}{who} was due {fmt(c.due, as_of)}; the notes do not say it is done"
         if c.new_date:
             return f"{head}; proposed new date: {fmt(c.new_date, as_of)}"
         if c.ask and c.ask.startswith("I will"):  # someone else's promise: my step, not a decision

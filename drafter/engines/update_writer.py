@@ -58,6 +58,10 @@ def compact_steps(ip: ItemPlan):
 def plan_sentences(ip: ItemPlan, as_of) -> list[str]:
     parts = []
     step, fbs = compact_steps(ip)
+    from ..render_sections import late_step_of_other
+
+    if step is not None and late_step_of_other(ip, as_of):
+        step = None  # someone else's step whose day passed: the headline says it was due, not that they will
     if step is not None:  # as the item's Next line says it
         parts.append(f"{subject(step.owner)} will {step_text(step, as_of)}")
     if fbs:

@@ -31,7 +31,7 @@ from .people_forms import fold_initials, fold_profiles, quote_intro  # noqa: F40
 from .people_lines import cite_every_line
 from .regex_gate import gated
 
-STRONG = ("speaker", "attendee", "handle", "email", "author")  # author: "X writes of ...:" over their quote
+STRONG = ("speaker", "attendee", "handle", "email", "author", "round")  # author: "X writes of ...:" over their quote; round: a heading over a standup round of its own
 _OTHER_LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
 _ME = {"i", "me", "myself", "we", "us", "you", "they", "he", "she", "it", "everyone", "everybody", "all",
        "team", "someone", "somebody", "nobody", "anyone", "tbd", "tba", "n/a", "na", "none"}  # fmt: skip
@@ -150,6 +150,8 @@ class People:
         else:
             if line not in p.lines:
                 p.lines.append(line)
+            if name.startswith(p.name + " ") and len(name.split()) <= 3:
+                p.name = name  # "Luke", then "Luke LeVasseur": the notes' full name names him
             if evidence in STRONG and p.evidence not in STRONG:
                 p.evidence = evidence
             if org and not p.org:
@@ -242,7 +244,7 @@ def acceptable(name: str, evidence: str, people: People | None = None) -> bool:
         return False  # "[dashboard.jsx: Add environment REPOSITORIES](...)": a commit's file, not who said it
     if any(w.lower().rstrip(".") in _CALENDAR for w in words) and (len(words) == 1 or evidence not in STRONG or re.search(r"\d", name)):
         return False  # "Mon:", "Dec 3" (an attendee "Jan Maarten de Vries" is a person)
-    if any(re.search(r"[a-z][A-Z][a-z]", w) for w in words) and evidence not in ("handle", "speaker", "attendee"):
+    if any(re.search(r"[a-z][A-Z][a-z]", w) for w in words) and evidence not in ("handle", "speaker", "attendee", "round"):
         return False  # "ExternalRefType": an identifier, not a name
     if evidence not in STRONG and re.search(r"\.[a-z]", name):
         return False  # "quay.io", "Node.js": a domain or a file, not a name

@@ -28,7 +28,9 @@ def _person_of(b: LogBuilder, node) -> tuple[str | None, object]:
     rounds = getattr(b, "rounds", [])
     for h in b.outline.heading_path(node):
         if h in rounds:
-            return h.text, h
+            name = round_name(h.text)
+            if name:
+                return name, h
     for h in reversed(b.outline.heading_path(node)):
         if b.people.known(h.text.strip(" :")):
             return b.people.get(h.text.strip(" :")).name, h
@@ -38,6 +40,25 @@ def _person_of(b: LogBuilder, node) -> tuple[str | None, object]:
         if a.index in getattr(b, "list_rounds", {}):
             return b.list_rounds[a.index], a
     return None, None
+
+
+# a round heading that names a report, not a person: "Team Report", "Team Update", "Group status"
+_TEAM_ROUND = re.compile(r"^(?:the\s+|our\s+)?(?:team|group|squad|everyone|all)(?:\s+(?:reports?|updates?|status|summary|progress))?\s*$", re.I)
+# "Team Member Reports: Luke LeVasseur", "Individual update - Rachel Ye": the report's kind, then the person
+_LABELLED_ROUND = re.compile(r"^(?P<kind>[^:–—-]{3,40}?)\s*(?::|\s[–—-])\s*(?P<name>\S.*)$")
+_REPORT_KIND = re.compile(r"\b(?:reports?|updates?|status|members?|individual|personal|weekly|daily|standup)\b", re.I)
+
+
+def round_name(text: str) -> str | None:
+    """Whom a round heading names: the person ("Team Member Reports: Luke LeVasseur" -> "Luke
+    LeVasseur"), or None for the team's own round ("Team Report"), whose lines are the team's."""
+    t = text.strip(" :")
+    if _TEAM_ROUND.match(t):
+        return None
+    m = _LABELLED_ROUND.match(t)
+    if m and _REPORT_KIND.search(m.group("kind")) and 1 <= len(m.group("name").split()) <= 4:
+        return m.group("name").strip(" :")
+    return t
 
 
 def _part(text: str) -> str:
@@ -224,9 +245,10 @@ def read_standup(outline: Outline, people: People, as_of: dt.date, guess: GenreG
     for idx, name in list(b.list_rounds.items()):  # a round's item names its person: evidence of structure
         if people.add(name, "round", outline.nodes[idx].line) is None and not people.known(name):
             del b.list_rounds[idx]
-    for h in b.rounds:  # a round's heading names its person (or team): evidence of structure
-        if not people.known(h.text) and len(h.text.split()) <= 3:
-            people.add(h.text, "round", h.line)
+    for h in b.rounds:  # a round's heading names its person: evidence of structure
+        name = round_name(h.text)
+        if name and len(name.split()) <= 3:  # a known "Luke" becomes "Luke LeVasseur"
+            people.add(name, "round", h.line)
     walk(b, _topic, _special)
     _empty_blockers(b)
     return b.finish()
