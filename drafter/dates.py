@@ -23,6 +23,8 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from .workdays import add_business_days, is_business_day  # noqa: F401  (re-exported: callers import them from here)
+
 Direction = Literal["future", "past"]
 
 _WEEKDAYS = {
@@ -496,18 +498,3 @@ def format_date(d: dt.date, as_of: dt.date | None = None) -> str:
     if as_of is not None and d.year != as_of.year:
         out += f" {d.year}"
     return out
-
-
-def add_business_days(d: dt.date, n: int) -> dt.date:
-    """``d`` moved by ``n`` working days (Mon-Fri); n=0 returns ``d`` unchanged."""
-    step = 1 if n >= 0 else -1
-    remaining = abs(n)
-    while remaining:
-        d += dt.timedelta(days=step)
-        if d.weekday() < 5:
-            remaining -= 1
-    return d
-
-
-def is_business_day(d: dt.date) -> bool:
-    return d.weekday() < 5
