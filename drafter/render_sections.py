@@ -175,6 +175,10 @@ class _Writer:
 _STATUS_WORDS = ("on track", "at risk", "blocked", "off track", "done", "on_track", "at_risk", "off_track")
 
 
+# a pronoun that needs the item's title to be understood on a line of its own: 'get the symbology to work with it'
+_POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those)\b(?!\s+(?:is|was)\b)", re.I)
+
+
 def late_step_of_other(item, as_of) -> bool:
     """Is the item's next step someone else's commitment whose due day has passed?"""
     step = item.next_step
@@ -348,7 +352,10 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             if step_says:
                 continue  # the Next line says it, with the owner and the date
             if not clean(c.owner):
-                ownerless.append(cap_first(w.t(c.what).rstrip(".")) + (f" (due {w.d(c.due)})" if c.due else ""))
+                what = cap_first(w.t(c.what).rstrip("."))
+                if _POINTS_BACK.search(what) and title_words and not (title_words & _words(what)):
+                    what = f"{w.t(item.title).rstrip(':')}: {what[:1].lower() + what[1:] if what[1:2].islower() else what}"  # what "it" is
+                ownerless.append(what + (f" (due {w.d(c.due)})" if c.due else ""))
                 continue
             if c.state == "open" and stated_progress(w.t(c.what)):  # under way, as the notes say how far
                 add(f"In progress: {text}", R_KEY, "action")

@@ -139,7 +139,7 @@ def _contact_context(name: str, lines: list[str]) -> str | None:
 
 def task_resources(item: WorkItem, delegate: str, log: WorkLog, lines: list[str]) -> list[str]:
     """Links and systems of the item, then its people as contacts: one line per person (a handle and the name it
-    belongs to are one person), never the delegate or the writer; anyone the notes name when the item names nobody."""
+    belongs to are one person), never the delegate or the writer; when the item names nobody, the people of a short personal note."""
     table = aliases(log)
     resources = [clean(r) for r in item.resources if clean(r)]
     seen: set[str] = set()
@@ -161,14 +161,18 @@ def task_resources(item: WorkItem, delegate: str, log: WorkLog, lines: list[str]
     for w in item.waits:
         if wait_is_external(w):
             add(w.on_whom, lines)
-    if not seen:  # no contact on the item: anyone the notes name
+    if not seen:  # no contact on the item: in a short personal note the few people it names are the work's
+        # contacts; in minutes or a team's notes an attendee is no one to ask about this task, nor another topic's
+        # link a resource (the plan lists who to ask as a thing to agree)
         all_lines = [clean(line.text) for line in log.lines]
-        names = [p.name for p in log.people] + [n for i in log.items for n in i.people]
-        for name in dict.fromkeys(names):
-            if any(re.search(rf"(?<![\w@]){re.escape(name)}\b", t) or re.search(rf"@{re.escape(name)}\b", t) for t in all_lines):
-                add(name, all_lines)
-        if not resources:  # the notes' links only when nobody can be asked: another topic's link is no resource
-            resources = [clean(r) for i in log.items for r in i.resources if clean(r)]
+        names = list(dict.fromkeys([p.name for p in log.people] + [n for i in log.items for n in i.people]))
+        others = [n for n in names if not is_me(n) and not owned_by(n, delegate, log, table)]
+        if log.first_person and len({canonical(n, log, table).lower() for n in others}) <= 3:
+            for name in names:
+                if any(re.search(rf"(?<![\w@]){re.escape(name)}\b", t) or re.search(rf"@{re.escape(name)}\b", t) for t in all_lines):
+                    add(name, all_lines)
+            if not resources:
+                resources = [clean(r) for i in log.items for r in i.resources if clean(r)][:2]
     return list(dict.fromkeys(resources))
 
 
@@ -219,6 +223,8 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
         to_agree.append("why it matters")
     if not checks_given:
         to_agree.append("check-ins")
+    if not any(r.startswith("contact: ") for r in resources):
+        to_agree.append("who to ask")  # the notes name no one for this task: never every attendee as a contact
     escalate_if = escalation(item, deadline, given is None, check_ins[0].on, checks_given, as_of)
     rights = DecisionRights.DECIDE_AND_INFORM if item.recurring else DecisionRights.RECOMMEND
     return DelegationTaskFacts(

@@ -29,6 +29,7 @@ from .minutes_context import context as _context
 from .outline import Node, Outline
 from .people import People, is_me
 from .sections import GENERIC_HEAD, is_mode_heading, is_reference, topic_bullet, topic_heading, walk
+from .status_words import MUSING
 from .signals import (
     _STATUS_ONLY,
     RISK_RE,
@@ -322,13 +323,15 @@ def _speaker_line(b: LogBuilder, node: Node, item, mode) -> None:
         else:
             item.notes.append(text)
         return
+    if mode == "done" and b.remark(node, who):
+        mode = None  # "Matt: Mixed feelings about ..." nested under Matthias's report: a remark on it, not work done
     for sent in parts:
         sig = classify(sent, "done_item" if mode == "done" else mode, b.people, speaker=who, default_owner=who,
                        first_person=False)
-        if sig.kind == "note" and mode == "done":
+        if sig.kind == "note" and mode == "done" and not MUSING.search(sent):
             sig = Signal("done", sig.text, owner=who, speaker=who)
-        if sig.kind == "done":
-            sig.text = f"{sig.text.strip().rstrip('.;')} ({who_as_written})"  # the writer words actions without their actor
+        if sig.kind == "done" or (sig.kind == "note" and mode is None):
+            sig.text = f"{sig.text.strip().rstrip('.;')} ({who_as_written})"  # the writer words actions and remarks without their actor
         b.add_signal(item, sig, node.lines, mode)
 
 

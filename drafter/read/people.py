@@ -76,8 +76,8 @@ _ATTENDEE_LABEL = gated(
     r"aanwezig|afwezig|anwesend|abwesend|pr[ée]sents?|absents?|presentes|ausentes|teilnehmer)\b",
     re.I,
 )
-_ATTENDEE_HEAD = gated(
-    r"(?:attendees?|attending|present|participants?|in attendance|attendance|members present|roll call|"
+_ATTENDEE_HEAD = gated(  # "Attendees", "Community attendance", "TSC members present"
+    r"(?:(?:community|meeting|tsc|team|committee|board|project)\s+)?(?:attendees?|attending|present|participants?|in attendance|attendance|members present|roll call|"
     r"regrets|absent|apologies|missing(?: members)?|guests?|invitees?|who'?s here|who joined|people|aanwezig|afwezig|anwesend|pr[ée]sents?)(?:\s*\(.*\))?",
     re.I,
 )

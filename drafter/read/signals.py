@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .status_words import IN_PROGRESS, NOT_DONE, PLAN_LEAD
+from .status_words import IN_PROGRESS, MUSING, NOT_DONE, PLAN_LEAD, PROBLEM_LABEL, REMAINING
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .clause_split import options_in, sentences  # noqa: F401  (re-exported: they lived here)
 from .regex_gate import gated
@@ -45,7 +45,9 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
                          r"follow[- ]?ups?|follow[- ]?up actions|process improvements?|remediation|goals?|"
                          r"what we need to do|who'?s doing what|assignments?|tasks?|backlog|focus|priorities|working towards)\b", re.I)),
     ("done", re.compile(r"\b(done|did|completed|accomplished|achieved|yesterday|since last|finished|shipped|"
-                        r"what i did|what we did|what have you done|progress|where we are|status(?:es)?|worked on|"
+                        r"what i did|what we did|what have you done|progress|where we are|worked on|"
+                        # "Status", "Weekly status": a report of what was done; "Security review status" is a topic
+                        r"^(?:(?:weekly|daily|current|overall|team|my|our)\s+)?status(?:es)?(?:\s+(?:updates?|reports?))?(?=\s*:?\s*$)|"
                         r"accomplishments|wins|changelog|released|close of (?:the )?week|wrap-?up|recap)\b", re.I)),
     ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
     ("risk", re.compile(r"\b(risks?|impact|root cause|causes?|contributing factors?|what went wrong|lessons?|"
@@ -122,6 +124,7 @@ DONE_RE = gated(
     r"|^(?:i|we)\s+(?:also\s+)?(?:had to|got to|was able to|were able to|managed to)\s+\w+",
     re.I,
 )
+REMAINING_LEAD = re.compile(r"^\W*(?:(?:it\s+)?remains to|still to)\s+", re.I)
 DONE_WORD = gated(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
 _CAN_DO = gated(r"^(?:i|we)\s+(?:can|could)\s+(?P<what>(?:follow up|take|do|look|handle|check|help|review|write|draft|send|ask|prepare|set up)\b.*)$", re.I)
 _FIRST_WILL = gated(
@@ -348,6 +351,12 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
             return Signal("commitment", body, owner=owner)  # under "Done:": a plan or work under way, still open
         if NOT_DONE.search(body):  # "Testing has not been started for Canvas API, ...": not done, a gap in the plan
             return Signal("risk", body, owner=owner)
+        if REMAINING.match(body):  # "Remains to get the symbology to work": what is left, still open
+            return Signal("commitment", REMAINING_LEAD.sub("", body, count=1) or body, owner=owner if who or label_owner else None)
+        if MUSING.match(body):  # "Might be nice to use different JLab tabs": an idea, neither done nor a promise
+            return Signal("note", body, owner=owner)
+    if PROBLEM_LABEL.match(body) and not DONE_WORD.search(body):
+        return Signal("risk", body, owner=owner)  # "Bug: When radius not set, nothing is displayed."
     if checked is True or (mode == "done" and DONE_WORD.search(body)):
         return Signal("done", _strip_done(body), owner=owner)
     qa = re.match(r"^(?P<q>[^?]{3,}\?)\s+(?P<a>\S.*)$", body)

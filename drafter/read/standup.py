@@ -230,7 +230,11 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
         if no_blocker(b, item, node, text, mode):
             return True  # "**nick:** Nope." under "Is there anything blocking you?"
 
-        sig = classify(text, "done_item" if mode == "done" else mode, b.people, speaker=item.owner, default_owner=item.owner, first_person=False)
+        said_by = b.people.get(node.label).name
+        if mode == "done" and b.remark(node, said_by):  # "Matt: Mixed feelings ..." under Matthias's report: a remark
+            sig = classify(text, None, b.people, speaker=said_by, first_person=False)
+        else:
+            sig = classify(text, "done_item" if mode == "done" else mode, b.people, speaker=item.owner, default_owner=item.owner, first_person=False)
         b.add_signal(item, sig, node.lines, mode)
         return True
     return False

@@ -59,6 +59,16 @@ IN_PROGRESS = re.compile(r"\b(?:in progress|in review|under way|underway|ongoing
 # a line that says its work has not been done: "Testing has not been started for Canvas API"
 NOT_DONE = re.compile(r"\b(?:has|have|had|is|are|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|done|finished|completed|implemented)\b"
                       r"|\bnot\s+(?:yet\s+)?started\b", re.I)
+# a line that says what is left of the work: "Remains to get the symbology to work with it", "Still need to add tests"
+REMAINING = re.compile(r"^\W*(?:(?:it\s+)?remains to|(?:what'?s |what is )?left(?: to do)?:|still (?:to|need(?:s)? to|have to|has to|todo)\b|"
+                       r"(?:to ?do|todo|remaining|pending)\s*:)\s*\w", re.I)
+# a known problem labelled as such: "Bug: When radius not set, nothing is displayed.", "Race condition: ..."
+PROBLEM_LABEL = re.compile(r"^\W*(?:bugs?|issues?|problems?|race conditions?|regressions?|known issues?|caveats?|gotchas?|"
+                           r"limitations?|flaky|crash(?:es)?)\s*[:\-–]\s*\S", re.I)
+# a line that muses rather than reports: "Might be nice to use different JLab tabs", "Should be doable if ..."
+MUSING = re.compile(r"^\W*(?:(?:it|this|that)\s+)?(?:might|could|would|may)\s+(?:also\s+)?be\b|^\W*(?:should|could|can|might|may)\s+"
+                    r"(?:be|also|use|then|probably|maybe)\b|^\W*(?:maybe|perhaps|ideally)\b|"
+                    r"\b(?:might|could|would)\s+(?:also\s+)?be\s+(?:nice|good|useful|great|helpful|worth\w*|interesting|cool)\b", re.I)
 
 # the state as the notes wrote it after a task, kept in its text: "<task>: DONE except for Fedora."
 _STATED = re.compile(r"^(?P<task>.{3,}?):\s+(?P<state>\S.*)$")

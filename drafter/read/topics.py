@@ -137,10 +137,16 @@ class LogBuilder:
             who = who or speaker
             settled, grown = None, 0  # the outcome just read: plain sentences after it explain it
             parts = [chunk] if labelled_outcome(chunk) or DECISION_LABEL.match(chunk) else sentences(chunk)  # "Conclusion: a. b." is one outcome
+            # a speaker's report of several sentences under "Action point follow-up" is what they said of the
+            # action (tried, unsure, will drop it), read as speech: not each sentence a promise of theirs
+            own = bool(who) and (who is not speaker or bool(node.label and self.people.known(node.label)))  # said on this line
+            part_mode = None if mode == "doing" and own and len(parts) >= 2 and not self._working_on(node) else mode
+            if mode == "done" and self.remark(node, who):
+                part_mode = None  # "Matt: Mixed feelings about ..." under Matthias's report: a remark on it, not work done
             for k, sent in enumerate(parts):
                 sig = classify(
                     sent,
-                    "done_item" if mode == "done" and node.is_item and len(parts) == 1 else mode,
+                    "done_item" if part_mode == "done" and node.is_item and len(parts) == 1 else part_mode,
                     self.people,
                     speaker=who,
                     checked=node.checked,
@@ -164,6 +170,19 @@ class LogBuilder:
                 carries = sig.kind in ("done", "commitment", "outcome", "question") and bool(sig.owner) and bool(who) and sig.owner.split()[0] == who.split()[0]
                 self.add_signal(item, sig, self._cite_speaker(node, who, above if who == speaker else None) if carries else node.lines, mode)
                 settled, grown = (item.outcomes[-1], 0) if len(item.outcomes) > n_out else (None, 0)
+
+    def remark(self, node: Node, who: str | None) -> bool:
+        """Is ``node`` someone's remark on the item it is nested under (a speaker other than that item's own,
+        or an answer to a question there), not an entry of the list itself?"""
+        p = self.outline.parent(node)
+        if p is None or not p.is_item or not node.is_item:
+            return False
+        owner = p.label if p.label and self.people.known(p.label) else None
+        if owner and p.text.rstrip().endswith("?"):
+            return True  # an answer to a question someone asked there ("Matt: What do we think this UI should look like?")
+        if not who:
+            return False
+        return owner is not None and self.people.get(owner).name.split()[0] != who.split()[0]
 
     def _point_vs(self, node: Node, sent: str) -> bool:
         """Is ``sent`` a contrast made in a discussion ("A vs B" as one of a topic's nested points, with

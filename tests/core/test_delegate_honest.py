@@ -131,7 +131,6 @@ def test_work_the_notes_give_the_delegate_is_planned(name, to, task):
 
 
 @pytest.mark.parametrize("name, held", [
-    ("jupytergis-sync-status-2026-05-19", "“Matthias: Vega-lite plot rendering PoC"),  # a status report, nothing open
     ("uva-programmeerproject-2017-01", "“Lotte: vooral haar buttons moet ze fixen"),  # Dutch: not read as work
 ])
 def test_a_refusal_says_what_the_notes_hold_for_the_delegate(name, held):
@@ -179,3 +178,15 @@ def test_no_stock_line(path):
     assert not CANNED.findall(text), text
     if "Decision rights" in text:  # the notes never set the level: it is said as a proposal
         assert "Decision rights (I propose): you " in text
+
+
+@pytest.mark.parametrize("name", ["conda-forge-2018-06-26", "opentofu-tsc-2024-10-15", "jupytergis-sync-status-2026-05-19"])
+def test_a_meetings_attendees_are_not_every_tasks_contacts(name):
+    # before: "contact: Christan Mesh; contact: cam72cam; contact: allofthesepeople; contact: Oleksandr
+    # Levchenkov; contact: ollevche; ..." (every attendee, handle and name apart) on a task none of them is named in
+    notes, as_of, to = _real(name)
+    plan = Drafter(engine="offline").delegate(notes, as_of=as_of, delegate_to=to).artefact
+    for t in plan.tasks:
+        contacts = [r for r in t.resources if r.startswith("contact: ")]
+        assert not contacts, (t.title, contacts)
+        assert "who to ask" in t.to_agree[-1] or any("who to ask" in x for x in t.to_agree), t.to_agree
