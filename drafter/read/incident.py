@@ -381,12 +381,12 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
 
 def _timeline_row(b: LogBuilder, node: Node, item) -> bool:
     """A row of a timeline table ("| 2021-08-26 09:48 | Rollback performed. |"): an action taken at its time."""
-    from .topics import _header
+    from .outline import table_header
 
     b.place(item, node)
     if node.header:
         return True
-    header = [h.lower() for h in _header(b.outline, node)]
+    header = [h.lower() for h in table_header(b.outline, node)]
     cells = list(node.cells)
     when = next((c for c in cells if _STAMP.match(c)), None)
     rest = [c for i, c in enumerate(cells) if c and c is not when and not (header and i < len(header) and re.search(r"\b(?:status|state)\b", header[i]))]

@@ -422,3 +422,13 @@ def _without_notes(rest: str, marks: set[str]) -> str:
         kept = [p for p in parts if p and p not in marks]
         return f" ({', '.join(kept)})" if kept else ""
     return re.sub(r"\s*\(([^()]*)\)", strip, rest).strip()
+
+
+def table_header(outline: Outline, row: Node) -> list[str]:
+    """The header cells of the table ``row`` belongs to (the nearest header row above it)."""
+    for n in reversed(outline.nodes[: row.index]):
+        if n.kind != "table_row":
+            break
+        if n.header:
+            return n.cells
+    return []

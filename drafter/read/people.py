@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from ..models import Person
 from .markup import without_emails
+from .outline import table_header
 from .people_forms import fold_initials, fold_profiles, quote_intro  # noqa: F401  (quote_intro: re-exported)
 from .people_lines import cite_every_line
 from .regex_gate import gated
@@ -414,7 +415,7 @@ def find_people(outline) -> People:
                     break
                 _attendee_entry(c, people)
         if n.kind == "table_row" and not n.header and n.cells:
-            header = _table_header(outline, n)
+            header = table_header(outline, n)
             for col, cell in zip(header, n.cells):
                 if re.search(r"owner|assignee|who|responsible|assigned|lead|name|person|attendee", col, re.I):
                     for name in split_names(cell):
@@ -496,13 +497,3 @@ def weak_tag(tag: str, raw: str, text: str, people: People) -> bool:
         if len(parts) >= 2 and t.lower() in (parts[0][0] + parts[-1], parts[0] + parts[-1][0], parts[0], parts[0] + parts[-1]):
             return False
     return True
-
-
-def _table_header(outline, row) -> list[str]:
-    """The header cells of the table ``row`` belongs to (the nearest header row above it)."""
-    for n in reversed(outline.nodes[: row.index]):
-        if n.kind != "table_row":
-            break
-        if n.header:
-            return n.cells
-    return []

@@ -21,7 +21,8 @@ from .outline import Node, Outline
 from .people import People
 from .sections import topic_bullet, topic_heading, walk
 from .status_words import awaited_party, cell_state
-from .topics import LogBuilder, _header
+from .outline import table_header
+from .topics import LogBuilder
 
 _KEY_HEAD = re.compile(r"\b(?:key|legend|codes?|abbreviations?)\b", re.I)
 # "(P)ending", "Ca(N)celled", "P = Pending", "P: pending", "P - Pending"
@@ -254,7 +255,7 @@ def _count(item) -> int:
 
 def _row(b: LogBuilder, node: Node, item, mode) -> bool:
     """A row of a table with a status column (see the module doc); other tables are read as before."""
-    header = _header(b.outline, node)
+    header = table_header(b.outline, node)
     if not header or not any(_COL_STATUS.search(h) for h in header):
         return False
     b.place(item, node)
@@ -352,7 +353,7 @@ def _team_table(outline: Outline) -> bool:
     for n in outline.nodes:
         if n.kind != "table_row" or n.header or not n.cells:
             continue
-        header = _header(outline, n)
+        header = table_header(outline, n)
         for h, c in zip(header, n.cells):
             if _COL_OWNER.search(h) and c.strip():
                 owners |= {x.strip().lower() for x in re.split(r"[,;/&]|\band\b", c) if x.strip()}

@@ -18,7 +18,7 @@ from .outline import Node, Outline
 from .people import People, is_me, quote_intro, weak_tag
 from .signals import DECISION_LABEL, classify, is_question, labelled_outcome, mode_of, sentences, speaker_turns
 from .statements import said_something
-from .status_words import cell_state
+from .table_rows import read_row
 
 
 def title_text(text: str, limit: int = 90) -> str:
@@ -119,7 +119,7 @@ class LogBuilder:
         self.place(item, node)
         text = node.text
         if node.kind == "table_row":
-            return self._read_row(item, node, mode, default_owner)
+            return read_row(self, item, node, mode, default_owner)
         if not text or node.kind in ("code", "comment", "directive", "front_matter", "rule"):
             return
         above = None
@@ -237,40 +237,6 @@ class LogBuilder:
                 return self.people.get(p.label).name
             p = self.outline.parent(p)
         return None
-
-    def _read_row(self, item: WorkItem, node: Node, mode: str | None, default_owner: str | None) -> None:
-        if node.header:
-            return
-        header = _header(self.outline, node)
-        cols = {h.lower(): c for h, c in zip(header, node.cells)} if header else {}
-        owner_col = next((h for h in cols if _OWNER_COLUMN.search(h)), None)
-        owner = cols.get(owner_col) or None if owner_col else None
-        if owner and not (self.people.known(owner) or _NAME_CELL.match(owner)):
-            owner = None  # "TBD", "n/a", "see below": no one named
-        task = next((c for h, c in cols.items() if re.search(r"action|task|item|what|description|todo", h) and c), None)
-        due_cell = next((c for h, c in cols.items() if _DUE_COLUMN.search(h) and c), "")
-        if not task and header and node.cells and any(re.search(r"task|action|todo", h, re.I) for h in header):
-            task = None  # a row of a task table with no task: its cells are notes
-        status = next((c for h, c in cols.items() if re.search(r"status|state|done", h) and c), "")
-        if task:
-            state = cell_state(status)  # "In progress" under "What did you work on this past week?" is not done
-            done = state == "done"
-            row_mode = "done" if done else "doing" if state else (mode or "doing")
-            if state in ("doing", "partly"):
-                task = f"{task}: {status}"  # the state as written, said with the task
-            sig = classify(task, row_mode, self.people, speaker=owner, default_owner=owner or default_owner, first_person=self.first_person)
-            if owner and sig.kind == "commitment":
-                sig.owner = owner
-            n_commitments = len(item.commitments)
-            self.add_signal(item, sig, node.lines, mode)
-            due = find_dates(due_cell, self.as_of, "future") if due_cell else []
-            for c in item.commitments[n_commitments:]:
-                if due and c.due is None:
-                    c.due = due[0].date  # the row's "Due" cell: "4/14, 11:00 PM PDT"
-        else:
-            text = "; ".join(c for c in node.cells if c)
-            if text:
-                item.notes.append(text)
 
     def add_signal(self, item: WorkItem, sig, lines: list[int], mode: str | None = None) -> None:
         text = sig.text.strip().rstrip(" :;,")
@@ -476,23 +442,6 @@ def _answer_questions(item: WorkItem) -> None:
     for q in item.questions:
         if any(set(o.lines) & set(q.lines) and o.lines[0] >= q.lines[0] for o in item.outcomes):
             q.answered = True
-
-
-# a column that names who does a row's task: "Owner", "Assignee", "Who", "Team Member", "Name", "Lead"
-_OWNER_COLUMN = re.compile(r"owner|assignee|\bwho\b|responsible|assigned|\bmember\b|\bperson\b|^name$|\blead\b|\bdri\b", re.I)
-# a cell of an owner column that names people: "Luke LeVasseur", "@octocat", "Kat, Beth"
-_NAME_CELL = re.compile(r"^@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?:\s*(?:,|&|and|/)\s*@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})*$|^@[\w-]+$")
-# a column that gives when it is due: "Due", "Deadline", "Due date", "By", "Target", "ETA"
-_DUE_COLUMN = re.compile(r"\bdue\b|deadline|^by$|^by when$|\btarget\b|\beta\b|^when$", re.I)
-
-
-def _header(outline: Outline, row: Node) -> list[str]:
-    for n in reversed(outline.nodes[: row.index]):
-        if n.kind != "table_row":
-            break
-        if n.header:
-            return n.cells
-    return []
 
 
 def place_rest(builder: LogBuilder, item: WorkItem, nodes: list[Node]) -> None:

@@ -174,9 +174,9 @@ def _read_day_row(b: LogBuilder, node: Node, item) -> bool:
     """A row of a daily work table ("| 4 | Thursday | 2020/07/02 | a. WIP : Access setup |") under a
     header that says the column holds the work done: each entry in the cell is done on that day,
     "WIP: ..." is work still going on (once, however many days repeat it), a break is no work."""
-    from .topics import _header
+    from .outline import table_header
 
-    header = [h.lower() for h in _header(b.outline, node)]
+    header = [h.lower() for h in table_header(b.outline, node)]
     col = next((i for i, h in enumerate(header) if re.search(r"\b(?:work done|done|did|description|what|work|tasks?|activit)", h)), None)
     if node.header or col is None or col >= len(node.cells) or not re.search(r"\b(?:done|did|work)", header[col]):
         return False

@@ -1,0 +1,55 @@
+"""Table rows of the notes: the header a row sits under, and a row read into a work item (its task,
+the column naming who owns it, its status and due cells)."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import find_dates
+from ..models import WorkItem
+from .outline import Node, table_header
+from .signals import classify
+from .status_words import cell_state
+
+# a column that names who does a row's task: "Owner", "Assignee", "Who", "Team Member", "Name", "Lead"
+_OWNER_COLUMN = re.compile(r"owner|assignee|\bwho\b|responsible|assigned|\bmember\b|\bperson\b|^name$|\blead\b|\bdri\b", re.I)
+# a cell of an owner column that names people: "Luke LeVasseur", "@octocat", "Kat, Beth"
+_NAME_CELL = re.compile(r"^@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?:\s*(?:,|&|and|/)\s*@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})*$|^@[\w-]+$")
+# a column that gives when it is due: "Due", "Deadline", "Due date", "By", "Target", "ETA"
+_DUE_COLUMN = re.compile(r"\bdue\b|deadline|^by$|^by when$|\btarget\b|\beta\b|^when$", re.I)
+
+
+def read_row(b, item: WorkItem, node: Node, mode: str | None, default_owner: str | None) -> None:
+    """A table row into elements of ``item``: its task, owner column, status and due cells."""
+    if node.header:
+        return
+    header = table_header(b.outline, node)
+    cols = {h.lower(): c for h, c in zip(header, node.cells)} if header else {}
+    owner_col = next((h for h in cols if _OWNER_COLUMN.search(h)), None)
+    owner = cols.get(owner_col) or None if owner_col else None
+    if owner and not (b.people.known(owner) or _NAME_CELL.match(owner)):
+        owner = None  # "TBD", "n/a", "see below": no one named
+    task = next((c for h, c in cols.items() if re.search(r"action|task|item|what|description|todo", h) and c), None)
+    due_cell = next((c for h, c in cols.items() if _DUE_COLUMN.search(h) and c), "")
+    if not task and header and node.cells and any(re.search(r"task|action|todo", h, re.I) for h in header):
+        task = None  # a row of a task table with no task: its cells are notes
+    status = next((c for h, c in cols.items() if re.search(r"status|state|done", h) and c), "")
+    if task:
+        state = cell_state(status)  # "In progress" under "What did you work on this past week?" is not done
+        done = state == "done"
+        row_mode = "done" if done else "doing" if state else (mode or "doing")
+        if state in ("doing", "partly"):
+            task = f"{task}: {status}"  # the state as written, said with the task
+        sig = classify(task, row_mode, b.people, speaker=owner, default_owner=owner or default_owner, first_person=b.first_person)
+        if owner and sig.kind == "commitment":
+            sig.owner = owner
+        n_commitments = len(item.commitments)
+        b.add_signal(item, sig, node.lines, mode)
+        due = find_dates(due_cell, b.as_of, "future") if due_cell else []
+        for c in item.commitments[n_commitments:]:
+            if due and c.due is None:
+                c.due = due[0].date  # the row's "Due" cell: "4/14, 11:00 PM PDT"
+    else:
+        text = "; ".join(c for c in node.cells if c)
+        if text:
+            item.notes.append(text)
