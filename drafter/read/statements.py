@@ -62,3 +62,22 @@ def said_something(note: str) -> bool:
     """A topic's plain line worth reporting as said: four words or more, links aside, and a clause."""
     text = _LINKS.sub(" ", note or "")
     return len(_WORD.findall(text)) >= MIN_WORDS and has_verb(text)
+
+
+_TALK_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# how a reply opens in a conversation: an acknowledgement, not a statement of the work
+_REPLY_OPENER = re.compile(r"^\W*(?:ok(?:ay)?|great|thanks|thank you|yes|yeah|yep|right|agreed|sure|cool|nice|fair enough|indeed|"
+                           r"exactly|true|\+1|you(?:['’]re| are) right|sounds good|makes sense|i agree|good point|no problem|fine)\b", re.I)
+
+
+def small_talk(note: str) -> bool:
+    """A short reply of nothing but English's most used words ("You're right, it may not be.", "Ok, great,
+    thanks for the update."): an acknowledgement in the conversation, no news of the work ("We need a new
+    release" is no reply; "Right, then it would most likely be okay as a PR" names a thing)."""
+    from .wordlist import everyday_english
+
+    text = _LINKS.sub(" X ", note or "")
+    words = [re.split(r"['’]", w)[0].lower() for w in _TALK_WORD.findall(text)]
+    if not words or len(words) > 10 or re.search(r"\d", text) or not _REPLY_OPENER.match(text):
+        return False
+    return all(everyday_english(w) for w in words)

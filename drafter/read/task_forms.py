@@ -58,4 +58,10 @@ WEEK_DONE = re.compile(r"^(?:(?:this|last) week|today|yesterday|over the (?:past
 # "Submit a comment or PR for this set of notes.", "Patches to this document are welcome.": the notes' own
 # invitation to edit them, no work and no open question
 ABOUT_THE_NOTES = re.compile(r"\b(?:comments?|prs?|pull requests?|patch(?:es)?|edits?|suggestions?|corrections?|additions?)\b[^.?!]{0,30}?"
-                             r"\b(?:to|for|on|in)\s+(?:this|these)\s+(?:set of\s+)?(?:notes|minutes|document|doc|page|agenda|file)\b", re.I)
+                             r"\b(?:to|for|on|in)\s+(?:this|these)\s+(?:set of\s+)?(?:notes|minutes|document|doc|page|agenda|file)\b|"
+                             # how the notes were taken, and when and where the meeting was held: "Notes are truncated, and
+                             # conversations sorted based on topic", "Quotes are edited for brevity", "Meeting lasted ~ 65 min"
+                             r"^\W*(?:the\s+)?(?:notes|minutes|quotes)\s+(?:are|were)\s+(?:truncated|edited|abridged|paraphrased|summari[sz]ed|"
+                             r"not (?:verbatim|exact|a transcript)|taken by|sorted)\b|"
+                             r"^\W*(?:the\s+)?meeting\s+(?:lasted|was held|held|started|began|ended|adjourned)\b|"
+                             r"^\W*(?:\w+\s+){0,2}meeting\s+held\s+(?:@|at\b|on\b|in\b)|^\W*apologies if (?:i|we)(?:'ve| have)? missed (?:someone|anyone|you)\b", re.I)

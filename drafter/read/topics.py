@@ -17,7 +17,7 @@ from ..models import Action, Commitment, Decision, Note, Outcome, Question, Sour
 from .outline import Node, Outline
 from .people import People, is_me, quote_intro, weak_tag
 from .signals import DECISION_LABEL, classify, is_question, labelled_outcome, mode_of, sentences, speaker_turns
-from .statements import said_something
+from .statements import said_something, small_talk
 from .table_rows import read_row
 
 
@@ -245,6 +245,8 @@ class LogBuilder:
             return
         if not text:
             return
+        if sig.kind in ("note", "risk") and small_talk(text):
+            return  # "Ok, great, thanks for the update.": the line is placed, nothing is drafted from it
         owner = self.canonical(sig.owner)
         sig.on_whom = self.canonical(sig.on_whom)
         if owner and is_me(owner):
@@ -254,6 +256,10 @@ class LogBuilder:
         elif owner == "I" and not self.first_person:
             owner = ""
         due = self._date(_PAST_MEETING.sub(" ", text), "future")  # "(the previous meeting (2026-06-11))" is no due date
+        said_by = getattr(sig, "speaker", None)
+        if (sig.kind in ("note", "risk") and said_by and not self.first_person and _FIRST_PERSON.search(text)
+                and said_by.split()[0] not in text):
+            text = f"{text.rstrip('.')} ({said_by})"  # "I'm not sure it is even worth it" in minutes: whose "I" it is
         if sig.kind == "done":
             on = self._date(text, "past")
             actor = owner or ("I" if self.first_person else "")
@@ -373,6 +379,7 @@ _PAST_MEETING = re.compile(
     re.I,
 )
 _LEAD_CONJ = re.compile(r"^(?:and|also|then|so|but|plus)\b,?\s*(?:therefore|then|also|so)?,?\s+", re.I)
+_FIRST_PERSON = re.compile(r"\bI\b|\b(?:I['’](?:m|d|ve|ll))|\bmy\b|\bme\b")
 _WORKING_ON = re.compile(r"\b(?:(?:is|are|'s|’s)\s+)?working on\b|\bwho'?s doing what\b", re.I)
 # a clause that already says what its owner does: "will help Aapeli", "finish the docs", "working on X"
 _STEP_START = re.compile(r"^(?:will|to|work|working|help|helping|finish|finishing|continue|continuing|review|reviewing|"

@@ -27,10 +27,11 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA = 2
+SCHEMA = 3
 OTHER_LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
 COMMON_MIN, COMMON_SURE, COMMON_MARGIN = 3.3, 6.0, 0.9  # zipf thresholds of common_english
 FREQUENT_MIN = 3.0  # zipf threshold of frequent_english
+EVERYDAY_MIN = 4.6  # zipf threshold of everyday_english: "right", "happy", "help", "thanks", "update"
 # zipf thresholds of verb_forms_common: strict (past >= 2.5, -ing >= 2.8, one of them >= 3.0); lenient (both >= 1.4)
 VERB_PAST, VERB_ING, VERB_ONE, VERB_LENIENT = 2.5, 2.8, 3.0, 1.4
 _PLAIN = re.compile(r"[a-z]+")
@@ -56,6 +57,20 @@ def _frequent_by_wordfreq(w: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(w, "en") >= FREQUENT_MIN
+
+
+def _everyday_by_wordfreq(w: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(w, "en") >= EVERYDAY_MIN
+
+
+def everyday_english(w: str) -> bool:
+    """wordfreq's answer for ``w`` (lower case): among English's most used words (zipf >= 4.6)."""
+    sets = _sets()
+    if sets is not None and _PLAIN.fullmatch(w):
+        return w in sets[4]
+    return _everyday_by_wordfreq(w)
 
 
 def common_english(w: str) -> bool:
@@ -133,8 +148,10 @@ def build() -> dict:
     floor = zipf_to_freq(FREQUENT_MIN - 0.01)
     frequent = sorted(w for w, f in best.items() if f >= floor and _PLAIN.fullmatch(w) and _frequent_by_wordfreq(w))
     strict, lenient = _verb_sets(best)
+    floor = zipf_to_freq(EVERYDAY_MIN - 0.01)
+    everyday = sorted(w for w, f in best.items() if f >= floor and _PLAIN.fullmatch(w) and _everyday_by_wordfreq(w))
     return {"schema": SCHEMA, "wordfreq": wordfreq_version(), "common_english": common, "frequent_english": frequent,
-            "verb_strict": strict, "verb_lenient": lenient}
+            "verb_strict": strict, "verb_lenient": lenient, "everyday_english": everyday}
 
 
 def wordfreq_version() -> str | None:
@@ -195,5 +212,5 @@ def _sets() -> tuple[frozenset[str], ...] | None:
 
 
 def _as_sets(data: dict) -> tuple[frozenset[str], ...]:
-    keys = ("common_english", "frequent_english", "verb_strict", "verb_lenient")
+    keys = ("common_english", "frequent_english", "verb_strict", "verb_lenient", "everyday_english")
     return tuple(frozenset(data[k]) for k in keys)

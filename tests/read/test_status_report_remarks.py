@@ -117,3 +117,24 @@ def test_a_speakers_follow_up_report_is_speech_not_a_row_of_promises():
     log = _log(FOLLOW_UP, dt.date(2019, 7, 10))
     promised = [c.what for i in log.items for c in i.commitments]
     assert not any(w.startswith(("With a huge file", "I did an attempt", "It's honestly a mess")) for w in promised), promised
+
+
+def _said(log):
+    return [*(n for i in log.items for n in i.notes), *(r for i in log.items for r in i.risks)]
+
+
+def test_a_speakers_first_person_remark_says_whose_it_is_and_replies_are_not_news():
+    text = FOLLOW_UP + (
+        "   * _yeastplume:_ You're right, it may not be.\n"
+        "* _quentinlesceller:_ I'd be happy to help\n"
+        "   * _yeastplume:_ Ok, great, thanks for the update.\n"
+    )
+    said = _said(_log(text, dt.date(2019, 7, 10)))
+    assert not any(s.startswith(("You're right", "Ok, great")) for s in said), said
+    assert any(s.startswith("I'd be happy to help") and s.endswith("(quentinlesceller)") for s in said), said  # an offer, and whose
+    assert not any(s.startswith("I ") and "(" not in s for s in said), said
+
+
+def test_how_the_notes_were_taken_is_not_news():
+    said = _said(_log(FOLLOW_UP, dt.date(2019, 7, 10)))
+    assert not any(s.startswith(("Development meeting held", "Notes are truncated", "(apologies")) for s in said), said
