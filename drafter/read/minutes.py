@@ -83,8 +83,9 @@ def part_mode(label: str | None) -> tuple[bool, str | None]:
 
 def _is_part_heading(b: LogBuilder, h: Node) -> bool:
     """A minor heading (a bold-only line, a "Label:" line) inside a topic heading: a part of it."""
-    if h.kind != "heading" or (h.level < 7 and not re.sub(r"&#?\w+;?", "", h.text).rstrip().endswith(":")):
-        return False  # a bold line, a "Label:" line, or "#### Votes:" inside a topic
+    if h.kind != "heading" or (h.level < 7 and not re.sub(r"&#?\w+;?", "", h.text).rstrip().endswith(":")
+                               and not part_mode(h.text.strip())[0]):
+        return False  # a bold line, a "Label:" line, "#### Votes:" or "##### Tl;dr" inside a topic
     path = b.outline.heading_path(h)[:-1]
     title = path[0] if path and path[0].level == 1 and len(b.outline.headings()) > 1 else None
     return any(p is not title and p.level < h.level and p.level < 7 and not is_mode_heading(p) and not GENERIC_HEAD.match(p.text.strip(" :"))

@@ -245,6 +245,8 @@ class LogBuilder:
             return
         if not text:
             return
+        if sig.kind in ("note", "outcome") and sig.text.rstrip().endswith(":") and len(text.split()) <= 6:
+            return  # "So we should have:" over a numbered list: it introduces the list's lines, says nothing itself
         if sig.kind in ("note", "risk") and small_talk(text):
             return  # "Ok, great, thanks for the update.": the line is placed, nothing is drafted from it
         owner = self.canonical(sig.owner)

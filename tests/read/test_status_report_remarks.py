@@ -138,3 +138,37 @@ def test_a_speakers_first_person_remark_says_whose_it_is_and_replies_are_not_new
 def test_how_the_notes_were_taken_is_not_news():
     said = _said(_log(FOLLOW_UP, dt.date(2019, 7, 10)))
     assert not any(s.startswith(("Development meeting held", "Notes are truncated", "(apologies")) for s in said), said
+
+
+DECISION = """\
+### 7. 2.x.x -> master branch
+
+* _antiochp:_ So master is currently tracking 2.0.0 and we have a bunch of changes on 2.x.x post HF.
+   * _yeastplume:_ Yeah, I think we have this a bit backwards at the moment.
+
+#### Decision: Breaking changes in releases
+
+##### Tl;dr
+
+* Patch releases: Bug fixes
+* Major releases: Breaking changes.
+
+##### Detailed discussion
+
+* _yeastplume:_ We've said that minor releases can contain (non-consensus) breaking changes?
+   * _lehnberg:_ Patches are for bug fixes, small tuning.
+
+#### Decision: Branching model
+
+* _yeastplume:_ So we should have:
+   1. a point-fix branch for patches, in this case `releases/2.0.x`,
+   2. `master` for the next minor release, i.e. `2.1.0` in this case,
+"""
+
+
+def test_a_decisions_tldr_and_discussion_are_its_parts_not_topics_and_a_list_lead_is_not_news():
+    log = _log(FOLLOW_UP + "\n" + DECISION, dt.date(2019, 7, 24))
+    titles = [i.title for i in log.items]
+    assert not any(t in ("Tl;dr", "Detailed discussion") for t in titles), titles
+    said = [*_said(log), *(o.text for i in log.items for o in i.outcomes)]
+    assert not any(s.rstrip(".").lower() in ("we should have", "so we should have") for s in said), said
