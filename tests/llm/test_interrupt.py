@@ -27,6 +27,10 @@ from .plans import NOTES
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _ctrl_c_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(args, env, stdin_text: str | None = None):
     full = {k: v for k, v in os.environ.items() if not k.startswith(("DRAFTER_", "OPENAI_"))}
     full["DRAFTER_READER"] = "offline"  # the writer's call is the one interrupted
@@ -34,6 +38,9 @@ def start(args, env, stdin_text: str | None = None):
     proc = subprocess.Popen(
         [sys.executable, "-m", "drafter.cli", *args], cwd=ROOT, env=full, text=True,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # a suite started in the background ('scripts/test &', nohup) inherits SIGINT ignored, and so would
+        # drafter, which then rightly keeps ignoring it: the child gets Ctrl-C's default, as at a terminal
+        preexec_fn=_ctrl_c_default,
     )
     if stdin_text is not None:
         proc.stdin.write(stdin_text)
