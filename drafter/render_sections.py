@@ -83,7 +83,10 @@ class _Writer:
     def next_step(self, step: NextStep) -> str:
         who = self.who(step.owner)
         action = _strip_prefix(self.t(step.action), "next:", "i will", "i'll", "will ")
-        action = low_first(action).rstrip(".")
+        action = low_first(_OWN_MODAL.sub("", action, count=1)).rstrip(".")
+        if not will_ok(action):  # "the review of the docs": no verb to put after 'will'; the notes' words, as written
+            return f"Next: {who}: {action}."
+
         date = self.d(step.due)
         if getattr(step, "due_proposed", False):  # the tool's date, not one the notes give
             if who not in ("I", "we"):  # someone else's step: no deadline set for them, my check-in
@@ -218,8 +221,23 @@ def _a_state_word(w: str) -> bool:
     return w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4)
 
 
+# a promise that states its own subject and modal ("we'll share it with the channel", "I am going to ..."):
+# the modal goes, the verb stays ("Vini will share it"; was "Vini will we'll share it")
+_OWN_MODAL = re.compile(r"^(?:i|we)\s*(?:will|['’]ll|am going to|['’]m going to|are going to|['’]re going to|plan to)\s+(?=\w)", re.I)
+# no verb can follow 'will' here: a pronoun, an article, a contraction
+_NOT_A_VERB = re.compile(r"^(?:(?:i|we|they|he|she|you|it|the|a|an|my|our|their|its|this|these|those)\b(?!['’])|\w+['’](?:ll|re|ve|m|d|s)\b)", re.I)
+
+
+def will_ok(action: str) -> bool:
+    """Can ``action`` follow 'X will' (its first word no pronoun, article or contraction)?"""
+    return not _NOT_A_VERB.match(action.strip())
+
+
 def _will(who: str, what: str) -> str | None:
     """'Sam will send the deck' when the promise starts with its verb; None when it does not."""
+    what = _OWN_MODAL.sub("", what, count=1)
+    if not will_ok(what):
+        return None
     words = what.split()
     if not words or words[0].lower() in ("sent", "set", "read", "put") or _a_state(what):
         return None

@@ -211,7 +211,15 @@ def sentence_problems(text: str) -> list[str]:
                 problems.append(f"'the' before a clause, verb or date: {s[:120]}")
             if re.search(r"\bI will\b[^.]*\?", s):
                 problems.append(f"'I will' + question: {s[:120]}")
+            if _WILL_NO_VERB.search(s):
+                problems.append(f"'will' before no verb: {s[:120]}")
     return problems
+
+
+# "Vini will we'll share it", "Jaime will the review": 'will' then a pronoun, a contraction, an article
+# or an -ing form ("will setting the compiler"): a note's clause glued after a name, no verb of its own
+_WILL_NO_VERB = re.compile(r"\b(?:will|'ll)\s+(?:(?:i|we|they|he|she|you|it|the|a|an|my|our|their|its)\b(?!['’])|"
+                           r"\w+['’](?:ll|re|ve|m|d|s)\b|\w{3,}ing\b)", re.I)
 
 
 __all__ = ["cap", "fit", "clause", "inline_title", "the_phrase", "FUNCTION_WORDS", "strip_markup", "is_question", "question", "statement", "subject", "will", "sentence_problems"]

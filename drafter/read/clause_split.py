@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 
 
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|cf|incl|excl|esp|resp|viz|al|ca|min|max|vol|fig|ref|sec|"
+                          r"dept|mr|mrs|ms|dr|prof|st|jr|sr|inc|ltd|corp|co)\.$", re.I)
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences (keeps '1.85', 'e.g.', URLs already removed)."""
     t = text.strip()
@@ -18,7 +22,8 @@ def sentences(text: str) -> list[str]:
         p = p.strip()
         if not p:
             continue
-        if out and (len(p.split()) <= 2 or re.search(r"\b(?:e\.g|i\.e|etc|vs|approx|cf)\.$", out[-1], re.I)):
+        if out and (len(p.split()) <= 2 or _ABBREVIATION.search(out[-1]) or out[-1].count("(") > out[-1].count(")")):
+            # "e.g.", "incl.", "Dr." end no sentence, nor does a stop inside parentheses: "(incl. Wolf) and Hind"
             out[-1] += " " + p
         else:
             out.append(p)

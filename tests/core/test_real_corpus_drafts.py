@@ -232,7 +232,10 @@ def test_the_grammar_check_catches_glued_fragments():
     assert sentence_problems("On track: **OLD Edition update (ehuss Time**.")
     assert sentence_problems("See https://example.org/x for the the details.")
     assert sentence_problems("Ask: you, please decide on We should not take them out by Tue 4 Aug.")
+    assert sentence_problems("Vini will we'll share it with the channel.")  # a fresh standup's draft, session 8
+    assert sentence_problems("quentinlesceller will setting the compiler to gcc.")
     assert not sentence_problems("Next: Eric will ask legal (proposed: Thu 26 Nov).\nOpen question: Do we need a vote?")
+    assert not sentence_problems("Sam will bring the deck. I will be working from home.")
 
 
 def test_the_person_check_catches_words_the_notes_never_write():

@@ -1,0 +1,42 @@
+"""'X will <what>' only when <what> can follow 'will': a promise that states its own subject and modal
+loses them ("we'll share it" -> "Vini will share it"), and one that opens with a pronoun or article
+stays in the notes' words after the name. A stop inside parentheses or after "incl." ends no
+sentence. Cases shaped on a real standup's drafts (Quansight-Labs czi-conda-forge sync, session 8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter import Drafter
+from drafter.engines.wording import sentence_problems
+from drafter.read.clause_split import sentences
+from drafter.render_sections import will_ok
+
+NOTES = """\
+# Sync 2023-07-25
+
+## Attendees
+
+- Vini
+- Jaime
+
+## Updates
+
+- Vini: Interactive PoC to be built; we'll share it with the channel
+- Jaime to schedule a meeting with conda-forge infra (incl. Wolf) and Hind
+"""
+
+
+def test_a_stop_inside_parentheses_or_after_incl_ends_no_sentence():
+    assert sentences("Schedule a meeting with infra (incl. Wolf) and Hind. Then we write the notes.") == [
+        "Schedule a meeting with infra (incl. Wolf) and Hind.", "Then we write the notes."]
+    assert sentences("Are we going to enforce SEMVER? No. We patch 8.1.") == ["Are we going to enforce SEMVER? No.", "We patch 8.1."]
+
+
+def test_will_is_followed_by_a_verb_or_the_notes_words():
+    assert will_ok("share it with the channel") and will_ok("ask legal")
+    assert not will_ok("we'll share it") and not will_ok("the review of the docs") and not will_ok("it")
+    text = Drafter(engine="offline").update(NOTES, as_of=dt.date(2023, 7, 26), max_words=300).render("text")
+    assert "Vini will share it with the channel" in text, text
+    assert "(incl. Wolf) and Hind" in text and "\n- Wolf)" not in text, text
+    assert not sentence_problems(text), sentence_problems(text)
