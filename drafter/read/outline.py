@@ -297,7 +297,11 @@ def build_outline(text: str) -> Outline:
             continue
         prev = nodes[-1] if nodes else None
         prev_raw = lines[num - 2].rstrip() if num >= 2 else ""
-        lazy = markdown and stripped[:1].islower() and not re.search(r"[.!?:;]$", prev_raw)  # a wrapped sentence
+        # a wrapped sentence: its next line opens lower-case or with a link or parenthesis ("[platforms](...).")
+        lazy = markdown and (stripped[:1].islower() or stripped[:1] in "([") and not re.search(r"[.!?:;]$", prev_raw)
+        # inside an open parenthesis nothing starts a new line of the notes: "([design doc](...),\nowner: [hlopko](...))."
+        in_paren = markdown and prev is not None and prev.kind == "para" and prev.raw.count("(") > prev.raw.count(")")
+        lazy = lazy or in_paren
         if (
             (wrap_col or lazy)
             and prev is not None
@@ -305,10 +309,10 @@ def build_outline(text: str) -> Outline:
             and prev.lines[-1] == num - 1
             and (lazy or len(prev_raw) >= 0.75 * wrap_col)
             and abs(ind - prev.indent) <= 2
-            and not _LABEL_START.match(stripped)
+            and (in_paren or not _LABEL_START.match(stripped))
             and not re.match(r"^\[?\d{1,2}:\d{2}", stripped)
             and not prev.raw.rstrip().endswith((":", "  "))
-            and not (prev.label and len(nodes) > 1 and nodes[-2].kind == "para" and nodes[-2].label)
+            and (lazy or not (prev.label and len(nodes) > 1 and nodes[-2].kind == "para" and nodes[-2].label))
         ):
             # a hard-wrapped paragraph: one node over several lines
             prev.lines.append(num)

@@ -111,3 +111,16 @@ def test_a_tab_after_spaces_moves_to_the_next_tab_stop():
     section, xiaoyue, _, ariel, pulled = o.nodes
     assert xiaoyue.parent == section.index and ariel.parent == section.index
     assert pulled.parent == ariel.index
+
+
+def test_a_wrapped_label_line_goes_on_after_a_form_line_and_inside_parentheses():
+    # bazelbuild/bazel-website roadmaps/2018/cpp.md (Apache-2.0), shape of its entries: "Status:" over a
+    # hard-wrapped "Objective:" whose next lines open lower-case, with a link, or inside a parenthesis
+    text = ("# C++ rules\n\n## C++ rules use platforms\n\nStatus: IN PROGRESS\n\n"
+            "Objective: C++ toolchain is selected using\n[platforms](https://docs.bazel.build/platforms.html).\n\n"
+            "Status: NOT STARTED\n\n"
+            "Objective: Crosstool definition is based on features; it is\npossible to control linking ([design\n"
+            "doc](https://docs.google.com/document/d/1w3n/edit),\nowner: [hlopko](https://github.com/hlopko)).\n")
+    paras = [n.text for n in build_outline(text).nodes if n.kind == "para" and n.text.startswith("Objective")]
+    assert paras == ["Objective: C++ toolchain is selected using platforms.",
+                     "Objective: Crosstool definition is based on features; it is possible to control linking (design doc, owner: hlopko)."], paras
