@@ -218,7 +218,8 @@ def sentence_problems(text: str) -> list[str]:
 
 # "Vini will we'll share it", "Jaime will the review": 'will' then a pronoun, a contraction, an article
 # or an -ing form ("will setting the compiler"): a note's clause glued after a name, no verb of its own
-_WILL_NO_VERB = re.compile(r"\b(?:will|'ll)\s+(?:(?:i|we|they|he|she|you|it|the|a|an|my|our|their|its)\b(?!['’])|"
+_WILL_NO_VERB = re.compile(r"\b(?:will|'ll)\s+(?:(?:i|we|they|he|she|you|it|the|a|an|my|our|their|its|for|in|on|at|with|from|"
+                           r"of|if|when|as|but|or)\b(?!['’])|"
                            r"\w+['’](?:ll|re|ve|m|d|s)\b|\w{3,}ing\b)", re.I)
 
 

@@ -30,6 +30,7 @@ from .markup import without_emails
 from .outline import table_header
 from .people_forms import fold_initials, fold_profiles, quote_intro  # noqa: F401  (quote_intro: re-exported)
 from .people_lines import cite_every_line
+from .attendee_words import ATTENDEE_HEAD, ATTENDEE_LABEL, roll_call
 from .regex_gate import gated
 
 STRONG = ("speaker", "attendee", "handle", "email", "author", "round")  # author: "X writes of ...:" over their quote; round: a heading over a standup round of its own
@@ -60,28 +61,19 @@ FULL_NAME = rf"{NAME_WORD}(?:\s+(?:van|von|de|da|del|der|di|le|la|bin|al)?\s*{NA
 HANDLE_RE = gated(r"@(?<![\w@/.\"'`]@)([A-Za-z0-9][\w.-]*[A-Za-z0-9]|[A-Za-z0-9])")
 _NAME_OR_HANDLE = rf"(?:@[\w.-]+|{FULL_NAME}|[a-z][a-z0-9_-]{{2,20}})"
 
-# owner positions: (pattern, group name of the owner). Checked on a node's clean text.
+# owner positions (checked on a node's clean text); the fourth, a promise in a later clause: "..., Samuel
+# responded quickly and promised to prepare a VM by Saturday"
 OWNER_PATTERNS = [
     gated(rf"^\s*(?:AI|A\.I\.|Action(?: item)?|TODO|ACTION)\s*[\(\[]\s*(?P<who>[^)\]]+?)\s*[\)\]]\s*:?\s*(?P<what>.+)$", re.I),
     gated(rf"^\s*(?:AI|Action(?: item)?|TODO)\s*[:\-–]\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE})*)\s*(?:[:\-–]|\bto\b|\bwill\b)\s*(?P<what>.+)$"),
     gated(rf"^\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE}){{0,3}})\s+(?:to|will|'ll|is going to|are going to|is to|are to|agreed to|volunteered to|offered to|promised to|needs to|should)\s+(?P<what>\w.+)$"),
+    gated(rf"(?:[,;]\s+|\band\s+)(?P<who>{FULL_NAME})\s+(?:[a-z]{{3,}}ed\s+(?:[a-z]+ly\s+)?and\s+)?(?:promised|agreed|offered|volunteered)\s+to\s+(?P<what>\w.+)$"),
     gated(rf"^(?P<what>.+?)\s*[\(\[\-–—]\s*(?:owner|assigned to|assignee|by|who)\s*[:=]?\s*(?P<who>{_NAME_OR_HANDLE})\s*[\)\]]?\s*$", re.I),
     gated(rf"^\s*(?P<what>.+?)\s*[\-–—,]\s*(?P<who>@[\w.-]+)\s*$"),
 ]
 _ASSIGNED = gated(rf"\b(?:assigned to|owner\s*[:=]|owned by|assignee\s*[:=])\s*(?P<who>{_NAME_OR_HANDLE})", re.I)
 _WITH = gated(rf"\b(?:with|ask|asked|ping|pinged|cc|thanks|thanks to|talk to|talked to|check with|checked with|from)\s+(?P<who>{FULL_NAME})\b")
 _ORG = gated(rf"\b(?P<who>{FULL_NAME})\s+\((?P<org>[A-Z][\w&.\- ]{{1,30}})\)")
-_ATTENDEE_LABEL = gated(
-    r"^(?:attendees?|attending|present|participants?|in attendance|people|who|members?|attendance|"
-    r"facilitator|chair|note[- ]?taker|scribe|moderator|host|regrets|absent|apologies|guests?|invitees?|who joined|"
-    r"aanwezig|afwezig|anwesend|abwesend|pr[ée]sents?|absents?|presentes|ausentes|teilnehmer)\b",
-    re.I,
-)
-_ATTENDEE_HEAD = gated(  # "Attendees", "Community attendance", "TSC members present"
-    r"(?:(?:community|meeting|tsc|team|committee|board|project)\s+)?(?:attendees?|attending|present|participants?|in attendance|attendance|members present|roll call|"
-    r"regrets|absent|apologies|missing(?: members)?|guests?|invitees?|who'?s here|who joined|people|aanwezig|afwezig|anwesend|pr[ée]sents?)(?:\s*\(.*\))?",
-    re.I,
-)
 _NON_NAMES = {"note", "notes", "update", "updates", "action", "actions", "decision", "decisions", "status",
               "agenda", "summary", "todo", "done", "next", "blockers", "blocker", "question", "questions",
               "ai", "re", "fw", "fwd", "subject", "from", "to", "cc", "sent", "date", "time", "when", "where",
@@ -276,7 +268,7 @@ def speaker_label(label: str | None) -> str | None:
     if not label:
         return None
     label = normalise(label)
-    if len(label) < 2 or _ATTENDEE_LABEL.match(label) or label.lower() in _NON_NAMES:
+    if len(label) < 2 or ATTENDEE_LABEL.match(label) or label.lower() in _NON_NAMES:
         return None  # "Q: how different would it be?": a question marker
     if re.fullmatch(r"@?[\w.-]+", label) and (label.startswith("@") or not is_common_word(label)):
         if label[0].isupper() or label.startswith("@") or re.search(r"[a-z]", label):
@@ -286,19 +278,6 @@ def speaker_label(label: str | None) -> str | None:
     return None
 
 
-_ROLL_CALL = gated(rf"(?:^|[.!?]\s+|\b){_ATTENDEE_HEAD.pattern}\s*:\s*$|^\s*{_ATTENDEE_HEAD.pattern}\s*:?\s*$", re.I)
-# _ROLL_CALL's second part alone: a text that does not end in ':' can match only that (the
-# first part ends in ':' and white space), which is tried at the start only, not at every word
-_ROLL_CALL_ALONE = gated(rf"^\s*{_ATTENDEE_HEAD.pattern}\s*:?\s*$", re.I)
-
-
-def _roll_call(text: str) -> bool:
-    """``_ROLL_CALL.search(text)`` as a yes/no."""
-    if text.rstrip().endswith(":"):
-        return _ROLL_CALL.search(text) is not None
-    return _ROLL_CALL_ALONE.match(text) is not None
-
-
 _NAMES_LINE = gated(r"[^.!?:;()\[\]]+,[^.!?:;()\[\]]*")  # "Prashanth Mundkur, Balraj Singh, Jon"
 
 
@@ -306,7 +285,7 @@ def _attendee_entry(c, people: People) -> None:
     """The names of one entry of an attendee list ("Martin Renou / @martinrenou / QuantStack",
     "Host: Stephen Mackenzie"; "**name** / **institution** / **GitHub handle**" names nobody)."""
     first = c.cells[0] if c.cells else (c.label or re.split(r"\s*/\s*|\s[-–—|]\s|,|\(", c.text)[0])
-    if c.label and not c.cells and (not _name_like(c.label) or _ATTENDEE_LABEL.match(c.label)):
+    if c.label and not c.cells and (not _name_like(c.label) or ATTENDEE_LABEL.match(c.label)):
         first = re.split(r"\s[-–—/|]\s|\(", c.rest or "")[0]  # "Host: Stephen Mackenzie", "Other Attendees:" (names below)
     for name in split_names(first):
         if _prose_name(name):
@@ -381,7 +360,7 @@ def find_people(outline) -> People:
         if n.kind == "para" and (who := quote_intro(n)) and any(k.kind == "quote" for k in nodes[n.index + 1: n.index + 2]):
             people.add(who, "author", line)
         # attendee lists: "Attendees: a, b" or a heading "Attendees" with one name per bullet
-        if n.label and _ATTENDEE_LABEL.match(n.label) and n.rest:
+        if n.label and ATTENDEE_LABEL.match(n.label) and n.rest:
             listed, last, starts, prev = n.rest, n.lines[-1], [(0, line)], raw
             for c in nodes[n.index + 1:]:  # the list wrapped onto the next lines ("..., David Sheets, Jon / Ludlam, ...")
                 if c.kind != "para" or c.label or c.line != last + 1 or not _NAMES_LINE.fullmatch(c.text or ""):
@@ -404,11 +383,11 @@ def find_people(outline) -> People:
                 if cut is not None and words[0][:1].isupper():
                     name = " ".join(words[:cut])
                 people.add(name, "attendee", first)
-        if n.kind == "heading" and _ATTENDEE_HEAD.fullmatch((n.text or "").strip(" :")):
+        if n.kind == "heading" and ATTENDEE_HEAD.fullmatch((n.text or "").strip(" :")):
             for c in outline.descendants(n):
                 if c.is_item or c.kind in ("para", "table_row"):
                     _attendee_entry(c, people)
-        elif n.kind == "para" and _roll_call(n.text or ""):
+        elif n.kind == "para" and roll_call(n.text or ""):
             # "... sign in below so we know who was here. Roll call:" and the list that follows
             for c in nodes[n.index + 1:]:
                 if not c.is_item:

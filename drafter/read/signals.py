@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .status_words import IN_PROGRESS, MUSING, NOT_DONE, PLAN_LEAD, PROBLEM_LABEL, REMAINING
+from .status_words import (DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
+                           PROBLEM_LABEL, REMAINING, REMAINING_LEAD)
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .clause_split import options_in, sentences  # noqa: F401  (re-exported: they lived here)
 from .regex_gate import gated
@@ -124,15 +125,12 @@ DONE_RE = gated(
     r"|^(?:i|we)\s+(?:also\s+)?(?:had to|got to|was able to|were able to|managed to)\s+\w+",
     re.I,
 )
-REMAINING_LEAD = re.compile(r"^\W*(?:(?:it\s+)?remains to|still to)\s+", re.I)
-DONE_WORD = gated(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
 _CAN_DO = gated(r"^(?:i|we)\s+(?:can|could)\s+(?P<what>(?:follow up|take|do|look|handle|check|help|review|write|draft|send|ask|prepare|set up)\b.*)$", re.I)
 _FIRST_WILL = gated(
     r"^(?:(?:next time|in (?:the )?future|going forward|from now on|next week|next sprint|this week),?\s+)?(?:i\s*(?:will|'ll|’ll|am going to|'m going to|plan to|need to|have to|intend to|aim to)|"
     r"we\s*(?:will|'ll|’ll|are going to|['’]re going to|plan to)|i['’]m going to)\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )
-_IN_FLIGHT = gated(r"\((?P<state>(?:still\s+)?(?:in flight|in progress|wip|ongoing|under ?way|being worked on))[,:;]?\s+(?:by\s+|with\s+)?@?(?P<who>[\w.-]+)\)", re.I)
 # "Propose configuration options" (a task), "Proposed timeline for v1: January" (a plan): no decision asked
 _NOT_ASKED = gated(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for|of|is|:))", re.I)
 # "I would like to see this in 0.37": a view, not a promise
@@ -225,7 +223,10 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
         # "Real-time design doc (#557): Aapeli will work on this with Lennart"
         alt = "|".join(re.escape(n) for n in known)
         m = re.search(
-            rf"(?:^|[:;,(]\s*|\b(?:and|so|then)\s+)@?(?P<who>(?:{alt})(?:\s*(?:,|and|&)\s*@?(?:{alt}))*)\s+(?:will|'ll|to|is going to|agreed to|"
+            rf"(?:^|[:;,(]\s*|\b(?:and|so|then)\s+)@?(?P<who>(?:{alt})(?:\s*(?:,|and|&)\s*@?(?:{alt}))*)\s+"
+            # "Samuel responded quickly and promised to prepare a VM": what they did, then their promise
+            rf"(?:[a-z]{{3,}}ed(?:\s+[a-z]+ly)?\s+and\s+(?=(?:also\s+)?(?:promised|agreed|offered|volunteered)\s+to\b)(?:also\s+)?)?"
+            rf"(?:will|'ll|to|is going to|agreed to|"
             rf"volunteer(?:s|ed|ing) to|offer(?:s|ed|ing) to|promised to|plans? to|is to|are to|is (?=working on|looking into|reviewing|investigating|on it))\b(?:\s+)?(?P<what>\w.+)$",
             text,
         )
@@ -380,6 +381,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("risk", body, owner=owner)  # "Will slide to next week"
     if RISK_RE.search(body) and re.match(r"^(?:this|that|it|there|which|these|those)\b", body, re.I):
         return Signal("risk", body, owner=owner)  # "This may require implementing a bunch of methods"
+    if mode == "doing" and not who and OTHERS_DID.match(body):
+        return Signal("note", body, owner=speaker)  # "Everybody welcomed me in the mailing list" under "Goals": news, no goal
     if mode == "doing" and (label_owner or default_owner or who) and not is_question(body):
         return Signal("commitment", body, owner=owner)
     if OUTCOME_RE.search(body) and not re.search(r"\b(if|whether|once|when|until|after)\b.*\b(agreed|approved|resolved|accepted|voted|signed off)\b", body, re.I):
@@ -402,7 +405,7 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     dm = re.match(r"^(?:will|'ll|going to|plan to|planning to|to)\s+(?P<what>\w.+)$", body, re.I)
     if dm and (speaker or label_owner):
         return Signal("commitment", dm.group("what"), owner=label_owner or speaker)  # "Martin: Will open an issue!"
-    ip = _IN_FLIGHT.search(body)
+    ip = IN_FLIGHT.search(body)
     if ip:  # "falcoctl as driver loader (in flight @LucaGuerra)": work under way, owned by the one named
         n = normalise(ip.group("who"))
         if n and (people.known(n) or acceptable(n, "owner", people)):

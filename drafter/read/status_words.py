@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .regex_gate import gated
+
 CellState = Literal["done", "partly", "doing", "open"]
 
 _DONE_WORD = (r"done|finished|complete|completed|closed|resolved|merged|fixed|shipped|released|delivered|"
@@ -62,6 +64,14 @@ NOT_DONE = re.compile(r"\b(?:has|have|had|is|are|was|were)\s*(?:not|n't)\s+(?:ye
 # a line that says what is left of the work: "Remains to get the symbology to work with it", "Still need to add tests"
 REMAINING = re.compile(r"^\W*(?:(?:it\s+)?remains to|(?:what'?s |what is )?left(?: to do)?:|still (?:to|need(?:s)? to|have to|has to|todo)\b|"
                        r"(?:to ?do|todo|remaining|pending)\s*:)\s*\w", re.I)
+# someone else did something, in a section of plans: "Everybody welcomed me ...", "The mentors said ..."
+OTHERS_DID = re.compile(r"^(?:everybody|everyone|somebody|someone|nobody|people|they|he|she|the (?:team|community|mentors?|"
+                         r"maintainers?|reviewers?|others))\s+(?:(?:also|all|kindly|already)\s+)?(?:[a-z]{3,}ed|was|were|had|did|said|"
+                         r"gave|got|made|took|came|went|told|sent|wrote|left|felt|found|kept)\b", re.I)
+REMAINING_LEAD = re.compile(r"^\W*(?:(?:it\s+)?remains to|still to)\s+", re.I)
+# a line that says it is done: "PR merged", "... (done)"; work under way by someone: "(in flight @LucaGuerra)"
+DONE_WORD = gated(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
+IN_FLIGHT = gated(r"\((?P<state>(?:still\s+)?(?:in flight|in progress|wip|ongoing|under ?way|being worked on))[,:;]?\s+(?:by\s+|with\s+)?@?(?P<who>[\w.-]+)\)", re.I)
 # a known problem labelled as such: "Bug: When radius not set, nothing is displayed.", "Race condition: ..."
 PROBLEM_LABEL = re.compile(r"^\W*(?:bugs?|issues?|problems?|race conditions?|regressions?|known issues?|caveats?|gotchas?|"
                            r"limitations?|flaky|crash(?:es)?)\s*[:\-–]\s*\S", re.I)

@@ -64,4 +64,6 @@ ABOUT_THE_NOTES = re.compile(r"\b(?:comments?|prs?|pull requests?|patch(?:es)?|e
                              r"^\W*(?:the\s+)?(?:notes|minutes|quotes)\s+(?:are|were)\s+(?:truncated|edited|abridged|paraphrased|summari[sz]ed|"
                              r"not (?:verbatim|exact|a transcript)|taken by|sorted)\b|"
                              r"^\W*(?:the\s+)?meeting\s+(?:lasted|was held|held|started|began|ended|adjourned)\b|"
-                             r"^\W*(?:\w+\s+){0,2}meeting\s+held\s+(?:@|at\b|on\b|in\b)|^\W*apologies if (?:i|we)(?:'ve| have)? missed (?:someone|anyone|you)\b", re.I)
+                             r"^\W*(?:\w+\s+){0,2}meeting\s+held\s+(?:@|at\b|on\b|in\b)|^\W*apologies if (?:i|we)(?:'ve| have)? missed (?:someone|anyone|you)\b|"
+                             # a post's sign-off to its readers: "As always, if you find any mistake, let me know and I'll fix it"
+                             r"\bif you (?:find|spot|see|notice) (?:any|a|an)\s+(?:\w+\s+)?(?:mistakes?|errors?|typos?|issues?|problems?)\b[^.]*\b(?:let me know|tell me|comment)", re.I)

@@ -267,6 +267,7 @@ class LogBuilder:
             actor = owner or ("I" if self.first_person else "")
             item.actions.append(Action(text=text, actor=actor, on=on, lines=list(lines)))
         elif sig.kind == "commitment":
+            text = _GOAL_LEAD.sub("", text, count=1) or text  # "For the upcoming week, I hope that we reach X": reach X
             if not owner:
                 owner = "I" if self.first_person else ""
             item.commitments.append(Commitment(what=text, owner=owner, due=due, lines=list(lines)))
@@ -381,6 +382,10 @@ _PAST_MEETING = re.compile(
     re.I,
 )
 _LEAD_CONJ = re.compile(r"^(?:and|also|then|so|but|plus)\b,?\s*(?:therefore|then|also|so)?,?\s+", re.I)
+# how a goal is introduced, before its verb: "For the upcoming week, I hope that we ...", "Next week I plan to ..."
+_GOAL_LEAD = re.compile(r"^(?:(?:for|in|during|over)\s+(?:the\s+)?(?:upcoming|next|coming|following)\s+(?:week|sprint|month|days?)|"
+                        r"(?:next|this)\s+(?:week|sprint|month))\s*,?\s*(?:(?:i|we)\s+(?:hope|plan|want|aim|intend|expect)\s+(?:that\s+)?"
+                        r"(?:(?:i|we)\s+(?:will\s+|can\s+|could\s+|would\s+)?)?(?:to\s+)?)?(?=[a-z])", re.I)
 _FIRST_PERSON = re.compile(r"\bI\b|\b(?:I['’](?:m|d|ve|ll))|\bmy\b|\bme\b")
 _WORKING_ON = re.compile(r"\b(?:(?:is|are|'s|’s)\s+)?working on\b|\bwho'?s doing what\b", re.I)
 # a clause that already says what its owner does: "will help Aapeli", "finish the docs", "working on X"
