@@ -202,7 +202,7 @@ def _words(text: str | None) -> set[str]:
 
 _WILL_VERBS = (VERBS - set(IRREGULAR_PAST)) | _VERB_STARTS | set(
     "add discuss look investigate work talk reach see try start help figure clarify report raise contact "
-    "write prepare propose post test follow present host lead organise organize".split()
+    "write prepare propose post test follow present host lead organise organize be".split()
 )
 
 

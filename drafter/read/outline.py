@@ -84,6 +84,20 @@ def _label_split(text: str) -> tuple[str | None, str | None]:
     return label, m.group("rest").strip()
 
 
+# a list entry that is only a person: "- **@gabalafou**", "- **Jane Doe**"
+_PERSON_ENTRY = re.compile(r"^@[\w.-]+$|^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}$")
+
+
+def _person_bullets_as_heads(nodes: list[Node]) -> None:
+    """'- **@gabalafou**' over bold part lines ('**Updates from last week**', '**My availability**') that are
+    not indented under it: the person heads those parts, up to the next such entry, as a heading would."""
+    for k, n in enumerate(nodes[:-1]):
+        nxt = nodes[k + 1]
+        if (n.is_item and n.kind != "checkbox" and _PERSON_ENTRY.match(n.text.strip()) and "**" in n.raw or n.is_item and n.text.strip().startswith("@")
+                and _PERSON_ENTRY.match(n.text.strip())) and nxt.kind == "heading" and nxt.level >= 7 and nxt.indent <= n.indent:
+            n.kind, n.level = "heading", 6
+
+
 def build_outline(text: str) -> Outline:
     """Parse ``text`` into an :class:`Outline` (never raises on odd input)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -337,6 +351,7 @@ def build_outline(text: str) -> Outline:
         i += 1
 
     _numbered_topics(nodes, lines)
+    _person_bullets_as_heads(nodes)
     _nest(nodes)
     if marked_notes:
         _mark_legends(nodes)

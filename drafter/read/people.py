@@ -231,8 +231,8 @@ def acceptable(name: str, evidence: str, people: People | None = None) -> bool:
     low = name.lower()
     if low in _NON_NAMES or low in _ME:
         return False
-    if re.search(r"\d{3,}|^\d|[/\\=<>{}|]|['’]s\s", name):
-        return False  # ids, paths, "Homebrew's Jenkins"
+    if re.search(r"^\d|[/\\=<>{}|]|['’]s\s", name) or (re.search(r"\d{3,}", name) and (evidence != "handle" or re.fullmatch(r"[0-9a-f]{7,40}", name))):
+        return False  # ids, paths, "Homebrew's Jenkins" ("@steff456" is a handle; "@1a2b3c4d" a commit)
     if evidence not in ("handle", "email", "attendee") and _FILE_NAME.fullmatch(name):
         return False  # "[dashboard.jsx: Add environment REPOSITORIES](...)": a commit's file, not who said it
     if any(w.lower().rstrip(".") in _CALENDAR for w in words) and (len(words) == 1 or evidence not in STRONG or re.search(r"\d", name)):

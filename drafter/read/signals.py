@@ -12,65 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .status_words import (DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
+from .section_modes import MODE_HEADS, MODES, mode_of  # noqa: F401  (re-exported: they lived here)
+from .status_words import (AVAILABILITY, DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
                            PROBLEM_LABEL, REMAINING, REMAINING_LEAD)
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .clause_split import options_in, sentences  # noqa: F401  (re-exported: they lived here)
 from .regex_gate import gated
 from .task_forms import ABOUT_THE_NOTES, WEEK_DONE, condition_on, finds_out, trailing_owner
 
-MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context", "retro")
-
-MODE_HEADS: list[tuple[str, re.Pattern]] = [
-    # a team's retro section: what it agreed to keep, change or try (read as outcomes)
-    ("retro", re.compile(r"^(?:(?:weekly|team|sprint|monthly)\s+)?retro(?:spective)?s?(?:\s+(?:and\s+action\s+items|items|notes|actions))?\s*:?$|"
-                         r"^(?:keep doing|stop doing|start doing|keep and expand|to improve|what we'?ll change|what to change)\b", re.I)),
-    ("plain", re.compile(r"\b(retro(?:spective)?|highlights|announcements?|fyi|background|context|overview|introductions?|"
-                         r"i'?d like to raise|shout-?outs?|kudos|thanks)\b", re.I)),
-    ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
-                           r"next meeting(?: agenda| date)?|upcoming meetings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
-                           r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?|attending|who joined|in attendance)\b|"
-                           r"^(?:mc|emcee|moderators?|facilitators?|chairs?|hosts?|secretary|scribes?)\s*:?$|"
-                           # last week's plan copied into this week's report: what was planned, not this week's news
-                           r"^copy of\b.*\b(?:last|previous) week\b|^(?:last|previous) week'?s (?:plans?|goals?)\b", re.I)),
-    # availability and capacity: people's time ahead, read as risks (never as promises)
-    ("risk", re.compile(r"\b(?:availability|capacity|time off|out of office|absences|vacations|holidays|pto)\b", re.I)),
-    ("risk", re.compile(r"\b(?:challenges?|problems?|issues?|difficult\w*)\b.*\b(?:expect\w*|anticipat\w*|foresee\w*|ahead)\b|"
-                        r"\b(?:expect\w*|anticipat\w*|foreseen?)\b.*\b(?:challenges?|problems?|issues?)\b", re.I)),
-    ("blocked", re.compile(r"\b(blockers?|blocked|blocking|impediments?|stuck|challenges?|problems?|issues faced|"
-                           r"difficult|help needed|need help|obstacles?)\b", re.I)),
-    ("decided", re.compile(r"\b(what went well|went right|worked well|decisions?(?: made)?|decided|resolutions?|resolved|outcomes?|agreed|conclusions?|"
-                           r"results?|votes?|approved)\b", re.I)),
-    ("doing", re.compile(r"\b(action items?|actions?|ais|todos?|to-dos?|to do|next steps?|next|today|tomorrow|"
-                         r"plans?|planned|coming up|going to|will do|doing|working on|in progress|"
-                         r"follow[- ]?ups?|follow[- ]?up actions|process improvements?|remediation|goals?|"
-                         r"what we need to do|who'?s doing what|assignments?|tasks?|backlog|focus|priorities|working towards)\b", re.I)),
-    ("done", re.compile(r"\b(done|did|completed|accomplished|achieved|yesterday|since last|finished|shipped|"
-                        r"what i did|what we did|what have you done|progress|where we are|worked on|"
-                        # "Status", "Weekly status": a report of what was done; "Security review status" is a topic
-                        r"^(?:(?:weekly|daily|current|overall|team|my|our)\s+)?status(?:es)?(?:\s+(?:updates?|reports?))?(?=\s*:?\s*$)|"
-                        r"accomplishments|wins|changelog|released|close of (?:the )?week|wrap-?up|recap)\b", re.I)),
-    ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
-    ("risk", re.compile(r"\b(risks?|impact|root cause|causes?|contributing factors?|what went wrong|lessons?|"
-                        r"where we got lucky|concerns?|known issues|caveats?|regressions?)\b", re.I)),
-    ("question", re.compile(r"\b(open questions?|questions?|faq|unresolved|parking lot)\b", re.I)),
-]
-
-
-def mode_of(heading: str | None) -> str | None:
-    if not heading:
-        return None
-    h = heading.strip()
-    for mode, rx in MODE_HEADS:
-        if rx.search(h):
-            return mode
-    return None
-
-
 _NONE_ANSWER = gated(
     r"^(?:no(?:ne|pe)?(?: (?:mentioned|reported|raised|so far|this week|today))?|n/?a|nothing(?: (?:yet|so far|to report|mentioned|reported))?|not really|nil|-+|no blockers?(?: (?:so far|yet|today))?|"
     r"no,? (?:i|we) (?:didn'?t|did not|haven'?t|have not|am not|wasn'?t)\b.*|no (?:issues|problems|difficulties)\b.*|"
-    r"not (?:at the moment|yet|so far|as such|really)|all good|nothing blocking\b.*|nothing (?:major|significant|serious)(?: so far| this week)?)[.!]?$",
+    r"not (?:at the moment|yet|so far|as such|really)|all good|nothing blocking\b.*|nothing (?:major|significant|serious)(?: so far| this week)?|"
+    r"(?:i have |i've got |there is |there's )?nothing (?:(?:to (?:talk about|report|share|mention|add))|at the moment|right now|for now)(?:,? thanks?(?: you)?)?)[.!]?$",
     re.I,
 )
 QUESTION_START = gated(
@@ -280,6 +234,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     low = t.lower()
     if mode == "context":
         return Signal("note", t)
+    if mode == "risk" and (av := AVAILABILITY.match(t)):  # "My availability": "I'll be here!", "I'll be out of office Sep 1-5"
+        return Signal("risk", t, owner=speaker or default_owner) if av.group("away") else Signal("none", t)  # "here": no news
     if mode == "plain":
         mode = None
     if mode == "retro":

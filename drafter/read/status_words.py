@@ -72,6 +72,11 @@ REMAINING_LEAD = re.compile(r"^\W*(?:(?:it\s+)?remains to|still to)\s+", re.I)
 # a line that says it is done: "PR merged", "... (done)"; work under way by someone: "(in flight @LucaGuerra)"
 DONE_WORD = gated(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
 IN_FLIGHT = gated(r"\((?P<state>(?:still\s+)?(?:in flight|in progress|wip|ongoing|under ?way|being worked on))[,:;]?\s+(?:by\s+|with\s+)?@?(?P<who>[\w.-]+)\)", re.I)
+# someone's time ahead, said of themselves: "I'll be here!" (no risk), "I'll be out of office September 1-5",
+# "I'm off Thursday-Monday", "I will be working from plane on Wednesday" (time away: a risk to the plan)
+AVAILABILITY = re.compile(r"^\W*(?:i|we)\s*(?:will|['’]ll|am|['’]m|are|['’]re)\s+(?:(?:also|only|still|probably|mostly)\s+)?(?:be\s+)?"
+                          r"(?:(?P<away>out(?: of (?:the )?office)?|off|away|on (?:vacation|holiday|leave|pto|parental leave)|travel\w*|"
+                          r"working from|flying|unavailable|sick|at (?:a |the )?(?:conference|offsite))|here|around|available|back)\b", re.I)
 # a known problem labelled as such: "Bug: When radius not set, nothing is displayed.", "Race condition: ..."
 PROBLEM_LABEL = re.compile(r"^\W*(?:bugs?|issues?|problems?|race conditions?|regressions?|known issues?|caveats?|gotchas?|"
                            r"limitations?|flaky|crash(?:es)?)\s*[:\-–]\s*\S", re.I)

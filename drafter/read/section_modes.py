@@ -1,0 +1,56 @@
+"""What a section heading says its lines are: done, doing, blocked, decided, risk, question, timeline,
+context (attendance, agenda, thanks: read as nothing to report), retro, or plain (the notes' own topic).
+The first pattern that matches a heading decides (:func:`mode_of`)."""
+
+from __future__ import annotations
+
+import re
+
+MODES = ("done", "doing", "blocked", "decided", "risk", "question", "timeline", "context", "retro")
+
+MODE_HEADS: list[tuple[str, re.Pattern]] = [
+    # a team's retro section: what it agreed to keep, change or try (read as outcomes)
+    ("retro", re.compile(r"^(?:(?:weekly|team|sprint|monthly)\s+)?retro(?:spective)?s?(?:\s+(?:and\s+action\s+items|items|notes|actions))?\s*:?$|"
+                         r"^(?:keep doing|stop doing|start doing|keep and expand|to improve|what we'?ll change|what to change)\b", re.I)),
+    # thanks given to teammates ("Thanks I'd like to give", "Kudos", "Shout-outs"): kind words, no news of the work
+    ("context", re.compile(r"^\W*(?:thanks|thank you|kudos|shout-?outs?|appreciations?|gratitude)\b", re.I)),
+    ("plain", re.compile(r"\b(retro(?:spective)?|highlights|announcements?|fyi|background|context|overview|introductions?|"
+                         r"i'?d like to raise|shout-?outs?|kudos|thanks)\b", re.I)),
+    ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
+                           r"next meeting(?: agenda| date)?|upcoming meetings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
+                           r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?|attending|who joined|in attendance)\b|"
+                           r"^(?:mc|emcee|moderators?|facilitators?|chairs?|hosts?|secretary|scribes?)\s*:?$|"
+                           # last week's plan copied into this week's report: what was planned, not this week's news
+                           r"^copy of\b.*\b(?:last|previous) week\b|^(?:last|previous) week'?s (?:plans?|goals?)\b", re.I)),
+    # availability and capacity: people's time ahead, read as risks (never as promises)
+    ("risk", re.compile(r"\b(?:availability|capacity|time off|out of office|absences|vacations|holidays|pto)\b", re.I)),
+    ("risk", re.compile(r"\b(?:challenges?|problems?|issues?|difficult\w*)\b.*\b(?:expect\w*|anticipat\w*|foresee\w*|ahead)\b|"
+                        r"\b(?:expect\w*|anticipat\w*|foreseen?)\b.*\b(?:challenges?|problems?|issues?)\b", re.I)),
+    ("blocked", re.compile(r"\b(blockers?|blocked|blocking|impediments?|stuck|challenges?|problems?|issues faced|"
+                           r"difficult|help needed|need help|obstacles?)\b", re.I)),
+    ("decided", re.compile(r"\b(what went well|went right|worked well|decisions?(?: made)?|decided|resolutions?|resolved|outcomes?|agreed|conclusions?|"
+                           r"results?|votes?|approved)\b", re.I)),
+    ("doing", re.compile(r"\b(action items?|actions?|ais|todos?|to-dos?|to do|next steps?|next|today|tomorrow|"
+                         r"plans?|planned|coming up|going to|will do|doing|working on|in progress|"
+                         r"follow[- ]?ups?|follow[- ]?up actions|process improvements?|remediation|goals?|"
+                         r"what we need to do|who'?s doing what|assignments?|tasks?|backlog|focus|priorities|working towards)\b", re.I)),
+    ("done", re.compile(r"\b(done|did|completed|accomplished|achieved|yesterday|since last|finished|shipped|"
+                        r"what i did|what we did|what have you done|progress|where we are|worked on|"
+                        # "Status", "Weekly status": a report of what was done; "Security review status" is a topic
+                        r"^(?:(?:weekly|daily|current|overall|team|my|our)\s+)?status(?:es)?(?:\s+(?:updates?|reports?))?(?=\s*:?\s*$)|"
+                        r"accomplishments|wins|changelog|released|close of (?:the )?week|wrap-?up|recap)\b", re.I)),
+    ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
+    ("risk", re.compile(r"\b(risks?|impact|root cause|causes?|contributing factors?|what went wrong|lessons?|"
+                        r"where we got lucky|concerns?|known issues|caveats?|regressions?)\b", re.I)),
+    ("question", re.compile(r"\b(open questions?|questions?|faq|unresolved|parking lot)\b", re.I)),
+]
+
+
+def mode_of(heading: str | None) -> str | None:
+    if not heading:
+        return None
+    h = heading.strip()
+    for mode, rx in MODE_HEADS:
+        if rx.search(h):
+            return mode
+    return None

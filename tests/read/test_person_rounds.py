@@ -1,0 +1,71 @@
+"""A team's weekly update written as one entry per person, each a lone '- **@handle**' bullet over bold
+part lines that are not indented under it and ended by '---' (the shape of Quansight-Labs
+jupyter-a11y-mgmt team_updates, BSD-3-Clause; made-up text): each person's parts are their round,
+their "I" is theirs, thanks are kind words, "I'll be here" is no news, time away is a risk, and
+"Nothing at the moment, thanks" under challenges is no blocker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter import Drafter
+from drafter.read import read_notes
+from drafter.read.people import acceptable
+
+NOTES = """\
+# Weekly update for: 29-08-2022
+
+## Individual updates
+
+- **@gabalafou**
+
+ **Thanks I'd like to give**
+- @isabela-pf for letting me work with her on a blog post
+
+**Updates from last week**
+- The tab trap fix was merged. I'm not sure when this will get rolled out to end users, though.
+- I will get in touch with @tonyfast next week if I hit any walls.
+
+**My availability for next week**
+- I will be working from plane on Wednesday, August 31.
+---
+
+- **@steff456**
+
+**Updates from last week**
+- I worked on the blurry python 3 icon in the Launcher
+
+**Challenges I faced and things I'd like assistance with**
+- Nothing at the moment, thanks
+
+**My availability for next week**
+- I'll be here!
+---
+"""
+
+
+def _log():
+    return read_notes(NOTES, dt.date(2022, 8, 30))
+
+
+def test_each_person_bullet_heads_their_round():
+    log = _log()
+    assert {"gabalafou", "steff456"} <= {i.title.lstrip("@") for i in log.items}
+    assert acceptable("steff456", "handle") and not acceptable("1a2b3c4d5", "handle")
+    gab = next(i for i in log.items if i.title.lstrip("@") == "gabalafou")
+    assert [(c.owner, c.what.split()[:3]) for c in gab.commitments] == [("gabalafou", ["get", "in", "touch"])]
+    assert any("working from plane" in r and r.endswith("(gabalafou)") for r in gab.risks), gab.risks
+
+
+def test_thanks_here_and_nothing_at_the_moment_are_not_news():
+    log = _log()
+    said = [*(n for i in log.items for n in i.notes), *(c.what for i in log.items for c in i.commitments)]
+    assert not any("blog post" in s or "be here" in s for s in said), said
+    steff = next(i for i in log.items if i.title.lstrip("@") == "steff456")
+    assert not steff.waits and not steff.risks, (steff.waits, steff.risks)
+
+
+def test_the_update_speaks_of_each_person_by_name():
+    text = Drafter(engine="offline").update(NOTES, as_of=dt.date(2022, 8, 30), audience="team").render("text")
+    assert "gabalafou will get in touch with @tonyfast" in text, text
+    assert "Mine:" not in text and "I will get in touch" not in text, text
