@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .section_modes import MODE_HEADS, MODES, mode_of  # noqa: F401  (re-exported: they lived here)
-from .status_words import (AVAILABILITY, DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
+from .status_words import (AVAILABILITY, NO_DECISION, DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
                            PROBLEM_LABEL, REMAINING, REMAINING_LEAD)
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .clause_split import options_in, sentences  # noqa: F401  (re-exported: they lived here)
@@ -275,6 +275,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         if first not in _NOT_IMPERATIVE and not re.search(r"^(?:\S+\s+){0,3}(?:is|are|was|were|has|have)\b", rest, re.I):
             return Signal("commitment", rest, owner=default_owner)  # "The conclusion is simple: prepare scripts earlier"
         return Signal("outcome", rest, owner=speaker)
+    if NO_DECISION.match(t):
+        return Signal("note", t, owner=speaker)  # "Nothing decided, not even next steps.": no outcome, the point stays open
     settled = labelled_outcome(t)
     if settled and not action_label:
         return Signal("outcome", settled, owner=speaker)
@@ -314,6 +316,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
             return Signal("note", body, owner=owner)
     if PROBLEM_LABEL.match(body) and not DONE_WORD.search(body):
         return Signal("risk", body, owner=owner)  # "Bug: When radius not set, nothing is displayed."
+    if checked is True and is_question(body):
+        return Signal("question", body, owner=speaker or owner)  # "- [x] Time for this meeting?": an agenda point covered, not work done
     if checked is True or (mode == "done" and DONE_WORD.search(body)):
         return Signal("done", _strip_done(body), owner=owner)
     qa = re.match(r"^(?P<q>[^?]{3,}\?)\s+(?P<a>\S.*)$", body)

@@ -77,6 +77,9 @@ IN_FLIGHT = gated(r"\((?P<state>(?:still\s+)?(?:in flight|in progress|wip|ongoin
 AVAILABILITY = re.compile(r"^\W*(?:i|we)\s*(?:will|['’]ll|am|['’]m|are|['’]re)\s+(?:(?:also|only|still|probably|mostly)\s+)?(?:be\s+)?"
                           r"(?:(?P<away>out(?: of (?:the )?office)?|off|away|on (?:vacation|holiday|leave|pto|parental leave)|travel\w*|"
                           r"working from|flying|unavailable|sick|at (?:a |the )?(?:conference|offsite))|here|around|available|back)\b", re.I)
+# a point the meeting left open, said as such: "Nothing decided, not even next steps.", "No decision yet"
+NO_DECISION = re.compile(r"^\W*(?:nothing (?:was |got )?(?:decided|agreed|resolved)|no (?:decision|conclusion|agreement|consensus)(?: (?:yet|reached|made))?|"
+                         r"not (?:yet )?(?:decided|agreed|resolved)|undecided)\b", re.I)
 # a known problem labelled as such: "Bug: When radius not set, nothing is displayed.", "Race condition: ..."
 PROBLEM_LABEL = re.compile(r"^\W*(?:bugs?|issues?|problems?|race conditions?|regressions?|known issues?|caveats?|gotchas?|"
                            r"limitations?|flaky|crash(?:es)?)\s*[:\-–]\s*\S", re.I)

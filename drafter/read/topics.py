@@ -18,6 +18,7 @@ from .outline import Node, Outline
 from .people import People, is_me, quote_intro, weak_tag
 from .signals import DECISION_LABEL, classify, is_question, labelled_outcome, mode_of, sentences, speaker_turns
 from .statements import said_something, small_talk
+from .status_words import NO_DECISION
 from .table_rows import read_row
 
 
@@ -157,8 +158,9 @@ class LogBuilder:
                 if sig.kind == "decision" and self._point_vs(node, sent):
                     sig.kind = "note"  # "Happening at runtime vs loading in the wasm execution time" among a topic's points
                 if sig.kind == "question" and node.children:
-                    sig.answered = True  # the lines nested under it answer it
-                if sig.kind == "note" and k == 0 and self._answers(node) and not _TENTATIVE.search(sent):
+                    # the lines nested under it answer it, unless they say it was left open ("Nothing decided")
+                    sig.answered = not any(NO_DECISION.match(self.outline.nodes[c].text or "") for c in node.children)
+                if sig.kind == "note" and k == 0 and self._answers(node) and not _TENTATIVE.search(sent) and not NO_DECISION.match(sent):
                     sig.kind = "outcome"  # a statement nested under a question is its answer ("If ..., we could ..." is an idea)
                 if sig.kind == "question" and (any(not p.rstrip().endswith("?") for p in parts[k + 1 :]) or t_i < len(turns) - 1):
                     sig.answered = True  # a discussion goes on after it in the same paragraph: not left open

@@ -172,3 +172,29 @@ def test_a_decisions_tldr_and_discussion_are_its_parts_not_topics_and_a_list_lea
     assert not any(t in ("Tl;dr", "Detailed discussion") for t in titles), titles
     said = [*_said(log), *(o.text for i in log.items for o in i.outcomes)]
     assert not any(s.rstrip(".").lower() in ("we should have", "so we should have") for s in said), said
+
+
+AGENDA_BOXES = """\
+# Community call 2023-11-08
+
+## Attendees
+
+- Dave Clements
+- Jannis Leidel
+
+## New Agenda Items
+
+- [x] (JL) conda 23.10.0 happened! For real this time, in November
+- [x] Time for this meeting? Should we move it earlier in the day?
+    - Nothing decided, not even next steps.
+"""
+
+
+def test_a_covered_agenda_question_stays_open_when_nothing_was_decided():
+    # conda/governance meetings/archive/20231108_agenda_and_minutes.md (CC-BY-4.0), shape of its agenda
+    log = _log(AGENDA_BOXES, dt.date(2023, 11, 9))
+    outcomes = [o.text for i in log.items for o in i.outcomes]
+    assert not any("Nothing decided" in o for o in outcomes), outcomes
+    assert not any("move it earlier" in a.text or "Time for this meeting" in a.text for i in log.items for a in i.actions)
+    qs = [(q.text, q.answered) for i in log.items for q in i.questions]
+    assert ("Should we move it earlier in the day?", False) in qs, qs
