@@ -229,7 +229,11 @@ _NOT_A_VERB = re.compile(r"^(?:(?:i|we|they|he|she|you|it|the|a|an|my|our|their|
 
 
 def will_ok(action: str) -> bool:
-    """Can ``action`` follow 'X will' (its first word no pronoun, article or contraction)?"""
+    """Can ``action`` follow 'X will' (its first word no pronoun, article or contraction, and not a list of
+    things: 'use cases, Database Guidelines, SQL code examples' is a person's task list, no verb phrase)?"""
+    parts = [p.strip() for p in action.split(",") if p.strip()]
+    if len(parts) >= 3 and sum(p[:1].isupper() or p[:1].isdigit() for p in parts[1:]) >= 0.5 * (len(parts) - 1) and len(parts[0].split()) <= 3:
+        return False
     return not _NOT_A_VERB.match(action.strip())
 
 

@@ -40,3 +40,9 @@ def test_will_is_followed_by_a_verb_or_the_notes_words():
     assert "Vini will share it with the channel" in text, text
     assert "(incl. Wolf) and Hind" in text and "\n- Wolf)" not in text, text
     assert not sentence_problems(text), sentence_problems(text)
+
+
+def test_a_persons_task_list_is_no_verb_phrase():
+    # ElektraInitiative/PermaplanT doc/meetings (BSD-3-Clause): "- Ramzan: use cases, Database Guidelines, SQL code examples"
+    assert not will_ok("use cases, Database Guidelines, SQL code examples Feasability, 1. QGis, 2. Projizieren")
+    assert will_ok("review the PRs, update the docs, and tag the release")
