@@ -391,7 +391,8 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
                         + ("" if who == "I" else f" ({who})") + ".", R_KEY, "action")
                     continue
                 if not willed and what.split()[:1] and what.split()[0].lower() in _OWN_SUBJECT:  # 'I had covered ...': a sentence already
-                    add(sentence(what), R_KEY, "action")
+                    # someone else's ('We should have a monitoring bot' owned by ianh): whose it is, said first
+                    add(sentence(what if who in ("I", "we") or who.split()[0] in what else f"{who}: {what}"), R_KEY, "action")
                     continue
                 ws = what.split()  # a title-cased name keeps its case: 'ALR: Supply Chain Security'
                 low = what[1:2].islower() and not (len(ws) > 1 and ws[1][:1].isupper())

@@ -136,7 +136,9 @@ def short_title(title: str, limit: int = 60) -> str:
 
 _PHRASE_BREAK = re.compile(r"\s+(?=(?:and|or|but|so|because|which|that|who|to|with|without|for|by|in|on|at|of|from|"
                            r"when|while|if|unless|until|after|before|via|as)\s)|\s+[—–-]+\s+|,\s+", re.I)
-_CLAUSE_BREAK = re.compile(r"\s+(?=(?:but|so|because|which|while|whereas|although|though)\s)|\s+[—–-]+\s+|[,;]\s+", re.I)
+# a clause ends before "but", "which", a dash, or a purpose ("to ensure that ...", "so that ...": droppable)
+_CLAUSE_BREAK = re.compile(r"\s+(?=(?:but|so|because|which|while|whereas|although|though|in order to|"
+                           r"to (?:ensure|make sure|avoid|prevent|allow|enable|help))\s)|\s+[—–-]+\s+|[,;]\s+", re.I)
 _DANGLING_END = re.compile(r"(?:\s+(?:the|a|an|of|to|for|and|or|with|by|on|in|at|from|as|that|which|their|its|our|"
                            r"my|your|his|her|this|these|those|is|are|was|be))+$", re.I)
 

@@ -62,6 +62,9 @@ _OPEN = re.compile(
 )
 _NEXT_TIME = re.compile(r"^(?:next time|in (?:the )?future|going forward|from now on)\b,?\s*(?:(?:we|i)\s*(?:will|'ll|should|need to|must|plan to)\s+)?(?P<what>.+)$", re.I)
 _CONCLUSION = re.compile(r"^(?:the\s+|our\s+|main\s+|key\s+)?(?:conclusions?|lessons?(?: learn(?:ed|t))?|takeaways?)(?:\s+(?:is|was)(?:\s+(?:simple|clear|obvious))?)?\s*:\s*(?P<rest>\S.*)$", re.I)
+# a report's header fields, no news of the incident: "Status: final", "Owners: chinmay", "Component: flutter repository"
+_HEADER_FIELD = re.compile(r"^(?:(?:status|owners?|components?|date/time|date|time|incident (?:id|number)|ticket|version)\s*:|"
+                           r"(?:final|draft|published|wip|in review|under review)\.?$)", re.I)
 _META = re.compile(r"^(?:contact|links?|urls?|see also|references?|related(?: issues| prs?)?|sponsors?|authors?|(?:prepared|written|compiled|authored|edited) by|last (?:updated|modified|edited)|updated|date|published|status page|category|categories|tags?|host)\s*:", re.I)
 _EXAMPLE = re.compile(r"^(?:for example|for instance|e\.g\.?)[,:\s]", re.I)
 _DONE_AFTER = re.compile(r"^(?:this|that|it)\s+(?:has|have|had)\s+(?:now\s+)?been\s+(?:done|completed|fixed|implemented|set up|configured)\b\W*(?P<rest>.*)$|^done\b\W*(?P<rest2>.*)$", re.I)
@@ -207,8 +210,8 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
         return "note"  # an illustration of the sentence before it; how to read the timeline
     if re.match(r"^(?:thanks?|thank you)\b", s, re.I) or re.search(r"\btakes? .{0,60}\bseriously\b", s, re.I) or _META.match(s) or re.search(r"\bsponsored by\b|\b(?:is|are) responsible for\b", s, re.I):
         return "note"  # thanks, "Contact: ...", "Last updated: ...", "Link: ...", a sponsor
-    if not re.search(r"[^\W_]", s):
-        return "none"  # "\\\\" (a markdown line break alone)
+    if not re.search(r"[^\W_]", s) or _HEADER_FIELD.match(s):
+        return "none"  # "\\\\" (a markdown line break alone); the report's own fields: "Status: final", "Component: .."
     if _CONCLUSION.match(s) or _NEXT_TIME.match(s):
         return "commitment"
     if is_question(s):

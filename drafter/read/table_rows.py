@@ -8,6 +8,7 @@ import re
 from ..dates import find_dates
 from ..models import WorkItem
 from .outline import Node, table_header
+from .people import is_common_word
 from .signals import classify
 from .status_words import cell_state
 
@@ -15,6 +16,8 @@ from .status_words import cell_state
 _OWNER_COLUMN = re.compile(r"owner|assignee|\bwho\b|responsible|assigned|\bmember\b|\bperson\b|^name$|\blead\b|\bdri\b", re.I)
 # a cell of an owner column that names people: "Luke LeVasseur", "@octocat", "Kat, Beth"
 _NAME_CELL = re.compile(r"^@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?:\s*(?:,|&|and|/)\s*@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})*$|^@[\w-]+$")
+# a lower-case handle in an owner column: "chinmay", "@ianh"
+_HANDLE_CELL = re.compile(r"@?[a-z][a-z0-9_.-]{1,30}")
 # a column that gives when it is due: "Due", "Deadline", "Due date", "By", "Target", "ETA"
 _DUE_COLUMN = re.compile(r"\bdue\b|deadline|^by$|^by when$|\btarget\b|\beta\b|^when$", re.I)
 
@@ -27,6 +30,9 @@ def read_row(b, item: WorkItem, node: Node, mode: str | None, default_owner: str
     cols = {h.lower(): c for h, c in zip(header, node.cells)} if header else {}
     owner_col = next((h for h in cols if _OWNER_COLUMN.search(h)), None)
     owner = cols.get(owner_col) or None if owner_col else None
+    if owner and _HANDLE_CELL.fullmatch(owner) and not is_common_word(owner.lstrip("@")):
+        b.people.add(owner.lstrip("@"), "handle", node.line)  # "| Pin our dependencies | chinmay |": a handle, owning the row
+        owner = owner.lstrip("@")
     if owner and not (b.people.known(owner) or _NAME_CELL.match(owner)):
         owner = None  # "TBD", "n/a", "see below": no one named
     task = next((c for h, c in cols.items() if re.search(r"action|task|item|what|description|todo", h) and c), None)
@@ -41,6 +47,8 @@ def read_row(b, item: WorkItem, node: Node, mode: str | None, default_owner: str
         if state in ("doing", "partly"):
             task = f"{task}: {status}"  # the state as written, said with the task
         sig = classify(task, row_mode, b.people, speaker=owner, default_owner=owner or default_owner, first_person=b.first_person)
+        if owner and sig.kind in ("note", "decision") and not done and "?" not in task:
+            sig.kind, sig.text = "commitment", task  # "| We should have a monitoring bot ... | ianh |": the row's owner takes it on
         if owner and sig.kind == "commitment":
             sig.owner = owner
         n_commitments = len(item.commitments)

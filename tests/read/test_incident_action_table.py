@@ -1,0 +1,54 @@
+"""A postmortem's header fields and its action-item tables (the shape of flutter/flutter's
+docs/postmortems, BSD-3-Clause; made-up rows): 'Status: final' and 'Owners: x' are the report's own
+fields, not news; a lower-case handle in an Owner column owns the row, also a row worded 'We should
+have ...'; a follow-up cut to fit the headline ends before its purpose clause ('to ensure that ...')."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter import Drafter
+from drafter.read import read_notes
+
+REPORT = """\
+# Postmortem: Build Breakage on 2016-11-08
+
+Status: final<br>
+Owners: chinmay
+
+## Summary
+
+Description: CI reported failures on builds<br>
+Component: main repository<br>
+Duration: 16h 45m<br>
+User impact: Team members were unable to merge new PRs.
+
+## Action items
+
+### Prevention
+
+| Action Item | Owner | Tracking bug | Notes |
+|-------------|-------|--------------|-------|
+| Pin our external dependencies to specific versions to ensure that our public stability is hermetic. | chinmay | #6767 | |
+
+### Detection
+
+| Action Item | Owner | Tracking bug | Notes |
+|-------------|-------|--------------|-------|
+| We should have a continuous monitoring bot that tries to run all our tests | ianh | #6777 | |
+"""
+
+
+def test_owner_columns_own_their_rows_and_header_fields_are_not_news():
+    log = read_notes(REPORT, dt.date(2016, 11, 9))
+    owned = {(c.owner, c.what.split()[0]) for i in log.items for c in i.commitments}
+    assert {("chinmay", "Pin"), ("ianh", "We")} <= owned, owned
+    said = [n for i in log.items for n in i.notes]
+    assert not any(s.lower().startswith(("final", "owners", "component")) for s in said), said
+
+
+def test_the_headline_names_the_owners_and_cuts_before_the_purpose():
+    text = Drafter(engine="offline").update(REPORT, as_of=dt.date(2016, 11, 9)).render("text")
+    first = text.splitlines()[0]
+    assert "(chinmay)" in first and "to ensure" not in first, first
+    assert "ianh: We should have a continuous monitoring bot" in text, text
