@@ -252,6 +252,8 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
     # (the report's own team, named in its title: "The FreeBSD Release Engineering Team started the cycle")
     if part in ("summary", "report", "impact") and pm and not ours and not passive and not (DONE_RE.match(s) and re.match(r"^(?:we|i)\b", s, re.I)):
         return "outcome"  # "a security researcher identified a leaked token": what happened, not what we did
+    if re.match(r"^(?:\w+\s+){0,3}(?:could|would|might|may)\s+(?:have\s+|also\s+)?[a-z]+", s, re.I) and not DONE_RE.match(s):
+        return "outcome"  # "This could result in teams ... using the broken v10.5.0": what it could do, not a thing done
     if DONE_RE.match(s) or pm or passive:
         return "done"
     return "outcome"
