@@ -56,8 +56,9 @@ def test_the_headline_names_the_owners_and_cuts_before_the_purpose():
 
 def test_what_an_incident_could_have_done_is_not_a_thing_done():
     # carbon-design-system/carbon docs/postmortems (Apache-2.0), shape of its Impact part
-    text = ("# v10.5.0 broken build\n\n**Summary**\n\nThe v10.5.0 release shipped a broken build.\n\n**Impact**\n\n"
-            "This impacted teams that used caret ranges. This could result in teams who are installing fresh versions "
-            "to use the broken v10.5.0 when it was released.\n")
+    text = ("---\ndate: 2019-08-15\nauthors: joshblack\n---\n\n# v10.5.0 broken build\n\n**Summary**:\n\n"
+            "The v10.5.0 release shipped a broken build.\n\n**Impact**\n\n"
+            "This impacted teams that used caret ranges. This could result in teams who are installing fresh versions\n"
+            "to use the broken v10.5.0 when\nit was released.\n\n**Root causes**:\n\nWe removed the build step.\n")
     log = read_notes(text, dt.date(2019, 8, 16))
     assert not any(a.text.startswith("This could result") for i in log.items for a in i.actions)
