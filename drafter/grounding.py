@@ -34,7 +34,7 @@ PROPOSAL_CUES = re.compile(
 # and common sentence starters.
 COMMON = set(
     """
-    I I'm I'll I've I'd A An The This That These Those It Its If When Then So But And Or Also Not No Yes
+    Incident I I'm I'll I've I'd A An The This That These Those It Its If When Then So But And Or Also Not No Yes
     Next Now Today Tomorrow Yesterday Tonight Owner Done Deadline Deadlines Quality Check Check-ins Check-in
     Decision Decisions Rights Why Resources Escalate Runbook Support Capacity Open Loops Loop Subject
     Option Options Recommendation Recommended Default Reply Upside Downside Cost Time Risk Risks Ask Asks
