@@ -66,7 +66,7 @@ _NAME_OR_HANDLE = rf"(?:@[\w.-]+|{FULL_NAME}|[a-z][a-z0-9_-]{{2,20}})"
 OWNER_PATTERNS = [
     gated(rf"^\s*(?:AI|A\.I\.|Action(?: item)?|TODO|ACTION)\s*[\(\[]\s*(?P<who>[^)\]]+?)\s*[\)\]]\s*:?\s*(?P<what>.+)$", re.I),
     gated(rf"^\s*(?:AI|Action(?: item)?|TODO)\s*[:\-–]\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE})*)\s*(?:[:\-–]|\bto\b|\bwill\b)\s*(?P<what>.+)$"),
-    gated(rf"^\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE}){{0,3}})\s+(?:to|will|'ll|is going to|are going to|is to|are to|agreed to|volunteered to|offered to|promised to|needs to|should)\s+(?P<what>\w.+)$"),
+    gated(rf"^\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE}){{0,3}})(?:\s+\(@[\w.-]+\))?\s+(?:to|will|'ll|is going to|are going to|is to|are to|agreed to|volunteered to|offered to|promised to|needs to|should)\s+(?P<what>\w.+)$"),
     gated(rf"(?:[,;]\s+|\band\s+)(?P<who>{FULL_NAME})\s+(?:[a-z]{{3,}}ed\s+(?:[a-z]+ly\s+)?and\s+)?(?:promised|agreed|offered|volunteered)\s+to\s+(?P<what>\w.+)$"),
     gated(rf"^(?P<what>.+?)\s*[\(\[\-–—]\s*(?:owner|assigned to|assignee|by|who)\s*[:=]?\s*(?P<who>{_NAME_OR_HANDLE})\s*[\)\]]?\s*$", re.I),
     gated(rf"^\s*(?P<what>.+?)\s*[\-–—,]\s*(?P<who>@[\w.-]+)\s*$"),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .section_modes import MODE_HEADS, MODES, mode_of  # noqa: F401  (re-exported: they lived here)
-from .status_words import (AVAILABILITY, NO_DECISION, DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
+from .status_words import (AVAILABILITY, NO_DECISION, REPORTED_PAST, DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
                            PROBLEM_LABEL, REMAINING, REMAINING_LEAD)
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .clause_split import options_in, sentences  # noqa: F401  (re-exported: they lived here)
@@ -177,7 +177,7 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
         # "Real-time design doc (#557): Aapeli will work on this with Lennart"
         alt = "|".join(re.escape(n) for n in known)
         m = re.search(
-            rf"(?:^|[:;,(]\s*|\b(?:and|so|then)\s+)@?(?P<who>(?:{alt})(?:\s*(?:,|and|&)\s*@?(?:{alt}))*)\s+"
+            rf"(?:^|[:;,(]\s*|\b(?:and|so|then)\s+)@?(?P<who>(?:{alt})(?:\s*(?:,|and|&)\s*@?(?:{alt}))*)(?:\s+\(@[\w.-]+\))?\s+"
             # "Samuel responded quickly and promised to prepare a VM": what they did, then their promise
             rf"(?:[a-z]{{3,}}ed(?:\s+[a-z]+ly)?\s+and\s+(?=(?:also\s+)?(?:promised|agreed|offered|volunteered)\s+to\b)(?:also\s+)?)?"
             rf"(?:will|'ll|to|is going to|agreed to|"
@@ -356,6 +356,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if DECISION_RE.search(body) and not who:
         return Signal("decision", _strip_label(body, ("proposal", "options", "decision needed", "decision")), owner=owner, options=options_in(body))
     fw = _FIRST_WILL.match(body)
+    if checked is False and not who and REPORTED_PAST.match(body):
+        return Signal("done", body, owner=owner)  # "- [ ] A few documentation PRs went in": an agenda box over a report
     if who or action_label or (label_owner and (mode == "doing" or tags)) or (checked is False):
         return Signal("commitment", body, owner=owner)
     if fw:

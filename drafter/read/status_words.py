@@ -80,6 +80,10 @@ AVAILABILITY = re.compile(r"^\W*(?:i|we)\s*(?:will|['’]ll|am|['’]m|are|['’
 # a point the meeting left open, said as such: "Nothing decided, not even next steps.", "No decision yet"
 NO_DECISION = re.compile(r"^\W*(?:nothing (?:was |got )?(?:decided|agreed|resolved)|no (?:decision|conclusion|agreement|consensus)(?: (?:yet|reached|made))?|"
                          r"not (?:yet )?(?:decided|agreed|resolved)|undecided)\b", re.I)
+# a report of what happened, worded in the past: "A few documentation PRs went in", "Last efforts spent
+# integrating with ...", "Experimented with PyScript ... I gave up" (under an agenda's unchecked box: no task)
+REPORTED_PAST = re.compile(r"^(?:(?:[\w-]+\s+){0,5}?(?:went in|went out|got merged|were (?:merged|added|fixed|released|landed)|"
+                           r"was (?:merged|added|fixed|released|landed)|spent)|experimented|tried|explored|investigated|looked into)\b", re.I)
 # a known problem labelled as such: "Bug: When radius not set, nothing is displayed.", "Race condition: ..."
 PROBLEM_LABEL = re.compile(r"^\W*(?:bugs?|issues?|problems?|race conditions?|regressions?|known issues?|caveats?|gotchas?|"
                            r"limitations?|flaky|crash(?:es)?)\s*[:\-–]\s*\S", re.I)

@@ -69,3 +69,38 @@ def test_the_update_speaks_of_each_person_by_name():
     text = Drafter(engine="offline").update(NOTES, as_of=dt.date(2022, 8, 30), audience="team").render("text")
     assert "gabalafou will get in touch with @tonyfast" in text, text
     assert "Mine:" not in text and "I will get in touch" not in text, text
+
+
+AGENDA_ROUNDS = """\
+# 2023-07-25 grant meeting
+
+## Attendees
+
+| Full name              | Github handle    | Organization  |
+|------------------------|------------------|---------------|
+| Jaime Rodríguez-Guerra | `jaimergp`       | Quansight     |
+| Vinicius D. Cerutti    | `viniciusdc`     | Quansight     |
+
+## 📝 Updates
+
+- [ ] Vini:
+  - [ ] Vini to finish the database prototype on Friday 28th.
+  - [ ] Last efforts spent integrating with the harvesters.
+- [ ] Jaime:
+  - [ ] A few documentation PRs went in.
+  - [ ] Axel (@h-vetinari) will use a few hours to work on the bots test suite.
+
+## 🚀 Action items
+
+- [ ] Jaime to schedule a call with Gabriela and Asmit next week
+"""
+
+
+def test_an_agenda_box_over_a_report_is_no_task_and_a_named_handle_owns_its_promise():
+    # Quansight-Labs/czi-conda-forge-mgmt meeting-notes (BSD-3-Clause), the shape of its agenda rounds
+    log = read_notes(AGENDA_ROUNDS, dt.date(2023, 7, 26))
+    promised = [(c.owner, c.what) for i in log.items for c in i.commitments]
+    assert not any(w.startswith(("Last efforts", "A few documentation")) for _, w in promised), promised
+    assert any(o == "Axel" and w.startswith("use a few hours") for o, w in promised), promised
+    done = [a.text for i in log.items for a in i.actions]
+    assert any(t.startswith("A few documentation PRs went in") for t in done), done
