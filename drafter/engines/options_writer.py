@@ -36,6 +36,11 @@ def decision_on(question: str) -> str:
     phrase = choice_phrase(question) or decision_phrase(question)
     if re.match(r"^(?:How|What|Which|Where|Who|When|Whether)\b", phrase):  # "How to handle symlinks ...?" after "on"
         phrase = phrase[:1].lower() + phrase[1:]
+    # a question embedded after "on" loses its inversion: "how do we want to persist" -> "how we want to persist",
+    # "which should we pick" -> "which we should pick"
+    phrase = re.sub(r"^(how|what|which|where|when|who|why)\s+(?:do|does|did)\s+(we|i|you|they|he|she|it)\s+", r"\1 \2 ", phrase, flags=re.I)
+    phrase = re.sub(r"^(how|what|which|where|when|who|why)\s+(should|shall|can|could|would|will)\s+(we|i|you|they|he|she|it)\s+",
+                    r"\1 \3 \2 ", phrase, flags=re.I)
     return phrase if phrase.startswith("on ") else f"on {phrase}"
 
 

@@ -46,3 +46,11 @@ def test_a_persons_task_list_is_no_verb_phrase():
     # ElektraInitiative/PermaplanT doc/meetings (BSD-3-Clause): "- Ramzan: use cases, Database Guidelines, SQL code examples"
     assert not will_ok("use cases, Database Guidelines, SQL code examples Feasability, 1. QGis, 2. Projizieren")
     assert will_ok("review the PRs, update the docs, and tag the release")
+
+
+def test_a_question_embedded_after_on_loses_its_inversion():
+    from drafter.engines.options_writer import decision_on
+
+    # PermaplanT's minutes: "We need to decide how do we want to persist the selectable elements ..."
+    assert decision_on("How do we want to persist the selectable elements?") == "on how we want to persist the selectable elements"
+    assert decision_on("Which should we pick?").startswith("on which we should pick")
