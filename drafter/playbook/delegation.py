@@ -176,6 +176,23 @@ def task_resources(item: WorkItem, delegate: str, log: WorkLog, lines: list[str]
     return list(dict.fromkeys(resources))
 
 
+def _person_round(item: WorkItem) -> bool:
+    """Is the item a person's round ('@steff456' over their updates), titled by who, not by the work?"""
+    title = clean(item.title)
+    return title.startswith("@") or bool(item.owner and clean(item.owner).lstrip("@") == title.lstrip("@"))
+
+
+def _task_title(item: WorkItem) -> str:
+    """The task's title: the item's, or for a person's round the work in it (their first open promise), never
+    the person ('@steff456 owns the @steff456')."""
+    if _person_round(item):
+        work = next((c.what for c in item.commitments if c.state not in ("done", "dropped")), None)
+        if work:
+            work = clean(work).rstrip(".")
+            return work[:1].upper() + work[1:]
+    return clean(item.title)
+
+
 def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts:
     """One hand-over task from the notes. What the notes do not give is listed in ``to_agree``."""
     item, as_of = ip.item, log.as_of
@@ -229,7 +246,7 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
     rights = DecisionRights.DECIDE_AND_INFORM if item.recurring else DecisionRights.RECOMMEND
     return DelegationTaskFacts(
         item_title=item.title,
-        title=within(clean(item.title), 120),
+        title=within(_task_title(item), 120),
         done_when=done_when[:300] if done_when else None,
         deadline=deadline,
         deadline_proposed=given is None,
@@ -305,6 +322,8 @@ def step_loop(ip: ItemPlan, as_of: dt.date) -> str:
     proposed = getattr(step, "due_proposed", False)
     when = "today" if step.due == as_of else f"by {fmt(step.due, as_of)}"
     title = short_title(ip.item.title)
+    if _person_round(ip.item) and not is_me(owner):  # "@gabalafou: gabalafou will ...": the person once
+        return f"{owner} will {step.action} {when}" if not proposed else f"{owner} will {step.action}; I check on it {when} (proposed)"
     if is_me(owner):
         return f"{title}: I keep it; next I will {step.action} {when}" + (" (proposed)" if proposed else "")
     if proposed:  # someone else's action item (minutes): theirs; the tool's date is when I check

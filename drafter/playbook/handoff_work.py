@@ -45,7 +45,9 @@ def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
     if mine:
         return mine
     # last, a wait to chase (the item as a whole); never an item only because a heading sits over someone's promise
-    return [ip for ip in live if ip.item.waits or ip.item.delegate_to]
+    # (nor the delegate's own round of a team's update, blocked: their blocker is theirs already, not work to hand them)
+    return [ip for ip in live if (ip.item.waits and not (delegate and ip.item.owner and owned_by(ip.item.owner, delegate, log, table)))
+            or ip.item.delegate_to]
 
 
 def signed_by(what: str, delegate: str, log) -> re.Match | None:

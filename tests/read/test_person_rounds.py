@@ -104,3 +104,15 @@ def test_an_agenda_box_over_a_report_is_no_task_and_a_named_handle_owns_its_prom
     assert any(o == "Axel" and w.startswith("use a few hours") for o, w in promised), promised
     done = [a.text for i in log.items for a in i.actions]
     assert any(t.startswith("A few documentation PRs went in") for t in done), done
+
+
+def test_a_blocked_persons_round_is_not_handed_to_them_and_their_loops_name_them_once():
+    import pytest
+    from drafter.errors import InputError
+
+    notes = NOTES.replace("- Nothing at the moment, thanks", "- I'm having a hard time finding the actual asset for the icon")
+    d = Drafter(engine="offline")
+    with pytest.raises(InputError, match="nothing to delegate"):
+        d.delegate(notes, as_of=dt.date(2022, 8, 30), delegate_to="@steff456")
+    text = d.delegate(notes, as_of=dt.date(2022, 8, 30), delegate_to="gabalafou").render("text")
+    assert "owns the @" not in text and "Gabalafou: gabalafou" not in text, text
