@@ -269,6 +269,9 @@ def first_news(plan: Plan, room: int) -> str:
         # else what was done, with who did it as the notes write them
         (f"{cap(d).rstrip('.')}." for ip in order if not said_only(ip) for d in (done_by(a, ip) for a in ip.item.actions[:3])
          if len(d.split()) >= 4 and not _ANAPHORIC.match(d) and not _names_only(d)),
+        # else an owner's step that names nothing itself ("jasondellaluce will do it"): who owns which topic
+        (f"{subject(s.owner)} owns {the(lower_first(clause(ip.item.title)))}." for ip in order for s in compact_steps(ip)[:1]
+         if s is not None and not is_me(s.owner) and len(clean(ip.item.title).split()) >= 3),
     ]
     for kind in picks:
         for text in kind:

@@ -54,3 +54,12 @@ def test_a_question_embedded_after_on_loses_its_inversion():
     # PermaplanT's minutes: "We need to decide how do we want to persist the selectable elements ..."
     assert decision_on("How do we want to persist the selectable elements?") == "on how we want to persist the selectable elements"
     assert decision_on("Which should we pick?").startswith("on which we should pick")
+
+
+def test_a_quiet_headline_says_who_owns_which_topic_when_the_step_names_nothing():
+    # evals/real falco core maintainers 2023-10-05 (Apache-2.0): "[incertum] @jasondellaluce will do it" under a topic
+    from pathlib import Path
+
+    notes = (Path(__file__).resolve().parents[2] / "evals/real/minutes/falco-core-maintainers-2023-10-05.md").read_text(encoding="utf-8")
+    first = Drafter(engine="offline").update(notes, as_of=dt.date(2023, 10, 6)).render("text").splitlines()[0]
+    assert first == "On track: jasondellaluce owns the consolidated new approach to allow rules overrides.", first
