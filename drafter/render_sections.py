@@ -228,6 +228,15 @@ _OWN_MODAL = re.compile(r"^(?:i|we)\s*(?:will|['’]ll|am going to|['’]m going
 _NOT_A_VERB = re.compile(r"^(?:(?:i|we|they|he|she|you|it|the|a|an|my|our|their|its|this|these|those)\b(?!['’])|\w+['’](?:ll|re|ve|m|d|s)\b)", re.I)
 
 
+def _statement(what: str) -> bool:
+    """A sentence with its own subject and verb ('that work will continue into early 2023'), not a task
+    worded without its verb ('login background and UI functionality', 'visual hints that the layer ...')."""
+    from .read.statements import has_verb
+
+    return bool(re.match(r"^(?:that|this|these|those|it|the|our|my|their|his|her)\s+(?:\S+\s+){0,4}?(?:is|are|was|were|has|have|had|will|"
+                         r"would|can|could|should|must)\b", what, re.I)) and has_verb(what)
+
+
 def will_ok(action: str) -> bool:
     """Can ``action`` follow 'X will' (its first word no pronoun, article or contraction, and not a list of
     things: 'use cases, Database Guidelines, SQL code examples' is a person's task list, no verb phrase)?"""
@@ -396,6 +405,9 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
                     continue
                 ws = what.split()  # a title-cased name keeps its case: 'ALR: Supply Chain Security'
                 low = what[1:2].islower() and not (len(ws) > 1 and ws[1][:1].isupper())
+                if not willed and who == "I" and not c.due and _statement(what):
+                    add(sentence(what), R_KEY, "action")  # 'That work will continue into early 2023': said, not 'Mine: that work ...'
+                    continue
                 line = willed or f"{'Mine' if who == 'I' else who}: {what[0].lower() + what[1:] if low else what}"
                 due = (" by " if willed else ", due ") + w.d(c.due) if c.due else ""
                 add(f"{line}{due}.", R_KEY, "action", named=True)

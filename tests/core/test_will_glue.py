@@ -63,3 +63,12 @@ def test_a_quiet_headline_says_who_owns_which_topic_when_the_step_names_nothing(
     notes = (Path(__file__).resolve().parents[2] / "evals/real/minutes/falco-core-maintainers-2023-10-05.md").read_text(encoding="utf-8")
     first = Drafter(engine="offline").update(notes, as_of=dt.date(2023, 10, 6)).render("text").splitlines()[0]
     assert first == "On track: jasondellaluce owns the consolidated new approach to allow rules overrides.", first
+
+
+def test_a_first_person_promise_that_is_a_sentence_is_said_not_labelled_mine():
+    # evals/real freebsd 2022q4 wireless status (FreeBSD documentation licence)
+    from pathlib import Path
+
+    notes = (Path(__file__).resolve().parents[2] / "evals/real/worklog/freebsd-2022q4-wireless-status.md").read_text(encoding="utf-8")
+    text = Drafter(engine="offline").update(notes, as_of=dt.date(2023, 1, 24)).render("text")
+    assert "Mine: that work will continue" not in text and "That work will continue into early 2023" in text, text
