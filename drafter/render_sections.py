@@ -85,7 +85,7 @@ class _Writer:
         action = _strip_prefix(self.t(step.action), "next:", "i will", "i'll", "will ")
         action = low_first(_OWN_MODAL.sub("", action, count=1)).rstrip(".")
         if not will_ok(action):  # "the review of the docs": no verb to put after 'will'; the notes' words, as written
-            return f"Next: {who}: {action}."
+            return f"Next: {cap_first(action)}." if who == "I" else f"Next: {who}: {action}."
 
         date = self.d(step.due)
         if getattr(step, "due_proposed", False):  # the tool's date, not one the notes give
@@ -240,6 +240,8 @@ def _statement(what: str) -> bool:
 def will_ok(action: str) -> bool:
     """Can ``action`` follow 'X will' (its first word no pronoun, article or contraction, and not a list of
     things: 'use cases, Database Guidelines, SQL code examples' is a person's task list, no verb phrase)?"""
+    if re.match(r"^[A-Za-z]+\s+\d+[a-z]?\s*[:\-–]\s+[A-Z]", action.strip()):
+        return False  # "Unit 5: Connect to the Internet", "Week 3 - tests": a title, not a verb phrase
     parts = [p.strip() for p in action.split(",") if p.strip()]
     if len(parts) >= 3 and sum(p[:1].isupper() or p[:1].isdigit() for p in parts[1:]) >= 0.5 * (len(parts) - 1) and len(parts[0].split()) <= 3:
         return False

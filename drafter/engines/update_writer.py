@@ -63,7 +63,11 @@ def plan_sentences(ip: ItemPlan, as_of) -> list[str]:
     if step is not None and late_step_of_other(ip, as_of):
         step = None  # someone else's step whose day passed: the headline says it was due, not that they will
     if step is not None:  # as the item's Next line says it
-        parts.append(f"{subject(step.owner)} will {step_text(step, as_of)}")
+        from ..render_sections import will_ok
+
+        # "Unit 5: Connect to the Internet": no verb to put after 'will'; the notes' words after the owner
+        parts.append(f"{subject(step.owner)} will {step_text(step, as_of)}" if will_ok(clean(step.action))
+                     else f"Next for {'me' if is_me(step.owner) else subject(step.owner)}: {cap(step_text(step, as_of))}")
     if fbs:
         fb = fbs[0]
         parts.append(f"if {fb.trigger} by {fmt(fb.by, as_of)}, I will {fb.action}")

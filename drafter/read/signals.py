@@ -314,7 +314,7 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
             return Signal("commitment", REMAINING_LEAD.sub("", body, count=1) or body, owner=owner if who or label_owner else None)
         if MUSING.match(body):  # "Might be nice to use different JLab tabs": an idea, neither done nor a promise
             return Signal("note", body, owner=owner)
-    if PROBLEM_LABEL.match(body) and not DONE_WORD.search(body):
+    if PROBLEM_LABEL.match(body) and not DONE_WORD.search(body) and mode != "doing":  # in "Doing", fixing it is the task
         return Signal("risk", body, owner=owner)  # "Bug: When radius not set, nothing is displayed."
     if checked is True and is_question(body):
         return Signal("question", body, owner=speaker or owner)  # "- [x] Time for this meeting?": an agenda point covered, not work done

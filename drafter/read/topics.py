@@ -245,8 +245,8 @@ class LogBuilder:
         text = _LEAD_CONJ.sub("", text).strip() or text  # "And therefore, work on improving it"
         if sig.kind == "none":
             return
-        if not text:
-            return
+        if not text or not re.search(r"[^\W_]", text):
+            return  # "- ..." under "Goals:" in a template nobody filled in: placed, nothing to draft
         if sig.kind in ("note", "outcome") and sig.text.rstrip().endswith(":") and len(text.split()) <= 6:
             return  # "So we should have:" over a numbered list: it introduces the list's lines, says nothing itself
         if sig.kind in ("note", "risk") and small_talk(text):

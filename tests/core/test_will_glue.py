@@ -72,3 +72,15 @@ def test_a_first_person_promise_that_is_a_sentence_is_said_not_labelled_mine():
     notes = (Path(__file__).resolve().parents[2] / "evals/real/worklog/freebsd-2022q4-wireless-status.md").read_text(encoding="utf-8")
     text = Drafter(engine="offline").update(notes, as_of=dt.date(2023, 1, 24)).render("text")
     assert "Mine: that work will continue" not in text and "That work will continue into early 2023" in text, text
+
+
+def test_a_titled_unit_is_no_verb_and_a_template_nobody_filled_is_not_news():
+    # shapes seen in a fresh trial (session 8): a weekly log's "Next week: Unit 5: Connect to the Internet",
+    # a team report's "- ..." placeholders, a kanban's "Doing: Bug - ..." 
+    assert not will_ok("Unit 5: Connect to the Internet") and will_ok("connect 1:1 w/ Kirah and Bobbilee")
+    notes = ("# Weekly log\n\n## Next week\n\n- Unit 5: Connect to the Internet\n\n## Chastidy\n\n**Goals:**\n- ...\n\n"
+             "## Doing\n\n- Bug - can't select 1 standard, need to select multiple\n")
+    text = Drafter(engine="offline").update(notes, as_of=dt.date(2025, 7, 30), max_words=300).render("text")
+    assert "will unit 5" not in text.lower() and "\n- \n" not in text and not text.rstrip().endswith("-"), text
+    assert text.count("can't select 1 standard") == 1, text
+    assert not sentence_problems(text), sentence_problems(text)

@@ -62,3 +62,12 @@ def test_what_an_incident_could_have_done_is_not_a_thing_done():
             "to use the broken v10.5.0 when\nit was released.\n\n**Root causes**:\n\nWe removed the build step.\n")
     log = read_notes(text, dt.date(2019, 8, 16))
     assert not any(a.text.startswith("This could result") for i in log.items for a in i.actions)
+
+
+def test_a_template_placeholder_is_not_news():
+    # alphagov/gsp docs/incident-reports (MIT), shape of its unfilled template parts
+    text = ("# Incident Report - February 27th, 2019\n\n## Summary\n\nAn AWS reboot of the control plane broke all builds.\n\n"
+            "## Post-mortem\n\nTo be filled in at the time of incident retro\n\n## Action items\n\n- Multi-node control plane\n")
+    log = read_notes(text, dt.date(2019, 3, 14))
+    said = [*(n for i in log.items for n in i.notes), *(o.text for i in log.items for o in i.outcomes)]
+    assert not any("To be filled in" in s for s in said), said
