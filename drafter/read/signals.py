@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .section_modes import MODE_HEADS, MODES, mode_of  # noqa: F401  (re-exported: they lived here)
-from .status_words import (AVAILABILITY, NO_DECISION, REPORTED_PAST, DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
+from .status_words import (AVAILABILITY, BLOCKED_BY, NO_DECISION, REPORTED_PAST, DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
                            PROBLEM_LABEL, REMAINING, REMAINING_LEAD)
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .clause_split import options_in, sentences  # noqa: F401  (re-exported: they lived here)
@@ -332,6 +332,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if _VIEW.match(body) or _ABSENT.search(body):
         return Signal("note", body, owner=speaker or owner)  # a view; who could not attend (attendance, no risk)
     if mode == "blocked":
+        return Signal("wait", body, owner=owner, on_whom=_party(body, people))
+    if BLOCKED_BY.search(body):  # "The PR cannot be merged as of now, because the repo is broken": held up
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))
     if WAIT_RE.search(body) and not _NO_WAIT.search(body):
         return Signal("wait", body, owner=owner, on_whom=_party(body, people))

@@ -84,6 +84,11 @@ NO_DECISION = re.compile(r"^\W*(?:nothing (?:was |got )?(?:decided|agreed|resolv
 # integrating with ...", "Experimented with PyScript ... I gave up" (under an agenda's unchecked box: no task)
 REPORTED_PAST = re.compile(r"^(?:(?:[\w-]+\s+){0,5}?(?:went in|went out|got merged|were (?:merged|added|fixed|released|landed)|"
                            r"was (?:merged|added|fixed|released|landed)|spent)|experimented|tried|explored|investigated|looked into)\b", re.I)
+# work held up by something, said as what cannot happen yet: "My PR cannot be merged as of now", "The release
+# cannot ship until the CI is fixed", "can't deploy while the repo is broken"
+BLOCKED_BY = re.compile(r"\b(?:cannot|can ?not|can['’]t|could not|couldn['’]t|won['’]t be able to)\s+(?:be\s+)?(?:\w+\s+)?"
+                        r"(?:merged?|ship(?:ped)?|released?|deployed?|land(?:ed)?|built|tested|proceed|continue|go (?:ahead|live))\b"
+                        r"(?=.*\b(?:until|because|as of now|yet|while|since|before|is broken|are broken)\b)", re.I)
 # a known problem labelled as such: "Bug: When radius not set, nothing is displayed.", "Race condition: ..."
 PROBLEM_LABEL = re.compile(r"^\W*(?:bugs?|issues?|problems?|race conditions?|regressions?|known issues?|caveats?|gotchas?|"
                            r"limitations?|flaky|crash(?:es)?)\s*[:\-–]\s*\S", re.I)

@@ -18,7 +18,7 @@ from .outline import Node, Outline
 from .people import People, is_me, quote_intro, weak_tag
 from .signals import DECISION_LABEL, classify, is_question, labelled_outcome, mode_of, sentences, speaker_turns
 from .statements import said_something, small_talk
-from .status_words import NO_DECISION
+from .status_words import BLOCKED_BY, NO_DECISION
 from .table_rows import read_row
 
 
@@ -278,7 +278,7 @@ class LogBuilder:
                 owner = "I" if self.first_person else ""
             item.commitments.append(Commitment(what=text, owner=owner, due=due, lines=list(lines)))
         elif sig.kind == "wait":
-            kind = "blocked" if mode == "blocked" or re.search(r"\bblock", text, re.I) else "waiting"
+            kind = "blocked" if mode == "blocked" or re.search(r"\bblock", text, re.I) or BLOCKED_BY.search(text) else "waiting"
             if re.search(r"\bno (?:reply|response|answer)|hasn'?t (?:replied|responded)", text, re.I):
                 kind = "no_reply"
             item.waits.append(Wait(what=text, on_whom=sig.on_whom, kind=kind, expected_by=due, lines=list(lines)))

@@ -49,3 +49,16 @@ def test_the_update_has_no_glued_will():
     text = Drafter(engine="offline").update(POST, as_of=dt.date(2017, 5, 19), max_words=400).render("text")
     assert "I will for" not in text and "Samuel will prepare a VM" in text, text
     assert not sentence_problems(text), sentence_problems(text)
+
+
+def test_what_cannot_happen_yet_is_a_wait_not_an_outcome():
+    from drafter.read.signals import classify
+    from drafter.read.people import People
+
+    p = People()
+    # a GSoC post (kriti21's blog, MIT, fresh trial): approved, but held up by a broken repo
+    sig = classify("My PR cannot be merged as of now but since it was approved by one of my mentors, I have written more code.",
+                   None, p, first_person=True)
+    assert sig.kind == "wait", sig
+    assert classify("The release cannot ship until the CI is fixed.", None, p).kind == "wait"
+    assert classify("We cannot be sure yet.", None, p).kind != "wait"
