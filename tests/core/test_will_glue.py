@@ -84,3 +84,12 @@ def test_a_titled_unit_is_no_verb_and_a_template_nobody_filled_is_not_news():
     assert "will unit 5" not in text.lower() and "\n- \n" not in text and not text.rstrip().endswith("-"), text
     assert text.count("can't select 1 standard") == 1, text
     assert not sentence_problems(text), sentence_problems(text)
+
+
+def test_a_short_conclusion_of_a_question_topic_says_what_it_answers():
+    # tc39/proposal-temporal meetings (BSD-3-Clause), shape: "### `Temporal.PlainMonthDay.compare`? [#1547](...)" ... "- Conclusion: Open a V2 feature."
+    notes = ("# Temporal champions meeting, July 8, 2021\n\nAttendees:\n- Justin Grant (JGT)\n- Philip Chimento (PFC)\n\n"
+             "### `Temporal.PlainMonthDay.compare`? [#1547](https://github.com/tc39/proposal-temporal/issues/1547)\n"
+             "- PFC: I think this should be a Temporal V2 feature.\n- JGT: I don't find it that important.\n- Conclusion: Open a V2 feature.\n")
+    first = Drafter(engine="offline").update(notes, as_of=dt.date(2021, 7, 9)).render("text").splitlines()[0]
+    assert "Temporal.PlainMonthDay.compare: open a V2 feature" in first, first
