@@ -12,6 +12,9 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     # a team's retro section: what it agreed to keep, change or try (read as outcomes)
     ("retro", re.compile(r"^(?:(?:weekly|team|sprint|monthly)\s+)?retro(?:spective)?s?(?:\s+(?:and\s+action\s+items|items|notes|actions))?\s*:?$|"
                          r"^(?:keep doing|stop doing|start doing|keep and expand|to improve|what we'?ll change|what to change)\b", re.I)),
+    # a round's parts named by their state first: "Completed Tasks" is done (not "tasks" to do), "Issues" are its risks
+    ("done", re.compile(r"^(?:completed|done|finished|accomplished|achieved)\b", re.I)),
+    ("risk", re.compile(r"^(?:issues?|problems?)\s*:?$", re.I)),
     # thanks given to teammates ("Thanks I'd like to give", "Kudos", "Shout-outs"): kind words, no news of the work
     ("context", re.compile(r"^\W*(?:thanks|thank you|kudos|shout-?outs?|appreciations?|gratitude)\b", re.I)),
     ("plain", re.compile(r"\b(retro(?:spective)?|highlights|announcements?|fyi|background|context|overview|introductions?|"

@@ -116,3 +116,43 @@ def test_a_blocked_persons_round_is_not_handed_to_them_and_their_loops_name_them
         d.delegate(notes, as_of=dt.date(2022, 8, 30), delegate_to="@steff456")
     text = d.delegate(notes, as_of=dt.date(2022, 8, 30), delegate_to="gabalafou").render("text")
     assert "owns the @" not in text and "Gabalafou: gabalafou" not in text, text
+
+
+HEADED_ROUNDS = """\
+# Contributions
+
+## Greg:
+**Goals:**
+- Finish Auth and other data Models
+
+**Completed Tasks:**
+- Fixed docker stuff
+
+**Issues:**
+- Logout endpoint invalidates all active sessions (Issue 38)
+
+**Plans:**
+- Fix logout endpoint
+
+## Paul:
+**Goals:**
+- Finish setting up architecture for Flutter and Dart development.
+
+**Completed Tasks:**
+- Added a basic bar listing page.
+
+**Issues:**
+- No system default settings due to plugin issues.
+
+**Plans:**
+- Refine bar listing page.
+"""
+
+
+def test_headed_rounds_with_completed_tasks_and_issues_parts_are_per_person():
+    # pwjensen/BetterBarCrawlApp Documents/WeeklyReports (MIT), shape of its per-person parts
+    log = read_notes(HEADED_ROUNDS, dt.date(2024, 10, 23))
+    owners = {(c.owner, c.what) for i in log.items for c in i.commitments}
+    assert ("Greg", "Fix logout endpoint") in owners and ("Paul", "Refine bar listing page.") in owners, owners
+    assert any("Fixed docker stuff" in a.text for i in log.items for a in i.actions)
+    assert any("Logout endpoint invalidates" in r for i in log.items for r in i.risks)
