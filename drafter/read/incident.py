@@ -63,7 +63,7 @@ _OPEN = re.compile(
 _NEXT_TIME = re.compile(r"^(?:next time|in (?:the )?future|going forward|from now on)\b,?\s*(?:(?:we|i)\s*(?:will|'ll|should|need to|must|plan to)\s+)?(?P<what>.+)$", re.I)
 _CONCLUSION = re.compile(r"^(?:the\s+|our\s+|main\s+|key\s+)?(?:conclusions?|lessons?(?: learn(?:ed|t))?|takeaways?)(?:\s+(?:is|was)(?:\s+(?:simple|clear|obvious))?)?\s*:\s*(?P<rest>\S.*)$", re.I)
 # a report's header fields, no news of the incident: "Status: final", "Owners: chinmay", "Component: flutter repository"
-_HEADER_FIELD = re.compile(r"^(?:(?:status|owners?|components?|date/time|date|time|incident (?:id|number)|ticket|version)\s*:|"
+_HEADER_FIELD = re.compile(r"^(?:(?:status|owners?|components?|date/time|date|time|incident (?:id|number)|ticket|version|types?|legend|key)\s*:|"
                            r"(?:final|draft|published|wip|in review|under review)\.?$)", re.I)
 _META = re.compile(r"^(?:contact|links?|urls?|see also|references?|related(?: issues| prs?)?|sponsors?|authors?|(?:prepared|written|compiled|authored|edited) by|last (?:updated|modified|edited)|updated|date|published|status page|category|categories|tags?|host)\s*:", re.I)
 _EXAMPLE = re.compile(r"^(?:for example|for instance|e\.g\.?)[,:\s]", re.I)

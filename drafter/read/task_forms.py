@@ -66,5 +66,9 @@ ABOUT_THE_NOTES = re.compile(r"\b(?:comments?|prs?|pull requests?|patch(?:es)?|e
                              r"^\W*(?:the\s+)?meeting\s+(?:lasted|was held|held|started|began|ended|adjourned)\b|"
                              r"^\W*(?:\w+\s+){0,2}meeting\s+held\s+(?:@|at\b|on\b|in\b)|^\W*apologies if (?:i|we)(?:'ve| have)? missed (?:someone|anyone|you)\b|"
                              # a post's sign-off to its readers: "As always, if you find any mistake, let me know and I'll fix it"
+                             # a report template's own guidance: "This is primarily for the GSP team, and will also be available
+                             # to other GDS teams", "Keep report factual - avoid sentiment/blame", "... should be recorded in the timeline"
+                             r"^\W*this is (?:primarily |mainly |mostly )?for the\b.{0,60}\bteams?\b|^\W*keep (?:the |this )?(?:report|notes|document)\b|"
+                             r"\bshould be recorded in the (?:timeline|report|notes)\b|"
                              r"^\W*(?:to be (?:filled|completed|written|added)(?: in| out)?(?: later| at the time of\b.*)?|fill (?:this|it|me) in)\W*$|"
                              r"\bif you (?:find|spot|see|notice) (?:any|a|an)\s+(?:\w+\s+)?(?:mistakes?|errors?|typos?|issues?|problems?)\b[^.]*\b(?:let me know|tell me|comment)", re.I)

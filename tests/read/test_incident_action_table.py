@@ -71,3 +71,19 @@ def test_a_template_placeholder_is_not_news():
     log = read_notes(text, dt.date(2019, 3, 14))
     said = [*(n for i in log.items for n in i.notes), *(o.text for i in log.items for o in i.outcomes)]
     assert not any("To be filled in" in s for s in said), said
+
+
+def test_a_report_templates_guidance_is_not_the_incident():
+    # alphagov/gsp docs/incident-reports (MIT): the template's guidance bullets above the incident itself
+    text = ("# Incident Report - February 27th, 2019\n\n"
+            "* This is primarily for the GSP team, and will also be available to other GDS teams\n"
+            "* Keep report factual - avoid sentiment/blame, and no names except to record the meeting\n"
+            "* All decisions, events and actions should be recorded in the timeline\n\n"
+            "## Overview\n\n### How users were affected\n\n* No application builds could proceed.\n\n"
+            "### Timeline\n\n**Types:** `automated`, `operator`\n\n| Time | Event Type | Description |\n| ---- | ---------- | ----------- |\n"
+            "| 2019-02-27 06:45 | `automated` | AWS initiated a reboot of the EC2 instance running the control plane.|\n\n"
+            "## Action items\n\n- Multi-node control plane\n")
+    from drafter import Drafter
+
+    draft = Drafter(engine="offline").update(text, as_of=dt.date(2019, 3, 14), audience="team").render("text")
+    assert "primarily for the GSP team" not in draft and "Keep report factual" not in draft and "Types:" not in draft, draft
