@@ -85,6 +85,8 @@ _FIRST_WILL = gated(
     r"we\s*(?:will|'ll|’ll|are going to|['’]re going to|plan to)|i['’]m going to)\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )
+# a question written without its mark: "Can Hyperledger hold the withdrawal keys and hold crypto"
+_ASKS_WITHOUT_MARK = re.compile(r"^(?i:can|could|should|shall|would|will|is|are|does|do)\s+(?:(?i:we|they|he|she|it|you)\b|[A-Z][\w-]+)\s+(?!not\b)[a-z]+")
 # "Propose configuration options" (a task), "Proposed timeline for v1: January" (a plan): no decision asked
 _NOT_ASKED = gated(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for|of|is|:))", re.I)
 # "I would like to see this in 0.37": a view, not a promise
@@ -343,6 +345,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("risk", body, owner=owner)  # "Will slide to next week"
     if RISK_RE.search(body) and re.match(r"^(?:this|that|it|there|which|these|those)\b", body, re.I):
         return Signal("risk", body, owner=owner)  # "This may require implementing a bunch of methods"
+    if mode == "doing" and not who and _ASKS_WITHOUT_MARK.match(body):
+        return Signal("question", body, owner=speaker)  # "Can Hyperledger hold the withdrawal keys": a question, its "?" left off
     if mode == "doing" and not who and OTHERS_DID.match(body):
         return Signal("note", body, owner=speaker)  # "Everybody welcomed me in the mailing list" under "Goals": news, no goal
     if mode == "doing" and (label_owner or default_owner or who) and not is_question(body):

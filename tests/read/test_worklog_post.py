@@ -62,3 +62,15 @@ def test_what_cannot_happen_yet_is_a_wait_not_an_outcome():
     assert sig.kind == "wait", sig
     assert classify("The release cannot ship until the CI is fixed.", None, p).kind == "wait"
     assert classify("We cannot be sure yet.", None, p).kind != "wait"
+
+
+def test_a_question_without_its_mark_under_next_steps_is_a_question():
+    from drafter.read.signals import classify
+    from drafter.read.people import People
+
+    p = People()
+    # besu-eth/wiki contributor call notes (Apache-2.0): "2. Hyperledger (Daniela) to come back on these open questions:" > "1. Can Hyperledger hold ..."
+    assert classify("Can Hyperledger hold the withdrawal keys and hold crypto", "doing", p).kind == "question"
+    assert classify("Do not use a single team member's email address for letsencrypt", "doing", p).kind != "question"
+    assert classify("Will help Aapeli out on signup flow v2", "doing", p).kind != "question"
+    assert classify("Can be improved still", "doing", p).kind != "question"
