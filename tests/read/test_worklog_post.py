@@ -74,3 +74,10 @@ def test_a_question_without_its_mark_under_next_steps_is_a_question():
     assert classify("Do not use a single team member's email address for letsencrypt", "doing", p).kind != "question"
     assert classify("Will help Aapeli out on signup flow v2", "doing", p).kind != "question"
     assert classify("Can be improved still", "doing", p).kind != "question"
+
+
+def test_a_topic_title_drops_the_notes_doubled_word():
+    from drafter.read.topics import title_text
+
+    assert title_text("Hyperledger (Daniela) to come back on on these open questions") == "Hyperledger (Daniela) to come back on these open questions"
+    assert title_text("He said that that was fine") == "He said that that was fine"
