@@ -344,10 +344,6 @@ def build_outline(text: str) -> Outline:
             node.kind = "heading"
             node.level = 8
             node.text = node.text.strip(" :")
-        if (node.label and not node.rest and not node.kind == "speaker" and 40 < len(node.label) <= 80 and i + 1 < n_lines
-                and (_BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1]) or not lines[i + 1].strip() and i + 2 < n_lines
-                     and (_BULLET.match(lines[i + 2]) or _NUMBERED.match(lines[i + 2])))):
-            node.kind, node.level, node.text = "heading", 8, node.label  # "To be done within this week KW13 (31.03.2023):" over its list
         if node.label and not node.rest and not node.kind == "speaker" and len(node.label) <= 40:
             node.kind = "heading"
             node.level = 8  # "Label:" on its own line: a label heading, below every real heading

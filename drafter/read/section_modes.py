@@ -13,6 +13,7 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     ("retro", re.compile(r"^(?:(?:weekly|team|sprint|monthly)\s+)?retro(?:spective)?s?(?:\s+(?:and\s+action\s+items|items|notes|actions))?\s*:?$|"
                          r"^(?:keep doing|stop doing|start doing|keep and expand|to improve|what we'?ll change|what to change)\b", re.I)),
     # a round's parts named by their state first: "Completed Tasks" is done (not "tasks" to do), "Issues" are its risks
+    ("doing", re.compile(r"^(?:to be done|still to do|to do|left to do)\b", re.I)),  # "To be done within this week KW13": not done
     ("done", re.compile(r"^(?:completed|done|finished|accomplished|achieved)\b", re.I)),
     ("risk", re.compile(r"^(?:issues?|problems?)\s*:?$", re.I)),
     # thanks given to teammates ("Thanks I'd like to give", "Kudos", "Shout-outs"): kind words, no news of the work

@@ -125,10 +125,3 @@ def test_a_wrapped_label_line_goes_on_after_a_form_line_and_inside_parentheses()
     assert paras == ["Objective: C++ toolchain is selected using platforms.",
                      "Objective: Crosstool definition is based on features; it is possible to control linking (design doc, owner: hlopko)."], paras
 
-
-def test_a_long_label_line_over_a_list_is_the_lists_heading():
-    # ElektraInitiative/PermaplanT doc/meetings (BSD-3-Clause): "To be done within this week KW13 (31.03.2023):" over its tasks
-    text = "# Meeting\n\nTo be done within this week KW13 (31.03.2023):\n\n- Finalize use cases\n- Update Project\n"
-    o = build_outline(text)
-    head = next(n for n in o.nodes if "KW13" in n.text)
-    assert head.kind == "heading" and [o.nodes[c].text for c in head.children] == ["Finalize use cases", "Update Project"]

@@ -198,3 +198,8 @@ def test_a_covered_agenda_question_stays_open_when_nothing_was_decided():
     assert not any("move it earlier" in a.text or "Time for this meeting" in a.text for i in log.items for a in i.actions)
     qs = [(q.text, q.answered) for i in log.items for q in i.questions]
     assert ("Should we move it earlier in the day?", False) in qs, qs
+
+
+def test_to_be_done_is_not_done():
+    assert mode_of("To be done within this week KW13 (31.03.2023)") == "doing"
+    assert mode_of("Completed Tasks") == "done" and mode_of("Issues") == "risk"
