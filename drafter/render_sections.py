@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .engines.wording import will_ok
 from .models import Ask, CommitmentState, Fallback, NextStep, Risk, Status, StatusUpdate
 from .playbook.rules import worded_as_action
 from .playbook.text import IRREGULAR_PAST, VERBS, lower_first
@@ -224,8 +225,6 @@ def _a_state_word(w: str) -> bool:
 # a promise that states its own subject and modal ("we'll share it with the channel", "I am going to ..."):
 # the modal goes, the verb stays ("Vini will share it"; was "Vini will we'll share it")
 _OWN_MODAL = re.compile(r"^(?:i|we)\s*(?:will|['’]ll|am going to|['’]m going to|are going to|['’]re going to|plan to)\s+(?=\w)", re.I)
-# no verb can follow 'will' here: a pronoun, an article, a contraction
-_NOT_A_VERB = re.compile(r"^(?:(?:i|we|they|he|she|you|it|the|a|an|my|our|their|its|this|these|those)\b(?!['’])|\w+['’](?:ll|re|ve|m|d|s)\b)", re.I)
 
 
 def _statement(what: str) -> bool:
@@ -235,17 +234,6 @@ def _statement(what: str) -> bool:
 
     return bool(re.match(r"^(?:that|this|these|those|it|the|our|my|their|his|her)\s+(?:\S+\s+){0,4}?(?:is|are|was|were|has|have|had|will|"
                          r"would|can|could|should|must)\b", what, re.I)) and has_verb(what)
-
-
-def will_ok(action: str) -> bool:
-    """Can ``action`` follow 'X will' (its first word no pronoun, article or contraction, and not a list of
-    things: 'use cases, Database Guidelines, SQL code examples' is a person's task list, no verb phrase)?"""
-    if re.match(r"^[A-Za-z]+\s+\d+[a-z]?\s*[:\-–]\s+[A-Z]", action.strip()):
-        return False  # "Unit 5: Connect to the Internet", "Week 3 - tests": a title, not a verb phrase
-    parts = [p.strip() for p in action.split(",") if p.strip()]
-    if len(parts) >= 3 and sum(p[:1].isupper() or p[:1].isdigit() for p in parts[1:]) >= 0.5 * (len(parts) - 1) and len(parts[0].split()) <= 3:
-        return False
-    return not _NOT_A_VERB.match(action.strip())
 
 
 def _will(who: str, what: str) -> str | None:

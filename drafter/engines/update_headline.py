@@ -280,6 +280,12 @@ def first_news(plan: Plan, room: int) -> str:
     return ""
 
 
+def _asks(plan: Plan, ip: ItemPlan) -> bool:
+    """Does the item's topic ask ('### `Temporal.PlainMonthDay.compare`?'), so its conclusion answers it?"""
+    head = next((ln.text for ln in plan.log.lines if ip.item.lines and ln.number == ip.item.lines[0]), "")
+    return "?" in head and clean(ip.item.title) in clean(head)
+
+
 def decided_sentence(plan: Plan) -> str:
     """'Decided: cut the release on Fri (Eric). ' — the first decision made in the notes, for the headline."""
     for ip in plan.items:
@@ -287,10 +293,9 @@ def decided_sentence(plan: Plan) -> str:
             text = clause(o.text)
             if len(text.split()) >= 4 and not _ANAPHORIC.match(text):  # "Decided: Approved." says nothing on its own
                 who = f" ({o.who})" if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else ""
-                head = next((ln.text for ln in plan.log.lines if ip.item.lines and ln.number == ip.item.lines[0]), "")
-                asked = "?" in head and clean(ip.item.title) in clean(head)  # the topic asks ("### `X.compare`?"); its conclusion answers it
                 title = clean(ip.item.title).strip(" ?:")
-                if asked and len(text.split()) <= 8 and title and not set(re.findall(r"\w{4,}", title.lower())) & set(re.findall(r"\w{4,}", text.lower())):
+                if len(text.split()) <= 8 and title and not set(re.findall(r"\w{4,}", title.lower())) & set(re.findall(r"\w{4,}", text.lower())) \
+                        and _asks(plan, ip):
                     text = f"{title}: {text[:1].lower() + text[1:] if text[1:2].islower() else text}"  # "Open a V2 feature" for what
                 return f"{outcome_label(text)}: {text}{who}. "
     return ""

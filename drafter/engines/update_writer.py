@@ -16,7 +16,7 @@ from ..playbook import clean, commitment_object, fmt, short_title, strip_article
 from ..read.statements import said_something
 from ..playbook.rules import worded_as_action
 from ..read.people import is_me
-from .wording import cap, clause, fit, question, sentence_problems, statement, subject, the_phrase
+from .wording import cap, clause, fit, question, sentence_problems, statement, subject, the_phrase, will_ok
 
 
 def _others_step(c) -> bool:
@@ -63,8 +63,6 @@ def plan_sentences(ip: ItemPlan, as_of) -> list[str]:
     if step is not None and late_step_of_other(ip, as_of):
         step = None  # someone else's step whose day passed: the headline says it was due, not that they will
     if step is not None:  # as the item's Next line says it
-        from ..render_sections import will_ok
-
         # "Unit 5: Connect to the Internet": no verb to put after 'will'; the notes' words after the owner
         parts.append(f"{subject(step.owner)} will {step_text(step, as_of)}" if will_ok(clean(step.action))
                      else f"Next for {'me' if is_me(step.owner) else subject(step.owner)}: {cap(step_text(step, as_of))}")

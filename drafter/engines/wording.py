@@ -216,11 +216,26 @@ def sentence_problems(text: str) -> list[str]:
     return problems
 
 
-# "Vini will we'll share it", "Jaime will the review": 'will' then a pronoun, a contraction, an article
-# or an -ing form ("will setting the compiler"): a note's clause glued after a name, no verb of its own
-_WILL_NO_VERB = re.compile(r"\b(?:will|'ll)\s+(?:(?:i|we|they|he|she|you|it|the|a|an|my|our|their|its|for|in|on|at|with|from|"
-                           r"of|if|when|as|but|or)\b(?!['’])|"
-                           r"\w+['’](?:ll|re|ve|m|d|s)\b|\w{3,}ing\b)", re.I)
+# what no verb starts with: a pronoun, an article or a possessive (not "it's"), or a contraction ("we'll")
+_NO_VERB_WORDS = "i|we|they|he|she|you|it|the|a|an|my|our|their|its"
+_CONTRACTION = r"\w+['’](?:ll|re|ve|m|d|s)\b"
+# "Vini will we'll share it", "Jaime will the review": 'will' then one of those, a preposition or an -ing
+# form ("will setting the compiler"): a note's clause glued after a name, no verb of its own
+_WILL_NO_VERB = re.compile(rf"\b(?:will|'ll)\s+(?:(?:{_NO_VERB_WORDS}|for|in|on|at|with|from|of|if|when|as|but|or)\b(?!['’])|"
+                           rf"{_CONTRACTION}|\w{{3,}}ing\b)", re.I)
+# what cannot open the action after "X will" (the words above, or "this"/"these"/"those")
+_NOT_A_VERB = re.compile(rf"^(?:(?:{_NO_VERB_WORDS}|this|these|those)\b(?!['’])|{_CONTRACTION})", re.I)
 
 
-__all__ = ["cap", "fit", "clause", "inline_title", "the_phrase", "FUNCTION_WORDS", "strip_markup", "is_question", "question", "statement", "subject", "will", "sentence_problems"]
+def will_ok(action: str) -> bool:
+    """Can ``action`` follow 'X will' (its first word no pronoun, article or contraction, and not a list of
+    things: 'use cases, Database Guidelines, SQL code examples' is a person's task list, no verb phrase)?"""
+    if re.match(r"^[A-Za-z]+\s+\d+[a-z]?\s*[:\-–]\s+[A-Z]", action.strip()):
+        return False  # "Unit 5: Connect to the Internet", "Week 3 - tests": a title, not a verb phrase
+    parts = [p.strip() for p in action.split(",") if p.strip()]
+    if len(parts) >= 3 and sum(p[:1].isupper() or p[:1].isdigit() for p in parts[1:]) >= 0.5 * (len(parts) - 1) and len(parts[0].split()) <= 3:
+        return False
+    return not _NOT_A_VERB.match(action.strip())
+
+
+__all__ = ["cap", "fit", "clause", "inline_title", "the_phrase", "FUNCTION_WORDS", "strip_markup", "is_question", "question", "statement", "subject", "will", "will_ok", "sentence_problems"]

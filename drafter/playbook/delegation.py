@@ -18,6 +18,7 @@ from ..models import (
     WorkLog,
 )
 from .text import (
+    person_round,
     next_occurrence,
     add_bdays,
     as_action,
@@ -176,16 +177,10 @@ def task_resources(item: WorkItem, delegate: str, log: WorkLog, lines: list[str]
     return list(dict.fromkeys(resources))
 
 
-def _person_round(item: WorkItem) -> bool:
-    """Is the item a person's round ('@steff456' over their updates), titled by who, not by the work?"""
-    title = clean(item.title)
-    return title.startswith("@") or bool(item.owner and clean(item.owner).lstrip("@") == title.lstrip("@"))
-
-
 def _task_title(item: WorkItem) -> str:
     """The task's title: the item's, or for a person's round the work in it (their first open promise), never
     the person ('@steff456 owns the @steff456')."""
-    if _person_round(item):
+    if person_round(item):
         work = next((c.what for c in item.commitments if c.state not in ("done", "dropped")), None)
         if work:
             work = clean(work).rstrip(".")
@@ -322,7 +317,7 @@ def step_loop(ip: ItemPlan, as_of: dt.date) -> str:
     proposed = getattr(step, "due_proposed", False)
     when = "today" if step.due == as_of else f"by {fmt(step.due, as_of)}"
     title = short_title(ip.item.title)
-    if _person_round(ip.item) and not is_me(owner):  # "@gabalafou: gabalafou will ...": the person once
+    if person_round(ip.item) and not is_me(owner):  # "@gabalafou: gabalafou will ...": the person once
         return f"{owner} will {step.action} {when}" if not proposed else f"{owner} will {step.action}; I check on it {when} (proposed)"
     if is_me(owner):
         return f"{title}: I keep it; next I will {step.action} {when}" + (" (proposed)" if proposed else "")

@@ -122,6 +122,12 @@ def the(text: str) -> str:
     return f"the {t}"
 
 
+def person_round(item) -> bool:
+    """Is ``item`` a person's round ('@steff456' over their updates), titled by who, not by the work?"""
+    title = clean(item.title)
+    return title.startswith("@") or bool(item.owner and clean(item.owner).lstrip("@") == title.lstrip("@"))
+
+
 def short_title(title: str, limit: int = 60) -> str:
     """The name of an item for prose: its first clause, at most ``limit`` characters."""
     t = clean(title)

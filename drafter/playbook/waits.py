@@ -16,6 +16,7 @@ from ..models import (
 )
 from .threats import is_threat, notes_context, worth_a_line
 from .text import (
+    person_round,
     embeddable,
     is_sentence,
     quoted,
@@ -195,7 +196,7 @@ def blocked_thing(w: Wait, item: WorkItem) -> str:
     who = clean(w.on_whom or "").lower()
     low = named.lower()
     if not named or (who and (low == who or low in who or who in low and len(low.split()) <= len(who.split()) + 1)):
-        if item.title.startswith("@") or (item.owner and clean(item.owner) == clean(item.title)):
+        if person_round(item):
             return clean(item.title)  # a person's round ("@steff456"): the person, with no article
         return the(short_title(item.title))
     return named

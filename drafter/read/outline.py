@@ -91,10 +91,11 @@ _PERSON_ENTRY = re.compile(r"^@[\w.-]+$|^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)
 def _person_bullets_as_heads(nodes: list[Node]) -> None:
     """'- **@gabalafou**' over bold part lines ('**Updates from last week**', '**My availability**') that are
     not indented under it: the person heads those parts, up to the next such entry, as a heading would."""
-    for k, n in enumerate(nodes[:-1]):
-        nxt = nodes[k + 1]
-        if (n.is_item and n.kind != "checkbox" and _PERSON_ENTRY.match(n.text.strip()) and "**" in n.raw or n.is_item and n.text.strip().startswith("@")
-                and _PERSON_ENTRY.match(n.text.strip())) and nxt.kind == "heading" and nxt.level >= 7 and nxt.indent <= n.indent:
+    for n, nxt in zip(nodes, nodes[1:]):
+        who = n.text.strip()
+        # a bold name (not a checkbox), or any entry that is a handle
+        entry = n.is_item and _PERSON_ENTRY.match(who) and (who.startswith("@") or n.kind != "checkbox" and "**" in n.raw)
+        if entry and nxt.kind == "heading" and nxt.level >= 7 and nxt.indent <= n.indent:
             n.kind, n.level = "heading", 6
 
 

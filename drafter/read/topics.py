@@ -256,16 +256,15 @@ class LogBuilder:
         sig.on_whom = self.canonical(sig.on_whom)
         if owner and is_me(owner):
             owner = "I"
-        if owner == "I" and self.genre == "standup" and item.owner and not is_me(item.owner) and self.people.known(item.owner.lstrip("@")):
+        round_of = self._round_person(item)  # a round's "I" is its person's, whoever wrote the notes
+        if owner == "I" and round_of:
             owner = self.canonical(item.owner)  # "I'll be here" in @steff456's round of a team's standup: @steff456's
         elif owner in ("I", "we") and not self.first_person and getattr(sig, "speaker", None):
             owner = self.canonical(sig.speaker)  # "I'll ..." / "We'll ..." said by a speaker in minutes: the speaker's
         elif owner == "I" and not self.first_person:
             owner = ""
         due = self._date(_PAST_MEETING.sub(" ", text), "future")  # "(the previous meeting (2026-06-11))" is no due date
-        said_by = getattr(sig, "speaker", None) if not self.first_person else None
-        if self.genre == "standup" and item.owner and not is_me(item.owner) and self.people.known(item.owner.lstrip("@")):
-            said_by = item.owner.lstrip("@")  # a round's "I" is its person's, whoever wrote the notes
+        said_by = round_of or (getattr(sig, "speaker", None) if not self.first_person else None)
         if (sig.kind in ("note", "risk") and said_by and _FIRST_PERSON.search(text)
                 and said_by.split()[0] not in text):
             text = f"{text.rstrip('.')} ({said_by})"  # "I'm not sure it is even worth it" in minutes: whose "I" it is
@@ -296,6 +295,12 @@ class LogBuilder:
             item.notes.append(text)
         if sig.kind in ("note", "risk", "outcome", "question") and getattr(sig, "speaker", None):
             self.said.setdefault(id(item), []).append((self.canonical(sig.speaker), text, list(lines)))
+
+    def _round_person(self, item: WorkItem) -> str | None:
+        """The person whose round of a team's standup ``item`` is (as the notes write them, no '@'), else None."""
+        if self.genre == "standup" and item.owner and not is_me(item.owner) and self.people.known(item.owner.lstrip("@")):
+            return item.owner.lstrip("@")
+        return None
 
     def _decider(self, text: str) -> str | None:
         """Who decides, when the clause says: "The TSC was asked whether ...", "needs approval from

@@ -10,7 +10,7 @@ import datetime as dt
 from drafter import Drafter
 from drafter.engines.wording import sentence_problems
 from drafter.read.clause_split import sentences
-from drafter.render_sections import will_ok
+from drafter.engines.wording import will_ok
 
 NOTES = """\
 # Sync 2023-07-25
