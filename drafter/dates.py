@@ -87,6 +87,7 @@ DATE_RE = re.compile(
     r"|(?P<ago>(?P<agon>" + _NUM + r")\s+(?P<agou>days?|weeks?|months?)\s+ago)"
     # end of (next) week / month / day
     r"|(?P<eo>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<eonext>next\s+)?(?P<eou>day|week|month|business|play))"
+    r"|(?P<we>(?P<wemod>this|next|coming)\s+weekend)"
     r"|(?P<abbr>eod|cob|eow|eom|close\s+of\s+business)"
     r"|(?P<rel>today|tonight|tomorrow|tmrw|tmr|yesterday|day\s+after\s+tomorrow)"
     # next/this/last week|month
@@ -250,6 +251,9 @@ def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date
         if unit == "week":
             return end_of_week(base)
         return end_of_month(base)
+    if g("we"):  # "this weekend": its Sunday ("next weekend" a week on)
+        sunday = as_of + dt.timedelta(days=6 - as_of.weekday())
+        return sunday + dt.timedelta(weeks=1) if g("wemod").lower() == "next" else sunday
     if g("abbr"):
         word = g("abbr").lower()
         if word == "eow":
@@ -339,8 +343,8 @@ _NEXT_WORDS = {
     "a": frozenset(_UNITS | {"couple", "few"}),
     "an": frozenset(_UNITS),
     "in": frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "couple", "about", "around", "roughly"}),
-    "this": frozenset(set(_WEEKDAYS) | {"the", "week", "wk", "month", "mth"}),
-    "next": frozenset(set(_WEEKDAYS) | {"the", "week", "wk", "month", "mth"}),
+    "this": frozenset(set(_WEEKDAYS) | {"the", "week", "wk", "month", "mth", "weekend"}),
+    "next": frozenset(set(_WEEKDAYS) | {"the", "week", "wk", "month", "mth", "weekend"}),
 }
 _WORD = re.compile(r"\w+")
 # The most words (runs of \w) a DATE_RE match can span: "next Thu the 27th of November 2026", "by

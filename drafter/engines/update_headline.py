@@ -104,11 +104,11 @@ def lead_sentence(status: str, ip: ItemPlan, as_of, people, first_person: bool) 
     title = clause(short_title(ip.item.title))
     repeats = bool(title) and clean(reason).lower().startswith(title.lower()[:20])
     leans = re.match(r"^(?:\w+\s+){0,2}(?:this|that|these|those|it)\b", clean(reason), re.I)  # "Once this gets done, ..."
-    if ip.item.outcome or ip.item.deadline or (title_leads(ip.item.title) and not repeats and (leans or not _container(ip))):
-        return f"{status}: {focus_phrase(ip, as_of, people)} — {reason_after_dash(reason, ip, first_person)}."
     r = reason_after_dash(reason, ip, first_person)
     if r.lower().startswith(f"{status.lower()}: "):  # "Blocked: blocked: Still blocked on bug 369679"
         r = r[len(status) + 2:]
+    if ip.item.outcome or ip.item.deadline or (title_leads(ip.item.title) and not repeats and (leans or not _container(ip))):
+        return f"{status}: {focus_phrase(ip, as_of, people)} — {r}."  # "Blocked: Caroline Xiong — figuring out ..."
     return f"{status}: {r[:1].upper()}{r[1:]}."
 
 

@@ -347,10 +347,10 @@ def decision_facts(plan: Plan) -> DecisionFacts | None:
     else:
         decide_by = decide_by_date(as_of, stake_date)
     actions = [a for a in item.actions] or [a for other in plan.log.items for a in other.actions]
-    actions_taken = [
+    actions_taken = list(dict.fromkeys(  # the same line twice in the notes (a team's digest repeats a member's) is said once
         clean(a.text) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in actions
         if clean(a.text) and "?" not in a.text and not _NOTHING_SAID.match(clean(a.text))  # "Sent: Tuesday, ...": a header
-    ][:6] or [t for t in actions_from_lines(log) if not _NOTHING_SAID.match(t)][:6]
+    ))[:6] or [t for t in actions_from_lines(log) if not _NOTHING_SAID.match(t)][:6]
     open_risks = [clean(r) for r in item.risks]
     for text in risk_lines(log):
         if not any(text.lower()[:40] in r.lower() or r.lower()[:40] in text.lower() for r in open_risks):

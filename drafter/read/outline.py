@@ -411,6 +411,9 @@ def _body_of(raw: str) -> str:
 
 def _labels(node: Node) -> None:
     label, rest = _label_split(node.text)
+    colon = re.search(r":(?!//)", node.raw or "") if label is not None else None
+    if colon and node.raw[: colon.start()].count("[") > node.raw[: colon.start()].count("]"):
+        label, rest = None, None  # "I filed an issue [Feature request: Add ...](url)": the colon is the link's
     node.label, node.rest = label, (clean(rest).text if rest is not None else None)
 
 

@@ -435,10 +435,24 @@ def find_people(outline) -> People:
             people.add(m.group("who"), "org", line, org=m.group("org").strip())
         for m in _WITH.finditer(text):
             people.add(m.group("who"), "with", line)
+    _name_headings(outline, people)
     fold_initials(people)
     fold_profiles(people)
     cite_every_line(people, nodes)
     return people
+
+
+def _name_headings(outline, people: People) -> None:
+    """Sibling headings that are names ("### **Caroline Xiong:**", "### **Kent Utomo:**", ...): three
+    or more under one parent, most of them read as names, each one person's part of the notes."""
+    by_parent: dict[object, list] = {}
+    for h in outline.headings():
+        by_parent.setdefault((h.parent, h.level), []).append(h)
+    for sibs in by_parent.values():
+        named = [h for h in sibs if _name_like((h.text or "").strip(" :*_"))]
+        if len(named) >= 3 and 3 * len(named) >= 2 * len(sibs):
+            for h in named:
+                people.add((h.text or "").strip(" :*_"), "round", h.line)
 
 
 

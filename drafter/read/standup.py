@@ -134,7 +134,7 @@ def past_tense(text: str) -> bool:
     """Does the entry open with a verb in the past tense ("Cleared the PR", "Knocked out ...")? A
     word ending in -ed whose stem is an English word; participles that open noun phrases
     ("Automated tests", "Proposed changes") are not."""
-    from .wordlist import common_english
+    from .wordlist import common_english, frequent_english
 
     m = re.match(r"^([A-Za-z]{4,})\b", text.strip())
     if not m:
@@ -143,7 +143,7 @@ def past_tense(text: str) -> bool:
     if not w.endswith("ed") or w in _PARTICIPLES or not common_english(w):
         return False
     stems = [w[:-2], w[:-1], w[:-3] if len(w) > 5 and w[-3] == w[-4] else "", w[:-3] + "y" if w.endswith("ied") else ""]
-    return any(st and len(st) >= 3 and common_english(st) for st in stems)
+    return any(st and len(st) >= 3 and frequent_english(st) for st in stems)  # "post" is frequent in other languages too
 
 
 def in_context(b: LogBuilder, node, text: str, limit: int = 5) -> str:
@@ -179,6 +179,8 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
                 mode = "done"  # "Created a roadmap document" under "What will you do today?"
             b.read_node(item, node, mode, default_owner=item.owner)
             return True
+    if mode is None and _round_entry(b, node, item):
+        return True
     text = node.rest if node.label and b.people.known(node.label) and node.rest is not None else node.text
     if node.is_item and node.clean is not None and node.clean.done_mark and text:
         b.place(item, node)  # "✅ First draft out" under "Supply Chain Security": done, whatever the part says
@@ -238,6 +240,43 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
         b.add_signal(item, sig, node.lines, mode)
         return True
     return False
+
+
+# an entry's own state, said by its first words: "Planning to work on ...", "Finishing bug fix ...", "Trying to ..."
+_ENTRY_DOING = re.compile(r"^(?:planning|plan|going|will|need(?:s)? to|want(?:s)? to|hop(?:e|ing) to|"
+                          r"finishing|trying|working|continuing|still|currently|starting|looking into)\b", re.I)
+
+
+def _round_entry(b: LogBuilder, node, item) -> bool:
+    """An entry straight under a person's round heading that names no part ("### **Kent Utomo:**" >
+    "- finishing bug fix for registration", "- What did I work on: Slapping bullet points ..."): its
+    own label names the part ("worked on:", "Stuck:"), else its first words do ("Planning to ...",
+    "Finishing ..." are doing; a past-tense verb is done). Read as the round's person's."""
+    if not (node.is_item and item.owner and node.text):
+        return False
+    person, pnode = _person_of(b, node)
+    if pnode is None or pnode.kind != "heading" or person != item.owner:
+        return False
+    text, mode = node.text, None
+    if node.label and node.rest and not b.people.known(node.label):
+        mode = mode_of(node.label)
+        if mode is not None:
+            text = node.rest
+    if mode is None:
+        if past_tense(text):
+            mode = "done"
+        elif _ENTRY_DOING.match(text):
+            mode = "doing"
+        else:
+            return False
+    from .signals import classify
+
+    b.place(item, node)
+    if mode == "blocked" and is_none_answer(text):
+        return True
+    sig = classify(text, "done_item" if mode == "done" else mode, b.people, speaker=item.owner, default_owner=item.owner, first_person=False)
+    b.add_signal(item, sig, node.lines, mode)
+    return True
 
 
 def read_standup(outline: Outline, people: People, as_of: dt.date, guess: GenreGuess):

@@ -259,8 +259,10 @@ class LogBuilder:
         round_of = self._round_person(item)  # a round's "I" is its person's, whoever wrote the notes
         if owner == "I" and round_of:
             owner = self.canonical(item.owner)  # "I'll be here" in @steff456's round of a team's standup: @steff456's
-        elif owner in ("I", "we") and not self.first_person and getattr(sig, "speaker", None):
-            owner = self.canonical(sig.speaker)  # "I'll ..." / "We'll ..." said by a speaker in minutes: the speaker's
+        elif owner in ("I", "we") and getattr(sig, "speaker", None) and (not self.first_person or self._other_speaker(sig.speaker)):
+            # "I'll ..." / "We'll ..." said by a speaker in minutes: the speaker's; in my own log, a
+            # reply under my entry ("Yangshun: I'll make a PR this weekend") is the replier's, not mine
+            owner = self.canonical(sig.speaker)
         elif owner == "I" and not self.first_person:
             owner = ""
         due = self._date(_PAST_MEETING.sub(" ", text), "future")  # "(the previous meeting (2026-06-11))" is no due date
@@ -295,6 +297,11 @@ class LogBuilder:
             item.notes.append(text)
         if sig.kind in ("note", "risk", "outcome", "question") and getattr(sig, "speaker", None):
             self.said.setdefault(id(item), []).append((self.canonical(sig.speaker), text, list(lines)))
+
+    def _other_speaker(self, speaker: str) -> bool:
+        """Is ``speaker`` someone the notes name as a speaker, not their writer?"""
+        p = self.people.get(speaker)
+        return p is not None and not is_me(p.name) and p.evidence in ("speaker", "round", "attendee", "handle")
 
     def _round_person(self, item: WorkItem) -> str | None:
         """The person whose round of a team's standup ``item`` is (as the notes write them, no '@'), else None."""

@@ -69,6 +69,10 @@ def _topic(b: LogBuilder, node):
         return ("d", h.index), h.text, h, None
     title = b.__dict__.get("title_heading")
     named = [h for h in path if not _label_heading(h)]
+    if path and not named:
+        entry = _entry_before(b, path[0])
+        if entry is not None:  # "## Week 4" then "## Status Update", "## Plan" at its level: that week's sections
+            return ("d", entry.index), entry.text, entry, None
     below = [h for h in named if h is not title]
     if below:  # a sub-topic of a report ("D language", "Crashes with -fsanitize=address")
         h = below[-1]
@@ -84,6 +88,19 @@ def _topic(b: LogBuilder, node):
         return ("doc",), fm.strip(), None, None
     first = next((n for n in b.outline.content() if n.kind != "heading"), node)
     return ("doc",), " ".join(first.text.split()[:8]), None, None
+
+
+def _entry_before(b: LogBuilder, h: Node) -> Node | None:
+    """The dated entry heading a section label heading follows at its own level or above ("## Week 4"
+    before "## Status Update"), when no other named heading comes between."""
+    for x in reversed(b.outline.nodes[: h.index]):
+        if x.kind != "heading" or x.level > h.level:
+            continue
+        if _DATE_HEAD.search(x.text):
+            return x
+        if not _label_heading(x):
+            return None
+    return None
 
 
 def _quote_after(b: LogBuilder, node) -> bool:
@@ -167,7 +184,44 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
     if mode in (None, "plain", "done") and b.first_person:
         _read_prose(b, item, node, mode)
         return True
+    if mode == "doing" and b.first_person and not node.label and any(_reported(b, x) for x in sentences(node.text)):
+        _read_doing(b, item, node)
+        return True
     return False
+
+
+def _reported(b: LogBuilder, s: str) -> bool:
+    """A sentence under "In progress" / "Plan" that reports, not plans: what was done ("Attempted again
+    in a second WIP PR", "Posted my WIP PR"), a pointer ("Here was my first WIP PR"), what someone said
+    ("Joel mentioned at F8 to ..."), a state ("Also, the new preview feature is awesome!")."""
+    from .standup import past_tense
+
+    s = s.strip()
+    if re.search(r"\b(?:will|'ll|need(?:s)? to|should|must|plan(?:ning)? to|going to|want to|hope to|next)\b", s, re.I):
+        return False
+    if past_tense(s) or _FIRST_PAST.match(s) or re.match(r"^here\s+(?:is|was|are|were)\b", s, re.I):
+        return True
+    first = s.split()[0] if s.split() else ""
+    if re.match(r"^\S+\s+(?:mentioned|said|told|suggested|asked|noted|explained)\b", s) and (b.people.known(first) or first[:1].isupper()):
+        return True
+    return bool(re.match(r"^(?:also,?\s+)?(?:the|this|that|it)\b[^.!?]*\b(?:is|are|was|were)\b", s, re.I))
+
+
+def _read_doing(b: LogBuilder, item, node: Node) -> None:
+    """An entry of a first-person log's "In progress" section, sentence by sentence: a report is read as
+    prose (done, a note); the rest is what I am doing."""
+    b.place(item, node)
+    for s in sentences(node.text):
+        if not s.strip():
+            continue
+        if _reported(b, s):
+            from .standup import past_tense
+
+            done = past_tense(s.strip()) or _FIRST_PAST.match(s.strip())  # "Posted my WIP PR here with questions": done
+            _add(b, item, "done" if done else _prose_kind(b, s.strip(), node, None, False), s, node.lines)
+        else:
+            sig = classify(s.strip(), "doing", b.people, checked=node.checked, first_person=b.first_person)
+            b.add_signal(item, sig, node.lines, "doing")
 
 
 def _read_day_row(b: LogBuilder, node: Node, item) -> bool:

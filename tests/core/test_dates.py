@@ -223,3 +223,12 @@ def test_a_long_phrase_is_found_whole():
     assert [t for (s, e), _ in _scan(text) for t in [text[s:e]]] == [
         "by   the end of the next week", "next Thu the 27th of November 2026"
     ]
+
+
+def test_this_weekend_is_its_sunday():
+    fri, sun = D(2018, 5, 4), D(2018, 5, 6)
+    assert resolve_date("this weekend", fri) == sun
+    assert resolve_date("next weekend", fri) == D(2018, 5, 13)
+    assert resolve_date("this weekend", sun) == sun  # on the Sunday itself: today
+    assert [m.text for m in find_dates("I'll make a PR this weekend that helps", fri)] == ["this weekend"]
+    assert find_dates("a weekend of rest", fri) == []
