@@ -242,12 +242,15 @@ def _will(who: str, what: str) -> str | None:
     if not will_ok(what):
         return None
     words = what.split()
-    if not words or words[0].lower() in ("sent", "set", "read", "put") or _a_state(what):
+    if not words or _a_state(what):
         return None
+    if words[0].lower() in ("sent", "set", "read", "put") and not (len(words) > 1 and (words[1].lower() in _DETERMINERS or words[1].lower() in ("up", "out", "aside"))):
+        return None  # 'Set' alone may be a state ('Invite sent'); 'set up invoke', 'read the RFC' are tasks
     # a verb the lexicon knows, one the action rules read as a verb, or a first word a determiner
     # follows ('QA the user interface dialogs'): a verb phrase; else a noun phrase, no verb invented
     verb = (words[0].lower() in _WILL_VERBS or (len(words) > 2 and worded_as_action(what))
-            or (len(words) > 2 and words[1].lower() in _DETERMINERS))
+            or (len(words) > 2 and words[1].lower() in _DETERMINERS)
+            or words[0].lower() in ("set", "read", "put"))
     if not verb:
         return None
     return f"{who} will {what[0].lower() + what[1:] if what[1:2].islower() else what}"
@@ -403,8 +406,9 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
                 add(f"{line}{due}.", R_KEY, "action", named=True)
             else:
                 add(f"Commitment: {text}", R_KEY, "action")
-        if item.risk:
-            add(f"Risk: {sentence(cap_first(w.t(item.risk)))}", R_KEY, "risk")
+        if item.risk:  # 'Blocked: figuring out ...' says what it is; 'Risk: Blocked: ...' said it twice
+            risk = sentence(cap_first(w.t(item.risk)))
+            add(risk if re.match(r"^Blocked\b", risk) else f"Risk: {risk}", R_KEY, "risk")
         for r in own_risks.get(clean(item.title).lower(), []):  # a risk to this item, said under it
             add(f"Risk: {sentence(cap_first(w.t(r.signal)))}", R_KEY, "risk")
         for x in item.said:  # a topic's plain statements: what was said, context for the rest

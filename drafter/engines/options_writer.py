@@ -10,9 +10,9 @@ import re
 
 from ..errors import InputError
 from ..models import ItemPlan, Option, OptionsProposal, Plan, Status
-from ..playbook import commitment_object, decision_phrase, fmt, short_title, wait_object, wait_signal
+from ..playbook import clean, commitment_object, decision_phrase, fmt, short_title, wait_object, wait_signal
 from ..playbook.note_choices import choice_phrase, proposal
-from ..playbook.text import is_me, wait_is_external
+from ..playbook.text import is_me, lower_first, wait_is_external
 from .update_writer import step_text
 from .wording import cap, clause, fit, inline_title, statement, subject, the_phrase
 
@@ -105,7 +105,11 @@ def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
     blockers = [w for w in item.waits if w.kind == "blocked"]
     if blockers:
         w = blockers[0]
-        return f"on how to get past the blocker on {clause(wait_object(w) or w.what)}", wait_signal(w, as_of, plan.log)
+        obj = clause(wait_object(w) or w.what)
+        if re.match(r"^\w+ing\s+(?:out|on|up|through|how|what|why|whether|to)\b", clean(w.what), re.I):
+            # "figuring out how to go about making the bullets draggable": the blocker is the work itself
+            return f"on how to get past the blocker ({lower_first(clause(w.what))})", wait_signal(w, as_of, plan.log)
+        return f"on how to get past the blocker on {obj}", wait_signal(w, as_of, plan.log)
     return "on the open question", ""  # the playbook sends no item without trouble or a question here
 
 

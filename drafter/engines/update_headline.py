@@ -205,7 +205,13 @@ def headline_for(plan: Plan) -> str:
         news = f"{said}." if said else (first if first and len(first) <= room else first_news(plan, room))
         if news.startswith("Outcome: "):  # a result reached is the news itself, no label
             news = news[len("Outcome: "):]
-        if news.startswith("Decided: "):
+        if ip.item.deadline and ip.item.outcome and said:
+            # the notes' own goal and date lead ("version 0.0.2 — publishing on PyPI (tentatively) on Wed 26 Jul"), then the step
+            focus = focus_phrase(ip, as_of, [p.name for p in plan.log.people])
+            title = clause(short_title(ip.item.title))
+            head = focus if title.lower() in focus.lower() else f"{title} — {focus}"
+            lead, said = f"{status}: {head}. {said[:1].upper()}{said[1:]}", ""
+        elif news.startswith("Decided: "):
             lead, said = f"{status}. {news}", ""  # "On track. Decided: ..."
         elif news:
             lead, said = f"{status}: {news[:1].upper() + news[1:] if _lower_word(news) else news}", ""

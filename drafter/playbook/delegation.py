@@ -217,7 +217,8 @@ def task_facts(ip: ItemPlan, delegate: str, log: WorkLog) -> DelegationTaskFacts
     done_when = done_when_from_notes(item, lines)
     quality = quality_from_notes(lines)
     if item.outcome:
-        purpose = clean(item.outcome) + (f", ready for {label}" if label and label.lower() not in item.outcome.lower() else "")
+        said = label and clean(item.deadline_label).lower() in clean(item.outcome).lower()  # the goal is what is due then
+        purpose = clean(item.outcome) + (f", ready for {label}" if label and not said else "")
     elif label:
         purpose = f"it feeds {label}"
     else:

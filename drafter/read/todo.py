@@ -155,6 +155,8 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
     if node.kind in ("bullet", "numbered"):
         return _entry_line(b, node, item)
     if node.kind == "para":
+        if _target_date(b, node, item):
+            return True
         n_c = len(item.commitments)
         b.read_node(item, node, mode)
         del item.commitments[n_c:]  # a paragraph of a list describes it ("Priority (Low, High)"): no entry
@@ -187,6 +189,35 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
         item.commitments.append(Commitment(what=text, owner=_owner(b), lines=list(node.lines)))
         if text in item.notes:
             item.notes.remove(text)
+    return True
+
+
+# "*Tentatively publishing on PyPI by 2023-07-16, third Sunday in July.*", "Target: 1 March", "Due by Fri"
+_TARGET = re.compile(r"^(?P<what>(?:[\w`'’-]+\s+){0,8}?)(?:by|due(?:\s+by|\s+on)?|no later than|target(?:ed)?(?:\s+for)?|deadline)\b\s*:?\s*(?P<when>.+)$", re.I)
+
+
+def _target_date(b: LogBuilder, node: Node, item) -> bool:
+    """A line under a list's heading that dates the whole list ("Tentatively publishing on PyPI by
+    2023-07-16, third Sunday in July." under "version 0.0.2"): the item's deadline, labelled by what
+    is due then ("publishing on PyPI"), not a note."""
+    if item.deadline is not None or not node.text or len(node.text.split()) > 16:
+        return False
+    m = _TARGET.match(node.text.strip(" *_"))
+    if m is None:
+        return False
+    from ..dates import find_dates
+
+    found = find_dates(m.group("when"), b.as_of, "future")
+    if not found or found[0].start > 3:
+        return False
+    b.place(item, node)
+    what = m.group("what").strip()
+    hedge = re.match(r"^(?P<h>tentatively|provisionally|hopefully|probably|maybe)\s+", what, re.I)
+    if hedge:  # "Tentatively publishing on PyPI": the goal, and that the date is tentative
+        what = f"{what[hedge.end():]} ({hedge.group('h').lower()})"
+    item.deadline, item.deadline_label = found[0].date, (what or None)
+    if what and not item.outcome:
+        item.outcome = what
     return True
 
 
