@@ -203,7 +203,7 @@ def _words(text: str | None) -> set[str]:
 
 _WILL_VERBS = (VERBS - set(IRREGULAR_PAST)) | _VERB_STARTS | set(
     "add discuss look investigate work talk reach see try start help figure clarify report raise contact "
-    "write prepare propose post test follow present host lead organise organize be".split()
+    "write prepare propose post test follow present host lead organise organize be begin continue finalize finalise".split()
 )
 
 
@@ -225,6 +225,19 @@ def _a_state_word(w: str) -> bool:
 # a promise that states its own subject and modal ("we'll share it with the channel", "I am going to ..."):
 # the modal goes, the verb stays ("Vini will share it"; was "Vini will we'll share it")
 _OWN_MODAL = re.compile(r"^(?:i|we)\s*(?:will|['’]ll|am going to|['’]m going to|are going to|['’]re going to|plan to)\s+(?=\w)", re.I)
+
+
+def _under_way(what: str) -> bool:
+    """Does the promise open with a verb's -ing form ('Finalizing Sync Screen features', 'finishing bug
+    fix for registration'): work under way, said as in progress, never as 'I will finalizing'."""
+    from .read.wordlist import verb_forms, verb_forms_common
+
+    m = re.match(r"^([A-Za-z]{5,})ing\b", what.strip())
+    if not m:
+        return False
+    w, stem = (m.group(1) + "ing").lower(), m.group(1).lower()
+    bases = {stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem}
+    return any(verb_forms(x)[1] == w and verb_forms_common(x, lenient=True) for x in bases)
 
 
 def _statement(what: str) -> bool:
@@ -383,6 +396,11 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
                 continue
             if c.state == "open" and stated_progress(w.t(c.what)):  # under way, as the notes say how far
                 add(f"In progress: {text}", R_KEY, "action")
+                continue
+            if c.state == "open" and not c.due and _under_way(w.t(c.what)):  # "Finalizing Sync Screen features – ETA: Week 5"
+                who = w.who(c.owner)
+                what = cap_first(w.t(c.what).rstrip("."))
+                add(f"In progress: {what}" + ("" if who == "I" else f" ({who})") + ".", R_KEY, "action")
                 continue
             willed = _will(w.who(c.owner), cap_first(w.t(c.what).rstrip("."))) if c.state == "open" else None
             if c.state == "open":  # a sentence about the person: 'adamplumb will QA ...' or 'LunaWhispers: next ...'

@@ -38,7 +38,7 @@ INCIDENT_HEAD = re.compile(
     r"\b(timeline|impact|root cause|causes?|resolution|resolved|mitigation|post-?mortem|incident|outage|"
     r"lessons? learn(?:ed|t)|what went (?:well|wrong)|where we got lucky|follow[- ]?ups?|detection|"
     r"trigger|contributing factors|summary|remediation|action items|release status|release blockers?|"
-    r"go/no-go|votes?|sign-?off|regressions?|known issues|severity|impacted|affected)\b",
+    r"go/no-go|votes?|sign-?off|regressions?|known issues|severity|impacted|affected|corrective actions?|recovery|symptoms?|prevention)\b",
     re.I,
 )
 TODO_HEAD = re.compile(r"\b(to-?dos?|tasks?|backlog|checklist|later|someday|inbox|next actions?|done)\b", re.I)
@@ -52,7 +52,7 @@ _DATE_HEAD = re.compile(
 )
 
 
-_TITLE_INCIDENT = re.compile(r"\b(post-?mortem|incident|outage|retrospective|root cause|rca|release (?:status|engineering)|release notes? status)\b", re.I)
+_TITLE_INCIDENT = re.compile(r"\b(post-?mortems?|incidents?|outages?|retrospective|root cause|rca|release (?:status|engineering)|release notes? status)\b", re.I)
 _TITLE_MINUTES = re.compile(r"\b(meeting|minutes|sync|call|tsc|tac|council|committee|board meeting|working group|wg|notes from|weekly meeting|monthly)\b", re.I)
 _TITLE_STANDUP = re.compile(r"\b(stand-?ups?|daily|scrum|check-?ins?|status updates?)\b", re.I)
 _TITLE_WORKLOG = re.compile(r"\b(week(?:ly)? (?:\d+|report|log)|gsoc|worklog|work log|journal|diary|devlog|progress report|status report)\b", re.I)

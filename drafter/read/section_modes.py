@@ -35,7 +35,7 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     ("decided", re.compile(r"\b(what went well|went right|worked well|decisions?(?: made)?|decided|resolutions?|resolved|outcomes?|agreed|conclusions?|"
                            r"results?|votes?|approved)\b", re.I)),
     ("doing", re.compile(r"\b(action items?|actions?|ais|todos?|to-dos?|to do|next steps?|next|today|tomorrow|"
-                         r"plans?|planned|planning|coming up|going to|will do|doing|working on|in progress|"
+                         r"plans?|planned|planning|coming up|what'?s active|currently active|going to|will do|doing|working on|in progress|"
                          r"follow[- ]?ups?|follow[- ]?up actions|process improvements?|remediation|goals?|"
                          r"what we need to do|who'?s doing what|assignments?|tasks?|backlog|focus|priorities|working towards)\b", re.I)),
     ("done", re.compile(r"\b(done|did|completed|accomplished|achieved|yesterday|since last|finished|shipped|"

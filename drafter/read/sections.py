@@ -146,6 +146,9 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
             elif mode == "retro" and not _label_only(node):
                 b.read_node(item, node, mode)  # "Move long proposals to PRs" in a retro: what the team agreed
             continue
+        if _lead(b, node, item, topic, mode):
+            last_item = item
+            continue
         if is_prompt(node):
             b.place(item, node)  # the form's prompt, not what the writer wrote
             last_item = item
@@ -173,6 +176,38 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
 
 
     _finish_options(b)
+
+
+def _lead(b: LogBuilder, node: Node, item: WorkItem, topic, mode) -> bool:
+    """An entry leading the entries under it in a done or doing section (see :mod:`.lead_lines`): read
+    as one element with them, or placed as their group's name; False when it is no such lead."""
+    from dataclasses import replace
+
+    from .lead_lines import joined, lead_text, verb_led
+
+    if mode not in ("done", "doing") or topic is node or _person_label(b, node) or _section_label(b, node):
+        return False
+    parent = b.outline.parent(node)
+    if parent is not None and parent.index in b.__dict__.get("_joined_leads", ()):
+        b.place(item, node)  # said with its lead
+        return True
+    lead = lead_text(node)
+    if lead is None or mode_of(lead) is not None or (node.label and b.people.known(node.label)):
+        return False
+    if not verb_led(lead):
+        b.place(item, node)  # "Team Collaboration (1.5 hours):": the name of the entries' group, no work itself
+        return True
+    text = joined(b, node, lead)
+    if text is None:
+        return False
+    b.__dict__.setdefault("_joined_leads", set()).add(node.index)
+    kids = [b.outline.nodes[c] for c in node.children]
+    lines = sorted({*node.lines, *(ln for k in kids for ln in k.lines)})
+    b.read_node(item, replace(node, text=text, label=None, rest=None, children=[], lines=lines), mode,
+                default_owner=item.owner or ("I" if b.first_person else None))
+    for k in kids:
+        b.place(item, k)
+    return True
 
 
 _PROMPT = re.compile(r"^\s*(?:[*_](?![*_])(?P<a>.+)(?<![*_])[*_]|\((?:optional|required|example)\)\s.*)\s*$", re.I)
