@@ -148,12 +148,17 @@ def bold(text: str) -> str:
 
 _DECISION_WORDS = re.compile(
     r"\b(?:agree[sd]?|agreement|decid(?:e|ed|es)|decision|vot(?:e|ed|es)|approv(?:e|ed|es)|chose|choose|chosen|"
-    r"accept(?:ed|s)?|consensus|resolv(?:e|ed)|settled|go(?:ing)? with|will|won't|shall|keep|rejected|declined)\b",
+    r"accept(?:ed|s)?|consensus|resolv(?:e|ed)|settled|go(?:ing)? with|keep|rejected|declined)\b|"
+    # a group's or a person's resolve ("we will patch 8.1", "Eric won't ship it"), not a forecast ("It will not be this quick")
+    r"\b(?!(?:it|that|there|which)\b)(?:we|they|[A-Z][\w@.-]*|the (?:team|group|tsc|tac|committee|wg|board))\s+(?:will|won't|shall)\b",
     re.I,
 )
+# a piece of work accepted by its reviewers ("PR accepted", "the paper was accepted"): a result, no decision of the notes
+_ACCEPTED_WORK = re.compile(r"\b(?:prs?|pull requests?|patch(?:es)?|merge requests?|paper|talk|submission)\s+(?:(?:was|were|got|has been|have been)\s+)?accepted\b", re.I)
 
 
 def outcome_label(text: str) -> str:
     """'Decided' for a decision the notes record ("agreed to ...", "voted for ..."), 'Outcome' for a
     result reached ("PR#59 submitted", "a node became unhealthy"): a result is not called a decision."""
-    return "Decided" if _DECISION_WORDS.search(text or "") else "Outcome"
+    text = _ACCEPTED_WORK.sub(" ", text or "")
+    return "Decided" if _DECISION_WORDS.search(text) else "Outcome"

@@ -147,8 +147,14 @@ def short_reason(ip: ItemPlan, as_of) -> str:
             return f"{head} — decision needed: {c.ask}"
         return head
     if ip.risks:
-        return without_title(ip.risks[0].signal, ip.item.title)  # the headline names the item just before
+        # the headline names the item just before; a risk that leans on the sentence before it in the notes
+        # ("Not just because of the pending work but ...", "And when this was ...") does not lead when another can
+        lead = next((r for r in ip.risks if not _LEANS_BACK.match(clean(r.signal))), ip.risks[0])
+        return without_title(lead.signal, ip.item.title)
     return ip.reason
+
+
+_LEANS_BACK = re.compile(r"^(?:not just|not only|and|but|also|so|because|which)\b", re.I)
 
 
 def short_fallback(fb) -> str:

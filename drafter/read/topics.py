@@ -248,8 +248,11 @@ class LogBuilder:
             return
         if not text or not re.search(r"[^\W_]", text):
             return  # "- ..." under "Goals:" in a template nobody filled in: placed, nothing to draft
-        if sig.kind in ("note", "outcome") and sig.text.rstrip().endswith(":") and len(text.split()) <= 6:
-            return  # "So we should have:" over a numbered list: it introduces the list's lines, says nothing itself
+        if sig.kind in ("note", "outcome", "done") and sig.text.rstrip().endswith(":") and (
+                len(text.split()) <= 6 or re.search(r"\b(?:following|below|as follows)\b", text, re.I)):
+            # "So we should have:", "Apart from this, following items have been checked of my list:" over a
+            # list: it introduces the list's lines, says nothing itself
+            return
         if sig.kind in ("note", "risk") and small_talk(text):
             return  # "Ok, great, thanks for the update.": the line is placed, nothing is drafted from it
         owner = self.canonical(sig.owner)

@@ -181,6 +181,10 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
         b.place(item, node)
         _add(b, item, "commitment", node.text, node.lines)  # "As the next step, I can focus on ...": what I will do
         return True
+    if node.kind == "quote" and b.first_person and not quoted_by(b.outline, node) and _told_before(b, node):
+        b.place(item, node)  # "this is a message we got right after ...:" > the message: someone else's words, context
+        item.notes.extend(s.strip() for s in sentences(node.text) if s.strip())
+        return True
     if mode in (None, "plain", "done") and b.first_person:
         _read_prose(b, item, node, mode)
         return True
@@ -188,6 +192,13 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
         _read_doing(b, item, node)
         return True
     return False
+
+
+def _told_before(b: LogBuilder, node: Node) -> bool:
+    """Does the line before a quote say it quotes someone ("this is a message we got ...:", "they wrote:")?"""
+    prev = next((n for n in reversed(b.outline.nodes[: node.index]) if n.text and n.kind != "quote"), None)
+    return prev is not None and prev.text.rstrip().endswith(":") and bool(
+        re.search(r"\b(?:message|email|mail|note|reply|comment|said|says|wrote|writes|told|announcement|quote)\b", prev.text, re.I))
 
 
 def _reported(b: LogBuilder, s: str) -> bool:
@@ -363,6 +374,8 @@ def _read_prose(b: LogBuilder, item, node: Node, mode) -> None:
                 _add(b, item, "intend", s, node.lines)  # "... and that work will continue into early 2023"
                 continue
             kind = _prose_kind(b, s, node, mode, k == 0 and len(parts) == 1)
+            if kind == "question" and k < len(parts) - 1:
+                kind = "note"  # "Why, you ask? Well, this is a message we got ...": the writer answers it in the next breath
             _add(b, item, kind, s, node.lines)
 
 
@@ -401,7 +414,7 @@ def _highlights(b: LogBuilder, node: Node) -> bool:
     else:
         lead = before[-1]
     return bool(lead is not None and lead.text.rstrip().endswith(":")
-                and re.search(r"\b(?:highlights?|accomplish\w*|achiev\w*|done|completed|progress|report)\b", lead.text, re.I))
+                and re.search(r"\b(?:highlights?|accomplish\w*|achiev\w*|done|completed|progress|report|checked (?:off|of)|ticked off)\b", lead.text, re.I))
 
 
 def _prose_kind(b: LogBuilder, s: str, node: Node, mode, whole: bool) -> str:
@@ -475,6 +488,8 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     text = sent.strip().rstrip(" :;,")
     if not text or kind == "none":
         return
+    if sent.rstrip().endswith(":") and re.search(r"\b(?:following|below|as follows)\b", text, re.I):
+        return  # "Apart from this, following items have been checked of my list:": the list's lead, nothing itself
     lines = list(lines)
     if kind == "note":
         item.notes.append(text)
