@@ -74,7 +74,7 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
     due = f"proposed first deadline {fmt(first.deadline, as_of)}" if first.deadline_proposed else f"first deadline {fmt(first.deadline, as_of)}"
     with_me = f"; I propose to shadow the first run on {fmt(facts.shadow_on, as_of)}" if recurring and facts.shadow_on else ""
     if any(starts_with_verb(t.title) or t.title.split()[0].lower() in ACTION_VERBS | HEAD_VERBS
-           or t.title.split()[0].lower().endswith("ing") for t in tasks):
+           or t.title.split()[0].lower().endswith("ing") or _verb_then_article(t.title) for t in tasks):
         # action items (one is enough): named by what is to be done, not glued after "owns" ("owns the Merge the branch")
         todo = "; ".join(lower_first(short_title(_hyphens(t.title))) for t in tasks[:2]) + ("; and more" if len(tasks) > 2 else "")
         what = "this" if len(tasks) == 1 else f"{len(tasks)} tasks"
@@ -154,3 +154,10 @@ def capacity_note(plan: Plan, who: str, first_check) -> str:
                 f"and I will sort that with you by {fmt(first_check, plan.as_of)} (proposed).")
     return ""
 
+
+def _verb_then_article(title: str) -> bool:
+    """'Propose an update to the milestone plan': a verb the word lists know, then an article."""
+    from ..read.wordlist import verb_forms_common
+
+    words = title.split()
+    return len(words) > 2 and words[1].lower() in ("a", "an", "the") and verb_forms_common(words[0].lower(), lenient=True)

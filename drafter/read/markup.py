@@ -52,6 +52,14 @@ _RST_LINK = re.compile(r"`([^`<]+?)\s*<([^>]+)>`__?")
 _RST_ROLE = re.compile(r":[\w-]+:`([^`]+)`")
 _RST_REF = re.compile(r"`([^`]+)`_")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[^<>]*)?/?>")
+# the end of an HTML block inside a line (a table cell written as "<ul><li>a</li><li>b</li></ul>"): a sentence ends there
+_BLOCK_END = re.compile(r"\s*(?:</li>|</p>|<br\s*/?>|</div>|</h[1-6]>)\s*", re.I)
+# a short list item over a paragraph ("<li>Wallets</li></ol><p>Discussion ...") labels it: "Wallets: Discussion ..."
+_LABEL_ITEM = re.compile(r"<li>\s*([^<>]{1,40}?)\s*</li>\s*</[ou]l>\s*<p>", re.I)
+
+
+def _end_block(m: re.Match) -> str:
+    return "\x00 "
 _CODE = re.compile(r"``?([^`]+)``?")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # the opening mark first and the look-behind after it (r"(?<![\w*])\*" as r"\*(?<![\w*]\*)"): the
@@ -212,7 +220,13 @@ def clean(raw: str) -> Clean:
         s = _RST_ROLE.sub(r"\1", s)
         s = _RST_REF.sub(r"\1", s)
     if "<" in s:
+        if _BLOCK_END.search(s):  # "<ol><li>Wallets</li></ol><p>Discussion ...</p><ol start="2"><li>Partnerchains</li>": one entry each
+            s = _LABEL_ITEM.sub(r"\1: ", s)
+            s = _BLOCK_END.sub(_end_block, s)
         s = _TAG.sub(" ", s)
+        if "\x00" in s:
+            s = re.sub(r"^[\s\x00]+|[\s\x00]+$", "", s)
+            s = re.sub(r"(?<=[.!?:;])\s*\x00|\s*\x00(?=\s*(?:\x00|$))", "", s).replace("\x00", ".")
     if "&" in s:  # every HTML entity, named or numeric ("&nbsp;", "&#x20;", "&rsquo;"), as its character
         s = html.unescape(s).replace("\xa0", " ")
     if "://" in s or ("www." in s.lower() if s.isascii() else _WWW.search(s)):

@@ -110,6 +110,11 @@ def _topic_heading(b: LogBuilder, node: Node) -> Node | None:
 def _topic(b: LogBuilder, node):
     if _context(b, node):
         return None
+    from .table_rows import discussion_topic
+
+    row_topic = discussion_topic(b.outline, node)
+    if row_topic:  # "| Review the 90 day Milestone plan | <notes> | <actions> |": the row is its topic
+        return ("r", node.index), row_topic, node, None
     tb = topic_bullet(b, node)
     while tb is not None and (_refs_only(b, tb) or _under_part(b, tb)):
         # "falcoctl as driver loader (in flight @LucaGuerra)" with only its issue link under it: a

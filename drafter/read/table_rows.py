@@ -22,12 +22,51 @@ _HANDLE_CELL = re.compile(r"@?[a-z][a-z0-9_.-]{1,30}")
 _DUE_COLUMN = re.compile(r"\bdue\b|deadline|^by$|^by when$|\btarget\b|\beta\b|^when$", re.I)
 
 
+# a minutes table's columns: the topic ("Discussion Points", "Agenda item"), what was said ("Notes",
+# "Notes/Action Items", "Discussion", "Outcome") and what is to be done ("Actions: Responsible/None", "Action items")
+_TOPIC_COLUMN = re.compile(r"^(?:discussion points?|topics?|agenda(?: items?| points?)?|items?|subjects?|points?)\b", re.I)
+_NOTES_COLUMN = re.compile(r"^(?:notes?|discussion|summary|outcomes?|decisions?|comments?|minutes)\b", re.I)
+_ACTIONS_COLUMN = re.compile(r"^(?:actions?|action items?|next steps?|to-?dos?|follow[- ]?ups?)\b", re.I)
+
+
+def discussion_topic(outline, node: Node) -> str | None:
+    """The topic a row of a minutes table is about (its first cell, under a "Discussion Points" or
+    "Topic" column beside a notes or actions column), else None."""
+    if node.kind != "table_row" or node.header or not node.cells or not node.cells[0]:
+        return None
+    header = table_header(outline, node)
+    if len(header) < 2 or not _TOPIC_COLUMN.match(header[0]):
+        return None
+    if not any(_NOTES_COLUMN.match(h) or _ACTIONS_COLUMN.match(h) for h in header[1:]):
+        return None
+    return node.cells[0]
+
+
+def _notes_and_actions(b, item: WorkItem, node: Node, cols: dict, mode: str | None) -> bool:
+    """A minutes row with a notes column and an actions column: what was said is read as the notes'
+    sentences, what is to be done as tasks ("Ben Hart to propose an update to the milestone plan")."""
+    from dataclasses import replace
+
+    rest = list(cols)[1:]  # the first column is the topic ("Discussion Points")
+    notes = next((h for h in rest if _NOTES_COLUMN.match(h)), None)
+    actions = next((h for h in rest if _ACTIONS_COLUMN.match(h)), None)
+    if notes is None or actions is None or notes == actions:
+        return False
+    for h, kind, m in ((notes, "para", mode if mode != "doing" else None), (actions, "bullet", "doing")):
+        text = cols[h]
+        if text and re.search(r"[A-Za-z]{2}", text) and not re.fullmatch(r"(?i)n/?a|none|tbd|-+", text.strip()):
+            b._read_node(item, replace(node, kind=kind, text=text, cells=[], label=None, rest=None), m, None, None)
+    return True
+
+
 def read_row(b, item: WorkItem, node: Node, mode: str | None, default_owner: str | None) -> None:
     """A table row into elements of ``item``: its task, owner column, status and due cells."""
     if node.header:
         return
     header = table_header(b.outline, node)
     cols = {h.lower(): c for h, c in zip(header, node.cells)} if header else {}
+    if discussion_topic(b.outline, node) and _notes_and_actions(b, item, node, cols, mode):
+        return
     owner_col = next((h for h in cols if _OWNER_COLUMN.search(h)), None)
     owner = cols.get(owner_col) or None if owner_col else None
     if owner and _HANDLE_CELL.fullmatch(owner) and not is_common_word(owner.lstrip("@")):
