@@ -358,8 +358,10 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             add(f"Deadline: {w.d(item.deadline)}.", goal_rank)
         for x in getattr(item, "decided", []):
             if clean(x):
+                marked = x.startswith("Decided: ")  # the writer knows it is a decision (its part says so)
+                x = x[len("Decided: "):] if marked else x
                 text = sentence(cap_first(w.t(x)))
-                label = outcome_label(x)
+                label = "Decided" if marked else outcome_label(x)
                 add(f"Decided: {text}" if label == "Decided" else text, R_KEY, "decided")
         if item.next_step and late_step_of_other(item, w.as_of):
             pass  # someone else's step whose day passed: its line says so ("... was due to ...; the notes do not say it is done")

@@ -309,7 +309,7 @@ def decided_sentence(plan: Plan) -> str:
                 if len(text.split()) <= 8 and title and not set(re.findall(r"\w{4,}", title.lower())) & set(re.findall(r"\w{4,}", text.lower())) \
                         and _asks(plan, ip):
                     text = f"{title}: {text[:1].lower() + text[1:] if text[1:2].islower() else text}"  # "Open a V2 feature" for what
-                return f"{outcome_label(text)}: {text}{who}. "
+                return f"{'Decided' if o.decided else outcome_label(text)}: {text}{who}. "
     return ""
 
 

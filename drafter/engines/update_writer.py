@@ -16,6 +16,7 @@ from ..playbook import clean, commitment_object, fmt, short_title, strip_article
 from ..read.statements import said_something
 from ..playbook.rules import worded_as_action
 from ..read.people import is_me
+from ..render_text import outcome_label
 from .wording import cap, clause, fit, question, sentence_problems, statement, subject, the_phrase, will_ok
 
 
@@ -184,7 +185,9 @@ def decided_lines(ip: ItemPlan) -> list[str]:
             if not re.search(r"[A-Za-z0-9]", re.sub(r"\([^)]*\)", " ", text)):
                 continue  # "(agreed)" alone: no decision a reader can see
             who = o.who if o.who and o.who.lower() not in text.lower() and o.who.lower() not in ("i", "we") else None
-            yield f"{text} ({who})" if who else text
+            text = f"{text} ({who})" if who else text
+            # under the notes' "Decisions" part a bare point is a decision ("commit hooks"): said as one
+            yield f"Decided: {text}" if o.decided and outcome_label(text) != "Decided" else text
 
     return first_distinct(lines(), 6)
 

@@ -94,6 +94,7 @@ class Outcome(_Cited):
 
     text: str
     who: str | None = None  # who decided or announced it, if the notes say
+    decided: bool = False  # listed under the notes' "Decisions" part ("## Decisions" > "- commit hooks"): a decision, whatever its words
 
 
 class Question(_Cited):

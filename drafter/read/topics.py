@@ -288,7 +288,8 @@ class LogBuilder:
                 kind = "no_reply"
             item.waits.append(Wait(what=text, on_whom=sig.on_whom, kind=kind, expected_by=due, lines=list(lines)))
         elif sig.kind == "outcome":
-            item.outcomes.append(Outcome(text=text, who=owner if owner and owner != "I" else None, lines=list(lines)))
+            item.outcomes.append(Outcome(text=text, who=owner if owner and owner != "I" else None, lines=list(lines),
+                                         decided=mode == "decided"))
         elif sig.kind == "decision":
             item.decisions.append(Decision(question=text, options=sig.options, who=self._decider(text), by=due, lines=list(lines)))
         elif sig.kind == "question":

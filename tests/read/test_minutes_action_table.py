@@ -56,3 +56,12 @@ def test_update_names_owners_and_glues_nothing():
     text = Drafter(engine="offline").draft("update", NOTES, as_of="2025-03-05", max_words=500).render("markdown")
     assert "Ana Ruiz will draft a new roadmap timeline" in text, text
     assert "Oracles Oracles" not in text and "<" not in text
+
+
+def test_points_under_a_decisions_heading_are_decisions():
+    notes = "# Team meeting 2023-04-04\n\n## Decisions\n\n- commit hooks\n- react query for new features\n\n## Tasks\n\n- Lena: landing page\n"
+    d = Drafter(engine="offline").draft("update", notes, as_of="2023-04-05", max_words=400)
+    text = d.render("markdown")
+    assert "decided: commit hooks" in text.lower(), text
+    assert "decided: decided" not in text.lower()
+    assert all(o.decided for i in d.plan.log.items for o in i.outcomes if "hooks" in o.text)
