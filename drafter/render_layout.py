@@ -182,7 +182,7 @@ def _units(sections: list[Section]) -> list[tuple[int, int, int, Entry]]:
                     order.append((r, e.tier + k, len(e.parts[k].split()), i, e))
         elif e.rank is not None:
             order.append((e.rank, e.tier, len(e.text.split()), i, e))
-    order.sort(key=lambda t: (t[0], t[1] + t[2] / 6, t[3]), reverse=True)
+    order.sort(key=lambda t: (t[0], t[1] + t[2] / 8, t[3]), reverse=True)  # a long line goes before short ones of its tier
     return [(r, t, i, e) for r, t, _, i, e in order]
 
 

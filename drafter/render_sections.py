@@ -233,8 +233,8 @@ def _under_way(what: str) -> bool:
     from .read.wordlist import verb_forms, verb_forms_common
 
     m = re.match(r"^([A-Za-z]{5,})ing\b", what.strip())
-    if not m:
-        return False
+    if not m or re.match(r"^(?:planning|hoping|going|wanting|intending|aiming)\b", what.strip(), re.I):
+        return False  # "Planning to work on ...": a plan, not work under way
     w, stem = (m.group(1) + "ing").lower(), m.group(1).lower()
     bases = {stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem}
     return any(verb_forms(x)[1] == w and verb_forms_common(x, lenient=True) for x in bases)
@@ -252,6 +252,9 @@ def _statement(what: str) -> bool:
 def _will(who: str, what: str) -> str | None:
     """'Sam will send the deck' when the promise starts with its verb; None when it does not."""
     what = _OWN_MODAL.sub("", what, count=1)
+    plan = re.match(r"^(?:planning|plans?) to\s+(?P<rest>\w.*)$", what, re.I)
+    if plan:  # "Planning to work on the bullet component": 'Chris plans to work on ...', never 'will planning'
+        return f"{who} {'plan' if who in ('I', 'we') else 'plans'} to {plan.group('rest')}"
     if not will_ok(what):
         return None
     words = what.split()
@@ -281,7 +284,7 @@ class _Lines:
     already says is hidden."""
 
     def __init__(self, sec: Section, head_core: str):
-        self.sec, self.head_core, self.tiers = sec, head_core, {}
+        self.sec, self.head_core, self.tiers, self.ranked = sec, head_core, {}, {}
         self.head_first = ""  # the headline's first sentence, which the headline always keeps
 
     def add(self, text: str, rank: int | None, what: str = "", **kw) -> Entry:
@@ -295,8 +298,11 @@ class _Lines:
             entry.repeat, entry.rank, entry.dropped = True, REPEAT_RANK, True
         if rank is not None:
             key = (rank, what)
-            entry.tier = self.tiers.get(key, 0)
-            self.tiers[key] = entry.tier + 1
+            own = self.tiers.get(key, 0)
+            # after the item's first line of this rank, a line of another kind goes before other items' first lines
+            entry.tier = own + (0.6 if self.ranked.get(rank, 0) > own else 0)
+            self.tiers[key] = own + 1
+            self.ranked[rank] = self.ranked.get(rank, 0) + 1
         return entry
 
 
@@ -372,6 +378,14 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             first_step = False
         for fb in item.fallbacks:
             sec.add(w.fallback(fb))
+
+        def add_risk() -> None:  # 'Blocked: figuring out ...' says what it is; 'Risk: Blocked: ...' said it twice
+            if item.risk:
+                risk = sentence(cap_first(w.t(item.risk)))
+                add(risk if re.match(r"^Blocked\b", risk) else f"Risk: {risk}", R_KEY, "risk")
+
+        if problem:
+            add_risk()  # a blocked or late item's trouble is its first line, before its promises
         step_words = _words(item.next_step.action) if item.next_step else set()
         done = [w.t(x).rstrip(".") for x in item.done if clean(x)]
         for c in item.commitments:
@@ -426,9 +440,8 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
                 add(f"{line}{due}.", R_KEY, "action", named=True)
             else:
                 add(f"Commitment: {text}", R_KEY, "action")
-        if item.risk:  # 'Blocked: figuring out ...' says what it is; 'Risk: Blocked: ...' said it twice
-            risk = sentence(cap_first(w.t(item.risk)))
-            add(risk if re.match(r"^Blocked\b", risk) else f"Risk: {risk}", R_KEY, "risk")
+        if not problem:
+            add_risk()
         for r in own_risks.get(clean(item.title).lower(), []):  # a risk to this item, said under it
             add(f"Risk: {sentence(cap_first(w.t(r.signal)))}", R_KEY, "risk")
         for x in item.said:  # a topic's plain statements: what was said, context for the rest

@@ -60,3 +60,10 @@ def test_update_names_the_stuck_person_once():
     first = text.splitlines()[0]
     assert first.startswith("Blocked: Priya Raman") and "blocked:" not in first.lower().split("blocked", 1)[1], first
     assert "Tomasz Wierzbicki" in text
+
+
+def test_a_plan_is_said_as_a_plan_and_work_under_way_as_in_progress():
+    text = Drafter(engine="offline").draft("update", NOTES, as_of="2022-03-09", max_words=400).render("markdown")
+    assert "Tomasz Wierzbicki plans to move the database to the new host." in text, text
+    assert "In progress: Finishing the login rate limit fix (Tomasz Wierzbicki)." in text
+    assert "will planning" not in text.lower() and "In progress: Planning" not in text
