@@ -252,9 +252,10 @@ def _statement(what: str) -> bool:
 def _will(who: str, what: str) -> str | None:
     """'Sam will send the deck' when the promise starts with its verb; None when it does not."""
     what = _OWN_MODAL.sub("", what, count=1)
-    plan = re.match(r"^(?:planning|plans?) to\s+(?P<rest>\w.*)$", what, re.I)
-    if plan:  # "Planning to work on the bullet component": 'Chris plans to work on ...', never 'will planning'
-        return f"{who} {'plan' if who in ('I', 'we') else 'plans'} to {plan.group('rest')}"
+    plan = re.match(r"^(?P<v>planning|plans?|needs?) to\s+(?P<rest>\w.*)$", what, re.I)
+    if plan:  # "Planning to work on ...": 'Chris plans to work on ...'; "Need to follow up": 'I need to follow up'
+        verb = "need" if plan.group("v").lower().startswith("need") else "plan"
+        return f"{who} {verb if who in ('I', 'we') else verb + 's'} to {plan.group('rest')}"
     if not will_ok(what):
         return None
     words = what.split()

@@ -52,6 +52,8 @@ _RST_LINK = re.compile(r"`([^`<]+?)\s*<([^>]+)>`__?")
 _RST_ROLE = re.compile(r":[\w-]+:`([^`]+)`")
 _RST_REF = re.compile(r"`([^`]+)`_")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[^<>]*)?/?>")
+# a marker in capitals between angle brackets ("<START OF OUTAGE>", "<END OF OUTAGE>"): no tag
+_SHOUT = re.compile(r"<\s*([A-Z][A-Z0-9]*(?:[ _-]+[A-Z0-9]+)+)\s*>")
 # the end of an HTML block inside a line (a table cell written as "<ul><li>a</li><li>b</li></ul>"): a sentence ends there
 _BLOCK_END = re.compile(r"\s*(?:</li>|</p>|<br\s*/?>|</div>|</h[1-6]>)\s*", re.I)
 # a short list item over a paragraph ("<li>Wallets</li></ol><p>Discussion ...") labels it: "Wallets: Discussion ..."
@@ -220,6 +222,8 @@ def clean(raw: str) -> Clean:
         s = _RST_ROLE.sub(r"\1", s)
         s = _RST_REF.sub(r"\1", s)
     if "<" in s:
+        if _SHOUT.search(s):  # "<START OF OUTAGE>" in a timeline: the notes' marker, in words
+            s = _SHOUT.sub(lambda m: f"({m.group(1).strip().lower()})", s)
         if _BLOCK_END.search(s):  # "<ol><li>Wallets</li></ol><p>Discussion ...</p><ol start="2"><li>Partnerchains</li>": one entry each
             s = _LABEL_ITEM.sub(r"\1: ", s)
             s = _BLOCK_END.sub(_end_block, s)
@@ -229,6 +233,8 @@ def clean(raw: str) -> Clean:
             s = re.sub(r"(?<=[.!?:;])\s*\x00|\s*\x00(?=\s*(?:\x00|$))", "", s).replace("\x00", ".")
     if "&" in s:  # every HTML entity, named or numeric ("&nbsp;", "&#x20;", "&rsquo;"), as its character
         s = html.unescape(s).replace("\xa0", " ")
+        if "<" in s:  # "&lt;START OF OUTAGE&gt;"
+            s = _SHOUT.sub(lambda m: f"({m.group(1).strip().lower()})", s)
     if "://" in s or ("www." in s.lower() if s.isascii() else _WWW.search(s)):
         s = URL_RE.sub(lambda m: (out.urls.append(m.group(0)) or _url_in_text(m)), s)
     if "@" in s:

@@ -126,7 +126,8 @@ def build_outline(text: str) -> Outline:
                         front = data
                 except Exception:  # noqa: BLE001 - front matter that is not YAML is still front matter
                     pass
-                nodes.append(Node(index=0, kind="front_matter", lines=list(range(1, j + 2)), raw=body, text=""))
+                held = [k + 1 for k in range(j + 1) if lines[k].strip()]  # a blank line inside it is no line of it
+                nodes.append(Node(index=0, kind="front_matter", lines=held, raw=body, text=""))
                 i = j + 1
                 break
 

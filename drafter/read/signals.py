@@ -211,12 +211,17 @@ _REFERENCE = re.compile(r"^(?:see(?: also)?|cf\.?|ref(?:erence)?s?|links?|slides
 _DENIED_BEFORE = re.compile(r"(?:\b(?:not|no|never|without|nor)\s+(?:an?\s+|any\s+|the\s+|real\s+)?|\bif\b[^,.;]{0,40}\b(?:is|are|be|was)\s+an?\s+)$", re.I)
 
 
+# "This may be a good issue for me to work on", "it might be worth a try": a hope, not a risk
+_GOOD_MAYBE = re.compile(r"^(?:may|might|could) be (?:a )?(?:good|great|nice|useful|helpful|worth|interesting|fun)\b", re.I)
+
+
 def _risk_word_denied(body: str) -> bool:
-    """Is every risk word of ``body`` a noun that is denied or supposed (see ``_DENIED_BEFORE``)?"""
+    """Is every risk word of ``body`` a noun that is denied or supposed (see ``_DENIED_BEFORE``), or a
+    "may be a good ..." that hopes?"""
     found = list(RISK_RE.finditer(body))
-    return bool(found) and all(
+    return bool(found) and all(_GOOD_MAYBE.match(body[m.start():]) is not None or (
         m.group(0).lower().rstrip("s") in ("regression", "risk", "concern", "danger", "problem is", "issue is")
-        and _DENIED_BEFORE.search(body[max(0, m.start() - 60): m.start()]) for m in found)
+        and _DENIED_BEFORE.search(body[max(0, m.start() - 60): m.start()])) for m in found)
 
 
 def classify(text: str, mode: str | None, people: People, *, speaker: str | None = None, checked: bool | None = None,

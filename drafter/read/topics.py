@@ -273,6 +273,9 @@ class LogBuilder:
         if (sig.kind in ("note", "risk") and said_by and _FIRST_PERSON.search(text)
                 and said_by.split()[0] not in text):
             text = f"{text.rstrip('.')} ({said_by})"  # "I'm not sure it is even worth it" in minutes: whose "I" it is
+        if sig.kind in ("note", "risk") and self.genre == "worklog" and self.first_person and getattr(sig, "speaker", None) \
+                and self._other_speaker(sig.speaker) and sig.speaker.split()[0] not in text:
+            text = f"{self.canonical(sig.speaker)}: {text}"  # "Yangshun: This was done very fast" in my log: whose words they are
         if sig.kind == "done":
             on = self._date(text, "past")
             actor = owner or ("I" if self.first_person else "")

@@ -32,6 +32,7 @@ from .people import People, is_me, quote_intro
 from .regex_gate import gated
 from .sections import is_mode_heading, topic_bullet, walk
 from .signals import DONE_RE, DONE_VERBS, OUTCOME_RE, PASSIVE_DONE_RE, RISK_RE, WAIT_RE, classify, is_none_answer, is_question, mode_of, sentences
+from .signals import _risk_word_denied as risk_word_denied
 from .status_words import IN_PROGRESS
 from .topics import LogBuilder, place_links, quoted_by
 
@@ -455,7 +456,7 @@ def _prose_kind(b: LogBuilder, s: str, node: Node, mode, whole: bool) -> str:
             return "done"
     if sig.kind == "outcome" or OUTCOME_RE.search(s) or _RESULT.search(s):
         return "outcome"
-    if RISK_RE.search(s) and re.search(r"\b(?:might|may|could|risks?|concern\w*|worr\w+)\b", s, re.I):
+    if RISK_RE.search(s) and re.search(r"\b(?:might|may|could|risks?|concern\w*|worr\w+)\b", s, re.I) and not risk_word_denied(s):
         return "risk"
     return "note"
 

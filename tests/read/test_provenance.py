@@ -246,7 +246,8 @@ def test_a_blank_line_inside_a_cited_span_drops_nothing():
     notes = ('---\ntitle: "Last week in GSoC"\n\nauthor: warren\n---\n\n# Last week in GSoC\n\n'
              "This week I worked on improvements to basic tagging and fixed a couple of bugs.\n")
     log = read_structured(notes, dt.date(2016, 6, 14))
-    assert any(3 in item.lines for item in log.items)  # the item cites the blank line 3
+    assert not any(3 in item.lines for item in log.items)  # the front matter's blank line 3 is no line of it
+    log.items[0].lines = sorted({*log.items[0].lines, 3})  # a reader that cites it anyway (the LLM reader may)
     checked = check_log(log)
     assert [i.title for i in checked.items] == [i.title for i in log.items]
     assert not [d for d in checked.dropped if d.kind == "item"]
