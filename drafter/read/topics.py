@@ -19,6 +19,7 @@ from .people import People, is_me, quote_intro, weak_tag
 from .signals import DECISION_LABEL, classify, is_question, labelled_outcome, mode_of, sentences, speaker_turns
 from .statements import said_something, small_talk
 from .status_words import BLOCKED_BY, NO_DECISION
+from .deciders import decider_in, initials as _initials
 from .table_rows import read_row
 
 
@@ -317,16 +318,7 @@ class LogBuilder:
         return None
 
     def _decider(self, text: str) -> str | None:
-        """Who decides, when the clause says: "The TSC was asked whether ...", "needs approval from
-        the board", "Carol to decide"; a person only when the notes know them."""
-        m = _DECIDER.search(text)
-        if not m:
-            return None
-        who = next(g for g in m.groups() if g)
-        if who.lower() in _BODIES or who.upper() in _BODIES_UPPER:
-            return re.sub(r"^the\s+", "", who, flags=re.I)
-        p = self.people.get(who)
-        return p.name if p else None
+        return decider_in(text, self.people)
 
     def canonical(self, names: str | None) -> str | None:
         """'Eric' -> 'Eric Huss' when the notes name him in full; several owners stay a list."""
@@ -390,16 +382,6 @@ class LogBuilder:
         return log
 
 
-_BODY = r"(?:the\s+)?(?:TSC|TAC|CPC|board|steering committee|committee|council|core team|maintainers|leadership|working group|WG)"
-_BODIES = {"board", "steering committee", "committee", "council", "core team", "maintainers", "leadership", "working group"}
-_BODIES_UPPER = {"TSC", "TAC", "CPC", "WG"}
-_NAME = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
-_DECIDER = re.compile(
-    rf"\b(?P<a>{_BODY})\s+(?:was|were|is|are|has been|have been)\s+asked\b|"
-    rf"\b(?:decision|call|sign-?off|approval|vote)\s+(?:from|by|of)\s+(?:the\s+)?(?P<b>{_BODY}|{_NAME})|"
-    rf"(?P<c>{_BODY}|{_NAME})\s+(?:to|will|should|must|needs? to|has to)\s+(?:decide|approve|sign off|vote)\b|"
-    rf"\bup to (?:the\s+)?(?P<d>{_BODY}|{_NAME})\b"
-)
 # the date of an earlier meeting ("the notes from the previous meeting (2026-06-11)", "last week's call
 # on May 3"): when that meeting was, never a date something is due
 _PAST_MEETING = re.compile(
@@ -431,20 +413,6 @@ def quoted_by(outline: Outline, node: Node) -> Node | None:
     while before.kind == "quote" and before.index > 0:  # a quote of several paragraphs
         before = outline.nodes[before.index - 1]
     return before if quote_intro(before) else None
-
-
-def _initials(people: People) -> dict[str, str]:
-    """'RV' -> 'Robert Vinluan', 'JCM' -> 'Jean-Christophe Morin' for attendees named in full (unique only)."""
-    out: dict[str, str] = {}
-    seen: dict[str, int] = {}
-    for p in people.persons():
-        parts = re.split(r"[\s-]+", p.name)
-        if len(parts) < 2 or not all(x[:1].isupper() for x in parts):
-            continue
-        ini = "".join(x[0] for x in parts)
-        seen[ini] = seen.get(ini, 0) + 1
-        out[ini] = p.name
-    return {k: v for k, v in out.items() if seen[k] == 1}
 
 
 def _positions(item: WorkItem, said: list[tuple[str, str, list[int]]], src: list[str] | None = None) -> None:
