@@ -131,6 +131,7 @@ def build_outline(text: str) -> Outline:
                 i = j + 1
                 break
 
+    bracket_names = _bracket_speakers(lines)
     marked = _marked_lines(lines)
     marked_notes = _note_marks(lines) if marked else set()
     rst_levels: list[str] = []
@@ -267,7 +268,11 @@ def build_outline(text: str) -> Outline:
                 kind = "checkbox"
                 checked = _box(cm.group("c"))
                 rest = cm.group("rest")
-            node = add(kind, [num], raw, rest, indent=ind, checked=checked)
+            bs = _BRACKET_SPEAKER.match(rest) if kind != "checkbox" else None
+            if bs and bs.group("name") in bracket_names:  # "* [lee] Safari supports it already": lee said it
+                node = add(kind, [num], raw, bs.group("rest"), indent=ind, checked=checked, speaker=bs.group("name").lstrip("@"))
+            else:
+                node = add(kind, [num], raw, rest, indent=ind, checked=checked)
             _labels(node)
             i += 1
             continue
@@ -408,6 +413,22 @@ def _body_of(raw: str) -> str:
     if cm:
         rest = cm.group("rest")
     return " ".join([rest, *(m.strip() for m in more)])
+
+
+# a chat-style speaker tag opening a list entry: "* [kiara] I will file an issue" (a name with a lower-case
+# letter: "[WIP]", "[DPC]" are the notes' tags)
+_BRACKET_SPEAKER = re.compile(r"^\s*\[(?P<name>@?[A-Za-z][\w.'-]{1,30}(?: [A-Z][\w.'-]+){0,2})\]\s+(?!\()(?P<rest>\S.*)$")
+
+
+def _bracket_speakers(lines: list[str]) -> set[str]:
+    """The names of chat-style speaker tags that open three or more list entries of the notes."""
+    seen: dict[str, int] = {}
+    for raw in lines:
+        bm = _BULLET.match(raw) or _NUMBERED.match(raw)
+        m = _BRACKET_SPEAKER.match(bm.group("rest")) if bm else None
+        if m and re.search(r"[a-z]", m.group("name")) and not _CHECK.match(bm.group("rest")):
+            seen[m.group("name")] = seen.get(m.group("name"), 0) + 1
+    return set(seen) if sum(seen.values()) >= 3 and len(seen) >= 2 else set()
 
 
 def _labels(node: Node) -> None:

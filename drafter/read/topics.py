@@ -126,6 +126,8 @@ class LogBuilder:
         if not text or node.kind in ("code", "comment", "directive", "front_matter", "rule"):
             return
         above = None
+        if not speaker and node.speaker and node.kind != "speaker":
+            speaker = node.speaker  # "* [lee] I will file an issue": lee's
         if not (speaker or node.speaker):
             speaker = self._speaker_above(node)
             above = self._above_line if speaker else None
@@ -271,7 +273,7 @@ class LogBuilder:
             owner = ""
         due = self._date(_PAST_MEETING.sub(" ", text), "future")  # "(the previous meeting (2026-06-11))" is no due date
         said_by = round_of or (getattr(sig, "speaker", None) if not self.first_person else None)
-        if (sig.kind in ("note", "risk") and said_by and _FIRST_PERSON.search(text)
+        if (sig.kind in ("note", "risk") and said_by and (_FIRST_PERSON.search(text) or (not round_of and _WE.search(text)))
                 and said_by.split()[0] not in text):
             text = f"{text.rstrip('.')} ({said_by})"  # "I'm not sure it is even worth it" in minutes: whose "I" it is
         if sig.kind in ("note", "risk") and self.genre == "worklog" and self.first_person and getattr(sig, "speaker", None) \
@@ -394,6 +396,7 @@ _LEAD_CONJ = re.compile(r"^(?:and|also|then|so|but|plus)\b,?\s*(?:therefore|then
 _GOAL_LEAD = re.compile(r"^(?:(?:for|in|during|over)\s+(?:the\s+)?(?:upcoming|next|coming|following)\s+(?:week|sprint|month|days?)|"
                         r"(?:next|this)\s+(?:week|sprint|month))\s*,?\s*(?:(?:i|we)\s+(?:hope|plan|want|aim|intend|expect)\s+(?:that\s+)?"
                         r"(?:(?:i|we)\s+(?:will\s+|can\s+|could\s+|would\s+)?)?(?:to\s+)?)?(?=[a-z])", re.I)
+_WE = re.compile(r"\b(?:we|we['’](?:re|ve|ll|d)|our|us)\b", re.I)  # a speaker's "we" in minutes: their side's (Chrome's, the team's)
 _FIRST_PERSON = re.compile(r"\bI\b|\b(?:I['’](?:m|d|ve|ll))|\bmy\b|\bme\b")
 _WORKING_ON = re.compile(r"\b(?:(?:is|are|'s|’s)\s+)?working on\b|\bwho'?s doing what\b", re.I)
 # a clause that already says what its owner does: "will help Aapeli", "finish the docs", "working on X"
