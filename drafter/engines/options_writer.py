@@ -105,11 +105,10 @@ def framing(ip: ItemPlan | None, plan: Plan) -> tuple[str, str]:
     blockers = [w for w in item.waits if w.kind == "blocked"]
     if blockers:
         w = blockers[0]
-        obj = clause(wait_object(w) or w.what)
         if re.match(r"^\w+ing\s+(?:out|on|up|through|how|what|why|whether|to)\b", clean(w.what), re.I):
             # "figuring out how to go about making the bullets draggable": the blocker is the work itself
             return f"on how to get past the blocker ({lower_first(clause(w.what))})", wait_signal(w, as_of, plan.log)
-        return f"on how to get past the blocker on {obj}", wait_signal(w, as_of, plan.log)
+        return f"on how to get past the blocker on {clause(wait_object(w) or w.what)}", wait_signal(w, as_of, plan.log)
     return "on the open question", ""  # the playbook sends no item without trouble or a question here
 
 

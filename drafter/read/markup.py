@@ -60,8 +60,10 @@ _BLOCK_END = re.compile(r"\s*(?:</li>|</p>|<br\s*/?>|</div>|</h[1-6]>)\s*", re.I
 _LABEL_ITEM = re.compile(r"<li>\s*([^<>]{1,40}?)\s*</li>\s*</[ou]l>\s*<p>", re.I)
 
 
-def _end_block(m: re.Match) -> str:
-    return "\x00 "
+def _shout_words(s: str) -> str:
+    """'<START OF OUTAGE>' -> '(start of outage)'."""
+    return _SHOUT.sub(lambda m: f"({m.group(1).strip().lower()})", s)
+
 _CODE = re.compile(r"``?([^`]+)``?")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # the opening mark first and the look-behind after it (r"(?<![\w*])\*" as r"\*(?<![\w*]\*)"): the
@@ -222,11 +224,10 @@ def clean(raw: str) -> Clean:
         s = _RST_ROLE.sub(r"\1", s)
         s = _RST_REF.sub(r"\1", s)
     if "<" in s:
-        if _SHOUT.search(s):  # "<START OF OUTAGE>" in a timeline: the notes' marker, in words
-            s = _SHOUT.sub(lambda m: f"({m.group(1).strip().lower()})", s)
+        s = _shout_words(s)  # "<START OF OUTAGE>" in a timeline: the notes' marker, in words
         if _BLOCK_END.search(s):  # "<ol><li>Wallets</li></ol><p>Discussion ...</p><ol start="2"><li>Partnerchains</li>": one entry each
             s = _LABEL_ITEM.sub(r"\1: ", s)
-            s = _BLOCK_END.sub(_end_block, s)
+            s = _BLOCK_END.sub("\x00 ", s)
         s = _TAG.sub(" ", s)
         if "\x00" in s:
             s = re.sub(r"^[\s\x00]+|[\s\x00]+$", "", s)
@@ -234,7 +235,7 @@ def clean(raw: str) -> Clean:
     if "&" in s:  # every HTML entity, named or numeric ("&nbsp;", "&#x20;", "&rsquo;"), as its character
         s = html.unescape(s).replace("\xa0", " ")
         if "<" in s:  # "&lt;START OF OUTAGE&gt;"
-            s = _SHOUT.sub(lambda m: f"({m.group(1).strip().lower()})", s)
+            s = _shout_words(s)
     if "://" in s or ("www." in s.lower() if s.isascii() else _WWW.search(s)):
         s = URL_RE.sub(lambda m: (out.urls.append(m.group(0)) or _url_in_text(m)), s)
     if "@" in s:

@@ -252,7 +252,7 @@ class LogBuilder:
         if not text or not re.search(r"[^\W_]", text):
             return  # "- ..." under "Goals:" in a template nobody filled in: placed, nothing to draft
         if sig.kind in ("note", "outcome", "done") and sig.text.rstrip().endswith(":") and (
-                len(text.split()) <= 6 or re.search(r"\b(?:following|below|as follows)\b", text, re.I)):
+                len(text.split()) <= 6 or leads_a_list(sig.text)):
             # "So we should have:", "Apart from this, following items have been checked of my list:" over a
             # list: it introduces the list's lines, says nothing itself
             return
@@ -405,6 +405,14 @@ _STEP_START = re.compile(r"^(?:will|to|work|working|help|helping|finish|finishin
                          r"update|updating|investigate|investigating|implement|implementing|prepare|preparing|is|am|are|has|have)\b", re.I)
 _TENTATIVE = re.compile(r"^(?:if|maybe|perhaps|possibly)\b|\b(?:could|might)\b", re.I)
 _INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")
+
+
+def leads_a_list(sentence: str) -> bool:
+    """'Apart from this, the following items have been checked off my list:': it introduces a list."""
+    return sentence.rstrip().endswith(":") and _LIST_LEAD.search(sentence) is not None
+
+
+_LIST_LEAD = re.compile(r"\b(?:following|below|as follows)\b", re.I)
 
 
 def quoted_by(outline: Outline, node: Node) -> Node | None:

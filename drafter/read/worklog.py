@@ -34,7 +34,7 @@ from .sections import is_mode_heading, topic_bullet, walk
 from .signals import DONE_RE, DONE_VERBS, OUTCOME_RE, PASSIVE_DONE_RE, RISK_RE, WAIT_RE, classify, is_none_answer, is_question, mode_of, sentences
 from .signals import _risk_word_denied as risk_word_denied
 from .status_words import IN_PROGRESS
-from .topics import LogBuilder, place_links, quoted_by
+from .topics import LogBuilder, leads_a_list, place_links, quoted_by
 
 
 def _label_heading(h: Node) -> bool:
@@ -222,17 +222,17 @@ def _reported(b: LogBuilder, s: str) -> bool:
 def _read_doing(b: LogBuilder, item, node: Node) -> None:
     """An entry of a first-person log's "In progress" section, sentence by sentence: a report is read as
     prose (done, a note); the rest is what I am doing."""
+    from .standup import past_tense
+
     b.place(item, node)
-    for s in sentences(node.text):
-        if not s.strip():
+    for s in (x.strip() for x in sentences(node.text)):
+        if not s:
             continue
         if _reported(b, s):
-            from .standup import past_tense
-
-            done = past_tense(s.strip()) or _FIRST_PAST.match(s.strip())  # "Posted my WIP PR here with questions": done
-            _add(b, item, "done" if done else _prose_kind(b, s.strip(), node, None, False), s, node.lines)
+            done = past_tense(s) or _FIRST_PAST.match(s)  # "Posted my WIP PR here with questions": done
+            _add(b, item, "done" if done else _prose_kind(b, s, node, None, False), s, node.lines)
         else:
-            sig = classify(s.strip(), "doing", b.people, checked=node.checked, first_person=b.first_person)
+            sig = classify(s, "doing", b.people, checked=node.checked, first_person=b.first_person)
             b.add_signal(item, sig, node.lines, "doing")
 
 
@@ -489,7 +489,7 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     text = sent.strip().rstrip(" :;,")
     if not text or kind == "none":
         return
-    if sent.rstrip().endswith(":") and re.search(r"\b(?:following|below|as follows)\b", text, re.I):
+    if leads_a_list(sent):
         return  # "Apart from this, following items have been checked of my list:": the list's lead, nothing itself
     lines = list(lines)
     if kind == "note":
