@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .models import OutputFormat, Status
+from .read.clause_split import prose_sentences
 from .render_text import _B0, _B1, word_count
 
 
@@ -54,9 +55,6 @@ def _core(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(".")
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-
-
 def split_sentences(sections: list[Section]) -> None:
     """A droppable line of several sentences keeps its first under a cap and gives up the others
     one by one (each a whole sentence): 'Stay with full dimensions. Compress as JPEG.'"""
@@ -64,7 +62,7 @@ def split_sentences(sections: list[Section]) -> None:
         for e in sec.entries:
             if e.parts is not None or e.rank is None or e.kind != "bullet" or e.dropped:
                 continue
-            parts = [p for p in _SENTENCE.split(e.text) if p.strip()]
+            parts = [p for p in prose_sentences(e.text) if p.strip()]
             if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
                 continue
             e.parts, e.keep, e.sep = parts, len(parts), " "
@@ -285,7 +283,6 @@ def _fold_next_steps(sections: list[Section]) -> bool:
     return folded
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _STOP = set("the a an to of and by for on in at i will if it is was be my our".split())
 
 
@@ -310,7 +307,7 @@ def trim_headline(sections: list[Section]) -> bool:
     if not sections or not sections[0].entries:
         return False
     head = sections[0].entries[0]
-    parts = _SENTENCE_END.split(head.text)
+    parts = prose_sentences(head.text)
     live = [e for sec in sections[1:] for e in sec.live() if not e.repeat]
     kept_lines = [_tokens(e.text) for e in live]
     lead = _NEWS_LEAD.match(parts[0])

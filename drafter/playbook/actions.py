@@ -24,6 +24,7 @@ _NOT_ACTION = {"if", "when", "once", "as", "that", "this", "these", "those", "it
                "but", "so", "then", "the", "a", "an", "to", "will", "would", "should", "could", "can", "may", "might",
                "must", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "need",
                "needs", "want", "wants", "hope", "expect", "expects", "thanks", "please", "next", "upon"}
+_IRREGULAR_BASES = frozenset(IRREGULAR_PAST.values())
 # a sentence's own verb after a short subject: 'Support processes ... have been documented' is a report
 _FINITE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|is being|are being|will be|got)\b", re.I)
 
@@ -44,10 +45,12 @@ def is_verb(word: str, following: str | None = None) -> bool:
     w = word.lower().strip("\"'“”‘’(*_`")
     if not w.isalpha() or len(w) < 2 or w in _NOT_ACTION or w in ME:
         return False
-    if w in VERBS:
-        return True
-    if w in IRREGULAR_PAST or (w.endswith("s") and not w.endswith(("ss", "us", "is"))) or w.endswith(("ing", "ed", "tion", "ment", "ness", "ity", "ly")):
-        return False  # a report ('sent'), a plural or third person ('Impacts'), a noun or an adverb
+    if w in VERBS or w in _IRREGULAR_BASES:
+        return True  # 'keep', 'tell', 'bring': verbs whose past is not '-ed' (kept, told, brought)
+    if w in IRREGULAR_PAST or (w.endswith("s") and not w.endswith(("ss", "us", "is"))) or w.endswith(("ing", "ed")):
+        return False  # a report ('sent'), a plural or third person ('Impacts')
+    if w.endswith(("tion", "ment", "ness", "ity", "ly")):
+        return _verb_forms_common(w, False)  # a noun or an adverb ('payment', 'quickly'), unless English says 'implemented, implementing'
     lenient = (following or "").lower() in _AFTER_VERB
     return _verb_forms_common(w, lenient)
 
@@ -63,6 +66,8 @@ def is_action(text: str | None) -> bool:
         return False
     if len(words) > 1 and _FINITE.search(" ".join(words[1:6])):
         return False
+    if len(words) >= 3 and all(w[:1].isupper() for w in words[:4]) and not any(w.isupper() and len(w) > 1 for w in words[:1]):
+        return False  # 'Supply Chain Security', 'Threats & Controls': a part's name in title case, not a task
     second = words[1].lower().strip(",.;:") if len(words) > 1 else ""
     if second not in _AFTER_VERB and (second in IRREGULAR_PAST or re.fullmatch(r"[a-z]{3,}ed", second)):
         return False  # a noun and its state ('Order received', 'Payment made'): a status, not a task

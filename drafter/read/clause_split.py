@@ -10,6 +10,18 @@ _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|cf|incl|excl|esp|resp|
                           r"dept|mr|mrs|ms|dr|prof|st|jr|sr|inc|ltd|corp|co)\.$", re.I)
 
 
+def prose_sentences(text: str) -> list[str]:
+    """A line's sentences split only at a stop and a capital ('Stay with full dimensions. Compress as
+    JPEG.'), never after an abbreviation ('Process Version vs. Spec Version', 'Dr. Lee')."""
+    out: list[str] = []
+    for p in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] += " " + p
+        else:
+            out.append(p)
+    return out
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences (keeps '1.85', 'e.g.', URLs already removed)."""
     t = text.strip()

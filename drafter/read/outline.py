@@ -99,6 +99,31 @@ def _person_bullets_as_heads(nodes: list[Node]) -> None:
             n.kind, n.level = "heading", 6
 
 
+def _name_lines_over_lists(nodes: list[Node], lines: list[str]) -> None:
+    """'Kirill' on a line of its own, then his list ('- Implemented CI.'), the same for 'Eddie' and
+    'Roger': two or more such name lines (no word of them an everyday word) head their lists, one level below the heading
+    above them, as a person's heading would."""
+    from .people import is_common_word  # names, not words: 'Invitations', 'Ask Priyanka Arts' are a list's labels
+
+    found = []
+    for i, node in enumerate(nodes[:-1]):
+        nxt = nodes[i + 1]
+        who = (node.text or "").strip()
+        blank_before = node.lines[0] == 1 or not lines[node.lines[0] - 2].strip()
+        if (node.kind == "para" and len(node.lines) == 1 and not node.indent and blank_before and _PERSON_ENTRY.match(who)
+                and len(who.split()) <= 3 and nxt.is_item and nxt.lines[0] == node.lines[0] + 1 and nxt.indent <= 4
+                and (who.startswith("@") or not any(is_common_word(w) for w in who.split()))):
+            found.append(node)
+    if len(found) < 2:
+        return
+    level = 1
+    for node in nodes:
+        if node in found:
+            node.kind, node.level, node.label, node.rest = "heading", min(level + 1, 9), None, None
+        elif node.kind == "heading":
+            level = node.level
+
+
 def build_outline(text: str) -> Outline:
     """Parse ``text`` into an :class:`Outline` (never raises on odd input)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -359,6 +384,7 @@ def build_outline(text: str) -> Outline:
 
     _numbered_topics(nodes, lines)
     _person_bullets_as_heads(nodes)
+    _name_lines_over_lists(nodes, lines)
     _nest(nodes)
     if marked_notes:
         _mark_legends(nodes)

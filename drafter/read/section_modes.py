@@ -15,6 +15,8 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     # a round's parts named by their state first: "Completed Tasks" is done (not "tasks" to do), "Issues" are its risks
     ("doing", re.compile(r"^(?:to be done|still to do|to do|left to do)\b", re.I)),  # "To be done within this week KW13": not done
     ("done", re.compile(r"^(?:completed|done|finished|accomplished|achieved)\b", re.I)),
+    # last week's tasks reported on: "Tasks from previous week:" > "Implemented CI." (done unless a line says otherwise)
+    ("done", re.compile(r"^(?:tasks?|work|items?)\s+(?:from|of)\s+(?:the\s+)?(?:previous|last|past)\s+(?:week|sprint|meeting|standup)\s*:?$", re.I)),
     ("risk", re.compile(r"^(?:issues?|problems?)\s*:?$", re.I)),
     # thanks given to teammates ("Thanks I'd like to give", "Kudos", "Shout-outs"): kind words, no news of the work
     ("context", re.compile(r"^\W*(?:thanks|thank you|kudos|shout-?outs?|appreciations?|gratitude)\b", re.I)),

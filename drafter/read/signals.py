@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .section_modes import MODE_HEADS, MODES, mode_of  # noqa: F401  (re-exported: they lived here)
-from .status_words import (AVAILABILITY, BLOCKED_BY, NO_DECISION, REPORTED_PAST, DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
+from .status_words import (AVAILABILITY, BLOCKED_BY, NO_DECISION, REPORTED_PAST, DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, TROUBLE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
                            PROBLEM_LABEL, REMAINING, REMAINING_LEAD)
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .clause_split import options_in, sentences  # noqa: F401  (re-exported: they lived here)
@@ -59,7 +59,8 @@ RISK_RE = gated(
     r"\b(risks?|concern(?:s|ed)?|worr(?:y|ied)|might not|may not|could slip|at risk|danger|unclear|unknown|"
     r"not sure|uncertain|may need|might need|may require|could break|problem is|issue is|regressions?|"
     r"fragile|flaky|we got lucky|took \w+ hours|went unnoticed|nobody (?:was )?notified|might|may (?:be|not|need|have|slip|break|require|miss)|"
-    r"struggl\w*|(?:is|are|was|were) (?:still )?missing|busy|on vacation|on holiday|out of office|can'?t make it|is a problem|still (?:no|not|open|missing))\b",
+    r"struggl\w*|(?:having|had|have|has) (?:some |a lot of |lots of |a little |a bit of |real )?(?:trouble|difficult(?:y|ies)|problems) (?:with|getting|to|making|in)|"
+    r"swamped|overloaded|overwhelmed|(?:is|are|was|were) (?:still )?missing|busy|on vacation|on holiday|out of office|can'?t make it|is a problem|still (?:no|not|open|missing))\b",
     re.I,
 )
 DONE_VERBS = (
@@ -203,7 +204,9 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
 
 # a pointer to where something is: "See: Action items board", "Slides: deck", "Recording: link"
 _REFERENCE = re.compile(r"^(?:see(?: also)?|cf\.?|ref(?:erence)?s?|links?|slides|recording|video|docs?|notes|minutes|agenda|"
-                        r"spreadsheet|sheet|board|tracking sheet|meeting link|zoom|notion)\s*:\s*(?:\S+(?:\s+\S+){0,5})$", re.I)
+                        r"spreadsheet|sheet|board|tracking sheet|meeting link|zoom|notion)\s*:\s*(?:\S+(?:\s+\S+){0,5})$"
+                        # "See backlog at “Backlog” tab <url>": where the list is kept, not a task
+                        r"|^see (?:the )?(?:\S+\s+){0,3}(?:at|in|on|under)\s+(?:the\s+)?(?:\S+\s+){0,2}(?:tab|page|doc|document|sheet|board|wiki|link)\.?$", re.I)
 
 
 # before a risk word: it is denied ("an improvement, not a regression") or only supposed ("if we
@@ -315,6 +318,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     if mode == "done" and checked is not True:
         if PLAN_LEAD.match(body) or IN_PROGRESS.search(body):  # "Planning to deprecate SECIO", "... in progress"
             return Signal("commitment", body, owner=owner)  # under "Done:": a plan or work under way, still open
+        if TROUBLE.match(body):  # "Having some trouble getting the ML model to return values": trouble, not done
+            return Signal("risk", body, owner=owner)
         if NOT_DONE.search(body):  # "Testing has not been started for Canvas API, ...": not done, a gap in the plan
             return Signal("risk", body, owner=owner)
         if REMAINING.match(body):  # "Remains to get the symbology to work": what is left, still open

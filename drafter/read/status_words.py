@@ -60,7 +60,10 @@ IN_PROGRESS = re.compile(r"\b(?:in progress|in review|under way|underway|ongoing
                          r"|\bclose to (?:be(?:ing)?\s+)?(?:done|merged|finished|complete|completed|ready)\b", re.I)
 # a line that says its work has not been done: "Testing has not been started for Canvas API"
 NOT_DONE = re.compile(r"\b(?:has|have|had|is|are|was|were)\s*(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|done|finished|completed|implemented)\b"
-                      r"|\bnot\s+(?:yet\s+)?started\b", re.I)
+                      r"|\bnot\s+(?:yet\s+)?started\b|^\W*not\s+(?:[\w'-]+\s+){1,5}yet\b", re.I)  # "Not hooked up to ML script yet"
+# trouble the person reports: "Having some trouble getting the ML model to return values", "Swamped by exams"
+TROUBLE = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are|still)\s+)?(?:(?:having|had|have|has)\s+(?:some\s+|a lot of\s+|lots of\s+|a bit of\s+|real\s+)?"
+                     r"(?:trouble|difficult(?:y|ies)|problems|issues)\b|struggl\w*|swamped|overloaded|overwhelmed|stuck)\b", re.I)
 # a line that says what is left of the work: "Remains to get the symbology to work with it", "Still need to add tests"
 REMAINING = re.compile(r"^\W*(?:(?:it\s+)?remains to|(?:what'?s |what is )?left(?: to do)?:|still (?:to|need(?:s)? to|have to|has to|todo)\b|"
                        r"(?:to ?do|todo|remaining|pending)\s*:)\s*\w", re.I)
