@@ -449,7 +449,8 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             add(sentence(cap_first(w.t(x))), R_CONTEXT, "said")
         for q in getattr(item, "questions", []):
             if clean(q):
-                add(f"Open question: {w.t(q)}", R_DONE)
+                said_q = re.sub(r"^(?:an?\s+)?(?:open\s+)?question\s+(?:about|of|on|as to)\s+(?=\S)", "", w.t(q), flags=re.I)
+                add(f"Open question: {said_q}", R_DONE)  # "question about whether ...": 'Open question: whether ...'
         # a timeline entry ("07:30 Scheduled node rollover initiated ...") is an event of the incident, not
         # work done: said as timeline, with its time, after what the report found (ranked as done work beyond the first)
         timeline = [x for x in done if _TIME_STAMP.match(x)]

@@ -79,6 +79,9 @@ def choice_phrase(question: str) -> str | None:
     """The decision a question or an 'X vs Y' clause asks, as a phrase after 'on': 'whether we can piggyback ...'.
     None when the question is not of these shapes (the caller words it)."""
     q = clean(question).rstrip("?.!").strip()
+    asked = re.match(r"^(?:[^.?!]{0,40}?\s[-–—:]\s*)?(?:an?\s+|the\s+)?(?:(?:outstanding|open|remaining|unresolved)\s+)?question\s+(?:of|about|on|is|as to)\s+(?P<w>(?:whether|how|which|what)\s+\S.*)$", q, re.I)
+    if asked:  # "Final version - outstanding question of whether to expose API ...": what it asks
+        return asked.group("w")
     m = re.match(r"^(?P<m>can|could|should|shall|will|would|do|does)\s+(?P<p>we|I|they|it)\s+(?P<rest>\S.*)$", q, re.I)
     if m:
         modal = m.group("m").lower()

@@ -92,6 +92,9 @@ def _is_part_heading(b: LogBuilder, h: Node) -> bool:
                and not is_question(p.text) for p in path)
 
 
+_STATE_HEAD = re.compile(r"^\W*(?:new|outstanding|open|completed|done|closed|carried (?:over|forward)|pending|ongoing|old|existing|previous)\W*$", re.I)
+
+
 def _topic_heading(b: LogBuilder, node: Node) -> Node | None:
     h = topic_heading(b, node)
     if h is not None and h.kind == "heading" and h.text.rstrip().endswith(":") and part_mode(h.text)[0]:
@@ -100,6 +103,8 @@ def _topic_heading(b: LogBuilder, node: Node) -> Node | None:
         if (prev is not None and prev.level == h.level and not part_mode(prev.text)[0] and not is_mode_heading(prev)
                 and not GENERIC_HEAD.match(prev.text.strip(" :")) and not is_question(prev.text)):
             return prev
+    if h is not None and h.kind == "heading" and _STATE_HEAD.match(h.text) and b.outline.parent(h) is not None:
+        h = b.outline.parent(h)  # "## Action items" > "### New" / "### Outstanding": the items' state, the topic is above it
     while h is not None and _is_part_heading(b, h):
         h = b.outline.parent(h)
         while h is not None and (is_mode_heading(h) or GENERIC_HEAD.match(h.text.strip(" :"))):

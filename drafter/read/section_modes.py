@@ -18,12 +18,15 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     # last week's tasks reported on: "Tasks from previous week:" > "Implemented CI." (done unless a line says otherwise)
     ("done", re.compile(r"^(?:tasks?|work|items?)\s+(?:from|of)\s+(?:the\s+)?(?:previous|last|past)\s+(?:week|sprint|meeting|standup)\s*:?$", re.I)),
     ("risk", re.compile(r"^(?:issues?|problems?)\s*:?$", re.I)),
+    # the previous meeting's minutes reviewed ("Minutes/actions from previous meeting"): its lines say what they are
+    ("plain", re.compile(r"^(?:review of |approval of )?(?:the )?(?:previous|last|prior)?\s*(?:minutes|notes)\s*(?:/|and|&)?\s*(?:actions?(?: items?)?)?\s+"
+                         r"(?:from|of)\s+(?:the\s+)?(?:previous|last|prior)\s+meeting\b", re.I)),
     # thanks given to teammates ("Thanks I'd like to give", "Kudos", "Shout-outs"): kind words, no news of the work
     ("context", re.compile(r"^\W*(?:thanks|thank you|kudos|shout-?outs?|appreciations?|gratitude)\b", re.I)),
     ("plain", re.compile(r"\b(retro(?:spective)?|highlights|announcements?|fyi|background|context|overview|introductions?|"
                          r"i'?d like to raise|shout-?outs?|kudos|thanks)\b", re.I)),
     ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
-                           r"next meeting(?: agenda| date)?|upcoming meetings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
+                           r"next meeting(?: agenda| date)?|upcoming (?:[\w-]+ ){0,2}meetings?|attended by|recordings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
                            r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?|attending|who joined|in attendance)\b|"
                            r"^(?:mc|emcee|moderators?|facilitators?|chairs?|hosts?|secretary|scribes?)\s*:?$|"
                            # last week's plan copied into this week's report: what was planned, not this week's news

@@ -108,7 +108,7 @@ SLIP_RE = gated(
     re.I,
 )
 PASSIVE_DONE_RE = gated(
-    rf"\b(?:was|were|has been|have been|['’]s been|got|is now|are now|now|is|are)\s+(?:{DONE_VERBS}|done|in place|live|available)\b(?!\s+(?:to|by|if|when))|^[\w#./-]+(?:\s+[\w#./-]+){{0,5}}\s+(?:{DONE_VERBS})(?:\s+(?:today|yesterday|last \w+))?\.?$",
+    rf"\b(?:was|were|has been|have been|['’]s been|got|is now|are now|now|is|are)\s+(?:{DONE_VERBS}|done|in place|live|available)\b(?!\s+(?:to|by|if|when))|^(?!.*\b(?:not|never|make sure|ensure|needs?|should|must|will|to be|is|are)\b)[\w#./-]+(?:\s+[\w#./-]+){{0,5}}\s+(?:{DONE_VERBS}|complete|done)(?:\s+(?:today|yesterday|last \w+)|\s+(?:for|in|on)\s+[\w#./+-]+(?:\s+[\w#./+-]+)?)?\.?$",
     re.I,
 )
 _DATE_ONLY = gated(

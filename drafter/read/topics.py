@@ -43,6 +43,9 @@ _CONTEXT_LABEL = re.compile(
 )
 
 
+_ATTENDANCE = re.compile(r"^\W*(?:attended by|attendees?|attendance|present|participants|in attendance|who joined|roll call|apologies|regrets|absent)\b", re.I)
+
+
 class LogBuilder:
     def __init__(self, outline: Outline, people: People, as_of: dt.date, genre: str, first_person: bool):
         self.outline = outline
@@ -88,8 +91,8 @@ class LogBuilder:
             m = mode_of(h.text)
             if m is None and h.kind == "heading" and h.text.rstrip().endswith("?"):
                 return None  # "Who was your most awesome team member this week and why?" under "Current Status": its own question
-            if m == "context" and k > 0:
-                continue  # "Agenda > Topic": the topic's own section is read
+            if m == "context" and k > 0 and not _ATTENDANCE.match(h.text):
+                continue  # "Agenda > Topic": the topic's own section is read ("Attended by > TSC voting members" is not)
             if m == "context" and re.match(r"agenda", h.text, re.I) and not self._plain_list(h):
                 continue  # an agenda that holds the discussion (nested notes under each topic) is read
             if m:
