@@ -298,6 +298,16 @@ def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date
     return None
 
 
+_PAST_PHRASE = re.compile(r"^(?:yesterday|last\b|past\b|previous\b|earlier\b|(?:\d+|a|one|two|three|a few|several)\s+\w+\s+ago\b)", re.I)
+_DUE_BEFORE = re.compile(r"\b(?:due|deadline|by|before|until|till|expected|promised|scheduled|planned|supposed)\b[^,;.]{0,12}$", re.I)
+
+
+def when_it_happened(text: str, m: DateMention) -> bool:
+    """'First meeting yesterday', 'Call the vendor last Friday': a past phrase says when it happened,
+    never a date it is due ('The report was due yesterday' is a due date: 'due' says so)."""
+    return bool(_PAST_PHRASE.match(m.text)) and not _DUE_BEFORE.search(text[: m.start])
+
+
 def find_dates(text: str, as_of: dt.date, direction: Direction = "future") -> list[DateMention]:
     """Every date phrase in ``text``, in order, resolved against ``as_of``.
 

@@ -36,7 +36,7 @@ _THREAT = re.compile(
     r"|\bpostpon\w+|\bpushed (?:back|out)\b|\brun(?:ning|s)? out of\b|\bno time\b|\bnot enough (?:time|people|capacity|budget)\b|\btoo late\b"
     # a date with the price of missing it: "must be signed before 4 Dec or the discount expires"
     r"|\bor (?:else )?(?:\w+ ){0,3}(?:expires?|lapses?|lose|loses|lost|forfeit\w*|cancel\w*|(?:is|are|will be|gets?) (?:lost|cancelled|canceled|dropped))\b"
-    r"|\bblock(?:ed|er|ers|ing)\b|\bstuck\b|\bstruggl\w*|\b(?:having|had|have|has)\s+(?:some\s+|a lot of\s+|a bit of\s+)?trouble\b|\bswamped\b|\boverwhelmed\b|\bscarc\w*|\bshortage\b"
+    r"|\bblock(?:ed|er|ers|ing)\b|\bstuck\b|\bstruggl\w*|\b(?:having|had|have|has)\s+(?:some\s+|a lot of\s+|a bit of\s+)?trouble\b|\bswamped\b|\boverwhelmed\b|\bhold(?:s|ing)?\s+(?:us|me|them|it|things|the team|everyone|everything)\s+back\b|\bheld\s+(?:us\s+|me\s+|them\s+)?back\b|\bscarc\w*|\bshortage\b"
     r"|\b(?:is|are|still)\s+(?:still\s+)?missing\b|\bhas(?:n't| not) (?:been|arrived|landed)\b|\bhad not been\b|\bnot yet (?:been )?\w+ed\b"
     r"|^\W*risks?\s*[:\-—–]|\b(?:the|a|main|big|real|high)\s+risk\b|\brisks?\s+(?:is|are|that|of|to|for)\b",
     re.I,

@@ -173,6 +173,9 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
         s["standup"] += 3 * len(rounds)
         why.append(f"{len(rounds)} rounds with the same parts")
     best = max(("minutes", "standup", "worklog", "todo", "incident"), key=lambda g: s[g])
+    if best == "standup" and len(person_heads) < 2 and len(rounds) < 2 and len(person_labels) < 2 and len(speakers) < 2 and s["worklog"] > 0:
+        best = "worklog"  # "RCOS Status Update" > "Rylan Gupta" > accomplishments / plan / blockers: one person's report
+        why.append("one person's status report")
     genre = best
     # short notes without strong document structure, or notes where the writer is an owner
     # ("Me: confirm the date"): the personal notes parser

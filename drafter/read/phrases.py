@@ -8,7 +8,7 @@ import re
 from contextvars import ContextVar
 
 from .lazy_re import lazy_re
-from ..dates import DateMention, find_dates
+from ..dates import DateMention, find_dates, when_it_happened
 from .cues import (
     BLOCKED, DECISION, DONE_MARK, I_WILL, NAME, NO_REPLY, PARTIAL, PAST_VERB, PROMISE, RECURRING, RISK,
     WAITING, WORD, _CLAUSE_SPLIT, _NOT_DONE_BEFORE, _TEAM_WORDS_RE,
@@ -195,6 +195,8 @@ def _short(text: str, limit: int = 60) -> str:
 
 def _first_date(text: str, base: dt.date, direction: str = "future") -> dt.date | None:
     found = _find_dates(text, base, direction=direction)  # type: ignore[arg-type]
+    if direction == "future":  # a due date: not "yesterday" told of what happened
+        found = [m for m in found if not when_it_happened(text, m)]
     return found[0].date if found else None
 
 

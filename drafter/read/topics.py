@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import find_dates
+from ..dates import find_dates, when_it_happened
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
 from .people import People, is_me, quote_intro, weak_tag
@@ -41,6 +41,15 @@ _CONTEXT_LABEL = re.compile(
     r"meeting link|zoom|call|dial[- ]in|recording|agenda doc|minutes by|sent|from|to|cc|subject)$",
     re.I,
 )
+
+
+_DISCOURSE_LEAD = re.compile(r"^(?:other than that|apart from that|besides that|additionally|also|as stated|as mentioned|however|that said|in addition|on top of that|"
+                             r"finally|lastly)\s*,\s*", re.I)
+
+
+def _without_lead(text: str) -> str:
+    bare = _DISCOURSE_LEAD.sub("", text, count=1)
+    return bare[:1].upper() + bare[1:] if bare != text and len(bare.split()) >= 4 else text
 
 
 _ATTENDANCE = re.compile(r"^\W*(?:attended by|attendees?|attendance|present|participants|in attendance|who joined|roll call|apologies|regrets|absent)\b", re.I)
@@ -337,6 +346,8 @@ class LogBuilder:
 
     def _date(self, text: str, direction: str):
         found = find_dates(text, self.as_of, direction)  # type: ignore[arg-type]
+        if direction == "future":  # "First meeting yesterday": when it happened, never a date it is due
+            found = [m for m in found if not when_it_happened(text, m)]
         return found[0].date if found else None
 
     # -- finishing --------------------------------------------------------------------------
@@ -364,6 +375,9 @@ class LogBuilder:
                 by_line.setdefault(n, []).append(i)
         for w in items:
             w.lines.sort()
+            w.risks = [_without_lead(r) for r in w.risks]  # "Other than that, merging ... is holding us back": the risk itself
+            for n in w.risk_notes:
+                n.text = _without_lead(n.text)
             names = [persons[i].name for i in sorted({i for n in w.lines for i in by_line.get(n, ())})]
             w.people = names
             _answer_questions(w)

@@ -71,9 +71,11 @@ def _topic(b: LogBuilder, node):
     title = b.__dict__.get("title_heading")
     named = [h for h in path if not _label_heading(h)]
     if path and not named:
-        entry = _entry_before(b, path[0])
+        entry = _entry_before(b, path[-1]) or _entry_before(b, path[0])
         if entry is not None:  # "## Week 4" then "## Status Update", "## Plan" at its level: that week's sections
             return ("d", entry.index), entry.text, entry, None
+        if path[0].level <= 2 and path[0].line <= 3:  # "# Status Update" over its parts: the report's own title
+            return ("h", path[0].index), path[0].text, path[0], None
     below = [h for h in named if h is not title]
     if below:  # a sub-topic of a report ("D language", "Crashes with -fsanitize=address")
         h = below[-1]
@@ -99,7 +101,7 @@ def _entry_before(b: LogBuilder, h: Node) -> Node | None:
             continue
         if _DATE_HEAD.search(x.text):
             return x
-        if not _label_heading(x):
+        if not _label_heading(x) and not b.people.known(x.text.strip(" :*_")):  # "## Dana Reyes": whose report, not a topic
             return None
     return None
 
