@@ -220,19 +220,11 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> tuple[s
             fits = True
             break
     if fits:  # refill: the most important dropped piece first (never notes no item holds: raw lines)
-        for entry in reversed(list(gone)):
-            if (entry.rank or 0) >= REFILL_LIMIT:
-                continue
-            _undrop(entry)
-            gone.remove(entry)
-            trial = _layout(sections, fmt)
-            if word_count(trial) <= cap:
-                text = trial
-            else:
-                _drop(entry)
-                gone.append(entry)
-        text = _layout(sections, fmt)
-        return text, len(gone)
+        _refill(sections, fmt, cap, gone)
+        folded = _fold_empty(sections)  # an item's title left alone by the cap ("**Potential place for ...** — done") goes too
+        if folded:  # the words freed go to other items' lines (never back under a title that went)
+            _refill(sections, fmt, cap, gone, keep_out=[e for sec in sections for e in sec.entries if any(t in sec.entries for t in folded)])
+        return _layout(sections, fmt), len(gone) + len(folded)
     _fold_empty(sections)
     dropped = len(gone)
     if trim_headline(sections) | _fold_next_steps(sections):
@@ -249,13 +241,28 @@ def _fit(sections: list[Section], fmt: OutputFormat, cap: int | None) -> tuple[s
     return text, dropped
 
 
-def _fold_empty(sections: list[Section]) -> None:
-    """A section whose lines are all dropped loses its folding title too (an on-track item named
-    with nothing under it is a heading, not news): the words go to the lines of the items above."""
+def _refill(sections: list[Section], fmt: OutputFormat, cap: int, gone: list[Entry], keep_out: list[Entry] = ()) -> None:
+    """Put back dropped pieces, the most important first, while the body still fits ``cap``."""
+    for entry in reversed(list(gone)):
+        if (entry.rank or 0) >= REFILL_LIMIT or entry in keep_out:
+            continue
+        _undrop(entry)
+        gone.remove(entry)
+        if word_count(_layout(sections, fmt)) > cap:
+            _drop(entry)
+            gone.append(entry)
+
+
+def _fold_empty(sections: list[Section]) -> list[Entry]:
+    """A section whose lines are all dropped loses its title too (an item named with nothing under
+    it is a heading, not news): the words go to the lines of the items above. Returns the titles."""
+    out = []
     for sec in sections:
         live = sec.live()
-        if len(live) == 1 and live[0].kind == "title" and live[0].folds and len(sec.entries) > 1:
+        if len(live) == 1 and live[0].kind == "title" and (live[0].folds or live[0].folds_last) and len(sec.entries) > 1:
             live[0].dropped = True
+            out.append(live[0])
+    return out
 
 
 _NEXT = re.compile(r"^Next: (?P<who>.+?) will (?P<action>.+?)(?: by (?P<date>[^.]+))?\.$")
@@ -297,6 +304,9 @@ _BARE_STATUS = re.compile(r"^(?:%s)(?:: no open waits or missed dates)?\.$" % "|
 _NEWS_LEAD = re.compile(r"^%s: (?P<news>.+)$" % re.escape(Status.ON_TRACK.label.capitalize()))
 
 
+_WHEN_I_CHECK = re.compile(r"\s*\((?:no date|proposed)[^)]*\)")
+
+
 def trim_headline(sections: list[Section]) -> bool:
     """Drop headline sentences after the first that a kept line already says (status updates
     always; other artefacts when over the cap).
@@ -324,7 +334,7 @@ def trim_headline(sections: list[Section]) -> bool:
         return False
     keep = [parts[0]]
     for k, part in enumerate(parts[1:], 1):
-        words = _tokens(part)
+        words = _tokens(_WHEN_I_CHECK.sub("", part))  # "(no date; I check Mon 31 Oct)": when, not what the line says
         said = [e for e, line in zip(live, kept_lines) if words and len(words & line) >= 0.8 * len(words)]
         if said and k == 1 and _BARE_STATUS.match(parts[0]):
             # the bottom line is the state alone: its news stays first, and the line below that says it goes

@@ -275,8 +275,10 @@ class LogBuilder:
         if owner and is_me(owner):
             owner = "I"
         round_of = self._round_person(item)  # a round's "I" is its person's, whoever wrote the notes
-        if owner == "I" and round_of:
-            owner = self.canonical(item.owner)  # "I'll be here" in @steff456's round of a team's standup: @steff456's
+        if owner in ("I", "we") and round_of:
+            # "I'll be here" in @steff456's round of a team's standup: @steff456's; "We'll go through the
+            # problem together" in Roger's round: Roger's, with the others
+            owner = self.canonical(item.owner)
         elif owner in ("I", "we") and getattr(sig, "speaker", None) and (not self.first_person or self._other_speaker(sig.speaker)):
             # "I'll ..." / "We'll ..." said by a speaker in minutes: the speaker's; in my own log, a
             # reply under my entry ("Yangshun: I'll make a PR this weekend") is the replier's, not mine

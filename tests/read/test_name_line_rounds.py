@@ -92,3 +92,28 @@ def test_a_pointer_to_where_the_backlog_is_kept_is_no_task():
     notes = "# Tech call\n\n## Backlog\nSee backlog at “Backlog” tab https://example.org/doc\n\n## Actions\n- Sam will file the issue\n"
     log = read_notes(notes, dt.date(2026, 4, 15))
     assert not any("backlog" in c.what.lower() for i in log.items for c in i.commitments)
+
+
+def test_we_in_a_persons_round_is_that_persons_and_the_headline_says_a_step_once():
+    notes = NOTES.replace("- Having some trouble getting the ML model to return values.",
+                          "- Having some trouble getting the ML model to return values. We'll go through the problem together.")
+    roger = next(i for i in read_notes(notes, dt.date(2022, 10, 29)).items if i.owner == "Roger")
+    assert ("Roger", "go through the problem together.") in [(c.owner, c.what) for c in roger.commitments]
+    text = Drafter(engine="offline").draft("update", notes, as_of="2022-10-29").render("markdown")
+    assert text.count("Roger will keep working on the ML script") == 1, text
+
+
+def test_a_title_left_alone_by_the_cap_goes_with_its_lines():
+    from drafter.models import OutputFormat
+    from drafter.render_layout import Section, _fit
+
+    head = Section()
+    head.add("On track: the release ships Friday.", kind="para")
+    long = Section()
+    long.add("**Release**", kind="title", folds_last=True)
+    long.add("Sam will tag the release and write the notes for every package we ship this week.", rank=2)
+    done = Section()
+    done.add("**Potential place for metadata**", kind="title", folds_last=True)
+    done.add("Recipe url info for recording the repo where a recipe came from, and more words here.", rank=3)
+    text, left_out = _fit([head, long, done], OutputFormat.MARKDOWN, 30)
+    assert "Potential place for metadata" not in text and left_out == 2, text
