@@ -224,7 +224,7 @@ def _a_state_word(w: str) -> bool:
 
 # a promise that states its own subject and modal ("we'll share it with the channel", "I am going to ..."):
 # the modal goes, the verb stays ("Vini will share it"; was "Vini will we'll share it")
-_OWN_MODAL = re.compile(r"^(?:i|we)\s*(?:will|['’]ll|am going to|['’]m going to|are going to|['’]re going to|plan to)\s+(?=\w)", re.I)
+_OWN_MODAL = re.compile(r"^(?:(?:i|we)\s*(?:will|['’]ll|am going to|['’]m going to|are going to|['’]re going to|plan to)|will)\s+(?=\w)", re.I)
 
 
 def _under_way(what: str) -> bool:

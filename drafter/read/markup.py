@@ -163,6 +163,8 @@ def _other_text(s: str, start: int, end: int) -> bool:
     return span is not None and (span[0] < start or span[1] >= end)
 
 
+_ISSUE_URL = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com)/[\w.-]+/(?P<repo>[\w.-]+)/(?:pull|issues|merge_requests|-/issues|-/merge_requests)/(?P<n>\d+)/?$", re.I)
+_VERB_AFTER = re.compile(r"\s+(?:was|is|has|have|had|got|were|are|landed|merged|needs|still|now|should|will|can)\b", re.I)
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/?#:\s]+)", re.I)
 _WORD_AFTER = re.compile(r"\s+[A-Za-z(]")
 _NON_SPACE = re.compile(r"\S")
@@ -175,6 +177,11 @@ def _url_in_text(m: re.Match) -> str:
     # read around the link in place: copying the rest of the text per link was quadratic on one
     # long line of links
     text = m.string
+    ref = _ISSUE_URL.match(m.group(0))
+    if ref and _NON_SPACE.search(text, 0, m.start()) is None and _VERB_AFTER.match(text, m.end()) or (
+            ref and _NON_SPACE.search(text, 0, m.start()) is not None and re.match(r"\s+[a-z]", text[m.end():m.end() + 3])):
+        # the link is the sentence's subject ("... was merged") or a word inside it ("see <link> for more")  # "https://github.com/jupyterlab/lumino/pull/373 was merged": 'lumino#373 was merged'
+        return f"{ref.group('repo')}#{ref.group('n')}"
     if not _WORD_AFTER.match(text, m.end()) or _NON_SPACE.search(text, 0, m.start()) is None:  # a heading that opens with a link is not "github.com weak namespace"
         return ""
     host = _HOST.match(m.group(0))

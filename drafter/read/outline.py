@@ -110,7 +110,7 @@ def _name_lines_over_lists(nodes: list[Node], lines: list[str]) -> None:
         nxt = nodes[i + 1]
         who = (node.text or "").strip()
         blank_before = node.lines[0] == 1 or not lines[node.lines[0] - 2].strip()
-        if (node.kind == "para" and len(node.lines) == 1 and not node.indent and blank_before and _PERSON_ENTRY.match(who)
+        if (node.kind == "para" and len(node.lines) == 1 and node.indent <= 1 and blank_before and _PERSON_ENTRY.match(who)
                 and len(who.split()) <= 3 and nxt.is_item and nxt.lines[0] == node.lines[0] + 1 and nxt.indent <= 4
                 and (who.startswith("@") or not any(is_common_word(w) for w in who.split()))):
             found.append(node)
@@ -383,8 +383,8 @@ def build_outline(text: str) -> Outline:
         i += 1
 
     _numbered_topics(nodes, lines)
-    _person_bullets_as_heads(nodes)
     _name_lines_over_lists(nodes, lines)
+    _person_bullets_as_heads(nodes)  # after: '- **@trallard**' over '@kulsoomzahra' + list heads them
     _nest(nodes)
     if marked_notes:
         _mark_legends(nodes)

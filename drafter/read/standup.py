@@ -26,12 +26,17 @@ def _person_of(b: LogBuilder, node) -> tuple[str | None, object]:
     if node.label and b.people.known(node.label) and node.kind != "heading":
         return b.people.get(node.label).name, None
     rounds = getattr(b, "rounds", [])
-    for h in b.outline.heading_path(node):
+    path = b.outline.heading_path(node)
+    for h in path:
         if h in rounds:
             name = round_name(h.text)
+            # a person's heading inside the round ("@trallard" > "@isabela-pf" > her points): the inner one
+            inner = next((x for x in reversed(path[path.index(h) + 1:]) if b.people.known(x.text.strip(" :"))), None)
+            if inner is not None:
+                return b.people.get(inner.text.strip(" :")).name, inner
             if name:
                 return name, h
-    for h in reversed(b.outline.heading_path(node)):
+    for h in reversed(path):
         if b.people.known(h.text.strip(" :")):
             return b.people.get(h.text.strip(" :")).name, h
     for a in [node, *b.outline.ancestors(node)]:
@@ -106,7 +111,7 @@ def _topic(b: LogBuilder, node):
     path = b.outline.heading_path(node)
     dated = next((h for h in path if h.level <= 3 and any(c.isdigit() for c in h.text)), None)
     if person:
-        key = ("p", person.lower(), dated.index if dated else None)
+        key = ("p", person.lower().lstrip("@"), dated.index if dated else None)  # "@isabela-pf" and "isabela-pf": one round
         return key, person, pnode or dated or b.outline.heading_of(node), person
     tb = topic_bullet(b, node)
     if tb is not None:
@@ -255,7 +260,7 @@ def _round_entry(b: LogBuilder, node, item) -> bool:
     if not (node.is_item and item.owner and node.text):
         return False
     person, pnode = _person_of(b, node)
-    if pnode is None or pnode.kind != "heading" or person != item.owner:
+    if pnode is None or pnode.kind != "heading" or person.lstrip("@") != item.owner.lstrip("@"):
         return False
     text, mode = node.text, None
     if node.label and node.rest and not b.people.known(node.label):
@@ -268,7 +273,11 @@ def _round_entry(b: LogBuilder, node, item) -> bool:
         elif _ENTRY_DOING.match(text):
             mode = "doing"
         else:
-            return False
+            from ..playbook.actions import is_action
+
+            if not is_action(text):
+                return False
+            mode = "doing"  # "Make a PR to ipykernel" in Steff's round: her next step
     from .signals import classify
 
     b.place(item, node)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from ..dates import find_dates, when_it_happened
+from .log_tidy import one_each as _one_each, without_lead as _without_lead
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
 from .people import People, is_me, quote_intro, weak_tag
@@ -43,15 +44,9 @@ _CONTEXT_LABEL = re.compile(
 )
 
 
-_DISCOURSE_LEAD = re.compile(r"^(?:other than that|apart from that|besides that|additionally|also|as stated|as mentioned|however|that said|in addition|on top of that|"
-                             r"finally|lastly)\s*,\s*", re.I)
 
 
-def _without_lead(text: str) -> str:
-    bare = _DISCOURSE_LEAD.sub("", text, count=1)
-    return bare[:1].upper() + bare[1:] if bare != text and len(bare.split()) >= 4 else text
-
-
+_ASIDE_QUESTION = re.compile(r"^(?:because|maybe|perhaps|probably|right|really|or not|no)\b(?:\W+\w+){0,6}\W*\?\W*$", re.I)
 _ATTENDANCE = re.compile(r"^\W*(?:attended by|attendees?|attendance|present|participants|in attendance|who joined|roll call|apologies|regrets|absent)\b", re.I)
 
 
@@ -268,6 +263,8 @@ class LogBuilder:
             # "So we should have:", "Apart from this, following items have been checked of my list:" over a
             # list: it introduces the list's lines, says nothing itself
             return
+        if sig.kind == "question" and _ASIDE_QUESTION.match(text):
+            return  # "... so that I have a deadline? Because I operate on deadlines? Maybe?": an aside to the question
         if sig.kind in ("note", "risk") and small_talk(text):
             return  # "Ok, great, thanks for the update.": the line is placed, nothing is drafted from it
         owner = self.canonical(sig.owner)
@@ -377,6 +374,7 @@ class LogBuilder:
                 by_line.setdefault(n, []).append(i)
         for w in items:
             w.lines.sort()
+            w.actions = _one_each(w.actions)  # the round and a lead's notes on it both say "Started organizing ...": once
             w.risks = [_without_lead(r) for r in w.risks]  # "Other than that, merging ... is holding us back": the risk itself
             for n in w.risk_notes:
                 n.text = _without_lead(n.text)
