@@ -44,7 +44,7 @@ _THREAT = re.compile(
 
 # a problem worth a line, though it names no date in danger ("current UUIDs may not follow ISO")
 _CONCERN = re.compile(
-    r"\b(?:problems?|issues?|concerns?|concerned|worr\w+|conflicts?|crash\w*|fail\w*|errors?|bugs?|broken|break\w*|"
+    r"\b(?:problems?|issues?|concerns?|concerned|worr\w+|scared|afraid|nervous|anxious|conflicts?|crash\w*|fail\w*|errors?|bugs?|broken|break\w*|"
     r"regress\w*|flaky|fragile|lack\w*|slow\w*|time-consuming|expensive|difficult\w*|hard|mess|danger\w*|risk\w*|"
     r"unclear|unknown|uncertain|not sure|unsure|unable|cannot|can'?t|won'?t|doesn'?t|don'?t|isn'?t|aren'?t|not|no|"
     r"outages?|unavailable|down|nobody|no one|unnoticed|lucky|luckily|by chance|happened to be|before we (?:realized|realised|noticed)|"
@@ -78,7 +78,7 @@ _PAST = re.compile(
 _OVER = re.compile(
     r"\b(?:all is (?:well|good|fine) now|(?:is|are) (?:now )?(?:resolved|fixed|solved|back to normal|current|caught up)|"
     r"no longer|has (?:since )?been (?:resolved|fixed|solved|addressed|cleared)|since (?:been )?(?:resolved|fixed)|"
-    r"(?:now|finally) (?:current|resolved|fixed|solved|working|caught up))\b",
+    r"(?:now|finally) (?:current|resolved|fixed|solved|working|caught up|updated|addressed|handled|supported)|working now|works now)\b",
     re.I,
 )
 # a negative past state that holds on to the report's date ("had not been created", "was still missing")

@@ -165,6 +165,7 @@ def _other_text(s: str, start: int, end: int) -> bool:
 
 _ISSUE_URL = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com)/[\w.-]+/(?P<repo>[\w.-]+)/(?:pull|issues|merge_requests|-/issues|-/merge_requests)/(?P<n>\d+)/?$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:was|is|has|have|had|got|were|are|landed|merged|needs|still|now|should|will|can)\b", re.I)
+_REVERSED_LINK = re.compile(r"\(([^()\[\]]{1,40})\)\[(https?://[^\]\s]+)\]")
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/?#:\s]+)", re.I)
 _WORD_AFTER = re.compile(r"\s+[A-Za-z(]")
 _NON_SPACE = re.compile(r"\S")
@@ -179,7 +180,7 @@ def _url_in_text(m: re.Match) -> str:
     text = m.string
     ref = _ISSUE_URL.match(m.group(0))
     if ref and _NON_SPACE.search(text, 0, m.start()) is None and _VERB_AFTER.match(text, m.end()) or (
-            ref and _NON_SPACE.search(text, 0, m.start()) is not None and re.match(r"\s+[a-z]", text[m.end():m.end() + 3])):
+            ref and _NON_SPACE.search(text, 0, m.start()) is not None and re.match(r"\s+[a-z(]", text[m.end():m.end() + 3])):
         # the link is the sentence's subject ("... was merged") or a word inside it ("see <link> for more")  # "https://github.com/jupyterlab/lumino/pull/373 was merged": 'lumino#373 was merged'
         return f"{ref.group('repo')}#{ref.group('n')}"
     if not _WORD_AFTER.match(text, m.end()) or _NON_SPACE.search(text, 0, m.start()) is None:  # a heading that opens with a link is not "github.com weak namespace"
@@ -215,6 +216,8 @@ def clean(raw: str) -> Clean:
         s = _RST_LINK.sub(lambda m: (out.urls.append(m.group(2)) or m.group(1)), s)
     if "![" in s:
         s = _IMAGE.sub(lambda m: (out.urls.append(m.group(2)) or (m.group(1) if m.group(1) and not URL_RE.fullmatch(m.group(1)) else "")), s)
+    if ")[http" in s:  # "(Pull request)[https://...]": a link written the wrong way round, its words and its link
+        s = _REVERSED_LINK.sub(r"\1 \2", s)
     if "](" in s:
         s = re.sub(r"(?<=[A-Za-z0-9])\[(?=[^\]\[]+\]\()", " [", s)  # "Completed[PR#18](url)": two words
     if "](" in s:

@@ -56,7 +56,7 @@ WAIT_RE = gated(
     re.I,
 )
 RISK_RE = gated(
-    r"\b(risks?|concern(?:s|ed)?|worr(?:y|ied)|might not|may not|could slip|at risk|danger|unclear|unknown|"
+    r"\b(risks?|concern(?:s|ed)?|worr(?:y|ied)|scared|afraid|nervous|anxious|might not|may not|could slip|at risk|danger|unclear|unknown|"
     r"not sure|uncertain|may need|might need|may require|could break|problem is|issue is|regressions?|"
     r"fragile|flaky|we got lucky|took \w+ hours|went unnoticed|nobody (?:was )?notified|might|may (?:be|not|need|have|slip|break|require|miss)|"
     r"struggl\w*|(?:having|had|have|has) (?:some |a lot of |lots of |a little |a bit of |real )?(?:trouble|difficult(?:y|ies)|problems) (?:with|getting|to|making|in)|"
@@ -82,7 +82,7 @@ DONE_RE = gated(
 )
 _CAN_DO = gated(r"^(?:i|we)\s+(?:can|could)\s+(?P<what>(?:follow up|take|do|look|handle|check|help|review|write|draft|send|ask|prepare|set up)\b.*)$", re.I)
 _FIRST_WILL = gated(
-    r"^(?:(?:next time|in (?:the )?future|going forward|from now on|next week|next sprint|this week),?\s+)?(?:i\s*(?:will|'ll|’ll|am going to|'m going to|plan to|need to|have to|intend to|aim to)|"
+    r"^(?:(?:next time|in (?:the )?future|going forward|from now on|next week|next sprint|this week|after (?:this|that)|then|now|so),?\s+)?(?:i\s*(?:will|'ll|’ll|am going to|'m going to|plan to|need to|have to|intend to|aim to)|"
     r"we\s*(?:will|'ll|’ll|are going to|['’]re going to|plan to)|i['’]m going to)\s+(?P<what>.+)$|^(?:this|next) (?:week|sprint|month),? (?:i|we)\s*(?:will|'ll|’ll|plan to)\s+(?P<what2>.+)$",
     re.I,
 )

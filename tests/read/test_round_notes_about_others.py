@@ -62,3 +62,24 @@ def test_an_issue_link_that_is_the_sentences_subject_is_named_by_its_number():
     assert clean("https://github.com/jupyterlab/lumino/pull/373 was merged into Lumino.").text == "lumino#373 was merged into Lumino."
     assert clean("see https://github.com/o/docs/issues/12 for more").text == "see docs#12 for more"
     assert clean("https://github.com/o/r/issues/1 weak namespace and include guards").text == "weak namespace and include guards"
+
+
+def test_a_link_written_the_wrong_way_round_keeps_its_words_and_its_number():
+    raw = "- (Pull request)[https://github.com/coala/coala-bears/pull/2501] for handling merge commits is merged into master."
+    assert clean(raw).text == "Pull request coala-bears#2501 for handling merge commits is merged into master."
+
+
+def test_a_plan_after_a_lead_and_a_fear_are_read():
+    from drafter.read.people import People
+    from drafter.read.signals import classify
+
+    sig = classify("After this I have to create bears that inspect each commit type.", None, People(), first_person=True)
+    assert (sig.kind, sig.owner, sig.text) == ("commitment", "I", "create bears that inspect each commit type.")
+    assert classify("I am scared because evaluations start next week.", None, People(), first_person=True).kind == "risk"
+
+
+def test_a_concern_the_same_line_says_is_now_handled_is_history():
+    from drafter.playbook.threats import risk_kind
+
+    assert risk_kind("Concerned about needing C90 -- so mlkem-native is now updated for this.") == "history"
+    assert risk_kind("Concerned about needing C90.") == "concern"
