@@ -166,6 +166,7 @@ def _other_text(s: str, start: int, end: int) -> bool:
 _ISSUE_URL = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com)/[\w.-]+/(?P<repo>[\w.-]+)/(?:pull|issues|merge_requests|-/issues|-/merge_requests)/(?P<n>\d+)/?$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:was|is|has|have|had|got|were|are|landed|merged|needs|still|now|should|will|can)\b", re.I)
 _REVERSED_LINK = re.compile(r"\(([^()\[\]]{1,40})\)\[(https?://[^\]\s]+)\]")
+_POINTER_LABEL = re.compile(r"^\W*(?:\[[ xX]\]\s*)?(?:\w+\s+){0,2}(?:pull request|pr|issue|ticket|discussion|see|see issue|cf)\s*:\s*$", re.I)
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/?#:\s]+)", re.I)
 _WORD_AFTER = re.compile(r"\s+[A-Za-z(]")
 _NON_SPACE = re.compile(r"\S")
@@ -181,8 +182,10 @@ def _url_in_text(m: re.Match) -> str:
     ref = _ISSUE_URL.match(m.group(0))
     if ref and _NON_SPACE.search(text, 0, m.start()) is None and _VERB_AFTER.match(text, m.end()) or (
             ref and _NON_SPACE.search(text, 0, m.start()) is not None and re.match(r"\s+[a-z(]", text[m.end():m.end() + 3])):
-        # the link is the sentence's subject ("... was merged") or a word inside it ("see <link> for more")  # "https://github.com/jupyterlab/lumino/pull/373 was merged": 'lumino#373 was merged'
+        # the link is the sentence's subject ("<link> was merged": 'lumino#373 was merged') or a word inside it ("see <link> for more")
         return f"{ref.group('repo')}#{ref.group('n')}"
+    if ref and _POINTER_LABEL.search(text, 0, m.start()) and not _NON_SPACE.search(text, m.end()):
+        return f"{ref.group('repo')}#{ref.group('n')}"  # "Pull request: <link>", "See issue: <link>": the pointer is its number
     if not _WORD_AFTER.match(text, m.end()) or _NON_SPACE.search(text, 0, m.start()) is None:  # a heading that opens with a link is not "github.com weak namespace"
         return ""
     host = _HOST.match(m.group(0))

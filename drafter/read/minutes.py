@@ -205,7 +205,16 @@ def _title_of(b: LogBuilder, node) -> str:
 
 def _first_words(text: str) -> str:
     first = sentences(text)
-    return " ".join((first[0] if first else text).split()[:8])  # "Merging the blog PR. Decide on a name": the first sentence
+    words = (first[0] if first else text).split()  # "Merging the blog PR. Decide on a name": the first sentence
+    if len(words) <= 14:  # a topic entry is short enough to be its own title
+        return " ".join(words)
+    words = words[:8]
+    while len(words) > 3 and words[-1].lower() in _DANGLING:  # "... the revamp of the conda": not ending on 'the'
+        words.pop()
+    return " ".join(words)
+
+
+_DANGLING = {"the", "a", "an", "of", "to", "for", "and", "or", "in", "on", "with", "by", "at", "from", "is", "are", "my", "our"}
 
 
 # -- the minutes' own lines: labelled parts, speakers' lines, rotas ---------------------------

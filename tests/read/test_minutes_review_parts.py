@@ -85,3 +85,12 @@ def test_an_open_question_is_said_without_its_label():
     assert "open question: whether it's worth having tests here" in text.lower(), text
     assert "question: question about" not in text.lower()
     assert "Done: Main technical work complete." in text  # a state reported, not a task for no one
+
+
+def test_a_topic_entry_keeps_its_whole_title_and_a_pr_pointer_its_number():
+    notes = ("# Community call\n\n## New Agenda Items\n\n- [x] (TH) New docs team\n"
+             "    - [x] First project is the revamp of the conda docs with a new theme (demo)\n"
+             "        - [x] Pull request: https://github.com/conda/conda/pull/13298\n")
+    text = Drafter(engine="offline").draft("update", notes, as_of="2023-11-09").render("markdown")
+    assert "revamp of the conda docs with a new theme" in text and "conda#13298" in text, text
+    assert "Pull request." not in text
