@@ -26,7 +26,7 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     ("plain", re.compile(r"\b(retro(?:spective)?|highlights|announcements?|fyi|background|context|overview|introductions?|"
                          r"i'?d like to raise|shout-?outs?|kudos|thanks)\b", re.I)),
     ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
-                           r"next meeting(?: agenda| date)?|upcoming (?:[\w-]+ ){0,2}meetings?|attended by|recordings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
+                           r"next meetings?(?: agenda| date)?|upcoming (?:[\w-]+ ){0,2}meetings?|attended by|recordings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
                            r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?|attending|who joined|in attendance)\b|"
                            r"^(?:mc|emcee|moderators?|facilitators?|chairs?|hosts?|secretary|scribes?)\s*:?$|"
                            # last week's plan copied into this week's report: what was planned, not this week's news
@@ -39,7 +39,7 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
                            r"difficult|help needed|need help|obstacles?)\b", re.I)),
     ("decided", re.compile(r"\b(what went well|went right|worked well|decisions?(?: made)?|decided|resolutions?|resolved|outcomes?|agreed|conclusions?|"
                            r"results?|votes?|approved)\b", re.I)),
-    ("doing", re.compile(r"\b(action items?|actions?|ais|todos?|to-dos?|to do|next steps?|next|today|tomorrow|"
+    ("doing", re.compile(r"\b(take[- ]?homes?|action items?|actions?|ais|todos?|to-dos?|to do|next steps?|next|today|tomorrow|"
                          r"plans?|planned|planning|coming up|what'?s active|currently active|going to|will do|doing|working on|in progress|"
                          r"follow[- ]?ups?|follow[- ]?up actions|process improvements?|remediation|goals?|"
                          r"what we need to do|who'?s doing what|assignments?|tasks?|backlog|focus|priorities|working towards)\b", re.I)),
@@ -63,3 +63,10 @@ def mode_of(heading: str | None) -> str | None:
         if rx.search(h):
             return mode
     return None
+
+
+# an entry that names a part of the topic without its colon ("- Take homes" > "- Encourage our sub-projects ..."); not
+# "- Goals" > "- make repo smaller" (what a choice is for, no task)
+PART_ENTRY = re.compile(r"(?:take[- ]?homes?|action items?|next steps?|to[- ]?dos?|follow[- ]?ups?|done|completed|blockers?)", re.I)
+# attendance: context for everything under it ('Attended by' > 'TSC voting members' > names)
+ATTENDANCE = re.compile(r"^\W*(?:attended by|attendees?|attendance|present|participants|in attendance|who joined|roll call|apologies|regrets|absent)\b", re.I)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from ..dates import find_dates, when_it_happened
+from .section_modes import ATTENDANCE, PART_ENTRY
 from .log_tidy import one_each as _one_each, without_lead as _without_lead
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
@@ -47,7 +48,6 @@ _CONTEXT_LABEL = re.compile(
 
 
 _ASIDE_QUESTION = re.compile(r"^(?:because|maybe|perhaps|probably|right|really|or not|no)\b(?:\W+\w+){0,6}\W*\?\W*$", re.I)
-_ATTENDANCE = re.compile(r"^\W*(?:attended by|attendees?|attendance|present|participants|in attendance|who joined|roll call|apologies|regrets|absent)\b", re.I)
 
 
 class LogBuilder:
@@ -95,7 +95,7 @@ class LogBuilder:
             m = mode_of(h.text)
             if m is None and h.kind == "heading" and h.text.rstrip().endswith("?"):
                 return None  # "Who was your most awesome team member this week and why?" under "Current Status": its own question
-            if m == "context" and k > 0 and not _ATTENDANCE.match(h.text):
+            if m == "context" and k > 0 and not ATTENDANCE.match(h.text):
                 continue  # "Agenda > Topic": the topic's own section is read ("Attended by > TSC voting members" is not)
             if m == "context" and re.match(r"agenda", h.text, re.I) and not self._plain_list(h):
                 continue  # an agenda that holds the discussion (nested notes under each topic) is read
@@ -107,6 +107,8 @@ class LogBuilder:
                 m = mode_of(a.label)
                 if m:
                     return m
+            if a.is_item and a.children and not a.label and PART_ENTRY.fullmatch((a.text or "").strip(" :")):
+                return mode_of(a.text)  # "- Take homes" > "- Encourage our sub-projects to create them": a part named without its colon
         return None
 
     def read_node(self, item: WorkItem, node: Node, mode: str | None = None, speaker: str | None = None,

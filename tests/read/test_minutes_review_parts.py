@@ -94,3 +94,12 @@ def test_a_topic_entry_keeps_its_whole_title_and_a_pr_pointer_its_number():
     text = Drafter(engine="offline").draft("update", notes, as_of="2023-11-09").render("markdown")
     assert "revamp of the conda docs with a new theme" in text and "conda#13298" in text, text
     assert "Pull request." not in text
+
+
+def test_take_homes_are_tasks_and_next_meetings_topics_are_not():
+    notes = ("# Community call\n\n## New Agenda Items\n\n- [x] (DPC) Zenodo\n    - Want to create a DOI for conda on Zenodo.\n"
+             "    - Take homes\n        - Encourage our sub-projects to create them\n        - Look into Organization DOI\n"
+             "- next meetings\n    - DB\n    - frontend\n- Goals\n    - make repo smaller\n")
+    tasks = [c.what for i in read_notes(notes, AS_OF).items for c in i.commitments]
+    assert "Look into Organization DOI" in tasks and any(t.endswith("encourage our sub-projects to create them") or t.startswith("Encourage") for t in tasks), tasks
+    assert not any(t in ("DB", "frontend", "make repo smaller") for t in tasks), tasks
