@@ -434,9 +434,9 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
                 ws = what.split()  # a title-cased name keeps its case: 'ALR: Supply Chain Security'
                 low = what[1:2].islower() and not (len(ws) > 1 and ws[1][:1].isupper())
                 if not willed and who == "I" and not c.due and _statement(what):
-                    add(sentence(what), R_KEY, "action")  # 'That work will continue into early 2023': said, not 'Mine: that work ...'
+                    add(sentence(what), R_KEY, "action")  # 'That work will continue into early 2023': said, not 'On my list: that work ...'
                     continue
-                line = willed or f"{'Mine' if who == 'I' else who}: {what[0].lower() + what[1:] if low else what}"
+                line = willed or f"{'On my list' if who == 'I' else who}: {what[0].lower() + what[1:] if low else what}"
                 due = (" by " if willed else ", due ") + w.d(c.due) if c.due else ""
                 add(f"{line}{due}.", R_KEY, "action", named=True)
             else:

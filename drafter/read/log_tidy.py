@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..playbook.actions import is_verb
+
 _DISCOURSE_LEAD = re.compile(r"^(?:other than that|apart from that|besides that|additionally|also|as stated|as mentioned|however|that said|in addition|on top of that|"
                              r"finally|lastly)\s*,\s*", re.I)
 
@@ -25,3 +27,18 @@ def one_each(actions: list) -> list:
 def without_lead(text: str) -> str:
     bare = _DISCOURSE_LEAD.sub("", text, count=1)
     return bare[:1].upper() + bare[1:] if bare != text and len(bare.split()) >= 4 else text
+
+
+_JUST = re.compile(r"^(?:just|simply|also|then|definitely)\s+(?=[a-z]+\b)", re.I)
+_ASIDE_QUESTION = re.compile(r"^(?:because|maybe|perhaps|probably|right|really|or not|no)\b(?:\W+\w+){0,6}\W*\?\W*$", re.I)
+
+
+def without_just(text: str) -> str:
+    """'Just focus on the docs' -> 'focus on the docs'; 'Then the release' keeps its words."""
+    m = _JUST.match(text)
+    return text[m.end():] if m and is_verb(text[m.end():].split()[0]) else text
+
+
+def is_aside_question(text: str) -> bool:
+    """'Because I operate on deadlines?' after a question is an aside, not a question to answer."""
+    return bool(_ASIDE_QUESTION.match(text))

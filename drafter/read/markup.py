@@ -167,6 +167,7 @@ _ISSUE_URL = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com)/[\w.-]
 _VERB_AFTER = re.compile(r"\s+(?:was|is|has|have|had|got|were|are|landed|merged|needs|still|now|should|will|can)\b", re.I)
 _REVERSED_LINK = re.compile(r"\(([^()\[\]]{1,40})\)\[(https?://[^\]\s]+)\]")
 _POINTER_LABEL = re.compile(r"^\W*(?:\[[ xX]\]\s*)?(?:\w+\s+){0,2}(?:pull request|pr|issue|ticket|discussion|see|see issue|cf)\s*:\s*$", re.I)
+_REPO_URL = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com)/([\w.-]+/[\w.-]+?)(?:\.git)?/?$", re.I)
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/?#:\s]+)", re.I)
 _WORD_AFTER = re.compile(r"\s+[A-Za-z(]")
 _NON_SPACE = re.compile(r"\S")
@@ -188,6 +189,9 @@ def _url_in_text(m: re.Match) -> str:
         return f"{ref.group('repo')}#{ref.group('n')}"  # "Pull request: <link>", "See issue: <link>": the pointer is its number
     if not _WORD_AFTER.match(text, m.end()) or _NON_SPACE.search(text, 0, m.start()) is None:  # a heading that opens with a link is not "github.com weak namespace"
         return ""
+    repo = _REPO_URL.match(m.group(0))
+    if repo:  # "Refer to https://github.com/livereload/livereload-js for how to ...": the repository, not 'github.com'
+        return repo.group(1)
     host = _HOST.match(m.group(0))
     return host.group(1) if host else ""
 

@@ -91,7 +91,8 @@ _ASKS_WITHOUT_MARK = re.compile(r"^(?i:can|could|should|shall|would|will|is|are|
 # "Propose configuration options" (a task), "Proposed timeline for v1: January" (a plan): no decision asked
 _NOT_ASKED = gated(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for|of|is|:))", re.I)
 # "I would like to see this in 0.37": a view, not a promise
-_VIEW = gated(r"^(?:i|we)\s*(?:would|'d|’d)\s+(?:like to see|love to see|prefer|rather)\b|^(?:i|we)\s+(?:think|feel|believe)\b", re.I)
+_VIEW = gated(r"^(?:i|we)\s*(?:would|'d|’d)\s+(?:like to see|love to see|prefer|rather)\b|^(?:i|we)\s+(?:think|feel|believe)\b"
+              r"|^(?:to me|for me|in my (?:opinion|view)|imo)\b", re.I)  # "To me at the moment, these seem like ...": a view
 _STATUS_ONLY = gated(r"(?:done|merged|landed|shipped|released|fixed|closed|resolved|completed|finished|published)[.!]?", re.I)
 # the notes' own boilerplate and standing invitations, not a task asked of anyone: "Please add new agenda
 # items under the heading", "Please reach out if you want to ...", "Please review regularly our list", "Please join"

@@ -14,7 +14,7 @@ import re
 
 from ..dates import find_dates, when_it_happened
 from .section_modes import ATTENDANCE, PART_ENTRY
-from .log_tidy import one_each as _one_each, without_lead as _without_lead
+from .log_tidy import is_aside_question, one_each as _one_each, without_just, without_lead as _without_lead
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
 from .people import People, is_me, quote_intro, weak_tag
@@ -43,11 +43,6 @@ _CONTEXT_LABEL = re.compile(
     r"meeting link|zoom|call|dial[- ]in|recording|agenda doc|minutes by|sent|from|to|cc|subject)$",
     re.I,
 )
-
-
-
-
-_ASIDE_QUESTION = re.compile(r"^(?:because|maybe|perhaps|probably|right|really|or not|no)\b(?:\W+\w+){0,6}\W*\?\W*$", re.I)
 
 
 class LogBuilder:
@@ -265,7 +260,7 @@ class LogBuilder:
             # "So we should have:", "Apart from this, following items have been checked of my list:" over a
             # list: it introduces the list's lines, says nothing itself
             return
-        if sig.kind == "question" and _ASIDE_QUESTION.match(text):
+        if sig.kind == "question" and is_aside_question(text):
             return  # "... so that I have a deadline? Because I operate on deadlines? Maybe?": an aside to the question
         if sig.kind in ("note", "risk") and small_talk(text):
             return  # "Ok, great, thanks for the update.": the line is placed, nothing is drafted from it
@@ -298,6 +293,7 @@ class LogBuilder:
             item.actions.append(Action(text=text, actor=actor, on=on, lines=list(lines)))
         elif sig.kind == "commitment":
             text = _GOAL_LEAD.sub("", text, count=1) or text  # "For the upcoming week, I hope that we reach X": reach X
+            text = without_just(text)  # "Just focus on ...": focus on
             if not owner:
                 owner = "I" if self.first_person else ""
             item.commitments.append(Commitment(what=text, owner=owner, due=due, lines=list(lines)))

@@ -71,7 +71,7 @@ def test_a_first_person_promise_that_is_a_sentence_is_said_not_labelled_mine():
 
     notes = (Path(__file__).resolve().parents[2] / "evals/real/worklog/freebsd-2022q4-wireless-status.md").read_text(encoding="utf-8")
     text = Drafter(engine="offline").update(notes, as_of=dt.date(2023, 1, 24)).render("text")
-    assert "Mine: that work will continue" not in text and "That work will continue into early 2023" in text, text
+    assert "Mine: that work will continue" not in text and "On my list: that work will continue" not in text and "That work will continue into early 2023" in text, text
 
 
 def test_a_titled_unit_is_no_verb_and_a_template_nobody_filled_is_not_news():

@@ -64,4 +64,4 @@ def test_the_update_says_work_under_way_as_in_progress():
     text = Drafter(engine="offline").draft("update", NOTES, as_of="2025-07-10", max_words=600).render("markdown")
     assert "In progress: Finalizing the settings page – ETA: Week 3." in text, text
     assert "I will begin and complete Unit 3: Networking and Unit 4: Storage" in text  # the headline or a line
-    assert "I will finalizing" not in text and "Mine: Finalizing" not in text
+    assert "I will finalizing" not in text and "Mine: Finalizing" not in text and "On my list: Finalizing" not in text

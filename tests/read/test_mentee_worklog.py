@@ -61,4 +61,4 @@ def test_the_weeks_sections_are_one_entry_and_the_mentors_promise_is_hers():
 def test_the_update_says_whose_promise_it_is():
     text = Drafter(engine="offline").draft("update", NOTES, as_of="2021-03-10", max_words=600).render("markdown")
     assert "Marisol will push a fix for the index" in text, text
-    assert "I will push a fix" not in text and "Mine: push a fix" not in text
+    assert "I will push a fix" not in text and "Mine: push a fix" not in text and "On my list: push a fix" not in text

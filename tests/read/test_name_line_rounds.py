@@ -67,7 +67,7 @@ def test_the_update_is_at_risk_and_says_who_will_do_what():
     assert text.startswith("At risk: Roger"), text
     assert "Burt will implement user login" in text
     assert "Roger will keep working on the ML script" in text
-    assert "Mine:" not in text
+    assert "Mine:" not in text and "On my list:" not in text
 
 
 def test_a_lists_labels_are_no_names():

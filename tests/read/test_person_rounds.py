@@ -68,7 +68,7 @@ def test_thanks_here_and_nothing_at_the_moment_are_not_news():
 def test_the_update_speaks_of_each_person_by_name():
     text = Drafter(engine="offline").update(NOTES, as_of=dt.date(2022, 8, 30), audience="team").render("text")
     assert "gabalafou will get in touch with @tonyfast" in text, text
-    assert "Mine:" not in text and "I will get in touch" not in text, text
+    assert "Mine:" not in text and "On my list:" not in text and "I will get in touch" not in text, text
 
 
 AGENDA_ROUNDS = """\
