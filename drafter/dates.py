@@ -305,6 +305,10 @@ _DUE_BEFORE = re.compile(r"\b(?:due|deadline|by|before|until|till|expected|promi
 def when_it_happened(text: str, m: DateMention) -> bool:
     """'First meeting yesterday', 'Call the vendor last Friday': a past phrase says when it happened,
     never a date it is due ('The report was due yesterday' is a due date: 'due' says so)."""
+    if re.search(r"\b(?:post|after|since|beyond)\s*$", text[: m.start], re.I):
+        return True  # "Understand post May 29 plans": the plans after that day; the day is no due date
+    if re.fullmatch(r"\W*#\d+\s*", text[: m.start]) and re.fullmatch(r"[\d/.-]+", m.text.strip()):
+        return True  # "#36  10/01/11  help coloring is terribly inefficient": the entry's number and the day it was written
     return bool(_PAST_PHRASE.match(m.text)) and not _DUE_BEFORE.search(text[: m.start])
 
 

@@ -24,6 +24,7 @@ from .update_writer import (
     step_text,
     without_title,
 )
+from .checklist import checklist_headline, is_checklist
 from .wording import cap, clause, fit, sentence_problems, subject, the_phrase
 
 def focus_phrase(ip: ItemPlan, as_of, people: tuple[str, ...] | list[str] = ()) -> str:
@@ -176,6 +177,10 @@ def headline_for(plan: Plan) -> str:
         from .incident_lead import incident_headline
 
         lead = incident_headline(plan)
+        if lead:
+            return lead
+    if is_checklist(plan):  # a todo list: how far it is, in entries done and open
+        lead = checklist_headline(plan)
         if lead:
             return lead
     if not plan.items:

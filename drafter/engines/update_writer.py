@@ -17,6 +17,7 @@ from ..read.statements import said_something
 from ..playbook.rules import worded_as_action
 from ..read.people import is_me
 from ..render_text import outcome_label
+from .checklist import checklist_lines, is_checklist, plain_open
 from .wording import cap, clause, fit, question, sentence_problems, statement, subject, the_phrase, will_ok
 
 
@@ -137,8 +138,14 @@ def first_distinct(values, k: int) -> list[str]:
     return list(out)
 
 
-def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
+def item_status_for_lines(ip: ItemPlan, plan: Plan) -> ItemStatus:
+    return item_status_for(ip, plan, _lines_only=True)
+
+
+def item_status_for(ip: ItemPlan, plan: Plan, _lines_only: bool = False) -> ItemStatus:
     as_of = plan.as_of
+    if is_checklist(plan) and not _lines_only:
+        return _checklist_status(ip, plan)
     # only the first few lines of each list are drafted: the rest are never worded (an item of a
     # long note holds thousands of notes, and wording every one was most of the writer's time)
     done = list(islice(chain(
@@ -175,6 +182,20 @@ def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
         # the writer's own open work with no next step is said (team minutes' topics need none)
         no_next_step=ip.no_next_step and ip.status != Status.DONE and not promises and bool(plan.log.first_person),
     )
+
+
+def _checklist_status(ip: ItemPlan, plan: Plan) -> ItemStatus:
+    """A todo list's section: its entries as the list words them (see :mod:`.checklist`); an entry
+    with a named owner or a date stays a promise, with its owner, its date and the next step on it."""
+    plain = {id(c) for c in plain_open(ip)}
+    kept = [c for c in ip.commitments if id(c) not in plain and c.state not in ("done", "dropped")]
+    steps = compact_steps(ip)
+    step = steps[0] if steps[0] is not None and not steps[0].due_proposed and not is_me(steps[0].owner or "I") else None
+    base = ip.model_copy(update={"commitments": kept, "item": ip.item.model_copy(update={"actions": []})})
+    status = item_status_for_lines(base, plan)
+    return status.model_copy(update={
+        "done": [], "next_step": step, "fallbacks": steps[1] if step else [], "no_next_step": False,
+        "checklist": [fit(line, 600) for _, line in checklist_lines(ip)]})
 
 
 def decided_lines(ip: ItemPlan) -> list[str]:

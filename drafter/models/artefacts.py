@@ -34,6 +34,7 @@ class ItemStatus(BaseModel):
     questions: SkipJsonSchema[list[str]] = Field(default_factory=list)  # open questions, asked as questions
     no_next_step: SkipJsonSchema[bool] = False  # open, and the notes give no next step (none is made up)
     said: SkipJsonSchema[list[str]] = Field(default_factory=list)  # the topic's plain statements (minutes, standups), in the notes' words
+    checklist: SkipJsonSchema[list[str]] = Field(default_factory=list)  # a todo list's "Open (8 of 10): ..." / "Done (2 of 10): ..." lines
 
 
 class StatusUpdate(BaseModel):

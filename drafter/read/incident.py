@@ -36,6 +36,7 @@ from .signals import DECISION_LABEL, DONE_RE, DONE_VERBS, PASSIVE_DONE_RE, RISK_
 from .topics import LogBuilder, place_links
 
 _PARTS: list[tuple[str, re.Pattern]] = [
+    ("people", re.compile(r"^\W*(?:responders?|participants|attendees?|atendees|people involved|who was involved|incident (?:commander|team)|on-?call)\W*$", re.I)),
     ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
     ("well", re.compile(r"\b(what went well|went right|worked well|what worked|where we got lucky|got lucky|lucky)\b", re.I)),
     ("risk", re.compile(r"\b(what went wrong|went badly|what didn'?t work|risks?|concerns?|known issues|open issues)\b", re.I)),
@@ -206,7 +207,9 @@ def _done_statement(text: str) -> bool:
 def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
     """done, outcome, risk, commitment, question, wait, decision or note for one sentence of a part."""
     s = sent.strip()
-    if _EXAMPLE.match(s) or re.match(r"^(?:all )?times? (?:are |in |shown )|^all times\b", s, re.I):
+    if part == "people":
+        return "note"  # "Responders: @Mr0grog, @astonm": who took part, nothing they did
+    if _EXAMPLE.match(s) or re.match(r"^\W*(?:(?:all )?times? (?:are |in |shown )|all times\b)", s, re.I):
         return "note"  # an illustration of the sentence before it; how to read the timeline
     if re.match(r"^(?:thanks?|thank you)\b", s, re.I) or re.search(r"\btakes? .{0,60}\bseriously\b", s, re.I) or _META.match(s) or re.search(r"\bsponsored by\b|\b(?:is|are) responsible for\b", s, re.I):
         return "note"  # thanks, "Contact: ...", "Last updated: ...", "Link: ...", a sponsor

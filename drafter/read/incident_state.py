@@ -93,7 +93,8 @@ def _elements(log: WorkLog):
 
     def where(e) -> tuple[int, int]:  # the first line, then where in it ("On 31st July ..." before "Within a few hours ...")
         first = min(e[2])
-        at = text_of.get(first, "").find(e[1][:25])
+        bare = re.sub(r"[`*_]", "", text_of.get(first, ""))  # "The new `availability_log` table ...": its words, not its markup
+        at = bare.find(re.sub(r"[`*_]", "", e[1])[:25])
         return first, at if at >= 0 else 10**6
 
     return sorted((e for e in out if e[2]), key=where)

@@ -42,3 +42,22 @@ def without_just(text: str) -> str:
 def is_aside_question(text: str) -> bool:
     """'Because I operate on deadlines?' after a question is an aside, not a question to answer."""
     return bool(_ASIDE_QUESTION.match(text))
+
+
+def tell_apart(items: list, outline) -> None:
+    """Items titled alike by headings under different parents ("To Do" > "Front end", "Not needed
+    prior to launch" > "Front end") say their parent: "Not needed prior to launch: Front end"."""
+    by_title: dict[str, list] = {}
+    for w in items:
+        by_title.setdefault(w.title.strip().lower(), []).append(w)
+    heads = [n for n in outline.nodes if n.kind == "heading"]
+    for same in by_title.values():
+        if len(same) < 2:
+            continue
+        for w in same:
+            h = next((n for n in heads if n.text.strip() == w.title.strip() and w.lines and n.lines[0] <= min(w.lines)
+                      and not any(m.text.strip() == w.title.strip() and n.lines[0] < m.lines[0] <= min(w.lines) for m in heads)), None)
+            path = outline.heading_path(h) if h is not None else []
+            parent = path[-2] if len(path) >= 2 else None
+            if parent is not None and not re.fullmatch(r"\W*(?:to[- ]?do|tasks?|todo list|checklist|notes?)\W*", parent.text, re.I):
+                w.title = f"{parent.text.strip().rstrip(':')}: {w.title}"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .markup import clean, strip_comments
+from .task_markers import normalise_markers
 from .outline_tree import Node, Outline, _nest  # noqa: F401  (Node, Outline re-exported: they lived here)
 
 _BULLET = re.compile(r"^(?P<ind>\s*)(?P<m>[-*+•‣◦–])\s+(?P<rest>.*)$")
@@ -126,7 +127,7 @@ def _name_lines_over_lists(nodes: list[Node], lines: list[str]) -> None:
 
 def build_outline(text: str) -> Outline:
     """Parse ``text`` into an :class:`Outline` (never raises on odd input)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = normalise_markers(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))  # "** TODO x", "(X) x", "+ x": boxes
     nodes: list[Node] = []
     front: dict = {}
     i = 0

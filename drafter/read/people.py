@@ -426,6 +426,10 @@ def find_people(outline) -> People:
         for pat in OWNER_PATTERNS:
             m = pat.search(text)
             if m:
+                from .signals import _imperative_to
+
+                if _imperative_to(text, split_names(m.group("who")), m.group("what")):
+                    break  # "Rename to Semagrams": the entry's verb, nobody's name
                 for name in split_names(m.group("who")):
                     people.add(name, "owner", line)
                 break

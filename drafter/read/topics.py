@@ -14,7 +14,7 @@ import re
 
 from ..dates import find_dates, when_it_happened
 from .section_modes import ATTENDANCE, PART_ENTRY
-from .log_tidy import is_aside_question, one_each as _one_each, without_just, without_lead as _without_lead
+from .log_tidy import is_aside_question, tell_apart, one_each as _one_each, without_just, without_lead as _without_lead
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
 from .outline import Node, Outline
 from .people import People, is_me, quote_intro, weak_tag
@@ -370,6 +370,7 @@ class LogBuilder:
         for i, p in enumerate(persons):
             for n in set(p.lines):
                 by_line.setdefault(n, []).append(i)
+        tell_apart(items, self.outline)
         for w in items:
             w.lines.sort()
             w.actions = _one_each(w.actions)  # the round and a lead's notes on it both say "Started organizing ...": once
