@@ -7,7 +7,7 @@ with no owner other than the writer and no date is reported as the list writes i
 section: "Open (8 of 10): Frontend code complete (+ schema updates); Print button works; ...",
 "Done (2 of 10): Content finalized; A11y Spot Check". An entry with a named owner or a due date
 stays a promise with its owner and date (the normal update lines). The bottom line counts the
-list: "Countdown to Launch (Dark Release): 5 of 33 entries done, 28 open; none has an owner or a date."
+list: "Countdown to Launch (Dark Release): 5 of 33 entries done, 28 open; none has a due date."
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def _title(log: WorkLog) -> str:
 
 
 def checklist_headline(plan: Plan) -> str | None:
-    """'On track: Countdown to Launch (Dark Release): 5 of 33 entries done, 28 open; none has an owner or a date.'"""
+    """'On track: Countdown to Launch (Dark Release): 5 of 33 entries done, 28 open; none has a due date.'"""
     if plan.overall not in (Status.ON_TRACK, Status.DONE) or any(ip.item.deadline for ip in plan.items):
         return None  # a missed date, a blocker or a target date leads; the normal bottom line says it
     done = sum(len(ip.item.actions) + sum(1 for c in ip.commitments if c.state == "done") for ip in plan.items)
@@ -93,7 +93,7 @@ def checklist_headline(plan: Plan) -> str | None:
     plain = sum(1 for c in opened if _plain(c))
     if plain < len(opened):
         return None  # someone's dated or named step: the normal bottom line leads with it
-    tail = "; none has an owner or a date"
+    tail = "; none has a due date"
     return f"{cap(plan.overall.label)}: {lead}{done} of {total} entries done, {len(opened)} open{tail}."
 
 

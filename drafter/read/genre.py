@@ -147,8 +147,9 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
         from ..playbook.actions import is_verb
 
         verbs = sum(1 for n in items if n.text and n.text.split()[0].isalpha() and is_verb(n.text.split()[0]) and len(n.text.split()) <= 16)
-        if len(items) >= 8 and verbs / len(items) >= 0.33:
-            s["todo"] += 4 + (3 if any(re.search(r"\bto[- ]?do\b", n.text, re.I) for n in content[:3]) else 0)
+        called = any(re.search(r"\bto[- ]?do\b", n.text, re.I) for n in content[:3])
+        if len(items) >= 8 and verbs / len(items) >= 0.33 and called:
+            s["todo"] += 7
             why.append(f"{verbs} of {len(items)} entries open with a verb")
     task_tables = [n for n in outline.nodes if n.kind == "table_row" and n.header and any(re.search(r"\b(task|todo|to-do|action)", c, re.I) for c in n.cells)
                    and any(re.search(r"\b(status|who|owner|assignee|done|deadline|due)", c, re.I) for c in n.cells)]

@@ -56,6 +56,7 @@ _LIST_HEAD = re.compile(
     r"decisions?|notes|next steps|follow[- ]?ups?|blockers?|questions|open questions|todo|to do)",
     re.I,
 )
+_TEMPLATE_HINT = re.compile(r"^\s*(?:in this section,? (?:you|please)\b|this is an optional section\b|examples?:|e\.g\.:)", re.I)
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<t>[^*_].*?)\1\s*:?\s*$")
 
 
@@ -257,6 +258,10 @@ def build_outline(text: str) -> Outline:
             body = re.sub(r"^(?:>\s?)+", "", stripped)
             if not body.strip():
                 nodes.append(Node(index=len(nodes), kind="quote", lines=[num], raw=raw, text="", quote_depth=qd))
+            elif _TEMPLATE_HINT.match(body) or (nodes and nodes[-1].kind == "comment" and nodes[-1].raw.lstrip().startswith(">")
+                                                 and nodes[-1].lines[-1] >= num - 2 and _TEMPLATE_HINT.match(re.sub(r"^(?:>\s?)+", "", nodes[-1].raw.strip()))):
+                # "> In this section, you can write about ...", "> Examples:" and the line under it: the template's guidance
+                nodes.append(Node(index=len(nodes), kind="comment", lines=[num], raw=raw, text=""))
             else:
                 node = add("quote", [num], raw, body, quote_depth=qd, indent=ind)
                 node.label, node.rest = _label_split(node.text)
