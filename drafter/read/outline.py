@@ -128,7 +128,8 @@ def _name_lines_over_lists(nodes: list[Node], lines: list[str]) -> None:
 
 def build_outline(text: str) -> Outline:
     """Parse ``text`` into an :class:`Outline` (never raises on odd input)."""
-    lines = normalise_markers(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))  # "** TODO x", "(X) x", "+ x": boxes
+    source = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = normalise_markers(source)  # "** TODO x", "(X) x", "+ x" parsed as boxes; the outline keeps the notes' own lines
     nodes: list[Node] = []
     front: dict = {}
     i = 0
@@ -394,7 +395,7 @@ def build_outline(text: str) -> Outline:
     _nest(nodes)
     if marked_notes:
         _mark_legends(nodes)
-    return Outline(nodes=nodes, lines=lines, front_matter=front)
+    return Outline(nodes=nodes, lines=source, front_matter=front)
 
 
 def _mark_legends(nodes: list[Node]) -> None:

@@ -80,6 +80,8 @@ def test_markers_become_boxes_line_for_line():
 def test_org_mode_todo_is_read_as_open_and_done_entries():
     log = read_notes(ORG, dt.date(2021, 6, 14))
     assert log.genre == "todo"
+    cited = {ln.number: ln.text for ln in log.lines}
+    assert cited[4] == "** TODO Document key-bindings" and cited[1] == "#+TITLE: TODO"  # the notes' own lines, not the boxes read from them
     assert {"Document key-bindings", "Write tutorial", "Refactor styling"} <= {c.what for c in _all(log, "commitments")}
     assert {"Rename to Semagrams", "make methods on state"} <= {a.text for a in _all(log, "actions")}
 
