@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .engines.checklist import checklist_parts
 from .engines.wording import will_ok
 from .models import Ask, CommitmentState, Fallback, NextStep, Risk, Status, StatusUpdate
 from .playbook.rules import worded_as_action
@@ -448,9 +447,12 @@ def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
             add(f"Risk: {sentence(cap_first(w.t(r.signal)))}", R_KEY, "risk")
         for x in item.said:  # a topic's plain statements: what was said, context for the rest
             add(sentence(cap_first(w.t(x))), R_CONTEXT, "said")
-        for x in getattr(item, "checklist", []):  # "Open (8 of 10): a; b; ...": a cap drops entries from the end
-            r, (label, entries) = R_KEY if x.startswith("Open") else R_DONE, checklist_parts(w.t(x))
-            _ = sec.add(label, rank=r, parts=entries, part_ranks=[r] + [r + 1] * (len(entries) - 1)) if entries else add(w.t(x), r, "checklist")
+        for cl in item.checklist:  # a todo list's "Open (8 of 10): a; b; ...": a cap drops entries from the end
+            r, entries = R_KEY if cl.state == "open" else R_DONE, [w.t(e) for e in cl.entries]
+            if len(entries) > 1:
+                sec.add(cl.label, rank=r, parts=entries, part_ranks=[r] + [r + 1] * (len(entries) - 1))
+            elif entries:
+                add(f"{cl.label}{entries[0]}.", r, "checklist")
         for q in getattr(item, "questions", []):
             if clean(q):
                 said_q = re.sub(r"^(?:an?\s+)?(?:open\s+)?question\s+(?:about|of|on|as to)\s+(?=\S)", "", w.t(q), flags=re.I)

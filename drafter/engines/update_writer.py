@@ -138,14 +138,12 @@ def first_distinct(values, k: int) -> list[str]:
     return list(out)
 
 
-def item_status_for_lines(ip: ItemPlan, plan: Plan) -> ItemStatus:
-    return item_status_for(ip, plan, _lines_only=True)
+def item_status_for(ip: ItemPlan, plan: Plan) -> ItemStatus:
+    return _checklist_status(ip, plan) if is_checklist(plan) else _item_status(ip, plan)
 
 
-def item_status_for(ip: ItemPlan, plan: Plan, _lines_only: bool = False) -> ItemStatus:
+def _item_status(ip: ItemPlan, plan: Plan) -> ItemStatus:
     as_of = plan.as_of
-    if is_checklist(plan) and not _lines_only:
-        return _checklist_status(ip, plan)
     # only the first few lines of each list are drafted: the rest are never worded (an item of a
     # long note holds thousands of notes, and wording every one was most of the writer's time)
     done = list(islice(chain(
@@ -192,10 +190,9 @@ def _checklist_status(ip: ItemPlan, plan: Plan) -> ItemStatus:
     steps = compact_steps(ip)
     step = steps[0] if steps[0] is not None and not steps[0].due_proposed and not is_me(steps[0].owner or "I") else None
     base = ip.model_copy(update={"commitments": kept, "item": ip.item.model_copy(update={"actions": []})})
-    status = item_status_for_lines(base, plan)
-    return status.model_copy(update={
+    return _item_status(base, plan).model_copy(update={
         "done": [], "next_step": step, "fallbacks": steps[1] if step else [], "no_next_step": False,
-        "checklist": [fit(line, 600) for _, line in checklist_lines(ip)]})
+        "checklist": checklist_lines(ip)})
 
 
 def decided_lines(ip: ItemPlan) -> list[str]:

@@ -56,6 +56,7 @@ from .artefacts import (
     ARTEFACT_MODELS,
     Artefact,
     CheckIn,
+    ChecklistLine,
     DelegatedTask,
     DelegationPlan,
     ItemStatus,
@@ -67,7 +68,7 @@ from .artefacts import (
 from .draft import A, Draft, DraftMeta, DraftOptions
 
 __all__ = [
-    "A", "ARTEFACT_MODELS", "Action", "Artefact", "ArtefactKind", "Ask", "Audience", "CheckIn", "CheckInFacts",
+    "A", "ARTEFACT_MODELS", "Action", "Artefact", "ArtefactKind", "Ask", "Audience", "CheckIn", "CheckInFacts", "ChecklistLine",
     "Commitment", "CommitmentState", "Decision", "DecisionFacts", "DecisionRights", "DelegatedTask",
     "DelegationFacts", "DelegationPlan", "DelegationTaskFacts", "Draft", "DraftMeta", "DraftOptions", "Dropped",
     "Fallback", "FollowUp", "IncidentFacts", "IncidentSignal", "IncidentState", "ItemPlan", "ItemStatus", "NextStep", "Note", "Option", "OptionFacts", "OptionsProposal", "Outcome",

@@ -19,6 +19,14 @@ _S = 300  # bound for sentence-sized strings
 _L = 600  # bound for paragraph-sized strings
 
 
+class ChecklistLine(BaseModel):
+    """A todo list section's entries in one state, as the list words them: 'Open (8 of 10): ' + entries."""
+
+    state: Literal["open", "done"]
+    label: str = Field(max_length=40)
+    entries: list[str] = Field(default_factory=list)
+
+
 class ItemStatus(BaseModel):
     title: str = Field(max_length=120)
     status: Status
@@ -34,7 +42,7 @@ class ItemStatus(BaseModel):
     questions: SkipJsonSchema[list[str]] = Field(default_factory=list)  # open questions, asked as questions
     no_next_step: SkipJsonSchema[bool] = False  # open, and the notes give no next step (none is made up)
     said: SkipJsonSchema[list[str]] = Field(default_factory=list)  # the topic's plain statements (minutes, standups), in the notes' words
-    checklist: SkipJsonSchema[list[str]] = Field(default_factory=list)  # a todo list's "Open (8 of 10): ..." / "Done (2 of 10): ..." lines
+    checklist: SkipJsonSchema[list[ChecklistLine]] = Field(default_factory=list)  # a todo list's open, then done, entries
 
 
 class StatusUpdate(BaseModel):

@@ -143,12 +143,12 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
             why.append(f"{share:.0%} checkboxes")
     # a list of things to do: entries that open with a verb ("fix html5 errors on login page", "allow
     # change password"), nobody speaking or attending; a first line that calls it a todo list says so
-    if items and not attendees and len(speakers) < 2 and len(person_heads) < 2:
+    called = len(items) >= 8 and any(re.search(r"\bto[- ]?do\b", n.text, re.I) for n in content[:3])
+    if called and not attendees and len(speakers) < 2 and len(person_heads) < 2:
         from ..playbook.actions import is_verb
 
         verbs = sum(1 for n in items if n.text and n.text.split()[0].isalpha() and is_verb(n.text.split()[0]) and len(n.text.split()) <= 16)
-        called = any(re.search(r"\bto[- ]?do\b", n.text, re.I) for n in content[:3])
-        if len(items) >= 8 and verbs / len(items) >= 0.33 and called:
+        if verbs / len(items) >= 0.33:
             s["todo"] += 7
             why.append(f"{verbs} of {len(items)} entries open with a verb")
     task_tables = [n for n in outline.nodes if n.kind == "table_row" and n.header and any(re.search(r"\b(task|todo|to-do|action)", c, re.I) for c in n.cells)

@@ -100,15 +100,16 @@ def _elements(log: WorkLog):
     return sorted((e for e in out if e[2]), key=where)
 
 
-def incident_title(log: WorkLog) -> tuple[str, list[int]]:
+def top_titles(log: WorkLog):
+    """(title, lines) of each heading or 'title:' line among the notes' first six lines, in order."""
     for ln in log.lines[:6]:
-        m = _HEADING.match(ln.text)
+        m = _HEADING.match(ln.text) or re.match(r"^\s*title:\s*[\"']?(?P<t>.+?)[\"']?\s*$", ln.text)
         if m:
-            return m.group("t"), [ln.number]
-        t = re.match(r"^\s*title:\s*[\"']?(?P<t>.+?)[\"']?\s*$", ln.text)
-        if t:
-            return t.group("t"), [ln.number]
-    return "", []
+            yield m.group("t"), [ln.number]
+
+
+def incident_title(log: WorkLog) -> tuple[str, list[int]]:
+    return next(top_titles(log), ("", []))
 
 
 def _stamped(text: str) -> bool:

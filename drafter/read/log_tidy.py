@@ -50,14 +50,13 @@ def tell_apart(items: list, outline) -> None:
     by_title: dict[str, list] = {}
     for w in items:
         by_title.setdefault(w.title.strip().lower(), []).append(w)
-    heads = [n for n in outline.nodes if n.kind == "heading"]
-    for same in by_title.values():
-        if len(same) < 2:
-            continue
+    alike = [same for same in by_title.values() if len(same) > 1]
+    heads = [n for n in outline.nodes if n.kind == "heading"] if alike else []
+    for same in alike:
         for w in same:
-            h = next((n for n in heads if n.text.strip() == w.title.strip() and w.lines and n.lines[0] <= min(w.lines)
-                      and not any(m.text.strip() == w.title.strip() and n.lines[0] < m.lines[0] <= min(w.lines) for m in heads)), None)
-            path = outline.heading_path(h) if h is not None else []
+            # the last heading of that title at or before the item's first line (headings are in the notes' order)
+            above = [n for n in heads if w.lines and n.text.strip() == w.title.strip() and n.lines[0] <= min(w.lines)]
+            path = outline.heading_path(above[-1]) if above else []
             parent = path[-2] if len(path) >= 2 else None
             if parent is not None and not re.fullmatch(r"\W*(?:to[- ]?do|tasks?|todo list|checklist|notes?)\W*", parent.text, re.I):
                 w.title = f"{parent.text.strip().rstrip(':')}: {w.title}"

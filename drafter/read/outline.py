@@ -22,7 +22,7 @@ import re
 
 from .markup import clean, strip_comments
 from .task_markers import normalise_markers
-from .outline_tree import Node, Outline, _nest  # noqa: F401  (Node, Outline re-exported: they lived here)
+from .outline_tree import Node, Outline, _nest, indent_of as _indent_of  # noqa: F401  (Node, Outline re-exported: they lived here)
 
 _BULLET = re.compile(r"^(?P<ind>\s*)(?P<m>[-*+•‣◦–])\s+(?P<rest>.*)$")
 _NUMBERED = re.compile(r"^(?P<ind>\s*)(?P<m>(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|\(\d{1,3}\)|#\.)\s+(?P<rest>.*)$")
@@ -58,20 +58,6 @@ _LIST_HEAD = re.compile(
 )
 _TEMPLATE_HINT = re.compile(r"^\s*(?:in this section,? (?:you|please)\b|this is an optional section\b|examples?:|e\.g\.:)", re.I)
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<t>[^*_].*?)\1\s*:?\s*$")
-
-
-def _indent_of(raw: str) -> int:
-    """The column a line's text starts at; a tab moves to the next tab stop (every 4 columns, as
-    markdown reads it), so "   \t* Ariel:" starts where "    * Xiaoyue:" does."""
-    n = 0
-    for ch in raw:
-        if ch == " ":
-            n += 1
-        elif ch == "\t":
-            n = (n // 4 + 1) * 4
-        else:
-            break
-    return n
 
 
 def _label_split(text: str) -> tuple[str | None, str | None]:
@@ -164,6 +150,7 @@ def build_outline(text: str) -> Outline:
     marked_notes = _note_marks(lines) if marked else set()
     rst_levels: list[str] = []
     in_comment = False
+    hint_line = 0  # the last quoted line of template guidance ("> Examples:"): the line under it is guidance too
     wrap_col = _wrap_column(lines)
     markdown = any(_ATX.match(x) for x in lines) or any(_UNDERLINE.match(b) and a.strip() for a, b in zip(lines, lines[1:]))
     while i < n_lines:
@@ -259,10 +246,10 @@ def build_outline(text: str) -> Outline:
             body = re.sub(r"^(?:>\s?)+", "", stripped)
             if not body.strip():
                 nodes.append(Node(index=len(nodes), kind="quote", lines=[num], raw=raw, text="", quote_depth=qd))
-            elif _TEMPLATE_HINT.match(body) or (nodes and nodes[-1].kind == "comment" and nodes[-1].raw.lstrip().startswith(">")
-                                                 and nodes[-1].lines[-1] >= num - 2 and _TEMPLATE_HINT.match(re.sub(r"^(?:>\s?)+", "", nodes[-1].raw.strip()))):
+            elif _TEMPLATE_HINT.match(body) or (nodes and nodes[-1].kind == "comment" and nodes[-1].lines[-1] == hint_line >= num - 2):
                 # "> In this section, you can write about ...", "> Examples:" and the line under it: the template's guidance
                 nodes.append(Node(index=len(nodes), kind="comment", lines=[num], raw=raw, text=""))
+                hint_line = num if _TEMPLATE_HINT.match(body) else 0
             else:
                 node = add("quote", [num], raw, body, quote_depth=qd, indent=ind)
                 node.label, node.rest = _label_split(node.text)

@@ -156,3 +156,17 @@ def _nest(nodes: list[Node]) -> None:
     for node in nodes:
         if node.parent is not None:
             nodes[node.parent].children.append(node.index)
+
+
+def indent_of(raw: str) -> int:
+    """The column a line's text starts at; a tab moves to the next tab stop (every 4 columns, as
+    markdown reads it), so "   \t* Ariel:" starts where "    * Xiaoyue:" does."""
+    n = 0
+    for ch in raw:
+        if ch == " ":
+            n += 1
+        elif ch == "\t":
+            n = (n // 4 + 1) * 4
+        else:
+            break
+    return n

@@ -28,7 +28,7 @@ from functools import lru_cache
 from ..models import Person
 from .markup import without_emails
 from .outline import table_header
-from .people_forms import fold_initials, fold_profiles, quote_intro  # noqa: F401  (quote_intro: re-exported)
+from .people_forms import fold_initials, fold_profiles, quote_intro, verb_not_owner  # noqa: F401  (quote_intro: re-exported)
 from .people_lines import cite_every_line
 from .attendee_words import ATTENDEE_HEAD, ATTENDEE_LABEL, roll_call
 from .regex_gate import gated
@@ -426,9 +426,7 @@ def find_people(outline) -> People:
         for pat in OWNER_PATTERNS:
             m = pat.search(text)
             if m:
-                from .signals import _imperative_to
-
-                if _imperative_to(text, split_names(m.group("who")), m.group("what")):
+                if verb_not_owner(text, split_names(m.group("who")), m.group("what")):
                     break  # "Rename to Semagrams": the entry's verb, nobody's name
                 for name in split_names(m.group("who")):
                     people.add(name, "owner", line)

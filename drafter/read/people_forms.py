@@ -1,6 +1,7 @@
 """The ways notes write a person other than by their name: initials the notes define ("Chris
 Manson (CM)", then "CM, AL: Work on ...") and the author of a quoted update ("**X** writes of the
-Y project:" over a quote of what X wrote). Used by :func:`drafter.read.people.find_people` and the
+Y project:" over a quote of what X wrote); and the owner form that names nobody ("Rename to
+Semagrams": the entry's verb in the place of "Karsten to take a pass"). Used by :func:`drafter.read.people.find_people` and the
 readers."""
 
 from __future__ import annotations
@@ -88,3 +89,13 @@ def fold_profiles(people) -> None:
         if alone is not None and alone is not person:
             person.lines = sorted(set(person.lines) | set(alone.lines))
         people.aliases[handle] = target
+
+
+def verb_not_owner(text: str, names: list[str], what: str) -> bool:
+    """Is the 'owner' the verb opening the entry, with no verb after 'to' ("Rename to Semagrams";
+    "Mark to review the PR" is Mark's)?"""
+    from ..playbook.actions import is_verb  # the playbook reads notes through this package: its words on first use
+
+    first = text.split()[0] if text.split() else ""
+    nxt = what.split()[0] if what.split() else ""
+    return len(names) == 1 and names[0] == first and not first.startswith("@") and is_verb(first) and not is_verb(nxt)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .section_modes import MODE_HEADS, MODES, mode_of  # noqa: F401  (re-exported: they lived here)
 from .status_words import (AVAILABILITY, BLOCKED_BY, NO_DECISION, REPORTED_PAST, DONE_WORD, IN_FLIGHT, IN_PROGRESS, MUSING, NOT_DONE, TROUBLE, OTHERS_DID, PLAN_LEAD,  # noqa: F401  (DONE_WORD re-exported)
                            PROBLEM_LABEL, REMAINING, REMAINING_LEAD)
+from .people_forms import verb_not_owner
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .clause_split import options_in, sentences  # noqa: F401  (re-exported: they lived here)
 from .regex_gate import gated
@@ -188,7 +189,7 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
             rf"volunteer(?:s|ed|ing) to|offer(?:s|ed|ing) to|promised to|plans? to|is to|are to|is (?=working on|looking into|reviewing|investigating|on it))\b(?:\s+)?(?P<what>\w.+)$",
             text,
         )
-        if m and not _imperative_to(text, split_names(m.group("who")), m.group("what")):
+        if m and not verb_not_owner(text, split_names(m.group("who")), m.group("what")):
             names = [people.get(n).name if people.get(n) else n for n in split_names(m.group("who"))]
             what = m.group("what").strip()
             return ", ".join(dict.fromkeys(names)), what
@@ -198,21 +199,12 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
             continue
         names = [normalise(n) for n in split_names(m.group("who"))]
         names = [n for n in names if n and (people.known(n) or acceptable(n, "owner", people))]
-        if names and _imperative_to(text, names, m.group("what")):
+        if names and verb_not_owner(text, names, m.group("what")):
             continue  # "Rename to Semagrams", "Switch to poetry": a task's verb, not a person
         if names:
             return ", ".join(names), m.group("what").strip()
     return None, text
 
-
-def _imperative_to(text: str, names: list[str], what: str) -> bool:
-    """Is the 'owner' the verb opening the entry, with no verb after 'to' ("Rename to Semagrams";
-    "Mark to review the PR" is Mark's)?"""
-    from ..playbook.actions import is_verb
-
-    first = text.split()[0] if text.split() else ""
-    nxt = what.split()[0] if what.split() else ""
-    return len(names) == 1 and names[0] == first and not first.startswith("@") and is_verb(first) and not is_verb(nxt)
 
 
 # a pointer to where something is: "See: Action items board", "Slides: deck", "Recording: link"

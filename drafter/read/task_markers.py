@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .outline_tree import indent_of
+
 _ORG_META = re.compile(r"^#\+(?P<k>[A-Za-z_]+):\s*(?P<v>.*)$")
 _ORG_HEAD = re.compile(r"^(?P<stars>\*+)\s+(?:(?P<kw>TODO|DONE|DOING|NEXT|WAITING|CANCEL(?:L)?ED)\s+)?(?P<rest>\S.*)$")
 _LEAD_WORD = re.compile(r"^(?P<ind>\s*(?:[-*+]\s+)?)(?:\*\*|__)?(?P<kw>DONE|TODO|DOING|WIP|IN PROGRESS)(?!\s+(?:lists?|items?)\b)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s+(?P<rest>\S.*)$")
@@ -34,29 +36,21 @@ def _box(kw: str) -> str:
 def _plus_minus(lines: list[str]) -> list[str]:
     """Sibling runs (same indent, consecutive entries) that hold both '+' and '-' markers."""
     out = list(lines)
+    ms = [_PLUS_MINUS.match(x) for x in lines]
     seen: set[int] = set()
-    i = 0
-    while i < len(lines):
-        m = _PLUS_MINUS.match(lines[i]) if i not in seen else None
-        if not m:
-            i += 1
+    for i, m in enumerate(ms):
+        if m is None or i in seen:
             continue
-        ind = len(m.group("ind").expandtabs(4))
-        run, j = [], i
-        while j < len(lines):
-            mj = _PLUS_MINUS.match(lines[j])
-            if mj and len(mj.group("ind").expandtabs(4)) == ind:
+        ind, run = indent_of(lines[i]), []
+        for j in range(i, len(lines)):
+            if ms[j] and indent_of(lines[j]) == ind:
                 run.append(j)
-            elif not (lines[j].strip() and len(lines[j]) - len(lines[j].lstrip()) > 0 and len(lines[j][: len(lines[j]) - len(lines[j].lstrip())].expandtabs(4)) > ind):
+            elif not (lines[j].strip() and indent_of(lines[j]) > ind):
                 break  # a deeper line belongs to the run's last entry; anything else ends the run
-            j += 1
-        seen.update(run)
-        marks = {_PLUS_MINUS.match(lines[k]).group("m") for k in run}
-        if marks == {"+", "-"}:
+        seen.update(run)  # the deeper lines are runs of their own
+        if {ms[k].group("m") for k in run} == {"+", "-"}:
             for k in run:
-                mk = _PLUS_MINUS.match(lines[k])
-                out[k] = f"{mk.group('ind')}- {'[x]' if mk.group('m') == '+' else '[ ]'} {mk.group('rest')}"
-        i += 1  # the deeper lines are runs of their own
+                out[k] = f"{ms[k].group('ind')}- {'[x]' if ms[k].group('m') == '+' else '[ ]'} {ms[k].group('rest')}"
     return out
 
 
