@@ -57,7 +57,7 @@ _STAMP = re.compile(
 _OPEN = re.compile(
     r"\b(still (?:unknown|unclear|not|no|open|missing|under investigation)|(?:is|remains?) (?:unknown|unclear)|not yet (?:known|clear|fixed|resolved)|"
     r"suspect(?:s|ed)?|may (?:recur|happen again)|might (?:recur|happen again)|could (?:recur|happen again)|(?:heavily |severely )?limited by|lack of|"
-    r"at risk|nobody (?:was )?(?:notified|alerted)|went unnoticed|before we realized|before we realised|delay(?:ed)?|"
+    r"at risk|(?:nobody|no one) (?:was )?(?:notified|alerted|noticed)|no alerts? (?:was|were) (?:configured|set up|in place)|went unnoticed|before we realized|before we realised|delay(?:ed)?|"
     r"(?:don'?t|do not|did not|didn'?t) know|unfore?seen|postponed|slipped|rescheduled|schedule\b.{0,40}\b(?:adjusted|changed|moved|revised|slipped))\b",
     re.I,
 )
@@ -209,7 +209,7 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
     s = sent.strip()
     if part == "people":
         return "note"  # "Responders: @Mr0grog, @astonm": who took part, nothing they did
-    if _EXAMPLE.match(s) or re.match(r"^\W*(?:(?:all )?times? (?:are |in |shown )|all times\b)", s, re.I):
+    if _EXAMPLE.match(s) or re.match(r"^\W*(?:(?:all )?times? (?:are |in |shown )|all times\b)", s, re.I) or re.search(r"\ball times are (?:in|shown in)\b", s, re.I):
         return "note"  # an illustration of the sentence before it; how to read the timeline
     if re.match(r"^(?:thanks?|thank you)\b", s, re.I) or re.search(r"\btakes? .{0,60}\bseriously\b", s, re.I) or _META.match(s) or re.search(r"\bsponsored by\b|\b(?:is|are) responsible for\b", s, re.I):
         return "note"  # thanks, "Contact: ...", "Last updated: ...", "Link: ...", a sponsor
@@ -245,6 +245,8 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
         return "outcome"
     if re.search(r"\b(?:decided|agreed|made (?:a|the) decision|voted|concluded)\b", s, re.I) or re.search(r"\bcould\b.*\bbut\b.*\b(?:did not|didn'?t|chose not)\b", s, re.I):
         return "outcome"  # what was settled; "We could restart the game, but we did not want to"
+    if re.match(r"^[^,;]{0,60}?\b(?:don['’]?t|doesn['’]?t|do not|does not)\s+have\b|^[^,;]{0,60}?\blacks?\b", s, re.I) and part not in ("timeline", "resolution"):
+        return "risk"  # "The primary contacts don't have the level of access required ...": a gap the report found
     pm = _PAST.search(s)
     if pm and re.search(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", s[: pm.start()], re.I):
         pm = None  # "it did not resolve the issue": not done
@@ -257,6 +259,8 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
         return "outcome"  # "a security researcher identified a leaked token": what happened, not what we did
     if re.match(r"^(?:\w+\s+){0,3}(?:could|would|might|may)\s+(?:have\s+|also\s+)?[a-z]+", s, re.I) and not DONE_RE.match(s):
         return "outcome"  # "This could result in teams ... using the broken v10.5.0": what it could do, not a thing done
+    if (pm or passive) and not ours and re.search(r"\b(?:started to fail|failed to|went down|broke down|crashed)\b", s, re.I):
+        return "outcome"  # "Crates started to fail to build a day earlier": what went wrong, not work done
     if DONE_RE.match(s) or pm or passive:
         return "done"
     return "outcome"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .markup import clean, strip_comments
+from .ref_links import unbracket_references
 from .task_markers import normalise_markers
 from .outline_tree import Node, Outline, _nest, indent_of as _indent_of  # noqa: F401  (Node, Outline re-exported: they lived here)
 
@@ -57,6 +58,7 @@ _LIST_HEAD = re.compile(
     re.I,
 )
 _TEMPLATE_HINT = re.compile(r"^\s*(?:in this section,? (?:you|please)\b|this is an optional section\b|examples?:|e\.g\.:)", re.I)
+_UNFINISHED = re.compile(r"\s(?:the|a|an|of|to|in|on|for|and|or|with|by|at|from|that|when|than)$", re.I)
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<t>[^*_].*?)\1\s*:?\s*$")
 
 
@@ -115,7 +117,7 @@ def _name_lines_over_lists(nodes: list[Node], lines: list[str]) -> None:
 def build_outline(text: str) -> Outline:
     """Parse ``text`` into an :class:`Outline` (never raises on odd input)."""
     source = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = normalise_markers(source)  # "** TODO x", "(X) x", "+ x" parsed as boxes; the outline keeps the notes' own lines
+    lines = normalise_markers(unbracket_references(source))  # "** TODO x", "(X) x", "+ x" as boxes, "[id]" as its words; the outline keeps the notes' own lines
     nodes: list[Node] = []
     front: dict = {}
     i = 0
@@ -337,8 +339,10 @@ def build_outline(text: str) -> Outline:
             continue
         prev = nodes[-1] if nodes else None
         prev_raw = lines[num - 2].rstrip() if num >= 2 else ""
-        # a wrapped sentence: its next line opens lower-case or with a link or parenthesis ("[platforms](...).")
-        lazy = markdown and (stripped[:1].islower() or stripped[:1] in "([") and not re.search(r"[.!?:;]$", prev_raw)
+        # a wrapped sentence: its next line opens lower-case, with a link, parenthesis or code ("`/opt/docs-rs` directory.");
+        # after a line stopping on "the"/"of" even a label-like line goes on it ("... most of the" + "builds are failing: as we")
+        unfinished = bool(_UNFINISHED.search(prev_raw))
+        lazy = markdown and (stripped[:1].islower() or stripped[:1] in "([`") and not re.search(r"[.!?:;]$", prev_raw)
         # inside an open parenthesis nothing starts a new line of the notes: "([design doc](...),\nowner: [hlopko](...))."
         in_paren = markdown and prev is not None and prev.kind == "para" and prev.raw.count("(") > prev.raw.count(")")
         lazy = lazy or in_paren
@@ -349,7 +353,7 @@ def build_outline(text: str) -> Outline:
             and prev.lines[-1] == num - 1
             and (lazy or len(prev_raw) >= 0.75 * wrap_col)
             and abs(ind - prev.indent) <= 2
-            and (in_paren or not _LABEL_START.match(stripped))
+            and (in_paren or (lazy and unfinished) or not _LABEL_START.match(stripped))
             and not re.match(r"^\[?\d{1,2}:\d{2}", stripped)
             and not prev.raw.rstrip().endswith((":", "  "))
             and (lazy or not (prev.label and len(nodes) > 1 and nodes[-2].kind == "para" and nodes[-2].label))

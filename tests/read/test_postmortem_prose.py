@@ -1,0 +1,94 @@
+"""A blog-post postmortem read as its author wrote it (shaped on the docs.rs outage postmortem of
+2019-10-21, rust-lang/blog.rust-lang.org, MIT OR Apache-2.0): hard-wrapped sentences stay whole,
+reference links keep their names, and what went wrong is no work done."""
+
+import datetime as dt
+
+from drafter import Drafter
+from drafter.read import read_notes
+from drafter.read.outline import build_outline
+from drafter.read.ref_links import unbracket_references
+
+POSTMORTEM = """---
+title: "docs.rs outage postmortem"
+---
+
+At 2019-10-21 01:38 UTC the docs.rs website went down because no available disk
+space was left on the server hosting the application.
+
+## Root cause of the outage
+
+docs.rs needs to store the built documentation on the filesystem before
+uploading it to the database, and it does so in the
+`/opt/docs-rs-prefix/documentations` directory. docs.rs never cleared that
+directory though.
+
+## Postmortem
+
+While monitoring systems were in place and recorded graphs of the increase, no
+alert was configured so nobody noticed the problem.
+
+Crates started to fail to build a day earlier, and close to no builds were
+successfully completed since then. We need to setup alerts when most of the
+builds are failing: as we don’t have the necessary metrics at the moment to
+reliably alert we'll have to add extra instrumentation as well.
+
+The primary contacts don’t have the level of access required to increase the
+disk space of the instance.
+
+## Timeline of events
+
+Unless otherwise noted all events happened on 2019-10-21, and all times are in
+UTC.
+
+- 01:39: [QuietMisdreavus] found the reason for the outage (full root partition)
+- 02:03: [QuietMisdreavus] restarted the web server
+
+[QuietMisdreavus]: https://github.com/QuietMisdreavus
+
+## Action items
+
+* Add alerts when most of the builds are failing.
+"""
+
+
+def _kinds(log):
+    out = {}
+    for w in log.items:
+        for a in w.actions:
+            out[a.text] = "done"
+        for o in w.outcomes:
+            out[o.text] = "outcome"
+        for r in w.risk_notes:
+            out[r.text] = "risk"
+        for c in w.commitments:
+            out[c.what] = "commitment"
+    return out
+
+
+def test_a_wrapped_sentence_stays_one_over_a_code_span_and_a_label_like_line():
+    paras = [n.text for n in build_outline(POSTMORTEM).nodes if n.kind == "para"]
+    assert any("and it does so in the /opt/docs-rs-prefix/documentations directory." in p for p in paras)
+    assert any("alerts when most of the builds are failing: as we" in p for p in paras)
+    assert not any(p.startswith(("builds are failing", "/opt/")) for p in paras)
+
+
+def test_a_bare_reference_link_keeps_its_name_and_a_footnote_stays_as_it_was():
+    lines = ["- 01:39: [Quiet] found it", "[Quiet]: https://github.com/Quiet", "Done[^1]", "[^1]: a note", "- [ehuss] topic"]
+    assert unbracket_references(lines) == ["- 01:39: Quiet found it", "[Quiet]: https://github.com/Quiet", "Done[^1]", "[^1]: a note", "- [ehuss] topic"]
+
+
+def test_what_went_wrong_is_no_work_done():
+    kinds = _kinds(read_notes(POSTMORTEM, dt.date(2019, 10, 25)))
+    assert kinds["Crates started to fail to build a day earlier, and close to no builds were successfully completed since then."] == "outcome"
+    assert kinds["While monitoring systems were in place and recorded graphs of the increase, no alert was configured so nobody noticed the problem."] == "risk"
+    assert kinds["The primary contacts don’t have the level of access required to increase the disk space of the instance."] == "risk"
+    assert "01:39: QuietMisdreavus found the reason for the outage (full root partition)" in kinds
+    assert not any(k.startswith("Unless otherwise noted") for k, v in kinds.items() if v == "done")
+
+
+def test_the_update_says_the_gap_as_a_risk_not_as_done():
+    text = Drafter(engine="offline").draft("update", POSTMORTEM, as_of="2019-10-25", max_words=400).render("markdown")
+    assert "Risk: While monitoring systems were in place" in text, text
+    assert "Done: Crates started to fail" not in text and "Done: While monitoring" not in text
+    assert "We need to setup alerts when most." not in text
