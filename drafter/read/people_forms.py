@@ -92,10 +92,14 @@ def fold_profiles(people) -> None:
 
 
 def verb_not_owner(text: str, names: list[str], what: str) -> bool:
-    """Is the 'owner' the verb opening the entry, with no verb after 'to' ("Rename to Semagrams";
-    "Mark to review the PR" is Mark's)?"""
+    """Does the owner form hold a verb where a name should be: the verb opening the entry with no
+    verb after 'to' ("Rename to Semagrams"; "Mark to review the PR" is Mark's), or an ordinary word
+    in the list of names ("James, talked to Yagiz a bit": James said it; nobody promised anything)?"""
     from ..playbook.actions import is_verb  # the playbook reads notes through this package: its words on first use
+    from .people import is_common_word
 
     first = text.split()[0] if text.split() else ""
     nxt = what.split()[0] if what.split() else ""
+    if len(names) > 1 and any(n[:1].islower() and is_common_word(n) for n in names):
+        return True
     return len(names) == 1 and names[0] == first and not first.startswith("@") and is_verb(first) and not is_verb(nxt)

@@ -198,9 +198,9 @@ def owner_of(text: str, people: People, labels_are_owners: bool = False) -> tupl
         if not m:
             continue
         names = [normalise(n) for n in split_names(m.group("who"))]
+        if verb_not_owner(text, names, m.group("what")):
+            continue  # "Rename to Semagrams", "James, talked to Yagiz ...": a verb, not a person
         names = [n for n in names if n and (people.known(n) or acceptable(n, "owner", people))]
-        if names and verb_not_owner(text, names, m.group("what")):
-            continue  # "Rename to Semagrams", "Switch to poetry": a task's verb, not a person
         if names:
             return ", ".join(names), m.group("what").strip()
     return None, text

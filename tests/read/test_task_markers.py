@@ -103,3 +103,13 @@ def test_a_checklist_update_counts_and_names_the_entries_as_written():
     assert "Not needed prior to launch: Front end" in text  # the second 'Front end' says which one it is
     assert "due Fri 29 May" not in text  # 'post May 29 plans' is after that day, not due on it
     assert "Done: Content finalized." in text or "Done (1 of 5): Content finalized." in text
+
+
+def test_a_past_statement_after_a_speakers_comma_promises_nothing():
+    # Node.js TSC minutes 2024-07-10: "James, talked to Yagiz a bit about this" (James said it; was "James will Yagiz a bit ...")
+    notes = ("# TSC meeting 2024-07-10\n\n## Present\n\n* James Snell\n* Sam Roberts\n* Bob Lee\n\n## npm on windows\n\n"
+             "* James, talked to Yagiz a bit about this, main reason was to raise visibility.\n* Sam, Bob to review the PR\n")
+    log = read_notes(notes, dt.date(2024, 7, 11))
+    promised = {(c.owner, c.what) for c in _all(log, "commitments")}
+    assert not any("Yagiz a bit" in w for _, w in promised)
+    assert promised == {("Sam Roberts, Bob Lee", "review the PR")}  # a list of names before 'to' still owns the step
