@@ -55,6 +55,8 @@ def steps_from_lines(lines: list[str], names: list[str] | None = None) -> list[s
         if m:
             explicit += split_steps(m.group("body"))
             continue
+        if text.rstrip(" *_#-").endswith("?"):
+            continue  # "What did I do this week?", "Did I get stuck anywhere?": a report's question, no routine
         m = _ROUTINE.search(text)
         if m and not re.search(r"\b(?:will|'ll|would|'d|should|want|like)\b", text[: m.start() + 3], re.I):
             routine += split_steps(m.group("body"))

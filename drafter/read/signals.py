@@ -23,7 +23,7 @@ from .task_forms import ABOUT_THE_NOTES, WEEK_DONE, condition_on, finds_out, tra
 
 _NONE_ANSWER = gated(
     r"^(?:no(?:ne|pe)?(?: (?:mentioned|reported|raised|so far|this week|today))?|n/?a|nothing(?: (?:yet|so far|to report|mentioned|reported))?|not really|nil|-+|no blockers?(?: (?:so far|yet|today))?|"
-    r"no,? (?:i|we) (?:didn'?t|did not|haven'?t|have not|am not|wasn'?t)\b.*|no (?:issues|problems|difficulties)\b.*|"
+    r"no,? (?:i|we) (?:didn'?t|did not|haven'?t|have not|am not|wasn'?t)\b.*|no (?:issues|problems|difficulties)\b.*|(?:i|we) (?:found|had|faced|ran into|encountered) no (?:major |big |real |significant )?(?:issues|problems|difficulties|blockers)\b.*|"
     r"not (?:at the moment|yet|so far|as such|really)|all good|nothing blocking\b.*|nothing (?:major|significant|serious)(?: so far| this week)?|"
     r"(?:i have |i've got |there is |there's )?nothing (?:(?:to (?:talk about|report|share|mention|add))|at the moment|right now|for now)(?:,? thanks?(?: you)?)?)[.!]?$",
     re.I,

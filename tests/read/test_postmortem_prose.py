@@ -92,3 +92,34 @@ def test_the_update_says_the_gap_as_a_risk_not_as_done():
     assert "Risk: While monitoring systems were in place" in text, text
     assert "Done: Crates started to fail" not in text and "Done: While monitoring" not in text
     assert "We need to setup alerts when most." not in text
+
+
+FURY_WEEK = """Week 6: First draft of the Ellipsoid tutorial
+=============================================
+
+What did I do this week?
+------------------------
+
+I also submitted the uncertainty PR for review, in order to start making the necessary corrections.
+
+What is coming up next?
+-----------------------
+
+I will start working on the explanation of the tutorial.
+
+Did I get stuck anywhere?
+-------------------------
+
+I found no major difficulties this week.
+"""
+
+
+def test_a_weekly_reports_questions_are_no_runbook_and_no_difficulty_is_no_risk():
+    # fury-gl GSoC 2023 week 6 post (BSD-3-Clause): the report's headings are questions, not routine steps
+    from drafter.playbook.handoff_lines import steps_from_lines
+
+    assert steps_from_lines(["What did I do this week?", "Did I get stuck anywhere?"]) == []
+    log = read_notes(FURY_WEEK, dt.date(2023, 7, 11))
+    assert not [r.text for w in log.items for r in w.risk_notes]
+    plan = Drafter(engine="offline").draft("delegate", FURY_WEEK, as_of="2023-07-11", delegate_to="Sam").render("markdown")
+    assert "Do this week" not in plan and "Get stuck anywhere" not in plan, plan
