@@ -75,7 +75,7 @@ def _label_split(text: str) -> tuple[str | None, str | None]:
 
 
 # a list entry that is only a person: "- **@gabalafou**", "- **Jane Doe**"
-_PERSON_ENTRY = re.compile(r"^@[\w.-]+$|^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}$")
+_PERSON_ENTRY = re.compile(r"^@[\w.-]+(?:\s+[\w'’.-]+){0,2}$|^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}$")
 
 
 def _person_bullets_as_heads(nodes: list[Node]) -> None:
@@ -102,7 +102,7 @@ def _name_lines_over_lists(nodes: list[Node], lines: list[str]) -> None:
         blank_before = node.lines[0] == 1 or not lines[node.lines[0] - 2].strip()
         if (node.kind == "para" and len(node.lines) == 1 and node.indent <= 1 and blank_before and _PERSON_ENTRY.match(who)
                 and len(who.split()) <= 3 and nxt.is_item and nxt.lines[0] == node.lines[0] + 1 and nxt.indent <= 4
-                and (who.startswith("@") or not any(is_common_word(w) for w in who.split()))):
+                and not any(is_common_word(w) for w in who.split()[1 if who.startswith("@") else 0:])):  # "@richard schneider" too
             found.append(node)
     if len(found) < 2:
         return

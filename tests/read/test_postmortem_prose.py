@@ -123,3 +123,14 @@ def test_a_weekly_reports_questions_are_no_runbook_and_no_difficulty_is_no_risk(
     assert not [r.text for w in log.items for r in w.risk_notes]
     plan = Drafter(engine="offline").draft("delegate", FURY_WEEK, as_of="2023-07-11", delegate_to="Sam").render("markdown")
     assert "Do this week" not in plan and "Get stuck anywhere" not in plan, plan
+
+
+def test_a_handle_with_a_surname_heads_its_own_round():
+    # js-ipfs weekly 2018-01-29 (ipfs/team-mgmt, CC-BY-SA-3.0): '@richard schneider' was read as part of @dryajov's round,
+    # so 'Blocked: due to CI' became dryajov's
+    notes = ("# js-ipfs Weekly 2018-01-29\n\n@dryajov\n  - Done: some fixes to ipfsd-ctl\n  - Blocked: no\n\n"
+             "@richard schneider\n  - Done: keychain stuff\n  - Blocked: due to CI\n\n@vmx\n  - Done: finished js-ipld-bitcoin\n")
+    heads = [n.text for n in build_outline(notes).nodes if n.kind == "heading"]
+    assert "@richard schneider" in heads and "@dryajov" in heads
+    text = Drafter(engine="offline").draft("update", notes, as_of="2018-01-30").render("markdown")
+    assert "dryajov — due to CI" not in text and "**dryajov** — blocked" not in text, text
