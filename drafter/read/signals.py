@@ -440,9 +440,17 @@ def _party(text: str, people: People) -> str | None:
             return name
     if m:
         cand = normalise(m.group(1))
+        after = re.match(r"\s+([a-z]+)\b", text[m.end():])
+        if after and after.group(1) not in _AFTER_PARTY:
+            return None  # "blocked on Windows fixes": the fixes are awaited, Windows names them; nobody to chase
         if cand and cand[0].isupper() and not is_me(cand) and acceptable(cand, "with", people):
             return cand
     return None
+
+
+# what may follow the party a wait names ("waiting on Dana to reply", "on Raj at Acme", "for Sam, who ...")
+_AFTER_PARTY = frozenset("to at from for in on about and or re regarding who whose since until till before after by "
+                         "with as if when so but because yet again still now today tomorrow team teams office side folks people group".split())
 
 
 def _strip_done(text: str) -> str:

@@ -134,3 +134,13 @@ def test_a_handle_with_a_surname_heads_its_own_round():
     assert "@richard schneider" in heads and "@dryajov" in heads
     text = Drafter(engine="offline").draft("update", notes, as_of="2018-01-30").render("markdown")
     assert "dryajov — due to CI" not in text and "**dryajov** — blocked" not in text, text
+
+
+def test_a_wait_on_a_things_fixes_names_no_party():
+    from drafter.read.people import find_people
+    from drafter.read.signals import _party
+
+    people = find_people(build_outline("Dana Smith emailed.\n"))
+    assert _party("Blocked: on Windows fixes", people) is None  # js-ipfs weekly: nobody to chase, no 'contact: Windows'
+    assert _party("waiting on Dana to reply", people) == "Dana"
+    assert _party("waiting for Acme team to send the numbers", people) == "Acme"
