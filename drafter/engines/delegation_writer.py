@@ -68,18 +68,19 @@ def write_delegation(plan: Plan, options: DraftOptions) -> DelegationPlan:
         for t in facts.tasks[:6]
     ]
     first = tasks[0]
-    named = [x for x in (the_phrase(short_title(_hyphens(t.title))) for t in tasks) if x]
+    heads = [t.model_copy(update={"title": t.title.split(" — ", 1)[-1]}) for t in tasks]  # "PR 852: ... — look at it": the work
+    named = [x for x in (the_phrase(short_title(_hyphens(t.title))) for t in heads) if x]
     titles = " and ".join(named[:2]) + (" and more" if len(named) > 2 else "") or "the work in these notes"
     recurring = bool(facts.tasks[0].recurring)
     due = f"proposed first deadline {fmt(first.deadline, as_of)}" if first.deadline_proposed else f"first deadline {fmt(first.deadline, as_of)}"
     with_me = f"; I propose to shadow the first run on {fmt(facts.shadow_on, as_of)}" if recurring and facts.shadow_on else ""
     if any(starts_with_verb(t.title) or t.title.split()[0].lower() in ACTION_VERBS | HEAD_VERBS
-           or t.title.split()[0].lower().endswith("ing") or _verb_then_article(t.title) for t in tasks):
+           or t.title.split()[0].lower().endswith("ing") or _verb_then_article(t.title) for t in heads):
         # action items (one is enough): named by what is to be done, not glued after "owns" ("owns the Merge the branch")
-        todo = "; ".join(lower_first(short_title(_hyphens(t.title))) for t in tasks[:2]) + ("; and more" if len(tasks) > 2 else "")
+        todo = "; ".join(_todo(t.title) for t in tasks[:2]) + ("; and more" if len(tasks) > 2 else "")
         what = "this" if len(tasks) == 1 else f"{len(tasks)} tasks"
         headline = f"{who} owns {what} from today, {due}: {todo}."
-        titles = f"{len(tasks)} tasks" if len(tasks) > 1 else lower_first(short_title(_hyphens(tasks[0].title)))
+        titles = f"{len(tasks)} tasks" if len(tasks) > 1 else lower_first(short_title(_hyphens(heads[0].title)))
     else:
         headline = f"{who} owns {titles} from today, {due}{with_me}."
     given = [c.on for t in tasks for c in t.check_ins]
@@ -120,6 +121,14 @@ def held_for(log, who: str) -> str | None:
     quoted = best if len(best) <= 140 else best[:140].rsplit(" ", 1)[0] + " …"
     more = len(lines) - 1
     return f"“{quoted}”" + (f" and {more} more line{'s' if more > 1 else ''} naming them" if more else "")
+
+
+def _todo(title: str) -> str:
+    """A task said after "owns this: ": its work first, then the topic it is about ("look at it from
+    Firefox's perspective (PR 852)")."""
+    topic, _, work = title.rpartition(" — ")
+    said = lower_first(short_title(_hyphens(work)))
+    return f"{said} ({short_title(_hyphens(topic))})" if topic else said
 
 
 def _hyphens(title: str) -> str:

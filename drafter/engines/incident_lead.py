@@ -11,6 +11,8 @@ follow-ups first (a manager asks who does what next), then the cause, the impact
 
 from __future__ import annotations
 
+import re
+
 from ..dates import find_dates
 from ..models import IncidentFacts, Plan, Status
 from ..playbook import fmt
@@ -73,6 +75,12 @@ def _cut(text: str, room: int) -> str:
     return text if len(text) <= room else cut_at_phrase(text, room)
 
 
+def _timed(text: str) -> str:
+    """A timeline entry said as a sentence: '9:58 Service is restored by ...' -> 'At 9:58, service is restored by ...'."""
+    m = re.match(r"^\W*(\d{1,2}:\d{2}(?:\s*(?:am|pm|utc|[A-Z]{2,4}))?)\W*\s+(\S.*)$", clause(text), re.I)
+    return f"At {m.group(1)}, {_low(m.group(2))}" if m else text
+
+
 def _end(text: str) -> str:
     return text if text.endswith(("…", ".", "!", "?")) else f"{text}."
 
@@ -95,15 +103,18 @@ def incident_headline(plan: Plan) -> str | None:
     impact = _end(f"Impact: {_cut(impact, 110)}" if facts.state not in ("delayed", "scheduled") else _cut(cap(impact), 130)) if impact else ""
     cause = new(facts.cause) if facts.cause_known and "cause" not in facts.words else ""
     cause = _end(f"Cause: {_cut(cause, 90)}") if cause else ""
-    pieces = {"follow": follow, "impact": impact, "cause": cause}
+    ended = new(_timed(facts.resolution)) if facts.resolution else ""
+    ended = re.split(r",\s+(?:but|although|though|however|while)\b", ended)[0]  # "... by expanding the database, but keeping ...": how it ended
+    ended = _end(_cut(cap(ended), 120)) if ended else ""
+    pieces = {"follow": follow, "impact": impact, "cause": cause, "ended": ended}
     def fits() -> bool:
         used = len(head) + sum(len(p) + 1 for p in pieces.values() if p)
         return used + min(len(what), 100) + 1 <= LIMIT
 
-    for key in ("cause", "impact", "follow"):  # the least important goes first when the headline is too long
+    for key in ("cause", "ended", "impact", "follow"):  # the least important goes first when the headline is too long
         if fits():
             break
-        if key == "impact" and facts.follow_ups and impact:
+        if key in ("impact", "ended") and facts.follow_ups and pieces[key]:
             pieces["follow"] = follow_up_sentence(facts, 95)  # fewer follow-ups named ("and 5 more") before the impact goes
             if pieces["follow"] and fits():
                 break
@@ -112,4 +123,4 @@ def incident_headline(plan: Plan) -> str | None:
     used = len(head) + sum(len(p) + 1 for p in pieces.values() if p)
     room = LIMIT - used - 1
     first = head + _end(what if len(what) <= room else _what(facts, plan.as_of, room))
-    return " ".join([first] + [pieces[k] for k in ("impact", "cause", "follow") if pieces[k]])
+    return " ".join([first] + [pieces[k] for k in ("ended", "impact", "cause", "follow") if pieces[k]])

@@ -14,7 +14,7 @@ from ..playbook import clean, commitment_object, decision_phrase, fmt, short_tit
 from ..playbook.note_choices import choice_phrase, proposal
 from ..playbook.text import is_me, lower_first, wait_is_external
 from .update_writer import step_text
-from .wording import cap, clause, fit, inline_title, statement, subject, the_phrase
+from .wording import cap, clause, fit, inline_title, statement, subject, the_phrase, with_topic
 
 NO_OPTIONS = "The notes name no alternatives yet"
 NOT_STATED = "not stated in the notes"
@@ -244,10 +244,10 @@ def no_open_decision(plan: Plan) -> OptionsProposal:
     steps = []
     for ip in plan.items:
         if ip.next_step is not None and ip.status != Status.DONE and not getattr(ip.next_step, "due_proposed", False):
-            steps.append(f"{subject(ip.next_step.owner)} will {step_text(ip.next_step, as_of)}")
+            steps.append(with_topic(ip.item.title, f"{subject(ip.next_step.owner)} will {step_text(ip.next_step, as_of)}"))
     for ip in plan.items:  # then steps with a date the tool proposes (marked so by step_text)
         if ip.next_step is not None and ip.status != Status.DONE and getattr(ip.next_step, "due_proposed", False):
-            steps.append(f"{subject(ip.next_step.owner)} will {step_text(ip.next_step, as_of)}")
+            steps.append(with_topic(ip.item.title, f"{subject(ip.next_step.owner)} will {step_text(ip.next_step, as_of)}"))
     return OptionsProposal(
         as_of=as_of,
         subject="No open decision in the notes",

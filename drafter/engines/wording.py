@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..playbook.text import clean
+from ..playbook.text import clean, with_topic  # noqa: F401 - with_topic: the writers import it from here
 from ..render_text import joint_names
 
 # --------------------------------------------------------------------------------------------

@@ -170,6 +170,7 @@ class IncidentFacts(BaseModel):
     impact: str | None = None
     cause: str | None = None  # the notes' sentence that names the cause (known) or says it is unknown
     cause_known: bool | None = None  # None: the notes do not say
+    resolution: str | None = None  # how and when it ended, in the notes' words ("9:58 Service is restored by ...")
     follow_ups: list[FollowUp] = Field(default_factory=list)
     on: dt.date | None = None  # the day it happened (playbook.incident.incident_day)
     after_precursor: bool = False  # dated entries come before ``on`` (a precursor): a sentence may tell one of those days

@@ -145,7 +145,7 @@ def decision_phrase(question: str) -> str:
     """'renew 12 months or go month-to-month?' -> 'whether to renew 12 months or go month-to-month'."""
     q = clean(question).rstrip("?").strip()
     q = re.sub(r"^(?:open question|question|decision(?: needed)?|to decide|decide|tbd)\s*[:\-—]\s*", "", q, flags=re.I)
-    q = re.sub(r"^(?:we need to decide|need to decide|need a decision on|decide)\s+", "", q, flags=re.I)
+    q = re.sub(r"^(?:we need to decide|need to decide|need a decision on|decide)(?:\s+(?:on|upon)\b)?\s+", "", q, flags=re.I)  # "Decide on X": X
     # "Need the team leads to pick" / "need Carla to choose between A and B": the decider is said elsewhere
     m = re.match(r"^(?:we\s+)?need\s+.{1,40}?\s+to\s+(?:pick|choose|decide)(?:\s+(?:between|on)\s+(?P<o>.+))?$", q, re.I)
     if m:

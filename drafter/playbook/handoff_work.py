@@ -13,7 +13,7 @@ import re
 from ..models import ItemPlan, Plan, Status, WorkItem
 from .contacts import aliases, names_of, same_person
 from .rules import starts_with_verb
-from .text import clean, is_me
+from .text import clean, is_me, with_topic
 
 
 def items_to_delegate(plan: Plan, delegate: str | None) -> list[ItemPlan]:
@@ -129,7 +129,7 @@ def commitment_task(ip: ItemPlan, c, log=None) -> ItemPlan:
     item = ip.item
     lines = list(c.lines) or ([c.line] if c.line else [])
     sub = item.model_copy(update={
-        "title": status_task_title(item, c, log) or task_title(c.what),
+        "title": status_task_title(item, c, log) or with_topic(item.title, task_title(c.what)),  # "PR 852: ... — look at it ..."
         "commitments": [c],
         "decisions": [],
         "waits": [],

@@ -118,6 +118,8 @@ def incident_facts(state: IncidentState | None, items: list[ItemPlan], log: Work
         impact = state.first("schedule")
     cause_kind = {"known": "cause_known", "unknown": "cause_unknown"}.get(state.cause or "")
     cause = state.first(cause_kind) if cause_kind else None
+    said = {x.text for x in (what, impact, cause) if x is not None}
+    ended = next((s for s in state.signals if s.kind == "resolved" and s.text not in said), None) if state.state == "resolved" else None
     on = incident_day(items, log)
     earliest = min((a.on for ip in items for a in ip.item.actions if a.on), default=None)
     words = rule.words.replace("{Resolved}", "Resolved" if state.state == "resolved" else "Over")
@@ -125,6 +127,7 @@ def incident_facts(state: IncidentState | None, items: list[ItemPlan], log: Work
         state=state.state, words=words, floor=rule.floor, reason=rule.reason,
         what=what.text if what else None, impact=impact.text if impact else None,
         cause=cause.text if cause else None, cause_known=None if state.cause is None else state.cause == "known",
+        resolution=ended.text if ended else None,
         follow_ups=fus, lines=list(state.lines),
         on=on, after_precursor=bool(on and earliest and earliest < on),
     )

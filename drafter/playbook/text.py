@@ -170,6 +170,8 @@ def cut_at_phrase(text: str, limit: int) -> str:
     clause_ends = [m.start() for m in _CLAUSE_BREAK.finditer(cut) if limit // 3 <= m.start() <= limit]
     breaks = clause_ends or [m.start() for m in _PHRASE_BREAK.finditer(cut) if limit // 2 <= m.start() <= limit]
     t = cut[:breaks[-1]] if breaks else text[:limit].rsplit(" ", 1)[0]
+    if t.count("(") > t.count(")") and t.rfind("(") > limit // 3:
+        t = t[: t.rfind("(")]  # "metrics again (CPU, RAM, and storage)" is cut before the parenthesis, not inside it
     return _DANGLING_END.sub("", t).rstrip(" ,;:—–-") or text[:limit].rsplit(" ", 1)[0]
 
 
@@ -393,3 +395,15 @@ def embeddable(text: str | None) -> str:
 def quoted(text: str) -> str:
     """A sentence from the notes quoted inside another sentence: “The issue proposes ...”."""
     return f"“{clean(text)}”"
+
+
+_BARE_OBJECT = re.compile(r"\b(?:at|on|review|check|test|fix|merge|approve|move|update|about|into|do)\s+(?:it|this|that|them)\b(?!\s+(?:is|was|will|to)\b)", re.I)
+
+
+def with_topic(title: str | None, text: str) -> str:
+    """A step whose object is only 'it' ("look at it from Firefox's perspective") said with its topic:
+    "PR 852: Proposal: browser.test API — Rob Wu will look at it ..." tells what 'it' is."""
+    t = clean(title).strip() if title else ""
+    if not t or len(t) > 90 or "?" in t or not _BARE_OBJECT.search(text) or t.lower() in text.lower():
+        return text
+    return f"{t.rstrip(' .:')} — {text}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .outline import Outline
 from .people import People
+from .section_modes import mode_of
 
 GENRES = ("minutes", "standup", "worklog", "todo", "incident", "notes")
 
@@ -197,7 +198,9 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
         or any(len(n.text) > 500 for n in body)
         or sum(1 for n in body if n.kind == "para" and len(n.lines) >= 3) >= 2  # wrapped paragraphs: a report
     )
-    small = len(body) <= 10 and len(heads) <= 3 and s[best] < 6 and not long_prose
+    # "Last Week's Accomplishments" / "This Week's Plan" / "Anything Blocking?": a short report, read by its parts
+    parted = len(heads) >= 2 and sum(1 for h in heads if mode_of(h.text) in ("done", "doing", "blocked")) >= 2 and best in ("worklog", "standup")
+    small = len(body) <= 10 and len(heads) <= 3 and s[best] < 6 and not long_prose and not parted
     if not me_owner and not small and s[best] < 2.5 and (long_prose or len(body) > 15):
         genre = "worklog" if fp >= 0.2 else best  # a long report: read by its sections
         why.append("long report with weak genre cues")

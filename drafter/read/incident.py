@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .statements import narrative_aside
 from ..dates import find_dates
 from ..models import Action, Commitment, Note, Outcome
 from .genre import GenreGuess
@@ -337,6 +338,8 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     text = sent.strip().rstrip(" :;,\\")
     if not text or kind == "none":
         return
+    if kind in ("note", "risk", "question", "outcome") and narrative_aside(text):
+        return  # "Anyhow, back to the action!", "That's pretty peculiar.": the story's aside, placed, nothing to draft
     last = item.actions[-1] if item.actions else None
     if kind == "done" and text[:1].islower() and last is not None and 0 < max(lines) - max(last.lines) <= 6:
         # "Another team member used the website below:" <url> "to inspect the current certificate": one sentence

@@ -374,6 +374,8 @@ def build_outline(text: str) -> Outline:
             node.kind = "heading"
             node.level = 8
             node.text = node.text.strip(" :")
+        if not markdown and _heads_indented_block(node, lines, i):
+            node.kind, node.level = "heading", 6  # "Meeting Attendees" over its indented names: a plain-text heading
         if node.label and not node.rest and not node.kind == "speaker" and len(node.label) <= 40:
             node.kind = "heading"
             node.level = 8  # "Label:" on its own line: a label heading, below every real heading
@@ -381,12 +383,82 @@ def build_outline(text: str) -> Outline:
         i += 1
 
     _numbered_topics(nodes, lines)
+    _dash_tables(nodes)
     _name_lines_over_lists(nodes, lines)
     _person_bullets_as_heads(nodes)  # after: '- **@trallard**' over '@kulsoomzahra' + list heads them
+    if markdown:
+        _topic_lines(nodes, lines)  # after the name lines: "Burt" over his list is his round, no topic
     _nest(nodes)
     if marked_notes:
         _mark_legends(nodes)
     return Outline(nodes=nodes, lines=source, front_matter=front)
+
+
+_META_LABEL = re.compile(r"^(?:attendees?|attendance|present|participants|regrets|absent|apologies|chairs?|scribes?|note[- ]?takers?|"
+                         r"date|time|when|where|location|agenda|minutes|facilitators?|hosts?|guests?|links?|recording|zoom|call)\b", re.I)
+
+
+def _topic_lines(nodes: list[Node], lines: list[str]) -> None:
+    """"[Issue 847](url): Proposal: Add Root BookmarkTreeNode ID", a blank line, then "* [kiara] ..."
+    points: a line standing alone over a list, short and ending on no sentence mark, titles the list
+    (one level below the heading above it)."""
+    level = 1
+    for i, node in enumerate(nodes):
+        if node.kind == "heading":
+            level = node.level
+            continue
+        if node.kind != "para" or node.indent or len(node.lines) != 1 or not node.text or len(node.text.split()) > 16:
+            continue
+        if node.text.rstrip()[-1:] in ".!?,;:" or (node.label and (not node.rest or _META_LABEL.match(node.label))):
+            continue  # "Attendees: Cary Phillips, Larry Gritz" over the points: the meeting's record, no topic
+        num = node.lines[0]
+        if num >= 2 and lines[num - 2].strip():
+            continue  # a line of a paragraph, not one standing alone
+        nxt = nodes[i + 1] if i + 1 < len(nodes) else None
+        if nxt is None or nxt.kind not in ("bullet", "numbered") or nxt.indent > 4 or nxt.lines[0] - num > 2:
+            continue
+        run = 0
+        for n in nodes[i + 1 :]:
+            if n.kind not in ("bullet", "numbered", "checkbox"):
+                break
+            run += 1
+        if run < 2:
+            continue  # a line over one point: a sentence with its example, no topic
+        node.kind, node.level, node.label, node.rest = "heading", min(level + 1, 9), None, None
+
+
+_DASH_CELLS = re.compile(r"\s+-\s+")
+_DASH_OWNER_HEAD = re.compile(r"\b(?:assigned to|owners?|assignees?|who|responsible)\b", re.I)
+
+
+def _dash_tables(nodes: list[Node]) -> None:
+    """"Task Description - Assigned to - Completed? (yes/no)" over entries "Finish front end Kiosk -
+    Conner/Anson/Alonso - yes": a table written with dashes; its line is the header, each entry a row."""
+    for k, head in enumerate(nodes):
+        if head.kind not in ("para", "heading") or head.is_item or not head.text:
+            continue
+        cols = _DASH_CELLS.split(head.text.strip())
+        if len(cols) < 2 or not _DASH_OWNER_HEAD.search(head.text) or any(len(c.split()) > 4 for c in cols):
+            continue
+        rows = []
+        for n in nodes[k + 1 :]:
+            if not n.is_item or len(_DASH_CELLS.split(n.text.strip())) != len(cols):
+                break
+            rows.append(n)
+        if not rows:
+            continue
+        head.kind, head.header, head.cells, head.label, head.rest = "table_row", True, cols, None, None
+        for n in rows:
+            n.kind, n.cells, n.label, n.rest = "table_row", _DASH_CELLS.split(n.text.strip()), None, None
+
+
+def _heads_indented_block(node: Node, lines: list[str], i: int) -> bool:
+    """A short unindented line with no sentence end whose next non-blank line is indented deeper
+    ("Meeting Attendees" over "    Conner Black"): in plain text, the heading of that block."""
+    if node.indent or node.label or not node.text or len(node.text.split()) > 8 or node.text.rstrip()[-1:] in ".!?,;":
+        return False
+    nxt = next((x for x in lines[i + 1 : i + 4] if x.strip()), None)
+    return nxt is not None and len(nxt) - len(nxt.lstrip()) >= 2
 
 
 def _mark_legends(nodes: list[Node]) -> None:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from ..models import Person
 from .markup import without_emails
 from .outline import table_header
-from .people_forms import fold_initials, fold_profiles, quote_intro, verb_not_owner  # noqa: F401  (quote_intro: re-exported)
+from .people_forms import fold_initials, fold_profiles, fold_short_forms, quote_intro, verb_not_owner  # noqa: F401  (quote_intro: re-exported)
 from .people_lines import cite_every_line
 from .attendee_words import ATTENDEE_HEAD, ATTENDEE_LABEL, roll_call
 from .regex_gate import gated
@@ -66,7 +66,9 @@ _NAME_OR_HANDLE = rf"(?:@[\w.-]+|{FULL_NAME}|[a-z][a-z0-9_-]{{2,20}})"
 OWNER_PATTERNS = [
     gated(rf"^\s*(?:AI|A\.I\.|Action(?: item)?|TODO|ACTION)\s*[\(\[]\s*(?P<who>[^)\]]+?)\s*[\)\]]\s*:?\s*(?P<what>.+)$", re.I),
     gated(rf"^\s*(?:AI|Action(?: item)?|TODO)\s*[:\-–]\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE})*)\s*(?:[:\-–]|\bto\b|\bwill\b)\s*(?P<what>.+)$"),
-    gated(rf"^\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE}){{0,3}})(?:\s+\(@[\w.-]+\))?\s+(?:to|will|'ll|is going to|are going to|is to|are to|agreed to|volunteered to|offered to|promised to|needs to|should)\s+(?P<what>\w.+)$"),
+    gated(rf"^\s*(?P<who>{_NAME_OR_HANDLE}(?:\s*(?:,|and|&|/)\s*{_NAME_OR_HANDLE}){{0,3}})(?:\s+\(@[\w.-]+\))?\s+(?:to|will|'ll|is going to|are going to|is to|are to|agreed to|volunteered to|offered to|promised to|needs to|should(?!\s+have\s+\w+(?:ed|en|one)\b))\s+(?P<what>\w.+)$"),
+    # after a lead clause: "Given the enthusiasm in the meeting ..., Christina will set up a kick off meeting"
+    gated(rf"^\s*(?i:given|since|as|because|after|once|now that|following)\b[^,]{{3,200}},\s*(?P<who>{FULL_NAME})\s+(?:will|is going to)\s+(?!(?:be|not|have|probably|need|require|take|cause|break|fail|stop|work|run|look|become|continue|remain|stay|get|make|show|start|support|allow)\b)(?P<what>[a-z]\w+.+)$"),
     gated(rf"(?:[,;]\s+|\band\s+)(?P<who>{FULL_NAME})\s+(?:[a-z]{{3,}}ed\s+(?:[a-z]+ly\s+)?and\s+)?(?:promised|agreed|offered|volunteered)\s+to\s+(?P<what>\w.+)$"),
     gated(rf"^(?P<what>.+?)\s*[\(\[\-–—]\s*(?:owner|assigned to|assignee|by|who)\s*[:=]?\s*(?P<who>{_NAME_OR_HANDLE})\s*[\)\]]?\s*$", re.I),
     gated(rf"^\s*(?P<what>.+?)\s*[\-–—,]\s*(?P<who>@[\w.-]+)\s*$"),
@@ -440,6 +442,7 @@ def find_people(outline) -> People:
     _name_headings(outline, people)
     fold_initials(people)
     fold_profiles(people)
+    fold_short_forms(people)
     cite_every_line(people, nodes)
     return people
 

@@ -103,3 +103,21 @@ def verb_not_owner(text: str, names: list[str], what: str) -> bool:
     if len(names) > 1 and any(n[:1].islower() and is_common_word(n) for n in names):
         return True
     return len(names) == 1 and names[0] == first and not first.startswith("@") and is_verb(first) and not is_verb(nxt)
+
+
+def fold_short_forms(people) -> None:
+    """A speaker written short ("[tom]") beside one whose name starts with it ("[tomislav]", listed as
+    "Tomislav Jovanovic") is that person, not a second one (and not the word "tom")."""
+    singles = [(key, p) for key, p in people.by_name.items() if len(p.name.split()) == 1 and p.evidence == "speaker" and len(key) >= 3]
+    for key, p in singles:
+        longer = {k for k, q in people.by_name.items()
+                  if q is not p and q.name.split()[0].lower().startswith(key) and len(q.name.split()[0]) > len(key)}
+        targets = {people.aliases.get(k, k) for k in longer}
+        targets = {t for t in targets if t in people.by_name}
+        if len({id(people.by_name[t]) for t in targets}) != 1:
+            continue  # nobody, or two people whose names start so: neither is meant
+        target = max(targets, key=lambda t: len(people.by_name[t].name))
+        merged = people.by_name[target]
+        people.by_name.pop(key, None)
+        merged.lines = sorted(set(merged.lines) | set(p.lines))
+        people.aliases[key] = target

@@ -15,5 +15,5 @@ def unbracket_references(lines: list[str]) -> list[str]:
     ids = {m.group("id") for m in map(_DEFINITION.match, lines) if m}
     if not ids:
         return lines
-    bare = re.compile(r"\[(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + r")\](?![(\[:])")
+    bare = re.compile(r"(?<!\])\[(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + r")\](?![(\[:])")
     return [x if _DEFINITION.match(x) else bare.sub(r"\1", x) for x in lines]

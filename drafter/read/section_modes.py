@@ -16,6 +16,7 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     ("doing", re.compile(r"^(?:to be done|still to do|to do|left to do)\b", re.I)),  # "To be done within this week KW13": not done
     ("done", re.compile(r"^(?:completed|done|finished|accomplished|achieved)\b", re.I)),
     # last week's tasks reported on: "Tasks from previous week:" > "Implemented CI." (done unless a line says otherwise)
+    ("done", re.compile(r"^(?:tasks?|work|items?)\s+(?:completed|done|finished)\s*:?$", re.I)),  # "Tasks Completed:"
     ("done", re.compile(r"^(?:tasks?|work|items?)\s+(?:from|of)\s+(?:the\s+)?(?:previous|last|past)\s+(?:week|sprint|meeting|standup)\s*:?$", re.I)),
     ("risk", re.compile(r"^(?:issues?|problems?)\s*:?$", re.I)),
     # the previous meeting's minutes reviewed ("Minutes/actions from previous meeting"): its lines say what they are
@@ -25,7 +26,7 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     ("context", re.compile(r"^\W*(?:thanks|thank you|kudos|shout-?outs?|appreciations?|gratitude)\b", re.I)),
     ("plain", re.compile(r"\b(retro(?:spective)?|highlights|announcements?|fyi|background|context|overview|introductions?|"
                          r"i'?d like to raise|shout-?outs?|kudos|thanks)\b", re.I)),
-    ("context", re.compile(r"^(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
+    ("context", re.compile(r"^(?:(?:meeting|call)\s+)?(?:agenda|attendees?|attendance|present|participants|roll call|apologies|regrets|absent|"
                            r"next meetings?(?: agenda| date)?|upcoming (?:[\w-]+ ){0,2}meetings?|attended by|recordings?|links?|notetaker|note[- ]taker|scribe|chat|resources|references|meeting (?:info|details|link)|"
                            r"antitrust|housekeeping|logistics|table of contents|contents|toc|guests?|attending|who joined|in attendance)\b|"
                            r"^(?:mc|emcee|moderators?|facilitators?|chairs?|hosts?|secretary|scribes?)\s*:?$|"

@@ -270,6 +270,10 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("none", t, answered=True)
     if _STATUS_ONLY.fullmatch(t):
         return Signal("done", t, owner=speaker or default_owner)  # "merged" under a PR: its state
+    if re.match(r"^(?:i|we)\s+(?:(?:have|already|just|also)\s+)*(?:approved|reviewed|merged|accepted)\b(?!\s+(?:to|that|the (?:idea|proposal|plan))\b)", t, re.I) and "?" not in t:
+        return Signal("done", t, owner=speaker or default_owner)  # "[kiara] I approved yesterday.": her review is done, no group decision
+    if mode == "done" and re.match(r"^(?:decide|choose|pick|agree|settle)\s+(?:on|upon|between|which)\b", t, re.I) and "?" not in t:
+        return Signal("done", t, owner=speaker or default_owner)  # "Decide on AWS Lambda for hosting" under "Accomplishments": decided
     # owner labels: "AI: x", "Action: x", "Sam: fix x" on an action item
     label_owner = None
     m = re.match(r"^(?:AI|A\.I\.|Action(?: items?)?|TODO|Follow[- ]?up)\s*[:\-–]\s*(?P<rest>.+)$", t, re.I)

@@ -70,6 +70,26 @@ _REPLY_OPENER = re.compile(r"^\W*(?:ok(?:ay)?|great|thanks|thank you|yes|yeah|ye
                            r"exactly|true|\+1|you(?:['’]re| are) right|sounds good|makes sense|i agree|good point|no problem|fine)\b", re.I)
 
 
+# a storyteller's aside ("Anyhow, back to the action!", "That's pretty peculiar.", "Whoa, what happened there?")
+_ASIDE_OPENER = re.compile(r"^\W*(?:(?:anyhow|anyway),?\s+back to (?:the|my|our) \w+|interesting|whoa|wow|hmm+|huh|yep|yup|there it is|let['’]s see|"
+                           r"that['’]?s (?:(?:pretty|very|quite|really|rather|so) )?(?:peculiar|odd|weird|strange|interesting|curious|it)|"
+                           r"(?:how|very|pretty) (?:odd|weird|strange|interesting|curious))\b", re.I)
+
+
+def narrative_aside(note: str) -> bool:
+    """A short aside of a story told in the first person, nothing but English's most used words after
+    an opener like "Anyhow", "Whoa", "That's pretty peculiar": no news of the work ("Let's check dmesg"
+    names a thing and stays)."""
+    from .wordlist import everyday_english
+
+    text = _LINKS.sub(" X ", note or "")
+    m = _ASIDE_OPENER.match(text)
+    if not m or len(_TALK_WORD.findall(text)) > 8 or re.search(r"\d", text):
+        return False
+    rest = _TALK_WORD.findall(text[m.end():])
+    return len(rest) <= 4 and all(everyday_english(re.split(r"['’]", w)[0].lower()) for w in rest)
+
+
 def small_talk(note: str) -> bool:
     """A short reply of nothing but English's most used words ("You're right, it may not be.", "Ok, great,
     thanks for the update."): an acknowledgement in the conversation, no news of the work ("We need a new

@@ -19,6 +19,7 @@ _NAME_CELL = re.compile(r"^@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?:\s*(?:,|&|
 # a lower-case handle in an owner column: "chinmay", "@ianh"
 _HANDLE_CELL = re.compile(r"@?[a-z][a-z0-9_.-]{1,30}")
 # a column that gives when it is due: "Due", "Deadline", "Due date", "By", "Target", "ETA"
+_YES_NO = {"yes": "done", "y": "done", "no": "open", "n": "open"}
 _DUE_COLUMN = re.compile(r"\bdue\b|deadline|^by$|^by when$|\btarget\b|\beta\b|^when$", re.I)
 
 
@@ -78,11 +79,11 @@ def read_row(b, item: WorkItem, node: Node, mode: str | None, default_owner: str
     due_cell = next((c for h, c in cols.items() if _DUE_COLUMN.search(h) and c), "")
     if not task and header and node.cells and any(re.search(r"task|action|todo", h, re.I) for h in header):
         task = None  # a row of a task table with no task: its cells are notes
-    status = next((c for h, c in cols.items() if re.search(r"status|state|done", h) and c), "")
+    status = next((c for h, c in cols.items() if re.search(r"status|state|done|complet", h) and c), "")
     if task:
-        state = cell_state(status)  # "In progress" under "What did you work on this past week?" is not done
+        state = _YES_NO.get(status.strip().lower()) or cell_state(status)  # "Completed? (yes/no)": "yes"  # "In progress" under "What did you work on this past week?" is not done
         done = state == "done"
-        row_mode = "done" if done else "doing" if state else (mode or "doing")
+        row_mode = "done_item" if done else "doing" if state else (mode or "doing")
         if state in ("doing", "partly"):
             task = f"{task}: {status}"  # the state as written, said with the task
         sig = classify(task, row_mode, b.people, speaker=owner, default_owner=owner or default_owner, first_person=b.first_person)

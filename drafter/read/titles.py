@@ -45,8 +45,8 @@ def _clean_title(text: str, as_of: dt.date, keep_dates: bool = False) -> str:
     t = re.sub(r"\s*\([^()]*\)", lambda m: "" if _find_dates(m.group(0), as_of) or len(m.group(0)) > 25 else m.group(0), t)
     t = re.split(r"\s+(?:->|=>)\s*|(?:\s+[-–—]+|,)\s+(?=(?:hand|delegate|pass|want|need|waiting|blocked|due|done|i'd|i\s+want)\b)", t, flags=re.I)[0]
     t = RECURRING.sub(lambda m: "" if m.group(0).lower().startswith(("every", "each")) else m.group(0), t)
-    if not keep_dates:
-        t = _strip_dates(t, as_of, keep_bare_weekdays=True)
+    if not keep_dates and not re.search(r"\b(?:week|month|today|tomorrow|yesterday|quarter|year|day|sprint)['’]s\b", t, re.I):
+        t = _strip_dates(t, as_of, keep_bare_weekdays=True)  # "Last Week's Accomplishments" names its part, keeps its words
     t = re.sub(r"^(?:re|fwd?)\s*:\s*|^(?:the|a|an)\s+(?=\S+\s)", "", t, flags=re.I)
     t = re.sub(r"\s{2,}", " ", t).strip(" ,;:-–—.!?")
     return _cap(_short(t))

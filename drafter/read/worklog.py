@@ -74,6 +74,11 @@ def _topic(b: LogBuilder, node):
             return ("d", entry.index), entry.text, entry, None
         if path[0].level <= 2 and path[0].line <= 3:  # "# Status Update" over its parts: the report's own title
             return ("h", path[0].index), path[0].text, path[0], None
+        top = b.outline.headings()[0]
+        if top.line <= 3 and top.level <= path[0].level and _label_heading(top):
+            # "## Last Week's Accomplishments" on line 1, then "## This Week's Plan", "## Anything Blocking?": one
+            # report with no title of its own, its first section heading it (not the first bullet's words)
+            return ("h", top.index), top.text, top, None
     below = [h for h in named if h is not title]
     if below:  # a sub-topic of a report ("D language", "Crashes with -fsanitize=address")
         h = below[-1]
@@ -89,6 +94,15 @@ def _topic(b: LogBuilder, node):
         return ("doc",), fm.strip(), None, None
     first = next((n for n in b.outline.content() if n.kind != "heading"), node)
     return ("doc",), " ".join(first.text.split()[:8]), None, None
+
+
+def _stuck_kind(asks: str, s: str) -> str:
+    """A sentence under "Anything blocking?" / "Need help?": a question, a wait on someone, or a risk."""
+    if asks == "blocked" and is_question(s):
+        return "question"
+    if re.search(r"\b(?:need(?:s|ed)?|waiting|awaiting|depends? on)\b.*\b(?:help|mentor|approval|review|access|reply|answer|feedback)\b|\baccess(?:ing)?\b", s, re.I) or WAIT_RE.search(s) or asks == "help":
+        return "wait"
+    return "risk"
 
 
 def _entry_before(b: LogBuilder, h: Node) -> Node | None:
@@ -274,17 +288,16 @@ def _read_answer(b: LogBuilder, item, node: Node, h: Node | None, asks: str) -> 
     if asks == "blocked" and _RESOLVED.search(_section_text(b, h)):
         _answered(item, q, text, sorted(set(hl) | set(node.lines)))  # "All I did was get stuck ... But all is well now"
         return
-    for sent in sentences(text):
-        s = sent.strip().rstrip(" ;,")
-        if not s:
-            continue
+    said = [x.strip().rstrip(" ;,") for x in sentences(text) if x.strip().rstrip(" ;,")]
+    if (asks in ("blocked", "help", "remain") and len(said) == 2 and re.search(r"\b(?:this|that|it|one|these|those|there)\b", said[1], re.I)
+            and not any(_stuck_kind(asks, x) != "risk" for x in said)):
+        # "I will likely need to enter a credit card ... I don't really want to use a personal one for this.":
+        # one difficulty told in two sentences, the second leaning on the first
+        _add(b, item, "risk", " ".join(x if x.endswith((".", "!")) else x + "." for x in said), node.lines)
+        return
+    for s in said:
         if asks in ("blocked", "help", "remain"):
-            if asks == "blocked" and is_question(s):
-                _add(b, item, "question", s, node.lines)
-            elif re.search(r"\b(?:need(?:s|ed)?|waiting|awaiting|depends? on)\b.*\b(?:help|mentor|approval|review|access|reply|answer|feedback)\b|\baccess(?:ing)?\b", s, re.I) or WAIT_RE.search(s) or asks == "help":
-                _add(b, item, "wait", s, node.lines)
-            else:
-                _add(b, item, "risk", s, node.lines)
+            _add(b, item, _stuck_kind(asks, s), s, node.lines)
         elif asks == "resolved":
             if re.search(r"\bnot yet\b|\bno\b|\bstill\b|\bnot (?:resolved|solved|fixed)\b|\bwip\b|\bin progress\b|\bongoing\b", s, re.I):
                 if len(s.split()) <= 4 or re.match(r"^(?:for|regarding|re|about|on|with|as for)\b[^,]{0,60},\s*(?:not yet|no|not really|still \w+)\W*$", s, re.I):

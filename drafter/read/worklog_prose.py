@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .statements import narrative_aside
 from ..models import Action, Commitment, Note, Outcome, Wait
 from .outline import Node
 from .people import is_me
@@ -176,6 +177,8 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     text = sent.strip().rstrip(" :;,")
     if not text or kind == "none":
         return
+    if kind in ("note", "risk", "question", "outcome") and narrative_aside(text):
+        return  # "Anyhow, back to the action!", "That's pretty peculiar.": the story's aside, placed, nothing to draft
     if leads_a_list(sent):
         return  # "Apart from this, following items have been checked of my list:": the list's lead, nothing itself
     lines = list(lines)

@@ -1,0 +1,74 @@
+"""Minutes whose topics are lines standing alone over their points ("[Issue 847](url): Proposal: ..."
+over "* [kiara] ..."), speakers written short ("[tom]" beside "[tomislav]"), "I approved yesterday",
+and an owner after a lead clause ("Given the enthusiasm ..., Christina will set up ...")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter import Drafter
+from drafter.read import read_notes
+from drafter.read.outline import build_outline
+
+MINUTES = """# Extensions group, 2025-07-17
+
+Attendees: Kiara Rose (Apple), Rob Wu (Mozilla), Tomislav Jovanovic (Mozilla)
+
+## Meeting notes
+
+[Issue 847](https://example.org/issues/847): Proposal: Add a root node ID
+
+ * [kiara] Request to add a property that returns the root node.
+ * [rob] Firefox is supportive too.
+
+[PR 852](https://example.org/pull/852): Proposal: browser.test API
+
+ * [tomislav] I only moved assertions because these run in the extension context.
+ * [rob] I'll look at it from Firefox's perspective.
+ * [kiara] I approved yesterday.
+ * [tom] Yes, we already implemented this in Firefox.
+"""
+
+
+def _log():
+    return read_notes(MINUTES, as_of=dt.date(2025, 7, 18))
+
+
+def test_a_line_over_its_points_is_the_topic():
+    heads = [n.text for n in build_outline(MINUTES).nodes if n.kind == "heading"]
+    assert "Issue 847: Proposal: Add a root node ID" in heads and "PR 852: Proposal: browser.test API" in heads
+    titles = [w.title for w in _log().items]
+    assert "PR 852: Proposal: browser.test API" in titles
+
+
+def test_attendees_line_over_a_list_is_no_topic():
+    text = "# TSC\n\nAttendees: Cary Phillips, Larry Gritz\n\n* one point here\n* another point here\n"
+    assert not [n for n in build_outline(text).nodes if n.kind == "heading" and n.text.startswith("Attendees")]
+
+
+def test_i_approved_is_a_thing_done_not_a_decision():
+    log = _log()
+    assert any("approved yesterday" in a.text for w in log.items for a in w.actions)
+    assert not any("approved" in o.text for w in log.items for o in w.outcomes)
+
+
+def test_a_speaker_written_short_is_the_one_whose_name_starts_so():
+    names = [p.name for p in _log().people]
+    assert "tom" not in [n.lower() for n in names] and "Tomislav Jovanovic" in names
+
+
+def test_a_step_that_says_only_it_names_its_topic():
+    d = Drafter(engine="offline")
+    opts = d.draft("options", MINUTES, as_of=dt.date(2025, 7, 18)).render("markdown")
+    assert "PR 852: Proposal: browser.test API — Rob Wu will look at it" in opts
+    plan = d.draft("delegate", MINUTES, as_of=dt.date(2025, 7, 18), delegate_to="Rob Wu").render("markdown")
+    assert "look at it from Firefox's perspective (PR 852)" in plan.splitlines()[0]
+
+
+def test_an_owner_after_a_lead_clause():
+    text = ("# Team meeting\n\n## Onco\n\nTo date there has not been much progress. Given the enthusiasm in the meeting "
+            "to get things going, Christina will set up a kick off meeting for those interested.\n")
+    log = read_notes(text, as_of=dt.date(2024, 5, 14))
+    assert [(c.owner, c.what) for w in log.items for c in w.commitments] == [("Christina", "set up a kick off meeting for those interested.")]
+    other = read_notes("# Notes\n\nSince the build broke, Windows will need a fix.\n", as_of=dt.date(2024, 5, 14))
+    assert not [c for w in other.items for c in w.commitments if c.owner == "Windows"]
