@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .statements import narrative_aside
 from ..dates import find_dates
 from ..models import Action, Commitment, Note, Outcome
 from .genre import GenreGuess
@@ -35,6 +34,7 @@ from .people import People
 from .sections import walk
 from .signals import DECISION_LABEL, DONE_RE, DONE_VERBS, PASSIVE_DONE_RE, RISK_RE, classify, is_question, sentences
 from .topics import LogBuilder, place_links
+from .statements import narrative_aside
 
 _PARTS: list[tuple[str, re.Pattern]] = [
     ("people", re.compile(r"^\W*(?:responders?|participants|attendees?|atendees|people involved|who was involved|incident (?:commander|team)|on-?call)\W*$", re.I)),

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from .statements import narrative_aside
 from ..models import Action, Commitment, Note, Outcome, Wait
 from .outline import Node
 from .people import is_me
@@ -16,6 +15,7 @@ from .signals import DONE_RE, DONE_VERBS, OUTCOME_RE, PASSIVE_DONE_RE, RISK_RE, 
 from .signals import _risk_word_denied as risk_word_denied
 from .status_words import IN_PROGRESS
 from .topics import LogBuilder, leads_a_list
+from .statements import narrative_aside
 
 _RESOLVED = gated(r"\b(?:all is (?:well|good|fine)(?: now)?|all good now|(?:is|are|was|were|got) (?:now )?(?:resolved|solved|fixed|sorted(?: out)?)|"
                        r"works now|working now|no longer (?:stuck|blocked|an issue)|resolved now)\b", re.I)
