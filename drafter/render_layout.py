@@ -343,6 +343,8 @@ def trim_headline(sections: list[Section]) -> bool:
             said = []
         if not said:
             keep.append(part)
+        elif not any(e.rank is None for e in said):
+            said[0].rank = None  # the line says it now, for the headline too: a cap must not drop it
     if len(keep) == len(parts):
         return False
     head.text = " ".join(keep)

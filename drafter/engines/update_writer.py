@@ -127,6 +127,16 @@ def done_by(a, ip: ItemPlan) -> str:
     return f"{text} ({actor})"
 
 
+# what an incident's responders did that fixed or contained it ("Service is restored by switching to the
+# backup", "Original database is finished being upsized", "adds CloudWatch alarms", "merges work on #163")
+_FIXED = re.compile(r"\b(?:restor\w*|resolv\w*|fix(?:ed|es)?\b|switch\w*|merg\w*|deploy\w*|roll(?:ed|s)? back|revert\w*|upsiz\w*|"
+                    r"increas\w*|expand\w*|add(?:s|ed)?\b|enabl\w*|patch\w*|replac\w*|migrat\w*|mitigat\w*|recover\w*|"
+                    r"back (?:up|online|to normal)|hot ?fix\w*)", re.I)
+
+
+_FAILED = re.compile(r"\b(?:but|not|never|failed|unable|could(?:n't| not))\b|n't\b", re.I)  # "we tried to fix this, but failed"
+
+
 def first_distinct(values, k: int) -> list[str]:
     """The first ``k`` distinct non-empty ``values``, in order; the rest are never computed."""
     out: dict[str, None] = {}
@@ -146,8 +156,11 @@ def _item_status(ip: ItemPlan, plan: Plan) -> ItemStatus:
     as_of = plan.as_of
     # only the first few lines of each list are drafted: the rest are never worded (an item of a
     # long note holds thousands of notes, and wording every one was most of the writer's time)
+    actions = ip.item.actions
+    if plan.incident is not None:  # an incident's timeline: what fixed it before who noticed what
+        actions = sorted(actions, key=lambda a: not (_FIXED.search(a.text) and not _FAILED.search(a.text)))
     done = list(islice(chain(
-        (done_by(a, ip) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in ip.item.actions if statement(a.text)),
+        (done_by(a, ip) + (f" ({fmt(a.on, as_of)})" if a.on else "") for a in actions if statement(a.text)),
         (clause(c.what) for c in ip.commitments if promise_kind(c) == "done" and clause(c.what)),
         (f"delivered {c.what}" for c in ip.commitments if c.state == "done" and ip.status != Status.DONE),
     ), 6))
