@@ -70,6 +70,10 @@ _DELAYED = re.compile(r"\b(?:delay(?:ed)?|slipp\w*|postponed|(?:schedule|date)s?
 _IMPACT_LABEL = re.compile(r"^\W{0,2}impact\W{0,2}\s*:\s*\S", re.I)
 # a field of a report's header: one to three words, a colon, a short value ("Duration: 4h 36m")
 _FIELD = re.compile(r"^\W{0,2}[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\W{0,2}\s*:\s*\S.{0,60}$")
+# a pointer ("Difference due to the commits can be viewed here") or a byline ("David Ellis david@iasql.com"):
+# no account of what happened
+_NOT_WHAT = re.compile(r"\b(?:can|could|may) be (?:viewed|found|seen|read|accessed)\b|^\W*(?:see|details|more info\w*)\b"
+                       r"|^\W*(?:[A-Za-z][\w.'-]*\s+){0,3}<?[\w.+-]+@[\w-]+\.[\w.]+>?\W*$", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<t>.+?)\s*#*\s*$")
 
 
@@ -148,7 +152,7 @@ def incident_state(log: WorkLog) -> IncidentState | None:
     # what happened: the first thing done or found, not a labelled field of the report's header
     # ("Duration: 6:29pm to 11:05pm", "Severity: Critical"), which says something of it, not what it was
     told = [(t, ln) for k, t, ln in elements if k in ("outcome", "done") and not _stamped(t)]
-    what = next((e for e in told if not _FIELD.match(e[0])), told[0] if told else None)
+    what = next((e for e in told if not _FIELD.match(e[0]) and not _NOT_WHAT.search(e[0])), told[0] if told else None)
     if what:
         add("what", what[0], what[1])
 

@@ -219,6 +219,8 @@ def clean(raw: str) -> Clean:
         s = s[: tm.start()]
     if "[^" in s:
         s = re.sub(r"\[\^[\w-]{1,20}\](?::\s*)?", " ", s)  # a footnote mark or label ("[^1]", "[^1]: ...")
+    if "[link" in s.lower():  # "[link to github issue]" (with or without its url): the template's pointer, no prose
+        s = re.sub(r"\s*\[link(?: to)?(?: (?:the|a|an))?(?: (?:github|gh|jira))? (?:issue|ticket|pr|pull request)s?\](?:\([^()\s]*\))?\]?", "", s, flags=re.I)
     if "`" in s:
         s = _RST_LINK.sub(lambda m: (out.urls.append(m.group(2)) or m.group(1)), s)
     if "![" in s:
@@ -263,6 +265,10 @@ def clean(raw: str) -> Clean:
     if "`" in s:
         s = _CODE.sub(r"\1", s)
         s = s.replace("`", "")  # an unpaired backtick
+    if "{{" in s:  # a template's slot: "{{ Start writing after action reports }}" is the text; "{{ summary }}" unfilled
+        s = re.sub(r"\{\{\s*(.*?)\s*\}\}", lambda m: "" if re.fullmatch(r"[a-z_ ]{1,20}", m.group(1)) and len(m.group(1).split()) <= 2 else m.group(1), s)
+    if "==" in s:  # "==@raulk==": markdown highlight
+        s = re.sub(r"==(?=\S)([^=\n]{1,80}?)(?<=\S)==", r"\1", s)
     if "~~" in s:
         s = _STRIKE.sub(r"\1", s)
     if "**" in s or "__" in s:

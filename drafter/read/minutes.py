@@ -39,6 +39,7 @@ from .signals import (
     labelled_outcome,
     sentences,
 )
+from .section_modes import PART_ENTRY
 from .topics import LogBuilder
 
 # the labelled parts of a minutes topic, and the mode each part is read in (None: plain statements)
@@ -226,8 +227,9 @@ def _as_text(node: Node, text: str) -> Node:
 
 
 def _special(b: LogBuilder, node: Node, item, mode) -> bool:
-    if node.is_item and node.children and (_label_part(node) or (node.label and not node.rest)):
-        b.place(item, node)  # "* Decisions:" labels the points under it
+    if node.is_item and node.children and (_label_part(node) or (node.label and not node.rest)
+                                           or not node.label and PART_ENTRY.fullmatch((node.text or "").strip(" :"))):
+        b.place(item, node)  # "* Decisions:", "- Got done" label the points under it
         return True
     p = b.outline.parent(node)
     if p is not None and p.is_item and _STATUS_ONLY.fullmatch(node.text.strip()):

@@ -14,6 +14,7 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
                          r"^(?:keep doing|stop doing|start doing|keep and expand|to improve|what we'?ll change|what to change)\b", re.I)),
     # a round's parts named by their state first: "Completed Tasks" is done (not "tasks" to do), "Issues" are its risks
     ("doing", re.compile(r"^(?:to be done|still to do|to do|left to do)\b", re.I)),  # "To be done within this week KW13": not done
+    ("risk", re.compile(r"^(?:didn'?t|did not|not) (?:get )?(?:done|finished|completed)\b", re.I)),  # "Didn't get done (and had commited to last week)"
     ("done", re.compile(r"^(?:completed|done|finished|accomplished|achieved)\b", re.I)),
     # last week's tasks reported on: "Tasks from previous week:" > "Implemented CI." (done unless a line says otherwise)
     ("done", re.compile(r"^(?:tasks?|work|items?)\s+(?:completed|done|finished)\s*:?$", re.I)),  # "Tasks Completed:"
@@ -68,6 +69,7 @@ def mode_of(heading: str | None) -> str | None:
 
 # an entry that names a part of the topic without its colon ("- Take homes" > "- Encourage our sub-projects ..."); not
 # "- Goals" > "- make repo smaller" (what a choice is for, no task)
-PART_ENTRY = re.compile(r"(?:take[- ]?homes?|action items?|next steps?|to[- ]?dos?|follow[- ]?ups?|done|completed|blockers?)", re.I)
+PART_ENTRY = re.compile(r"(?:take[- ]?homes?|action items?|next steps?|to[- ]?dos?|follow[- ]?ups?|done|completed|blockers?|blocked|got done|"
+                        r"in progress|(?:didn'?t|did not) get done(?:\s*\([^()]{0,60}\))?)", re.I)
 # attendance: context for everything under it ('Attended by' > 'TSC voting members' > names)
 ATTENDANCE = re.compile(r"^\W*(?:attended by|attendees?|attendance|present|participants|in attendance|who joined|roll call|apologies|regrets|absent)\b", re.I)
