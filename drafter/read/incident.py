@@ -222,6 +222,8 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
         return "question"
     if re.match(r"^(?:(?:we|i)\s*(?:will|'ll|need|must|have to|plan to|are going to|intend to)\b|please\b)", s, re.I):
         return "commitment"  # "We need more help to improve security", "Please consider contributing"
+    if node.checked is False:
+        return "commitment"  # "- [ ] Incident title ... is cleaned up": an open box is work not done, whatever its tense
     sig = classify(s, None, b.people, checked=node.checked, first_person=b.first_person)
     if sig.kind == "none":
         return "none"

@@ -59,6 +59,9 @@ _LIST_HEAD = re.compile(
     re.I,
 )
 _TEMPLATE_HINT = re.compile(r"^\s*(?:in this section,? (?:you|please)\b|this is an optional section\b|examples?:|e\.g\.:)", re.I)
+_GUIDANCE = re.compile(r"^(?:these|this) (?:sections?|subheadings?|headings?|template)\b.{0,80}\b(?:should be|filled? (?:out|in)|sample|delete|remove|replace)\b"
+                       r"|^these are (?:only )?sample\b|^these are good things that happened\b|^things that could have gone better\.\s+ideally\b"
+                       r"|^(?:replace|delete) this (?:text|section|line)\b", re.I)
 _UNFINISHED = re.compile(r"\s(?:the|a|an|of|to|in|on|for|and|or|with|by|at|from|that|when|than)$", re.I)
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<t>[^*_].*?)\1\s*:?\s*$")
 
@@ -326,6 +329,11 @@ def build_outline(text: str) -> Outline:
             prev.clean = clean(" ".join(x.strip() for x in prev.raw.split("\n")))
             prev.text = prev.clean.text
             _labels(prev)
+            i += 1
+            continue
+        if _GUIDANCE.match(stripped) or (prev is not None and prev.kind == "comment" and prev.raw == "guidance" and prev.lines[-1] == num - 1):
+            # "These sections should be filled out once we've resolved the incident ...": the template's own words
+            nodes.append(Node(index=len(nodes), kind="comment", lines=[num], raw="guidance", text=""))
             i += 1
             continue
         node = add("para", [num], raw, stripped, indent=ind)
