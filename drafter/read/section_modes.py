@@ -14,6 +14,8 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
                          r"^(?:keep doing|stop doing|start doing|keep and expand|to improve|what we'?ll change|what to change)\b", re.I)),
     # a round's parts named by their state first: "Completed Tasks" is done (not "tasks" to do), "Issues" are its risks
     ("doing", re.compile(r"^(?:to be done|still to do|to do|left to do)\b", re.I)),  # "To be done within this week KW13": not done
+    # "Open issues from recent meetings", "Outstanding action items": the actions still open, not risks
+    ("doing", re.compile(r"^(?:open|pending|outstanding|carried[- ]over)\s+(?:issues|items|actions?|action items?|tasks|to-?dos?)\b(?!.*\b(?:list|discussion)\b)", re.I)),
     # "Challenges & How I Overcame Them": difficulties told with their solutions, over: no open risk, no task
     ("plain", re.compile(r"\b(?:challenges?|problems?|issues?|difficult\w*|obstacles?)\b.*\b(?:overc[ao]me|solved|resolved|fixed|addressed|tackled)\b", re.I)),
     ("risk", re.compile(r"^(?:didn'?t|did not|not) (?:get )?(?:done|finished|completed)\b", re.I)),  # "Didn't get done (and had commited to last week)"

@@ -270,6 +270,9 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("none", t, answered=True)
     if _STATUS_ONLY.fullmatch(t):
         return Signal("done", t, owner=speaker or default_owner)  # "merged" under a PR: its state
+    dated = re.match(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}\s*:\s*(?=[^:]{1,40}:\s)", t)
+    if dated:
+        t = t[dated.end():]  # "2026.01.27: Andreas: Prepare a list ...": the day it was raised, then the owner's action
     if re.match(r"^(?:i|we)\s+(?:(?:have|already|just|also)\s+)*(?:approved|reviewed|merged|accepted)\b(?!\s+(?:to|that|the (?:idea|proposal|plan))\b)", t, re.I) and "?" not in t:
         return Signal("done", t, owner=speaker or default_owner)  # "[kiara] I approved yesterday.": her review is done, no group decision
     if mode == "done" and re.match(r"^(?:decide|choose|pick|agree|settle)\s+(?:on|upon|between|which)\b", t, re.I) and "?" not in t:

@@ -72,3 +72,14 @@ def test_an_owner_after_a_lead_clause():
     assert [(c.owner, c.what) for w in log.items for c in w.commitments] == [("Christina", "set up a kick off meeting for those interested.")]
     other = read_notes("# Notes\n\nSince the build broke, Windows will need a fix.\n", as_of=dt.date(2024, 5, 14))
     assert not [c for w in other.items for c in w.commitments if c.owner == "Windows"]
+
+
+def test_dated_owner_lines_under_open_items_are_actions():
+    from drafter.read.section_modes import mode_of
+
+    assert mode_of("Open issues from recent meetings") == "doing"
+    text = ("# SIG meeting\n\nAttendees: Andreas Fehlner, Christian Bourjau\n\n## Open issues from recent meetings\n\n"
+            "* 2026.01.13: Christian: Check with conda-forge experts whether release candidates can trigger automatic PRs.\n"
+            "* 2026.01.27: Andreas: Update the documentation on known vulnerabilities and send the links to the team.\n")
+    got = {(c.owner, c.what.split()[0]) for w in read_notes(text, as_of=dt.date(2026, 1, 28)).items for c in w.commitments}
+    assert {("Christian Bourjau", "Check"), ("Andreas Fehlner", "Update")} <= got, got
