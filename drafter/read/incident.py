@@ -34,7 +34,7 @@ from .people import People
 from .sections import walk
 from .signals import DECISION_LABEL, DONE_RE, DONE_VERBS, PASSIVE_DONE_RE, RISK_RE, classify, is_question, sentences
 from .topics import LogBuilder, place_links
-from .statements import narrative_aside
+from .statements import story_aside
 
 _PARTS: list[tuple[str, re.Pattern]] = [
     ("people", re.compile(r"^\W*(?:responders?|participants|attendees?|atendees|people involved|who was involved|incident (?:commander|team)|on-?call)\W*$", re.I)),
@@ -340,7 +340,7 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     text = sent.strip().rstrip(" :;,\\")
     if not text or kind == "none":
         return
-    if kind in ("note", "risk", "question", "outcome") and narrative_aside(text):
+    if story_aside(kind, text):
         return  # "Anyhow, back to the action!", "That's pretty peculiar.": the story's aside, placed, nothing to draft
     last = item.actions[-1] if item.actions else None
     if kind == "done" and text[:1].islower() and last is not None and 0 < max(lines) - max(last.lines) <= 6:

@@ -90,6 +90,11 @@ def narrative_aside(note: str) -> bool:
     return len(rest) <= 4 and all(everyday_english(re.split(r"['’]", w)[0].lower()) for w in rest)
 
 
+def story_aside(kind: str, text: str) -> bool:
+    """Is a read element of ``kind`` only a storyteller's aside (see :func:`narrative_aside`), placed but not drafted?"""
+    return kind in ("note", "risk", "question", "outcome") and narrative_aside(text)
+
+
 def small_talk(note: str) -> bool:
     """A short reply of nothing but English's most used words ("You're right, it may not be.", "Ok, great,
     thanks for the update."): an acknowledgement in the conversation, no news of the work ("We need a new

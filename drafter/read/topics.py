@@ -19,7 +19,7 @@ from ..models import Action, Commitment, Decision, Note, Outcome, Question, Sour
 from .outline import Node, Outline
 from .people import People, is_me, quote_intro, weak_tag
 from .signals import DECISION_LABEL, classify, is_question, labelled_outcome, mode_of, sentences, speaker_turns
-from .statements import narrative_aside, said_something, small_talk
+from .statements import said_something, small_talk, story_aside
 from .status_words import BLOCKED_BY, NO_DECISION
 from .deciders import decider_in, initials as _initials
 from .table_rows import read_row
@@ -262,7 +262,7 @@ class LogBuilder:
             return
         if sig.kind == "question" and is_aside_question(text):
             return  # "... so that I have a deadline? Because I operate on deadlines? Maybe?": an aside to the question
-        if sig.kind in ("note", "risk") and small_talk(text) or sig.kind in ("note", "risk", "question", "outcome") and narrative_aside(text):
+        if sig.kind in ("note", "risk") and small_talk(text) or story_aside(sig.kind, text):
             return  # "Ok, great, thanks for the update.", "Anyhow, back to the action!": the line is placed, nothing is drafted from it
         owner = self.canonical(sig.owner)
         sig.on_whom = self.canonical(sig.on_whom)

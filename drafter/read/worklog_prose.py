@@ -15,7 +15,7 @@ from .signals import DONE_RE, DONE_VERBS, OUTCOME_RE, PASSIVE_DONE_RE, RISK_RE, 
 from .signals import _risk_word_denied as risk_word_denied
 from .status_words import IN_PROGRESS
 from .topics import LogBuilder, leads_a_list
-from .statements import narrative_aside
+from .statements import story_aside
 
 _RESOLVED = gated(r"\b(?:all is (?:well|good|fine)(?: now)?|all good now|(?:is|are|was|were|got) (?:now )?(?:resolved|solved|fixed|sorted(?: out)?)|"
                        r"works now|working now|no longer (?:stuck|blocked|an issue)|resolved now)\b", re.I)
@@ -177,7 +177,7 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     text = sent.strip().rstrip(" :;,")
     if not text or kind == "none":
         return
-    if kind in ("note", "risk", "question", "outcome") and narrative_aside(text):
+    if story_aside(kind, text):
         return  # "Anyhow, back to the action!", "That's pretty peculiar.": the story's aside, placed, nothing to draft
     if leads_a_list(sent):
         return  # "Apart from this, following items have been checked of my list:": the list's lead, nothing itself
