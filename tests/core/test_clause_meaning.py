@@ -25,3 +25,11 @@ def test_a_hedge_is_kept_in_honest_words():
     assert "functioning fairly well" in tighten(KIND_OF)
     assert tighten("The new build sort of works on ARM.") == "The new build partly works on ARM."
     assert "kind of" not in tighten(KIND_OF)
+
+
+def test_etc_goes_but_a_name_that_starts_with_it_stays():
+    # etcd v3.5 postmortem (unseen real notes): "When etcd is updating" was drafted "Whend is updating"
+    from drafter.engines.offline import tighten
+
+    assert tighten("When etcd is updating database state, etc.") == "When etcd is updating database state"
+    assert tighten("We fixed A, B, etc. today") == "We fixed A, B today"
