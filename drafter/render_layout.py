@@ -298,10 +298,12 @@ def _tokens(text: str) -> set[str]:
 
 
 # the bottom line as the playbook words a state alone ("On track." / "On track: no open waits or missed dates.")
-_BARE_STATUS = re.compile(r"^(?:%s)(?:: no open waits or missed dates)?\.$" % "|".join(re.escape(s.label.capitalize()) for s in Status))
+_UNSTATED = "No blockers"  # engines.wording.UNSTATED_ON_TRACK, as a headline opens with it
+_BARE_STATUS = re.compile(r"^(?:%s)(?:: no open waits or missed dates)?\.$"
+                          % "|".join([re.escape(s.label.capitalize()) for s in Status] + [_UNSTATED]))
 
 
-_NEWS_LEAD = re.compile(r"^%s: (?P<news>.+)$" % re.escape(Status.ON_TRACK.label.capitalize()))
+_NEWS_LEAD = re.compile(r"^(?:%s|%s): (?P<news>.+)$" % (re.escape(Status.ON_TRACK.label.capitalize()), _UNSTATED))
 
 
 _WHEN_I_CHECK = re.compile(r"\s*\((?:no date|proposed)[^)]*\)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .engines.wording import will_ok
+from .engines.wording import UNSTATED_ON_TRACK, status_words, will_ok
 from .models import Ask, CommitmentState, Fallback, NextStep, Risk, Status, StatusUpdate
 from .playbook.rules import worded_as_action
 from .playbook.text import IRREGULAR_PAST, VERBS, lower_first
@@ -176,7 +176,7 @@ class _Writer:
 # Layouts
 # --------------------------------------------------------------------------------------------
 
-_STATUS_WORDS = ("on track", "at risk", "blocked", "off track", "done", "on_track", "at_risk", "off_track")
+_STATUS_WORDS = ("on track", "at risk", "blocked", "off track", "done", "on_track", "at_risk", "off_track", UNSTATED_ON_TRACK)
 
 
 # a pronoun that needs the item's title to be understood on a line of its own: 'get the symbology to work with it'
@@ -310,7 +310,7 @@ class _Lines:
 def _update_sections(a: StatusUpdate, w: _Writer) -> list[Section]:
     headline = w.t(a.headline)
     if not any(s in headline.lower() for s in _STATUS_WORDS):
-        headline = f"{cap_first(a.overall.label)}: {headline}"
+        headline = f"{cap_first(status_words(a.overall, a.overall_stated))}: {headline}"
     sections = [Section(entries=[Entry(sentence(headline), "para")])]
     head_core = _core(sentence(headline))
     w.checks_said = set(re.findall(r"I check ([^)]+)\)", headline))  # next_step says each check-in day once

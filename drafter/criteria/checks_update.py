@@ -27,7 +27,7 @@ from .text import (
     word_count,
 )
 
-ON_TRACK_WORDS = re.compile(r"\b(on[ -]?track|on schedule|all good|no issues|all fine|going well|green)\b", re.I)
+ON_TRACK_WORDS = re.compile(r"\b(no blockers|on[ -]?track|on schedule|all good|no issues|all fine|going well|green)\b", re.I)
 REASON_RE = re.compile(r"\b(because|since|as |although|though|but|despite|even though|given)\b", re.I)
 STATE_RE = re.compile(
     r"\b(done|complete[d]?|sent|delivered|shipped|finished|submitted|signed|merged|missed|late|overdue|slipp\w*|"

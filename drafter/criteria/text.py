@@ -121,12 +121,12 @@ def quote(s: str, n: int = 160) -> str:
 # ------------------------------------------------------------------------------------------
 
 STATUS_RE = re.compile(
-    r"\b(on[ -_]?track|at[ -_]?risk|blocked|off[ -_]?track|behind schedule|all done|complete[d]?|done|"
+    r"\b(no blockers|on[ -_]?track|at[ -_]?risk|blocked|off[ -_]?track|behind schedule|all done|complete[d]?|done|"
     r"on schedule|slipping|delayed|green|amber|red)\b",
     re.I,
 )
 _STATUS_NORM = {
-    "on track": "on_track", "on schedule": "on_track", "green": "on_track",
+    "on track": "on_track", "on schedule": "on_track", "green": "on_track", "no blockers": "on_track",
     "at risk": "at_risk", "slipping": "at_risk", "amber": "at_risk", "delayed": "at_risk",
     "blocked": "blocked",
     "off track": "off_track", "behind schedule": "off_track", "red": "off_track",

@@ -17,7 +17,7 @@ import re
 from ..models import ChecklistLine, ItemPlan, Plan, Status
 from ..playbook import clean
 from ..read.incident_state import top_titles
-from .wording import cap, fit
+from .wording import cap, fit, status_words
 
 PER_LINE = 12  # entries named per line (a word cap drops them from the end; the count says how many there are)
 _LIST_WORD = re.compile(r"^\W*(?:todo|to-?do(?: list)?|tasks?|checklist|backlog|list)\W*$", re.I)
@@ -79,4 +79,4 @@ def checklist_headline(plan: Plan) -> str | None:
     done = sum(len(ip.item.actions) + sum(1 for c in ip.commitments if c.state == "done") for ip in plan.items)
     title = next((clean(t) for t, _ in top_titles(plan.log) if not _LIST_WORD.match(t)), "")
     lead = f"{title}: " if title else "The list: "
-    return f"{cap(plan.overall.label)}: {lead}{done} of {done + len(opened)} entries done, {len(opened)} open; none has a due date."
+    return f"{cap(status_words(plan.overall, plan.status_stated))}: {lead}{done} of {done + len(opened)} entries done, {len(opened)} open; none has a due date."

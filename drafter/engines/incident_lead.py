@@ -17,13 +17,13 @@ from ..dates import find_dates
 from ..models import IncidentFacts, Plan, Status
 from ..playbook import fmt
 from ..playbook.text import cut_at_phrase
-from .wording import cap, clause
+from .wording import cap, clause, status_words
 
 LIMIT = 300
 
 
-def _status_words(status: Status) -> str:
-    return "all done" if status == Status.DONE else status.label
+def _status_words(status: Status, stated: bool) -> str:
+    return "all done" if status == Status.DONE else status_words(status, stated)
 
 
 def _low(text: str) -> str:
@@ -89,7 +89,7 @@ def incident_headline(plan: Plan) -> str | None:
     facts = plan.incident
     if facts is None or not facts.what:
         return None
-    head = f"{facts.words} ({_status_words(plan.overall)}): "
+    head = f"{facts.words} ({_status_words(plan.overall, plan.status_stated)}): "
     what = _what(facts, plan.as_of, LIMIT)
     said = [clause(facts.what).lower()]
 

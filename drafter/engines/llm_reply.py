@@ -181,7 +181,9 @@ def _plan_headline(plan: Plan) -> str:
 
         text = headline_for(plan)
     except Exception:  # never fail a draft on the repair itself
-        text = f"{plan.overall.label.capitalize()}."
+        from .wording import status_words
+
+        text = f"{status_words(plan.overall, plan.status_stated).capitalize()}."
     return text[:300]
 
 

@@ -25,7 +25,7 @@ from .update_writer import (
     without_title,
 )
 from .checklist import checklist_headline, is_checklist
-from .wording import cap, clause, fit, sentence_problems, subject, the_phrase
+from .wording import cap, clause, fit, sentence_problems, status_words, subject, the_phrase
 
 def focus_phrase(ip: ItemPlan, as_of, people: tuple[str, ...] | list[str] = ()) -> str:
     """'the Q3 docs for the board meeting on Tue 1 Dec' — the outcome, not only the task (U12)."""
@@ -185,7 +185,7 @@ def headline_for(plan: Plan) -> str:
             return lead
     if not plan.items:
         tail = "; the lines I could not place are listed below" if plan.log.unplaced else ""
-        return f"On track: the notes name no open work{tail}."
+        return f"{cap(status_words(Status.ON_TRACK, plan.status_stated))}: the notes name no open work{tail}."
     if plan.overall == Status.DONE:
         titles = ", ".join(clause(ip.item.title) for ip in plan.items[:4]) or "nothing open"
         ahead = sorted((ip.item.deadline, ip.item.deadline_label) for ip in plan.items
@@ -200,7 +200,7 @@ def headline_for(plan: Plan) -> str:
           or next((ip for ip in plan.items if ip.status == plan.overall and not said_only(ip)), None)
           or next((ip for ip in plan.items if ip.status == plan.overall), None)
           or max(plan.items, key=lambda x: x.status.severity))
-    status = cap(ip.status.label)
+    status = cap(status_words(ip.status, plan.status_stated))
     lead = lead_sentence(status, ip, as_of, [p.name for p in plan.log.people], plan.log.first_person)
     missed_with_date = any(c.state == "missed" and c.new_date and c.owner == "I" for c in ip.commitments)
     plan_parts = [] if missed_with_date and not ip.fallbacks else plan_sentences(ip, as_of)

@@ -18,7 +18,7 @@ from ..playbook.rules import worded_as_action
 from ..read.people import is_me
 from ..render_text import outcome_label
 from .checklist import checklist_lines, is_checklist, plain_open
-from .wording import cap, clause, fit, question, sentence_problems, statement, subject, the_phrase, will_ok
+from .wording import cap, clause, fit, question, sentence_problems, statement, status_words, subject, the_phrase, will_ok
 
 
 def _others_step(c) -> bool:
@@ -267,12 +267,13 @@ def write_update(plan: Plan) -> StatusUpdate:
     if not plan.log.first_person and any(has_content(ip) for ip in plan.items):
         plan = plan.model_copy(update={"items": [ip for ip in plan.items if has_content(ip)]})
     worst_title = next((clause(ip.item.title) for ip in plan.items if ip.status == plan.overall), "")
-    line = f"Status: {plan.overall.label}" + (f" — {worst_title}" if worst_title else "")
+    line = f"Status: {status_words(plan.overall, plan.status_stated)}" + (f" — {worst_title}" if worst_title else "")
     return StatusUpdate(
         as_of=plan.as_of,
         subject=fit(line, 120),
         headline=headline_for(plan),
         overall=plan.overall,
+        overall_stated=plan.status_stated,
         items=[item_status_for(ip, plan) for ip in first_items(plan.items, 12)],
         # a risk whose wording glues a fragment in ("Waiting on X for the It will be ...") is not
         # drafted: the update says nothing it cannot say as a sentence

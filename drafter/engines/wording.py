@@ -17,6 +17,22 @@ from ..render_text import joint_names
 # --------------------------------------------------------------------------------------------
 
 
+# the words for an overall status the notes do not state: the playbook found nothing blocked, at
+# risk or late, which is all the draft can say ("On track" would claim what the notes never said)
+UNSTATED_ON_TRACK = "no blockers"
+
+
+def status_words(status, stated: bool = True) -> str:
+    """'on track' / 'at risk' / ...; an on-track verdict the notes do not state is worded as what
+    the playbook found: 'no blockers' (a missed date or a risk would have made it off track or at
+    risk)."""
+    from ..models import Status
+
+    if status == Status.ON_TRACK and not stated:
+        return UNSTATED_ON_TRACK
+    return status.label
+
+
 def cap(text: str) -> str:
     t = clean(text)
     return t[:1].upper() + t[1:]

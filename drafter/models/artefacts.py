@@ -53,6 +53,9 @@ class StatusUpdate(BaseModel):
     subject: str = Field(max_length=120)
     headline: str = Field(max_length=_S)  # bottom line first: overall status or the ask
     overall: Status
+    # the notes say the overall state themselves; when they do not, an on-track verdict is worded as
+    # "no blockers" (the playbook's finding); not asked of a model
+    overall_stated: SkipJsonSchema[bool] = True
     items: list[ItemStatus] = Field(max_length=12)
     risks: list[Risk] = Field(default_factory=list, max_length=8)
     asks: list[Ask] = Field(default_factory=list, max_length=6)

@@ -185,6 +185,9 @@ class Plan(BaseModel):
     items: list[ItemPlan] = Field(default_factory=list)
     overall: Status = Status.ON_TRACK
     overall_reason: str = ""
+    # do the notes themselves say the work is on track ("we are on schedule")? When they do not, an
+    # on-track verdict is only the absence of blockers and missed dates, and the writer says just that
+    status_stated: bool = False
     risks: list[Risk] = Field(default_factory=list)
     asks: list[Ask] = Field(default_factory=list)
     # Optional facts for the options proposal and the delegation plan (filled by the playbook).

@@ -156,6 +156,16 @@ def item_status(item: WorkItem, as_of: dt.date, log: WorkLog | None = None) -> t
 # --------------------------------------------------------------------------------------------
 
 
+# a line that states the work is on track: "we're on schedule", "back on track" (not "not on track")
+_ON_TRACK_SAID = re.compile(r"(?<!\bnot )(?<!n't )\b(?:on[ -]track|on[ -]schedule|on[ -]target|ahead of schedule)\b", re.I)
+
+
+def status_stated(log: WorkLog) -> bool:
+    """Do the notes' own lines say the work is on track? Without such a line an on-track overall is
+    the playbook's finding (nothing blocked, at risk or late), and the draft words it as that."""
+    return any(_ON_TRACK_SAID.search(ln.text) for ln in log.lines)
+
+
 def overall_status(items: list[ItemPlan]) -> tuple[Status, str]:
     """The worst item status, never better (no watermelon); the reason names the worst item."""
     if not items:

@@ -77,7 +77,7 @@ def first_body_line(text: str) -> str:
     return next(l for l in text.splitlines() if l.strip())
 
 
-STATUS = re.compile(r"\b(on track|at risk|blocked|off track|done)\b", re.I)
+STATUS = re.compile(r"\b(no blockers|on track|at risk|blocked|off track|done)\b", re.I)
 
 
 # --------------------------------------------------------------------------------------------

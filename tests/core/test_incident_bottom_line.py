@@ -123,7 +123,7 @@ def test_resolved_with_an_owned_follow_up_names_its_owner():
     plan, up = _update(HOMEBREW, dt.date(2018, 8, 6))
     assert plan.log.incident.state == "resolved"
     assert plan.overall == Status.ON_TRACK
-    assert up.headline.startswith("Resolved; follow-ups open (on track): On 31st July 2018 a security researcher")
+    assert up.headline.startswith("Resolved; follow-ups open (no blockers): On 31st July 2018 a security researcher")
     assert "(Homebrew maintainers)" in up.headline
 
 

@@ -73,7 +73,7 @@ def test_on_track_headline_with_nothing_to_do_leads_with_the_news_not_a_heading(
              "creating new pods.\n\n## Action items\n- Uptime and alerting issue\n")
     head = Drafter(engine="offline").draft("update", notes, as_of=dt.date(2022, 6, 3)).render("text").split("\n")[0]
     # no stock "no open waits or missed dates": the state leads the notes' own news, said once
-    assert head.startswith("On track: A bug in the GKE resource quota"), head
+    assert head.startswith("No blockers: A bug in the GKE resource quota"), head
     assert head.count("GKE resource quota") == 1 and "no open waits" not in head
     assert "the Action items" not in head
     assert "GKE resource quota" in head

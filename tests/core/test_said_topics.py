@@ -64,7 +64,7 @@ def test_a_said_only_topic_never_leads_the_headline_over_real_work():
     notes = (REAL / "minutes" / "couchers-backend-025-2021-06-09.md").read_text()
     draft = Drafter(engine="offline").update(notes, as_of=dt.date(2021, 6, 9))
     assert any(i.said and "Eric and Austin are new" in i.said[0] for i in draft.artefact.items)
-    assert draft.artefact.headline.startswith("On track: Phone verification"), draft.artefact.headline
+    assert draft.artefact.headline.startswith("No blockers: Phone verification"), draft.artefact.headline
 
 
 def test_a_bare_on_track_headline_carries_the_first_news_once():
@@ -74,7 +74,7 @@ def test_a_bare_on_track_headline_carries_the_first_news_once():
     draft = Drafter(engine="offline").update(notes, as_of=dt.date(2026, 11, 25))
     text, _ = render_fitted(draft.artefact, "markdown", draft.options)
     head = text.splitlines()[0]
-    assert head.startswith("On track") and "Sam will fix the duplicate invoice job by Fri 27 Nov" in head, head
+    assert head.startswith("No blockers") and "Sam will fix the duplicate invoice job by Fri 27 Nov" in head, head
     assert text.count("fix the duplicate invoice job") == 1, text
 
 

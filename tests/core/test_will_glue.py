@@ -62,7 +62,7 @@ def test_a_quiet_headline_says_who_owns_which_topic_when_the_step_names_nothing(
 
     notes = (Path(__file__).resolve().parents[2] / "evals/real/minutes/falco-core-maintainers-2023-10-05.md").read_text(encoding="utf-8")
     first = Drafter(engine="offline").update(notes, as_of=dt.date(2023, 10, 6)).render("text").splitlines()[0]
-    assert first == "On track: jasondellaluce owns the consolidated new approach to allow rules overrides or partial overrides.", first
+    assert first == "No blockers: jasondellaluce owns the consolidated new approach to allow rules overrides or partial overrides.", first
 
 
 def test_a_first_person_promise_that_is_a_sentence_is_said_not_labelled_mine():

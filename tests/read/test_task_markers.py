@@ -97,7 +97,7 @@ def test_an_entry_number_and_its_written_date_are_no_due_date():
 def test_a_checklist_update_counts_and_names_the_entries_as_written():
     text = Drafter(engine="offline").draft("update", COUNTDOWN, as_of="2020-05-29", max_words=400).render("markdown")
     first = text.splitlines()[0]
-    assert first == "On track: Countdown to Launch (Dark Release): 2 of 9 entries done, 7 open; none has a due date.", text
+    assert first == "No blockers: Countdown to Launch (Dark Release): 2 of 9 entries done, 7 open; none has a due date.", text
     assert "Open (4 of 5): Frontend code complete (+ schema updates); Print button works; Confirmation page works; Error message works." in text
     assert "I will print" not in text and "proposed" not in text  # no promise nobody made, no date nobody gave
     assert "Not needed prior to launch: Front end" in text  # the second 'Front end' says which one it is

@@ -48,7 +48,7 @@ def test_each_section_has_its_own_target_date():
 def test_headline_and_plan_use_the_notes_date():
     d = Drafter(engine="offline")
     update = d.draft("update", NOTES, as_of="2024-03-04").render("markdown")
-    assert update.splitlines()[0].startswith("On track: version 0.4.0 — publishing on PyPI (tentatively) on Wed 20 Mar"), update
+    assert update.splitlines()[0].startswith("No blockers: version 0.4.0 — publishing on PyPI (tentatively) on Wed 20 Mar"), update
     plan = d.draft("delegate", NOTES, as_of="2024-03-04", delegate_to="Sam").render("markdown")
     assert "Deadline: Wed 20 Mar" in plan and "Deadline: Wed 20 Mar (proposed)" not in plan, plan
     assert "ready for the publishing" not in plan
