@@ -94,17 +94,35 @@ class LogBuilder:
                 continue  # "Agenda > Topic": the topic's own section is read ("Attended by > TSC voting members" is not)
             if m == "context" and re.match(r"agenda", h.text, re.I) and not self._plain_list(h):
                 continue  # an agenda that holds the discussion (nested notes under each topic) is read
+            if m and m != "context" and k > 0 and self._own_list(h):
+                continue  # "## Open issues" over its own list, then "### protobuf Versioning": a topic of its own, not an open issue
             if m:
                 return m
         # a parent list item labelled like a section ("Blockers:", "Today:")
         for a in self.outline.ancestors(node):
             if a.is_item and a.label and not a.rest:
-                m = mode_of(a.label)
+                m = mode_of(a.label) or self._done_by(a.label)
                 if m:
                     return m
             if a.is_item and a.children and not a.label and PART_ENTRY.fullmatch((a.text or "").strip(" :")):
                 return mode_of(a.text)  # "- Take homes" > "- Encourage our sub-projects to create them": a part named without its colon
         return None
+
+    def _done_by(self, label: str) -> str | None:
+        """'Andreas addressed:' over its points: a person and a verb in the past tense say the points
+        are that person's work done (ONNX SIG), not steps ahead."""
+        from .standup import past_tense
+
+        words = label.strip().split()
+        if len(words) in (2, 3) and self.people.known(" ".join(words[:-1])) and past_tense(words[-1]):
+            return "done"
+        return None
+
+    def _own_list(self, heading: Node) -> bool:
+        """Does ``heading`` hold list entries of its own before its sub-headings? Its state word
+        ("Open issues from recent meetings") then names that list, and a sub-heading after it is the
+        notes' next topic (ONNX SIG: "### www.bestpractices.dev ###" and its discussion)."""
+        return any(self.outline.nodes[i].is_item for i in heading.children)
 
     def read_node(self, item: WorkItem, node: Node, mode: str | None = None, speaker: str | None = None,
                   default_owner: str | None = None) -> None:

@@ -83,3 +83,24 @@ def test_dated_owner_lines_under_open_items_are_actions():
             "* 2026.01.27: Andreas: Update the documentation on known vulnerabilities and send the links to the team.\n")
     got = {(c.owner, c.what.split()[0]) for w in read_notes(text, as_of=dt.date(2026, 1, 28)).items for c in w.commitments}
     assert {("Christian Bourjau", "Check"), ("Andreas Fehlner", "Update")} <= got, got
+
+
+ONNX_LIKE = ("# SIG meeting\n\n## Participants\n* Andreas\n* Christian\n\n## Open issues from recent meetings\n\n"
+             "* 2026.01.27: Andreas: Update the documentation on known vulnerabilities.\n\n"
+             "### Best practices ###\n\n* Andreas addressed:\n  * Secure release: the project must sign its releases.\n\n"
+             "* Christian noted that the current version is 33.4.\n")
+
+
+def test_a_topic_after_an_open_issues_list_is_not_an_open_issue():
+    # ONNX SIG (blind13): "### www.bestpractices.dev ###" after the open-issues list is the next
+    # topic; its discussion lines were read as open actions ("Christian noted ..." as a task)
+    log = read_notes(ONNX_LIKE, as_of=dt.date(2026, 1, 28))
+    tasks = [c.what for w in log.items for c in w.commitments]
+    assert tasks == ["Update the documentation on known vulnerabilities."], tasks
+
+
+def test_a_person_and_a_past_verb_over_points_make_them_that_persons_work_done():
+    # "* Andreas addressed:" > "Secure release: ...": done by Andreas, never "Andreas will secure release"
+    log = read_notes(ONNX_LIKE, as_of=dt.date(2026, 1, 28))
+    done = [(a.actor, a.text.split(":")[0]) for w in log.items for a in w.actions]
+    assert ("Andreas", "Secure release") in done, done
