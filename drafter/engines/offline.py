@@ -53,7 +53,7 @@ DENY_LIST: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(?:moving|going) forward\b", re.I), "from now on"),
     (re.compile(r"\bin the pipeline\b", re.I), "planned"),
     (re.compile(r"\bleverage\b", re.I), "use"),
-    (re.compile(r",?\s*\betc\b\.?", re.I), ""),  # "etc." goes; "etcd" is a name
+    (re.compile(r"[,/]?\s*\betc\b\.?", re.I), ""),  # "etc." goes ("sweeps/greps/etc" -> "sweeps/greps"); "etcd" is a name
     (re.compile(r",?\s*\band so on\b", re.I), ""),
     (re.compile(r"\bstay tuned\b\.?", re.I), ""),
     (re.compile(r"\b(?:we're|I'm) on it\b", re.I), "I have it"),

@@ -33,3 +33,4 @@ def test_etc_goes_but_a_name_that_starts_with_it_stays():
 
     assert tighten("When etcd is updating database state, etc.") == "When etcd is updating database state"
     assert tighten("We fixed A, B, etc. today") == "We fixed A, B today"
+    assert tighten("Richard will do sweeps/greps/etc before merging.") == "Richard will do sweeps/greps before merging."  # OrbitDB sync
