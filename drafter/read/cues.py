@@ -148,7 +148,7 @@ NO_REPLY = _Gated(lazy_re(
 # Waits: used as yes/no only, so the alternation is split into parts, each behind the words it needs
 # (the whole behind the words any part needs): most notes compile two or three of the parts.
 WAITING = _Gated(_AnyOf(
-    _Gated(lazy_re(r"\bwaiting\s+(?:on|for)\b|\bawaiting\b|\bpending\b|\bchasing\b|\bdepend(?:s|ing|ent)?\s+on\b", re.I),
+    _Gated(lazy_re(r"\bwaiting\s+(?:on|for)\b|\bawaiting\b|\bpending\b(?!\s+(?:work|tasks?|items?|to-?dos?)\b)|\bchasing\b|\bdepend(?:s|ing|ent)?\s+on\b", re.I),
            ("wait", "pending", "chasing", "depend")),
     _Gated(lazy_re(
         r"hasn'?t\s+(?:sent|confirmed|signed|approved|delivered|shared|done|given)|"

@@ -49,7 +49,7 @@ DECISION_RE = gated(
     re.I,
 )
 WAIT_RE = gated(
-    r"\b(waiting (?:on|for)|awaiting|blocked (?:on|by)|blocker\s*:|depends on|dependent on|pending (?:on|from|review|approval)?|"
+    r"\b(waiting (?:on|for)|awaiting|blocked (?:on|by)|blocker\s*:|depends on|dependent on|pending(?! (?:work|tasks?|items?|to-?dos?)\b) (?:on|from|review|approval)?|"
     r"stuck (?:on|with)|(?:need|needs|needed) (?:\w+ ){0,4}from|no (?:reply|response|answer) (?:from|yet)|"
     r"hasn'?t (?:replied|responded|sent|answered)|until \w+ (?:replies|responds|confirms)|"
     r"needs? (?:a |an |the )?(?:final |another |second )?(?:review|approval|sign-?off|reviewers?)|waiting for (?:review|approval)|"

@@ -122,3 +122,17 @@ def test_deadline_only_line_joins_the_item_it_serves():
     log = parse_personal("Workshop deck for the sales team: promised to Ana by Fri 20 Nov.\nWorkshop is Wed 2 Dec.", AS_OF)
     plan = build_plan(log)
     assert len(plan.items) == 1 and plan.items[0].item.deadline == D(2026, 12, 2), [ip.item.title for ip in plan.items]
+
+
+def test_pending_work_of_ones_own_is_no_wait():
+    # kriti GSoC week 6 (corpus): "Not just because of the pending work but I was having a hard time
+    # ..." was read as a wait on someone; "pending review" still is one
+    import datetime as dt
+
+    from drafter.read import read_notes
+
+    own = read_notes("- Not just because of the pending work but I was having a hard time with inheritance.\n",
+                     as_of=dt.date(2018, 7, 6))
+    assert not [w for i in own.items for w in i.waits]
+    theirs = read_notes("- The VCSCommitBear PR is pending review from my mentor.\n", as_of=dt.date(2018, 7, 6))
+    assert [w for i in theirs.items for w in i.waits]
