@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .models import OutputFormat, Status
 from .read.clause_split import prose_sentences
 from .render_text import _B0, _B1, word_count
+from .engines.wording import UNSTATED_ON_TRACK
 
 
 
@@ -298,7 +299,7 @@ def _tokens(text: str) -> set[str]:
 
 
 # the bottom line as the playbook words a state alone ("On track." / "On track: no open waits or missed dates.")
-_UNSTATED = "No blockers"  # engines.wording.UNSTATED_ON_TRACK, as a headline opens with it
+_UNSTATED = re.escape(UNSTATED_ON_TRACK.capitalize())  # as a headline opens with it
 _BARE_STATUS = re.compile(r"^(?:%s)(?:: no open waits or missed dates)?\.$"
                           % "|".join([re.escape(s.label.capitalize()) for s in Status] + [_UNSTATED]))
 

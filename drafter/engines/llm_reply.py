@@ -15,6 +15,7 @@ from ..models import (
     Status,
 )
 from .llm_request import OPTION_LABELS
+from .wording import status_words
 from .transport import _Invalid, _summarise, reply_data
 
 if TYPE_CHECKING:
@@ -181,8 +182,6 @@ def _plan_headline(plan: Plan) -> str:
 
         text = headline_for(plan)
     except Exception:  # never fail a draft on the repair itself
-        from .wording import status_words
-
         text = f"{status_words(plan.overall, plan.status_stated).capitalize()}."
     return text[:300]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..models import Status
 from ..playbook.text import clean, with_topic  # noqa: F401 - with_topic: the writers import it from here
 from ..render_text import joint_names
 
@@ -22,12 +23,10 @@ from ..render_text import joint_names
 UNSTATED_ON_TRACK = "no blockers"
 
 
-def status_words(status, stated: bool = True) -> str:
+def status_words(status: Status, stated: bool = True) -> str:
     """'on track' / 'at risk' / ...; an on-track verdict the notes do not state is worded as what
     the playbook found: 'no blockers' (a missed date or a risk would have made it off track or at
     risk)."""
-    from ..models import Status
-
     if status == Status.ON_TRACK and not stated:
         return UNSTATED_ON_TRACK
     return status.label
