@@ -24,6 +24,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from .workdays import add_business_days, is_business_day  # noqa: F401  (re-exported: callers import them from here)
+from .date_context import since_then, when_it_happened  # noqa: F401  (re-exported: readers import them from here)
 
 Direction = Literal["future", "past"]
 
@@ -296,20 +297,6 @@ def _resolve_match(m: re.Match, as_of: dt.date, direction: Direction) -> dt.date
             return None
         return _weekday_date(_WEEKDAYS[word.lower()], g("mod"), as_of, direction)
     return None
-
-
-_PAST_PHRASE = re.compile(r"^(?:yesterday|last\b|past\b|previous\b|earlier\b|(?:\d+|a|one|two|three|a few|several)\s+\w+\s+ago\b)", re.I)
-_DUE_BEFORE = re.compile(r"\b(?:due|deadline|by|before|until|till|expected|promised|scheduled|planned|supposed)\b[^,;.]{0,12}$", re.I)
-
-
-def when_it_happened(text: str, m: DateMention) -> bool:
-    """'First meeting yesterday', 'Call the vendor last Friday': a past phrase says when it happened,
-    never a date it is due ('The report was due yesterday' is a due date: 'due' says so)."""
-    if re.search(r"\b(?:post|after|since|beyond)\s*$", text[: m.start], re.I):
-        return True  # "Understand post May 29 plans": the plans after that day; the day is no due date
-    if re.fullmatch(r"\W*#\d+\s*", text[: m.start]) and re.fullmatch(r"[\d/.-]+", m.text.strip()):
-        return True  # "#36  10/01/11  help coloring is terribly inefficient": the entry's number and the day it was written
-    return bool(_PAST_PHRASE.match(m.text)) and not _DUE_BEFORE.search(text[: m.start])
 
 
 def find_dates(text: str, as_of: dt.date, direction: Direction = "future") -> list[DateMention]:

@@ -50,6 +50,8 @@ def topic_heading(b: LogBuilder, node: Node, skip_title: bool = True) -> Node | 
 
 
 # an issue or PR number, or several: "#1521", "libp2p/js-libp2p-kad-dht#148", "org/repo#1, #2"
+# a line that points back at the item it is nested under: "Randall will do this.", "Kip will work on it"
+_REFERS_UP = re.compile(r"\b(?:will|to|can|'ll)\s+(?:\w+\s+)?(?:do|handle|take|own|drive|work on|look (?:at|into)|follow up on)\s+(?:this|that|it)\b\.?\s*$", re.I)
 _REF_TEXT = re.compile(r"(?:[\w./-]*#\d+[\s,]*)+")
 # a list item that is nothing but a link named by no words of its own: "- [libp2p/js-libp2p#467](https://...)",
 # "- <https://...>" ("- [Developer.tbd.website Tech Debt Payoff](https://...)" names a task: not a reference)
@@ -73,14 +75,17 @@ def topic_bullet(b: LogBuilder, node: Node) -> Node | None:
         titled = not re.search(r"[.!?]$", node.text.strip()) and not DONE_WORD.search(node.text)  # not "PR merged!"
         if titled and any(b.outline.nodes[c].is_item for c in node.children) and any(a.is_item for a in b.outline.ancestors(node)):
             return node  # a sub-topic ("General Updates" > "TAC Election" > notes) titles its own notes
-    for a in b.outline.ancestors(node):
+    refers = bool(_REFERS_UP.search(node.text or ""))
+    for k, a in enumerate(b.outline.ancestors(node)):
         if a.kind == "heading":
             break
-        if a.is_item and a.children and len(a.text.split()) <= 14 and not (a.label and (mode_of(a.label) or b.people.known(a.label))):
+        short = len(a.text.split()) <= 14 or (k == 0 and refers)  # "Randall will do this." names the long task above it
+        if a.is_item and a.children and short and not (a.label and (mode_of(a.label) or b.people.known(a.label))):
             if not _point_of_heading(b, a):
                 best = a
             break
-    if best is None and node.is_item and node.children and len(node.text.split()) <= 14 and not node.label:
+    if best is None and node.is_item and node.children and not node.label and (
+            len(node.text.split()) <= 14 or any(_REFERS_UP.search(b.outline.nodes[c].text or "") for c in node.children)):
         kids = [b.outline.nodes[c] for c in node.children]
         if any(k.is_item for k in kids) and not _point_of_heading(b, node):
             best = node

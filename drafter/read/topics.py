@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import find_dates, when_it_happened
+from ..dates import find_dates, since_then, when_it_happened
 from .section_modes import ATTENDANCE, PART_ENTRY
 from .log_tidy import is_aside_question, tell_apart, one_each as _one_each, without_just, without_lead as _without_lead
 from ..models import Action, Commitment, Decision, Note, Outcome, Question, SourceLine, Wait, WorkItem, WorkLog
@@ -23,6 +23,8 @@ from .statements import said_something, small_talk, story_aside
 from .status_words import BLOCKED_BY, NO_DECISION
 from .deciders import decider_in, initials as _initials
 from .table_rows import read_row
+from .anaphora import task_above
+from .positions import add_positions, answer_questions
 
 
 def title_text(text: str, limit: int = 90) -> str:
@@ -147,6 +149,8 @@ class LogBuilder:
             return read_row(self, item, node, mode, default_owner)
         if not text or node.kind in ("code", "comment", "directive", "front_matter", "rule"):
             return
+        if node.kind == "para" and node.urls and _LINK_PARA.fullmatch(" ".join((node.raw or "").split())):
+            return  # "[Project board](https://...)" on a line of its own: where to look, no task
         above = None
         if not speaker and node.speaker and node.kind != "speaker":
             speaker = node.speaker  # "* [lee] I will file an issue": lee's
@@ -181,6 +185,9 @@ class LogBuilder:
                     first_person=self.first_person,
                     default_owner=default_owner,
                 )
+                cited = None
+                if sig.kind == "commitment" and (up := task_above(self.outline, node, sig.text)):
+                    sig.text, cited = up  # "Flesh out the V5 project plan ..." > "Randall will do this.": that task
                 if sig.kind == "decision" and self._point_vs(node, sent):
                     sig.kind = "note"  # "Happening at runtime vs loading in the wasm execution time" among a topic's points
                 if sig.kind == "question" and node.children:
@@ -196,7 +203,7 @@ class LogBuilder:
                     continue
                 n_out = len(item.outcomes)
                 carries = sig.kind in ("done", "commitment", "outcome", "question") and bool(sig.owner) and bool(who) and sig.owner.split()[0] == who.split()[0]
-                self.add_signal(item, sig, self._cite_speaker(node, who, above if who == speaker else None) if carries else node.lines, mode)
+                self.add_signal(item, sig, cited or (self._cite_speaker(node, who, above if who == speaker else None) if carries else node.lines), mode)
                 settled, grown = (item.outcomes[-1], 0) if len(item.outcomes) > n_out else (None, 0)
 
     def remark(self, node: Node, who: str | None) -> bool:
@@ -363,6 +370,8 @@ class LogBuilder:
         found = find_dates(text, self.as_of, direction)  # type: ignore[arg-type]
         if direction == "future":  # "First meeting yesterday": when it happened, never a date it is due
             found = [m for m in found if not when_it_happened(text, m)]
+        else:
+            found = [m for m in found if not since_then(text, m)]  # "added since the meeting on March 12th": not done that day
         return found[0].date if found else None
 
     # -- finishing --------------------------------------------------------------------------
@@ -397,8 +406,8 @@ class LogBuilder:
                 n.text = _without_lead(n.text)
             names = [persons[i].name for i in sorted({i for n in w.lines for i in by_line.get(n, ())})]
             w.people = names
-            _answer_questions(w)
-            _positions(w, self.said.get(id(w), []), self.outline.lines)
+            answer_questions(w)
+            add_positions(w, self.said.get(id(w), []), self.outline.lines)
             if w.owner is None:
                 owners = {c.owner for c in w.commitments if c.owner}
                 if len(owners) == 1:
@@ -437,6 +446,7 @@ _WORKING_ON = re.compile(r"\b(?:(?:is|are|'s|’s)\s+)?working on\b|\bwho'?s doi
 _STEP_START = re.compile(r"^(?:will|to|work|working|help|helping|finish|finishing|continue|continuing|review|reviewing|"
                          r"fix|fixing|write|writing|add|adding|test|testing|look|looking|set|setting|downgrade|move|moving|"
                          r"update|updating|investigate|investigating|implement|implementing|prepare|preparing|is|am|are|has|have)\b", re.I)
+_LINK_PARA = re.compile(r"\s*\[[^\]\n]{1,60}\]\((?:[^()\s]|\([^)\s]*\))*\)\s*[.,;]?\s*")
 _TENTATIVE = re.compile(r"^(?:if|maybe|perhaps|possibly)\b|\b(?:could|might)\b", re.I)
 _INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")
 
@@ -458,43 +468,6 @@ def quoted_by(outline: Outline, node: Node) -> Node | None:
     while before.kind == "quote" and before.index > 0:  # a quote of several paragraphs
         before = outline.nodes[before.index - 1]
     return before if quote_intro(before) else None
-
-
-def _positions(item: WorkItem, said: list[tuple[str, str, list[int]]], src: list[str] | None = None) -> None:
-    """People's positions on a decision: what each speaker said about it after it was raised
-    ("Greg: we need real UUIDs"); their lines join the decision's lines."""
-    for d in item.decisions:
-        start = d.lines[0] if d.lines else 0
-        words = {w for w in re.findall(r"[a-z][a-z0-9]{3,}", " ".join([d.question, *d.options]).lower())} - _STOP
-        letters = {m.group(1).upper() for o in d.options for m in [re.match(r"(?:option|alternative|plan|choice)\s+(\w{1,2})\b", o, re.I)] if m}
-        last: tuple[str, list[int]] | None = None
-        for who, text, lines in said:
-            if not lines or lines[0] < start or not who:
-                continue
-            if last is not None and last == (who, lines) and d.positions:
-                d.positions[-1] = f"{d.positions[-1]} {text}"  # the same speaker's next sentence on the same line
-                continue
-            # "RogerS: B, can we ...", "For B, I would prefer ...": a view on a lettered option
-            on_option = bool(letters) and re.match(rf"^(?:for\s+)?(?:option\s+)?(?:{'|'.join(map(re.escape, letters))})\b[,:]?", text, re.I) is not None
-            if (on_option or words & set(re.findall(r"[a-z][a-z0-9]{3,}", text.lower()))) and len(d.positions) < 6:
-                if src and not any(who in src[n - 1] for n in lines if 0 < n <= len(src)):
-                    who = who.split()[0]  # "Nick: ..." in the notes: the position says "Nick", as its line does
-                d.positions.append(f"{who}: {text}")
-                d.lines = sorted(set(d.lines) | set(lines))
-                last = (who, lines)
-            else:
-                last = None
-
-
-_STOP = {"should", "would", "could", "what", "which", "whether", "that", "this", "with", "from", "have", "there",
-         "they", "their", "them", "then", "than", "into", "about", "will", "need", "needs", "want", "take", "make"}
-
-
-def _answer_questions(item: WorkItem) -> None:
-    """A question whose own lines hold an outcome (a reply in the same turn) is answered."""
-    for q in item.questions:
-        if any(set(o.lines) & set(q.lines) and o.lines[0] >= q.lines[0] for o in item.outcomes):
-            q.answered = True
 
 
 def place_rest(builder: LogBuilder, item: WorkItem, nodes: list[Node]) -> None:
