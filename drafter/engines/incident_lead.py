@@ -16,7 +16,7 @@ import re
 from ..dates import find_dates
 from ..models import IncidentFacts, Plan, Status
 from ..playbook import fmt
-from ..playbook.text import cut_at_phrase
+from ..playbook.text import shorten
 from .wording import cap, clause, status_words
 
 LIMIT = 300
@@ -67,18 +67,25 @@ def _what(facts: IncidentFacts, as_of, room: int) -> str:
             lead = f"Incident of {fmt(facts.on, as_of)}: "
             return lead + _cut(_low(t), room - len(lead))
         t = f"On {fmt(facts.on, as_of)}, {_low(t)}"
-    return t if len(t) <= room else cut_at_phrase(t, room)
+    return shorten(t, room)
 
 
 def _cut(text: str, room: int) -> str:
-    """``text`` within ``room`` characters, cut where a phrase ends (a headline holds no "…")."""
-    return text if len(text) <= room else cut_at_phrase(text, room)
+    """``text`` within ``room`` characters: its asides dropped, else cut where a phrase ends (a headline holds no "…")."""
+    return shorten(text, room)
 
 
 def _timed(text: str) -> str:
     """A timeline entry said as a sentence: '9:58 Service is restored by ...' -> 'At 9:58, service is restored by ...'."""
     m = re.match(r"^\W*(\d{1,2}:\d{2}(?:\s*(?:am|pm|utc|[A-Z]{2,4}))?)\W*\s+(\S.*)$", clause(text), re.I)
-    return f"At {m.group(1)}, {_low(m.group(2))}" if m else text
+    if m:
+        return f"At {m.group(1)}, {_low(m.group(2))}"
+    d = _DAY_STAMP.match(clause(text))  # "Jun 12, 2025: 3.32.4 is published, fixing 3.32.3." -> "On Jun 12, 3.32.4 is ..."
+    return f"On {d.group(1)}, {_low(d.group(2))}" if d else text
+
+
+_DAY_STAMP = re.compile(r"^\W*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)"
+                        r"(?:,? \d{4})?\W*:\s+(\S.*)$")
 
 
 def _end(text: str) -> str:
@@ -100,6 +107,7 @@ def incident_headline(plan: Plan) -> str | None:
     # by importance: what happened (at least 100 characters of it), who does what next, the impact, the cause
     follow = follow_up_sentence(facts, 130) if facts.follow_ups else ("No follow-up is open." if plan.overall == Status.DONE else "")
     impact = new(facts.impact)
+    impact = re.sub(r"^as a (?:result|consequence),?\s+", "", impact, flags=re.I) if impact else impact  # "Impact:" says it
     impact = _end(f"Impact: {_cut(impact, 110)}" if facts.state not in ("delayed", "scheduled") else _cut(cap(impact), 130)) if impact else ""
     cause = new(facts.cause) if facts.cause_known and "cause" not in facts.words else ""
     cause = _end(f"Cause: {_cut(cause, 90)}") if cause else ""

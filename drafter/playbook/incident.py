@@ -119,7 +119,7 @@ def incident_facts(state: IncidentState | None, items: list[ItemPlan], log: Work
     cause_kind = {"known": "cause_known", "unknown": "cause_unknown"}.get(state.cause or "")
     cause = state.first(cause_kind) if cause_kind else None
     said = {x.text for x in (what, impact, cause) if x is not None}
-    ended = next((s for s in state.signals if s.kind == "resolved" and s.text not in said), None) if state.state == "resolved" else None
+    ended = next((s for s in state.signals if s.kind == "resolved" and s.text not in said), None) if state.state in ("resolved", "over") else None
     on = incident_day(items, log)
     earliest = min((a.on for ip in items for a in ip.item.actions if a.on), default=None)
     words = rule.words.replace("{Resolved}", "Resolved" if state.state == "resolved" else "Over")

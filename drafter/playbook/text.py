@@ -160,6 +160,28 @@ def within(text: str, limit: int) -> str:
     return (_DANGLING_END.sub("", cut).rstrip(" ,;:—–-") or cut) + "…"
 
 
+_ASIDE_PAREN = re.compile(r"\s*\((?![^()]*\b(?:not|no|never|only|except|unless)\b)[^()]{2,160}\)")
+_ASIDE_WHICH = re.compile(r",\s+(?:which|who)\s+[^,;:]{3,120},\s+")
+
+
+def shed_asides(text: str) -> str:
+    """'The 3.32.3 hotfix release, which included some usability fixes for 3.32, accidentally
+    uploaded ...' -> 'The 3.32.3 hotfix release accidentally uploaded ...': a non-restrictive
+    'which' clause and parentheses go first when a sentence is too long (the predicate stays; a
+    parenthesis that limits the claim, "(not including the GCP outage)", stays too)."""
+    t = _ASIDE_WHICH.sub(" ", text)
+    t = _ASIDE_PAREN.sub("", t)
+    return re.sub(r"\s{2,}", " ", t).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` within ``limit``: without its asides when that is enough, else cut where a phrase ends."""
+    if len(text) <= limit:
+        return text
+    t = shed_asides(text)
+    return t if len(t) <= limit else cut_at_phrase(t, limit)
+
+
 def cut_at_phrase(text: str, limit: int) -> str:
     """``text`` within ``limit`` characters, cut where a phrase ends (before 'and', 'to', a dash or a
     comma) rather than mid-phrase, and never ending on an article, preposition or conjunction."""

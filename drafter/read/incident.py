@@ -45,7 +45,8 @@ _PARTS: list[tuple[str, re.Pattern]] = [
         r"\b(action items?|follow[- ]?ups?|follow[- ]?up actions|next steps?|remediation|process improvements?|preventi(?:ve|on)|"
         r"what we(?:'re| are| will be)? doing|what (?:we|we'll|we will) do|to-?dos?|future work|improvements?)\b", re.I)),
     ("cause", re.compile(r"\b(root causes?|causes?|contributing factors?|why (?:it|this) happened|triggers?|analysis)\b", re.I)),
-    ("lessons", re.compile(r"\b(lessons?(?: learn(?:ed|t))?|learnings?|takeaways?|retrospective)\b", re.I)),
+    ("lessons", re.compile(r"\b(lessons?(?: learn(?:ed|t))?|learnings?|takeaways?|retrospective|could have gone better|(?:didn'?t|did not) go (?:well|so well)|"
+                           r"went (?:poorly|less well)|where we can improve|what (?:could|can) (?:we )?(?:be )?improve[d]?)\b", re.I)),
     ("resolution", re.compile(r"\b(resolution|resolved|mitigation|recovery|how (?:it|we) (?:was )?(?:fixed|resolved))\b", re.I)),
     ("impact", re.compile(r"\b(impact(?:ed)?|affected|who was affected|severity|scope)\b", re.I)),
     ("summary", re.compile(r"\b(summary|overview|tl;?dr|what happened|description|details|background|introduction|stats|statistics|metrics|key facts|metadata)\b", re.I)),
@@ -67,6 +68,7 @@ _CONCLUSION = re.compile(r"^(?:the\s+|our\s+|main\s+|key\s+)?(?:conclusions?|les
 # a report's header fields, no news of the incident: "Status: final", "Owners: chinmay", "Component: flutter repository"
 _HEADER_FIELD = re.compile(r"^(?:(?:status|owners?|components?|date/time|date|time|incident (?:id|number)|ticket|version|types?|legend|key)\s*:|"
                            r"(?:final|draft|published|wip|in review|under review)\.?$)", re.I)
+_TITLE_FIELD = re.compile(r"^\W{0,2}(?:title|description|summary|incident)\W{0,2}\s*:\s*(\S.+)$", re.I)
 _META = re.compile(r"^(?:contact|links?|urls?|see also|references?|related(?: issues| prs?)?|sponsors?|authors?|(?:prepared|written|compiled|authored|edited) by|last (?:updated|modified|edited)|updated|date|published|status page|category|categories|tags?|host)\s*:", re.I)
 _EXAMPLE = re.compile(r"^(?:for example|for instance|e\.g\.?)[,:\s]", re.I)
 _DONE_AFTER = re.compile(r"^(?:this|that|it)\s+(?:has|have|had)\s+(?:now\s+)?been\s+(?:done|completed|fixed|implemented|set up|configured)\b\W*(?P<rest>.*)$|^done\b\W*(?P<rest2>.*)$", re.I)
@@ -78,6 +80,7 @@ _REQUESTED = re.compile(
 _STATEMENT = re.compile(r"^(?:the|a|an|this|that|these|those|our|their|it|there)\s+(?:\w+\s+){0,6}?(?:was|were|is|are|has|have|had|\w+ed)\b", re.I)
 _BACK_REF = re.compile(r"\b(?:on|about|for|against|of|with|to) (?:this|that|it)\b(?! (?:is|was|will|would))", re.I)
 _ASIDE = re.compile(r"^(?:in this|however|this|it|that|since|because|but|although|as|which|there)\b|.*\b(?:could|would|might) have\b", re.I)
+_SUBJECT = re.compile(r"(?:they|he|she|it|we|i|this|that|these|those)\s", re.I)  # "...; they tested ...": a clause of its own
 _NOT_IMPERATIVE = {"the", "a", "an", "we", "i", "it", "this", "that", "they", "our", "there", "these", "those", "you", "he", "she", "nothing", "no", "not", "all"}
 
 
@@ -105,8 +108,12 @@ def _doc_title(b: LogBuilder) -> tuple[str, Node | None]:
         return fm.strip(), None
     if lead and first is not None:
         return first.text, first
-    first_text = next((n.text for n in content), "Notes")
-    return " ".join(first_text.split()[:8]), None
+    told = [n for n in content if n.text and not _HEADER_FIELD.match(n.text) and not _META.match(n.text)]
+    field = next((m.group(1) for n in content if (m := _TITLE_FIELD.match(n.text or ""))), None)
+    # "Status: final<br>" / "Owners: @Hixie" first: the report's header, no title; its "Description:" names the incident
+    first_text = field or next((n.text for n in told), None) or next((n.text for n in content), "Notes")
+    title = " ".join(first_text.split()[:8])
+    return re.sub(r"(?:\s+(?:for|of|a|an|the|to|in|on|at|and|or|with|by|from|as))+$", "", title, flags=re.I) or title, None
 
 
 def _topic(b: LogBuilder, node: Node):
@@ -233,14 +240,14 @@ def _kind(b: LogBuilder, sent: str, part: str, node: Node) -> str:
         return "commitment"
     if sig.kind == "decision" and DECISION_LABEL.match(s):
         return "decision"
+    if part == "well" or re.match(r"^as a (?:result|consequence)\b", s, re.I):
+        return "outcome"  # what came of it ("As a result, a manual downgrade ... was needed"); "There was only a ~2 hour delay between the issue being filed and a bunker room": went well, no risk
     if _OPEN.search(s) or (part in ("risk",) and sig.kind != "outcome"):
         return "risk"
     if part == "risk":
         return "risk"
     if part == "timeline":
         return "done"
-    if part == "well":
-        return "outcome"
     if sig.kind == "risk" and part in ("report", "summary") and re.search(r"\b(?:might|may|could|risks?|worr\w+|concerned)\b", s, re.I) \
             and not re.search(r"\b(?:was|were|had)\b", s, re.I):
         return "risk"
@@ -275,6 +282,8 @@ def _read_part(b: LogBuilder, item, node: Node, part: str) -> None:
     if not text:
         return
     stamp_h = _stamp_heading(b, node) if part == "timeline" else None
+    if text.rstrip().endswith(":") and _image_next(b, node):
+        return  # "From analytics (the outage is visible at the bottom right):" over a chart: a caption, no news
     if part != "timeline" and not node.is_item and text.rstrip().endswith(":"):
         items = _listed(b, node)
         if items:  # "This switch included:" + "1. Adding a new ZFS dataset" ...: one statement
@@ -288,8 +297,8 @@ def _read_part(b: LogBuilder, item, node: Node, part: str) -> None:
             _add(b, item, _kind(b, lead, part, node), f"{lead}: {body}", lines)
             return
     prev = None
-    for k, sent in enumerate(sentences(text)):
-        kind = _kind(b, sent, part, node)
+    for k, sent in enumerate(_clauses_joined(sentences(text))):
+        kind = _kind(b, sent.split("; ")[0], part, node)  # what the sentence's first clause says
         lines = list(node.lines)
         if part == "timeline" and kind == "done":
             sent, lines = _stamped(b, sent, node, stamp_h, k)
@@ -300,6 +309,27 @@ def _read_part(b: LogBuilder, item, node: Node, part: str) -> None:
         n_out = len(item.outcomes)
         _add(b, item, kind, sent, lines)
         prev = item.outcomes[-1] if kind == "outcome" and len(item.outcomes) > n_out else None
+
+
+def _image_next(b: LogBuilder, node: Node) -> bool:
+    """Is the line after ``node`` only an image ("![](https://.../chart.png)")?"""
+    last = max(node.lines) if node.lines else 0
+    nxt = b.outline.lines[last] if last < len(b.outline.lines) else ""
+    return bool(re.fullmatch(r"\s*!\[[^\]]*\]\([^)]*\)\s*", nxt))
+
+
+def _clauses_joined(parts: list[str]) -> list[str]:
+    """"The tests issued a false-positive; they tested ...": a clause after a semicolon, in lower
+    case, goes on its sentence (one fact, not a thing found and a thing done)."""
+    out: list[str] = []
+    for p in parts:
+        if out and re.fullmatch(r"\s*\([^()]{1,40}\)\W*", p):  # "... fail to serve. **<START OF OUTAGE>**": the entry's mark
+            out[-1] = f"{out[-1].rstrip(' .')} {p.strip().rstrip('.')}."
+        elif out and p[:1].islower() and not out[-1].rstrip().endswith((".", "!", "?")):
+            out[-1] = f"{out[-1].rstrip(' ;')}; {p}"
+        else:
+            out.append(p)
+    return out
 
 
 def _listed(b: LogBuilder, node: Node) -> list[Node]:
@@ -343,7 +373,8 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     if story_aside(kind, text):
         return  # "Anyhow, back to the action!", "That's pretty peculiar.": the story's aside, placed, nothing to draft
     last = item.actions[-1] if item.actions else None
-    if kind == "done" and text[:1].islower() and last is not None and 0 < max(lines) - max(last.lines) <= 6:
+    if kind == "done" and text[:1].islower() and last is not None and 0 < max(lines) - max(last.lines) <= 6 \
+            and not last.text.rstrip().endswith((".", "!", "?")) and not _SUBJECT.match(text):
         # "Another team member used the website below:" <url> "to inspect the current certificate": one sentence
         last.text = f"{last.text.rstrip(' .:')} {text}"
         last.lines = sorted(set(last.lines) | set(lines))

@@ -25,12 +25,14 @@ import re
 
 from ..models import IncidentSignal, IncidentState, WorkLog
 
-_NEG = re.compile(r"\b(?:not|never|no|n't|failed to|without)\s+(?:\w+\s+){0,2}$", re.I)
+_NEG = re.compile(r"\b(?:not|never|no|n't|failed to|without)\s+(?:\w+,?\s+){0,3}$", re.I)
+_ADJECTIVE = re.compile(r"\b(?:a|an|the|new|another)\s*,?\s+$", re.I)  # "a new, fixed release": a kind of release, no fix
 _RESOLVED = re.compile(
     r"\b(?:resolved|fixed|recover(?:ed|s)?(?: itself)?|self-heal\w*|(?:back|returns?|went back) to (?:normal|100\s?%)|restored|"
     r"mitigated|no longer appear\w*|revoked|deployed and live|(?:is|was|went) live|working (?:fine|again|correctly)|a noop|"
     r"blocked the (?:ip|address|attack\w*)|(?:immediately )?(?:our deployment )?was able to \w+ (?:\w+ )?again|"
-    r"issue goes away|(?:problem|issue|outage|incident) (?:is|was) (?:over|closed)|correct(?:ed)? itself)\b",
+    r"issue goes away|(?:problem|issue|outage|incident) (?:is|was) (?:over|closed)|correct(?:ed)? itself|"
+    r"(?:is|was) published,? fixing|fix(?:es|ing)\s+v?\d+(?:\.\d+)+)\b",
     re.I,
 )
 _ONGOING = re.compile(
@@ -51,7 +53,7 @@ _CAUSE_UNKNOWN = re.compile(
 )
 _CAUSE_KNOWN = re.compile(
     r"\b(?:caused by|(?:root )?cause (?:is|was) (?!unknown|unclear|not|still)|(?:was|is) (?:a|the) (?:bug|misconfiguration)|"
-    r"a bug in|(?:this|it) (?:is|was) because|(?:problem|issue|outage|failure|error) (?:is|was) (?:caused|due)|"
+    r"a bug in|(?:had|has) a bug (?:where|that|which|in)|(?:this|it) (?:is|was) because|(?:problem|issue|outage|failure|error) (?:is|was) (?:caused|due)|"
     r"(?:is|was) caused by|(?:we )?(?:understood|found|determined|concluded) that .{0,60}\b(?:caused|because|due to))\b",
     re.I,
 )
@@ -67,7 +69,7 @@ _SCHEDULE = re.compile(r"\b(?:expected (?:to be \w+ )?(?:on|by|in|\w+ \d)|schedu
                        r"(?:release|branch|freeze|slush|cycle)\b.{0,40}\b(?:expected|scheduled|planned))", re.I)
 _DELAYED = re.compile(r"\b(?:delay(?:ed)?|slipp\w*|postponed|(?:schedule|date)s?\b.{0,40}\b(?:adjusted|changed|moved|revised|pushed)|"
                       r"had not been (?:created|released|cut|tagged|done|finished)|(?:is|are|was|were) behind)\b", re.I)
-_IMPACT_LABEL = re.compile(r"^\W{0,2}impact\W{0,2}\s*:\s*\S", re.I)
+_IMPACT_LABEL = re.compile(r"^\W{0,2}impact\W{0,2}\s*:\s*\S|^as a (?:result|consequence)\b,?\s*\S", re.I)  # "As a result, a manual downgrade ... was needed"
 # a field of a report's header: one to three words, a colon, a short value ("Duration: 4h 36m")
 _FIELD = re.compile(r"^\W{0,2}[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\W{0,2}\s*:\s*\S.{0,60}$")
 # a pointer ("Difference due to the commits can be viewed here") or a byline ("David Ellis david@iasql.com"):
@@ -80,7 +82,7 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<t>.+?)\s*#*\s*$")
 def _match(rx: re.Pattern, text: str) -> bool:
     """``rx`` in ``text``, not negated just before ("did not resolve", "not fixed")."""
     for m in rx.finditer(text):
-        if not _NEG.search(text[: m.start()]):
+        if not _NEG.search(text[: m.start()]) and not (m.group(0).lower() == "fixed" and _ADJECTIVE.search(text[: m.start()])):
             return True
     return False
 
@@ -127,10 +129,18 @@ def incident_state(log: WorkLog) -> IncidentState | None:
     def add(kind: str, text: str, lines: list[int]) -> None:
         if kind == "impact":
             text = re.sub(r"^\W{0,2}impact\W{0,2}\s*:\s*", "", text, flags=re.I) or text  # "Impact: ...": the label is the kind
+            if re.fullmatch(r"\s*\([^()]{0,40}\)\W*", text):
+                return  # "**<START OF OUTAGE>**" in the timeline: a marker, no impact said
+        if kind == "what":
+            text = re.sub(r"^\W{0,2}(?:description|summary|what happened)\W{0,2}\s*:\s*", "", text, flags=re.I) or text  # the field's value
         if not any(s.kind == kind and s.text == text.strip() for s in signals):
             signals.append(IncidentSignal(kind=kind, text=text.strip(), lines=list(lines)))
 
     elements = _elements(log)
+    text_of = {ln.number: ln.text for ln in log.lines}
+
+    def leads_list(lines: list[int]) -> bool:
+        return len(lines) == 1 and text_of.get(lines[0], "").rstrip().endswith(":")
     for kind, text, lines in elements:
         if kind in ("done", "outcome") and _match(_RESOLVED, text):
             add("resolved", text, lines)
@@ -140,7 +150,8 @@ def incident_state(log: WorkLog) -> IncidentState | None:
             add("cause_unknown", text, lines)
         elif kind in ("done", "outcome") and _CAUSE_KNOWN.search(text):
             add("cause_known", text, lines)
-        if kind in ("done", "outcome", "risk") and (_match(_IMPACT, text) or _IMPACT_LABEL.match(text)) and not _stamped(text):
+        if kind in ("done", "outcome", "risk") and (_match(_IMPACT, text) or _IMPACT_LABEL.match(text)) and not _stamped(text) \
+                and not leads_list(lines):  # "Three parts of the system failed:" over the list of them: says little alone
             add("impact", text, lines)
         if kind in ("done", "outcome", "risk") and _SCHEDULE.search(text):
             add("schedule", text, lines)
