@@ -37,7 +37,10 @@ def plain_open(ip: ItemPlan) -> list:
 
 
 def _entry(text: str) -> str:
-    return cap(clean(text).rstrip(" .;:"))
+    t = clean(text).rstrip(" .;:")
+    first = t.split(" ", 1)[0] if t else ""
+    # a file, path or identifier keeps its case ("base/*.py", "views/menu.py", "pip packaging" is a phrase)
+    return t if re.search(r"[/\\*_]|\.\w", first) else cap(t)
 
 
 def _by(actor: str | None, text: str) -> str:

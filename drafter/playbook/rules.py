@@ -239,6 +239,9 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
     # the notes' own open entries that are worded as actions: the owner's next step, the notes' date or a proposed one;
     # an entry that is a noun ('Music', 'Payment made') is open work, never glued after 'deliver the'
     open_c = [cs for cs in commitments if cs.state == "open" and "?" not in cs.what and worded_as_action(cs.what)]
+    if not names_actions(item, log):
+        # "Notification; List binding; Alert": in a list of features a short entry is one ("I will list binding" is not)
+        open_c = [cs for cs in open_c if len(clean(cs.what).split()) > 3 or re.search(r"\S[./]\w", clean(cs.what))]  # "Investigate component.json"
     mine = [cs for cs in open_c if cs.owner == "I"]
     if mine:
         c = min(mine, key=lambda cs: cs.due or dt.date.max)
@@ -255,6 +258,18 @@ def next_step(item: WorkItem, commitments: list[CommitmentState], log: WorkLog) 
             item.commitments or item.waits or item.actions):  # entries under it are its steps, said above
         return step(lower_first(short_title(item.title)), soon)  # the item is itself an action: mine, on a proposed date
     return None  # the notes give no next step: the plan says so (``ItemPlan.no_next_step``), nothing is made up
+
+
+def names_actions(item: WorkItem, log: WorkLog | None = None) -> bool:
+    """Are the item's entries worded as actions ("Fix the docs", "Write tests"), or mostly nouns
+    ("Spacer", "ImageView", "Async support": a list of parts, where "List binding" is a feature)?
+    A list of a few entries, and any entry outside a todo list (a worklog's plan), is taken as it reads."""
+    if log is not None and getattr(log, "genre", None) != "todo":
+        return True
+    entries = [c.what for c in item.commitments] + [a.text for a in item.actions]
+    if len(entries) < 6:
+        return True
+    return sum(1 for e in entries if worded_as_action(e)) * 2 >= len(entries)
 
 
 def worded_as_action(what: str) -> bool:

@@ -57,6 +57,7 @@ _TITLE_INCIDENT = re.compile(r"\b(post-?mortems?|incidents?|outages?|retrospecti
 _TITLE_MINUTES = re.compile(r"\b(meeting|minutes|sync|call|tsc|tac|council|committee|board meeting|working group|wg|notes from|weekly meeting|monthly)\b", re.I)
 _TITLE_STANDUP = re.compile(r"\b(stand-?ups?|daily|scrum|check-?ins?|status updates?)\b", re.I)
 _TITLE_WORKLOG = re.compile(r"\b(week(?:ly)? (?:\d+|report|log)|gsoc|worklog|work log|journal|diary|devlog|progress report|status report)\b", re.I)
+_STRUCK_LEAD = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+~~(?=\S).+?~~")
 _TITLE_TODO = re.compile(r"\b(to-?dos?|checklist|backlog|tasks?)\b", re.I)
 
 
@@ -104,7 +105,8 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
     heads = [n for n in content if n.kind == "heading"]
     body = [n for n in content if n.kind != "heading"]
     items = [n for n in body if n.is_item]
-    boxes = [n for n in body if n.kind == "checkbox"]
+    # a box, or an entry struck through ("- ~~Settle on database to use.~~ Done."): a list of things to do
+    boxes = [n for n in body if n.kind == "checkbox" or (n.is_item and _STRUCK_LEAD.match(n.raw or ""))]
     labels = [n.label for n in body if n.label]
     head_texts = [n.text for n in heads] + labels
     speakers = {p.name for p in people.persons() if p.evidence == "speaker"}
@@ -200,7 +202,9 @@ def recognise(outline: Outline, people: People) -> GenreGuess:
     )
     # "Last Week's Accomplishments" / "This Week's Plan" / "Anything Blocking?": a short report, read by its parts
     parted = len(heads) >= 2 and sum(1 for h in heads if mode_of(h.text) in ("done", "doing", "blocked")) >= 2 and best in ("worklog", "standup")
-    small = len(body) <= 10 and len(heads) <= 3 and s[best] < 6 and not long_prose and not parted
+    struck = sum(1 for n in boxes if n.kind != "checkbox")
+    marked = best == "todo" and struck >= 3 and struck * 2 >= len(items)  # entries struck through when done: a list of things to do
+    small = len(body) <= 10 and len(heads) <= 3 and s[best] < 6 and not long_prose and not parted and not marked
     if not me_owner and not small and s[best] < 2.5 and (long_prose or len(body) > 15):
         genre = "worklog" if fp >= 0.2 else best  # a long report: read by its sections
         why.append("long report with weak genre cues")

@@ -269,6 +269,9 @@ def clean(raw: str) -> Clean:
         s = re.sub(r"\{\{\s*(.*?)\s*\}\}", lambda m: "" if re.fullmatch(r"[a-z_ ]{1,20}", m.group(1)) and len(m.group(1).split()) <= 2 else m.group(1), s)
     if "==" in s:  # "==@raulk==": markdown highlight
         s = re.sub(r"==(?=\S)([^=\n]{1,80}?)(?<=\S)==", r"\1", s)
+    escaped = "\\" in s and bool(re.search(r"\\[*_~]", s))
+    if escaped:  # "\_\_init__.py": escaped marks are the text's own, no emphasis to strip
+        s = s.replace("\\_", "\x00u").replace("\\*", "\x00s").replace("\\~", "\x00t")
     if "~~" in s:
         s = _STRIKE.sub(r"\1", s)
     if "**" in s or "__" in s:
@@ -278,13 +281,17 @@ def clean(raw: str) -> Clean:
         s = _ITALIC_STAR.sub(r"\1", s)
     if "_" in s:
         s = _ITALIC_UND.sub(r"\1", s)
-    s = s.replace("**", "").replace("__", " ")
+    s = s.replace("**", "")
+    if "__" in s:
+        s = re.sub(r"(?<![\w\x00])__|__(?![\w.])", " ", s)  # a stray mark; not the "__" of "__init__.py"
     if ":" in s:
         s = _EMOJI_CODE.sub(" ", s)
     if not s.isascii():
         s = _EMOJI.sub(" ", s)
     if "\\" in s:
         s = _ESCAPE.sub(r"\1", s)
+    if escaped:
+        s = s.replace("\x00u", "_").replace("\x00s", "*").replace("\x00t", "~")
 
     def timebox(m: re.Match) -> str:
         out.timeboxes.append(m.group(0).strip(" -–—()[]"))

@@ -132,6 +132,27 @@ def _struck(node: Node) -> tuple[str, str] | None:
     return (what, why) if what else None
 
 
+_PARTIAL_BOX = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\[-\]\s")
+_DONE_NOTE = re.compile(r"^\W*(?:done|completed?|finished|fixed|implemented|merged)\b\W*", re.I)
+
+
+def _struck_means_done(b: LogBuilder) -> bool:
+    """Does this list strike entries through when they are done? Most of its struck entries say
+    "Done." after the strike; then one struck with no word after it is done too."""
+    if "_struck_done" not in b.__dict__:
+        notes = [s[1] for n in b.outline.nodes if n.is_item and (s := _struck(n)) is not None]
+        said = [w for w in notes if w]
+        b.__dict__["_struck_done"] = bool(said) and sum(1 for w in said if _DONE_NOTE.match(w)) * 2 > len(said)
+    return b.__dict__["_struck_done"]
+
+
+def _among_struck(b: LogBuilder, node: Node) -> bool:
+    """Is ``node`` in the same list as an entry struck through (its siblings, at its depth)?"""
+    p = b.outline.parent(node)
+    kin = [b.outline.nodes[c] for c in p.children] if p is not None else [n for n in b.outline.nodes if n.is_item and n.depth == node.depth]
+    return any(k is not node and k.is_item and _struck(k) is not None for k in kin)
+
+
 def _owner(b: LogBuilder) -> str:
     return "I" if b.first_person else ""
 
@@ -146,6 +167,12 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
     if struck is not None:
         b.place(item, node)
         what, why = struck
+        done = _DONE_NOTE.match(why)
+        if done or (not why and _struck_means_done(b)):
+            # "~~Settle on database to use.~~ Done. Now using H2.": done, the rest says how
+            rest = why[done.end():].strip() if done else ""
+            item.actions.append(Action(text=what.rstrip(" .") + (f" ({rest.rstrip('.')})" if rest else ""), actor=_owner(b), lines=list(node.lines)))
+            return True
         item.outcomes.append(Outcome(text=f"{what} dropped" + (f": {why}" if why else ""), lines=list(node.lines)))
         return True
     if node.kind == "quote" and node.is_item is False and b.outline.parent(node) is not None and b.outline.parent(node).is_item:
@@ -166,6 +193,11 @@ def _special(b: LogBuilder, node, item, mode) -> bool:
     text = _entry(node)
     if not re.search(r"[A-Za-z]{2}", text):
         b.place(item, node)  # "#", "x": nothing to read
+        return True
+    if _PARTIAL_BOX.match(node.raw or "") and not node.children:
+        # "- [-] Spacer": marked neither done nor open (partly done, as org-mode writes it): open, and said so
+        b.place(item, node)
+        item.commitments.append(Commitment(what=f"{text.rstrip(' .')} (partly done)", owner=_owner(b), lines=list(node.lines)))
         return True
     if node.checked is None:  # "[?]": not decided
         b.place(item, node)
@@ -254,6 +286,11 @@ def _entry_line(b: LogBuilder, node: Node, item) -> bool:
     from .signals import sentences
 
     parts = sentences(text)
+    if len(parts) == 1 and not node.children and _struck_means_done(b) and _among_struck(b, node):
+        # "- Implement full text search." among entries struck through when done: still to do
+        b.place(item, node)
+        item.commitments.append(Commitment(what=text.rstrip(" ."), owner=_owner(b), lines=list(node.lines)))
+        return True
     if len(parts) >= 2:
         n_c = len(item.commitments)
         b.read_node(item, node, "doing", default_owner="I" if b.first_person else None)
