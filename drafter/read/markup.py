@@ -351,7 +351,8 @@ def clean(raw: str) -> Clean:
     if out.urls:
         s = _drop_pointers(s, raw)
         tail = re.sub(r"\s\+$", "", raw.rstrip())  # an AsciiDoc hard line break after the link
-        if s.endswith(":") and URL_RE.search(tail.split()[-1] if tail.strip() else ""):
+        last = tail.split()[-1] if tail.strip() else ""
+        if s.endswith(":") and URL_RE.search(last) and not re.search(r"\]\([^()\s]*\)\W*$", last):  # a [text](url) keeps its words and their colon
             s = s[:-1]  # "Uptime and alerting issue: <url>": the label of a link, not a label of lines below
     if "@" in s:  # "Go through the graduation proposal @mingcheng": handles after the task own it
         tm = _TRAILING_HANDLES.search(s)

@@ -19,12 +19,18 @@ from .statements import story_aside
 
 _RESOLVED = gated(r"\b(?:all is (?:well|good|fine)(?: now)?|all good now|(?:is|are|was|were|got) (?:now )?(?:resolved|solved|fixed|sorted(?: out)?)|"
                        r"works now|working now|no longer (?:stuck|blocked|an issue)|resolved now)\b", re.I)
-_ONGOING = gated(r"^(?:.{0,300}?,\s*)?(?:i\s*(?:am|'m|’m)\s+(?:still\s+|currently\s+|also\s+)*(?P<v>working on|looking into|investigating|studying|merging|porting|fixing|writing|testing)\b|"
-                      r"(?:i\s+)?(?:am\s+)?still (?P<v2>working on)\b)", re.I)
+_ONGOING = gated(r"^(?:.{0,300}?,\s*)?(?:i\s*(?:am|'m|’m|\s+m)\s+(?:still\s+|currently\s+|also\s+|now\s+)*(?P<v>working on|looking into|investigating|studying|merging|porting|fixing|writing|testing)\b|"
+                      r"(?:i\s+)?(?:am\s+)?still (?P<v2>working on)\b|"
+                      # "Working on this week to make this functionality more stable": the writer's, subject left off
+                      r"(?:(?:currently|now|still)\s+)?(?P<v4>working on)\s+(?:(?:it|this|that)\s+)?(?:(?:this|next) week|now|today)\s+to\b)", re.I)
+# "I have started developing advanced search page": begun, not done; it goes on
+_STARTED = gated(r"^i\s*(?:have\s+|'ve\s+|’ve\s+)(?:just\s+)?started\s+(?!running into|having|facing|getting errors)(?P<ing>[a-z]+ing)\b", re.I)  # not "Once ..., I started running into issues"
+_AWAY = gated(r"^(?:.{0,40}?,\s*)?i\s*(?:am|'m|’m|will be|'ll be)\s+(?:away|out(?: of (?:the )?office)?|off|on (?:vacation|holiday|leave)|travel+ing)\b", re.I)
+_WE_LL_SEE = re.compile(r"^(?:we|i)\s*(?:'ll|’ll| will)\s+see\b", re.I)
 _BASE = {"working on": "work on", "looking into": "look into", "investigating": "investigate", "studying": "study", "merging": "merge",
          "porting": "port", "fixing": "fix", "writing": "write", "testing": "test"}
 _INTEND = gated(r"^(?:(?:however|so|but|also|and)\s*,?\s+)?(?:(?:next time|next quarter|next year|next month|in (?:the )?future|going forward),?\s+)?"
-                     r"i\s+(?:would like to|'d like to|plan to|intend to|hope to|want to|aim to)\s+(?:attempt to\s+|try to\s+)?(?P<what>\w.+)$", re.I)
+                     r"i(?:\s+(?:would like to|plan to|intend to|hope to|want to|aim to)|\s*['’]d like to|\s+'d like to)\s+(?:attempt to\s+|try to\s+)?(?P<what>\w.+)$", re.I)
 _EXPECT = gated(r"\b(?:i|we)\s+expect\s+(?P<who>(?:the\s+)?[\w@.-]+(?:\s+[\w@.-]+)?)\s+to\s+(?:fix|resolve|address|merge|release|review|reply|respond)\b", re.I)
 _DIFFICULT = gated(
     r"\b(?:remaining problems?|problems? to solve|cannot be done|can'?t be done|not (?:as )?easy|not (?:be )?easily|harder|difficult|time-consuming|"
@@ -111,8 +117,14 @@ def _prose_kind(b: LogBuilder, s: str, node: Node, mode, whole: bool) -> str:
         return "note"
     if re.match(r"^i\s+(?:hope|wish|think|believe|feel|am (?:glad|happy))\b", s, re.I):
         return "note"  # a hope or a feeling, not work
-    if _ONGOING.match(s):
+    if _WE_LL_SEE.match(s):
+        return "note"  # "we'll see how that works out": no promise
+    if _AWAY.match(s):
+        return "risk"  # "I'm away this week, but will still be trying to ...": less time this week
+    if _ONGOING.match(s) or _STARTED.match(s):
         return "ongoing"
+    if re.match(rf"^(?:{DONE_VERBS})\b", s, re.I) and not is_question(s):
+        return "done"  # "Implemented an encoder #4, ...": the writer's own report, its subject left off
     if _INTEND.match(s) or re.search(r"\b(?:coming (?:out )?soon|will be (?:released|published|available|out) soon)\b", s, re.I):
         return "intend"
     if _EXPECT.search(s):
@@ -158,6 +170,7 @@ def _writer(b: LogBuilder, item) -> str:
 
 _AUTHOR_I = [(re.compile(r"\bI\s+(?:have|'ve)\b"), "{} has"), (re.compile(r"\bI\s+am\b|\bI'm\b"), "{} is"),
              (re.compile(r"\bI\b(?!['’])"), "{}")]
+_MY = re.compile(r"\bmy\b")  # "making my previous week's locale settings" in Jitesh's words: theirs
 
 
 def _as_author(text: str, who: str) -> str:
@@ -170,7 +183,7 @@ def _as_author(text: str, who: str) -> str:
         text = rx.sub(lambda m: repl.format(first), text, count=1)
         if first in text:
             break
-    return text
+    return _MY.sub("their", text) if first in text and not re.search(r"\bI\b", text) else text
 
 
 def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
@@ -189,11 +202,16 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     elif kind in ("ongoing", "intend"):
         m = _INTEND.match(text)
         what = m.group("what") if (kind == "intend" and m) else text
-        if kind == "ongoing":
+        if kind == "ongoing" and (st := _STARTED.match(text)) and not _ONGOING.match(text):
+            what = f"continue {st.group('ing')}{text[st.end():]}".strip()  # "I have started developing X" -> "continue developing X"
+        elif kind == "ongoing":
             om = _ONGOING.match(text)
             rest = text[om.end():] if om else text
-            verb = (om.group("v") or "work on") if om else ""
-            what = f"{_BASE.get(verb.lower(), verb)}{rest}".strip()  # "I am still working on lang/gcc13-devel" -> "work on lang/gcc13-devel"
+            if om and om.group("v4"):
+                what = rest.strip()  # "Working on this week to make it stable" -> "make it stable"
+            else:
+                verb = (om.group("v") or "work on") if om else ""
+                what = f"{_BASE.get(verb.lower(), verb)}{rest}".strip()  # "I am still working on lang/gcc13-devel" -> "work on lang/gcc13-devel"
         what = re.sub(r"^(?:since|as|because|given that|now that)\b[^,]{0,120},\s*", "", what, flags=re.I)  # the reason before the plan
         what = what.rstrip(" .!")
         item.commitments.append(Commitment(what=what, owner=_writer(b, item), lines=lines))
