@@ -93,6 +93,8 @@ def _is_part_heading(b: LogBuilder, h: Node) -> bool:
                and not is_question(p.text) for p in path)
 
 
+_PART_NAME = r"(?:short version|summary|tl;?dr|decisions?(?: made)?|action items?|actions|important links|links|key points|next steps|highlights)"
+_PARTS_ONLY = re.compile(rf"{_PART_NAME}(?:\s*[/,&|+]\s*(?:and\s+)?{_PART_NAME})+", re.I)
 _STATE_HEAD = re.compile(r"^\W*(?:new|outstanding|open|completed|done|closed|carried (?:over|forward)|pending|ongoing|old|existing|previous)\W*$", re.I)
 
 
@@ -140,7 +142,8 @@ def _topic(b: LogBuilder, node):
         return ("n", top.index), _title_of(b, top), top, _bullet_person(b, top)
     h = _topic_heading(b, node)
     if h is not None:
-        return ("h", h.index), h.text, h, None
+        # "Short Version / Decisions / Action Items / Important Links": the names of a summary's parts, no topic
+        return ("h", h.index), "Summary" if _PARTS_ONLY.fullmatch(h.text.strip(" :")) else h.text, h, None
     return ("doc",), _first_words(node.text), None, None
 
 

@@ -316,6 +316,10 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         who, what = trailing_owner(t, people)  # an action item: "... testing locally - Timo"
     if who is None and label_owner is None:
         lm = re.match(r"^(?P<who>[^:]{1,40}):\s*(?P<rest>.+)$", t)
+        team = re.fullmatch(r"@[\w.-]+/(?P<team>[\w.-]+)", lm.group("who").strip()) if lm else None
+        if team:  # "@AcademySoftwareFoundation/rez-tsc: Post link to ...": the GitHub team's, its name as the owner
+            label_owner, t = team.group("team"), lm.group("rest").strip()
+            lm = None
         if lm:
             cand = speaker_label(lm.group("who"))
             if cand and (people.known(cand) or acceptable(cand, "owner", people)):
@@ -426,6 +430,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("decision", body, owner=owner, options=options_in(body))
     if DONE_RE.match(body) and re.match(r"^(?:i|we)\b", body, re.I):
         return Signal("done", body, owner=owner)
+    if speaker and re.match(rf"^(?:{DONE_VERBS})\s+(?!to\b)", body, re.I) and not re.search(r"\b(?:will|should|need|needs|if)\b", body, re.I):
+        return Signal("done", body, owner=speaker)  # "JC: Created two PRs for rez": the speaker's report, subject left off
     if mode == "question":
         return Signal("question", body, owner=owner)
     return Signal("note", body, owner=owner)

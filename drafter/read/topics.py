@@ -149,6 +149,11 @@ class LogBuilder:
             return read_row(self, item, node, mode, default_owner)
         if not text or node.kind in ("code", "comment", "directive", "front_matter", "rule"):
             return
+        up = self.outline.parent(node)
+        if (up is not None and up.kind == "checkbox" and up.checked and node.is_item and node.checked is None and not node.children
+                and _HOW_DONE.match(text)):
+            item.notes.append(text)  # "[x] Post link to the slides" > "Published in <url>.": how the ticked box was done, no task
+            return
         if node.kind == "para" and node.urls and _LINK_PARA.fullmatch(" ".join((node.raw or "").split())):
             return  # "[Project board](https://...)" on a line of its own: where to look, no task
         above = None
@@ -281,7 +286,7 @@ class LogBuilder:
         if not text or not re.search(r"[^\W_]", text):
             return  # "- ..." under "Goals:" in a template nobody filled in: placed, nothing to draft
         if sig.kind in ("note", "outcome", "done") and sig.text.rstrip().endswith(":") and (
-                len(text.split()) <= 6 or leads_a_list(sig.text)):
+                len(text.split()) <= 6 or leads_a_list(sig.text)) and not (sig.kind == "done" and _REPORTS_WORK.match(text)):
             # "So we should have:", "Apart from this, following items have been checked of my list:" over a
             # list: it introduces the list's lines, says nothing itself
             return
@@ -446,6 +451,10 @@ _WORKING_ON = re.compile(r"\b(?:(?:is|are|'s|’s)\s+)?working on\b|\bwho'?s doi
 _STEP_START = re.compile(r"^(?:will|to|work|working|help|helping|finish|finishing|continue|continuing|review|reviewing|"
                          r"fix|fixing|write|writing|add|adding|test|testing|look|looking|set|setting|downgrade|move|moving|"
                          r"update|updating|investigate|investigating|implement|implementing|prepare|preparing|is|am|are|has|have)\b", re.I)
+# a lead that reports work of its own ("JC: Created two PRs for rez:" over the PRs): done, not only their heading
+_REPORTS_WORK = re.compile(r"^(?:created|opened|made|wrote|filed|submitted|sent|published|merged|fixed|added|built|released)\s+(?:\w+\s+){0,2}"
+                           r"(?:prs?|pull requests?|issues?|patches|changes|fixes|tests|releases?|posts?|docs?)\b", re.I)
+_HOW_DONE = re.compile(r"^(?:published|posted|done|merged|completed|fixed|released|sent|uploaded|shared|added)\b(?!\s+(?:by|to)\s+\w+\s+(?:will|to)\b)", re.I)
 _LINK_PARA = re.compile(r"\s*\[[^\]\n]{1,60}\]\((?:[^()\s]|\([^)\s]*\))*\)\s*[.,;]?\s*")
 _TENTATIVE = re.compile(r"^(?:if|maybe|perhaps|possibly)\b|\b(?:could|might)\b", re.I)
 _INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")
