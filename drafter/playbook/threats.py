@@ -38,6 +38,8 @@ _THREAT = re.compile(
     r"|\bor (?:else )?(?:\w+ ){0,3}(?:expires?|lapses?|lose|loses|lost|forfeit\w*|cancel\w*|(?:is|are|will be|gets?) (?:lost|cancelled|canceled|dropped))\b"
     r"|\bblock(?:ed|er|ers|ing)\b|\bstuck\b|\bstruggl\w*|\b(?:having|had|have|has)\s+(?:some\s+|a lot of\s+|a bit of\s+)?trouble\b|\bswamped\b|\boverwhelmed\b|\bhold(?:s|ing)?\s+(?:us|me|them|it|things|the team|everyone|everything)\s+back\b|\bheld\s+(?:us\s+|me\s+|them\s+)?back\b|\bscarc\w*|\bshortage\b"
     r"|\b(?:is|are|still)\s+(?:still\s+)?missing\b|\bhas(?:n't| not) (?:been|arrived|landed)\b|\bhad not been\b|\bnot yet (?:been )?\w+ed\b"
+    # the tools the work runs on are broken: "some error is arising due to the breaking of Travis CI", "CI is failing"
+    r"|\bbreaking of (?:the\s+)?(?:travis(?: ci)?|ci|build|pipeline|tests?)\b|\b(?:travis(?: ci)?|the ci|ci|the build|build|pipeline)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:broken|breaking|failing|red)\b"
     r"|^\W*risks?\s*[:\-—–]|\b(?:the|a|main|big|real|high)\s+risk\b|\brisks?\s+(?:is|are|that|of|to|for)\b",
     re.I,
 )

@@ -56,7 +56,7 @@ _DATE_HEAD = re.compile(
 _TITLE_INCIDENT = re.compile(r"\b(post-?mortems?|incidents?|outages?|retrospective|root cause|rca|release (?:status|engineering)|release notes? status)\b", re.I)
 _TITLE_MINUTES = re.compile(r"\b(meeting|minutes|sync|call|tsc|tac|council|committee|board meeting|working group|wg|notes from|weekly meeting|monthly)\b", re.I)
 _TITLE_STANDUP = re.compile(r"\b(stand-?ups?|daily|scrum|check-?ins?|status updates?)\b", re.I)
-_TITLE_WORKLOG = re.compile(r"\b(week(?:ly)? (?:\d+|report|log)|gsoc|worklog|work log|journal|diary|devlog|progress report|status report)\b", re.I)
+_TITLE_WORKLOG = re.compile(r"\b(week(?:ly)? (?:\d+|report|log)|gsoc|(?:google )?summer of code|worklog|work log|journal|diary|devlog|progress report|status report)\b", re.I)
 _STRUCK_LEAD = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+~~(?=\S).+?~~")
 _TITLE_TODO = re.compile(r"\b(to-?dos?|checklist|backlog|tasks?)\b", re.I)
 

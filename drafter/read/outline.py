@@ -338,6 +338,9 @@ def build_outline(text: str) -> Outline:
             i += 1
             continue
         node = add("para", [num], raw, stripped, indent=ind)
+        if re.search(r"\s[-–—]\s*$", raw) and i + 1 < n_lines and (_BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1])
+                                                             or (i + 2 < n_lines and not lines[i + 1].strip() and _BULLET.match(lines[i + 2]))):
+            node.text = node.text.rstrip(" -–—") + ":"  # "I have the following tasks on my roadmap -" over its list: a lead, as with a colon
         _labels(node)
         if (_LIST_HEAD.fullmatch(node.text.strip(" :")) and i + 1 < n_lines and (_BULLET.match(lines[i + 1]) or _NUMBERED.match(lines[i + 1]))
                 or i + 1 in marked and len(node.text.split()) <= 6 and node.text.rstrip()[-1:] not in ".!?,;"):

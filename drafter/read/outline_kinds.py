@@ -67,7 +67,8 @@ def _topic_lines(nodes: list[Node], lines: list[str]) -> None:
             continue
         if node.kind != "para" or node.indent or len(node.lines) != 1 or not node.text or len(node.text.split()) > 16:
             continue
-        if node.text.rstrip()[-1:] in ".!?,;:" or (node.label and (not node.rest or _META_LABEL.match(node.label))):
+        if node.text.rstrip()[-1:] in ".!?,;:" or (node.raw or "").rstrip()[-1:] in "-–—:" or (node.label and (not node.rest or _META_LABEL.match(node.label))):
+            # ("..., I have the following tasks on my roadmap -": a lead into the list, as a colon is)
             continue  # "Attendees: Cary Phillips, Larry Gritz" over the points: the meeting's record, no topic
         num = node.lines[0]
         if num >= 2 and lines[num - 2].strip():

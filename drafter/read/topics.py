@@ -290,6 +290,8 @@ class LogBuilder:
             # "So we should have:", "Apart from this, following items have been checked of my list:" over a
             # list: it introduces the list's lines, says nothing itself
             return
+        if sig.kind == "commitment" and leads_a_list(sig.text):
+            return  # "..., I have the following tasks on my roadmap:" over them: the list's lead, its entries are the tasks
         if sig.kind == "question" and is_aside_question(text):
             return  # "... so that I have a deadline? Because I operate on deadlines? Maybe?": an aside to the question
         if sig.kind in ("note", "risk") and small_talk(text) or story_aside(sig.kind, text):

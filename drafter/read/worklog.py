@@ -164,7 +164,8 @@ def _special(b: LogBuilder, node: Node, item, mode) -> bool:
     if asks is not None:
         _read_answer(b, item, node, h, asks)
         return True
-    if mode is not None and h is not None and not _label_heading(h) and mode_of(h.text) == mode and not node.label:
+    if (mode is not None and h is not None and not _label_heading(h) and mode_of(h.text) == mode and not node.label
+            and not any(x is not h and mode_of(x.text) == mode for x in b.outline.heading_path(node))):  # "Next Milestones" above it says so
         mode = None  # the mode came from a topic's title ("Resolution of a conflict ..."), not from a section label
     if mode == "doing" and b.first_person and len(sentences(node.text)) == 1 and _NEXT_LEAD.match(node.text.strip()):
         b.place(item, node)

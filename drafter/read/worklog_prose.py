@@ -21,12 +21,15 @@ _RESOLVED = gated(r"\b(?:all is (?:well|good|fine)(?: now)?|all good now|(?:is|a
                        r"works now|working now|no longer (?:stuck|blocked|an issue)|resolved now)\b", re.I)
 _ONGOING = gated(r"^(?:.{0,300}?,\s*)?(?:i\s*(?:am|'m|’m|\s+m)\s+(?:still\s+|currently\s+|also\s+|now\s+)*(?P<v>working on|looking into|investigating|studying|merging|porting|fixing|writing|testing)\b|"
                       r"(?:i\s+)?(?:am\s+)?still (?P<v2>working on)\b|"
+                      r"(?:(?:currently|now),?\s+)?i\s*(?:(?:have|'ve|’ve)\s+been|was)\s+(?:also\s+|still\s+)?(?:\w+ly\s+)?(?P<v3>working on|looking into|investigating|fixing|writing|testing)\b|"
                       # "Working on this week to make this functionality more stable": the writer's, subject left off
                       r"(?:(?:currently|now|still)\s+)?(?P<v4>working on)\s+(?:(?:it|this|that)\s+)?(?:(?:this|next) week|now|today)\s+to\b)", re.I)
 # "I have started developing advanced search page": begun, not done; it goes on
 _STARTED = gated(r"^i\s*(?:have\s+|'ve\s+|’ve\s+)(?:just\s+)?started\s+(?!running into|having|facing|getting errors)(?P<ing>[a-z]+ing)\b", re.I)  # not "Once ..., I started running into issues"
 _AWAY = gated(r"^(?:.{0,40}?,\s*)?i\s*(?:am|'m|’m|will be|'ll be)\s+(?:away|out(?: of (?:the )?office)?|off|on (?:vacation|holiday|leave)|travel+ing)\b", re.I)
 _WE_LL_SEE = re.compile(r"^(?:we|i)\s*(?:'ll|’ll| will)\s+see\b", re.I)
+_TOLD_PAST = re.compile(r"^(?:(?:so|but|and|then|unfortunately),?\s+)?(?:this|that|it|the (?:\w+\s+){0,2}(?:attempt|idea|approach|plan))\s+(?:was|were|went|turned out)\b", re.I)
+_NOW_WORDS = re.compile(r"\b(?:is|are|am|will|still|now|yet|currently|can'?t|cannot|remains?)\b", re.I)
 _BASE = {"working on": "work on", "looking into": "look into", "investigating": "investigate", "studying": "study", "merging": "merge",
          "porting": "port", "fixing": "fix", "writing": "write", "testing": "test"}
 _INTEND = gated(r"^(?:(?:however|so|but|also|and)\s*,?\s+)?(?:(?:next time|next quarter|next year|next month|in (?:the )?future|going forward),?\s+)?"
@@ -34,12 +37,13 @@ _INTEND = gated(r"^(?:(?:however|so|but|also|and)\s*,?\s+)?(?:(?:next time|next 
 _EXPECT = gated(r"\b(?:i|we)\s+expect\s+(?P<who>(?:the\s+)?[\w@.-]+(?:\s+[\w@.-]+)?)\s+to\s+(?:fix|resolve|address|merge|release|review|reply|respond)\b", re.I)
 _DIFFICULT = gated(
     r"\b(?:remaining problems?|problems? to solve|cannot be done|can'?t be done|not (?:as )?easy|not (?:be )?easily|harder|difficult|time-consuming|"
-    r"scarc\w*|shortage|struggl\w*|(?:months?|weeks?|days?|years?|fall(?:ing|en)?|fell|is|are|was|were) behind|behind schedule|late on|catching up|unable to|couldn'?t|could not|crash(?:es|ing)?|fails?|failing|still (?:fails|failing|broken))\b",
+    r"scarc\w*|shortage|struggl\w*|breaking of|is breaking|are breaking|errors? (?:is|are) (?:arising|occurring|popping up)|"
+    r"(?:months?|weeks?|days?|years?|fall(?:ing|en)?|fell|is|are|was|were) behind|behind schedule|late on|catching up|unable to|couldn'?t|could not|crash(?:es|ing)?|fails?|failing|still (?:fails|failing|broken))\b",
     re.I,
 )
 _FIRST_PAST = gated(
     rf"^(?:[^,.]{{0,40}},\s+|(?:(?:\w+ly|then|so|also|now|(?:during |over |in )?(?:this|last|the past) (?:week|month|sprint))\s+){{1,3}})?(?:i|we)\s+(?:have\s+|had\s+|'ve\s+|’ve\s+)?(?:also\s+|then\s+|finally\s+|just\s+|eventually\s+|successfully\s+)*"
-    rf"(?:{DONE_VERBS}|\w+ed|made|wrote|ran|got|did|built|found|took|began|led|read|met|spent|fixed)\b",
+    rf"(?:{DONE_VERBS}|\w+ed|made|wrote|ran|got|did|built|found|took|began|led|read|met|spent|fixed|held|put|gave|brought|sent)\b",
     re.I,
 )
 _RESULT = gated(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:stood up|come forward|volunteered|offered|joined|grown|become)\b|\b(?:was|were)\s+(?:\w+ly\s+)?(?:brought|raised|proposed|reported)\b", re.I)
@@ -137,6 +141,8 @@ def _prose_kind(b: LogBuilder, s: str, node: Node, mode, whole: bool) -> str:
     if sig.kind in ("commitment", "wait", "decision", "question"):
         return sig.kind
     if _DIFFICULT.search(s) or (sig.kind == "risk"):
+        if _TOLD_PAST.match(s) and not _NOW_WORDS.search(s):
+            return "outcome"  # "This was a big struggle and unfortunately, it went down the drain.": what happened, no risk now
         if re.search(r"^(?:prior to|before|previously|when i started|at the start)\b", s, re.I):
             return "outcome"  # the state before the work: background, not a risk now
         if mode == "done" and not re.search(r"\b(?:still|remain\w*|scarc\w*|shortage|behind|late|is|are|cannot|can'?t)\b", s, re.I):
@@ -149,7 +155,11 @@ def _prose_kind(b: LogBuilder, s: str, node: Node, mode, whole: bool) -> str:
         sig.kind = "note"  # "MONAI is an open source organization ... tested on ...": no one's action
     if IN_PROGRESS.search(s):
         return "note"  # "It is now very close to be merged, said by org admin": how far it is, not done
+    if re.search(r"\b(?:was|were|got)\s+(?:\w+ly\s+)?(?:resolved|fixed|solved)\s+by\s+(?:\w+ly\s+)?\w+ing\b", s, re.I):
+        return "done"  # "finally it was resolved by manually adding the width": a fix done, not a decision
     settled = re.search(r"\b(?:decided|agreed|concluded|voted|chose|settled on)\b", s, re.I)
+    if settled and re.search(rf",\s+(?:so\s+)?(?:(?:as\s+)?the first step,?\s+)?i\s+(?:{DONE_VERBS})\b", s, re.I):
+        settled = None  # "Then I decided that it's time to ..., so the first step, I published my library ...": the work done
     if not settled and (sig.kind == "done" or _FIRST_PAST.match(s) or _NOW_DONE.search(s) or PASSIVE_DONE_RE.search(s) or _BEEN_DONE.search(s)
                         or (DONE_RE.match(s) and re.match(r"^(?:i|we)\b", s, re.I))):
         if not re.search(r"\b(?:not|never|didn'?t|did not)\b\s+(?:\w+\s+)?(?:work|help|succeed)", s, re.I):
@@ -210,7 +220,7 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
             if om and om.group("v4"):
                 what = rest.strip()  # "Working on this week to make it stable" -> "make it stable"
             else:
-                verb = (om.group("v") or "work on") if om else ""
+                verb = (om.group("v") or om.group("v3") or "work on") if om else ""
                 what = f"{_BASE.get(verb.lower(), verb)}{rest}".strip()  # "I am still working on lang/gcc13-devel" -> "work on lang/gcc13-devel"
         what = re.sub(r"^(?:since|as|because|given that|now that)\b[^,]{0,120},\s*", "", what, flags=re.I)  # the reason before the plan
         what = what.rstrip(" .!")
@@ -230,6 +240,11 @@ def _add(b: LogBuilder, item, kind: str, sent: str, lines: list[int]) -> None:
     elif kind == "risk":
         item.risks.append(text)
         item.risk_notes.append(Note(text=text, lines=lines))
+    elif kind == "outcome" and _TOLD_PAST.match(text) and item.actions and 0 <= min(lines) - max(item.actions[-1].lines) <= 1 \
+            and len(item.actions[-1].text) + len(text) <= 300:
+        last = item.actions[-1]  # "Then I started with an attempt to ... Google Sheet." + "This was a big struggle ...": how it went
+        last.text = f"{last.text.rstrip()} {text}"
+        last.lines = sorted({*last.lines, *lines})
     elif kind == "outcome":
         item.outcomes.append(Outcome(text=text, lines=lines))
     elif kind == "commitment" and _NEXT_LEAD.match(text) and b.first_person:
