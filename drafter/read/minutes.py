@@ -41,6 +41,7 @@ from .signals import (
 )
 from .section_modes import PART_ENTRY
 from .topics import LogBuilder
+from .repeats import drop_repeated_actions
 
 # the labelled parts of a minutes topic, and the mode each part is read in (None: plain statements)
 _PARTS: list[tuple[str | None, re.Pattern]] = [
@@ -451,6 +452,7 @@ def read_minutes(outline: Outline, people: People, as_of: dt.date, guess: GenreG
     _topic_sentences(b)
     _settle(b)
     log = b.finish()
+    drop_repeated_actions(log)  # the summary's action items said again where they were discussed
     for w in log.items:
         if w.risk_notes:
             w.done = False  # "Statuses": what they did, and "still dealing with health issues": not settled

@@ -24,6 +24,7 @@ MINUTES = """# Rez TSC Meeting Notes - 2023-04-20
 ## Short Version / Decisions / Action Items / Important Links
 
 * Action Items:
+  * @maxnbk: Check with LF Marketing to see what kind of town hall format we can use.
   * @maxnbk: Reach out to Deadline devs.
 
 ## Details
@@ -47,6 +48,13 @@ MINUTES = """# Rez TSC Meeting Notes - 2023-04-20
 * JC: Created two PRs for rez:
     * Simple for fixing CI
     * Dropping Python < 3.7 for installs: We'll need to get approval from all TSC members.
+
+#### Deadline rez integration
+* Stephen: We should talk to them to better understand what they did.
+* Stephen to reach out to them.
+
+#### Windows shells
+* Stephen to post more information on the PR.
 """
 
 AS_OF = dt.date(2023, 4, 21)
@@ -69,6 +77,13 @@ def test_part_names_title_the_summary_and_a_team_owns_its_box():
 def test_a_speakers_report_over_its_list_is_done():
     done = [(a.actor, a.text) for w in _log().items for a in w.actions]
     assert ("JC", "Created two PRs for rez") in done, done
+
+
+def test_an_action_of_the_summary_said_again_in_the_details_is_one_action():
+    got = [(c.owner, c.what) for w in _log().items for c in w.commitments]
+    assert [x for x in got if "LF Marketing" in x[1]] == [("maxnbk", "Check with LF Marketing to see what kind of town hall format we can use.")], got
+    assert [x for x in got if "reach out" in x[1].lower()] == [("maxnbk", "Reach out to Deadline devs.")], got
+    assert ("Stephen Mackenzie", "post more information on the PR.") in got, got  # his own action stays
 
 
 def test_the_answer_date_stays_in_the_update():
