@@ -37,7 +37,9 @@ from .topics import LogBuilder, place_links
 from .statements import story_aside
 
 _PARTS: list[tuple[str, re.Pattern]] = [
-    ("people", re.compile(r"^\W*(?:responders?|participants|attendees?|atendees|people involved|who was involved|incident (?:commander|team)|on-?call)\W*$", re.I)),
+    ("people", re.compile(r"^\W*(?:responders?|participants|attendees?|atendees|people involved|who was involved|incident (?:commander|team)|on-?call|authors?|owners?|"
+                          # the report's own header as sections ("## Authors", "## Status" > "Draft", "## Incident date(s)")
+                          r"status|incident dates?(?:\s*\(s\))?|dates?(?:\s*\(s\))?|severity)\W*$", re.I)),
     ("timeline", re.compile(r"\b(timeline|chronology|sequence of events|log of events)\b", re.I)),
     ("well", re.compile(r"\b(what went well|went right|worked well|what worked|where we got lucky|got lucky|lucky)\b", re.I)),
     ("risk", re.compile(r"\b(what went wrong|went badly|what didn'?t work|risks?|concerns?|known issues|open issues)\b", re.I)),

@@ -71,6 +71,7 @@ _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _ITALIC_STAR = re.compile(r"\*(?<![\w*]\*)(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _ITALIC_UND = re.compile(r"_(?<![\w_]_)(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_EMOTICON = re.compile(r"(?:(?<=\s)|(?<=[!.?]))[:;]-?(?:[DPp3](?=[\s)]|$)|[)(](?=\s|$))")
 _EMOJI_CODE = re.compile(r":(?<![\w:]:)[a-z0-9_+-]{2,40}:(?![\w:])")  # r"(?<![\w:]):...", literal first
 _DONE_EMOJI = re.compile(r"[\u2705\u2714\u2611]|:(?:white_check_mark|heavy_check_mark|ballot_box_with_check|check):")
 _EMOJI = re.compile(
@@ -286,6 +287,7 @@ def clean(raw: str) -> Clean:
         s = re.sub(r"(?<![\w\x00])__|__(?![\w.])", " ", s)  # a stray mark; not the "__" of "__init__.py"
     if ":" in s:
         s = _EMOJI_CODE.sub(" ", s)
+        s = _EMOTICON.sub("", s)  # "Merged! :D": a smile, no words
     if not s.isascii():
         s = _EMOJI.sub(" ", s)
     if "\\" in s:

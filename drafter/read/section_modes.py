@@ -19,6 +19,12 @@ MODE_HEADS: list[tuple[str, re.Pattern]] = [
     # "Challenges & How I Overcame Them": difficulties told with their solutions, over: no open risk, no task
     ("plain", re.compile(r"\b(?:challenges?|problems?|issues?|difficult\w*|obstacles?)\b.*\b(?:overc[ao]me|solved|resolved|fixed|addressed|tackled)\b", re.I)),
     ("risk", re.compile(r"^(?:didn'?t|did not|not) (?:get )?(?:done|finished|completed)\b", re.I)),  # "Didn't get done (and had commited to last week)"
+    # the days ahead named as a part: "For this friday and weekend", "For next week", "This weekend"
+    ("doing", re.compile(r"^(?:for\s+)?(?:this|next|the coming)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend)\b(?:\s+and\s+(?:the\s+)?weekend)?\s*:?$|"
+                         r"^for (?:tomorrow|today|next week|the weekend|this week)\s*:?$", re.I)),
+    # a report form's question on the week behind: "1 What have you been doing this week?", "What did you work on?"
+    ("done", re.compile(r"\bwhat (?:have|has) (?:you|i|we) (?:been )?(?:doing|done|working on|worked on|accomplished)\b(?!.*\b(?:next|plan\w*|tomorrow)\b)|"
+                        r"\bwhat did (?:you|i|we) (?:do|work on|get done|accomplish|achieve)\b", re.I)),
     ("done", re.compile(r"^(?:completed|done|finished|accomplished|achieved)\b", re.I)),
     # last week's tasks reported on: "Tasks from previous week:" > "Implemented CI." (done unless a line says otherwise)
     ("done", re.compile(r"^(?:tasks?|work|items?)\s+(?:completed|done|finished)\s*:?$", re.I)),  # "Tasks Completed:"

@@ -19,12 +19,13 @@ from .people_forms import verb_not_owner
 from .people import OWNER_PATTERNS, People, acceptable, is_me, normalise, speaker_label, split_names
 from .clause_split import options_in, sentences  # noqa: F401  (re-exported: they lived here)
 from .regex_gate import gated
+from .speaker_lines import _known_names, speaker_turns  # noqa: F401  (speaker_turns re-exported: it lived here)
 from .task_forms import ABOUT_THE_NOTES, WEEK_DONE, condition_on, finds_out, trailing_owner
 
 _NONE_ANSWER = gated(
     r"^(?:no(?:ne|pe)?(?: (?:mentioned|reported|raised|so far|this week|today))?|n/?a|nothing(?: (?:yet|so far|to report|mentioned|reported))?|not really|nil|-+|no blockers?(?: (?:so far|yet|today))?|"
     r"no,? (?:i|we) (?:didn'?t|did not|haven'?t|have not|am not|wasn'?t)\b.*|no (?:issues|problems|difficulties)\b.*|(?:i|we) (?:found|had|faced|ran into|encountered) no (?:major |big |real |significant )?(?:issues|problems|difficulties|blockers)\b.*|"
-    r"not (?:at the moment|yet|so far|as such|really)|all good|nothing blocking\b.*|nothing (?:major|significant|serious)(?: so far| this week)?|"
+    r"not (?:at the moment|yet|so far|as such|really|particularly|much|that i know of)|all good|nothing blocking\b.*|nothing (?:major|significant|serious)(?: so far| this week)?|"
     r"(?:i have |i've got |there is |there's )?nothing (?:(?:to (?:talk about|report|share|mention|add))|at the moment|right now|for now)(?:,? thanks?(?: you)?)?)[.!]?$",
     re.I,
 )
@@ -94,6 +95,8 @@ _NOT_ASKED = gated(r"^(?:propose\b|proposed\s+[\w-]+(?:\s+[\w-]+)?\s*(?:for|of|i
 # "I would like to see this in 0.37": a view, not a promise
 _VIEW = gated(r"^(?:i|we)\s*(?:would|'d|’d)\s+(?:like to see|love to see|prefer|rather)\b|^(?:i|we)\s+(?:think|feel|believe)\b"
               r"|^(?:to me|for me|in my (?:opinion|view)|imo)\b", re.I)  # "To me at the moment, these seem like ...": a view
+_REF_STATE = re.compile(r"(?:[\w.-]+/[\w.-]+\s*)?(?:(?:pr|issue)\s*)?#\d+\s+(?:is\s+|was\s+|got\s+|has been\s+)?(?:now\s+)?"
+                        r"(?:merged|landed|closed|fixed|done|released|shipped|resolved)[.!]*", re.I)
 _STATUS_ONLY = gated(r"(?:done|merged|landed|shipped|released|fixed|closed|resolved|completed|finished|published)[.!]?", re.I)
 # the notes' own boilerplate and standing invitations, not a task asked of anyone: "Please add new agenda
 # items under the heading", "Please reach out if you want to ...", "Please review regularly our list", "Please join"
@@ -270,6 +273,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("none", t)  # "Submit a comment or PR for this set of notes.": the notes' own boilerplate
     if is_none_answer(t):
         return Signal("none", t, answered=True)
+    if _REF_STATE.fullmatch(t):
+        return Signal("done", t, owner=speaker or default_owner)  # "#10289 Merged!": that PR's state
     if _STATUS_ONLY.fullmatch(t):
         return Signal("done", t, owner=speaker or default_owner)  # "merged" under a PR: its state
     dated = re.match(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}\s*:\s*(?=[^:]{1,40}:\s)", t)
@@ -437,19 +442,6 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
     return Signal("note", body, owner=owner)
 
 
-_KNOWN: list = [None, -1, []]  # the last People asked about, its size, its names longest first
-
-
-def _known_names(people: People) -> list[str]:
-    """Every known name and first name, longest first (kept while ``people`` does not grow)."""
-    if _KNOWN[0] is not people or _KNOWN[1] != len(people.by_name):
-        names = {n for p in people.persons() for n in (p.name, p.name.split()[0])}
-        names |= {ini.upper() for ini in people.aliases}  # "CM" for Chris Manson, as the notes define it
-        names = sorted(names, key=len, reverse=True)
-        _KNOWN[:] = [people, len(people.by_name), names]
-    return _KNOWN[2]
-
-
 def _party(text: str, people: People) -> str | None:
     m = re.search(r"\b(?:on|for|from|by)\s+(?:the\s+)?(@?[\w.-]+(?:\s+[A-Z][\w'-]+)?)", text)
     for name in people.names():
@@ -480,30 +472,3 @@ def _strip_done(text: str) -> str:
 def _strip_label(text: str, labels: tuple[str, ...]) -> str:
     rx = r"^(?:" + "|".join(re.escape(x) for x in labels) + r")\s*[:\-–]\s*"
     return re.sub(rx, "", text, flags=re.I).strip() or text
-
-
-def speaker_turns(text: str, people: People) -> list[tuple[str | None, str]]:
-    """'Carol: a. John: b' -> [('Carol', 'a.'), ('John', 'b')] for known names; else [(None, text)]."""
-    if not people.by_name:
-        return [(None, text)]
-    names = [n for n in _known_names(people) if n in text]  # a name the text does not hold cannot match
-    if not names:
-        rest = text.strip()  # no turn: as the loop below ends without a match
-        return [(None, rest)] if rest else [(None, text)]
-    alt = "|".join(re.escape(n) for n in names)
-    one = rf"(?:{alt})(?:\s+[A-Z]\.?|\s+[A-Z][a-z]+)?"
-    # "Carol:", and two or more owners of one line: "CM, AL: Work on ...", "Ana & Bo:"
-    rx = re.compile(rf"(?:(?<=^)|(?<=[.!?)\"]\s)|(?<=[.!?]))\s*(?P<who>{one}(?:\s*(?:,|&|\+|/|\band\b)\s*{one})*)\s*(?:\([^)]*\)\s*)?:\s+")
-    out: list[tuple[str | None, str]] = []
-    pos = 0
-    who = None
-    for m in rx.finditer(text):
-        before = text[pos : m.start()].strip()
-        if before or who is not None:
-            out.append((who, before))
-        who = m.group("who").strip()
-        pos = m.end()
-    rest = text[pos:].strip()
-    out.append((who, rest))
-    out = [(w, t) for w, t in out if t]
-    return out or [(None, text)]

@@ -73,7 +73,7 @@ OTHERS_DID = re.compile(r"^(?:everybody|everyone|somebody|someone|nobody|people|
                          r"gave|got|made|took|came|went|told|sent|wrote|left|felt|found|kept)\b", re.I)
 REMAINING_LEAD = re.compile(r"^\W*(?:(?:it\s+)?remains to|still to)\s+", re.I)
 # a line that says it is done: "PR merged", "... (done)"; work under way by someone: "(in flight @LucaGuerra)"
-DONE_WORD = gated(r"\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b\.?$|^done\b|\(done\)", re.I)
+DONE_WORD = gated(r"(?<!\bwell )(?<!\bnicely )\b(done|finished|completed|merged|landed|shipped|released|resolved|closed|fixed)\b[.!]*$|^done\b|\(done\)", re.I)
 IN_FLIGHT = gated(r"\((?P<state>(?:still\s+)?(?:in flight|in progress|wip|ongoing|under ?way|being worked on))[,:;]?\s+(?:by\s+|with\s+)?@?(?P<who>[\w.-]+)\)", re.I)
 # someone's time ahead, said of themselves: "I'll be here!" (no risk), "I'll be out of office September 1-5",
 # "I'm off Thursday-Monday", "I will be working from plane on Wednesday" (time away: a risk to the plan)

@@ -24,6 +24,7 @@ from .status_words import BLOCKED_BY, NO_DECISION
 from .deciders import decider_in, initials as _initials
 from .table_rows import read_row
 from .anaphora import task_above
+from .line_forms import _HOW_DONE, _REPORTS_WORK, _SAYS_ITSELF, leads_a_list, quoted_by  # noqa: F401  (re-exported)
 from .positions import add_positions, answer_questions
 
 
@@ -132,8 +133,15 @@ class LogBuilder:
         before = len(item.commitments)
         self._read_node(item, node, mode, speaker, default_owner)
         if mode == "doing" and len(item.commitments) > before and self._working_on(node):
-            for c in item.commitments[before:]:  # "What everyone is working on:" > "Sam: email verification (#1040)"
-                if not _STEP_START.match(c.what):
+            for c in list(item.commitments[before:]):  # "What everyone is working on:" > "Sam: email verification (#1040)"
+                if _SAYS_ITSELF.match(c.what) or re.search(r":\s*<?https?://\S+>?\s*$", node.raw or ""):
+                    # ("jlab 4.0 roadmap (mentions codemirror 6): https://...": a pointer to a document, no work item)
+                    # "Yjs now supports CodeMirror v6 ...", "This should make it easy to ...": news of it, no work item
+                    item.commitments.remove(c)
+                    item.notes.append(c.what)
+                elif re.match(r"^(?:also\s+)?(?:need|needs)\s+to\s+\w", c.what, re.I):
+                    c.what = re.sub(r"^(?:also\s+)?(?:need|needs)\s+to\s+", "", c.what, flags=re.I)  # "Also need to fix test failures"
+                elif not _STEP_START.match(c.what):
                     c.what = f"work on {c.what[:1].lower() + c.what[1:] if c.what[1:2].islower() else c.what}"
 
     def _working_on(self, node: Node) -> bool:
@@ -150,6 +158,10 @@ class LogBuilder:
         if not text or node.kind in ("code", "comment", "directive", "front_matter", "rule"):
             return
         up = self.outline.parent(node)
+        if up is not None and up.is_item and (up.text or "").rstrip().endswith("?") and node.is_item and not node.children \
+                and re.fullmatch(r"(?:[\w.-]+/[\w.-]+\s*)?#\d+", text.strip()):
+            item.notes.append(text)  # "Does anyone know what issues factored in ...?" > "[org/repo #1828](url)": a pointer for it
+            return
         if (up is not None and up.kind == "checkbox" and up.checked and node.is_item and node.checked is None and not node.children
                 and _HOW_DONE.match(text)):
             item.notes.append(text)  # "[x] Post link to the slides" > "Published in <url>.": how the ticked box was done, no task
@@ -453,32 +465,9 @@ _WORKING_ON = re.compile(r"\b(?:(?:is|are|'s|’s)\s+)?working on\b|\bwho'?s doi
 _STEP_START = re.compile(r"^(?:will|to|work|working|help|helping|finish|finishing|continue|continuing|review|reviewing|"
                          r"fix|fixing|write|writing|add|adding|test|testing|look|looking|set|setting|downgrade|move|moving|"
                          r"update|updating|investigate|investigating|implement|implementing|prepare|preparing|is|am|are|has|have)\b", re.I)
-# a lead that reports work of its own ("JC: Created two PRs for rez:" over the PRs): done, not only their heading
-_REPORTS_WORK = re.compile(r"^(?:created|opened|made|wrote|filed|submitted|sent|published|merged|fixed|added|built|released)\s+(?:\w+\s+){0,2}"
-                           r"(?:prs?|pull requests?|issues?|patches|changes|fixes|tests|releases?|posts?|docs?)\b", re.I)
-_HOW_DONE = re.compile(r"^(?:published|posted|done|merged|completed|fixed|released|sent|uploaded|shared|added)\b(?!\s+(?:by|to)\s+\w+\s+(?:will|to)\b)", re.I)
 _LINK_PARA = re.compile(r"\s*\[[^\]\n]{1,60}\]\((?:[^()\s]|\([^)\s]*\))*\)\s*[.,;]?\s*")
 _TENTATIVE = re.compile(r"^(?:if|maybe|perhaps|possibly)\b|\b(?:could|might)\b", re.I)
 _INITIALS = re.compile(r"^([A-Z]{2,4})\s*[-–—:]\s+")
-
-
-def leads_a_list(sentence: str) -> bool:
-    """'Apart from this, the following items have been checked off my list:': it introduces a list."""
-    return sentence.rstrip().endswith(":") and _LIST_LEAD.search(sentence) is not None
-
-
-_LIST_LEAD = re.compile(r"\b(?:following|below|as follows)\b", re.I)
-
-
-def quoted_by(outline: Outline, node: Node) -> Node | None:
-    """The paragraph introducing the quote ``node`` is ("**X** writes of the Y project:" just
-    before it), when there is one."""
-    if node.kind != "quote" or node.index == 0:
-        return None
-    before = outline.nodes[node.index - 1]
-    while before.kind == "quote" and before.index > 0:  # a quote of several paragraphs
-        before = outline.nodes[before.index - 1]
-    return before if quote_intro(before) else None
 
 
 def place_rest(builder: LogBuilder, item: WorkItem, nodes: list[Node]) -> None:
