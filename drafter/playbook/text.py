@@ -282,8 +282,15 @@ def commitment_object(what: str) -> str:
     t = clean(what)
     words = t.split()
     if words and words[0].lower() in VERBS and len(words) > 1:
-        return the(" ".join(words[1:]))
+        rest = " ".join(words[1:])
+        if _WHEN_ONLY.fullmatch(rest):
+            return f"the {words[0].lower()}"  # "review today" -> 'the review', not 'the today'
+        return the(rest)
     return the(t)
+
+
+_WHEN_ONLY = re.compile(r"(?:today|tomorrow|tonight|soon|asap|later|this (?:week|afternoon|evening|morning)|next week|"
+                        r"(?:on |by )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)[.!]?", re.I)
 
 
 def person_org(name: str | None, log: WorkLog) -> str | None:

@@ -118,6 +118,7 @@ PASSIVE_DONE_RE = gated(
 )
 # a report in the passive, said in a "doing" section: "More content was added since the TSC meeting"
 _PASSIVE_PAST = re.compile(r"^(?:[\w-]+\s+){1,5}?(?:was|were|has been|have been)\s+(?:\w+ly\s+)?(?!needed|required|expected|planned|asked|supposed|scheduled)[a-z]{3,}ed\b(?!.*\b(?:will|should|needs? to|to be)\b)", re.I)
+_IS_SO = re.compile(r"^(?:next|this|last|the)\s+(?:week|month|monday|tuesday|wednesday|thursday|friday|meeting|call)\s+(?:is|was|will be)\b", re.I)
 _DATE_ONLY = gated(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)?\s*[:.-]?",
@@ -382,6 +383,8 @@ def _classify(text: str, mode: str | None, people: People, *, speaker: str | Non
         return Signal("question", body, owner=speaker)  # "Can Hyperledger hold the withdrawal keys": a question, its "?" left off
     if mode == "doing" and not who and OTHERS_DID.match(body):
         return Signal("note", body, owner=speaker)  # "Everybody welcomed me in the mailing list" under "Goals": news, no goal
+    if mode == "doing" and not who and not label_owner and _IS_SO.match(body) and not re.search(r"\b(?:will|should|needs? to|must|to be)\b", body, re.I):
+        return Signal("note", body, owner=speaker)  # "Next week is a holiday in US and UK." under the next agenda: news, no task
     if mode == "doing" and not who and not label_owner and _PASSIVE_PAST.match(body) and not IN_PROGRESS.search(body):
         return Signal("done", body, owner=speaker)  # "More content was added since the TSC meeting" under "Items for focus": news
     if mode == "doing" and (label_owner or default_owner or who) and not is_question(body):

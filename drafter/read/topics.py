@@ -31,7 +31,8 @@ from .positions import add_positions, answer_questions
 def title_text(text: str, limit: int = 90) -> str:
     """A title from a topic's clean text: no trailing ':' or '?', no leading 'AGENDA TOPIC:'."""
     t = re.sub(r"^(?:agenda(?: topic| item)?|topic|item|re|fwd?|discussion|update)\s*(?::|\s[-–]\s)\s*", "", text.strip(), flags=re.I)
-    t = re.sub(r"\s*#\d+\s*$", "", t)  # "... #1291" issue refs left by a link
+    if not re.fullmatch(r"(?:prs?|pull requests?|issues?|tickets?|bugs?)\s*#\d+", t.strip(), re.I):
+        t = re.sub(r"\s*#\d+\s*$", "", t)  # "... #1291" issue refs left by a link ("PR #1011" keeps its number)
     t = re.sub(r"\b(?!(?:that|had|is)\b)([A-Za-z]{2,})\s+\1\b", r"\1", t, flags=re.I)  # "come back on on these": the notes' slip
     t = t.strip(" :-–—?.")
     if len(t) > limit:

@@ -85,8 +85,8 @@ def _candidates(lines: list[str]):
     first_heading_done = False
     for n, raw in enumerate(lines, 1):
         text = raw.strip()
-        if not text:
-            continue
+        if not text or re.fullmatch(r"<!--.*-->", text):
+            continue  # "<!-- SPDX-License-Identifier: CC-BY-4.0 -->" over "May 18, 2020": the first line is the date's
         seen += 1
         if seen > _TOP:
             return
