@@ -188,6 +188,11 @@ def _url_in_text(m: re.Match) -> str:
         return f"{ref.group('repo')}#{ref.group('n')}"
     if ref and _POINTER_LABEL.search(text, 0, m.start()) and not _NON_SPACE.search(text, m.end()):
         return f"{ref.group('repo')}#{ref.group('n')}"  # "Pull request: <link>", "See issue: <link>": the pointer is its number
+    if not _WORD_AFTER.match(text, m.end()) and re.fullmatch(r"\s*[-*+]?\s*(?:\[[ xX]\]\s*)?(?!(?:see|cf|ref|refs|read|visit|link|links|more|details|docs|source|via|here)\s)[A-Za-z]+\s+", text[: m.start()], re.I):
+        # "Delete https://github.com/benjaminoakes/staging.benjaminoakes.com": the link is the verb's object, the task says what
+        repo = _REPO_URL.match(m.group(0))
+        host = _HOST.match(m.group(0))
+        return repo.group(1) if repo else host.group(1) if host else ""
     if not _WORD_AFTER.match(text, m.end()) or _NON_SPACE.search(text, 0, m.start()) is None:  # a heading that opens with a link is not "github.com weak namespace"
         return ""
     repo = _REPO_URL.match(m.group(0))

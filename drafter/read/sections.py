@@ -144,7 +144,8 @@ def walk(b: LogBuilder, topic_of: TopicFn, special: Callable[[LogBuilder, Node, 
             items[key] = item
         _place_headings(b, item, node, topic)
         _question_heading(b, item, node, mode)
-        if topic is node and node.children:
+        box_entry = b.genre == "todo" and node.kind == "checkbox" and not any(b.outline.nodes[c].kind == "checkbox" for c in node.children)
+        if topic is node and node.children and not box_entry:  # ("- [ ] Web browser interface" > "- JavaScript backend (?)": an entry)
             b.place(item, node)  # a topic bullet titles its item; its text is context
             if node.label and node.rest and b.people.known(node.label):
                 b.read_node(item, node, mode)  # "David: can we have a notification ...?" is also what David said

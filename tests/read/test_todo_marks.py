@@ -82,3 +82,32 @@ def test_escaped_marks_are_the_texts_own_and_paths_keep_their_case():
 def test_a_list_of_features_gives_no_glued_plan():
     text = Drafter(engine="offline").draft("options", BOXES, as_of=dt.date(2023, 3, 8)).render("markdown")
     assert "I will list binding" not in text, text
+
+
+ROADMAP = """# Roadmap
+
+Items are ordered by priority.
+
+- [x] Basic syntax
+- [x] CPS transformation
+- [x] Code formatter
+- [x] Documentation generator
+- [ ] IDE/editor support
+  - [ ] Language server
+- [ ] Metaprogramming
+  - [ ] Code generator
+- [ ] Package manager
+- [ ] Web browser interface
+  - JavaScript backend (?)
+- [ ] Delete https://github.com/benjaminoakes/staging.benjaminoakes.com
+"""
+
+
+def test_a_roadmap_counts_a_box_with_a_note_and_keeps_a_links_object():
+    # (Pen's roadmap, MIT OR Apache-2.0, and a site-migration list, shortened)
+    log = read_notes(ROADMAP, as_of=dt.date(2022, 12, 21))
+    open_ = [c.what for w in log.items for c in w.commitments]
+    assert "Web browser interface" in open_, open_  # a box with a note under it is an entry, not a heading
+    assert "Delete benjaminoakes/staging.benjaminoakes.com" in open_, open_  # not "Delete"
+    text = Drafter(engine="offline").draft("options", ROADMAP, as_of=dt.date(2022, 12, 21)).render("markdown")
+    assert "I will code generator" not in text, text  # a part of a list of features, not a verb
