@@ -29,6 +29,8 @@ from .update_writer import headline_for, without_title, write_update  # noqa: F4
 from .wording import cap, fit  # noqa: F401  (re-exported)
 
 DENY_LIST: list[tuple[re.Pattern, str]] = [
+    # "Hopefully, we can track down the problem": a hope, said as one ("we hope to track down ..."), not as a claim
+    (re.compile(r"\b[Hh]opefully,?\s+(?P<who>we|I)\s+(?:can|will|'ll|could|should)\s+"), lambda m: (f"{m.group('who')} hope to " if m.group(0)[0] == "h" else f"{m.group('who').capitalize() if m.group('who') != 'I' else 'I'} hope to ")),
     (re.compile(r"\bhopefully,?\s*", re.I), ""),
     (re.compile(r"\bshould be fine\b", re.I), "is not confirmed yet"),
     (re.compile(r"\bprogress continues\b", re.I), "work is moving"),

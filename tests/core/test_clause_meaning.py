@@ -34,3 +34,13 @@ def test_etc_goes_but_a_name_that_starts_with_it_stays():
     assert tighten("When etcd is updating database state, etc.") == "When etcd is updating database state"
     assert tighten("We fixed A, B, etc. today") == "We fixed A, B today"
     assert tighten("Richard will do sweeps/greps/etc before merging.") == "Richard will do sweeps/greps before merging."  # OrbitDB sync
+
+
+def test_a_hope_stays_a_hope():
+    # OpenCue TSC minutes (2022-12-07): "Hopefully, we can track down the problem and avoid having to merge
+    # this PR." Dropping "Hopefully" turned the hope into a claim; the hedge word still goes (U11)
+    from drafter.engines.offline import tighten
+
+    assert tighten("Work around it. Hopefully, we can track down the problem.") == "Work around it. We hope to track down the problem."
+    assert tighten("and hopefully I will finish it") == "and I hope to finish it"
+    assert "hopefully" not in tighten("It will hopefully land Friday").lower()
