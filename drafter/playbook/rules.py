@@ -17,6 +17,7 @@ from ..models import (
     WorkLog,
     worst,
 )
+from .per_log import per_log
 from .text import (
     _WILL_LEAD,
     embeddable,
@@ -268,10 +269,14 @@ def names_actions(item: WorkItem, log: WorkLog | None = None) -> bool:
         return True
     entries = [c.what for c in item.commitments] + [a.text for a in item.actions]
     if len(entries) < 6 and log is not None:  # a part of a few entries ("Metaprogramming" > "Code generator"): the list's way
-        entries = [c.what for w in log.items for c in w.commitments] + [a.text for w in log.items for a in w.actions]
-    if len(entries) < 6:
-        return True
-    return sum(1 for e in entries if worded_as_action(e)) * 2 >= len(entries)
+        return per_log(log, "todo names actions", lambda lg: _mostly_actions(
+            [c.what for w in lg.items for c in w.commitments] + [a.text for w in lg.items for a in w.actions]))
+    return _mostly_actions(entries)
+
+
+def _mostly_actions(entries: list[str]) -> bool:
+    """Half or more of ``entries`` worded as actions; a list of fewer than six is taken as it reads."""
+    return len(entries) < 6 or sum(1 for e in entries if worded_as_action(e)) * 2 >= len(entries)
 
 
 def worded_as_action(what: str) -> bool:

@@ -87,15 +87,14 @@ def _match(rx: re.Pattern, text: str) -> bool:
     return False
 
 
-def _elements(log: WorkLog):
-    """(kind, text, lines) of every cited element, in the notes' order."""
+def _elements(log: WorkLog, text_of: dict[int, str]):
+    """(kind, text, lines) of every cited element, in the notes' order (``text_of``: line number -> text)."""
     out = []
     for item in log.items:
         out += [("done", a.text, a.lines) for a in item.actions]
         out += [("outcome", o.text, o.lines) for o in item.outcomes]
         out += [("risk", r.text, r.lines) for r in item.risk_notes]
         out += [("promise", c.what, c.lines) for c in item.commitments if c.state == "open"]
-    text_of = {ln.number: ln.text for ln in log.lines}
 
     def where(e) -> tuple[int, int]:  # the first line, then where in it ("On 31st July ..." before "Within a few hours ...")
         first = min(e[2])
@@ -136,8 +135,8 @@ def incident_state(log: WorkLog) -> IncidentState | None:
         if not any(s.kind == kind and s.text == text.strip() for s in signals):
             signals.append(IncidentSignal(kind=kind, text=text.strip(), lines=list(lines)))
 
-    elements = _elements(log)
     text_of = {ln.number: ln.text for ln in log.lines}
+    elements = _elements(log, text_of)
 
     def leads_list(lines: list[int]) -> bool:
         return len(lines) == 1 and text_of.get(lines[0], "").rstrip().endswith(":")

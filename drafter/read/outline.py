@@ -23,6 +23,7 @@ import re
 from .markup import clean, strip_comments
 from .ref_links import unbracket_references
 from .task_markers import normalise_markers
+from .people_forms import quote_intro
 from .outline_kinds import NOTE_DEF, _dash_tables, _mark_legends, _name_lines_over_lists, _numbered_topics, _person_bullets_as_heads, _topic_lines
 from .outline_tree import Node, Outline, _nest, indent_of as _indent_of  # noqa: F401  (Node, Outline re-exported: they lived here)
 
@@ -39,7 +40,6 @@ def _box(c: str) -> bool | None:
     return None if c == "?" else c not in ("", " ", "\u00a0")
 _ATX = re.compile(r"^\s{0,3}(?P<h>#{1,6}|={2,6}(?=\s+\w))\s+(?P<rest>.*?)(?:\s+[#=]+\s*)?$")  # markdown, AsciiDoc
 _UNDERLINE = re.compile(r"^\s*([=\-~^\"'`#*+:._])\1{2,}\s*$")
-_QUOTE_INTRO = re.compile(r"\b(?:writes|wrote|says|said|reports|reported)\s+(?:of|about|on|in|for)?\b", re.I)
 _FENCE = re.compile(r"^\s*(```+|~~~+)")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RST_TABLE = re.compile(r"^\s*[+=][-=+]{3,}\s*$|^\s*=+(\s+=+)+\s*$")
@@ -350,7 +350,7 @@ def build_outline(text: str) -> Outline:
             node.text = node.text.strip(" :")
         if not markdown and _heads_indented_block(node, lines, i):
             node.kind, node.level = "heading", 6  # "Meeting Attendees" over its indented names: a plain-text heading
-        if node.label and not node.rest and not node.kind == "speaker" and len(node.label) <= 40 and not _QUOTE_INTRO.search(node.label):
+        if node.label and not node.rest and not node.kind == "speaker" and len(node.label) <= 40 and not quote_intro(node):
             # ("Dana Reyes writes of the Audio project:" introduces the quote below it: no heading)
             node.kind = "heading"
             node.level = 8  # "Label:" on its own line: a label heading, below every real heading
